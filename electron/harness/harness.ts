@@ -1,0 +1,82 @@
+// Composes the real main-process services with Node ports and serves them to the renderer in a
+// browser. Used by `npm run web` (serve.ts) and by the end-to-end tests.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { composeMain } from '../main/compose';
+import { consoleNotifier, manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
+import { startHarnessServer, type ControlHandler } from './server';
+
+export interface HarnessOptions {
+  port?: number;
+  dataDir?: string;
+  token?: string;
+  staticDir?: string;
+  /** Routes under /_harness/ that let end-to-end tests play the desktop (idle, tray, opened links). */
+  testControls?: boolean;
+  /** Hand opened links to xdg-open (a person at a desktop); tests only record them. */
+  launchBrowser?: boolean;
+  version?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}) {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'track-nexus-')));
+  const idle = manualIdleSource();
+  const opener = recordingOpener({ launch: options.launchBrowser ?? false });
+  const tray = recordingTray();
+
+  const main = composeMain(
+    {
+      clock: nodeClock,
+      idleSource: idle.source,
+      notifier: consoleNotifier(),
+      externalOpener: opener.opener,
+      paths: { dataDir },
+      tray: tray.port,
+    },
+    {
+      shell: 'harness',
+      version: options.version ?? '0.0.0',
+      platform: process.platform,
+      openWindow: () => {},
+      quit: () => {},
+    },
+  );
+
+  const controls: Record<string, ControlHandler> | undefined = options.testControls
+    ? {
+        tray: () => tray.model(),
+        'tray/click': (_req, body) => ({ clicked: main.tray.click(String((body as { id?: unknown })?.id ?? '')) }),
+        opened: () => ({ urls: [...opener.opened] }),
+        idle: (_req, body) => {
+          idle.setIdleSeconds(Number((body as { seconds?: unknown })?.seconds ?? 0));
+          return { ok: true };
+        },
+      }
+    : undefined;
+
+  const server = await startHarnessServer({
+    main,
+    token,
+    port: options.port,
+    staticDir: resolve(options.staticDir ?? 'out/renderer'),
+    controls,
+  });
+
+  return {
+    ...server,
+    token,
+    dataDir,
+    /** The address to open: the secret travels in the fragment, which is never sent over HTTP. */
+    appUrl: `${server.url}/#token=${token}`,
+    main,
+    async close() {
+      await server.close();
+      main.dispose();
+    },
+  };
+}
+
+export type RunningHarnessApp = Awaited<ReturnType<typeof startHarness>>;

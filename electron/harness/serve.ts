@@ -1,0 +1,35 @@
+// `npm run web`: the whole app in a browser. Builds nothing itself (npm run web builds first).
+import { parseArgs } from 'node:util';
+import { startHarness } from './harness';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5173' },
+    'data-dir': { type: 'string' },
+    token: { type: 'string' },
+    'test-controls': { type: 'boolean', default: false },
+    'no-open': { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not ${values.port}`);
+  process.exit(2);
+}
+
+const harness = await startHarness({
+  port,
+  dataDir: values['data-dir'],
+  token: values.token,
+  testControls: values['test-controls'],
+  launchBrowser: !values['no-open'] && !process.env['CI'],
+});
+
+console.log(`Track Nexus (browser harness) is running.\nOpen ${harness.appUrl}\nData folder: ${harness.dataDir}`);
+
+const stop = () => {
+  void harness.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,69 @@
+// Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
+// files allowed to import electron (eslint enforces it), so every service stays testable in Node.
+import { Menu, Notification, Tray, app, nativeImage, powerMonitor, shell } from 'electron';
+import type { TrayModel } from './tray/tray-menu';
+import type { TrayPort } from './tray/tray-service';
+import type { Clock, ExternalOpener, IdleSource, Notifier, PowerEvent, PowerEventKind } from './ports';
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+};
+
+export function electronIdleSource(): IdleSource {
+  return {
+    idleSeconds: async () => powerMonitor.getSystemIdleTime(),
+    onPowerEvent(listener) {
+      const kinds: PowerEventKind[] = ['suspend', 'resume', 'lock-screen', 'unlock-screen'];
+      const handlers = kinds.map((kind) => {
+        const handler = () => listener({ kind, at: Date.now() } satisfies PowerEvent);
+        powerMonitor.on(kind as 'suspend', handler);
+        return () => powerMonitor.off(kind as 'suspend', handler);
+      });
+      return () => handlers.forEach((off) => off());
+    },
+  };
+}
+
+export const electronNotifier: Notifier = {
+  notify(title, body) {
+    if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
+  },
+};
+
+export const electronOpener: ExternalOpener = {
+  openExternal: (url) => shell.openExternal(url),
+};
+
+export function electronTray(iconPath: string): TrayPort {
+  let tray: Tray | null = null;
+  return {
+    supported: true,
+    render(model: TrayModel, onItem) {
+      if (!tray) {
+        const icon = nativeImage.createFromPath(iconPath);
+        tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon.resize({ width: 16, height: 16 }));
+      }
+      tray.setToolTip(model.tooltip);
+      const template = model.items.map((item) => {
+        switch (item.type) {
+          case 'label':
+            return { label: item.label, enabled: false };
+          case 'separator':
+            return { type: 'separator' as const };
+          default:
+            return { label: item.label, click: () => onItem(item.id) };
+        }
+      });
+      tray.setContextMenu(Menu.buildFromTemplate(template));
+    },
+    dispose() {
+      tray?.destroy();
+      tray = null;
+    },
+  };
+}
+
+export function userDataDir(): string {
+  return app.getPath('userData');
+}

@@ -1,0 +1,84 @@
+// The Electron app: one instance, one window, a tray, a global shortcut, and the shared services
+// composed with Electron's ports. Everything else lives in services that do not import electron.
+import { BrowserWindow, app, globalShortcut, ipcMain } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventChannels, invokeChannels } from '../../shared/ipc/channels';
+import { composeMain, type ComposedMain } from './compose';
+import {
+  electronIdleSource,
+  electronNotifier,
+  electronOpener,
+  electronTray,
+  systemClock,
+  userDataDir,
+} from './electron-ports';
+import { applyAppWideSecurity, createMainWindow, isAppUrl } from './window';
+
+const TOGGLE_SHORTCUT = 'CommandOrControl+Alt+T';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let main: ComposedMain | null = null;
+  let quitting = false;
+
+  const openWindow = () => {
+    if (!win || win.isDestroyed()) win = createMainWindow();
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  app.on('second-instance', openWindow);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  void app.whenReady().then(() => {
+    applyAppWideSecurity();
+    main = composeMain(
+      {
+        clock: systemClock,
+        idleSource: electronIdleSource(),
+        notifier: electronNotifier,
+        externalOpener: electronOpener,
+        paths: { dataDir: userDataDir() },
+        tray: electronTray(join(dirname(fileURLToPath(import.meta.url)), '../../resources/tray.png')),
+      },
+      { shell: 'electron', version: app.getVersion(), platform: process.platform, openWindow, quit: () => app.quit() },
+    );
+
+    const router = main.router;
+    for (const channel of invokeChannels) {
+      ipcMain.handle(channel, (event, payload: unknown) => {
+        // Only our own renderer, in our own window, may call main.
+        if (!win || event.sender !== win.webContents || !isAppUrl(event.senderFrame?.url)) {
+          return { ok: false, error: { kind: 'forbidden', message: 'Calls are accepted only from the Track Nexus window.', retryable: false } };
+        }
+        return router.dispatch(channel, payload);
+      });
+    }
+    main.events.addSink((event, payload) => {
+      if (win && !win.isDestroyed() && eventChannels.includes(event)) win.webContents.send(event, payload);
+    });
+
+    globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
+
+    win = createMainWindow();
+    // Closing the window keeps the app (and a running timer) alive in the tray.
+    win.on('close', (event) => {
+      if (!quitting) {
+        event.preventDefault();
+        win?.hide();
+      }
+    });
+  });
+
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    main?.dispose();
+  });
+  app.on('activate', openWindow);
+}

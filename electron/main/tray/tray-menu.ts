@@ -1,0 +1,54 @@
+// What the tray shows, as plain data: the Electron tray and the harness's recorded tray render
+// the same model, so the menu's content is tested without a desktop.
+import type { TrayCommand, TrayState } from '../../../shared/ipc/contract';
+
+export type TrayMenuItem =
+  | { type: 'label'; label: string }
+  | { type: 'separator' }
+  | { type: 'command'; id: string; label: string; command: TrayCommand }
+  | { type: 'action'; id: 'open' | 'quit'; label: string };
+
+export interface TrayModel {
+  /** Tooltip / title: what runs and since when, or that nothing runs. */
+  tooltip: string;
+  items: TrayMenuItem[];
+}
+
+export function formatElapsed(ms: number): string {
+  const totalMinutes = Math.max(0, Math.floor(ms / 60_000));
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return `${hours}:${String(minutes).padStart(2, '0')}`;
+}
+
+export function buildTrayModel(state: TrayState, now: number, formatTime: (ms: number) => string): TrayModel {
+  const items: TrayMenuItem[] = [];
+  let tooltip: string;
+  if (state.running) {
+    const elapsed = formatElapsed(now - state.running.startedAt);
+    tooltip = `Track Nexus: ${state.running.label}, ${elapsed} since ${formatTime(state.running.startedAt)}`;
+    items.push({ type: 'label', label: `▶ ${state.running.label} — ${elapsed}` });
+    items.push({ type: 'command', id: 'stop', label: 'Stop timer', command: { kind: 'stop' } });
+  } else {
+    tooltip = 'Track Nexus: no timer running';
+    items.push({ type: 'label', label: 'No timer running' });
+    items.push({ type: 'command', id: 'start', label: 'Start timer', command: { kind: 'start', projectId: null } });
+  }
+  const switchable = state.recent.filter((p) => p.projectId !== state.running?.projectId).slice(0, 5);
+  if (switchable.length > 0) {
+    items.push({ type: 'separator' });
+    items.push({ type: 'label', label: state.running ? 'Switch to' : 'Start on' });
+    for (const p of switchable) {
+      items.push({
+        type: 'command',
+        id: `project:${p.projectId}`,
+        label: p.label,
+        command: state.running ? { kind: 'switch', projectId: p.projectId } : { kind: 'start', projectId: p.projectId },
+      });
+    }
+  }
+  items.push({ type: 'separator' });
+  items.push({ type: 'action', id: 'open', label: 'Open Track Nexus' });
+  items.push({ type: 'action', id: 'quit', label: 'Quit' });
+  return { tooltip, items };
+}

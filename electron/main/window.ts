@@ -1,0 +1,67 @@
+// The main window and the app-wide security defaults: context isolation, a sandboxed renderer,
+// no node integration, no navigation away from the app, no new windows, no permissions, and
+// external links only through the URL guard to the system browser.
+import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The main bundle is ESM (package.json "type": "module"), so there is no __dirname.
+const here = dirname(fileURLToPath(import.meta.url));
+import { checkExternalUrl } from './security/external-links';
+
+export function rendererUrl(): string {
+  // electron-vite sets ELECTRON_RENDERER_URL to its dev server during `npm start`.
+  return process.env['ELECTRON_RENDERER_URL'] ?? `file://${join(here, '../renderer/index.html')}`;
+}
+
+/** True when a frame URL belongs to our renderer, so IPC from anything else is refused. */
+export function isAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const base = rendererUrl();
+  if (base.startsWith('file://')) return url.split(/[?#]/)[0] === base;
+  return url.startsWith(new URL(base).origin + '/');
+}
+
+export function applyAppWideSecurity(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+}
+
+function guardContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const verdict = checkExternalUrl(url);
+    if (verdict.ok) void shell.openExternal(verdict.url);
+    return { action: 'deny' };
+  });
+}
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1180,
+    height: 780,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Track Nexus',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(rendererUrl());
+  return win;
+}

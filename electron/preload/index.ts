@@ -1,0 +1,27 @@
+// The whole bridge between the sandboxed renderer and main: `window.api = { invoke, on }` for the
+// contract's channels and nothing else. It imports only the channel list (no zod) to stay small.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { eventChannels, invokeChannels } from '../../shared/ipc/channels';
+import type { RendererApi } from '../../shared/ipc/contract';
+
+const invokable: ReadonlySet<string> = new Set(invokeChannels);
+const listenable: ReadonlySet<string> = new Set(eventChannels);
+
+export const api = {
+  invoke(channel: string, request?: unknown) {
+    if (!invokable.has(channel)) {
+      return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown call: ${String(channel)}.`, retryable: false } });
+    }
+    return ipcRenderer.invoke(channel, request);
+  },
+  on(event: string, listener: (payload: unknown) => void) {
+    if (!listenable.has(event)) throw new Error(`Unknown event: ${String(event)}.`);
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => {
+      ipcRenderer.removeListener(event, wrapped);
+    };
+  },
+} as RendererApi;
+
+contextBridge.exposeInMainWorld('api', api);

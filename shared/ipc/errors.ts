@@ -1,0 +1,45 @@
+// The one error shape that crosses the IPC boundary. Handlers throw AppError (or anything else);
+// the router turns it into { ok: false, error } so the renderer never sees a bare thrown string.
+
+export const errorKinds = [
+  'validation', // the request did not match the contract
+  'not_found',
+  'conflict',
+  'forbidden', // wrong sender, missing secret, blocked URL
+  'unavailable', // a capability this machine does not have (no X11 tools, no Electron)
+  'auth', // QuickBooks needs to be reconnected
+  'network',
+  'remote', // QuickBooks answered with a fault
+  'internal',
+] as const;
+
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface IpcError {
+  kind: ErrorKind;
+  message: string;
+  retryable: boolean;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly retryable: boolean;
+
+  constructor(kind: ErrorKind, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.kind = kind;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Turns anything thrown into the wire shape. Unknown errors keep their message but are 'internal'. */
+export function toIpcError(thrown: unknown): IpcError {
+  if (thrown instanceof AppError) {
+    return { kind: thrown.kind, message: thrown.message, retryable: thrown.retryable };
+  }
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return { kind: 'internal', message: message || 'Something went wrong.', retryable: false };
+}
