@@ -1,0 +1,80 @@
+// Converting between UTC instants and wall-clock time in an IANA zone. Entries store the instant
+// plus the zone they were recorded in; everything a user reads (dates, times) is derived here.
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { parseLocalDate, type LocalDate } from './local-date';
+
+/** Offsets like "+02:00" are accepted by Intl but are not zones: they have no DST rules. */
+const OFFSET_LIKE = /^[+-]|^(?:GMT|UTC)[+-]/i;
+const zoneValidity = new Map<string, boolean>();
+
+/** True for an IANA zone name the runtime knows ("Europe/Berlin", "UTC"); false for offsets and typos. */
+export function isValidZone(zone: string): boolean {
+  if (typeof zone !== 'string' || zone.trim() === '' || OFFSET_LIKE.test(zone)) return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+export function assertZone(zone: string): void {
+  if (!isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
+}
+
+/** The calendar date ('YYYY-MM-DD') an instant falls on in the zone. */
+export function localDate(instantMs: number, zone: string): LocalDate {
+  assertZone(zone);
+  return format(new TZDate(instantMs, zone), 'yyyy-MM-dd');
+}
+
+/** Wall-clock 'HH:mm' of an instant in the zone. */
+export function localTime(instantMs: number, zone: string): string {
+  assertZone(zone);
+  return format(new TZDate(instantMs, zone), 'HH:mm');
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * Offsets are sampled one day either side of the wall time. Zone transitions are never closer
+ * together than that, so the two samples are the offsets in force before and after any
+ * transition that could touch this wall time. (This is offset probing, not calendar maths.)
+ */
+const OFFSET_PROBE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The instant at which the zone's clocks show `time` on `date`.
+ *
+ * Rule for wall times that do not map to exactly one instant (same as Temporal's "compatible"):
+ * - Non-existent (spring-forward gap, e.g. 02:30 on 10 Mar 2024 in New York): shift forward by
+ *   the length of the gap, so 02:30 becomes 03:30 EDT. A user who types a time in the gap meant
+ *   "about then", and moving forward never produces an instant before the previous valid time.
+ * - Ambiguous (autumn fall-back, e.g. 01:30 on 3 Nov 2024 in New York happens twice): use the
+ *   earlier offset, i.e. the first occurrence (01:30 EDT).
+ */
+export function zonedInstant(date: LocalDate, time: string, zone: string): number {
+  assertZone(zone);
+  const { year, month, day } = parseLocalDate(date);
+  const hm = TIME_OF_DAY.exec(time);
+  if (!hm) throw new RangeError(`Time "${time}" is not HH:mm`);
+  // The wall-clock fields read as if they were UTC; subtracting the zone's offset gives the instant.
+  const wall = Date.UTC(year, month - 1, day, Number(hm[1]), Number(hm[2]));
+  const offsetBefore = tzOffset(zone, new Date(wall - OFFSET_PROBE_MS));
+  const offsetAfter = tzOffset(zone, new Date(wall + OFFSET_PROBE_MS));
+  const candidates = [offsetBefore, offsetAfter]
+    .map((offsetMin) => Math.round(wall - offsetMin * 60_000))
+    .filter((instant, i, all) => all.indexOf(instant) === i)
+    .filter((instant) => format(new TZDate(instant, zone), 'yyyy-MM-dd HH:mm') === `${date} ${time}`)
+    .sort((a, b) => a - b);
+  const earliest = candidates[0];
+  if (earliest !== undefined) return earliest;
+  // In the gap: the clock reading under the pre-transition offset lies after the jump.
+  return Math.round(wall - offsetBefore * 60_000);
+}

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addLocalDays, type Weekday } from '../../../shared/time/local-date';
+import {
+  dayRange,
+  daysOfWeek,
+  durationMs,
+  monthRange,
+  splitAtLocalMidnight,
+  weekRange,
+} from '../../../shared/time/ranges';
+import { isValidZone, localDate, localTime, zonedInstant } from '../../../shared/time/zone';
+
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('isValidZone', () => {
+  it('accepts IANA names and rejects offsets, empty strings and typos', () => {
+    expect(isValidZone('Europe/Berlin')).toBe(true);
+    expect(isValidZone('UTC')).toBe(true);
+    expect(isValidZone('Europe/Berlinn')).toBe(false);
+    expect(isValidZone('+02:00')).toBe(false);
+    expect(isValidZone('')).toBe(false);
+  });
+});
+
+describe('localDate', () => {
+  it('gives the date on the wall calendar of the zone, not of UTC', () => {
+    const instant = Date.UTC(2024, 0, 1, 3, 0); // 03:00 UTC on 1 Jan = 22:00 on 31 Dec in New York
+    expect(localDate(instant, 'America/New_York')).toBe('2023-12-31');
+    expect(localDate(instant, 'Europe/Berlin')).toBe('2024-01-01');
+  });
+  it('rejects an unknown zone with a message naming it', () => {
+    expect(() => localDate(0, 'Mars/Olympus')).toThrow(/Mars\/Olympus/);
+  });
+});
+
+describe('zonedInstant', () => {
+  it('maps an ordinary wall time', () => {
+    expect(iso(zonedInstant('2024-07-01', '09:00', 'Europe/Berlin'))).toBe('2024-07-01T07:00:00.000Z');
+  });
+  it('shifts a time in the spring-forward gap forward by the gap', () => {
+    expect(iso(zonedInstant('2024-03-10', '02:30', 'America/New_York'))).toBe('2024-03-10T07:30:00.000Z');
+    expect(iso(zonedInstant('2024-03-31', '02:30', 'Europe/Berlin'))).toBe('2024-03-31T01:30:00.000Z');
+  });
+  it('takes the earlier offset (first occurrence) for an ambiguous autumn time', () => {
+    expect(iso(zonedInstant('2024-11-03', '01:30', 'America/New_York'))).toBe('2024-11-03T05:30:00.000Z');
+    expect(iso(zonedInstant('2024-10-27', '02:30', 'Europe/Berlin'))).toBe('2024-10-27T00:30:00.000Z');
+  });
+  it('rejects malformed dates and times', () => {
+    expect(() => zonedInstant('2023-02-29', '09:00', 'UTC')).toThrow(/not a date/);
+    expect(() => zonedInstant('2024-01-01', '9:00', 'UTC')).toThrow(/HH:mm/);
+  });
+  it('round-trips any wall time that exists exactly once', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }),
+        fc.constantFrom('America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'),
+        (d, zone) => {
+          const instant = Math.floor(d.getTime() / 60_000) * 60_000;
+          const back = zonedInstant(localDate(instant, zone), localTime(instant, zone), zone);
+          // Either the same instant, or the first occurrence of an ambiguous wall time (one hour earlier).
+          expect([0, HOUR]).toContain(instant - back);
+        },
+      ),
+    );
+  });
+});
+
+describe('dayRange, weekRange, monthRange', () => {
+  it('makes a spring-forward day 23 h and an autumn day 25 h long', () => {
+    const spring = dayRange('2024-03-10', 'America/New_York');
+    const autumn = dayRange('2024-10-27', 'Europe/Berlin');
+    expect(spring.end - spring.start).toBe(23 * HOUR);
+    expect(autumn.end - autumn.start).toBe(25 * HOUR);
+    expect(iso(spring.start)).toBe('2024-03-10T05:00:00.000Z');
+  });
+  it('starts the day at 01:00 in a zone whose clocks skip midnight', () => {
+    expect(iso(dayRange('2024-09-08', 'America/Santiago').start)).toBe('2024-09-08T04:00:00.000Z');
+  });
+  it('builds the week from the chosen first weekday', () => {
+    // Wednesday 2024-03-13. Monday-start week is 11–17 March, Sunday-start is 10–16 March.
+    expect(daysOfWeek('2024-03-13', 1)).toEqual([
+      '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-15', '2024-03-16', '2024-03-17',
+    ]);
+    const sundayWeek = weekRange('2024-03-13', 'America/New_York', 0);
+    expect(iso(sundayWeek.start)).toBe('2024-03-10T05:00:00.000Z');
+    expect(sundayWeek.end - sundayWeek.start).toBe(7 * 24 * HOUR - HOUR); // contains the spring change
+  });
+  it('covers a whole month including its DST change', () => {
+    const march = monthRange('2024-03-17', 'Europe/Berlin');
+    expect(iso(march.start)).toBe('2024-02-29T23:00:00.000Z');
+    expect(iso(march.end)).toBe('2024-03-31T22:00:00.000Z');
+  });
+  it('tiles time without gaps: each day ends where the next begins, and contains only its own date', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }),
+        fc.constantFrom('America/New_York', 'Europe/Berlin', 'America/Santiago', 'Australia/Lord_Howe'),
+        (d, zone) => {
+          const date = localDate(d.getTime(), zone);
+          const today = dayRange(date, zone);
+          const tomorrow = dayRange(addLocalDays(date, 1), zone);
+          expect(today.end).toBe(tomorrow.start);
+          expect(localDate(today.start, zone)).toBe(date);
+          expect(localDate(today.end - 1, zone)).toBe(date);
+          expect(today.start <= d.getTime() && d.getTime() < today.end).toBe(true);
+        },
+      ),
+    );
+  });
+  it('puts every date of a week inside its week range', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (d, start) => {
+          const zone = 'Europe/Berlin';
+          const date = localDate(d.getTime(), zone);
+          const week = weekRange(date, zone, start as Weekday);
+          const days = daysOfWeek(date, start as Weekday);
+          expect(days).toContain(date);
+          expect(dayRange(days[0]!, zone).start).toBe(week.start);
+          expect(dayRange(days[6]!, zone).end).toBe(week.end);
+        },
+      ),
+    );
+  });
+});
+
+describe('durationMs across DST changes', () => {
+  // The transition Sundays: US second Sunday of March / first Sunday of November (since 2007),
+  // EU last Sunday of March / October. 01:30→03:30 local straddles the change in both zones.
+  const nthSunday = (year: number, month: number, n: number) => {
+    const firstDow = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+    return 1 + ((7 - firstDow) % 7) + 7 * (n - 1);
+  };
+  const lastSunday = (year: number, month: number) => {
+    const last = new Date(Date.UTC(year, month, 0));
+    return last.getUTCDate() - last.getUTCDay();
+  };
+  const date = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const span = (day: string, zone: string) =>
+    durationMs(zonedInstant(day, '01:30', zone), zonedInstant(day, '03:30', zone)) / HOUR;
+
+  it('is 1 h across the spring change and 3 h across the autumn change', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2007, max: 2037 }), (y) => {
+        expect(span(date(y, 3, nthSunday(y, 3, 2)), 'America/New_York')).toBe(1);
+        expect(span(date(y, 11, nthSunday(y, 11, 1)), 'America/New_York')).toBe(3);
+        expect(span(date(y, 3, lastSunday(y, 3)), 'Europe/Berlin')).toBe(1);
+        expect(span(date(y, 10, lastSunday(y, 10)), 'Europe/Berlin')).toBe(3);
+        expect(span(date(y, 7, 1), 'Europe/Berlin')).toBe(2);
+      }),
+    );
+  });
+  it('refuses an end before the start', () => {
+    expect(() => durationMs(10, 5)).toThrow(/before start/);
+  });
+});
+
+describe('splitAtLocalMidnight', () => {
+  it('cuts an overnight span at local midnight', () => {
+    const start = zonedInstant('2024-03-09', '22:00', 'America/New_York');
+    const end = zonedInstant('2024-03-10', '04:00', 'America/New_York');
+    const parts = splitAtLocalMidnight(start, end, 'America/New_York');
+    expect(parts.map((p) => (p.end - p.start) / HOUR)).toEqual([2, 3]); // 3 h after midnight: the night loses an hour
+  });
+  it('keeps parts contiguous, each inside one local day, covering the span exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 80 * HOUR }),
+        fc.constantFrom('America/New_York', 'Europe/Berlin', 'Pacific/Chatham'),
+        (d, length, zone) => {
+          const start = d.getTime();
+          const parts = splitAtLocalMidnight(start, start + length, zone);
+          expect(parts[0]!.start).toBe(start);
+          expect(parts.at(-1)!.end).toBe(start + length);
+          parts.forEach((p, i) => {
+            if (i > 0) expect(p.start).toBe(parts[i - 1]!.end);
+            if (p.end > p.start) expect(localDate(p.end - 1, zone)).toBe(localDate(p.start, zone));
+          });
+        },
+      ),
+    );
+  });
+});
