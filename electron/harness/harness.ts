@@ -1,7 +1,7 @@
 // Composes the real main-process services with Node ports and serves them to the renderer in a
 // browser. Used by `npm run web` (serve.ts) and by the end-to-end tests.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { composeMain } from '../main/compose';
@@ -38,7 +38,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     },
     {
       shell: 'harness',
-      version: options.version ?? '0.0.0',
+      version: options.version ?? (await packageVersion()),
       platform: process.platform,
       openWindow: () => {},
       quit: () => {},
@@ -80,3 +80,8 @@ export async function startHarness(options: HarnessOptions = {}) {
 }
 
 export type RunningHarnessApp = Awaited<ReturnType<typeof startHarness>>;
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(resolve('package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

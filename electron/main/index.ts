@@ -1,6 +1,6 @@
 // The Electron app: one instance, one window, a tray, a global shortcut, and the shared services
 // composed with Electron's ports. Everything else lives in services that do not import electron.
-import { BrowserWindow, app, globalShortcut, ipcMain } from 'electron';
+import { app, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventChannels, invokeChannels } from '../../shared/ipc/channels';

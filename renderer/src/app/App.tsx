@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import { Icon } from '../components/Icon';
+import { QuickBooksScreen } from '../screens/QuickBooksScreen';
+import { ReviewScreen } from '../screens/ReviewScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { TimesheetScreen } from '../screens/TimesheetScreen';
+import { TodayScreen } from '../screens/TodayScreen';
+import { api } from '../platform/api';
+import { screens, useUi } from './ui-store';
+
+const views = {
+  today: TodayScreen,
+  review: ReviewScreen,
+  timesheet: TimesheetScreen,
+  quickbooks: QuickBooksScreen,
+  settings: SettingsScreen,
+} as const;
+
+export function App() {
+  const { screen, go } = useUi();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Ctrl/Cmd + 1..5 switch screens, like tabs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const target = screens[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        go(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  useEffect(() => api.on('app:focusScreen', ({ screen: s }) => go(s)), [go]);
+
+  // Move focus to the new screen's title so keyboard and screen-reader users land in it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('#screen-title')?.focus();
+  }, [screen]);
+
+  const View = views[screen];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand"><span className="brand-mark" aria-hidden="true">TN</span> Track Nexus</div>
+        <ul>
+          {screens.map((s, i) => (
+            <li key={s.id}>
+              <a href={`#/${s.id}`} className="nav-item" aria-current={s.id === screen ? 'page' : undefined}
+                title={`${s.hint} (Ctrl+${i + 1})`}
+                onClick={(e) => { e.preventDefault(); go(s.id); }}>
+                <Icon name={s.id} /> <span>{s.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={mainRef} className="content" data-screen={screen}>
+        <View />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Malformed payloads get a clear validation error; handler failures become { ok: false } and never
+// crash main.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/ipc/errors';
+import { IpcRouter } from '../../electron/main/ipc/router';
+import { composeTestMain } from '../electron/compose-test-main';
+
+describe('IPC router', () => {
+  const harness = composeTestMain();
+  afterEach(() => harness.opened.splice(0));
+
+  it('answers a valid call with ok and the value', async () => {
+    await expect(harness.main.router.dispatch('app:getInfo', undefined)).resolves.toEqual({
+      ok: true,
+      value: { name: 'Track Nexus', version: '9.9.9', platform: 'test', shell: 'harness' },
+    });
+  });
+
+  const malformed: Array<[string, unknown, string, RegExp]> = [
+    ['unknown channel', 'fs:readFile', 'validation', /Unknown call/],
+    ['non-string channel', 42, 'validation', /Unknown call/],
+    ['prototype key as channel', '__proto__', 'validation', /Unknown call/],
+    ['missing payload', 'tray:setState', 'validation', /Invalid request for tray:setState/],
+    ['wrong type', 'app:openExternal', 'validation', /url/],
+  ];
+  it.each(malformed)('refuses %s with a clear error', async (_name, channel, kind, message) => {
+    const payload = channel === 'app:openExternal' ? { url: 42 } : undefined;
+    const result = await harness.main.router.dispatch(channel, payload);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe(kind);
+      expect(result.error.message).toMatch(message);
+      expect(result.error.retryable).toBe(false);
+    }
+  });
+
+  it('refuses oversized and extra-nested payloads without crashing', async () => {
+    const tooMany = { running: null, recent: Array.from({ length: 50 }, (_, i) => ({ projectId: `p${i}`, label: 'x' })) };
+    const result = await harness.main.router.dispatch('tray:setState', tooMany);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    const hostile = JSON.parse('{"running":null,"recent":[],"__proto__":{"polluted":true}}') as unknown;
+    const ok = await harness.main.router.dispatch('tray:setState', hostile);
+    expect(ok.ok).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('turns thrown errors into { ok: false } with their kind', async () => {
+    const router = new IpcRouter();
+    router.handle('app:getInfo', () => {
+      throw new AppError('unavailable', 'Not here.', { retryable: true });
+    });
+    router.handle('tray:setState', () => {
+      throw 'a bare string';
+    });
+    await expect(router.dispatch('app:getInfo', undefined)).resolves.toEqual({
+      ok: false,
+      error: { kind: 'unavailable', message: 'Not here.', retryable: true },
+    });
+    await expect(router.dispatch('tray:setState', { running: null, recent: [] })).resolves.toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'a bare string', retryable: false },
+    });
+  });
+
+  it('opens only safe links, through the opener port', async () => {
+    const bad = await harness.main.router.dispatch('app:openExternal', { url: 'javascript:alert(1)' });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(harness.opened).toEqual([]);
+    const good = await harness.main.router.dispatch('app:openExternal', { url: 'https://quickbooks.intuit.com/' });
+    expect(good).toEqual({ ok: true, value: { opened: true } });
+    expect(harness.opened).toEqual(['https://quickbooks.intuit.com/']);
+  });
+});

@@ -1,0 +1,32 @@
+// Each test gets its own harness (fresh data folder, fresh secret) and a page already inside the
+// app. The harness is the real main-process services in Node; the page is the real renderer.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHarness, type RunningHarnessApp } from '../../electron/harness/harness';
+
+export const artifactsDir = 'test-artifacts/screens';
+
+export const test = base.extend<{ harness: RunningHarnessApp; app: Page }>({
+  harness: async ({}, use) => {
+    const harness = await startHarness({ testControls: true });
+    await use(harness);
+    await harness.close();
+  },
+  app: async ({ page, harness }, use) => {
+    await page.goto(harness.appUrl);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await use(page);
+  },
+});
+
+/** Calls one of the harness's test controls (idle, tray, opened links) with the run's secret. */
+export async function control(harness: RunningHarnessApp, name: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${harness.url}/_harness/${name}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'x-track-nexus-token': harness.token, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${name} answered ${res.status}`);
+  return res.json();
+}
+
+export { expect };
