@@ -1,0 +1,62 @@
+// The time entry, as stored and passed over IPC, and the checks every writer runs before saving.
+import { z } from 'zod';
+import { formatDuration } from '../time/duration';
+import { isValidZone } from '../time/zone';
+
+const instant = z.number().int().nonnegative();
+
+export const TimeEntrySchema = z.object({
+  id: z.string().min(1),
+  projectId: z.string().nullable(),
+  taskId: z.string().nullable(),
+  description: z.string(),
+  start: instant,
+  /** null while the timer is running. */
+  end: instant.nullable(),
+  /** The IANA zone the entry was recorded in; local dates are derived with it. */
+  zone: z.string(),
+  source: z.enum(['timer', 'manual', 'activity', 'import']),
+  billable: z.boolean(),
+  status: z.enum(['draft', 'approved', 'synced', 'invoiced', 'paid']),
+  /** Bumped on every edit, for optimistic concurrency with sync. */
+  version: z.number().int().positive(),
+  createdAt: instant,
+  updatedAt: instant,
+  /** Hash of the imported source row, so re-importing a file can skip what is already here. */
+  importKey: z.string().optional(),
+  deletedAt: instant.nullable().optional(),
+});
+export type TimeEntry = z.infer<typeof TimeEntrySchema>;
+export type EntryStatus = TimeEntry['status'];
+
+export interface EntryIssue {
+  field: string;
+  message: string;
+}
+
+/** Longest entry we accept: beyond this it is almost always a timer left running overnight. */
+export const MAX_ENTRY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Problems that would stop the entry being saved, as messages for the person editing it.
+ * Empty when the entry is valid. With `now`, a running timer older than 24 h is reported too.
+ */
+export function validateEntry(value: unknown, options: { now?: number } = {}): EntryIssue[] {
+  const parsed = TimeEntrySchema.safeParse(value);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'entry', message: issue.message }));
+  }
+  const e = parsed.data;
+  const issues: EntryIssue[] = [];
+  if (!isValidZone(e.zone)) issues.push({ field: 'zone', message: `"${e.zone}" is not a known time zone.` });
+  if (e.end !== null) {
+    if (e.end <= e.start) issues.push({ field: 'end', message: 'The end must be after the start.' });
+    else if (e.end - e.start > MAX_ENTRY_MS) {
+      issues.push({ field: 'end', message: `An entry can be at most 24 hours long; this one is ${formatDuration(e.end - e.start)}.` });
+    }
+  } else if (options.now !== undefined && options.now - e.start > MAX_ENTRY_MS) {
+    issues.push({ field: 'end', message: 'This timer has been running for more than 24 hours. Stop it and check the time.' });
+  }
+  if (e.updatedAt < e.createdAt) issues.push({ field: 'updatedAt', message: 'The entry was updated before it was created.' });
+  return issues;
+}
