@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { EventChannel } from '../../shared/ipc/channels';
+import type { EventChannel } from '../../shared/ipc/contract';
 import type { ComposedMain } from '../main/compose';
 
 export const TOKEN_HEADER = 'x-track-nexus-token';

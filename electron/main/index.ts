@@ -3,7 +3,7 @@
 import { app, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventChannels, invokeChannels } from '../../shared/ipc/channels';
+import { eventChannels, invokeChannels } from '../../shared/ipc/contract';
 import { composeMain, type ComposedMain } from './compose';
 import {
   electronIdleSource,

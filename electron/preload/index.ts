@@ -1,8 +1,8 @@
 // The whole bridge between the sandboxed renderer and main: `window.api = { invoke, on }` for the
-// contract's channels and nothing else. It imports only the channel list (no zod) to stay small.
+// contract's channels and nothing else. The bundle carries the contract's schemas, but the preload
+// only reads their names; validation happens in main, where a compromised renderer cannot skip it.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannels, invokeChannels } from '../../shared/ipc/channels';
-import type { RendererApi } from '../../shared/ipc/contract';
+import { eventChannels, invokeChannels, type RendererApi } from '../../shared/ipc/contract';
 
 const invokable: ReadonlySet<string> = new Set(invokeChannels);
 const listenable: ReadonlySet<string> = new Set(eventChannels);

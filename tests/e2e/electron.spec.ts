@@ -22,13 +22,13 @@ test('the Electron app starts with a hardened window and the shell', async () =>
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!;
-      const p = w.webContents.getLastWebPreferences();
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    // Isolation as the page sees it: no Node, no require, and a bridge with exactly two functions.
+    const page = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      api: Object.keys((globalThis as { api?: object }).api ?? {}).sort(),
+    }));
+    expect(page).toEqual({ require: 'undefined', process: 'undefined', api: ['invoke', 'on'] });
   } finally {
     await app.close();
   }

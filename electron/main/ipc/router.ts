@@ -15,7 +15,7 @@ export type Handler<C extends InvokeChannel> = (
   request: InvokeRequest<C>,
 ) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
 
-const knownChannels: ReadonlySet<string> = new Set(invokeChannels);
+const knownChannels: ReadonlySet<string> = new Set<string>(invokeChannels);
 
 export class IpcRouter {
   private readonly handlers = new Map<InvokeChannel, Handler<InvokeChannel>>();

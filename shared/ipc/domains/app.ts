@@ -1,0 +1,51 @@
+// Calls and events of the app shell and the tray.
+import { z } from 'zod';
+
+const none = z.undefined();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** 'electron' in the desktop app, 'harness' in the browser harness (npm run web). */
+  shell: z.enum(['electron', 'harness']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const TrayState = z.object({
+  running: z
+    .object({
+      projectId: z.string().nullable(),
+      label: z.string().max(200),
+      startedAt: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /** Projects offered under "Switch to" in the tray menu, most recent first. */
+  recent: z.array(z.object({ projectId: z.string(), label: z.string().max(200) })).max(10),
+});
+export type TrayState = z.infer<typeof TrayState>;
+
+export const TrayCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start'), projectId: z.string().nullable() }),
+  z.object({ kind: z.literal('switch'), projectId: z.string() }),
+  z.object({ kind: z.literal('stop') }),
+  z.object({ kind: z.literal('toggle') }),
+]);
+export type TrayCommand = z.infer<typeof TrayCommand>;
+
+export const Screen = z.enum(['today', 'review', 'timesheet', 'quickbooks', 'settings']);
+export type Screen = z.infer<typeof Screen>;
+
+export const appCalls = {
+  'app:getInfo': { request: none, response: AppInfo },
+  'app:openExternal': {
+    request: z.object({ url: z.string().max(4096) }),
+    response: z.object({ opened: z.literal(true) }),
+  },
+  'tray:setState': { request: TrayState, response: z.object({ shown: z.boolean() }) },
+} as const;
+
+export const appEvents = {
+  'tray:command': TrayCommand,
+  'app:focusScreen': z.object({ screen: Screen }),
+} as const;
