@@ -1,0 +1,61 @@
+// The one Dexie database of the renderer. Only repositories (./repos) use it directly; screens read
+// through repositories inside useLiveQuery.
+import Dexie, { type Table } from 'dexie';
+import type {
+  AuditRow,
+  AwayPeriodRow,
+  ClientRow,
+  EntryRow,
+  ProjectRow,
+  RateCardRow,
+  SegmentRow,
+  SettingRow,
+  TaskRow,
+} from './schema';
+import { schemaVersions, type SchemaVersion } from './versions';
+
+export const DEFAULT_DB_NAME = 'track-nexus';
+
+export class TrackNexusDb extends Dexie {
+  clients!: Table<ClientRow, string>;
+  projects!: Table<ProjectRow, string>;
+  tasks!: Table<TaskRow, string>;
+  rateCards!: Table<RateCardRow, string>;
+  entries!: Table<EntryRow, string>;
+  segments!: Table<SegmentRow, string>;
+  awayPeriods!: Table<AwayPeriodRow, string>;
+  settings!: Table<SettingRow, string>;
+  audit!: Table<AuditRow, number>;
+
+  constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+export interface OpenOptions {
+  /** Inject an IndexedDB implementation (fake-indexeddb in tests and the Node benchmark). */
+  indexedDB?: { open: Function };
+  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function };
+  /**
+   * Open with the versions up to and including this one only. For migration tests, which create a
+   * database as an older release left it; the app always opens the latest.
+   */
+  upToVersion?: number;
+}
+
+/** Opens (creating or upgrading) the database. Resolves once the upgrade, if any, has committed. */
+export async function openDatabase(name = DEFAULT_DB_NAME, options: OpenOptions = {}): Promise<TrackNexusDb> {
+  const versions =
+    options.upToVersion === undefined ? schemaVersions : schemaVersions.filter((v) => v.version <= options.upToVersion!);
+  if (versions.length === 0) throw new RangeError(`No schema version <= ${options.upToVersion}`);
+  const db = new TrackNexusDb(name, options, versions);
+  await db.open();
+  return db;
+}

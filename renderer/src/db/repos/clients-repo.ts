@@ -1,0 +1,21 @@
+import type { RepoContext } from '../context';
+import type { ClientRow } from '../schema';
+import { catalogOps } from './catalog';
+
+export type NewClient = { name: string; qboCustomerId?: string | null; id?: string };
+
+export function createClientsRepo(ctx: RepoContext) {
+  const ops = catalogOps<ClientRow>(ctx, ctx.db.clients, 'client');
+  return {
+    create: (c: NewClient) => ops.create({ qboCustomerId: null, ...c }),
+    update: (id: string, patch: Partial<Pick<ClientRow, 'name' | 'qboCustomerId'>>) => ops.update(id, patch),
+    archive: (id: string) => ops.update(id, { archived: true }),
+    unarchive: (id: string) => ops.update(id, { archived: false }),
+    get: ops.get,
+    /** By name; archived clients only when asked. */
+    list: async (opts: { includeArchived?: boolean } = {}) =>
+      (await ops.list(opts)).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export type ClientsRepo = ReturnType<typeof createClientsRepo>;

@@ -1,0 +1,400 @@
+// Time entries: the only code that writes them. Every change is one Dexie transaction holding the
+// entry and its audit row (and, once the sync issue adds it, the outbox row), so a failure leaves
+// neither; change events fire only after the commit.
+import { localDate as localDateOf } from '../../../../shared/time/zone';
+import type { RepoContext } from '../context';
+import { entryProblems, editPermission, mergePlan, splitTimes, statusAfterEdit } from '../entry-rules';
+import {
+  InvalidEntryError,
+  LockedEntryError,
+  NotFoundError,
+  TimerAlreadyRunningError,
+  VersionConflictError,
+} from '../errors';
+import type { AuditActor, EntryRow, EntrySource, LocalDate, TimeEntry } from '../schema';
+import { auditRow } from './audit-write';
+
+export interface NewEntry {
+  projectId: string | null;
+  taskId?: string | null;
+  description?: string;
+  start: number;
+  end: number | null;
+  zone: string;
+  source?: EntrySource;
+  /** Defaults to the project's billable flag (true without a project). */
+  billable?: boolean;
+  importKey?: string;
+}
+
+export type EntryPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'zone' | 'billable'>>;
+
+export interface EditOptions {
+  actor?: AuditActor;
+  /** Refuse the edit if the entry is no longer at this version (someone else changed it). */
+  expectedVersion?: number;
+  /** The user confirmed editing an approved or synced entry. */
+  confirmLockedEdit?: boolean;
+  /** With confirmLockedEdit: the user re-approved in the same step, so the entry stays approved. */
+  keepApproved?: boolean;
+}
+
+export interface ImportRow extends NewEntry {
+  /** Stable key of the source row (e.g. file hash + row id): importing it again is a no-op. */
+  importKey: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  importedIds: string[];
+}
+
+export interface ApproveResult {
+  approved: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+/** Adds the derived, indexed fields. `running` must be absent (not undefined-valued) once stopped. */
+export function toEntryRow(entry: TimeEntry): EntryRow {
+  const { running: _ignored, localDate: _old, ...rest } = entry as EntryRow;
+  const row: EntryRow = { ...rest, localDate: localDateOf(entry.start, entry.zone) };
+  if (entry.end === null) row.running = 1;
+  return row;
+}
+
+const isLive = (e: EntryRow) => e.deletedAt == null;
+const byStart = (a: EntryRow, b: EntryRow) => a.start - b.start || a.id.localeCompare(b.id);
+
+export function createEntriesRepo(ctx: RepoContext) {
+  const { db } = ctx;
+
+  function validated(entry: TimeEntry): EntryRow {
+    const problems = entryProblems(entry);
+    if (problems.length > 0) throw new InvalidEntryError(problems);
+    return toEntryRow(entry);
+  }
+
+  async function defaultsFor(projectId: string | null) {
+    const project = projectId ? await db.projects.get(projectId) : undefined;
+    if (projectId && !project) throw new NotFoundError('project', projectId);
+    return { billable: project?.billable ?? true, taskId: project?.defaultTaskId ?? null };
+  }
+
+  function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number): EntryRow {
+    const entry: TimeEntry = {
+      id: ctx.newId(),
+      projectId: input.projectId,
+      taskId: input.taskId === undefined ? defaults.taskId : input.taskId,
+      description: input.description ?? '',
+      start: input.start,
+      end: input.end,
+      zone: input.zone,
+      source: input.source ?? 'manual',
+      billable: input.billable ?? defaults.billable,
+      status: 'draft',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    if (input.importKey !== undefined) entry.importKey = input.importKey;
+    return validated(entry);
+  }
+
+  async function mustGet(id: string): Promise<EntryRow> {
+    const row = await db.entries.get(id);
+    if (!row || !isLive(row)) throw new NotFoundError('entry', id);
+    return row;
+  }
+
+  function checkEditable(row: EntryRow, opts: EditOptions): void {
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
+      throw new VersionConflictError(row.id, opts.expectedVersion, row.version);
+    }
+    const permission = editPermission(row.status);
+    if (permission === 'frozen') throw new LockedEntryError(row.id, row.status, false);
+    if (permission === 'confirm' && !opts.confirmLockedEdit) throw new LockedEntryError(row.id, row.status, true);
+  }
+
+  /** Writes an edited row with its bumped version and its audit row; call inside a transaction. */
+  async function writeEdit(before: EntryRow, changes: Partial<TimeEntry>, opts: EditOptions, action: 'update' | 'delete' = 'update') {
+    const at = ctx.now();
+    const after = validated({
+      ...before,
+      ...changes,
+      status: statusAfterEdit(before.status, opts.keepApproved ?? false),
+      version: before.version + 1,
+      updatedAt: at,
+    });
+    await db.entries.put(after);
+    await db.audit.add(
+      auditRow(ctx, { entityType: 'entry', entityId: after.id, action, actor: opts.actor ?? 'user', before, after, version: after.version }, at),
+    );
+    return after;
+  }
+
+  async function currentRunning(): Promise<EntryRow | undefined> {
+    const rows = await db.entries.where('running').equals(1).toArray();
+    return rows.filter(isLive).sort(byStart).at(-1);
+  }
+
+  async function stopRow(row: EntryRow, at: number, actor: AuditActor): Promise<EntryRow> {
+    // A clock that went backwards must not produce a negative entry.
+    return writeEdit(row, { end: Math.max(at, row.start) }, { actor, confirmLockedEdit: true, keepApproved: true });
+  }
+
+  /** Creates an entry and its audit row; call inside a transaction. */
+  async function createInTx(input: NewEntry, actor: AuditActor): Promise<EntryRow> {
+    const row = newRow(input, await defaultsFor(input.projectId), ctx.now());
+    await db.entries.add(row);
+    await db.audit.add(auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor, before: null, after: row, version: 1 }, row.createdAt));
+    return row;
+  }
+
+  const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.entries, db.audit, db.projects], fn);
+
+  return {
+    async get(id: string): Promise<EntryRow | undefined> {
+      const row = await db.entries.get(id);
+      return row && isLive(row) ? row : undefined;
+    },
+
+    async create(input: NewEntry, opts: { actor?: AuditActor } = {}): Promise<EntryRow> {
+      const row = await rw(async () => {
+        if (input.end === null) {
+          const running = await currentRunning();
+          if (running) throw new TimerAlreadyRunningError(running.id);
+        }
+        return createInTx(input, opts.actor ?? 'user');
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: [row.id], action: 'create' });
+      return row;
+    },
+
+    /**
+     * Edits an entry, bumping its version. Approved and synced entries are locked: without
+     * `confirmLockedEdit` this throws LockedEntryError (the UI asks, then retries with it); with it the
+     * entry returns to draft unless `keepApproved`. Invoiced and paid entries cannot be edited.
+     */
+    async update(id: string, patch: EntryPatch, opts: EditOptions = {}): Promise<EntryRow> {
+      const after = await rw(async () => {
+        const before = await mustGet(id);
+        checkEditable(before, opts);
+        if (patch.end === null && before.end !== null) {
+          const running = await currentRunning();
+          if (running) throw new TimerAlreadyRunningError(running.id);
+        }
+        return writeEdit(before, patch, opts);
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: [id], action: 'update' });
+      return after;
+    },
+
+    /** Soft delete: the row stays (with deletedAt) so the audit trail and sync can still see it. */
+    async delete(id: string, opts: EditOptions = {}): Promise<void> {
+      await rw(async () => {
+        const before = await mustGet(id);
+        checkEditable(before, opts);
+        const at = ctx.now();
+        await writeEdit(before, { deletedAt: at, ...(before.end === null ? { end: Math.max(at, before.start) } : {}) }, opts, 'delete');
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: [id], action: 'delete' });
+    },
+
+    async listDay(date: LocalDate): Promise<EntryRow[]> {
+      const rows = await db.entries.where('localDate').equals(date).toArray();
+      return rows.filter(isLive).sort(byStart);
+    },
+
+    /** Entries that start in [startMs, endMs). */
+    async listRange(startMs: number, endMs: number): Promise<EntryRow[]> {
+      const rows = await db.entries.where('start').between(startMs, endMs, true, false).toArray();
+      return rows.filter(isLive);
+    },
+
+    /** Soft-deleted entries, most recently deleted first (the trash). */
+    async listDeleted(): Promise<EntryRow[]> {
+      return db.entries.where('deletedAt').above(0).reverse().toArray();
+    },
+
+    async running(): Promise<EntryRow | undefined> {
+      return currentRunning();
+    },
+
+    /**
+     * Starts a timer at `at`. A timer that is already running is stopped at the same instant in the
+     * same transaction, so there is never more than one and never a gap or overlap between them.
+     */
+    async startTimer(
+      projectId: string | null,
+      taskId: string | null | undefined,
+      at: number,
+      zone: string,
+      opts: { description?: string; billable?: boolean } = {},
+    ): Promise<{ started: EntryRow; stopped: EntryRow | null }> {
+      const result = await rw(async () => {
+        const running = await db.entries.where('running').equals(1).toArray();
+        let stopped: EntryRow | null = null;
+        for (const row of running.filter(isLive)) stopped = await stopRow(row, at, 'timer');
+        const started = await createInTx(
+          { projectId, taskId, start: at, end: null, zone, source: 'timer', description: opts.description, billable: opts.billable },
+          'timer',
+        );
+        return { started, stopped };
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: [result.started.id, ...(result.stopped ? [result.stopped.id] : [])], action: 'startTimer' });
+      return result;
+    },
+
+    /** Stops the running timer at `at`; resolves to the stopped entry, or null if none was running. */
+    async stopTimer(at: number): Promise<EntryRow | null> {
+      const stopped = await rw(async () => {
+        const running = await currentRunning();
+        return running ? stopRow(running, at, 'timer') : null;
+      });
+      if (stopped) ctx.onCommitted({ entityType: 'entry', ids: [stopped.id], action: 'stopTimer' });
+      return stopped;
+    },
+
+    /** Draft entries become approved (and locked). Running, deleted and non-draft entries are skipped. */
+    async approve(ids: string[], opts: { actor?: AuditActor } = {}): Promise<ApproveResult> {
+      const result = await rw(async () => {
+        const result: ApproveResult = { approved: [], skipped: [] };
+        const rows = await db.entries.bulkGet(ids);
+        const at = ctx.now();
+        for (const [i, before] of rows.entries()) {
+          const id = ids[i]!;
+          if (!before || !isLive(before)) result.skipped.push({ id, reason: 'not found' });
+          else if (before.end === null) result.skipped.push({ id, reason: 'running' });
+          else if (before.status !== 'draft') result.skipped.push({ id, reason: `already ${before.status}` });
+          else {
+            const after: EntryRow = { ...before, status: 'approved', version: before.version + 1, updatedAt: at };
+            await db.entries.put(after);
+            await db.audit.add(
+              auditRow(ctx, { entityType: 'entry', entityId: id, action: 'approve', actor: opts.actor ?? 'user', before, after, version: after.version }, at),
+            );
+            result.approved.push(id);
+          }
+        }
+        return result;
+      });
+      if (result.approved.length > 0) ctx.onCommitted({ entityType: 'entry', ids: result.approved, action: 'approve' });
+      return result;
+    },
+
+    /**
+     * Moves approved entries along the billing path (approved → synced → invoiced → paid), as the sync
+     * issue learns it from QuickBooks. Not an edit: the entry's times are unchanged.
+     */
+    async setStatus(ids: string[], status: 'synced' | 'invoiced' | 'paid', opts: { actor?: AuditActor } = {}): Promise<void> {
+      const order = ['draft', 'approved', 'synced', 'invoiced', 'paid'];
+      await rw(async () => {
+        const at = ctx.now();
+        for (const id of ids) {
+          const before = await mustGet(id);
+          if (order.indexOf(before.status) < 1 || order.indexOf(status) <= order.indexOf(before.status)) {
+            throw new RangeError(`Entry ${id} cannot go from ${before.status} to ${status}`);
+          }
+          const after: EntryRow = { ...before, status, version: before.version + 1, updatedAt: at };
+          await db.entries.put(after);
+          await db.audit.add(
+            auditRow(ctx, { entityType: 'entry', entityId: id, action: 'status', actor: opts.actor ?? 'sync', before, after, version: after.version }, at),
+          );
+        }
+      });
+      ctx.onCommitted({ entityType: 'entry', ids, action: 'status' });
+    },
+
+    /** Cuts an entry in two at `at`. The first part keeps the id (and its history); both are audited. */
+    async split(id: string, at: number, opts: EditOptions = {}): Promise<[EntryRow, EntryRow]> {
+      const parts = await rw(async () => {
+        const before = await mustGet(id);
+        checkEditable(before, opts);
+        const [first, second] = splitTimes(before, at);
+        const head = await writeEdit(before, first, opts);
+        const now = ctx.now();
+        const { importKey: _notCopied, ...copy } = head;
+        const tail = validated({ ...copy, ...second, id: ctx.newId(), version: 1, createdAt: now, updatedAt: now });
+        await db.entries.add(tail);
+        await db.audit.add(
+          auditRow(ctx, { entityType: 'entry', entityId: tail.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: tail, version: 1 }, now),
+        );
+        return [head, tail] as [EntryRow, EntryRow];
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: parts.map((p) => p.id), action: 'split' });
+      return parts;
+    },
+
+    /**
+     * Merges entries of one project into the earliest of them (its span, descriptions joined); the others
+     * are soft-deleted. Refused for running entries, different projects, or gaps of over 5 minutes.
+     */
+    async merge(ids: string[], opts: EditOptions = {}): Promise<EntryRow> {
+      const merged = await rw(async () => {
+        const rows: EntryRow[] = [];
+        for (const id of ids) rows.push(await mustGet(id));
+        for (const row of rows) checkEditable(row, { ...opts, expectedVersion: undefined });
+        const plan = mergePlan(rows);
+        if (!plan.ok) throw new InvalidEntryError([plan.reason]);
+        for (const row of plan.absorbed as EntryRow[]) await writeEdit(row, { deletedAt: ctx.now() }, opts, 'delete');
+        return writeEdit(plan.keep as EntryRow, { start: plan.start, end: plan.end, description: plan.description }, opts);
+      });
+      ctx.onCommitted({ entityType: 'entry', ids, action: 'merge' });
+      return merged;
+    },
+
+    /** A new draft copy (manual source, no import key), at the same times or moved to start at `start`. */
+    async duplicate(id: string, opts: { start?: number; actor?: AuditActor } = {}): Promise<EntryRow> {
+      const copy = await rw(async () => {
+        const original = await mustGet(id);
+        if (original.end === null) throw new InvalidEntryError(['A running entry cannot be duplicated']);
+        const start = opts.start ?? original.start;
+        return createInTx({
+          projectId: original.projectId,
+          taskId: original.taskId,
+          description: original.description,
+          start,
+          end: start + (original.end - original.start),
+          zone: original.zone,
+          billable: original.billable,
+          source: 'manual',
+        }, opts.actor ?? 'user');
+      });
+      ctx.onCommitted({ entityType: 'entry', ids: [copy.id], action: 'create' });
+      return copy;
+    },
+
+    /**
+     * Imports rows in one transaction, skipping any whose importKey is already stored (or repeated in
+     * the batch), so importing the same file twice imports nothing the second time.
+     */
+    async importMany(rows: ImportRow[]): Promise<ImportResult> {
+      const result = await rw(async () => {
+        const keys = rows.map((r) => r.importKey);
+        const existing = new Set(
+          (await db.entries.where('importKey').anyOf(keys).toArray()).map((e) => e.importKey),
+        );
+        const at = ctx.now();
+        const projectDefaults = new Map<string | null, { billable: boolean; taskId: string | null }>();
+        const fresh: EntryRow[] = [];
+        for (const input of rows) {
+          if (existing.has(input.importKey)) continue;
+          existing.add(input.importKey);
+          if (input.end === null) throw new InvalidEntryError([`Imported row ${input.importKey} has no end`]);
+          if (!projectDefaults.has(input.projectId)) projectDefaults.set(input.projectId, await defaultsFor(input.projectId));
+          fresh.push(newRow({ ...input, source: input.source ?? 'import' }, projectDefaults.get(input.projectId)!, at));
+        }
+        await db.entries.bulkAdd(fresh);
+        await db.audit.bulkAdd(
+          fresh.map((row) => auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor: 'import', before: null, after: row, version: 1 }, at)),
+        );
+        return { imported: fresh.length, skipped: rows.length - fresh.length, importedIds: fresh.map((r) => r.id) };
+      });
+      if (result.imported > 0) ctx.onCommitted({ entityType: 'entry', ids: result.importedIds, action: 'import' });
+      return result;
+    },
+  };
+}
+
+export type EntriesRepo = ReturnType<typeof createEntriesRepo>;

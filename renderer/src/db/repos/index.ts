@@ -1,0 +1,40 @@
+// All repositories over one database. Screens get this object (e.g. from a React context) and read
+// with useLiveQuery(() => repos.views.loadDay(date, zone), [date, zone]).
+import type { TrackNexusDb } from '../database';
+import { repoContext, type RepoOptions } from '../context';
+import { createAuditRepo } from './audit-repo';
+import { createClientsRepo } from './clients-repo';
+import { createEntriesRepo } from './entries-repo';
+import { createProjectsRepo } from './projects-repo';
+import { createRatesRepo } from './rates-repo';
+import { createSegmentsRepo } from './segments-repo';
+import { createSettingsRepo } from './settings-repo';
+import { createTasksRepo } from './tasks-repo';
+import { createViewsRepo } from './views-repo';
+
+export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
+  const ctx = repoContext(db, options);
+  const settings = createSettingsRepo(ctx);
+  return {
+    entries: createEntriesRepo(ctx),
+    clients: createClientsRepo(ctx),
+    projects: createProjectsRepo(ctx, async () => ({ currency: await settings.get('currency') })),
+    tasks: createTasksRepo(ctx),
+    rates: createRatesRepo(ctx),
+    settings,
+    segments: createSegmentsRepo(ctx),
+    audit: createAuditRepo(ctx),
+    views: createViewsRepo(ctx),
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;
+export type { RepoOptions, ChangeEvent } from '../context';
+export * from './entries-repo';
+export type { NewClient } from './clients-repo';
+export type { NewProject, ProjectPatch } from './projects-repo';
+export type { NewRateCard } from './rates-repo';
+export { settingSchemas, defaultSetting, type SettingKey, type Settings } from './settings-repo';
+export type { UpsertResult } from './segments-repo';
+export type { AuditPage, AuditExportRow } from './audit-repo';
+export type * from './views-repo';

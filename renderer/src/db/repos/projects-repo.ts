@@ -1,0 +1,43 @@
+import type { RepoContext } from '../context';
+import type { ProjectRow } from '../schema';
+import { catalogOps } from './catalog';
+
+export type NewProject = Pick<ProjectRow, 'name'> &
+  Partial<Omit<ProjectRow, 'name' | 'archived' | 'createdAt' | 'updatedAt'>>;
+
+export type ProjectPatch = Partial<Omit<ProjectRow, 'id' | 'createdAt' | 'updatedAt' | 'archived'>>;
+
+export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ currency: string }>) {
+  const ops = catalogOps<ProjectRow>(ctx, ctx.db.projects, 'project');
+  return {
+    /** New projects bill in the workspace currency unless told otherwise. */
+    async create(p: NewProject): Promise<ProjectRow> {
+      const { currency } = await defaults();
+      return ops.create({
+        clientId: null,
+        color: '#64748b',
+        billable: true,
+        defaultTaskId: null,
+        rateMinor: null,
+        currency,
+        rounding: null,
+        qboCustomerId: null,
+        qboItemId: null,
+        qboClassId: null,
+        ...p,
+      });
+    },
+    update: (id: string, patch: ProjectPatch) => ops.update(id, patch),
+    archive: (id: string) => ops.update(id, { archived: true }),
+    unarchive: (id: string) => ops.update(id, { archived: false }),
+    get: ops.get,
+    list: async (opts: { includeArchived?: boolean } = {}) =>
+      (await ops.list(opts)).sort((a, b) => a.name.localeCompare(b.name)),
+    async listForClient(clientId: string, opts: { includeArchived?: boolean } = {}): Promise<ProjectRow[]> {
+      const rows = await ctx.db.projects.where('clientId').equals(clientId).toArray();
+      return rows.filter((r) => opts.includeArchived || !r.archived).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+}
+
+export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;

@@ -1,0 +1,67 @@
+// Workspace settings: one typed value per key, validated with zod on the way in and on the way out
+// (a value stored by an older release that no longer parses falls back to the default instead of
+// breaking the screen that reads it).
+import { z } from 'zod';
+import { CaptureSettings } from '../../../../shared/capture/types';
+import { RoundingPolicy } from '../../../../shared/rounding/policy';
+import type { RepoContext } from '../context';
+import { auditRow } from './audit-write';
+
+export const settingSchemas = {
+  /** ISO 4217 code new projects and rates default to. */
+  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  /** Workspace rounding; projects may override parts of it. Default: whole minutes, i.e. effectively none. */
+  rounding: RoundingPolicy.default({ incrementMinutes: 1, mode: 'nearest', scope: 'entry' }),
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).default(1),
+  /** Billable flag for entries without a project. */
+  defaultBillable: z.boolean().default(true),
+  /** Includes the idle threshold. */
+  capture: CaptureSettings.default(CaptureSettings.parse({})),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type Settings = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> };
+
+const keys = Object.keys(settingSchemas) as SettingKey[];
+
+export function defaultSetting<K extends SettingKey>(key: K): Settings[K] {
+  return settingSchemas[key].parse(undefined) as Settings[K];
+}
+
+function parsed<K extends SettingKey>(key: K, stored: unknown): Settings[K] {
+  const result = settingSchemas[key].safeParse(stored);
+  return (result.success ? result.data : defaultSetting(key)) as Settings[K];
+}
+
+export function createSettingsRepo(ctx: RepoContext) {
+  const { db } = ctx;
+  return {
+    async get<K extends SettingKey>(key: K): Promise<Settings[K]> {
+      return parsed(key, (await db.settings.get(key))?.value);
+    },
+
+    async getAll(): Promise<Settings> {
+      const rows = await db.settings.bulkGet(keys);
+      return Object.fromEntries(keys.map((k, i) => [k, parsed(k, rows[i]?.value)])) as Settings;
+    },
+
+    /** Throws a ZodError (nothing written) when the value does not fit the key. */
+    async set<K extends SettingKey>(key: K, value: z.input<(typeof settingSchemas)[K]>): Promise<Settings[K]> {
+      const valid = settingSchemas[key].parse(value) as Settings[K];
+      await db.transaction('rw', [db.settings, db.audit], async () => {
+        const before = await db.settings.get(key);
+        const at = ctx.now();
+        await db.settings.put({ key, value: valid, updatedAt: at });
+        await db.audit.add(
+          auditRow(ctx, { entityType: 'setting', entityId: key, action: before ? 'update' : 'create', actor: 'user', before: before?.value ?? null, after: valid }, at),
+        );
+      });
+      ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'set' });
+      return valid;
+    },
+  };
+}
+
+export type SettingsRepo = ReturnType<typeof createSettingsRepo>;

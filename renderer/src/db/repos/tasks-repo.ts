@@ -1,0 +1,24 @@
+import type { RepoContext } from '../context';
+import { NotFoundError } from '../errors';
+import type { TaskRow } from '../schema';
+import { catalogOps } from './catalog';
+
+export function createTasksRepo(ctx: RepoContext) {
+  const ops = catalogOps<TaskRow>(ctx, ctx.db.tasks, 'task');
+  return {
+    async create(t: { projectId: string; name: string; qboItemId?: string | null; id?: string }): Promise<TaskRow> {
+      if (!(await ctx.db.projects.get(t.projectId))) throw new NotFoundError('project', t.projectId);
+      return ops.create({ qboItemId: null, ...t });
+    },
+    update: (id: string, patch: Partial<Pick<TaskRow, 'name' | 'qboItemId'>>) => ops.update(id, patch),
+    archive: (id: string) => ops.update(id, { archived: true }),
+    unarchive: (id: string) => ops.update(id, { archived: false }),
+    get: ops.get,
+    async listForProject(projectId: string, opts: { includeArchived?: boolean } = {}): Promise<TaskRow[]> {
+      const rows = await ctx.db.tasks.where('projectId').equals(projectId).toArray();
+      return rows.filter((r) => opts.includeArchived || !r.archived).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+}
+
+export type TasksRepo = ReturnType<typeof createTasksRepo>;

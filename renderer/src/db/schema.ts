@@ -1,0 +1,123 @@
+// The shapes of the rows stored in IndexedDB. Times are UTC epoch ms plus the IANA zone they were
+// recorded in; money is integer minor units plus a currency code (see docs "Data rules").
+import type { ActivitySegment, AwayPeriod } from '../../../shared/capture/types';
+import type { RateScope } from '../../../shared/rates/resolve';
+import type { RoundingPolicy } from '../../../shared/rounding/policy';
+import type { TimeEntry } from './time-entry';
+
+export type { TimeEntry, EntrySource, EntryStatus } from './time-entry';
+export type { ActivitySegment, AwayPeriod } from '../../../shared/capture/types';
+export type { RoundingPolicy } from '../../../shared/rounding/policy';
+export type { RateScope } from '../../../shared/rates/resolve';
+
+/** 'YYYY-MM-DD' calendar date. */
+export type LocalDate = string;
+
+export interface ClientRow {
+  id: string;
+  name: string;
+  archived: boolean;
+  /** QuickBooks Online mapping, filled by the QBO issue. */
+  qboCustomerId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProjectRow {
+  id: string;
+  clientId: string | null;
+  name: string;
+  /** CSS colour for the UI, e.g. '#3b82f6'. */
+  color: string;
+  /** Default billable flag for new entries on this project. */
+  billable: boolean;
+  defaultTaskId: string | null;
+  /** Hourly rate override in minor units; null = use rate cards / workspace default. */
+  rateMinor: number | null;
+  currency: string;
+  /** null = use the workspace rounding policy; fields left out fall back to it (shared/rounding). */
+  rounding: Partial<RoundingPolicy> | null;
+  archived: boolean;
+  qboCustomerId: string | null;
+  qboItemId: string | null;
+  qboClassId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TaskRow {
+  id: string;
+  projectId: string;
+  name: string;
+  archived: boolean;
+  qboItemId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+
+/** A rate record as stored; structurally a shared/rates RateRecord, so resolveRate takes these rows. */
+export interface RateCardRow {
+  id: string;
+  scope: RateScope;
+  /** The client/project/task id; '' for 'default' (IndexedDB cannot index null in a compound key). */
+  scopeId: string;
+  rateMinor: number;
+  currency: string;
+  /** First local date the rate applies to, 'YYYY-MM-DD'. */
+  effectiveFrom: LocalDate;
+  createdAt: number;
+}
+
+/**
+ * A time entry as stored. Beyond the shared TimeEntry it carries two derived, indexed fields:
+ * - `localDate`: the entry's start date in its own zone (v2). An entry belongs to the day it started
+ *   on where it was recorded, which is also the TxnDate QuickBooks gets; the Today, week, month and
+ *   timesheet views query this index instead of scanning instants.
+ * - `running`: 1 while `end` is null, absent otherwise. IndexedDB does not index null, so this is
+ *   how "the running timer" is found without a scan.
+ * Both are written only by the entries repository, from `start`/`zone`/`end`, never by callers.
+ */
+export interface EntryRow extends TimeEntry {
+  localDate: LocalDate;
+  running?: 1;
+}
+
+/** An activity segment as stored, with the fields the review screen adds. */
+export interface SegmentRow extends ActivitySegment {
+  /** Start date in the zone the machine was in when it was stored. */
+  localDate: LocalDate;
+  suggestedProjectId: string | null;
+  reviewed: boolean;
+}
+
+export interface AwayPeriodRow extends AwayPeriod {
+  localDate: LocalDate;
+  /** What the user decided about the away time; null until asked. */
+  resolution: 'discard' | 'keep' | 'assign' | null;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export type AuditEntityType = 'entry' | 'client' | 'project' | 'task' | 'rateCard' | 'setting';
+export type AuditAction = 'create' | 'update' | 'delete' | 'approve' | 'status';
+export type AuditActor = 'user' | 'timer' | 'import' | 'sync' | 'capture';
+
+export interface AuditRow {
+  /** Auto-incremented, so it also orders the log. */
+  id?: number;
+  entityType: AuditEntityType;
+  entityId: string;
+  action: AuditAction;
+  at: number;
+  actor: AuditActor;
+  /** Full snapshots, null on create (before) and never null after a change. */
+  before: unknown;
+  after: unknown;
+  /** The entity's version after the change, where it has one. */
+  version: number | null;
+}

@@ -1,0 +1,11 @@
+// Every schema version, oldest first. Append only: add v3.ts, v4.ts, … and list them here; never edit
+// a released version (tests/renderer/db/migrations upgrade a database from each previous version).
+import type { SchemaVersion } from './versions/types';
+import { v1 } from './versions/v1';
+import { v2 } from './versions/v2';
+
+export type { SchemaVersion } from './versions/types';
+
+export const schemaVersions: readonly SchemaVersion[] = [v1, v2];
+
+export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

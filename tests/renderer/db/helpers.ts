@@ -1,0 +1,60 @@
+// Test helpers: a private fake IndexedDB per test, a clock the test moves, predictable ids, and the
+// upgrade harness every schema version's migration test uses.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { expect } from 'vitest';
+import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
+import { createRepos, type ChangeEvent } from '../../../renderer/src/db/repos';
+
+export interface TestEnv {
+  db: TrackNexusDb;
+  repos: ReturnType<typeof createRepos>;
+  clock: { now: number; set(ms: number): void; advance(ms: number): void };
+  events: ChangeEvent[];
+}
+
+export async function openTestDb(options: { upToVersion?: number; factory?: IDBFactory; name?: string } = {}) {
+  const factory = options.factory ?? new IDBFactory();
+  const db = await openDatabase(options.name ?? 'test', { indexedDB: factory, IDBKeyRange, upToVersion: options.upToVersion });
+  return { db, factory };
+}
+
+export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0)): Promise<TestEnv> {
+  const { db } = await openTestDb();
+  const clock = {
+    now: startAt,
+    set(ms: number) {
+      clock.now = ms;
+    },
+    advance(ms: number) {
+      clock.now += ms;
+    },
+  };
+  let next = 0;
+  const events: ChangeEvent[] = [];
+  const repos = createRepos(db, {
+    now: () => clock.now,
+    newId: () => `id-${String(++next).padStart(4, '0')}`,
+    onCommitted: (e) => events.push(e),
+  });
+  return { db, repos, clock, events };
+}
+
+/**
+ * Creates a database as release `fromVersion` left it, lets `seed` write rows in that version's shape
+ * (raw tables, untyped: the current types describe the latest version), closes it, and reopens it with
+ * every version, which runs the upgrades. A migration test is then: seed, upgrade, assert.
+ */
+export async function upgradeFrom(
+  fromVersion: number,
+  seed: (db: TrackNexusDb) => Promise<void>,
+): Promise<TrackNexusDb> {
+  const { db: old, factory } = await openTestDb({ upToVersion: fromVersion, name: 'migrating' });
+  expect(old.verno).toBe(fromVersion);
+  await seed(old);
+  old.close();
+  const { db } = await openTestDb({ factory, name: 'migrating' });
+  return db;
+}
+
+/** Local wall time in a zone → instant, for readable fixtures. */
+export { zonedInstant as at } from '../../../shared/time/zone';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { latestVersion, schemaVersions } from '../../../renderer/src/db/versions';
+import { at, openTestDb, upgradeFrom } from './helpers';
+
+// One describe per schema version: each opens the previous version with data and upgrades it.
+
+describe('schema versions', () => {
+  it('are numbered 1, 2, 3… with nothing skipped or reordered', () => {
+    expect(schemaVersions.map((v) => v.version)).toEqual(schemaVersions.map((_, i) => i + 1));
+    expect(latestVersion).toBe(schemaVersions.length);
+  });
+
+  it('a fresh database opens at the latest version with every table', async () => {
+    const { db } = await openTestDb();
+    expect(db.verno).toBe(latestVersion);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['audit', 'awayPeriods', 'clients', 'entries', 'projects', 'rateCards', 'segments', 'settings', 'tasks'],
+    );
+  });
+});
+
+describe('v1 → v2: entries get their local start date', () => {
+  const v1Entry = (id: string, start: number, zone: string, extra: object = {}) => ({
+    id, projectId: 'p1', taskId: null, description: id, start, end: start + 3_600_000, zone,
+    source: 'manual', billable: true, status: 'draft', version: 3, createdAt: start, updatedAt: start, deletedAt: null, ...extra,
+  });
+
+  it('dates each entry in the zone it was recorded in, keeping everything else', async () => {
+    // 23:30 in New York is already the next day in UTC; 00:30 in Tokyo is still the previous day in UTC.
+    const lateNy = at('2026-03-08', '23:30', 'America/New_York');
+    const earlyTokyo = at('2026-03-09', '00:30', 'Asia/Tokyo');
+    const db = await upgradeFrom(1, async (v1) => {
+      await v1.table('entries').bulkAdd([
+        v1Entry('ny', lateNy, 'America/New_York'),
+        v1Entry('tokyo', earlyTokyo, 'Asia/Tokyo', { importKey: 'file-1:row-1' }),
+      ]);
+      await v1.table('audit').add({ entityType: 'entry', entityId: 'ny', action: 'create', at: lateNy, actor: 'user', before: null, after: {}, version: 1 });
+    });
+    expect(db.verno).toBe(2);
+    const ny = await db.entries.get('ny');
+    expect(ny).toMatchObject({ localDate: '2026-03-08', start: lateNy, version: 3, description: 'ny' });
+    expect(await db.entries.where('localDate').equals('2026-03-09').primaryKeys()).toEqual(['tokyo']);
+    // The v1 indexes and the other tables survive the upgrade.
+    expect(await db.entries.where('importKey').equals('file-1:row-1').count()).toBe(1);
+    expect(await db.entries.where('[projectId+localDate]').equals(['p1', '2026-03-08']).count()).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  it('still opens when a stored zone is unknown, dating that entry in UTC and keeping its zone', async () => {
+    const start = Date.UTC(2026, 0, 15, 23, 0);
+    const db = await upgradeFrom(1, async (v1) => {
+      await v1.table('entries').add(v1Entry('odd', start, 'Mars/Olympus_Mons'));
+    });
+    expect(await db.entries.get('odd')).toMatchObject({ localDate: '2026-01-15', zone: 'Mars/Olympus_Mons' });
+  });
+});
