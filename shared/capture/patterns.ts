@@ -7,13 +7,19 @@ const FLAGS = 'gi';
 
 /**
  * Refuse patterns that can backtrack catastrophically: a quantified group that itself contains a
- * quantifier or an alternation (`(a+)+`, `(.*)*`, `(a|aa)*`, `(\w+\s?)+$`) and back-references.
+ * quantifier or an alternation (`(a+)+`, `(.*)*`, `(a|aa)*`, `(\w+\s?)+$`), back-references,
+ * and the polynomial cases that still hurt at 512 characters (see below).
  * It is a conservative syntactic check, not a proof: it rejects some safe patterns, which can
  * always be rewritten without the nesting. Titles are also capped at 512 characters before any
  * pattern runs, which bounds the polynomial cases that slip through.
  */
 function looksCatastrophic(pattern: string): boolean {
   if (/\\[1-9]|\\k</.test(pattern)) return true;
+  // The same atom repeated twice in a row (`a*a*`, `\d+\d*`, `.*.*`) backtracks polynomially, and
+  // more than two unbounded repeats in one pattern multiply: `a*a*a*b` takes seconds on 512 "a"s.
+  if (/(\\.|\.|\[[^\]]*\]|[^\\()[\]{}*+?|])[*+]\??\1[*+]/.test(pattern)) return true;
+  const unbounded = pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, 'x').match(/[*+]|\{\d+,\}/g)?.length ?? 0;
+  if (unbounded > 2) return true;
   // Walk the pattern, tracking for each open group whether it contains a quantifier or '|'.
   const stack: Array<{ risky: boolean }> = [];
   let inClass = false;
@@ -63,7 +69,7 @@ export function checkUserPattern(pattern: string): string | null {
     return `"${pattern}" is not a valid regular expression: ${detail}`;
   }
   if (looksCatastrophic(pattern)) {
-    return `"${pattern}" repeats a group that itself repeats (like (a+)+) or uses a back-reference; such patterns can freeze capture on long titles. Rewrite it without the nested repetition.`;
+    return `"${pattern}" repeats a group that itself repeats (like (a+)+), repeats the same thing twice in a row (like a*a*), has more than two open-ended repeats (*, +, {n,}) or uses a back-reference; such patterns can freeze capture on long titles. Rewrite it without the nested repetition.`;
   }
   return null;
 }

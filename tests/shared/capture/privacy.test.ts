@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkUserPattern } from '../../../shared/capture/patterns';
+import { applyPrivacy, cleanText, isPrivateWindow, MAX_TITLE_LENGTH, stripUrl, type PrivacySettings } from '../../../shared/capture/privacy';
+import { CaptureSettings, defaultCaptureSettings } from '../../../shared/capture/types';
+
+const base: PrivacySettings = { excludedApps: [], excludedTitlePatterns: [], redactions: [], skipPrivateWindows: true };
+const keep = (title: string, settings: Partial<PrivacySettings> = {}, app = 'XTerm', url: string | null = null) => {
+  const verdict = applyPrivacy({ app, title, url }, { ...base, ...settings });
+  if (verdict.kind !== 'keep') throw new Error(`expected keep, got ${verdict.reason}`);
+  return verdict.sample;
+};
+
+describe('hostile titles', () => {
+  it('caps huge titles without splitting a character', () => {
+    const huge = '😀'.repeat(10_000);
+    const { title } = keep(huge);
+    expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+    expect(title).toBe('😀'.repeat(MAX_TITLE_LENGTH / 2));
+    const odd = `a${'😀'.repeat(1000)}`;
+    const cut = keep(odd).title;
+    expect(cut.length).toBe(MAX_TITLE_LENGTH - 1);
+    expect(/[\ud800-\udbff]$/.test(cut)).toBe(false);
+  });
+
+  it('removes NUL, control characters and bidi overrides', () => {
+    expect(keep('in\u0000voice\u0007 \u001b[31mred\u001b[0m\r\n').title).toBe('in voice [31mred [0m');
+    expect(keep('invoice\u202Efdp.exe').title).toBe('invoice fdp.exe');
+    expect(keep('\u2066isolated\u2069 \u200Fmark\u061C').title).toBe('isolated mark');
+    expect(keep('\u0085next\u009Bline').title).toBe('next line');
+  });
+
+  it('keeps emoji, including joined sequences, and non-Latin scripts', () => {
+    expect(keep('👩‍💻 deploy — 東京 — مرحبا').title).toBe('👩‍💻 deploy — 東京 — مرحبا');
+  });
+
+  it('keeps markup as plain text (the renderer escapes it; nothing here interprets it)', () => {
+    expect(keep('<script>alert(1)</script> - Chrome').title).toBe('<script>alert(1)</script> - Chrome');
+  });
+
+  it('replaces lone surrogates instead of storing invalid UTF-16', () => {
+    const { title } = keep('bad \ud800 and \udc00 end');
+    expect(title).toBe('bad \ufffd and \ufffd end');
+    expect(title.isWellFormed()).toBe(true);
+  });
+
+  it('treats regex metacharacters in titles literally in exclusions and redactions', () => {
+    const settings = { excludedTitlePatterns: ['secret'], redactions: [{ pattern: '\\d{4}-\\d{4}', replacement: '####' }] };
+    expect(keep('(.*)+ [a-z]{1,} $^ \\ card 1234-5678', settings).title).toBe('(.*)+ [a-z]{1,} $^ \\ card ####');
+    expect(applyPrivacy({ app: 'x', title: 'My SECRET plan', url: null }, { ...base, ...settings }).kind).toBe('skip');
+  });
+
+  it('property: any string comes out well-formed, short and free of controls', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (title) => {
+        const out = keep(title).title;
+        expect(out.isWellFormed()).toBe(true);
+        expect(out.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+        expect(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('exclusions and private windows', () => {
+  it('excludes apps by name (case-insensitive) or by path', () => {
+    const settings = { ...base, excludedApps: ['keepassxc', '/usr/bin/signal-desktop', 'Bank.exe'] };
+    expect(applyPrivacy({ app: 'KeePassXC', title: 'db', url: null }, settings)).toEqual({ kind: 'skip', reason: 'excluded-app' });
+    expect(applyPrivacy({ app: 'Signal', title: 'chat', url: null, path: '/usr/bin/signal-desktop' }, settings).kind).toBe('skip');
+    expect(applyPrivacy({ app: 'Bank', title: 'x', url: null, path: 'C:\\Program Files\\Bank\\Bank.exe' }, settings).kind).toBe('skip');
+    expect(applyPrivacy({ app: 'XTerm', title: 'keepassxc notes', url: null, path: '/usr/bin/xterm' }, settings).kind).toBe('keep');
+  });
+
+  it('skips private and incognito browser windows', () => {
+    const titles: Array<[string, string]> = [
+      ['Google-chrome', 'Gmail - Google Chrome (Incognito)'],
+      ['Chromium', 'New Tab - Chromium - Incognito'],
+      ['firefox', 'Search — Mozilla Firefox Private Browsing'],
+      ['Microsoft Edge', 'News - [InPrivate] - Microsoft Edge'],
+      ['Brave-browser', 'Site - Brave (Private)'],
+      ['Safari', 'Apple — Private Browsing'],
+    ];
+    for (const [app, title] of titles) {
+      expect(isPrivateWindow({ app, title }), title).toBe(true);
+      expect(applyPrivacy({ app, title, url: null }, base)).toEqual({ kind: 'skip', reason: 'private-window' });
+    }
+    expect(isPrivateWindow({ app: 'firefox', title: 'What is incognito mode? - Mozilla Firefox' })).toBe(false);
+    expect(isPrivateWindow({ app: 'Code', title: 'notes (Incognito)' })).toBe(false);
+    expect(applyPrivacy({ app: 'firefox', title: 'x Private Browsing', url: null }, { ...base, skipPrivateWindows: false }).kind).toBe('keep');
+  });
+});
+
+describe('URLs', () => {
+  it('strips query, fragment and credentials', () => {
+    expect(stripUrl('https://user:pa55@mail.example.com/inbox?token=abc#msg-1')).toBe('https://mail.example.com/inbox');
+    expect(stripUrl('HTTPS://host:8443/a/b/?q=1')).toBe('https://host:8443/a/b/');
+    expect(stripUrl('https://a@b@host/x#y')).toBe('https://host/x');
+    expect(stripUrl('about:blank#x')).toBe('about:blank');
+  });
+  it('drops data and script URLs to their scheme and rejects non-URLs', () => {
+    expect(stripUrl('data:text/html;base64,PHNjcmlwdD4=')).toBe('data:');
+    expect(stripUrl('javascript:alert(document.cookie)')).toBe('javascript:');
+    expect(stripUrl('not a url')).toBeNull();
+    expect(stripUrl(null)).toBeNull();
+  });
+  it('applies redactions to the URL after stripping', () => {
+    const sample = keep('Invoice', { redactions: [{ pattern: 'customer/\\d+', replacement: 'customer/…' }] }, 'Safari', 'https://app.example.com/customer/4711?x=1');
+    expect(sample.url).toBe('https://app.example.com/customer/…');
+  });
+});
+
+describe('user patterns', () => {
+  it('rejects invalid regexes with a clear message', () => {
+    expect(checkUserPattern('([a-z')).toMatch(/not a valid regular expression/);
+    const parsed = CaptureSettings.safeParse({ excludedTitlePatterns: ['(unclosed'] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/not a valid regular expression/);
+  });
+  it('refuses patterns that can backtrack catastrophically', () => {
+    for (const bad of ['(a+)+$', '(.*)*x', '(a|aa)*b', '(\\w+\\s?)+$', '((ab)*)+', '(x+){2,}', '(a)\\1', 'a*a*a*b', '.*.*x', '\\d+\\d*', 'a+b+c+d']) {
+      expect(checkUserPattern(bad), bad).toMatch(/nested repetition|back-reference/);
+    }
+    for (const ok of ['secret', '\\d{4}-\\d{4}', '(foo|bar) baz', '[(a+)+]', 'a+b*', '(ab){2}', 'x(?:y)?', '[\\w.]+@[\\w.]+', '.*secret.*']) {
+      expect(checkUserPattern(ok), ok).toBeNull();
+    }
+  });
+  it('finishes quickly on the classic ReDoS title even when a slow pattern slips past the check', () => {
+    const settings = { redactions: [{ pattern: '(\\w+)\\s(\\w+)z', replacement: '' }], excludedTitlePatterns: ['.*x.*y'] };
+    const started = performance.now();
+    keep('a'.repeat(100_000), settings);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+  it('defaults: capture is opt-in', () => {
+    expect(defaultCaptureSettings()).toMatchObject({ enabled: false, intervalSeconds: 1, idleThresholdSeconds: 300, skipPrivateWindows: true });
+  });
+});
+
+describe('cleanText', () => {
+  it('collapses whitespace', () => {
+    expect(cleanText('  a \t\n b  ', 10)).toBe('a b');
+  });
+});
