@@ -1,0 +1,59 @@
+// Timesheet export for accountants and clients: one row per finished entry with both the raw
+// and the rounded duration, so anyone can see what rounding added.
+import type { TimeEntry } from '../entries/entry';
+import { formatDuration } from '../time/duration';
+import { localDate, localTime } from '../time/zone';
+import { writeCsv } from './write';
+
+export interface ExportLookups {
+  projectName: (projectId: string) => string | undefined;
+  clientName: (projectId: string) => string | undefined;
+  taskName: (taskId: string) => string | undefined;
+}
+
+export const EXPORT_HEADERS = [
+  'Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status',
+  'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)',
+] as const;
+
+/**
+ * CSV of finished, non-deleted entries in start order. Dates and times are local to each entry's
+ * own zone. `roundedMs` gives the billed duration of an entry (from the rounding policy).
+ * Decimal hours have two places, rounded half-up from exact ms.
+ */
+export function exportEntriesCsv(
+  entries: readonly TimeEntry[],
+  lookups: ExportLookups,
+  roundedMs: (entry: TimeEntry) => number,
+): string {
+  const rows = entries
+    .filter((e): e is TimeEntry & { end: number } => e.end !== null && e.deletedAt == null)
+    .sort((a, b) => a.start - b.start)
+    .map((e) => {
+      const raw = e.end - e.start;
+      const rounded = roundedMs(e);
+      return [
+        localDate(e.start, e.zone),
+        localTime(e.start, e.zone),
+        localTime(e.end, e.zone),
+        e.zone,
+        (e.projectId && lookups.clientName(e.projectId)) ?? '',
+        (e.projectId && lookups.projectName(e.projectId)) ?? '',
+        (e.taskId && lookups.taskName(e.taskId)) ?? '',
+        e.description,
+        e.billable ? 'Yes' : 'No',
+        e.status,
+        formatDuration(raw),
+        formatDuration(rounded),
+        decimalHours(raw),
+        decimalHours(rounded),
+      ];
+    });
+  return writeCsv([[...EXPORT_HEADERS], ...rows]);
+}
+
+/** ms → "1.50", half-up on the hundredth, with integer maths. */
+function decimalHours(ms: number): string {
+  const hundredths = Math.floor((ms * 100 + 1_800_000) / 3_600_000);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
