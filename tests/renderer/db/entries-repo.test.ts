@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidEntryError, LockedEntryError, TimerAlreadyRunningError, VersionConflictError } from '../../../renderer/src/db/errors';
+import { at, testEnv } from './helpers';
+
+const NY = 'America/New_York';
+const HOUR = 3_600_000;
+
+async function withProject(billable = true) {
+  const env = await testEnv();
+  const project = await env.repos.projects.create({ name: 'Acme site', billable });
+  const task = await env.repos.tasks.create({ projectId: project.id, name: 'Design' });
+  await env.repos.projects.update(project.id, { defaultTaskId: task.id });
+  return { ...env, project, task };
+}
+
+describe('creating and editing entries', () => {
+  it('fills the project defaults and writes a create audit row with the entry', async () => {
+    const { repos, project, task } = await withProject(false);
+    const e = await repos.entries.create({ projectId: project.id, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });
+    expect(e).toMatchObject({ billable: false, taskId: task.id, status: 'draft', version: 1, source: 'manual', localDate: '2026-03-02' });
+    const history = await repos.audit.listForEntity(e.id);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: 'create', actor: 'user', before: null, version: 1 });
+  });
+
+  it('bumps the version on every edit and records before and after', async () => {
+    const { repos, clock } = await withProject();
+    const e = await repos.entries.create({ projectId: null, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });
+    clock.advance(60_000);
+    const once = await repos.entries.update(e.id, { description: 'Call with Sam' });
+    const twice = await repos.entries.update(e.id, { end: at('2026-03-02', '10:30', NY) });
+    expect([once.version, twice.version]).toEqual([2, 3]);
+    expect(twice.updatedAt).toBe(clock.now);
+    const history = await repos.audit.listForEntity(e.id);
+    expect(history.map((h) => [h.action, h.version])).toEqual([['create', 1], ['update', 2], ['update', 3]]);
+    expect(history[1]!.before).toMatchObject({ description: '' });
+    expect(history[1]!.after).toMatchObject({ description: 'Call with Sam' });
+  });
+
+  it('moving the start across local midnight moves the entry to the other day', async () => {
+    const { repos } = await withProject();
+    const e = await repos.entries.create({ projectId: null, start: at('2026-03-02', '00:30', NY), end: at('2026-03-02', '01:00', NY), zone: NY });
+    await repos.entries.update(e.id, { start: at('2026-03-01', '23:30', NY) });
+    expect((await repos.entries.listDay('2026-03-01')).map((x) => x.id)).toEqual([e.id]);
+    expect(await repos.entries.listDay('2026-03-02')).toEqual([]);
+  });
+
+  it('refuses an end before the start, an unknown zone, and an edit against a stale version', async () => {
+    const { repos } = await withProject();
+    const start = at('2026-03-02', '09:00', NY);
+    await expect(repos.entries.create({ projectId: null, start, end: start - 1, zone: NY })).rejects.toBeInstanceOf(InvalidEntryError);
+    await expect(repos.entries.create({ projectId: null, start, end: start + HOUR, zone: 'EST+5' })).rejects.toBeInstanceOf(InvalidEntryError);
+    const e = await repos.entries.create({ projectId: null, start, end: start + HOUR, zone: NY });
+    await repos.entries.update(e.id, { description: 'first' }, { expectedVersion: 1 });
+    await expect(repos.entries.update(e.id, { description: 'second' }, { expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await repos.entries.get(e.id))!.description).toBe('first');
+  });
+
+  it('a failing audit write leaves the entry unchanged (one transaction)', async () => {
+    const { db, repos, events } = await withProject();
+    const e = await repos.entries.create({ projectId: null, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });
+    const eventsBefore = events.length;
+    db.audit.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(repos.entries.update(e.id, { description: 'lost' })).rejects.toThrow('disk full');
+    await expect(repos.entries.create({ projectId: null, start: e.end!, end: e.end! + HOUR, zone: NY })).rejects.toThrow('disk full');
+    expect(await repos.entries.get(e.id)).toMatchObject({ description: '', version: 1 });
+    expect(await db.entries.count()).toBe(1);
+    expect(events.length).toBe(eventsBefore); // nothing is announced that did not commit
+  });
+
+  it('soft-deletes with an audit row; the entry leaves the day but stays in the trash', async () => {
+    const { repos } = await withProject();
+    const e = await repos.entries.create({ projectId: null, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });
+    await repos.entries.delete(e.id);
+    expect(await repos.entries.listDay('2026-03-02')).toEqual([]);
+    expect(await repos.entries.get(e.id)).toBeUndefined();
+    expect((await repos.entries.listDeleted()).map((x) => [x.id, x.version])).toEqual([[e.id, 2]]);
+    expect((await repos.audit.listForEntity(e.id)).at(-1)).toMatchObject({ action: 'delete', version: 2 });
+  });
+});
+
+describe('approved entries are locked', () => {
+  async function approvedEntry() {
+    const env = await withProject();
+    const e = await env.repos.entries.create({ projectId: env.project.id, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });
+    const result = await env.repos.entries.approve([e.id]);
+    expect(result.approved).toEqual([e.id]);
+    return { ...env, e: (await env.repos.entries.get(e.id))! };
+  }
+
+  it('approving bumps the version and writes an approve audit row', async () => {
+    const { repos, e } = await approvedEntry();
+    expect(e).toMatchObject({ status: 'approved', version: 2 });
+    expect((await repos.audit.listForEntity(e.id)).at(-1)).toMatchObject({ action: 'approve', version: 2 });
+  });
+
+  it('an edit without confirmation is refused and changes nothing', async () => {
+    const { repos, e } = await approvedEntry();
+    const error = await repos.entries.update(e.id, { description: 'x' }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(LockedEntryError);
+    expect((error as LockedEntryError).canConfirm).toBe(true);
+    await expect(repos.entries.delete(e.id)).rejects.toBeInstanceOf(LockedEntryError);
+    expect(await repos.entries.get(e.id)).toMatchObject({ description: '', status: 'approved', version: 2 });
+  });
+
+  it('a confirmed edit bumps the version and returns the entry to draft, unless re-approved', async () => {
+    const { repos, e } = await approvedEntry();
+    const edited = await repos.entries.update(e.id, { description: 'fixed typo' }, { confirmLockedEdit: true });
+    expect(edited).toMatchObject({ status: 'draft', version: 3 });
+    await repos.entries.approve([e.id]);
+    const kept = await repos.entries.update(e.id, { description: 'again' }, { confirmLockedEdit: true, keepApproved: true });
+    expect(kept).toMatchObject({ status: 'approved', version: 5 });
+  });
+
+  it('invoiced entries cannot be edited even with confirmation', async () => {
+    const { repos, e } = await approvedEntry();
+    await repos.entries.setStatus([e.id], 'synced');
+    await repos.entries.setStatus([e.id], 'invoiced');
+    const error = await repos.entries.update(e.id, { description: 'x' }, { confirmLockedEdit: true }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(LockedEntryError);
+    expect((error as LockedEntryError).canConfirm).toBe(false);
+    await expect(repos.entries.setStatus([e.id], 'synced')).rejects.toThrow(/cannot go from invoiced/);
+  });
+
+  it('approve skips running, already-approved and unknown entries', async () => {
+    const { repos, e, project } = await approvedEntry();
+    const { started } = await repos.entries.startTimer(project.id, undefined, at('2026-03-02', '11:00', NY), NY);
+    const result = await repos.entries.approve([e.id, started.id, 'nope']);
+    expect(result.approved).toEqual([]);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['already approved', 'running', 'not found']);
+  });
+});
+
+describe('timer', () => {
+  it('starting a timer stops the running one at the same instant: never two running', async () => {
+    const { repos, project, task } = await withProject();
+    const t1 = at('2026-03-02', '09:00', NY);
+    const t2 = at('2026-03-02', '09:45', NY);
+    const first = await repos.entries.startTimer(project.id, undefined, t1, NY);
+    expect(first.started).toMatchObject({ end: null, source: 'timer', taskId: task.id });
+    expect(first.stopped).toBeNull();
+    const second = await repos.entries.startTimer(null, null, t2, NY, { description: 'email' });
+    expect(second.stopped).toMatchObject({ id: first.started.id, end: t2, version: 2 });
+    expect((await repos.entries.running())!.id).toBe(second.started.id);
+    const all = await repos.entries.listDay('2026-03-02');
+    expect(all.filter((e) => e.end === null)).toHaveLength(1);
+    expect((await repos.audit.listForEntity(first.started.id)).map((a) => a.actor)).toEqual(['timer', 'timer']);
+  });
+
+  it('stopTimer ends the running entry and clears the running marker', async () => {
+    const { db, repos } = await withProject();
+    const t = at('2026-03-02', '09:00', NY);
+    await repos.entries.startTimer(null, null, t, NY);
+    const stopped = await repos.entries.stopTimer(t + 25 * 60_000);
+    expect(stopped).toMatchObject({ end: t + 25 * 60_000 });
+    expect(await repos.entries.running()).toBeUndefined();
+    expect(await db.entries.where('running').equals(1).count()).toBe(0);
+    expect(await repos.entries.stopTimer(t + HOUR)).toBeNull();
+  });
+
+  it('a second running entry cannot be created or reopened outside startTimer', async () => {
+    const { repos } = await withProject();
+    const t = at('2026-03-02', '09:00', NY);
+    const done = await repos.entries.create({ projectId: null, start: t - HOUR, end: t, zone: NY });
+    await repos.entries.startTimer(null, null, t, NY);
+    await expect(repos.entries.create({ projectId: null, start: t, end: null, zone: NY })).rejects.toBeInstanceOf(TimerAlreadyRunningError);
+    await expect(repos.entries.update(done.id, { end: null })).rejects.toBeInstanceOf(TimerAlreadyRunningError);
+  });
+});
+
+describe('split, merge, duplicate', () => {
+  it('split keeps the id on the first part and creates the second; total time is unchanged', async () => {
+    const { repos } = await withProject();
+    const start = at('2026-03-02', '09:00', NY);
+    const e = await repos.entries.create({ projectId: null, description: 'work', start, end: start + 2 * HOUR, zone: NY });
+    const [head, tail] = await repos.entries.split(e.id, start + 30 * 60_000);
+    expect(head).toMatchObject({ id: e.id, start, end: start + 30 * 60_000, version: 2 });
+    expect(tail).toMatchObject({ start: start + 30 * 60_000, end: start + 2 * HOUR, version: 1, description: 'work' });
+    await expect(repos.entries.split(e.id, start)).rejects.toThrow(/inside/);
+  });
+
+  it('merge joins touching entries of one project into the earliest and deletes the rest', async () => {
+    const { repos, project } = await withProject();
+    const s = at('2026-03-02', '09:00', NY);
+    const a = await repos.entries.create({ projectId: project.id, description: 'design', start: s, end: s + HOUR, zone: NY });
+    const b = await repos.entries.create({ projectId: project.id, description: 'review', start: s + HOUR + 60_000, end: s + 2 * HOUR, zone: NY });
+    const merged = await repos.entries.merge([b.id, a.id]);
+    expect(merged).toMatchObject({ id: a.id, start: s, end: s + 2 * HOUR, description: 'design; review' });
+    expect((await repos.entries.listDay('2026-03-02')).map((x) => x.id)).toEqual([a.id]);
+    const far = await repos.entries.create({ projectId: project.id, start: s + 5 * HOUR, end: s + 6 * HOUR, zone: NY });
+    await expect(repos.entries.merge([a.id, far.id])).rejects.toThrow(/too far apart/);
+  });
+
+  it('duplicate makes a new draft with the same duration at a new start, without the import key', async () => {
+    const { repos } = await withProject();
+    const s = at('2026-03-02', '09:00', NY);
+    const [orig] = (await repos.entries.importMany([{ projectId: null, start: s, end: s + HOUR, zone: NY, importKey: 'k1' }])).importedIds;
+    const copy = await repos.entries.duplicate(orig!, { start: at('2026-03-03', '09:00', NY) });
+    expect(copy).toMatchObject({ localDate: '2026-03-03', source: 'manual', status: 'draft', version: 1 });
+    expect(copy.end! - copy.start).toBe(HOUR);
+    expect(copy.importKey).toBeUndefined();
+  });
+});
+
+describe('import', () => {
+  const rows = (n: number, prefix = 'file-a') =>
+    Array.from({ length: n }, (_, i) => ({
+      projectId: null,
+      start: at('2026-03-02', '09:00', NY) + i * HOUR,
+      end: at('2026-03-02', '09:00', NY) + i * HOUR + 30 * 60_000,
+      zone: NY,
+      importKey: `${prefix}:${i}`,
+    }));
+
+  it('importing the same file twice imports nothing the second time', async () => {
+    const { repos } = await withProject();
+    expect(await repos.entries.importMany(rows(5))).toMatchObject({ imported: 5, skipped: 0 });
+    expect(await repos.entries.importMany(rows(5))).toMatchObject({ imported: 0, skipped: 5 });
+    // A longer export of the same source imports only the new rows; duplicates inside a file count once.
+    const again = await repos.entries.importMany([...rows(7), ...rows(7).slice(6)]);
+    expect(again).toMatchObject({ imported: 2, skipped: 6 });
+    expect(await repos.entries.listDay('2026-03-02')).toHaveLength(7);
+    const audit = await repos.audit.exportRows();
+    expect(audit.filter((r) => r.actor === 'import')).toHaveLength(7);
+  });
+
+  it('the store itself rejects a duplicate import key, while entries without one never collide', async () => {
+    const { db, repos } = await withProject();
+    await repos.entries.importMany(rows(1));
+    const s = at('2026-03-02', '20:00', NY);
+    await repos.entries.create({ projectId: null, start: s, end: s + 1, zone: NY });
+    await repos.entries.create({ projectId: null, start: s + 2, end: s + 3, zone: NY });
+    const copy = { ...(await db.entries.toArray())[0]!, id: 'other' };
+    await expect(db.entries.add(copy)).rejects.toThrow(/ConstraintError|unique|constraint/i);
+  });
+});
