@@ -1,0 +1,341 @@
+// The one entry point both processes use: rules first, then learned and metadata evidence combined into
+// a confidence, and an abstention when that confidence is below the threshold. Pure and deterministic:
+// the same projects, rules, model and input always give the same suggestion.
+
+import { analyse } from './features';
+import { MetadataIndex, type MetadataHit } from './metadata';
+import { describeClue, ScoringContext, type LabelDelta } from './scoring';
+import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
+import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
+import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
+
+export const DEFAULT_THRESHOLD = 0.6;
+
+/** Share of a project's task minutes the leading task needs before it is suggested. */
+const TASK_SHARE = 0.6;
+/**
+ * Clues in the same field often say the same thing twice: the words of one Stack Overflow question, or
+ * the host and path of one URL. Within a field, the strongest clue counts fully and the rest at this rate,
+ * so a bundle of words that merely travelled together cannot outvote one distinctive clue.
+ */
+const CORRELATED_DISCOUNT = 0.35;
+
+export interface MatcherOptions {
+  projects: readonly ProjectInfo[];
+  rules?: readonly Rule[];
+  model?: LearnedModel;
+  /** Suggestions below this confidence become abstentions. Default 0.6. */
+  threshold?: number;
+}
+
+/** What came just before a segment, for continuity: only the matcher's own earlier output, never labels. */
+export interface MatchContext {
+  /** The suggestion for the previous segment and when that segment ended (epoch ms). */
+  previous?: { projectId: string | null; end: number; confidence: number };
+}
+
+export interface Matcher {
+  suggest(input: MatchInput, context?: MatchContext): Suggestion;
+  /**
+   * Suggestions for one day's segments in time order, each using the suggestion before it as context
+   * (never anything later, so the answer for a segment does not change when later windows arrive).
+   */
+  suggestSequence(inputs: readonly MatchInput[]): Suggestion[];
+  /** Rules that were refused, with the message to show next to each. They are ignored when matching. */
+  readonly invalidRules: readonly InvalidRule[];
+  readonly threshold: number;
+}
+
+export function createMatcher(options: MatcherOptions): Matcher {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const model = options.model ?? new LearnedModel();
+  const { compiled, invalid } = compileRules(options.rules ?? []);
+  const projects = new Map(options.projects.map((p) => [p.id, p]));
+  const metadata = new MetadataIndex(options.projects);
+  // Derived from the model; rebuilt lazily if the model learns after the matcher was created.
+  let context: ScoringContext | null = null;
+  let contextRevision = -1;
+  const scoringContext = (): ScoringContext => {
+    if (!context || contextRevision !== model.revision) {
+      context = new ScoringContext(model, options.projects);
+      contextRevision = model.revision;
+    }
+    return context;
+  };
+  // Which labels may be suggested (active known projects, or the personal label), by label index.
+  let candidateFlags: boolean[] | null = null;
+  let candidateContext: ScoringContext | null = null;
+  const candidates = (): boolean[] => {
+    const ctx = scoringContext();
+    if (!candidateFlags || candidateContext !== ctx) {
+      candidateFlags = ctx.labels.map((l) => l === UNASSIGNED || suggestable(l));
+      candidateContext = ctx;
+    }
+    return candidateFlags;
+  };
+  let scratchArrays: ReturnType<typeof makeScratch> | null = null;
+  const scratch = (n: number): ReturnType<typeof makeScratch> => {
+    if (!scratchArrays || scratchArrays.scores.length !== n) scratchArrays = makeScratch(n);
+    else scratchArrays.reset();
+    return scratchArrays;
+  };
+  const suggestable = (id: string): boolean => {
+    const project = projects.get(id);
+    return project !== undefined && project.active !== false;
+  };
+
+  function suggest(input: MatchInput, matchContext?: MatchContext): Suggestion {
+    const ruleHit = firstMatchingRule(compiled, input);
+    if (ruleHit && suggestable(ruleHit.rule.rule.projectId)) {
+      const { rule } = ruleHit.rule;
+      return {
+        projectId: rule.projectId,
+        taskId: rule.taskId ?? null,
+        confidence: RULE_CONFIDENCE,
+        reason: describeRule(rule, ruleHit.field),
+        source: 'rule',
+        ruleId: rule.id,
+      };
+    }
+
+    const analysed = analyse(input);
+    const context = scoringContext();
+    const labels = context.labels;
+    const n = labels.length;
+    const index = context.labelIndex;
+    const candidate = candidates();
+    // Per group of correlated clues (app, title words, URL parts) and label: the strongest push each way
+    // and the sums, so that clues repeating each other get diminishing returns (see CORRELATED_DISCOUNT).
+    // Scratch arrays are reused between calls: suggest() runs for every segment of every day.
+    const { maxPos, sumPos, minNeg, sumNeg, scores, bestAmount, bestFeature, bestDelta, bestHit } = scratch(n);
+    let clues = 0;
+
+    for (const feature of analysed.features) {
+      const clue = context.clue(feature);
+      if (!clue) continue;
+      clues++;
+      const base = clue.group * n;
+      const dense = clue.dense;
+      for (let i = 0; i < n; i++) {
+        const v = dense[i]!;
+        const k = base + i;
+        if (v > 0) {
+          sumPos[k]! += v;
+          if (v > maxPos[k]!) maxPos[k] = v;
+        } else if (v < 0) {
+          sumNeg[k]! += v;
+          if (v < minNeg[k]!) minNeg[k] = v;
+        }
+      }
+      for (const delta of clue.deltas) {
+        const i = delta.index;
+        if (delta.ratio > bestAmount[i]!) {
+          bestAmount[i] = delta.ratio;
+          bestFeature[i] = feature;
+          bestDelta[i] = delta;
+          bestHit[i] = undefined;
+        }
+      }
+    }
+    for (let g = 0; g < 3; g++) {
+      for (let i = 0; i < n; i++) {
+        const k = g * n + i;
+        scores[i]! +=
+          maxPos[k]! + CORRELATED_DISCOUNT * (sumPos[k]! - maxPos[k]!) + minNeg[k]! + CORRELATED_DISCOUNT * (sumNeg[k]! - minNeg[k]!);
+      }
+    }
+
+    const hits = metadata.hits(analysed.titleTokens, analysed.urlTokens);
+    for (const hit of hits) {
+      clues++;
+      for (const projectId of hit.projectIds) {
+        const i = index.get(projectId);
+        if (i === undefined) continue;
+        scores[i]! += hit.weight;
+        if (hit.weight > bestAmount[i]!) {
+          bestAmount[i] = hit.weight;
+          bestHit[i] = hit;
+        }
+      }
+    }
+
+    // Continuity: if the previous window was confidently suggested and ended moments ago, its project's
+    // prior becomes the learned rate at which this app continues the previous project.
+    const previous = matchContext?.previous;
+    let continuing = -1;
+    let continuityRate = 0;
+    if (
+      previous?.projectId &&
+      previous.confidence >= threshold &&
+      input.start !== undefined &&
+      input.start - previous.end >= 0 &&
+      input.start - previous.end <= CONTINUITY_GAP_MS &&
+      index.has(previous.projectId)
+    ) {
+      continuing = index.get(previous.projectId)!;
+      continuityRate = model.continuityRate(input.app);
+    }
+
+    if (clues === 0 && continuing < 0) {
+      return abstain(0, 'abstained: nothing in this window has been confirmed before or names a project');
+    }
+
+    // Final scores: prior + clues (+ the absent penalty for labels with history). Softmax over all labels.
+    let max = -Infinity;
+    for (let i = 0; i < labels.length; i++) {
+      scores[i] = scores[i]! + context.logPriorByIndex[i]!;
+      if (scores[i]! > max) max = scores[i]!;
+    }
+    let withoutContext: { top: number; confidence: number } | null = null;
+    if (continuing >= 0) {
+      withoutContext = bestOf(scores, max);
+      const prior = Math.exp(context.logPrior.get(labels[continuing]!)!);
+      const boost = Math.log(continuityRate / prior);
+      const others = Math.log((1 - continuityRate) / (1 - prior));
+      max = -Infinity;
+      for (let i = 0; i < labels.length; i++) {
+        scores[i] = scores[i]! + (i === continuing ? boost : others);
+        if (scores[i]! > max) max = scores[i]!;
+      }
+    }
+    let sum = 0;
+    for (let i = 0; i < labels.length; i++) sum += Math.exp(scores[i]! - max);
+    // Best suggestable label; labels are sorted, so ties go to the first and the result never depends on map order.
+    let top = -1;
+    for (let i = 0; i < labels.length; i++) {
+      if (!candidate[i]) continue;
+      if (top < 0 || scores[i]! > scores[top]!) top = i;
+    }
+    if (top < 0) return abstain(0, 'abstained: the evidence points only at inactive or unknown projects');
+    const topLabel = labels[top]!;
+    const confidence = round(Math.exp(scores[top]! - max) / sum);
+    const topHit = bestHit[top];
+    const topDelta = bestDelta[top];
+    let why: { source: 'learned' | 'metadata'; reason: string } = topHit
+      ? { source: 'metadata', reason: describeHit(topHit) }
+      : topDelta
+        ? { source: 'learned', reason: describeClue(bestFeature[top]!, topDelta, projectLabel(projects.get(topLabel))) }
+        : { source: 'learned', reason: `history favours ${projectLabel(projects.get(topLabel))}` };
+    if (top === continuing && withoutContext && (withoutContext.top !== top || withoutContext.confidence < threshold)) {
+      why = {
+        source: 'learned',
+        reason: `continues ${projectLabel(projects.get(topLabel))} from the window before (${input.app} windows continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
+      };
+    }
+
+    if (topLabel === UNASSIGNED) {
+      return abstain(confidence, `abstained: looks personal, ${why.reason}`);
+    }
+    const project = projects.get(topLabel)!;
+    if (confidence < threshold) {
+      return abstain(
+        confidence,
+        `abstained: best guess ${projectLabel(project)} at ${confidence.toFixed(2)} is below the ${threshold.toFixed(2)} threshold (${why.reason})`,
+      );
+    }
+    return {
+      projectId: topLabel,
+      taskId: chooseTask(model, analysed.features, project),
+      confidence,
+      reason: why.reason,
+      source: why.source,
+    };
+  }
+
+  function bestOf(scores: Float64Array, max: number): { top: number; confidence: number } {
+    const labels = scoringContext().labels;
+    let sum = 0;
+    let top = -1;
+    for (let i = 0; i < labels.length; i++) {
+      sum += Math.exp(scores[i]! - max);
+      if (!candidates()[i]) continue;
+      if (top < 0 || scores[i]! > scores[top]!) top = i;
+    }
+    return { top, confidence: top < 0 ? 0 : Math.exp(scores[top]! - max) / sum };
+  }
+
+  function suggestSequence(inputs: readonly MatchInput[]): Suggestion[] {
+    const out: Suggestion[] = [];
+    let previous: MatchContext['previous'];
+    for (const input of inputs) {
+      const suggestion = suggest(input, previous ? { previous } : undefined);
+      out.push(suggestion);
+      previous = input.end !== undefined ? { projectId: suggestion.projectId, end: input.end, confidence: suggestion.confidence } : undefined;
+    }
+    return out;
+  }
+
+  return { suggest, suggestSequence, invalidRules: invalid, threshold };
+}
+
+function makeScratch(n: number) {
+  const arrays = {
+    maxPos: new Float64Array(3 * n),
+    sumPos: new Float64Array(3 * n),
+    minNeg: new Float64Array(3 * n),
+    sumNeg: new Float64Array(3 * n),
+    scores: new Float64Array(n),
+    bestAmount: new Float64Array(n).fill(-Infinity),
+    bestFeature: new Array<string | undefined>(n),
+    bestDelta: new Array<LabelDelta | undefined>(n),
+    bestHit: new Array<MetadataHit | undefined>(n),
+    reset(): void {
+      arrays.maxPos.fill(0);
+      arrays.sumPos.fill(0);
+      arrays.minNeg.fill(0);
+      arrays.sumNeg.fill(0);
+      arrays.scores.fill(0);
+      arrays.bestAmount.fill(-Infinity);
+      arrays.bestFeature.fill(undefined);
+      arrays.bestDelta.fill(undefined);
+      arrays.bestHit.fill(undefined);
+    },
+  };
+  return arrays;
+}
+
+function abstain(confidence: number, reason: string): Suggestion {
+  return { projectId: null, taskId: null, confidence, reason, source: 'none' };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** "Acme Corp · Customer portal", or just the project name when there is no client. */
+export function projectLabel(project: ProjectInfo | undefined): string {
+  if (!project) return 'an unknown project';
+  return project.clientName ? `${project.clientName} · ${project.name}` : project.name;
+}
+
+function describeHit(hit: MetadataHit): string {
+  const text = hit.kind === 'client name' || hit.kind === 'project name' ? '' : ` '${hit.text}'`;
+  return `${hit.kind}${text} appears in ${hit.where}`;
+}
+
+/** The task most of this project's matching history went to, when it clearly leads; else the only task. */
+function chooseTask(model: LearnedModel, features: readonly string[], project: ProjectInfo): string | null {
+  const known = project.tasks ? new Set(project.tasks.map((t) => t.id)) : null;
+  const totals = new Map<string, number>();
+  let sum = 0;
+  for (const feature of features) {
+    const tasks = model.taskMinutes(feature, project.id);
+    if (!tasks) continue;
+    for (const [taskId, minutes] of tasks) {
+      if (known && !known.has(taskId)) continue;
+      totals.set(taskId, (totals.get(taskId) ?? 0) + minutes);
+      sum += minutes;
+    }
+  }
+  let top: string | null = null;
+  let topMinutes = 0;
+  for (const [taskId, minutes] of totals) {
+    if (minutes > topMinutes || (minutes === topMinutes && top !== null && taskId < top)) {
+      top = taskId;
+      topMinutes = minutes;
+    }
+  }
+  if (top !== null && topMinutes / sum >= TASK_SHARE) return top;
+  if (project.tasks?.length === 1) return project.tasks[0]!.id;
+  return null;
+}

@@ -1,0 +1,106 @@
+// Project metadata as evidence: client and project names, keywords and repository names found as whole
+// words or phrases in a title or URL. This is what lets a project created this morning be suggested
+// before it has a single confirmed segment.
+
+import { LEGAL_SUFFIXES, tokenize } from './text';
+import type { ProjectInfo } from './types';
+
+export type MetadataKind = 'project name' | 'keyword' | 'repository' | 'client name';
+
+interface Phrase {
+  tokens: string[];
+  text: string;
+  kind: MetadataKind;
+  projectIds: string[];
+}
+
+export interface MetadataHit {
+  /** The projects the phrase belongs to; evidence is split evenly between them. */
+  projectIds: string[];
+  kind: MetadataKind;
+  text: string;
+  where: 'title' | 'URL';
+  /** Log-odds added to each of the projects' scores. */
+  weight: number;
+}
+
+/**
+ * Log-odds added to a project's score. A phrase that names one project (its name, a keyword, a repository)
+ * is written by the user on purpose: e^3, about twenty times more likely. A client name, or a phrase several
+ * projects share, only narrows to those projects.
+ */
+const PROJECT_PHRASE_WEIGHT = 3;
+const SHARED_PHRASE_WEIGHT = 1;
+
+const KIND_RANK: Record<MetadataKind, number> = { 'project name': 3, repository: 2, keyword: 1, 'client name': 0 };
+
+export class MetadataIndex {
+  private readonly byFirstToken = new Map<string, Phrase[]>();
+
+  constructor(projects: readonly ProjectInfo[]) {
+    const byText = new Map<string, Phrase>();
+    const add = (raw: string, kind: MetadataKind, projectId: string, dropLegal = false): void => {
+      let tokens = tokenize(raw);
+      if (dropLegal) tokens = tokens.filter((t) => !LEGAL_SUFFIXES.has(t));
+      if (tokens.length === 0) return;
+      const text = tokens.join(' ');
+      const existing = byText.get(text);
+      if (!existing) {
+        byText.set(text, { tokens, text, kind, projectIds: [projectId] });
+        return;
+      }
+      if (!existing.projectIds.includes(projectId)) existing.projectIds.push(projectId);
+      if (KIND_RANK[kind] > KIND_RANK[existing.kind]) existing.kind = kind;
+    };
+    for (const project of projects) {
+      if (project.active === false) continue;
+      add(project.name, 'project name', project.id);
+      for (const keyword of project.keywords ?? []) add(keyword, 'keyword', project.id);
+      for (const repo of project.repositories ?? []) add(repo.split('/').pop() ?? repo, 'repository', project.id);
+      if (project.clientName) add(project.clientName, 'client name', project.id, true);
+    }
+    for (const phrase of byText.values()) {
+      phrase.projectIds.sort();
+      const first = phrase.tokens[0]!;
+      const list = this.byFirstToken.get(first);
+      if (list) list.push(phrase);
+      else this.byFirstToken.set(first, [phrase]);
+    }
+  }
+
+  /** Phrases found in the title and URL words. Each phrase counts once even if it appears in both. */
+  hits(titleTokens: readonly string[], urlTokens: readonly string[]): MetadataHit[] {
+    const found: MetadataHit[] = [];
+    const seen = new Set<Phrase>();
+    this.scan(titleTokens, 'title', seen, found);
+    this.scan(urlTokens, 'URL', seen, found);
+    return found;
+  }
+
+  private scan(tokens: readonly string[], where: 'title' | 'URL', seen: Set<Phrase>, found: MetadataHit[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirstToken.get(tokens[i]!);
+      if (!candidates) continue;
+      for (const phrase of candidates) {
+        if (seen.has(phrase) || i + phrase.tokens.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < phrase.tokens.length; k++) {
+          if (tokens[i + k] !== phrase.tokens[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        seen.add(phrase);
+        const specific = phrase.projectIds.length === 1 && phrase.kind !== 'client name';
+        found.push({
+          projectIds: phrase.projectIds,
+          kind: phrase.kind,
+          text: phrase.text,
+          where,
+          weight: specific ? PROJECT_PHRASE_WEIGHT : SHARED_PHRASE_WEIGHT,
+        });
+      }
+    }
+  }
+}

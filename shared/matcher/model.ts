@@ -1,0 +1,230 @@
+// The learner: which words, apps, hosts and paths went to which project in the user's confirmed history.
+// Counts, not a trained black box: every suggestion can be explained by the counts behind it, updates are
+// one segment at a time, and the whole thing serialises to plain JSON for the renderer to keep.
+
+import { analyse } from './features';
+import type { MatchInput } from './types';
+
+/** The label personal / unassignable time is learned under. Project ids are never empty. */
+export const UNASSIGNED = '';
+
+/** One confirmed segment counts its minutes, capped so a forgotten three-hour window does not drown the rest. */
+const MAX_MINUTES_PER_SEGMENT = 60;
+const MIN_MINUTES_PER_SEGMENT = 0.1;
+/** Segments needed before a feature is trusted halfway (reliability n / (n + k)). */
+const RELIABILITY_HALF = 2;
+/** Two segments at most this far apart count as one run of work for learning continuity. */
+export const CONTINUITY_GAP_MS = 2 * 60_000;
+
+interface LabelStat {
+  /** Confirmed minutes. */
+  w: number;
+  /** Confirmed segments. */
+  n: number;
+  /** Minutes per task id, when a task was confirmed. */
+  tasks?: Map<string, number>;
+}
+
+interface FeatureStat {
+  n: number;
+  w: number;
+  labels: Map<string, LabelStat>;
+  cache: FeatureEvidence | null;
+  cacheVersion: number;
+}
+
+/** What one known feature says: a distribution over labels and how much to trust it. */
+export interface FeatureEvidence {
+  /** 0..1: (1 - normalised entropy)^2 x reliability. A shared tool used for every client scores near 0. */
+  weight: number;
+  /** Label (project id or UNASSIGNED) with its share of the feature's confirmed minutes, largest first. */
+  dist: Array<{ label: string; p: number; segments: number }>;
+}
+
+export interface ModelJSON {
+  format: 'track-nexus.matcher-model';
+  version: 1;
+  /** [label, confirmed minutes] in insertion order. */
+  labels: Array<[string, number]>;
+  /** [app, segments that continued the previous project, segments that followed a project]. */
+  continuity: Array<[string, number, number]>;
+  /** [feature, [[label, minutes, segments, [[taskId, minutes], ...]?], ...]] in insertion order. */
+  features: Array<[string, Array<[string, number, number, Array<[string, number]>?]>]>;
+}
+
+export class LearnedModel {
+  private readonly features = new Map<string, FeatureStat>();
+  private readonly labelSet = new Set<string>();
+  private readonly minutesByLabel = new Map<string, number>();
+  private totalMinutes = 0;
+  /** Bumped when a new label appears, because entropy is normalised by the number of labels. */
+  private labelsVersion = 0;
+  private changes = 0;
+  /** Per app: how often a segment went to the same label as the segment just before it. */
+  private readonly continuity = new Map<string, { same: number; total: number }>();
+  private last: { label: string; end: number } | null = null;
+
+  /** Records a confirmed segment: input went to projectId (and taskId) for durationMs. */
+  learn(input: MatchInput, projectId: string, taskId: string | null = null, durationMs = 60_000): void {
+    if (!projectId) throw new Error('learn() needs a project id; use learnUnassigned() for personal time.');
+    this.add(analyse(input).features, projectId, taskId, durationMs);
+    this.noteSequence(input, projectId);
+  }
+
+  /** Records time the user confirmed as personal or unassignable, so similar segments lean towards abstaining. */
+  learnUnassigned(input: MatchInput, durationMs = 60_000): void {
+    this.add(analyse(input).features, UNASSIGNED, null, durationMs);
+    this.noteSequence(input, UNASSIGNED);
+  }
+
+  /**
+   * How likely a window of this app continues the project of the window just before it, with Laplace
+   * smoothing: a browser tab in the middle of work usually does, a video call usually starts something new.
+   * Learned from segments fed in time order with start and end times; 0.5 when nothing is known.
+   */
+  continuityRate(app: string): number {
+    const stat = this.continuity.get(app.trim().toLowerCase());
+    return stat ? (stat.same + 1) / (stat.total + 2) : 0.5;
+  }
+
+  private noteSequence(input: MatchInput, label: string): void {
+    if (input.start === undefined || input.end === undefined) return;
+    const previous = this.last;
+    this.last = { label, end: input.end };
+    if (!previous || previous.label === UNASSIGNED) return;
+    const gap = input.start - previous.end;
+    if (gap < 0 || gap > CONTINUITY_GAP_MS) return;
+    const app = input.app.trim().toLowerCase();
+    const stat = this.continuity.get(app) ?? { same: 0, total: 0 };
+    stat.total += 1;
+    if (label === previous.label) stat.same += 1;
+    this.continuity.set(app, stat);
+  }
+
+  /** The evidence for one feature key, or undefined if it was never confirmed. */
+  evidence(feature: string): FeatureEvidence | undefined {
+    const stat = this.features.get(feature);
+    if (!stat) return undefined;
+    if (stat.cache && stat.cacheVersion === this.labelsVersion) return stat.cache;
+    stat.cache = computeEvidence(stat, this.labelSet.size);
+    stat.cacheVersion = this.labelsVersion;
+    return stat.cache;
+  }
+
+  /** Raw confirmed minutes per label for one feature (read-only view for the matcher's scorer). */
+  featureStats(feature: string): { minutes: number; segments: number; labels: ReadonlyMap<string, { w: number; n: number }> } | undefined {
+    const stat = this.features.get(feature);
+    return stat && { minutes: stat.w, segments: stat.n, labels: stat.labels };
+  }
+
+  /** Confirmed minutes per label over all history (the prior). */
+  labelMinutes(): ReadonlyMap<string, number> {
+    return this.minutesByLabel;
+  }
+
+  get totalConfirmedMinutes(): number {
+    return this.totalMinutes;
+  }
+
+  /** Changes on every learn(), so derived caches know when to rebuild. */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** Task minutes for a feature and project, for choosing the task once the project is decided. */
+  taskMinutes(feature: string, projectId: string): ReadonlyMap<string, number> | undefined {
+    return this.features.get(feature)?.labels.get(projectId)?.tasks;
+  }
+
+  get labelCount(): number {
+    return this.labelSet.size;
+  }
+
+  get featureCount(): number {
+    return this.features.size;
+  }
+
+  toJSON(): ModelJSON {
+    const features: ModelJSON['features'] = [];
+    for (const [key, stat] of this.features) {
+      const labels: Array<[string, number, number, Array<[string, number]>?]> = [];
+      for (const [label, ls] of stat.labels) {
+        labels.push(ls.tasks ? [label, ls.w, ls.n, [...ls.tasks]] : [label, ls.w, ls.n]);
+      }
+      features.push([key, labels]);
+    }
+    const continuity: Array<[string, number, number]> = [...this.continuity].map(([app, c]) => [app, c.same, c.total]);
+    return { format: 'track-nexus.matcher-model', version: 1, labels: [...this.minutesByLabel], continuity, features };
+  }
+
+  static fromJSON(json: ModelJSON): LearnedModel {
+    if (json?.format !== 'track-nexus.matcher-model' || json.version !== 1) {
+      throw new Error('Not a Track Nexus matcher model (format/version mismatch).');
+    }
+    const model = new LearnedModel();
+    for (const [key, labels] of json.features) {
+      const stat: FeatureStat = { n: 0, w: 0, labels: new Map(), cache: null, cacheVersion: -1 };
+      for (const [label, w, n, tasks] of labels) {
+        stat.labels.set(label, tasks ? { w, n, tasks: new Map(tasks) } : { w, n });
+        stat.w += w;
+        stat.n += n;
+        model.labelSet.add(label);
+      }
+      model.features.set(key, stat);
+    }
+    for (const [app, same, total] of json.continuity ?? []) model.continuity.set(app, { same, total });
+    for (const [label, minutes] of json.labels) {
+      model.minutesByLabel.set(label, minutes);
+      model.totalMinutes += minutes;
+      model.labelSet.add(label);
+    }
+    return model;
+  }
+
+  private add(features: readonly string[], label: string, taskId: string | null, durationMs: number): void {
+    const minutes = Math.min(MAX_MINUTES_PER_SEGMENT, Math.max(MIN_MINUTES_PER_SEGMENT, durationMs / 60_000));
+    if (!this.labelSet.has(label)) {
+      this.labelSet.add(label);
+      this.labelsVersion++;
+    }
+    this.changes++;
+    this.minutesByLabel.set(label, (this.minutesByLabel.get(label) ?? 0) + minutes);
+    this.totalMinutes += minutes;
+    for (const key of features) {
+      let stat = this.features.get(key);
+      if (!stat) {
+        stat = { n: 0, w: 0, labels: new Map(), cache: null, cacheVersion: -1 };
+        this.features.set(key, stat);
+      }
+      stat.n += 1;
+      stat.w += minutes;
+      stat.cache = null;
+      let ls = stat.labels.get(label);
+      if (!ls) {
+        ls = { w: 0, n: 0 };
+        stat.labels.set(label, ls);
+      }
+      ls.w += minutes;
+      ls.n += 1;
+      if (taskId) {
+        ls.tasks ??= new Map();
+        ls.tasks.set(taskId, (ls.tasks.get(taskId) ?? 0) + minutes);
+      }
+    }
+  }
+}
+
+function computeEvidence(stat: FeatureStat, labelCount: number): FeatureEvidence {
+  const dist: FeatureEvidence['dist'] = [];
+  let entropy = 0;
+  for (const [label, ls] of stat.labels) {
+    const p = ls.w / stat.w;
+    dist.push({ label, p, segments: ls.n });
+    if (p > 0) entropy -= p * Math.log(p);
+  }
+  // Largest share first; ties by label so the order never depends on insertion.
+  dist.sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const informativeness = 1 - entropy / Math.log(Math.max(2, labelCount));
+  const reliability = stat.n / (stat.n + RELIABILITY_HALF);
+  return { weight: informativeness * informativeness * reliability, dist };
+}

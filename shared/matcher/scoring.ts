@@ -1,0 +1,157 @@
+// Turning learned counts and metadata hits into one calibrated confidence.
+//
+// The combiner is a tempered naive Bayes over log-likelihood ratios: each clue says how much more often
+// a label appears with it than without it (log P(label | clue) / P(label)). A shared tool such as Zoom,
+// Slack or Excel appears with every client in about their usual proportions, so its ratios are near 1
+// and it cannot decide anything alone; a word seen only with one project pushes hard towards it.
+// The temperature compensates for clues that repeat each other (the repo name in the title and the URL).
+//
+// Two pieces of knowledge about projects are folded in:
+// - A clue that names a client (the "northwind" in a title, northwind.atlassian.net) is evidence for the
+//   client, not for whichever of its projects happened to have history. Its weight is shared evenly by the
+//   client's active projects, so a project created this week is not buried under its sibling's history.
+// - A project without history is not penalised for never having been seen with common clues; it is judged
+//   on metadata (its name, keywords, repositories) and on client-level clues alone.
+
+import { describeFeature } from './features';
+import { LEGAL_SUFFIXES, tokenize } from './text';
+import { UNASSIGNED, type LearnedModel } from './model';
+import type { ProjectInfo } from './types';
+
+/** Below 1: clues are correlated, so their ratios are not fully multiplied. */
+const TEMPERATURE = 0.6;
+/** Pseudo-minutes pulling each clue's label shares towards the overall prior. */
+const SMOOTHING_MINUTES = 5;
+/** Pseudo-minutes per label in the prior, so a label with little history still has a sane prior. */
+const PRIOR_MINUTES = 30;
+
+export interface LabelDelta {
+  label: string;
+  /** Position of the label in ScoringContext.labels. */
+  index: number;
+  /** Added to the label's score when the clue is present, relative to labels the clue never saw. */
+  delta: number;
+  /** The clue's own log-ratio for this label, used to pick the reason. */
+  ratio: number;
+  segments: number;
+  /** The clue names the label's client rather than the project. */
+  clientLevel: boolean;
+}
+
+export interface ClueScore {
+  /** Which group of correlated clues this belongs to: 0 app, 1 title words, 2 URL parts. */
+  group: 0 | 1 | 2;
+  /** The clue's log-ratio for every label, indexed like ScoringContext.labels (0 where it says nothing). */
+  dense: Float64Array;
+  deltas: LabelDelta[];
+}
+
+/** Everything the scorer derives from the model and the project list; rebuilt when either changes. */
+export class ScoringContext {
+  readonly labels: string[];
+  readonly labelIndex: Map<string, number>;
+  readonly logPrior: Map<string, number>;
+  /** log prior by label index, for the hot loop. */
+  readonly logPriorByIndex: Float64Array;
+  readonly hasHistory: Set<string>;
+  private readonly priors: Map<string, number>;
+  private readonly clientProjects = new Map<string, string[]>();
+  private readonly cache = new Map<string, ClueScore | null>();
+
+  constructor(
+    private readonly model: LearnedModel,
+    projects: readonly ProjectInfo[],
+  ) {
+    const minutes = model.labelMinutes();
+    this.hasHistory = new Set([...minutes].filter(([, m]) => m > 0).map(([label]) => label));
+    const active = projects.filter((p) => p.active !== false);
+    const labelSet = new Set<string>([...minutes.keys(), ...active.map((p) => p.id), UNASSIGNED]);
+    this.labels = [...labelSet].sort();
+    this.labelIndex = new Map(this.labels.map((l, i) => [l, i]));
+    const total = model.totalConfirmedMinutes + PRIOR_MINUTES * this.labels.length;
+    this.priors = new Map();
+    // A project without history gets the average prior of projects with history: it is as likely as any.
+    const projectPriors = this.labels.filter((l) => l !== UNASSIGNED && this.hasHistory.has(l)).map((l) => ((minutes.get(l) ?? 0) + PRIOR_MINUTES) / total);
+    const averagePrior = projectPriors.length ? projectPriors.reduce((a, b) => a + b, 0) / projectPriors.length : 1 / this.labels.length;
+    for (const label of this.labels) {
+      this.priors.set(label, this.hasHistory.has(label) ? ((minutes.get(label) ?? 0) + PRIOR_MINUTES) / total : averagePrior);
+    }
+    this.logPrior = new Map([...this.priors].map(([l, p]) => [l, Math.log(p)]));
+    this.logPriorByIndex = Float64Array.from(this.labels, (l) => this.logPrior.get(l)!);
+    for (const project of active) {
+      if (!project.clientName) continue;
+      for (const token of tokenize(project.clientName)) {
+        if (LEGAL_SUFFIXES.has(token)) continue;
+        const list = this.clientProjects.get(token) ?? [];
+        list.push(project.id);
+        this.clientProjects.set(token, list);
+      }
+    }
+    for (const list of this.clientProjects.values()) list.sort();
+  }
+
+  /** The clue's contribution, computed once per clue and model revision. */
+  clue(feature: string): ClueScore | null {
+    const cached = this.cache.get(feature);
+    if (cached !== undefined) return cached;
+    const score = this.computeClue(feature);
+    this.cache.set(feature, score);
+    return score;
+  }
+
+  private clientOf(feature: string): string[] | null {
+    if (feature[0] === 'a') return null;
+    const value = feature.slice(2);
+    if (feature[0] === 't') return this.clientProjects.get(value) ?? null;
+    for (const token of tokenize(value)) {
+      const projects = this.clientProjects.get(token);
+      if (projects) return projects;
+    }
+    return null;
+  }
+
+  private computeClue(feature: string): ClueScore | null {
+    const stats = this.model.featureStats(feature);
+    if (!stats) return null;
+    const reliability = stats.segments / (stats.segments + 1);
+    const shares = new Map<string, { minutes: number; segments: number; clientLevel: boolean }>();
+    for (const [label, ls] of stats.labels) shares.set(label, { minutes: ls.w, segments: ls.n, clientLevel: false });
+    const client = this.clientOf(feature);
+    if (client) {
+      let pooled = 0;
+      let segments = 0;
+      for (const id of client) {
+        pooled += shares.get(id)?.minutes ?? 0;
+        segments += shares.get(id)?.segments ?? 0;
+      }
+      if (pooled > 0) for (const id of client) shares.set(id, { minutes: pooled / client.length, segments, clientLevel: true });
+    }
+    const absentRatio = Math.log(SMOOTHING_MINUTES / (stats.minutes + SMOOTHING_MINUTES));
+    const deltas: LabelDelta[] = [];
+    for (const [label, share] of shares) {
+      const prior = this.priors.get(label);
+      if (prior === undefined) continue;
+      const ratio = Math.log((share.minutes + SMOOTHING_MINUTES * prior) / (stats.minutes + SMOOTHING_MINUTES) / prior);
+      // Labels with history already carry the absent penalty; add back the difference. Labels without
+      // history carry no penalty, so they get the ratio itself.
+      const delta = reliability * TEMPERATURE * (this.hasHistory.has(label) ? ratio - absentRatio : ratio);
+      if (!this.labelIndex.has(label)) continue;
+      deltas.push({ label, index: this.labelIndex.get(label)!, delta, ratio: reliability * TEMPERATURE * ratio, segments: share.segments, clientLevel: share.clientLevel });
+    }
+    deltas.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    const dense = new Float64Array(this.labels.length);
+    const absent = reliability * TEMPERATURE * absentRatio;
+    this.labels.forEach((label, i) => {
+      if (this.hasHistory.has(label)) dense[i] = absent;
+    });
+    for (const d of deltas) dense[this.labelIndex.get(d.label)!] = d.ratio;
+    const group = feature[0] === 'a' ? 0 : feature[0] === 't' ? 1 : 2;
+    return { group, dense, deltas };
+  }
+}
+
+export function describeClue(feature: string, delta: LabelDelta, labelName: string): string {
+  if (delta.label === UNASSIGNED) return `${describeFeature(feature)} in ${delta.segments} segments confirmed as personal`;
+  if (delta.clientLevel) return `learned: ${describeFeature(feature)} names the client, in ${delta.segments} confirmed segments for its projects`;
+  return `learned: ${describeFeature(feature)} in ${delta.segments} confirmed ${labelName} segments`;
+}
