@@ -11,7 +11,7 @@ export interface ExportLookups {
   taskName: (taskId: string) => string | undefined;
 }
 
-export const EXPORT_HEADERS = [
+const EXPORT_HEADERS = [
   'Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status',
   'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)',
 ] as const;

@@ -27,7 +27,6 @@ export const TimeEntrySchema = z.object({
   deletedAt: instant.nullable().optional(),
 });
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
-export type EntryStatus = TimeEntry['status'];
 
 export interface EntryIssue {
   field: string;

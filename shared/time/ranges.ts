@@ -24,7 +24,6 @@ function dayStart(date: LocalDate, zone: string): number {
 }
 
 export function dayRange(date: LocalDate, zone: string): Range {
-  parseLocalDate(date);
   return { start: dayStart(date, zone), end: dayStart(addLocalDays(date, 1), zone) };
 }
 

@@ -87,6 +87,10 @@ describe('split, merge, duplicate', () => {
     expect([second.id, second.start, second.end, second.version, second.importKey]).toEqual(['e2', at('09:20'), at('10:00'), 1, undefined]);
     expect(splitEntry(entry(), at('10:00'), { newId: 'x', now: NOW })).toEqual({ ok: false, reason: 'The split time must be inside the entry.' });
   });
+  it('keeps the timer running in the second part when splitting a running entry', () => {
+    const result = splitEntry(entry({ end: null }), at('09:20'), { newId: 'e2', now: NOW });
+    expect(result.ok && result.entries.map((e) => [e.start, e.end])).toEqual([[at('09:00'), at('09:20')], [at('09:20'), null]]);
+  });
   it('merges touching or overlapping entries of one project', () => {
     const a = entry({ id: 'a', start: at('09:00'), end: at('10:00'), description: 'Design' });
     const b = entry({ id: 'b', start: at('09:30'), end: at('11:00'), description: 'Review' });

@@ -51,7 +51,7 @@ describe('zonedInstant', () => {
     expect(() => zonedInstant('2023-02-29', '09:00', 'UTC')).toThrow(/not a date/);
     expect(() => zonedInstant('2024-01-01', '9:00', 'UTC')).toThrow(/HH:mm/);
   });
-  it('round-trips any wall time that exists exactly once', () => {
+  it('maps local date and time back to the instant (the first occurrence when ambiguous)', () => {
     fc.assert(
       fc.property(
         fc.date({ min: new Date('2000-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }),
