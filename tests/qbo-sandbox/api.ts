@@ -1,0 +1,308 @@
+// The Accounting API v3 under /v3/company/{realmId}/: create, read, full and sparse update,
+// delete, query, batch, cdc, invoice pdf/send, preferences and companyinfo. Every write
+// honours ?requestid: a replay answers the original response and writes nothing.
+import { runCdc } from './cdc';
+import { faults, QboFault } from './errors';
+import { invoicePdf } from './pdf';
+import { runQuery } from './query';
+import { Company, DELETABLE, NAME_LISTS, type Entity, type EntityType, type Ref } from './store';
+import { qboDateTime } from './time';
+import { checkShape, linkedTime, prepare, WRITABLE_TYPES } from './validate';
+
+export interface ApiRequest {
+  method: string;
+  /** Path segments after /v3/company/{realmId}/ */
+  segments: string[];
+  query: URLSearchParams;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+  /** True when this request changed the books (used to decide a drop-after-commit). */
+  committed: boolean;
+  /** True when the answer came from the requestid cache. */
+  replayed?: boolean;
+}
+
+const PATHS: Record<string, EntityType> = {
+  account: 'Account',
+  class: 'Class',
+  customer: 'Customer',
+  employee: 'Employee',
+  item: 'Item',
+  taxcode: 'TaxCode',
+  vendor: 'Vendor',
+  invoice: 'Invoice',
+  timeactivity: 'TimeActivity',
+};
+
+export const MAX_BATCH_ITEMS = 30;
+const MAX_REQUEST_ID = 50;
+const MAX_BATCH_REQUEST_ID = 36;
+const MAX_BID_WITH_REQUEST_ID = 10;
+const JSON_TYPE = 'application/json;charset=UTF-8';
+
+type Op = 'create' | 'update' | 'delete';
+type Payload = Record<string, unknown>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw faults.malformed(`failed to parse json object; a property specified is unsupported or invalid (${(e as Error).message})`);
+  }
+}
+
+/** The parts of a stored entity a client wrote, without the bookkeeping QBO adds. */
+function writable(e: Entity): Record<string, unknown> {
+  const { Id: _id, SyncToken: _s, MetaData: _m, domain: _d, sparse: _sp, ...rest } = e;
+  return rest;
+}
+
+export class AccountingApi {
+  constructor(
+    private readonly company: () => Company,
+    private readonly companyName: () => string,
+  ) {}
+
+  private get co(): Company {
+    return this.company();
+  }
+
+  private time(): string {
+    return qboDateTime(this.co.now(), true);
+  }
+
+  private ok(payload: Payload, committed: boolean): ApiResponse {
+    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ ...payload, time: this.time() }), committed };
+  }
+
+  handle(req: ApiRequest): ApiResponse {
+    try {
+      return this.route(req);
+    } catch (e) {
+      if (!(e instanceof QboFault)) throw e;
+      return { status: e.status, contentType: JSON_TYPE, body: JSON.stringify(e.body(this.time())), committed: false };
+    }
+  }
+
+  private route(req: ApiRequest): ApiResponse {
+    const [first, second, third] = req.segments;
+    const method = req.method;
+    if (first === 'query' && (method === 'GET' || method === 'POST')) {
+      const text = method === 'GET' ? req.query.get('query') : req.body;
+      if (!text) throw faults.requiredMissing('query');
+      return this.ok({ QueryResponse: runQuery(this.co, text) }, false);
+    }
+    if (first === 'cdc' && method === 'GET') {
+      return this.ok({ CDCResponse: runCdc(this.co, req.query.get('entities'), req.query.get('changedSince')) }, false);
+    }
+    if (method === 'POST') return this.idempotent(req, () => this.write(req));
+    if (method !== 'GET') throw faults.unsupported(`Operation ${method} is not supported.`);
+    if (first === 'preferences' && !second) return this.ok({ Preferences: this.singleton('Preferences') }, false);
+    if (first === 'companyinfo' && second && !third) {
+      if (second !== this.co.realmId && second !== '1') throw faults.objectNotFound();
+      return this.ok({ CompanyInfo: this.singleton('CompanyInfo') }, false);
+    }
+    const type = first ? PATHS[first] : undefined;
+    if (!type || !second) throw faults.unsupported(`Operation GET /${req.segments.join('/')} is not supported.`);
+    const entity = this.co.get(type, second);
+    if (!entity) throw faults.objectNotFound();
+    if (type === 'Invoice' && third === 'pdf') {
+      return { status: 200, contentType: 'application/pdf', body: invoicePdf(entity, this.companyName()), committed: false };
+    }
+    if (third) throw faults.unsupported(`Operation GET /${req.segments.join('/')} is not supported.`);
+    return this.ok({ [type]: entity }, false);
+  }
+
+  private singleton(type: 'Preferences' | 'CompanyInfo'): Entity {
+    return this.co.get(type, '1') as Entity;
+  }
+
+  /** requestid: the first answer for an id is kept; a replay gets it back and changes nothing. */
+  private idempotent(req: ApiRequest, run: () => ApiResponse): ApiResponse {
+    const requestId = req.query.get('requestid');
+    if (!requestId) return run();
+    const max = req.segments[0] === 'batch' ? MAX_BATCH_REQUEST_ID : MAX_REQUEST_ID;
+    if (requestId.length > max) {
+      throw faults.business(`You cannot enter more than ${max} characters in the request_id field. You tried entering ${requestId.slice(0, 10)}..., which is ${requestId.length} characters.`);
+    }
+    const cached = this.co.cached(requestId);
+    if (cached) return { status: cached.status, contentType: JSON_TYPE, body: cached.body, committed: false, replayed: true };
+    let response: ApiResponse;
+    try {
+      response = run();
+    } catch (e) {
+      if (!(e instanceof QboFault)) throw e;
+      response = { status: e.status, contentType: JSON_TYPE, body: JSON.stringify(e.body(this.time())), committed: false };
+    }
+    this.co.remember(requestId, { status: response.status, body: response.body.toString() });
+    return response;
+  }
+
+  private write(req: ApiRequest): ApiResponse {
+    const [first, second, third] = req.segments;
+    if (first === 'batch' && !second) return this.batch(req);
+    if (first === 'invoice' && second && third === 'send') return this.ok({ Invoice: this.send(second, req.query.get('sendTo')) }, true);
+    if (first === 'preferences' && !second) return this.ok({ Preferences: this.updateSingleton('Preferences', parseJson(req.body)) }, true);
+    if (first === 'companyinfo' && !second) return this.ok({ CompanyInfo: this.updateSingleton('CompanyInfo', parseJson(req.body)) }, true);
+    const type = first ? PATHS[first] : undefined;
+    if (!type || second) throw faults.unsupported(`Operation POST /${req.segments.join('/')} is not supported.`);
+    const operation = req.query.get('operation');
+    if (operation !== null && operation !== 'update' && operation !== 'delete') throw faults.unsupported(`Operation ${operation} is not supported.`);
+    const result = this.apply(type, operation ?? 'create', parseJson(req.body));
+    return this.ok(result, true);
+  }
+
+  /** One create/update/delete, shared by single calls and batch items. */
+  private apply(type: EntityType, requested: Op, raw: unknown): Payload {
+    if (!WRITABLE_TYPES.includes(type)) throw faults.unsupported(`Operation ${requested} is not supported for ${type}.`);
+    const body = checkShape(type, raw);
+    if (requested === 'delete') return { [type]: this.remove(type, body) };
+    // As in QBO, a POST that carries an Id is an update.
+    if (requested === 'update' || body.Id !== undefined) return { [type]: this.update(type, body) };
+    const prepared = prepare(this.co, type, body);
+    const created = this.co.insert(type, prepared.fields);
+    this.afterWrite(type, created, undefined, prepared.billedTime);
+    return { [type]: created };
+  }
+
+  private current(type: EntityType, body: Record<string, unknown>): Entity {
+    if (body.Id === undefined) throw faults.requiredMissing('Id');
+    if (body.SyncToken === undefined) throw faults.requiredMissing('SyncToken');
+    const existing = this.co.get(type, String(body.Id));
+    if (!existing) throw faults.objectNotFound('Id');
+    if (String(body.SyncToken) !== existing.SyncToken) throw faults.stale();
+    return existing;
+  }
+
+  private update(type: EntityType, body: Record<string, unknown>): Entity {
+    const existing = this.current(type, body);
+    // Sparse: only the fields sent change. Full: omitted writable fields are cleared.
+    const merged = body.sparse === true ? { ...writable(existing), ...body } : body;
+    const prepared = prepare(this.co, type, merged, existing);
+    const updated = this.co.update(type, existing, prepared.fields);
+    this.afterWrite(type, updated, existing, prepared.billedTime);
+    return updated;
+  }
+
+  private remove(type: EntityType, body: Record<string, unknown>): Record<string, unknown> {
+    if (!DELETABLE.includes(type)) {
+      const hint = NAME_LISTS.includes(type) ? ' Make it inactive with Active=false instead.' : '';
+      throw faults.unsupported(`Operation Delete is not supported for ${type}.${hint}`);
+    }
+    const existing = this.current(type, body);
+    if (type === 'TimeActivity' && existing.BillableStatus === 'HasBeenBilled') {
+      throw faults.business('This time activity has been billed; remove it from its invoice before deleting it.');
+    }
+    if (type === 'Invoice') this.setBilling(linkedTime(existing), 'Billable');
+    this.co.remove(type, existing.Id);
+    return { status: 'Deleted', domain: 'QBO', Id: existing.Id };
+  }
+
+  /** What QBO does around a write: billing status of linked time, cascades through hierarchies. */
+  private afterWrite(type: EntityType, entity: Entity, before: Entity | undefined, billedTime: string[] | undefined): void {
+    if (type === 'Invoice') {
+      const now = new Set(billedTime ?? []);
+      const was = before ? linkedTime(before) : [];
+      this.setBilling(was.filter((id) => !now.has(id)), 'Billable');
+      this.setBilling([...now].filter((id) => !was.includes(id)), 'HasBeenBilled');
+    }
+    if (!before || !['Customer', 'Class', 'Item', 'Account'].includes(type)) return;
+    const renamed = before.FullyQualifiedName !== entity.FullyQualifiedName;
+    const deactivated = type === 'Customer' && before.Active !== false && entity.Active === false;
+    if (renamed || deactivated) this.cascade(type, entity, deactivated);
+  }
+
+  /** Children follow their parent's name (FullyQualifiedName) and, for customers, its deactivation. */
+  private cascade(type: EntityType, parent: Entity, deactivate: boolean): void {
+    for (const child of this.co.all(type)) {
+      if ((child.ParentRef as Ref | undefined)?.value !== parent.Id) continue;
+      const name = (child.DisplayName ?? child.Name) as string;
+      const fields = {
+        ...writable(child),
+        ParentRef: this.co.ref(type, parent.Id),
+        FullyQualifiedName: `${parent.FullyQualifiedName as string}:${name}`,
+        ...(deactivate ? { Active: false } : {}),
+      };
+      this.cascade(type, this.co.update(type, child, fields), deactivate);
+    }
+  }
+
+  private setBilling(ids: string[], status: 'Billable' | 'HasBeenBilled'): void {
+    for (const id of ids) {
+      const time = this.co.get('TimeActivity', id);
+      if (time && time.BillableStatus !== status) this.co.update('TimeActivity', time, { ...writable(time), BillableStatus: status });
+    }
+  }
+
+  private send(id: string, sendTo: string | null): Entity {
+    const invoice = this.co.get('Invoice', id);
+    if (!invoice) throw faults.objectNotFound();
+    const address = sendTo ?? (invoice.BillEmail as { Address?: string } | undefined)?.Address;
+    if (!address) throw faults.business('Provide an email address: set BillEmail on the invoice or pass sendTo.');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw faults.business(`Invalid email address: ${address}`, 'BillEmail');
+    return this.co.update('Invoice', invoice, {
+      ...writable(invoice),
+      BillEmail: { Address: address },
+      EmailStatus: 'EmailSent',
+      DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: qboDateTime(this.co.now()) },
+    });
+  }
+
+  /** Preferences and CompanyInfo: SyncToken-guarded, the sections sent replace the stored ones. */
+  private updateSingleton(type: 'Preferences' | 'CompanyInfo', raw: unknown): Entity {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw faults.malformed(`failed to parse json object; ${type} must be an object`);
+    const body = raw as Record<string, unknown>;
+    const existing = this.singleton(type);
+    if (body.SyncToken === undefined) throw faults.requiredMissing('SyncToken');
+    if (String(body.SyncToken) !== existing.SyncToken) throw faults.stale();
+    const fields = writable(existing);
+    for (const [key, value] of Object.entries(body)) {
+      if (['Id', 'SyncToken', 'MetaData', 'domain', 'sparse'].includes(key)) continue;
+      if (!(key in fields)) throw faults.malformed(`Unrecognized field "${key}" (class com.intuit.schema.finance.v3.${type}), not marked as ignorable`, key);
+      const before = fields[key];
+      fields[key] = typeof before === 'object' && before !== null && !Array.isArray(before) && typeof value === 'object' ? { ...before, ...(value as object) } : value;
+    }
+    if (type === 'Preferences') {
+      const multi = (fields.CurrencyPrefs as { MultiCurrencyEnabled?: boolean }).MultiCurrencyEnabled === true;
+      if (this.co.multicurrency && !multi) throw faults.business('Multicurrency cannot be turned off once it has been turned on.', 'CurrencyPrefs');
+      if (multi) this.co.data.variant = 'multicurrency';
+    }
+    return this.co.update(type, existing, fields);
+  }
+
+  private batch(req: ApiRequest): ApiResponse {
+    const body = parseJson(req.body) as { BatchItemRequest?: unknown };
+    const items = body?.BatchItemRequest;
+    if (!Array.isArray(items) || items.length === 0) throw faults.requiredMissing('BatchItemRequest');
+    if (items.length > MAX_BATCH_ITEMS) throw faults.business(`The batch has ${items.length} items; the maximum is ${MAX_BATCH_ITEMS}.`, 'BatchItemRequest');
+    const withRequestId = req.query.get('requestid') !== null;
+    let committed = false;
+    const responses = items.map((raw) => {
+      const item = (raw ?? {}) as Record<string, unknown>;
+      const bId = item.bId;
+      try {
+        if (typeof bId !== 'string' || !bId) throw faults.requiredMissing('bId');
+        if (withRequestId && bId.length > MAX_BID_WITH_REQUEST_ID) throw faults.business(`bId cannot be longer than ${MAX_BID_WITH_REQUEST_ID} characters when requestid is used.`, 'bId');
+        if (typeof item.Query === 'string') return { bId, QueryResponse: runQuery(this.co, item.Query) };
+        const operation = item.operation;
+        if (operation !== 'create' && operation !== 'update' && operation !== 'delete') throw faults.unsupported(`Operation ${String(operation)} is not supported in a batch.`);
+        if (item.optionsData !== undefined) throw faults.unsupported(`optionsData ${String(item.optionsData)} is not supported.`);
+        const keys = Object.keys(item).filter((k) => !['bId', 'operation', 'optionsData'].includes(k));
+        const type = keys.length === 1 ? (Object.values(PATHS).find((t) => t === keys[0]) as EntityType | undefined) : undefined;
+        if (!type) throw faults.malformed(`batch item ${bId} must carry exactly one entity`);
+        const result = this.apply(type, operation, item[type]);
+        committed = true;
+        return { bId, ...result };
+      } catch (e) {
+        if (!(e instanceof QboFault)) throw e;
+        return { bId, Fault: e.fault() };
+      }
+    });
+    return this.ok({ BatchItemResponse: responses }, committed);
+  }
+}

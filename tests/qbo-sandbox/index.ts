@@ -1,0 +1,73 @@
+// Entry point for tests, benchmarks, the CLI and the app's demo mode: start a local
+// QuickBooks Online sandbox on 127.0.0.1.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LimitSettings } from './limits';
+import type { OAuthClientCredentials } from './oauth';
+import { SandboxRuntime } from './runtime';
+import { createHandler } from './server';
+import type { Variant } from './store';
+
+export { SAMPLE_REALM_ID, SAMPLE_COMPANY_NAME } from './seed';
+export { ACCOUNTING_SCOPE } from './oauth';
+
+export const DEFAULT_CLIENT: OAuthClientCredentials = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
+export const HOST = '127.0.0.1';
+
+export interface SandboxOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Enables /_sandbox/ (reset, tokens, faults, limits, state). Off for the app's demo mode. */
+  controlRoutes: boolean;
+  limits?: LimitSettings;
+  variant?: Variant;
+  /** JSON file the company and OAuth grants are kept in across restarts. */
+  persistPath?: string;
+  clients?: OAuthClientCredentials[];
+  /** Clock for token expiry, the refresh-token grace period, CDC's window and throttles. */
+  now?: () => number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  realmId: string;
+  clients: OAuthClientCredentials[];
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
+  const rt = new SandboxRuntime({
+    now: options.now ?? Date.now,
+    variant: options.variant ?? 'home',
+    clients,
+    limits: options.limits ?? { enabled: true, timeScale: 1 },
+    ...(options.persistPath ? { persistPath: options.persistPath } : {}),
+  });
+  rt.persist();
+  const handler = createHandler(rt, options.controlRoutes);
+  const server = createServer((req, res) => {
+    handler(req, res).catch((e: unknown) => {
+      // A bug in the sandbox must be visible to the test, not look like a QBO fault.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`sandbox error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}`,
+    port,
+    realmId: rt.realmId,
+    clients,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

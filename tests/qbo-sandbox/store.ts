@@ -1,0 +1,158 @@
+// The company's books: entities by type, the Id/SyncToken/MetaData bookkeeping QBO does on
+// every write, delete tombstones for CDC, and the requestid replay cache.
+import { qboDateTime } from './time';
+
+export const ENTITY_TYPES = [
+  'Account',
+  'Class',
+  'Customer',
+  'Employee',
+  'Item',
+  'TaxCode',
+  'Vendor',
+  'Invoice',
+  'TimeActivity',
+  'CompanyInfo',
+  'Preferences',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Name-list entities are never deleted in QBO, only deactivated with Active=false. */
+export const NAME_LISTS: readonly EntityType[] = ['Account', 'Class', 'Customer', 'Employee', 'Item', 'Vendor'];
+/** Transactions the sandbox lets a client delete with ?operation=delete. */
+export const DELETABLE: readonly EntityType[] = ['Invoice', 'TimeActivity'];
+
+export type Variant = 'home' | 'multicurrency';
+
+export interface Ref {
+  value: string;
+  name?: string;
+}
+
+export type Entity = Record<string, unknown> & {
+  Id: string;
+  SyncToken: string;
+  MetaData: { CreateTime: string; LastUpdatedTime: string };
+};
+
+export interface Tombstone {
+  type: EntityType;
+  Id: string;
+  deletedAt: number;
+}
+
+export interface CachedResponse {
+  status: number;
+  body: string;
+}
+
+export interface CompanyData {
+  realmId: string;
+  variant: Variant;
+  nextId: number;
+  nextDocNumber: number;
+  entities: Record<EntityType, Record<string, Entity>>;
+  tombstones: Tombstone[];
+  requestCache: Record<string, CachedResponse>;
+}
+
+export function emptyCompany(realmId: string, variant: Variant): CompanyData {
+  const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, {}])) as Record<EntityType, Record<string, Entity>>;
+  return { realmId, variant, nextId: 1, nextDocNumber: 1001, entities, tombstones: [], requestCache: {} };
+}
+
+/** Ids are numeric strings except the US pseudo tax codes TAX/NON; order numerically first. */
+export function compareIds(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  if (Number.isFinite(na)) return -1;
+  if (Number.isFinite(nb)) return 1;
+  return a.localeCompare(b);
+}
+
+export class Company {
+  constructor(
+    public data: CompanyData,
+    readonly now: () => number,
+  ) {}
+
+  get realmId(): string {
+    return this.data.realmId;
+  }
+
+  get multicurrency(): boolean {
+    return this.data.variant === 'multicurrency';
+  }
+
+  all(type: EntityType): Entity[] {
+    return Object.values(this.data.entities[type]).sort((a, b) => compareIds(a.Id, b.Id));
+  }
+
+  get(type: EntityType, id: string): Entity | undefined {
+    return this.data.entities[type][id];
+  }
+
+  /** Stores a new entity, giving it the Id, SyncToken 0 and MetaData QBO would. */
+  insert(type: EntityType, fields: Record<string, unknown>, id?: string): Entity {
+    const stamp = qboDateTime(this.now());
+    const Id = id ?? String(this.data.nextId++);
+    const entity: Entity = {
+      ...fields,
+      domain: 'QBO',
+      sparse: false,
+      Id,
+      SyncToken: '0',
+      MetaData: { CreateTime: stamp, LastUpdatedTime: stamp },
+    };
+    this.data.entities[type][Id] = entity;
+    return entity;
+  }
+
+  /** Replaces an entity's fields and bumps its SyncToken, the version QBO checks on the next write. */
+  update(type: EntityType, existing: Entity, fields: Record<string, unknown>): Entity {
+    const entity: Entity = {
+      ...fields,
+      domain: 'QBO',
+      sparse: false,
+      Id: existing.Id,
+      SyncToken: String(Number(existing.SyncToken) + 1),
+      MetaData: { CreateTime: existing.MetaData.CreateTime, LastUpdatedTime: qboDateTime(this.now()) },
+    };
+    this.data.entities[type][existing.Id] = entity;
+    return entity;
+  }
+
+  remove(type: EntityType, id: string): void {
+    delete this.data.entities[type][id];
+    this.data.tombstones.push({ type, Id: id, deletedAt: this.now() });
+  }
+
+  nextDocNumber(): string {
+    return String(this.data.nextDocNumber++);
+  }
+
+  /** The reference QBO echoes back: the id plus the target's display name. */
+  ref(type: EntityType, id: string): Ref {
+    const target = this.get(type, id);
+    const name = target ? displayNameOf(type, target) : undefined;
+    return name === undefined ? { value: id } : { value: id, name };
+  }
+
+  cached(requestId: string): CachedResponse | undefined {
+    return this.data.requestCache[requestId];
+  }
+
+  remember(requestId: string, response: CachedResponse): void {
+    this.data.requestCache[requestId] = response;
+  }
+}
+
+export function displayNameOf(type: EntityType, e: Entity): string | undefined {
+  if (type === 'Customer' || type === 'Item' || type === 'Class' || type === 'Account') {
+    return (e.FullyQualifiedName as string | undefined) ?? (e.DisplayName as string | undefined) ?? (e.Name as string | undefined);
+  }
+  if (type === 'Employee' || type === 'Vendor') return e.DisplayName as string | undefined;
+  if (type === 'TaxCode') return e.Name as string | undefined;
+  return undefined;
+}

@@ -1,0 +1,475 @@
+// QBO's write rules, per entity: which fields exist, which are required, which references
+// must point at active records, and the values QBO derives (FullyQualifiedName, totals, …).
+// Each rule answers with the fault code QBO uses, so a client that passes here passes there.
+import { faults } from './errors';
+import { CURRENCIES } from './seed';
+import { Company, type Entity, type EntityType, type Ref } from './store';
+import { DAY_MS, qboDate } from './time';
+
+const ENTITY_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'];
+const PERSON_FIELDS = ['DisplayName', 'Title', 'GivenName', 'MiddleName', 'FamilyName', 'Suffix', 'PrintOnCheckName', 'Active', 'PrimaryEmailAddr', 'PrimaryPhone', 'Mobile', 'Fax', 'WebAddr', 'V4IDPseudonym'];
+
+/** Every field a client may send (read-only ones are accepted and ignored, as QBO does). */
+const FIELDS: Partial<Record<EntityType, string[]>> = {
+  Customer: [...PERSON_FIELDS, 'CompanyName', 'FullyQualifiedName', 'Job', 'BillWithParent', 'ParentRef', 'Level', 'RootCustomerRef', 'Taxable', 'DefaultTaxCodeRef', 'SalesTermRef', 'PaymentMethodRef', 'Balance', 'BalanceWithJobs', 'OpenBalanceDate', 'CurrencyRef', 'PreferredDeliveryMethod', 'BillAddr', 'ShipAddr', 'Notes', 'ResaleNum', 'IsProject'],
+  Employee: [...PERSON_FIELDS, 'PrimaryAddr', 'EmployeeNumber', 'SSN', 'BillableTime', 'BillRate', 'CostRate', 'HiredDate', 'ReleasedDate', 'BirthDate', 'Gender', 'Organization'],
+  Vendor: [...PERSON_FIELDS, 'CompanyName', 'Vendor1099', 'BillRate', 'CostRate', 'CurrencyRef', 'Balance', 'AcctNum', 'TaxIdentifier', 'BillAddr', 'TermRef'],
+  Item: ['Name', 'Description', 'Active', 'Type', 'FullyQualifiedName', 'Taxable', 'SalesTaxIncluded', 'UnitPrice', 'IncomeAccountRef', 'ExpenseAccountRef', 'AssetAccountRef', 'PurchaseDesc', 'PurchaseCost', 'TrackQtyOnHand', 'QtyOnHand', 'InvStartDate', 'Sku', 'SubItem', 'ParentRef', 'Level', 'SalesTaxCodeRef', 'PurchaseTaxCodeRef', 'ClassRef'],
+  Class: ['Name', 'SubClass', 'ParentRef', 'FullyQualifiedName', 'Active'],
+  Account: ['Name', 'FullyQualifiedName', 'Description', 'Active', 'SubAccount', 'ParentRef', 'AccountType', 'AccountSubType', 'Classification', 'CurrentBalance', 'CurrentBalanceWithSubAccounts', 'CurrencyRef', 'AcctNum'],
+  TimeActivity: ['TxnDate', 'NameOf', 'EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ClassRef', 'DepartmentRef', 'ProjectRef', 'PayrollItemRef', 'BillableStatus', 'Taxable', 'HourlyRate', 'CostRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'StartTime', 'EndTime', 'Description', 'TimeZone', 'HoursInEmployeeTimeZone'],
+  Invoice: ['DocNumber', 'TxnDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'DeliveryInfo', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'Deposit', 'InvoiceLink', 'TxnSource', 'CustomField'],
+};
+const BOOLEAN_FIELDS = new Set(['Active', 'Job', 'BillWithParent', 'Taxable', 'Vendor1099', 'BillableTime', 'SubItem', 'SubClass', 'SubAccount', 'TrackQtyOnHand', 'sparse', 'IsProject', 'HoursInEmployeeTimeZone']);
+const NUMBER_FIELDS = new Set(['BillRate', 'CostRate', 'UnitPrice', 'PurchaseCost', 'HourlyRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'ExchangeRate', 'Deposit']);
+const READ_ONLY: Partial<Record<EntityType, string[]>> = {
+  Customer: ['FullyQualifiedName', 'Level', 'RootCustomerRef', 'Balance', 'BalanceWithJobs'],
+  Vendor: ['Balance'],
+  Item: ['FullyQualifiedName', 'Level'],
+  Class: ['FullyQualifiedName'],
+  Account: ['FullyQualifiedName', 'CurrentBalance', 'CurrentBalanceWithSubAccounts'],
+  Invoice: ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'InvoiceLink'],
+};
+
+export const WRITABLE_TYPES = Object.keys(FIELDS) as EntityType[];
+
+/** Turns a parsed body into the shape QBO accepts, or the 2010 fault QBO answers for a bad shape. */
+export function checkShape(type: EntityType, body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw faults.malformed(`failed to parse json object; ${type} must be an object`);
+  const allowed = new Set([...ENTITY_FIELDS, ...(FIELDS[type] ?? [])]);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!allowed.has(key)) throw faults.malformed(`Unrecognized field "${key}" (class com.intuit.schema.finance.v3.${type}), not marked as ignorable`, key);
+    out[key] = coerce(key, value);
+  }
+  return out;
+}
+
+function coerce(key: string, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (key.endsWith('Ref')) {
+    const v = (value as { value?: unknown }).value;
+    if (typeof value !== 'object' || Array.isArray(value) || (typeof v !== 'string' && typeof v !== 'number')) {
+      throw faults.malformed(`failed to parse json object; a property specified is unsupported or invalid (${key} must be {"value": "<Id>"})`, key);
+    }
+    return { value: String(v) };
+  }
+  if (BOOLEAN_FIELDS.has(key)) {
+    if (typeof value === 'boolean') return value;
+    if (value === 'true' || value === 'false') return value === 'true';
+    throw faults.malformed(`${key} must be a boolean`, key);
+  }
+  if (NUMBER_FIELDS.has(key)) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw faults.malformed(`${key} must be a number`, key);
+    return n;
+  }
+  return value;
+}
+
+export interface Prepared {
+  fields: Record<string, unknown>;
+  /** TimeActivity ids an invoice bills, so the caller can flip them to HasBeenBilled. */
+  billedTime?: string[];
+}
+
+export function prepare(co: Company, type: EntityType, body: Record<string, unknown>, existing?: Entity): Prepared {
+  const input = { ...body };
+  for (const key of [...ENTITY_FIELDS, ...(READ_ONLY[type] ?? [])]) delete input[key];
+  switch (type) {
+    case 'Customer':
+    case 'Employee':
+    case 'Vendor':
+      return { fields: preparePerson(co, type, input, existing) };
+    case 'Item':
+      return { fields: prepareItem(co, input, existing) };
+    case 'Class':
+      return { fields: prepareClass(co, input, existing) };
+    case 'Account':
+      return { fields: prepareAccount(co, input, existing) };
+    case 'TimeActivity':
+      return { fields: prepareTimeActivity(co, input, existing) };
+    case 'Invoice':
+      return prepareInvoice(co, input, existing);
+    default:
+      throw faults.unsupported(`Operation Create/Update is not supported for ${type}.`);
+  }
+}
+
+// ---- references -----------------------------------------------------------------------
+
+/** A reference must name an existing (2500) and active (610) record. */
+export function resolveRef(co: Company, type: EntityType, raw: unknown, element: string, mustBeActive = true): Ref {
+  const id = (raw as Ref).value;
+  const target = co.get(type, id);
+  if (!target) throw faults.invalidReference(element);
+  if (mustBeActive && target.Active === false) throw faults.objectNotFound(element);
+  return co.ref(type, id);
+}
+
+function optionalRef(co: Company, type: EntityType, input: Record<string, unknown>, key: string): Ref | undefined {
+  return input[key] === undefined ? undefined : resolveRef(co, type, input[key], key);
+}
+
+/** Refs to lists the sample company does not have (departments, projects, payroll items). */
+function refuseAbsentList(input: Record<string, unknown>, keys: string[]): void {
+  for (const key of keys) if (input[key] !== undefined) throw faults.invalidReference(key);
+}
+
+// ---- names ----------------------------------------------------------------------------
+
+function checkName(name: string, field: string): void {
+  if (/[:\t\n]/.test(name)) throw faults.business(`${field} cannot contain a colon (:), tab or newline.`, field);
+  if (name.length > 100) throw faults.business(`${field} cannot be longer than 100 characters.`, field);
+}
+
+/** DisplayName is shared by customers, vendors and employees, inactive ones included (6240). */
+function checkDisplayNameUnique(co: Company, name: string, self?: Entity): void {
+  const lower = name.toLowerCase();
+  for (const type of ['Customer', 'Vendor', 'Employee'] as const) {
+    for (const e of co.all(type)) {
+      if (e !== self && String(e.DisplayName).toLowerCase() === lower) throw faults.duplicateName();
+    }
+  }
+}
+
+function currencyOf(co: Company, input: Record<string, unknown>, existing: Entity | undefined, entityLabel: string): Ref {
+  const wanted = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? 'USD';
+  const currency = CURRENCIES[wanted];
+  if (!currency) throw faults.invalidReference('CurrencyRef');
+  if (wanted !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
+  const before = (existing?.CurrencyRef as Ref | undefined)?.value;
+  if (before && before !== wanted) throw faults.business(`You can't change the currency of a ${entityLabel} once it has been created.`, 'CurrencyRef');
+  return currency;
+}
+
+function preparePerson(co: Company, type: 'Customer' | 'Employee' | 'Vendor', input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const parts = [input.Title, input.GivenName, input.MiddleName, input.FamilyName, input.Suffix].filter((p) => typeof p === 'string' && p.trim());
+  const derived = parts.length ? parts.join(' ') : type !== 'Employee' && typeof input.CompanyName === 'string' ? input.CompanyName : undefined;
+  const displayName = typeof input.DisplayName === 'string' && input.DisplayName.trim() ? input.DisplayName.trim() : derived;
+  if (!displayName) throw faults.requiredMissing('DisplayName');
+  checkName(displayName, 'DisplayName');
+  checkDisplayNameUnique(co, displayName, existing);
+  const fields: Record<string, unknown> = { ...input, DisplayName: displayName, PrintOnCheckName: input.PrintOnCheckName ?? displayName, Active: input.Active ?? true };
+  if (type === 'Employee') return fields;
+  fields.CurrencyRef = currencyOf(co, input, existing, type.toLowerCase());
+  fields.Balance = existing?.Balance ?? 0;
+  if (type === 'Vendor') return { ...fields, Vendor1099: input.Vendor1099 ?? false };
+  return prepareCustomerHierarchy(co, fields, input, existing);
+}
+
+/** Sub-customers and jobs: parent must be active, FullyQualifiedName is Parent:Child, at most 4 levels below the top. */
+function prepareCustomerHierarchy(co: Company, fields: Record<string, unknown>, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  if (input.Job === true && input.ParentRef === undefined) throw faults.requiredMissing('ParentRef');
+  const base = { ...fields, Taxable: input.Taxable ?? false, BalanceWithJobs: existing?.BalanceWithJobs ?? 0 };
+  if (input.ParentRef === undefined) {
+    return { ...base, Job: false, BillWithParent: false, Level: 0, FullyQualifiedName: fields.DisplayName, ParentRef: undefined, RootCustomerRef: undefined };
+  }
+  const parentRef = resolveRef(co, 'Customer', input.ParentRef, 'ParentRef');
+  const parent = co.get('Customer', parentRef.value) as Entity;
+  for (let p: Entity | undefined = parent; p; p = p.ParentRef ? co.get('Customer', (p.ParentRef as Ref).value) : undefined) {
+    if (existing && p.Id === existing.Id) throw faults.business('A customer cannot be its own parent or the parent of its own parent.', 'ParentRef');
+  }
+  const level = (parent.Level as number) + 1;
+  if (level > 4) throw faults.business('Sub-customers can only be nested 4 levels deep.', 'ParentRef');
+  if ((parent.CurrencyRef as Ref).value !== (fields.CurrencyRef as Ref).value) {
+    throw faults.business("A sub-customer must use its parent customer's currency.", 'CurrencyRef');
+  }
+  const root = parent.RootCustomerRef ? (parent.RootCustomerRef as Ref) : co.ref('Customer', parent.Id);
+  return {
+    ...base,
+    Job: true,
+    BillWithParent: input.BillWithParent ?? false,
+    ParentRef: co.ref('Customer', parent.Id),
+    RootCustomerRef: co.ref('Customer', root.value),
+    Level: level,
+    FullyQualifiedName: `${parent.FullyQualifiedName as string}:${fields.DisplayName as string}`,
+  };
+}
+
+function requireName(input: Record<string, unknown>): string {
+  if (typeof input.Name !== 'string' || !input.Name.trim()) throw faults.requiredMissing('Name');
+  const name = input.Name.trim();
+  checkName(name, 'Name');
+  return name;
+}
+
+function uniqueFqn(co: Company, type: EntityType, fqn: string, self: Entity | undefined, what: string): void {
+  const lower = fqn.toLowerCase();
+  if (co.all(type).some((e) => e !== self && String(e.FullyQualifiedName).toLowerCase() === lower)) {
+    throw faults.duplicateName(`Another ${what} is already using this name. Please use a different name.`);
+  }
+}
+
+function withParent(co: Company, type: EntityType, input: Record<string, unknown>, name: string, existing?: Entity) {
+  if (input.ParentRef === undefined) return { FullyQualifiedName: name, Level: 0, ParentRef: undefined };
+  const ref = resolveRef(co, type, input.ParentRef, 'ParentRef');
+  if (existing && ref.value === existing.Id) throw faults.business('An entry cannot be its own parent.', 'ParentRef');
+  const parent = co.get(type, ref.value) as Entity;
+  return { FullyQualifiedName: `${parent.FullyQualifiedName as string}:${name}`, Level: ((parent.Level as number | undefined) ?? 0) + 1, ParentRef: ref };
+}
+
+function prepareItem(co: Company, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const name = requireName(input);
+  const type = (input.Type as string | undefined) ?? 'Service';
+  if (!['Service', 'NonInventory', 'Inventory', 'Category', 'Group'].includes(type)) throw faults.malformed(`Type ${type} is not a valid item type`, 'Type');
+  const hierarchy = withParent(co, 'Item', input, name, existing);
+  uniqueFqn(co, 'Item', hierarchy.FullyQualifiedName, existing, 'product or service');
+  if ((type === 'Service' || type === 'NonInventory') && input.IncomeAccountRef === undefined) throw faults.requiredMissing('IncomeAccountRef');
+  return {
+    ...input,
+    Name: name,
+    Type: type,
+    Active: input.Active ?? true,
+    ...hierarchy,
+    SubItem: hierarchy.ParentRef !== undefined,
+    IncomeAccountRef: optionalRef(co, 'Account', input, 'IncomeAccountRef'),
+    ExpenseAccountRef: optionalRef(co, 'Account', input, 'ExpenseAccountRef'),
+    UnitPrice: input.UnitPrice ?? 0,
+    Taxable: input.Taxable ?? false,
+    TrackQtyOnHand: input.TrackQtyOnHand ?? false,
+  };
+}
+
+function prepareClass(co: Company, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const name = requireName(input);
+  const hierarchy = withParent(co, 'Class', input, name, existing);
+  uniqueFqn(co, 'Class', hierarchy.FullyQualifiedName, existing, 'class');
+  const { Level: _level, ...rest } = hierarchy;
+  return { ...input, Name: name, Active: input.Active ?? true, ...rest, SubClass: hierarchy.ParentRef !== undefined };
+}
+
+function prepareAccount(co: Company, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const name = requireName(input);
+  if (typeof input.AccountType !== 'string') throw faults.requiredMissing('AccountType');
+  const hierarchy = withParent(co, 'Account', input, name, existing);
+  uniqueFqn(co, 'Account', hierarchy.FullyQualifiedName, existing, 'account');
+  const { Level: _level, ...rest } = hierarchy;
+  return {
+    ...input,
+    Name: name,
+    Active: input.Active ?? true,
+    ...rest,
+    SubAccount: hierarchy.ParentRef !== undefined,
+    CurrentBalance: existing?.CurrentBalance ?? 0,
+    CurrentBalanceWithSubAccounts: existing?.CurrentBalanceWithSubAccounts ?? 0,
+    CurrencyRef: currencyOf(co, input, existing, 'account'),
+  };
+}
+
+// ---- TimeActivity ---------------------------------------------------------------------
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function txnDate(co: Company, input: Record<string, unknown>): string {
+  const value = input.TxnDate;
+  if (value === undefined) return qboDate(co.now());
+  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw faults.malformed(`TxnDate ${String(value)} is not a valid date (yyyy-MM-dd)`, 'TxnDate');
+  return value;
+}
+
+function wholeNumber(input: Record<string, unknown>, key: string, max: number): number | undefined {
+  const v = input[key] as number | undefined;
+  if (v === undefined) return undefined;
+  if (!Number.isInteger(v) || v < 0 || v > max) throw faults.business(`${key} must be a whole number between 0 and ${max}.`, key);
+  return v;
+}
+
+const BILLABLE = ['Billable', 'NotBillable', 'HasBeenBilled'];
+
+function prepareTimeActivity(co: Company, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const nameOf = input.NameOf;
+  if (nameOf === undefined) throw faults.requiredMissing('NameOf');
+  if (nameOf !== 'Employee' && nameOf !== 'Vendor') throw faults.malformed(`NameOf ${String(nameOf)} is not one of Employee, Vendor`, 'NameOf');
+  const personKey = nameOf === 'Employee' ? 'EmployeeRef' : 'VendorRef';
+  const otherKey = nameOf === 'Employee' ? 'VendorRef' : 'EmployeeRef';
+  if (input[personKey] === undefined) throw faults.requiredMissing(personKey);
+  if (input[otherKey] !== undefined) throw faults.business(`NameOf is ${nameOf}, so ${otherKey} cannot be set.`, otherKey);
+  refuseAbsentList(input, ['DepartmentRef', 'ProjectRef', 'PayrollItemRef']);
+  const person = resolveRef(co, nameOf, input[personKey], personKey);
+
+  const hasHours = input.Hours !== undefined || input.Minutes !== undefined;
+  const hasSpan = input.StartTime !== undefined || input.EndTime !== undefined;
+  if (hasHours && hasSpan) throw faults.business('Enter either Hours and Minutes or StartTime and EndTime, not both.', 'StartTime');
+  if (!hasHours && !hasSpan) throw faults.requiredMissing('Hours');
+  const duration: Record<string, unknown> = {};
+  if (hasHours) {
+    duration.Hours = wholeNumber(input, 'Hours', 8760) ?? 0;
+    duration.Minutes = wholeNumber(input, 'Minutes', 59) ?? 0;
+    const seconds = wholeNumber(input, 'Seconds', 59);
+    if (seconds !== undefined) duration.Seconds = seconds;
+  } else {
+    if (input.StartTime === undefined) throw faults.requiredMissing('StartTime');
+    if (input.EndTime === undefined) throw faults.requiredMissing('EndTime');
+    const start = Date.parse(String(input.StartTime));
+    const end = Date.parse(String(input.EndTime));
+    if (Number.isNaN(start)) throw faults.malformed(`StartTime ${String(input.StartTime)} is not a valid date-time`, 'StartTime');
+    if (Number.isNaN(end)) throw faults.malformed(`EndTime ${String(input.EndTime)} is not a valid date-time`, 'EndTime');
+    if (end <= start) throw faults.business('EndTime must be later than StartTime.', 'EndTime');
+    const breakMs = ((wholeNumber(input, 'BreakHours', 23) ?? 0) * 60 + (wholeNumber(input, 'BreakMinutes', 59) ?? 0)) * 60_000;
+    if (breakMs >= end - start) throw faults.business('The break is longer than the time worked.', 'BreakHours');
+    Object.assign(duration, { StartTime: input.StartTime, EndTime: input.EndTime });
+    if (input.BreakHours !== undefined) duration.BreakHours = input.BreakHours;
+    if (input.BreakMinutes !== undefined) duration.BreakMinutes = input.BreakMinutes;
+  }
+
+  const status = (input.BillableStatus as string | undefined) ?? 'NotBillable';
+  if (!BILLABLE.includes(status)) throw faults.malformed(`BillableStatus ${status} is not one of ${BILLABLE.join(', ')}`, 'BillableStatus');
+  const wasBilled = existing?.BillableStatus === 'HasBeenBilled';
+  // Only an invoice linking the activity may set HasBeenBilled, and only unlinking clears it.
+  if (status === 'HasBeenBilled' && !wasBilled) throw faults.business('BillableStatus cannot be set to HasBeenBilled; link the time activity on an invoice instead.', 'BillableStatus');
+  if (wasBilled && status !== 'HasBeenBilled') throw faults.business('This time activity has been billed; remove it from its invoice before changing its billable status.', 'BillableStatus');
+  if (status !== 'NotBillable') {
+    if (input.CustomerRef === undefined) throw faults.requiredMissing('CustomerRef');
+    if (input.HourlyRate === undefined) throw faults.requiredMissing('HourlyRate');
+  }
+  if (input.HourlyRate !== undefined && (input.HourlyRate as number) < 0) throw faults.business('HourlyRate cannot be negative.', 'HourlyRate');
+
+  const item = optionalRef(co, 'Item', input, 'ItemRef');
+  if (item && co.get('Item', item.value)?.Type !== 'Service') throw faults.business('ItemRef must refer to a service item.', 'ItemRef');
+  if (typeof input.Description === 'string' && input.Description.length > 4000) throw faults.business('Description cannot be longer than 4000 characters.', 'Description');
+
+  return {
+    TxnDate: txnDate(co, input),
+    NameOf: nameOf,
+    [personKey]: person,
+    CustomerRef: optionalRef(co, 'Customer', input, 'CustomerRef'),
+    ItemRef: item,
+    ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
+    BillableStatus: status,
+    Taxable: input.Taxable ?? false,
+    HourlyRate: input.HourlyRate,
+    CostRate: input.CostRate,
+    ...duration,
+    Description: input.Description,
+  };
+}
+
+// ---- Invoice --------------------------------------------------------------------------
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Fixed sample rates (home units per foreign unit) used when an invoice omits ExchangeRate. */
+const SAMPLE_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, CAD: 0.73 };
+
+interface LinkedTxn {
+  TxnId: string;
+  TxnType: string;
+  TxnLineId?: string;
+}
+
+function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: Entity): Prepared {
+  if (input.CustomerRef === undefined) throw faults.requiredMissing('CustomerRef');
+  const customerRef = resolveRef(co, 'Customer', input.CustomerRef, 'CustomerRef');
+  const customer = co.get('Customer', customerRef.value) as Entity;
+  if (!Array.isArray(input.Line) || input.Line.length === 0) throw faults.requiredMissing('Line');
+  if (Array.isArray(input.LinkedTxn) && input.LinkedTxn.some((l) => (l as LinkedTxn)?.TxnType === 'TimeActivity')) {
+    throw faults.business('Link time activities on the invoice lines (Line.LinkedTxn), not on the invoice.', 'LinkedTxn');
+  }
+
+  const customerCurrency = (customer.CurrencyRef as Ref).value;
+  if (co.multicurrency && input.CurrencyRef === undefined && !existing) throw faults.requiredMissing('CurrencyRef');
+  const currency = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? customerCurrency;
+  if (!CURRENCIES[currency]) throw faults.invalidReference('CurrencyRef');
+  if (currency !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
+  if (currency !== customerCurrency) throw faults.business("The transaction currency must match the customer's currency.", 'CurrencyRef');
+  const rate = (input.ExchangeRate as number | undefined) ?? SAMPLE_RATES[currency] ?? 1;
+
+  const previous = new Map(((existing?.Line as Array<Record<string, unknown>> | undefined) ?? []).map((l) => [String(l.Id), l]));
+  let nextLineId = Math.max(0, ...[...previous.keys()].map(Number).filter(Number.isFinite)) + 1;
+  const billed = new Set<string>();
+  const alreadyMine = new Set(existing ? linkedTime(existing) : []);
+  const lines: Array<Record<string, unknown>> = [];
+  let total = 0;
+  for (const raw of input.Line as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) throw faults.malformed('Line must be an array of objects', 'Line');
+    const line = raw as Record<string, unknown>;
+    if (line.DetailType === 'SubTotalLineDetail') continue; // recomputed below, as QBO does
+    if (line.DetailType === undefined) throw faults.requiredMissing('DetailType');
+    const id = line.Id !== undefined && previous.has(String(line.Id)) ? String(line.Id) : String(nextLineId++);
+    const out: Record<string, unknown> = { Id: id, LineNum: lines.length + 1, Description: line.Description, DetailType: line.DetailType };
+    if (line.DetailType === 'DescriptionOnly') {
+      out.DescriptionLineDetail = line.DescriptionLineDetail ?? {};
+      out.Amount = 0;
+    } else if (line.DetailType === 'SalesItemLineDetail') {
+      const detail = line.SalesItemLineDetail as Record<string, unknown> | undefined;
+      if (typeof detail !== 'object' || detail === null) throw faults.requiredMissing('SalesItemLineDetail');
+      if (line.Amount === undefined) throw faults.requiredMissing('Amount');
+      const amount = Number(line.Amount);
+      if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');
+      if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
+      for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
+      const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
+      if (co.get('Item', item.value)?.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
+      const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
+      const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
+      if (qty !== undefined && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
+      out.Amount = round2(amount);
+      out.SalesItemLineDetail = {
+        ItemRef: item,
+        ...(qty !== undefined ? { Qty: qty } : {}),
+        ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
+        TaxCodeRef: detail.TaxCodeRef === undefined ? { value: 'NON' } : { value: resolveRef(co, 'TaxCode', detail.TaxCodeRef, 'TaxCodeRef').value },
+        ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
+        ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
+      };
+      total += amount;
+    } else {
+      throw faults.malformed(`DetailType ${String(line.DetailType)} is not supported on an invoice`, 'DetailType');
+    }
+    const links = (line.LinkedTxn as LinkedTxn[] | undefined) ?? [];
+    if (!Array.isArray(links)) throw faults.malformed('LinkedTxn must be an array', 'LinkedTxn');
+    for (const link of links) {
+      if (link?.TxnType !== 'TimeActivity') throw faults.business(`Invoice lines can only be linked to TimeActivity, not ${String(link?.TxnType)}.`, 'LinkedTxn');
+      checkBillableTime(co, String(link.TxnId), customer, alreadyMine);
+      billed.add(String(link.TxnId));
+    }
+    if (links.length) out.LinkedTxn = links.map((l) => ({ TxnId: String(l.TxnId), TxnType: 'TimeActivity' }));
+    lines.push(out);
+  }
+  if (lines.length === 0) throw faults.requiredMissing('Line');
+  total = round2(total);
+  lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
+
+  const txn = txnDate(co, input);
+  if (typeof input.DocNumber === 'string' && input.DocNumber.length > 21) throw faults.business('DocNumber cannot be longer than 21 characters.', 'DocNumber');
+  const email = (input.BillEmail as { Address?: string } | undefined) ?? (existing?.BillEmail as { Address?: string } | undefined) ?? (customer.PrimaryEmailAddr as { Address?: string } | undefined);
+  const fields: Record<string, unknown> = {
+    ...input,
+    DocNumber: input.DocNumber ?? existing?.DocNumber ?? co.nextDocNumber(),
+    TxnDate: txn,
+    DueDate: input.DueDate ?? qboDate(Date.parse(`${txn}T12:00:00Z`) + 30 * DAY_MS),
+    CustomerRef: customerRef,
+    CurrencyRef: CURRENCIES[currency],
+    ExchangeRate: rate,
+    Line: lines,
+    LinkedTxn: [],
+    TxnTaxDetail: { TotalTax: 0 },
+    TotalAmt: total,
+    Balance: total,
+    ...(co.multicurrency ? { HomeTotalAmt: round2(total * rate), HomeBalance: round2(total * rate) } : {}),
+    ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
+    BillEmail: email?.Address ? { Address: email.Address } : undefined,
+    EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
+    PrintStatus: input.PrintStatus ?? 'NotSet',
+    ApplyTaxAfterDiscount: false,
+  };
+  refuseAbsentList(input, ['DepartmentRef']);
+  return { fields, billedTime: [...billed] };
+}
+
+function checkBillableTime(co: Company, id: string, customer: Entity, alreadyMine: Set<string>): void {
+  const time = co.get('TimeActivity', id);
+  if (!time) throw faults.invalidReference('LinkedTxn');
+  if (alreadyMine.has(id)) return;
+  if (time.BillableStatus === 'HasBeenBilled') throw faults.business(`Time activity ${id} has already been billed.`, 'LinkedTxn');
+  if (time.BillableStatus !== 'Billable') throw faults.business(`Time activity ${id} is not billable.`, 'LinkedTxn');
+  // The activity's customer must be the invoice's customer or one of its sub-customers.
+  let c: Entity | undefined = co.get('Customer', (time.CustomerRef as Ref).value);
+  while (c && c.Id !== customer.Id) c = c.ParentRef ? co.get('Customer', (c.ParentRef as Ref).value) : undefined;
+  if (!c) throw faults.business(`Time activity ${id} belongs to a different customer.`, 'LinkedTxn');
+}
+
+/** TimeActivity ids billed by an invoice's lines. */
+export function linkedTime(invoice: Entity): string[] {
+  return ((invoice.Line as Array<{ LinkedTxn?: LinkedTxn[] }> | undefined) ?? []).flatMap((l) => (l.LinkedTxn ?? []).map((t) => t.TxnId));
+}
