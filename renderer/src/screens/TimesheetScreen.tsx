@@ -6,7 +6,7 @@ import { currentZone, today, useNow } from '../app/clock';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
-import { planCellEdit } from '../features/timesheet/cell-edit';
+import { applyCellEdit } from '../features/timesheet/apply-cell-edit';
 import { projectLabel } from '../features/timesheet/labels';
 import '../features/timesheet/timesheet.css';
 
@@ -52,29 +52,12 @@ export function TimesheetScreen() {
       return;
     }
     input.removeAttribute('aria-invalid');
-    const day = await repos.entries.listDay(date);
-    const plan = planCellEdit({
-      date,
-      zone,
-      cell: day.filter((e) => e.projectId === projectId),
-      day,
-      targetMs: parsed.minutes * 60_000,
-      now: Date.now(),
-    });
-    if (!plan.ok) {
-      setMessage({ tone: 'error', text: plan.message });
+    const outcome = await applyCellEdit(repos, { projectId, date, zone, targetMs: parsed.minutes * 60_000 });
+    if (!outcome.ok) {
+      setMessage({ tone: 'error', text: outcome.message });
       input.value = formatDuration(rows.find((r) => r.projectId === projectId)?.days[dayIndex] ?? 0);
-      return;
-    }
-    try {
-      for (const step of plan.steps) {
-        if (step.kind === 'create') await repos.entries.create({ projectId, start: step.start, end: step.end, zone, source: 'manual' });
-        else if (step.kind === 'setEnd') await repos.entries.update(step.id, { end: step.end });
-        else await repos.entries.delete(step.id);
-      }
-      if (plan.steps.length > 0) setMessage({ tone: 'ok', text: `${projectLabel(projectId, projectMap, clientMap)} on ${dayName(date)}: ${formatDuration(parsed.minutes * 60_000)}` });
-    } catch (e) {
-      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+    } else if (outcome.changed) {
+      setMessage({ tone: 'ok', text: `${projectLabel(projectId, projectMap, clientMap)} on ${dayName(date)}: ${formatDuration(parsed.minutes * 60_000)}` });
     }
   }
 
