@@ -142,6 +142,15 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     record(closed, true);
   };
 
+  /** The window in front changed to something not recorded: like a switch, the old one ran until now. */
+  const switchAway = (at: number): void => {
+    if (!open) return;
+    const closed = at >= open.end && at - open.end <= pulseMs() ? { ...open, end: at } : open;
+    open = null;
+    lastBeat = null;
+    record(closed, true);
+  };
+
   /** Send every version the renderer does not have yet, clipped to the confirmed time. */
   const emitConfirmed = (force: boolean): void => {
     const now = clock.now();
@@ -221,12 +230,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     if (!capturing || monitor.current() !== null) return;
     if (!raw) {
       // Nothing in front (desktop, or between two windows): not activity.
-      closeOpen(at);
+      switchAway(at);
       return;
     }
     const verdict = applyPrivacy(raw, settings);
     if (verdict.kind === 'skip') {
-      closeOpen(at);
+      switchAway(at);
       return;
     }
     applyBeat({ at, ...verdict.sample });
