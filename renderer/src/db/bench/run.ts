@@ -1,0 +1,105 @@
+// The store benchmark itself, identical in Node (fake-indexeddb) and in Chromium (real IndexedDB):
+// seed a year, then time the data loads behind the Today, week, month and timesheet screens through
+// the same repositories the screens use. Medians over `runs` random picks after one warm-up each.
+import { weekdayOf } from '../../../../shared/time/local-date';
+import { openDatabase, type OpenOptions } from '../database';
+import { createRepos } from '../repos';
+import { DEFAULT_SHAPE, type YearShape } from './generate';
+import { pick, seededRandom } from './random';
+import { seedYear } from './seed';
+
+export interface StoreBenchResult {
+  entries: number;
+  segments: number;
+  dayMs: number;
+  weekMs: number;
+  monthMs: number;
+  timesheetMs: number;
+  dbMB: number;
+  /** How dbMB was obtained. */
+  sizeMethod: string;
+  auditRows: number;
+  seedMs: number;
+  runs: number;
+  /** Rows each view returned on average, to show the loads were real. */
+  rowsPerLoad: { day: number; week: number; month: number };
+}
+
+export interface StoreBenchOptions extends Pick<OpenOptions, 'indexedDB' | 'IDBKeyRange'> {
+  dbName?: string;
+  runs?: number;
+  shape?: Partial<YearShape>;
+  /** Bytes the database occupies; when absent the rows' JSON size is used. */
+  measureBytes?: () => Promise<{ bytes: number; method: string }>;
+  /** Progress lines for the console. */
+  log?: (line: string) => void;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export async function runStoreBench(options: StoreBenchOptions = {}): Promise<StoreBenchResult> {
+  const log = options.log ?? (() => {});
+  const shape: YearShape = { ...DEFAULT_SHAPE, ...options.shape };
+  const runs = options.runs ?? 15;
+  const db = await openDatabase(options.dbName ?? 'track-nexus-bench', { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
+  // Start from empty: a previous run may have left its year behind.
+  await db.delete();
+  await db.open();
+  log(`seeding ${shape.year}…`);
+  const seeded = await seedYear(db, shape, options.measureBytes === undefined);
+  log(`seeded ${seeded.entries} entries, ${seeded.segments} segments, ${seeded.auditRows} audit rows in ${(seeded.seedMs / 1000).toFixed(1)} s`);
+
+  const repos = createRepos(db, { now: () => Date.UTC(shape.year, 11, 31, 23, 0) });
+  const zone = shape.homeZone;
+  const rand = seededRandom(shape.seed ^ 0x5eed);
+  const weekdays = seeded.dates.filter((d) => ![0, 6].includes(weekdayOf(d)));
+  const mondays = seeded.dates.filter((d) => weekdayOf(d) === 1 && d <= `${shape.year}-12-25`);
+  const months = Array.from({ length: 12 }, (_, m) => `${shape.year}-${String(m + 1).padStart(2, '0')}-01`);
+
+  async function timeIt(label: string, load: (arg: string) => Promise<number>, args: readonly string[]) {
+    await load(pick(rand, args)); // warm-up: first-use costs (JIT, opening the index) are not the steady state
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      const arg = pick(rand, args);
+      const t0 = performance.now();
+      rows += await load(arg);
+      times.push(performance.now() - t0);
+    }
+    log(`${label}: median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)})`);
+    return { ms: round2(median(times)), rows: Math.round(rows / runs) };
+  }
+
+  const day = await timeIt('day', async (d) => {
+    const v = await repos.views.loadDay(d, zone);
+    return v.entries.length + v.segments.length;
+  }, weekdays);
+  const week = await timeIt('week', async (d) => (await repos.views.loadWeek(d, zone)).entries.length, mondays);
+  const month = await timeIt('month', async (d) => (await repos.views.loadMonth(d, zone)).entries.length, months);
+  const timesheet = await timeIt('timesheet', async (d) => (await repos.views.timesheetTotals(d, zone)).rows.length, mondays);
+
+  const size = options.measureBytes
+    ? await options.measureBytes()
+    : { bytes: seeded.jsonBytes, method: 'JSON size of the stored rows (fake-indexeddb keeps them in memory; index overhead not counted)' };
+  db.close();
+  return {
+    entries: seeded.entries,
+    segments: seeded.segments,
+    dayMs: day.ms,
+    weekMs: week.ms,
+    monthMs: month.ms,
+    timesheetMs: timesheet.ms,
+    dbMB: round2(size.bytes / 1_048_576),
+    sizeMethod: size.method,
+    auditRows: seeded.auditRows,
+    seedMs: Math.round(seeded.seedMs),
+    runs,
+    rowsPerLoad: { day: day.rows, week: week.rows, month: month.rows },
+  };
+}
