@@ -54,8 +54,14 @@ const rows: Row[] = readFileSync(join(dir, 'segments.jsonl'), 'utf8')
   .map((line) => JSON.parse(line) as Row);
 const duration = (r: Row): number => Math.max(0, Date.parse(r.end) - Date.parse(r.start));
 const byTime = (a: Row, b: Row): number => Date.parse(a.start) - Date.parse(b.start);
-const train = rows.filter((r) => r.split === 'train').sort(byTime);
-const test = rows.filter((r) => r.split === 'test').sort(byTime);
+let train = rows.filter((r) => r.split === 'train').sort(byTime);
+let test = rows.filter((r) => r.split === 'test').sort(byTime);
+if (process.argv.includes('--validate')) {
+  // Tuning mode: never look at the test split. The last 7 days of train become the evaluation set.
+  const cut = Date.parse(train[train.length - 1]!.start) - 7 * 86_400_000;
+  test = train.filter((r) => Date.parse(r.start) >= cut);
+  train = train.filter((r) => Date.parse(r.start) < cut);
+}
 
 const model = new LearnedModel();
 for (const r of train) {
@@ -130,14 +136,13 @@ if (verbose) {
   for (const [key, e] of gaps) console.log(`  missed ${Math.round(e.time / 60_000)} min x${e.count}: ${key}`);
 }
 if (process.argv.includes('--sweep')) {
-  // Precision and coverage at other thresholds, from one run at threshold 0 (abstentions keep their best guess out).
-  const open = createMatcher({ projects, model, threshold: 0 });
-  const all = open.suggestSequence(inputs);
+  // Precision and coverage at other thresholds (continuity depends on the threshold, so one run each).
   for (const t of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]) {
+    const all = createMatcher({ projects, model, threshold: t }).suggestSequence(inputs);
     let made = 0, right = 0, covered = 0;
     test.forEach((r, i) => {
       const s = all[i]!;
-      if (s.projectId === null || s.confidence < t) return;
+      if (s.projectId === null) return;
       const w = duration(r);
       made += w;
       if (s.projectId === r.label) right += w;

@@ -4,27 +4,22 @@
 
 import { analyse } from './features';
 import { MetadataIndex, type MetadataHit } from './metadata';
+import { PARAMS } from './params';
 import { describeClue, ScoringContext, type LabelDelta } from './scoring';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
 import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
 
-export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_THRESHOLD = 0.7;
 
 /** Share of a project's task minutes the leading task needs before it is suggested. */
 const TASK_SHARE = 0.6;
-/**
- * Clues in the same field often say the same thing twice: the words of one Stack Overflow question, or
- * the host and path of one URL. Within a field, the strongest clue counts fully and the rest at this rate,
- * so a bundle of words that merely travelled together cannot outvote one distinctive clue.
- */
-const CORRELATED_DISCOUNT = 0.35;
 
 export interface MatcherOptions {
   projects: readonly ProjectInfo[];
   rules?: readonly Rule[];
   model?: LearnedModel;
-  /** Suggestions below this confidence become abstentions. Default 0.6. */
+  /** Suggestions below this confidence become abstentions. Default 0.7 (chosen on the validation week). */
   threshold?: number;
 }
 
@@ -105,7 +100,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     const index = context.labelIndex;
     const candidate = candidates();
     // Per group of correlated clues (app, title words, URL parts) and label: the strongest push each way
-    // and the sums, so that clues repeating each other get diminishing returns (see CORRELATED_DISCOUNT).
+    // and the sums, so that clues repeating each other get diminishing returns (see PARAMS.correlatedDiscount).
     // Scratch arrays are reused between calls: suggest() runs for every segment of every day.
     const { maxPos, sumPos, minNeg, sumNeg, scores, bestAmount, bestFeature, bestDelta, bestHit } = scratch(n);
     let clues = 0;
@@ -141,7 +136,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       for (let i = 0; i < n; i++) {
         const k = g * n + i;
         scores[i]! +=
-          maxPos[k]! + CORRELATED_DISCOUNT * (sumPos[k]! - maxPos[k]!) + minNeg[k]! + CORRELATED_DISCOUNT * (sumNeg[k]! - minNeg[k]!);
+          maxPos[k]! + PARAMS.correlatedDiscount * (sumPos[k]! - maxPos[k]!) + minNeg[k]! + PARAMS.correlatedDiscount * (sumNeg[k]! - minNeg[k]!);
       }
     }
 
@@ -187,11 +182,14 @@ export function createMatcher(options: MatcherOptions): Matcher {
       if (scores[i]! > max) max = scores[i]!;
     }
     let withoutContext: { top: number; confidence: number } | null = null;
-    if (continuing >= 0) {
-      withoutContext = bestOf(scores, max);
+    if (continuing >= 0) withoutContext = bestOf(scores, max);
+    // Continuity only helps a window that cannot decide on its own: the per-app rate is learned over all
+    // windows, most of which also carry their own evidence, so letting it overrule a confident window
+    // would count that evidence twice.
+    if (withoutContext && withoutContext.confidence < threshold) {
       const prior = Math.exp(context.logPrior.get(labels[continuing]!)!);
-      const boost = Math.log(continuityRate / prior);
-      const others = Math.log((1 - continuityRate) / (1 - prior));
+      const boost = PARAMS.continuityWeight * Math.log(continuityRate / prior);
+      const others = PARAMS.continuityWeight * Math.log((1 - continuityRate) / (1 - prior));
       max = -Infinity;
       for (let i = 0; i < labels.length; i++) {
         scores[i] = scores[i]! + (i === continuing ? boost : others);
@@ -216,7 +214,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       : topDelta
         ? { source: 'learned', reason: describeClue(bestFeature[top]!, topDelta, projectLabel(projects.get(topLabel))) }
         : { source: 'learned', reason: `history favours ${projectLabel(projects.get(topLabel))}` };
-    if (top === continuing && withoutContext && (withoutContext.top !== top || withoutContext.confidence < threshold)) {
+    if (top === continuing && withoutContext && withoutContext.confidence < threshold) {
       why = {
         source: 'learned',
         reason: `continues ${projectLabel(projects.get(topLabel))} from the window before (${input.app} windows continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,

@@ -4,6 +4,7 @@
 
 import { LEGAL_SUFFIXES, tokenize } from './text';
 import type { ProjectInfo } from './types';
+import { PARAMS } from './params';
 
 export type MetadataKind = 'project name' | 'keyword' | 'repository' | 'client name';
 
@@ -24,13 +25,6 @@ export interface MetadataHit {
   weight: number;
 }
 
-/**
- * Log-odds added to a project's score. A phrase that names one project (its name, a keyword, a repository)
- * is written by the user on purpose: e^3, about twenty times more likely. A client name, or a phrase several
- * projects share, only narrows to those projects.
- */
-const PROJECT_PHRASE_WEIGHT = 3;
-const SHARED_PHRASE_WEIGHT = 1;
 
 const KIND_RANK: Record<MetadataKind, number> = { 'project name': 3, repository: 2, keyword: 1, 'client name': 0 };
 
@@ -98,7 +92,7 @@ export class MetadataIndex {
           kind: phrase.kind,
           text: phrase.text,
           where,
-          weight: specific ? PROJECT_PHRASE_WEIGHT : SHARED_PHRASE_WEIGHT,
+          weight: specific ? PARAMS.projectPhraseWeight : PARAMS.sharedPhraseWeight,
         });
       }
     }

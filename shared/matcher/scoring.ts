@@ -16,12 +16,9 @@
 import { describeFeature } from './features';
 import { LEGAL_SUFFIXES, tokenize } from './text';
 import { UNASSIGNED, type LearnedModel } from './model';
+import { PARAMS } from './params';
 import type { ProjectInfo } from './types';
 
-/** Below 1: clues are correlated, so their ratios are not fully multiplied. */
-const TEMPERATURE = 0.6;
-/** Pseudo-minutes pulling each clue's label shares towards the overall prior. */
-const SMOOTHING_MINUTES = 5;
 /** Pseudo-minutes per label in the prior, so a label with little history still has a sane prior. */
 const PRIOR_MINUTES = 30;
 
@@ -113,7 +110,8 @@ export class ScoringContext {
   private computeClue(feature: string): ClueScore | null {
     const stats = this.model.featureStats(feature);
     if (!stats) return null;
-    const reliability = stats.segments / (stats.segments + 1);
+    const reliability = stats.segments / (stats.segments + PARAMS.reliabilityHalf);
+    const smoothing = PARAMS.smoothingSegments * (stats.minutes / Math.max(1, stats.segments));
     const shares = new Map<string, { minutes: number; segments: number; clientLevel: boolean }>();
     for (const [label, ls] of stats.labels) shares.set(label, { minutes: ls.w, segments: ls.n, clientLevel: false });
     const client = this.clientOf(feature);
@@ -126,21 +124,21 @@ export class ScoringContext {
       }
       if (pooled > 0) for (const id of client) shares.set(id, { minutes: pooled / client.length, segments, clientLevel: true });
     }
-    const absentRatio = Math.log(SMOOTHING_MINUTES / (stats.minutes + SMOOTHING_MINUTES));
+    const absentRatio = Math.log(smoothing / (stats.minutes + smoothing));
     const deltas: LabelDelta[] = [];
     for (const [label, share] of shares) {
       const prior = this.priors.get(label);
       if (prior === undefined) continue;
-      const ratio = Math.log((share.minutes + SMOOTHING_MINUTES * prior) / (stats.minutes + SMOOTHING_MINUTES) / prior);
+      const ratio = Math.log((share.minutes + smoothing * prior) / (stats.minutes + smoothing) / prior);
       // Labels with history already carry the absent penalty; add back the difference. Labels without
       // history carry no penalty, so they get the ratio itself.
-      const delta = reliability * TEMPERATURE * (this.hasHistory.has(label) ? ratio - absentRatio : ratio);
+      const delta = reliability * PARAMS.temperature * (this.hasHistory.has(label) ? ratio - absentRatio : ratio);
       if (!this.labelIndex.has(label)) continue;
-      deltas.push({ label, index: this.labelIndex.get(label)!, delta, ratio: reliability * TEMPERATURE * ratio, segments: share.segments, clientLevel: share.clientLevel });
+      deltas.push({ label, index: this.labelIndex.get(label)!, delta, ratio: reliability * PARAMS.temperature * ratio, segments: share.segments, clientLevel: share.clientLevel });
     }
     deltas.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     const dense = new Float64Array(this.labels.length);
-    const absent = reliability * TEMPERATURE * absentRatio;
+    const absent = reliability * PARAMS.temperature * absentRatio;
     this.labels.forEach((label, i) => {
       if (this.hasHistory.has(label)) dense[i] = absent;
     });

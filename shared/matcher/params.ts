@@ -1,0 +1,26 @@
+// The matcher's numeric settings in one place. They were chosen on a validation week carved out of the
+// benchmark's training split (npm run bench:matching -- --validate), never on its test week.
+// Mutable only so a tuning script can explore them; the app never changes them.
+
+export const PARAMS = {
+  /** Below 1: clues are correlated, so their likelihood ratios are not fully multiplied. */
+  temperature: 0.6,
+  /**
+   * Pseudo-segments pulling each clue's label shares towards the overall prior, so a word seen in one or
+   * two segments cannot speak with certainty. Converted to minutes at the clue's own average segment length.
+   */
+  smoothingSegments: 4,
+  /** Segments needed before a clue is trusted halfway: reliability n / (n + reliabilityHalf). */
+  reliabilityHalf: 2,
+  /**
+   * Clues in the same field often say the same thing twice: the words of one Stack Overflow question, or
+   * the host and path of one URL. Within a field the strongest clue counts fully and the rest at this rate.
+   */
+  correlatedDiscount: 0.2,
+  /** How much of the learned continuity log-odds is applied to a window that cannot decide alone. */
+  continuityWeight: 1,
+  /** Log-odds a phrase naming exactly one project (name, keyword, repository) adds to it. */
+  projectPhraseWeight: 3,
+  /** Log-odds a client name, or a phrase several projects share, adds to each of them. */
+  sharedPhraseWeight: 1,
+};
