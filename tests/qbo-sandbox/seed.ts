@@ -76,7 +76,7 @@ export function seedCompany(options: SeedOptions): CompanyData {
     co.insert('Class', {
       Name,
       SubClass: Boolean(parent),
-      ...(parent ? { ParentRef: { value: parent.Id } } : {}),
+      ...(parent ? { ParentRef: co.ref('Class', parent.Id) } : {}),
       FullyQualifiedName: parent ? `${parent.FullyQualifiedName as string}:${Name}` : Name,
       Active,
     });
@@ -88,7 +88,7 @@ export function seedCompany(options: SeedOptions): CompanyData {
   const customer = (DisplayName: string, opts: { parent?: Entity; Active?: boolean; currency?: string; email?: string } = {}) => {
     const parent = opts.parent;
     const level = parent ? (parent.Level as number) + 1 : 0;
-    const root = parent ? ((parent.ParentRef ? (parent.RootCustomerRef as { value: string }) : { value: parent.Id }) as { value: string }) : undefined;
+    const rootId = parent ? ((parent.RootCustomerRef as { value: string } | undefined)?.value ?? parent.Id) : undefined;
     const currency = parent ? (parent.CurrencyRef as { value: string }).value : (opts.currency ?? 'USD');
     return co.insert('Customer', {
       DisplayName,
@@ -98,7 +98,7 @@ export function seedCompany(options: SeedOptions): CompanyData {
       Active: opts.Active ?? true,
       Job: Boolean(parent),
       BillWithParent: Boolean(parent),
-      ...(parent ? { ParentRef: { value: parent.Id }, RootCustomerRef: root } : {}),
+      ...(parent && rootId ? { ParentRef: co.ref('Customer', parent.Id), RootCustomerRef: co.ref('Customer', rootId) } : {}),
       Level: level,
       Taxable: false,
       Balance: 0,
