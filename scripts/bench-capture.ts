@@ -1,0 +1,315 @@
+// npm run bench:capture [-- --seconds N]
+//
+// Measures what activity capture costs on Linux X11: starts its own Xvfb with openbox and a few
+// xterm windows, lets a driver process switch focus and change titles on a schedule, runs the real
+// capture service (get-windows, X11 focus events, xprintidle) in this process at the default
+// interval, and reports the CPU used by this process and every helper it spawned (xprop, xwininfo,
+// xprintidle) as a percentage of one core. The driver, Xvfb, openbox and the xterms run in a
+// separate process so their CPU is not counted. The last line of output is one JSON object:
+// {"cpuPercent", "focusChanges", "segments", "missedChanges", "seconds"}.
+//
+// Also exports startXSession(), which the real-window test uses.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+// ---------------------------------------------------------------------------------------------
+// A private X session: Xvfb on a free display (chosen by Xvfb itself via -displayfd), openbox,
+// and helpers to open, focus and rename windows with xdotool.
+
+export const X_TOOLS = ['Xvfb', 'openbox', 'xterm', 'xdotool', 'xprop', 'xwininfo'] as const;
+
+export function missingXTools(env: NodeJS.ProcessEnv = process.env): string[] {
+  return X_TOOLS.filter(
+    (tool) =>
+      !(env.PATH ?? '').split(path.delimiter).some((dir) => {
+        try {
+          fs.accessSync(path.join(dir, tool), fs.constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+  );
+}
+
+export interface XSession {
+  display: string;
+  env: NodeJS.ProcessEnv;
+  /** Opens an xterm titled `title` and resolves with its window id once it is mapped. */
+  openWindow(title: string): Promise<string>;
+  activate(windowId: string): Promise<void>;
+  setTitle(windowId: string, title: string): Promise<void>;
+  /** A fake mouse move: counts as user input for the X idle timer. */
+  nudge(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+export async function startXSession(): Promise<XSession> {
+  const children: ChildProcess[] = [];
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  children.push(xvfb);
+  const displayNumber = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('Xvfb did not report a display within 10 s')), 10_000);
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited early (${code})`)));
+    (xvfb.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        resolve(text.trim());
+      }
+    });
+  });
+  const display = `:${displayNumber}`;
+  const env = { ...process.env, DISPLAY: display };
+  delete env.WAYLAND_DISPLAY;
+  env.XDG_SESSION_TYPE = 'x11';
+
+  const close = async () => {
+    for (const child of [...children].reverse()) child.kill('SIGTERM');
+    await Promise.all(children.map(exited));
+  };
+
+  try {
+    const wm = spawn('openbox', ['--sm-disable'], { env, stdio: 'ignore' });
+    children.push(wm);
+    // Focus events need a window manager that publishes _NET_ACTIVE_WINDOW: wait until it is up.
+    for (let i = 0; ; i++) {
+      const { stdout } = await run('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'], { env }).catch(() => ({ stdout: '' }));
+      if (stdout.includes('window id')) break;
+      if (i > 100) throw new Error('openbox did not start within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return {
+    display,
+    env,
+    async openWindow(title) {
+      const term = spawn('xterm', ['-T', title, '-geometry', '80x24', '-e', 'sleep', '1000000'], { env, stdio: 'ignore' });
+      children.push(term);
+      const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const { stdout } = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', `^${escaped}$`], { env, timeout: 15_000 });
+      return stdout.trim().split('\n')[0]!;
+    },
+    async activate(windowId) {
+      await run('xdotool', ['windowactivate', '--sync', windowId], { env, timeout: 10_000 });
+    },
+    async setTitle(windowId, title) {
+      await run('xdotool', ['set_window', '--name', title, windowId], { env, timeout: 10_000 });
+    },
+    async nudge() {
+      await run('xdotool', ['mousemove_relative', '--', '1', '1'], { env, timeout: 10_000 });
+    },
+    close,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver (a separate process): changes focus and titles on a fixed pseudo-random schedule.
+
+interface DriverAction {
+  /** UTC ms when the change was complete. */
+  at: number;
+  kind: 'focus' | 'title';
+  title: string;
+  /** How long the state stayed before the next action. */
+  dwellMs: number;
+}
+
+async function driver(seconds: number): Promise<void> {
+  const x = await startXSession();
+  const titles = ['bench alpha', 'bench beta', 'bench gamma', 'bench delta'];
+  const windows: Array<{ id: string; title: string }> = [];
+  for (const title of titles) windows.push({ id: await x.openWindow(title), title });
+  await x.activate(windows[0]!.id);
+  process.stdout.write(`READY ${x.display}\n`);
+
+  const lines = createInterface({ input: process.stdin });
+  const waitFor = (word: string) => new Promise<void>((resolve) => lines.on('line', (line) => line.trim() === word && resolve()));
+  await waitFor('GO');
+
+  // Dwell times in seconds: a mix below and above the default one-second interval.
+  const dwells = [0.3, 2, 5, 0.6, 8, 1.5, 3, 12, 0.4, 4, 2.5, 6, 1.2, 10, 0.8, 3.5];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  let active = 0;
+  let n = 0;
+  let renames = 0;
+  const deadline = Date.now() + seconds * 1000;
+  let previous: DriverAction | null = null;
+  while (Date.now() < deadline - 1000) {
+    const dwellMs = Math.round(dwells[n % dwells.length]! * 1000);
+    let action: DriverAction;
+    if (random() < 0.7) {
+      active = (active + 1 + Math.floor(random() * (windows.length - 1))) % windows.length;
+      await x.activate(windows[active]!.id);
+      action = { at: Date.now(), kind: 'focus', title: windows[active]!.title, dwellMs };
+    } else {
+      const title = `${titles[active]} #${++renames}`;
+      await x.setTitle(windows[active]!.id, title);
+      windows[active]!.title = title;
+      action = { at: Date.now(), kind: 'title', title, dwellMs };
+    }
+    n++;
+    await x.nudge();
+    if (previous) process.stdout.write(`ACTION ${JSON.stringify(previous)}\n`);
+    previous = action;
+    const remaining = deadline - Date.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(dwellMs, remaining))));
+    previous.dwellMs = Date.now() - previous.at;
+  }
+  if (previous) process.stdout.write(`ACTION ${JSON.stringify(previous)}\n`);
+  process.stdout.write('DONE\n');
+  await waitFor('STOP');
+  await x.close();
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark itself.
+
+/** CPU time (ms) of this process and of the children it has waited for (utime+stime, cutime+cstime). */
+function cpuMs(): { self: number; children: number } {
+  const usage = process.cpuUsage();
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  // Fields after the command name (which may contain spaces) start at ") ".
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = 100; // USER_HZ is 100 on Linux for every architecture Node supports
+  const cutime = Number(fields[13]);
+  const cstime = Number(fields[14]);
+  return { self: (usage.user + usage.system) / 1000, children: ((cutime + cstime) * 1000) / ticks };
+}
+
+async function bench(seconds: number): Promise<void> {
+  const missing = missingXTools();
+  if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);
+
+  const [{ createCaptureService }, { createGetWindowsSource }, { createX11FocusEvents }, { createXprintidleSource }, { DEFAULT_INTERVAL_SECONDS }] =
+    await Promise.all([
+      import('../electron/main/capture/capture-service'),
+      import('../electron/main/capture/get-windows-source'),
+      import('../electron/main/capture/focus-events'),
+      import('../electron/main/idle/xprintidle-source'),
+      import('../shared/capture/types'),
+    ]);
+  type Segment = import('../shared/capture/types').ActivitySegment;
+
+  const self = fileURLToPath(import.meta.url);
+  const drive = spawn(process.execPath, ['--import', 'tsx', self, '--driver', String(seconds)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const actions: DriverAction[] = [];
+  let onReady: (display: string) => void = () => {};
+  let onDone: () => void = () => {};
+  const ready = new Promise<string>((resolve) => (onReady = resolve));
+  const done = new Promise<void>((resolve) => (onDone = resolve));
+  drive.once('exit', (code) => {
+    if (code !== 0) console.error(`driver exited with ${code}`);
+    onDone();
+  });
+  createInterface({ input: drive.stdout! }).on('line', (line) => {
+    if (line.startsWith('READY ')) onReady(line.slice(6).trim());
+    else if (line.startsWith('ACTION ')) actions.push(JSON.parse(line.slice(7)) as DriverAction);
+    else if (line === 'DONE') onDone();
+  });
+  const display = await ready;
+  process.env.DISPLAY = display;
+  delete process.env.WAYLAND_DISPLAY;
+  process.env.XDG_SESSION_TYPE = 'x11';
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tn-bench-capture-'));
+  const segments = new Map<string, Segment>();
+  let service: ReturnType<typeof createCaptureService> | null = null;
+  service = createCaptureService({
+    windowSource: createGetWindowsSource(),
+    idleSource: createXprintidleSource(),
+    clock: { now: () => Date.now(), timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone },
+    paths: { dataDir },
+    focusEvents: createX11FocusEvents(),
+    settings: { enabled: true },
+    emit: (event, payload) => {
+      if (event !== 'capture:segments') return;
+      const batch = payload as Segment[];
+      for (const segment of batch) segments.set(segment.id, segment);
+      // Acknowledge like the renderer does after storing, so the journal stays small.
+      service?.ack(batch.map((s) => ({ id: s.id, end: s.end })));
+    },
+    warn: (message) => console.error(message),
+  });
+
+  const cpu0 = cpuMs();
+  const wall0 = performance.now();
+  await service.start();
+  const mode = service.status();
+  drive.stdin!.write('GO\n');
+  await done;
+  await service.flush();
+  await service.stop(); // ends the xprop watchers, so their CPU is counted below
+  const wall = performance.now() - wall0;
+  const cpu1 = cpuMs();
+  drive.stdin!.write('STOP\n');
+  await exited(drive);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const cpuSelf = cpu1.self - cpu0.self;
+  const cpuChildren = cpu1.children - cpu0.children;
+  const cpuPercent = ((cpuSelf + cpuChildren) / wall) * 100;
+  const intervalMs = DEFAULT_INTERVAL_SECONDS * 1000;
+  const all = [...segments.values()].sort((a, b) => a.start - b.start);
+  const considered = actions.filter((a) => a.dwellMs >= intervalMs);
+  const missed = considered.filter(
+    (a) => !all.some((s) => s.title === a.title && s.start < a.at + a.dwellMs && s.end > a.at - 250),
+  );
+  const focusChanges = actions.filter((a) => a.kind === 'focus').length;
+
+  console.log(`capture mode: ${JSON.stringify(mode)}, interval ${DEFAULT_INTERVAL_SECONDS}s, display ${display}`);
+  console.log(`ran ${(wall / 1000).toFixed(1)} s: ${focusChanges} focus changes and ${actions.length - focusChanges} title changes by the driver`);
+  console.log(`CPU: this process ${cpuSelf.toFixed(0)} ms + spawned helpers ${cpuChildren.toFixed(0)} ms = ${cpuPercent.toFixed(3)}% of one core (target < 0.5%)`);
+  console.log(`segments written: ${all.length}; changes that lasted >= ${DEFAULT_INTERVAL_SECONDS}s: ${considered.length}, missed: ${missed.length}`);
+  for (const m of missed.slice(0, 10)) console.log(`  missed ${m.kind} to "${m.title}" at +${((m.at - wall0 - performance.timeOrigin) / 1000).toFixed(1)}s for ${m.dwellMs} ms`);
+  console.log(
+    JSON.stringify({
+      cpuPercent: Number(cpuPercent.toFixed(3)),
+      focusChanges,
+      segments: all.length,
+      missedChanges: missed.length,
+      seconds: Number((wall / 1000).toFixed(1)),
+    }),
+  );
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const secondsArg = args.indexOf('--seconds');
+  if (args[0] === '--driver') {
+    driver(Number(args[1] ?? 180)).catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  } else {
+    const seconds = secondsArg === -1 ? 180 : Number(args[secondsArg + 1]);
+    if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be a number >= 10');
+    bench(seconds).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  }
+}
