@@ -4,7 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createX11FocusEvents } from '../main/capture/focus-events';
+import { createGetWindowsSource } from '../main/capture/get-windows-source';
 import { composeMain } from '../main/compose';
+import { createXprintidleSource } from '../main/idle/xprintidle-source';
 import { consoleNotifier, manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
 import { startHarnessServer, type ControlHandler } from './server';
 
@@ -30,7 +33,10 @@ export async function startHarness(options: HarnessOptions = {}) {
   const main = composeMain(
     {
       clock: nodeClock,
-      idleSource: idle.source,
+      // Tests drive idle time through the controls; a person at a desktop gets the real idle time.
+      idleSource: options.testControls ? idle.source : createXprintidleSource(),
+      windowSource: createGetWindowsSource(),
+      focusEvents: process.platform === 'linux' && process.env['DISPLAY'] ? createX11FocusEvents() : undefined,
       notifier: consoleNotifier(),
       externalOpener: opener.opener,
       paths: { dataDir },
@@ -44,6 +50,8 @@ export async function startHarness(options: HarnessOptions = {}) {
       quit: () => {},
     },
   );
+
+  await main.start();
 
   const controls: Record<string, ControlHandler> | undefined = options.testControls
     ? {
@@ -74,7 +82,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     main,
     async close() {
       await server.close();
-      main.dispose();
+      await main.dispose();
     },
   };
 }

@@ -5,13 +5,20 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
-import type { AppPaths, Clock, ExternalOpener, IdleSource, Notifier } from './ports';
+import { createCaptureService } from './capture/capture-service';
+import type { FocusEvents } from './capture/focus-events';
+import { captureSettingsFile } from './capture-settings-file';
+import { createIdleMonitor } from './idle/idle-monitor';
+import type { AppPaths, Clock, ExternalOpener, IdleSource, Notifier, WindowSource } from './ports';
 import { checkExternalUrl } from './security/external-links';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
 export interface MainPorts {
   clock: Clock;
   idleSource: IdleSource;
+  windowSource: WindowSource;
+  /** Focus-change events where the platform has them (X11); capture polls without them. */
+  focusEvents?: FocusEvents;
   notifier: Notifier;
   externalOpener: ExternalOpener;
   paths: AppPaths;
@@ -49,6 +56,41 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
 
   router.handle('tray:setState', (state) => tray.setState(state));
 
+  // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
+  // the capture service reports its periods as capture:away whether or not capture is on.
+  const settingsFile = captureSettingsFile(ports.paths.dataDir);
+  const initialSettings = settingsFile.load();
+  const idleMonitor = createIdleMonitor({
+    idleSource: ports.idleSource,
+    clock: ports.clock,
+    thresholdSeconds: initialSettings.idleThresholdSeconds,
+  });
+  const capture = createCaptureService({
+    windowSource: ports.windowSource,
+    idleSource: ports.idleSource,
+    clock: ports.clock,
+    paths: ports.paths,
+    emit: (event, payload) => events.publish(event, payload),
+    settings: initialSettings,
+    focusEvents: ports.focusEvents,
+    idleMonitor,
+  });
+  const captureState = () => ({ status: capture.status(), settings: capture.settings() });
+
+  router.handle('capture:getState', captureState);
+  router.handle('capture:saveSettings', async (settings) => {
+    await capture.updateSettings(settings);
+    idleMonitor.setThreshold(capture.settings().idleThresholdSeconds);
+    settingsFile.save(capture.settings());
+    return captureState();
+  });
+  router.handle('capture:ackSegments', ({ acks }) => ({ acknowledged: capture.ack(acks).length }));
+  router.handle('capture:setPaused', ({ paused, reason }) => {
+    if (paused) capture.pause(reason ?? 'Paused by you');
+    else capture.resume();
+    return captureState();
+  });
+
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 
@@ -56,8 +98,17 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     router,
     events,
     tray,
-    dispose(): void {
+    capture,
+    idleMonitor,
+    /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
+    async start(): Promise<void> {
+      idleMonitor.start();
+      await capture.start();
+    },
+    async dispose(): Promise<void> {
       tray.dispose();
+      await capture.stop();
+      idleMonitor.stop();
     },
   };
 }

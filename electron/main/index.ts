@@ -4,6 +4,8 @@ import { app, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventChannels, invokeChannels } from '../../shared/ipc/contract';
+import { createX11FocusEvents } from './capture/focus-events';
+import { createGetWindowsSource } from './capture/get-windows-source';
 import { composeMain, type ComposedMain } from './compose';
 import {
   electronIdleSource,
@@ -42,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
       {
         clock: systemClock,
         idleSource: electronIdleSource(),
+        windowSource: createGetWindowsSource(),
+        focusEvents: process.platform === 'linux' ? createX11FocusEvents() : undefined,
         notifier: electronNotifier,
         externalOpener: electronOpener,
         paths: { dataDir: userDataDir() },
@@ -64,6 +68,8 @@ if (!app.requestSingleInstanceLock()) {
       if (win && !win.isDestroyed() && eventChannels.includes(event)) win.webContents.send(event, payload);
     });
 
+    void main.start();
+
     globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
 
     win = createMainWindow();
@@ -76,9 +82,15 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('will-quit', () => {
+  // Quit waits for capture to close its journal, so the last interval reaches the disk.
+  let disposed = false;
+  app.on('will-quit', (event) => {
     globalShortcut.unregisterAll();
-    main?.dispose();
+    if (main && !disposed) {
+      disposed = true;
+      event.preventDefault();
+      void main.dispose().finally(() => app.quit());
+    }
   });
   app.on('activate', openWindow);
 }

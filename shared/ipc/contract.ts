@@ -4,16 +4,19 @@
 // copy of the truth. Names: calls `domain:verbNoun`, events `domain:noun` or past tense.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './domains/app';
+import { captureCalls, captureEvents } from './domains/capture';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
 
 export const invokeContract = {
   ...appCalls,
+  ...captureCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
   ...appEvents,
+  ...captureEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -39,3 +42,4 @@ export interface RendererApi {
 }
 
 export * from './domains/app';
+export * from './domains/capture';

@@ -14,8 +14,15 @@ export class EventBus {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventPayload<E>): void {
-    const checked = eventContract[event].parse(payload);
-    for (const sink of this.sinks) sink(event, checked);
+    this.publish(event, payload);
+  }
+
+  /** For services typed against their own event map (capture): the name and payload are checked here. */
+  publish(event: string, payload: unknown): void {
+    if (!Object.hasOwn(eventContract, event)) throw new Error(`${event} is not an event of the IPC contract.`);
+    const name = event as EventChannel;
+    const checked: unknown = eventContract[name].parse(payload);
+    for (const sink of this.sinks) sink(name, checked);
   }
 }
 

@@ -1,0 +1,32 @@
+// Calls and events of activity capture and away time. Capture settings live in main, because the
+// privacy rules must be applied there before anything is stored, and capture starts before any
+// window is open; the renderer reads and edits them through these calls.
+import { z } from 'zod';
+import { CaptureSettings, CaptureStatus, SegmentAck, captureEventSchemas } from '../../capture/types';
+
+const none = z.undefined();
+
+export const CaptureState = z.object({ status: CaptureStatus, settings: CaptureSettings });
+export type CaptureState = z.infer<typeof CaptureState>;
+
+export const captureCalls = {
+  'capture:getState': { request: none, response: CaptureState },
+  /** Validated against the same schema the privacy rules use: a catastrophic pattern is refused here. */
+  'capture:saveSettings': { request: CaptureSettings, response: CaptureState },
+  /** The renderer stored these segment versions; main may forget them. */
+  'capture:ackSegments': {
+    request: z.object({ acks: z.array(SegmentAck).max(10_000) }),
+    response: z.object({ acknowledged: z.number().int().nonnegative() }),
+  },
+  'capture:setPaused': {
+    request: z.object({ paused: z.boolean(), reason: z.string().max(200).optional() }),
+    response: CaptureState,
+  },
+} as const;
+
+/** Away time reaches the renderer once, as capture:away (first with end null, then with its end). */
+export const captureEvents = {
+  'capture:segments': captureEventSchemas['capture:segments'],
+  'capture:away': captureEventSchemas['capture:away'],
+  'capture:status': captureEventSchemas['capture:status'],
+} as const;

@@ -1,0 +1,148 @@
+// Calls and events of the QuickBooks connection (the main-process half of the QboPort).
+// Tokens and the client secret never appear in any response or event schema: they stay in main.
+import { z } from 'zod';
+
+const none = z.undefined();
+
+export const QboEnvironment = z.enum(['production', 'sandbox', 'custom', 'demo']);
+export type QboEnvironment = z.infer<typeof QboEnvironment>;
+
+export const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
+export type QboConnectionState = z.infer<typeof QboConnectionState>;
+
+export const QboStatus = z.object({
+  state: QboConnectionState,
+  environment: QboEnvironment,
+  realmId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  /** Why the state is what it is ("Reconnect QuickBooks: …", the error), for the QuickBooks screen. */
+  message: z.string().nullable(),
+  /** When the consent was given (UTC ms); null when not connected. */
+  connectedAt: z.number().nullable(),
+  /** True while the consent page is open and main waits for the browser to come back. */
+  awaitingBrowser: z.boolean(),
+});
+export type QboStatus = z.infer<typeof QboStatus>;
+
+const httpUrl = z.string().max(2048).refine((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL');
+
+export const QboSettingsInput = z.object({
+  environment: QboEnvironment,
+  customApiBase: httpUrl.optional(),
+  customOAuthBase: httpUrl.optional(),
+  clientId: z.string().max(200).optional(),
+  /** Write-only: a new secret replaces the stored one; omitted keeps it; null removes it. */
+  clientSecret: z.string().min(1).max(500).nullable().optional(),
+  relayUrl: z.string().max(2048).refine((s) => /^https:\/\//i.test(s), 'must be an https URL').optional(),
+  loopbackPort: z.number().int().min(0).max(65535).optional(),
+});
+export type QboSettingsInput = z.input<typeof QboSettingsInput>;
+
+export const QboSettingsView = z.object({
+  environment: QboEnvironment,
+  customApiBase: z.string().nullable(),
+  customOAuthBase: z.string().nullable(),
+  clientId: z.string().nullable(),
+  /** Whether a client secret is stored (its value is never sent to the renderer). */
+  hasClientSecret: z.boolean(),
+  /** Whether QBO_CLIENT_ID / QBO_CLIENT_SECRET are set, so keys can be left empty. */
+  keysFromEnvironment: z.boolean(),
+  relayUrl: z.string().nullable(),
+  loopbackPort: z.number().int().nullable(),
+  /** QBO_API_BASE / QBO_OAUTH_BASE override every environment when set. */
+  basesFromEnvironment: z.boolean(),
+  /** How secrets are protected on this computer (SecretStore.describe()). */
+  secretStorage: z.string(),
+});
+export type QboSettingsView = z.infer<typeof QboSettingsView>;
+
+export const QboErrorDetail = z.object({
+  code: z.string(),
+  message: z.string(),
+  detail: z.string(),
+  element: z.string(),
+});
+
+/** A QuickBooks fault, as returned for a batch item (whole-request faults are IPC errors). */
+export const QboFaultData = z.object({
+  type: z.string(),
+  errors: z.array(QboErrorDetail),
+});
+export type QboFaultData = z.infer<typeof QboFaultData>;
+
+const Entity = z.record(z.string(), z.unknown());
+const EntityName = z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a QuickBooks entity name such as Customer');
+/** QBO accepts at most 50 characters (36 in a batch); a UUID fits both. */
+const RequestId = z.string().min(1).max(36);
+
+export const QboBatchItem = z.discriminatedUnion('operation', [
+  z.object({ bId: z.string().min(1).max(10), operation: z.enum(['create', 'update', 'delete']), entity: EntityName, body: Entity }),
+  z.object({ bId: z.string().min(1).max(10), operation: z.literal('query'), query: z.string().min(1).max(4000) }),
+]);
+export type QboBatchItem = z.infer<typeof QboBatchItem>;
+
+export const QboBatchItemResult = z.object({
+  bId: z.string(),
+  /** The entity type of `data` (e.g. "TimeActivity") when the item succeeded with an entity. */
+  entity: z.string().nullable(),
+  data: Entity.nullable(),
+  queryResponse: Entity.nullable(),
+  fault: QboFaultData.nullable(),
+});
+export type QboBatchItemResult = z.infer<typeof QboBatchItemResult>;
+
+export const qboCalls = {
+  'qbo:getStatus': { request: none, response: QboStatus },
+  'qbo:getSettings': { request: none, response: QboSettingsView },
+  'qbo:saveSettings': { request: QboSettingsInput, response: QboSettingsView },
+  /** Opens Intuit's consent page in the system browser; resolves once connected (or fails clearly). */
+  'qbo:connect': { request: none, response: QboStatus },
+  'qbo:cancelConnect': { request: none, response: z.object({ cancelled: z.boolean() }) },
+  /** Revokes the tokens at Intuit and forgets them; the local data is untouched. */
+  'qbo:disconnect': { request: none, response: QboStatus },
+  /** Starts the local demo company and connects to it through the same consent flow. */
+  'qbo:startDemo': { request: none, response: QboStatus },
+  'qbo:query': {
+    request: z.object({ sql: z.string().min(1).max(4000) }),
+    response: z.object({ queryResponse: Entity }),
+  },
+  /** Every row of one entity, paged by QBO's STARTPOSITION/MAXRESULTS. */
+  'qbo:queryAll': {
+    request: z.object({ entity: EntityName, where: z.string().max(4000).optional() }),
+    response: z.object({ items: z.array(Entity) }),
+  },
+  'qbo:read': {
+    request: z.object({ entity: EntityName, id: z.string().min(1).max(40) }),
+    response: z.object({ data: Entity }),
+  },
+  /** At most 30 items; per-item faults come back as data in `items[].fault`. */
+  'qbo:batch': {
+    request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
+    response: z.object({ items: z.array(QboBatchItemResult) }),
+  },
+  'qbo:write': {
+    request: z.object({ entity: EntityName, operation: z.enum(['create', 'update', 'delete']), body: Entity, requestId: RequestId }),
+    response: z.object({ data: Entity }),
+  },
+  /** Change data capture: changed (and deleted, with status "Deleted") entities since an instant. */
+  'qbo:cdc': {
+    request: z.object({ entities: z.array(EntityName).min(1).max(30), changedSince: z.string().datetime({ offset: true }) }),
+    response: z.object({ changes: z.record(z.string(), z.array(Entity)) }),
+  },
+  'qbo:getCompany': {
+    request: none,
+    response: z.object({ companyInfo: Entity, preferences: Entity }),
+  },
+} as const;
+
+export const qboEvents = {
+  'qbo:statusChanged': QboStatus,
+} as const;
+
+/**
+ * Remote faults cross IPC as an error whose message starts with "QuickBooks fault <code>"; the
+ * renderer's retry classification reads the code back with this.
+ */
+export function qboFaultCode(message: string): string | null {
+  return /^QuickBooks fault (\w+)/.exec(message)?.[1] ?? null;
+}
