@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
+import { CaptureBridge } from '../features/capture/CaptureBridge';
 import { QuickBooksScreen } from '../screens/QuickBooksScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { TimesheetScreen } from '../screens/TimesheetScreen';
 import { TodayScreen } from '../screens/TodayScreen';
+import { AwayPrompt } from '../features/away/AwayPrompt';
+import { TimerBridge } from '../features/timer/TimerBridge';
 import { api } from '../platform/api';
 import { screens, useUi } from './ui-store';
 
@@ -49,6 +52,7 @@ export function App() {
   const View = views[screen];
   return (
     <div className="shell">
+      <CaptureBridge />
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand"><span className="brand-mark" aria-hidden="true">TN</span> Track Nexus</div>
@@ -67,6 +71,7 @@ export function App() {
       <main id="main" ref={mainRef} className="content" data-screen={screen}>
         <View />
       </main>
+      <TimerBridge /><AwayPrompt />
     </div>
   );
 }
