@@ -1,0 +1,329 @@
+// Reconciliation. TimeActivity is not in QBO's change feed (CDC), so the runner queries the synced
+// date range (`select * from TimeActivity where TxnDate >= '…' and TxnDate <= '…'`, paged by
+// STARTPOSITION offsets) and this module compares the answer with the local record of what we
+// sent. Changes and deletions made in QuickBooks become conflicts, resolved by the configured rule.
+//
+// A record that is missing from the range query is only a CANDIDATE deletion: someone may have
+// moved its TxnDate out of the range. The runner should confirm each deletedInQbo item with a read
+// by Id before resolving it (a read that finds it turns it into a changedInQbo).
+import { amountForMinutes, minorToDecimalNumber } from '../qbo/decimal';
+import { payloadHash } from '../qbo/hash';
+import type { ApprovedLine, WorkerMapping } from '../qbo/transform';
+import type { QboRef, QboTimeActivity, TimeActivityPayload } from '../qbo/types';
+import type { IdSource, OutboxRow, SyncRecord } from './outbox';
+
+export interface ReconcileRange {
+  /** Inclusive local dates ('YYYY-MM-DD'), the TxnDate range the query covered. */
+  from: string;
+  to: string;
+}
+
+export interface FieldDiff {
+  /** QBO field name: TxnDate, CustomerRef, Hours, Minutes, HourlyRate, Description, … */
+  field: string;
+  sent: unknown;
+  inQbo: unknown;
+}
+
+export interface MatchedActivity {
+  key: string;
+  qboId: string;
+  /** QBO's current SyncToken; store it when it differs from the record's (a no-op save in QBO bumps it). */
+  syncToken: string;
+  syncTokenChanged: boolean;
+  /** QBO now shows the time as billed: lock the entries. */
+  billed: boolean;
+}
+
+export interface ChangedInQbo {
+  key: string;
+  qboId: string;
+  record: SyncRecord;
+  current: QboTimeActivity;
+  diffs: FieldDiff[];
+}
+
+export interface DeletedInQbo {
+  key: string;
+  qboId: string;
+  record: SyncRecord;
+}
+
+export interface ReconcileResult {
+  matched: MatchedActivity[];
+  changedInQbo: ChangedInQbo[];
+  deletedInQbo: DeletedInQbo[];
+  /** TimeActivities in the range that we never sent (typed in QBO, or another app's). */
+  unknownInQbo: QboTimeActivity[];
+}
+
+const inRange = (date: string, range: ReconcileRange) => date >= range.from && date <= range.to;
+const refValue = (ref: QboRef | undefined) => ref?.value;
+
+/** The writable fields of a TimeActivity as QBO holds them, in our payload's shape (names dropped). */
+export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
+  const minutes = (ta.Hours ?? 0) * 60 + (ta.Minutes ?? 0);
+  const ref = (r: QboRef | undefined) => (r ? { value: r.value } : undefined);
+  const payload: TimeActivityPayload = {
+    TxnDate: ta.TxnDate,
+    NameOf: ta.NameOf,
+    EmployeeRef: ref(ta.EmployeeRef),
+    VendorRef: ref(ta.VendorRef),
+    CustomerRef: ref(ta.CustomerRef),
+    ItemRef: ref(ta.ItemRef),
+    ClassRef: ref(ta.ClassRef),
+    BillableStatus: ta.BillableStatus ?? 'NotBillable',
+    HourlyRate: ta.HourlyRate,
+    Hours: Math.floor(minutes / 60),
+    Minutes: minutes % 60,
+    Description: ta.Description === '' ? undefined : ta.Description,
+  };
+  for (const k of Object.keys(payload) as Array<keyof TimeActivityPayload>) if (payload[k] === undefined) delete payload[k];
+  return payload;
+}
+
+/**
+ * Field differences between what we sent and what QBO holds. Refs compare by Id; the duration is
+ * normalised (0 h 90 min = 1 h 30 min); Billable → HasBeenBilled is billing, not an edit.
+ */
+export function diffPayloads(sent: TimeActivityPayload, inQbo: TimeActivityPayload): FieldDiff[] {
+  const diffs: FieldDiff[] = [];
+  const cmp = (field: string, a: unknown, b: unknown) => {
+    if (a !== b) diffs.push({ field, sent: a, inQbo: b });
+  };
+  cmp('TxnDate', sent.TxnDate, inQbo.TxnDate);
+  cmp('NameOf', sent.NameOf, inQbo.NameOf);
+  for (const f of ['EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ClassRef'] as const) cmp(f, refValue(sent[f]), refValue(inQbo[f]));
+  const billedNow = sent.BillableStatus === 'Billable' && inQbo.BillableStatus === 'HasBeenBilled';
+  if (!billedNow) cmp('BillableStatus', sent.BillableStatus, inQbo.BillableStatus);
+  cmp('HourlyRate', sent.HourlyRate, inQbo.HourlyRate);
+  const sentMin = sent.Hours * 60 + sent.Minutes;
+  const qboMin = inQbo.Hours * 60 + inQbo.Minutes;
+  if (sentMin !== qboMin) {
+    cmp('Hours', Math.floor(sentMin / 60), Math.floor(qboMin / 60));
+    cmp('Minutes', sentMin % 60, qboMin % 60);
+  }
+  cmp('Description', sent.Description ?? '', inQbo.Description ?? '');
+  return diffs;
+}
+
+export function reconcile(records: readonly SyncRecord[], activities: readonly QboTimeActivity[], range: ReconcileRange): ReconcileResult {
+  const byId = new Map(activities.map((a) => [a.Id, a]));
+  const known = new Set<string>();
+  const result: ReconcileResult = { matched: [], changedInQbo: [], deletedInQbo: [], unknownInQbo: [] };
+  for (const record of [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    known.add(record.qboId);
+    const current = byId.get(record.qboId);
+    if (!current) {
+      if (inRange(record.payload.TxnDate, range)) result.deletedInQbo.push({ key: record.key, qboId: record.qboId, record });
+      continue;
+    }
+    const diffs = diffPayloads(record.payload, payloadFromQbo(current));
+    if (diffs.length > 0) result.changedInQbo.push({ key: record.key, qboId: record.qboId, record, current, diffs });
+    else {
+      result.matched.push({
+        key: record.key,
+        qboId: record.qboId,
+        syncToken: current.SyncToken,
+        syncTokenChanged: current.SyncToken !== record.syncToken,
+        billed: current.BillableStatus === 'HasBeenBilled',
+      });
+    }
+  }
+  result.unknownInQbo = activities.filter((a) => !known.has(a.Id) && inRange(a.TxnDate, range)).sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+  return result;
+}
+
+// ---- Conflict resolution ----------------------------------------------------------------------
+
+export type ConflictRule = 'tracker' | 'quickbooks' | 'ask';
+
+/** What the renderer changes locally; applied in the same transaction as the rows. */
+export type LocalUpdate =
+  /** QuickBooks wins on an edit: apply `diffs` to the entries and store `record` as the new sync record. */
+  | { kind: 'adoptQbo'; key: string; entryIds: string[]; diffs: FieldDiff[]; record: SyncRecord }
+  /**
+   * QuickBooks wins on a delete: drop the sync record and mark the entries as not in QuickBooks.
+   * Local time is never deleted automatically; the user can delete it, or re-send it.
+   */
+  | { kind: 'unlinkDeleted'; key: string; entryIds: string[] }
+  /** Tracker wins on a delete: the old Id is gone; drop the record before the create row runs. */
+  | { kind: 'dropRecord'; key: string }
+  /** The time was billed in QuickBooks: lock the entries (and keep QBO's version). */
+  | { kind: 'lockBilled'; key: string; entryIds: string[]; record: SyncRecord };
+
+export interface AskItem {
+  key: string;
+  qboId: string;
+  entryIds: string[];
+  kind: 'changed' | 'deleted';
+  diffs: FieldDiff[];
+  /** For the conflicts screen. */
+  message: string;
+}
+
+export interface Resolution {
+  outboxRows: OutboxRow[];
+  localUpdates: LocalUpdate[];
+  askList: AskItem[];
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  TxnDate: 'date',
+  CustomerRef: 'customer',
+  ItemRef: 'service item',
+  ClassRef: 'class',
+  EmployeeRef: 'employee',
+  VendorRef: 'vendor',
+  NameOf: 'person type',
+  BillableStatus: 'billable status',
+  HourlyRate: 'hourly rate',
+  Hours: 'hours',
+  Minutes: 'minutes',
+  Description: 'description',
+};
+
+const show = (v: unknown) => (v === undefined || v === '' ? '(empty)' : String(v));
+
+function describe(kind: 'changed' | 'deleted', record: SyncRecord, diffs: FieldDiff[]): string {
+  const what = `the time on ${record.payload.TxnDate}`;
+  if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or remove it here too?`;
+  const changes = diffs.map((d) => `${FIELD_WORDS[d.field] ?? d.field} ${show(d.sent)} → ${show(d.inQbo)}`).join('; ');
+  return `In QuickBooks, ${what} was changed: ${changes}. Keep the Track Nexus version or the QuickBooks one?`;
+}
+
+function recordFromQbo(record: SyncRecord, current: QboTimeActivity): SyncRecord {
+  const payload = payloadFromQbo(current);
+  return { ...record, qboId: current.Id, syncToken: current.SyncToken, payload, payloadHash: payloadHash(payload), billableStatus: current.BillableStatus };
+}
+
+/**
+ * Applies the rule to every conflict. Tracker wins: an edit in QBO is overwritten by a full update
+ * (our last payload, QBO's current SyncToken); a deletion in QBO is re-created (new row, new
+ * requestId). QuickBooks wins: local updates adopt QBO's version. Ask: nothing changes; each
+ * conflict goes on the ask-list, and the screen calls this again per item with the chosen rule.
+ * Time billed in QuickBooks is never overwritten: it is locked with QBO's version whatever the rule.
+ */
+export function resolveConflicts(
+  conflicts: { changedInQbo: readonly ChangedInQbo[]; deletedInQbo: readonly DeletedInQbo[] },
+  rule: ConflictRule,
+  ctx: { ids: IdSource; now: number },
+): Resolution {
+  const out: Resolution = { outboxRows: [], localUpdates: [], askList: [] };
+  const row = (record: SyncRecord, op: 'create' | 'update', qbo?: { Id: string; SyncToken: string }): OutboxRow => ({
+    id: ctx.ids.rowId(),
+    key: record.key,
+    op,
+    entryIds: [...record.entryIds],
+    entryVersions: [...record.entryVersions],
+    payload: record.payload,
+    payloadHash: record.payloadHash,
+    ...(qbo ? { qboId: qbo.Id, syncToken: qbo.SyncToken } : {}),
+    requestId: ctx.ids.requestId(),
+    state: 'pending',
+    attempts: 0,
+    createdAt: ctx.now,
+  });
+
+  for (const c of conflicts.changedInQbo) {
+    if (c.current.BillableStatus === 'HasBeenBilled') {
+      out.localUpdates.push({ kind: 'lockBilled', key: c.key, entryIds: c.record.entryIds, record: recordFromQbo(c.record, c.current) });
+      continue;
+    }
+    if (rule === 'tracker') out.outboxRows.push(row(c.record, 'update', c.current));
+    else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current) });
+    else out.askList.push({ key: c.key, qboId: c.qboId, entryIds: c.record.entryIds, kind: 'changed', diffs: c.diffs, message: describe('changed', c.record, c.diffs) });
+  }
+  for (const d of conflicts.deletedInQbo) {
+    if (rule === 'tracker') {
+      out.localUpdates.push({ kind: 'dropRecord', key: d.key });
+      out.outboxRows.push(row(d.record, 'create'));
+    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'unlinkDeleted', key: d.key, entryIds: d.record.entryIds });
+    else out.askList.push({ key: d.key, qboId: d.qboId, entryIds: d.record.entryIds, kind: 'deleted', diffs: [], message: describe('deleted', d.record, []) });
+  }
+  return out;
+}
+
+// ---- Reconciliation report ----------------------------------------------------------------------
+
+export interface ReconciliationRow {
+  /** QBO Customer Id; null for time without a customer. */
+  customerId: string | null;
+  date: string;
+  approvedMinutes: number;
+  approvedAmountMinor: number;
+  qboMinutes: number;
+  qboAmountMinor: number;
+  /** qbo − approved: positive means QuickBooks holds more. */
+  diffMinutes: number;
+  diffAmountMinor: number;
+}
+
+export interface ReportContext {
+  /** Home currency: QBO amounts are converted to its minor units. */
+  currency: string;
+  /** Only these dates (inclusive); QBO may hold time outside what we compare. */
+  range?: ReconcileRange;
+  /** Only this person's time in QBO (a company may hold other people's time too). */
+  worker?: WorkerMapping | null;
+}
+
+/**
+ * Approved minutes and amounts per customer and local day beside what QuickBooks holds. Amounts are
+ * computed the way QBO computes them: per rate, rate × minutes / 60 rounded once to the minor unit,
+ * on both sides (so aggregated and per-entry TimeActivities give the same figure, and a correct
+ * sync shows exactly zero). Non-billable time counts in minutes, not in amounts.
+ */
+export function reconciliationReport(approved: readonly ApprovedLine[], activities: readonly QboTimeActivity[], ctx: ReportContext): ReconciliationRow[] {
+  type Bucket = { minutes: number; byRate: Map<number, number> };
+  const sides = new Map<string, { customerId: string | null; date: string; approved: Bucket; qbo: Bucket }>();
+  const bucket = (customerId: string | null, date: string) => {
+    const id = JSON.stringify([customerId, date]);
+    let b = sides.get(id);
+    if (!b) {
+      b = { customerId, date, approved: { minutes: 0, byRate: new Map() }, qbo: { minutes: 0, byRate: new Map() } };
+      sides.set(id, b);
+    }
+    return b;
+  };
+  const add = (b: Bucket, minutes: number, rate: number | undefined) => {
+    b.minutes += minutes;
+    if (rate !== undefined) b.byRate.set(rate, (b.byRate.get(rate) ?? 0) + minutes);
+  };
+  const within = (date: string) => !ctx.range || inRange(date, ctx.range);
+
+  for (const line of approved) {
+    if (!within(line.date)) continue;
+    if (line.currency !== ctx.currency) throw new RangeError(`Line ${line.entryId} is in ${line.currency}, the report in ${ctx.currency}`);
+    const rate = line.billable && line.rateMinor !== null ? minorToDecimalNumber(line.rateMinor, ctx.currency) : undefined;
+    add(bucket(line.customerId, line.date).approved, line.minutes, rate);
+  }
+  for (const ta of activities) {
+    if (!within(ta.TxnDate)) continue;
+    if (ctx.worker) {
+      const ref = ctx.worker.nameOf === 'Employee' ? ta.EmployeeRef : ta.VendorRef;
+      if (ta.NameOf !== ctx.worker.nameOf || ref?.value !== ctx.worker.id) continue;
+    }
+    const minutes = (ta.Hours ?? 0) * 60 + (ta.Minutes ?? 0);
+    const billable = ta.BillableStatus === 'Billable' || ta.BillableStatus === 'HasBeenBilled';
+    add(bucket(ta.CustomerRef?.value ?? null, ta.TxnDate).qbo, minutes, billable && ta.HourlyRate !== undefined ? ta.HourlyRate : undefined);
+  }
+
+  const amount = (b: Bucket) => [...b.byRate].reduce((sum, [rate, minutes]) => sum + amountForMinutes(rate, minutes, ctx.currency), 0);
+  return [...sides.values()]
+    .map((s) => {
+      const approvedAmountMinor = amount(s.approved);
+      const qboAmountMinor = amount(s.qbo);
+      return {
+        customerId: s.customerId,
+        date: s.date,
+        approvedMinutes: s.approved.minutes,
+        approvedAmountMinor,
+        qboMinutes: s.qbo.minutes,
+        qboAmountMinor,
+        diffMinutes: s.qbo.minutes - s.approved.minutes,
+        diffAmountMinor: qboAmountMinor - approvedAmountMinor,
+      };
+    })
+    .sort((a, b) => ((a.customerId ?? '') < (b.customerId ?? '') ? -1 : (a.customerId ?? '') > (b.customerId ?? '') ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
