@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript build scripts run in Node.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     // Playwright fixtures declare their dependencies with an object pattern, empty when there are none.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
