@@ -6,6 +6,7 @@
 // Options: --runs=N (default 15), --only=node|chromium, --small (a tenth of the data, for a quick check).
 // Target: day and week under 50 ms with a year of data.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runInChromium } from './bench-store/chromium';
@@ -56,12 +57,15 @@ const pickKeys = (r: BenchResult) => ({
   dbMB: r.dbMB,
 });
 
+// The machine may be shared: print its load so a slow run can be told apart from a slow store.
+const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
 const started = performance.now();
+console.log(`load average at start: ${load()}`);
 const node = only === 'chromium' ? null : await runInNode();
 if (node) console.log(table('fake-indexeddb (Node)', node));
 const browser = only === 'node' ? null : await runInChromium(root, { runs, shape }, log('chromium'));
 if (browser) console.log(table('Chromium IndexedDB', browser, [['IndexedDB folder on disk', `${browser.diskMB} MB`]]));
-console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${load()}`);
 
 const primary = browser ?? node!;
 console.log(JSON.stringify({ ...pickKeys(primary), ...(browser && node ? { fakeIndexedDb: pickKeys(node) } : {}) }));
