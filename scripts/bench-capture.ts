@@ -73,7 +73,7 @@ export async function startXSession(): Promise<XSession> {
     });
   });
   const display = `:${displayNumber}`;
-  const env = { ...process.env, DISPLAY: display };
+  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display };
   delete env.WAYLAND_DISPLAY;
   env.XDG_SESSION_TYPE = 'x11';
 

@@ -25,7 +25,7 @@ import {
   type SegmentAck,
 } from '../../../shared/capture/types';
 import { createIdleMonitor, type AwayChange, type IdleMonitor } from '../idle/idle-monitor';
-import type { AppPaths, Clock, IdleSource, WindowSource } from '../ports';
+import type { ActiveWindowSample, AppPaths, Clock, IdleSource, WindowSource } from '../ports';
 import { noFocusEvents, type FocusChange, type FocusEvents } from './focus-events';
 import { closeAt, mergeHeartbeat, type Heartbeat } from './heartbeat';
 import { openCaptureJournal, type CaptureJournal } from './journal';
@@ -81,7 +81,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   const { windowSource, clock, emit } = deps;
   const warn = deps.warn ?? ((message: string) => console.warn(message));
   const focusEvents = deps.focusEvents ?? noFocusEvents;
-  const safetyPollMs = deps.safetyPollMs ?? 30_000;
+  const safetyPollMs = deps.safetyPollMs ?? 60_000;
   const debounceMs = deps.debounceMs ?? 40;
   const openEmitEveryMs = deps.openEmitEveryMs ?? 30_000;
   const maxFailures = deps.maxFailures ?? 5;
@@ -114,8 +114,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   let lastSampleAt = 0;
   let failures = 0;
   let inFlight: Promise<void> | null = null;
-  let eventPendingSince: number | null = null;
+  /** A read requested while another was in flight; runs right after it. */
+  let queued: { at: number; preset: ActiveWindowSample | null | undefined } | null = null;
   let debounceTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The newest window reported with a focus event, for the debounced read (undefined: read it). */
+  let eventSample: ActiveWindowSample | null | undefined;
   let unsubscribeMonitor: (() => void) | null = null;
 
   const intervalMs = () => settings.intervalSeconds * 1000;
@@ -214,10 +217,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     record(open, false);
   };
 
-  const sampleOnce = async (at: number): Promise<void> => {
+  /** One observation at `at`: the window a focus event reported (`preset`), or a read through the WindowSource. */
+  const sampleOnce = async (at: number, preset: ActiveWindowSample | null | undefined): Promise<void> => {
     let raw;
     try {
-      raw = await windowSource.activeWindow();
+      raw = preset !== undefined ? preset : await windowSource.activeWindow();
       failures = 0;
     } catch (error) {
       failures++;
@@ -241,28 +245,35 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     applyBeat({ at, ...verdict.sample });
   };
 
-  /** Never two samples in flight; a request during one runs right after it with its own time. */
-  const requestSample = (at: number): void => {
+  /**
+   * Never two samples in flight (a slow read must not pile up reads, and results must be applied
+   * in order); a request during one runs right after it, the newest request winning.
+   */
+  const requestSample = (at: number, preset?: ActiveWindowSample | null): void => {
     if (!capturing) return;
     if (inFlight) {
-      eventPendingSince ??= at;
+      queued = { at, preset };
       return;
     }
-    inFlight = sampleOnce(at).finally(() => {
+    inFlight = sampleOnce(at, preset).finally(() => {
       inFlight = null;
-      const next = eventPendingSince;
-      eventPendingSince = null;
-      if (next !== null) requestSample(next);
+      const next = queued;
+      queued = null;
+      if (next) requestSample(next.at, next.preset);
     });
   };
 
-  const onFocusChange = (_change: FocusChange): void => {
+  const onFocusChange = (_change: FocusChange, sample?: ActiveWindowSample | null): void => {
     if (!capturing) return;
+    // On X11 focus moves through "no window" for a moment; the last report of a burst wins.
+    eventSample = sample;
     if (debounceTimer) return; // the first event's time stands for the burst
     const at = clock.now();
     debounceTimer = setTimeout(() => {
       debounceTimer = null;
-      requestSample(at);
+      const preset = eventSample;
+      eventSample = undefined;
+      requestSample(at, preset);
     }, debounceMs);
   };
 
@@ -275,8 +286,14 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (mode === 'polling') {
         requestSample(now);
       } else if (gap > pulseMs() || now - lastSampleAt >= safetyPollMs) {
-        requestSample(now);
-      } else if (lastBeat && open && !inFlight && !debounceTimer && eventPendingSince === null) {
+        // Safety poll, in case an event was lost; the event source re-reads more cheaply if it can.
+        if (focusEvents.refresh) {
+          lastSampleAt = now;
+          focusEvents.refresh();
+        } else {
+          requestSample(now);
+        }
+      } else if (lastBeat && open && !inFlight && !debounceTimer && queued === null) {
         // No event since the last sample: the same window is still in front.
         applyBeat({ ...lastBeat, at: now });
       }

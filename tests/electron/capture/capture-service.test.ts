@@ -35,7 +35,7 @@ function fakes(options: { availability?: CaptureAvailability; focusEvents?: bool
       return () => power.delete(listener);
     },
   };
-  let focusListener: ((change: FocusChange) => void) | null = null;
+  let focusListener: ((change: FocusChange, sample?: ActiveWindowSample | null) => void) | null = null;
   const focusEvents: FocusEvents = {
     kind: 'x11',
     start: async (onChange) => {
@@ -95,8 +95,8 @@ function fakes(options: { availability?: CaptureAvailability; focusEvents?: bool
     input() {
       lastInput = Date.now();
     },
-    focusChanged(change: FocusChange = 'focus') {
-      focusListener?.(change);
+    focusChanged(change: FocusChange = 'focus', sample?: ActiveWindowSample | null) {
+      focusListener?.(change, sample);
     },
     fire(kind: PowerEvent['kind']) {
       for (const l of power) l({ kind, at: Date.now() });
@@ -286,13 +286,34 @@ describe('capture service, events mode', () => {
     expect(f.reads()).toBe(2);
     f.show({ title: 'B (edited)' });
     f.focusChanged('title');
-    await work(f, 40_000);
-    expect(f.reads()).toBe(4); // the event plus one safety poll after 30 s
+    await work(f, 65_000);
+    expect(f.reads()).toBe(4); // the event plus one safety poll a minute later
     await f.service.flush();
     expect(view(f.segments())).toEqual([
       ['A', 0, 10_000],
       ['B', 10_000, 20_000],
-      ['B (edited)', 20_000, 60_000],
+      ['B (edited)', 20_000, 85_000],
+    ]);
+    await f.service.stop();
+  });
+
+  it('uses the window the event reports without reading it again, and survives the focus passing through no window', async () => {
+    const f = fakes({ focusEvents: true });
+    await f.service.start();
+    await work(f, 3000);
+    f.focusChanged('focus', null); // X11: focus leaves A ...
+    f.focusChanged('focus', { app: 'Code', title: 'main.ts', url: null }); // ... and lands on the editor
+    await work(f, 3000);
+    f.focusChanged('title', { app: 'Code', title: 'main.ts ●', url: null });
+    await work(f, 2000);
+    f.focusChanged('focus', null); // the desktop
+    await work(f, 2000);
+    await f.service.flush();
+    expect(f.reads()).toBe(2); // the first sample at start and the flush
+    expect(f.segments().map((s) => [s.app, s.title, s.start - T0, s.end - T0])).toEqual([
+      ['XTerm', 'A', 0, 3000],
+      ['Code', 'main.ts', 3000, 6000],
+      ['Code', 'main.ts ●', 6000, 8000],
     ]);
     await f.service.stop();
   });
