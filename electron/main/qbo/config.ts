@@ -1,0 +1,188 @@
+// Where QuickBooks lives and which keys to use, resolved from Settings, the environment and the
+// demo company. Pure: the caller passes the settings, the secret and process.env, so tests and the
+// benchmark can steer it without touching globals.
+import type { QboEnvironment } from '../../../shared/ipc/domains/qbo';
+
+export type { QboEnvironment };
+
+export interface OAuthEndpoints {
+  authorizeEndpoint: string;
+  tokenEndpoint: string;
+  revokeEndpoint: string;
+  userInfoEndpoint: string;
+}
+
+/** What the user chose in Settings (kept in a plain JSON file: nothing secret in here). */
+export interface QboSettings {
+  environment: QboEnvironment;
+  customApiBase?: string | undefined;
+  customOAuthBase?: string | undefined;
+  clientId?: string | undefined;
+  /** The https page that hands the callback to the loopback listener (production keys only). */
+  relayUrl?: string | undefined;
+  /**
+   * Loopback port for development keys; 0 picks a free port. Intuit matches redirect URIs exactly,
+   * so with real development keys register http://127.0.0.1:<port>/callback and set that port here.
+   */
+  loopbackPort?: number | undefined;
+}
+
+export const defaultSettings: QboSettings = { environment: 'sandbox' };
+
+export interface DemoCompanyBases {
+  apiBase: string;
+  oauthBase: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ResolvedQboConfig {
+  environment: QboEnvironment;
+  /** API origin without a trailing slash, e.g. https://quickbooks.api.intuit.com */
+  apiBase: string;
+  oauth: OAuthEndpoints;
+  clientId: string;
+  clientSecret: string;
+  /** intuit-oauth's own notion; only decides which of its static userinfo URLs it reads. */
+  oauthClientEnvironment: 'sandbox' | 'production';
+  redirect: { mode: 'loopback'; port: number } | { mode: 'relay'; relayUrl: string };
+  /** True when QBO_API_BASE / QBO_OAUTH_BASE replaced what Settings say (shown in Settings). */
+  basesFromEnvironment: boolean;
+}
+
+const INTUIT_OAUTH: OAuthEndpoints = {
+  authorizeEndpoint: 'https://appcenter.intuit.com/connect/oauth2',
+  tokenEndpoint: 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
+  revokeEndpoint: 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke',
+  userInfoEndpoint: 'https://accounts.platform.intuit.com/v1/openid_connect/userinfo',
+};
+
+export const API_BASES = {
+  production: 'https://quickbooks.api.intuit.com',
+  sandbox: 'https://sandbox-quickbooks.api.intuit.com',
+} as const;
+
+/** A custom OAuth base hosts Intuit's paths on one origin (the local sandbox does). */
+export function oauthEndpointsAt(oauthBase: string): OAuthEndpoints {
+  const base = trimSlash(oauthBase);
+  return {
+    authorizeEndpoint: `${base}/connect/oauth2`,
+    tokenEndpoint: `${base}/oauth2/v1/tokens/bearer`,
+    revokeEndpoint: `${base}/v2/oauth2/tokens/revoke`,
+    userInfoEndpoint: `${base}/v1/openid_connect/userinfo`,
+  };
+}
+
+export class QboConfigError extends Error {
+  override readonly name = 'QboConfigError';
+}
+
+export function resolveQboConfig(input: {
+  settings: QboSettings;
+  /** The client secret from the SecretStore, if one was saved in Settings. */
+  clientSecret: string | null;
+  env: Record<string, string | undefined>;
+  demo?: DemoCompanyBases | null;
+}): ResolvedQboConfig {
+  const { settings, env } = input;
+  const environment = settings.environment;
+  let apiBase: string;
+  let oauth: OAuthEndpoints;
+  let clientId = settings.clientId?.trim() || env['QBO_CLIENT_ID']?.trim() || '';
+  let clientSecret = input.clientSecret || env['QBO_CLIENT_SECRET'] || '';
+
+  switch (environment) {
+    case 'production':
+      apiBase = API_BASES.production;
+      oauth = INTUIT_OAUTH;
+      break;
+    case 'sandbox':
+      // Intuit uses the same OAuth endpoints for sandbox and production; only the API base differs.
+      apiBase = API_BASES.sandbox;
+      oauth = INTUIT_OAUTH;
+      break;
+    case 'custom': {
+      if (!settings.customApiBase || !settings.customOAuthBase) {
+        if (!env['QBO_API_BASE'] || !env['QBO_OAUTH_BASE']) {
+          throw new QboConfigError('A custom QuickBooks connection needs both an API base URL and an OAuth base URL in Settings.');
+        }
+      }
+      apiBase = checkBase(settings.customApiBase ?? env['QBO_API_BASE'] ?? '', 'API base URL');
+      oauth = oauthEndpointsAt(checkBase(settings.customOAuthBase ?? env['QBO_OAUTH_BASE'] ?? '', 'OAuth base URL'));
+      break;
+    }
+    case 'demo': {
+      if (!input.demo) throw new QboConfigError('The demo company is not running; start it from the QuickBooks screen.');
+      apiBase = input.demo.apiBase;
+      oauth = oauthEndpointsAt(input.demo.oauthBase);
+      // The demo company has its own keys; a user's real keys must never be sent to it.
+      clientId = input.demo.clientId;
+      clientSecret = input.demo.clientSecret;
+      break;
+    }
+  }
+
+  // Tests and benchmarks point any environment at a local server with these two variables.
+  const envApi = env['QBO_API_BASE'];
+  const envOAuth = env['QBO_OAUTH_BASE'];
+  const basesFromEnvironment = Boolean(envApi || envOAuth);
+  if (envApi) apiBase = checkBase(envApi, 'QBO_API_BASE');
+  if (envOAuth) oauth = oauthEndpointsAt(checkBase(envOAuth, 'QBO_OAUTH_BASE'));
+
+  if (!clientId || !clientSecret) {
+    throw new QboConfigError(
+      'QuickBooks keys are missing: enter the client ID and secret from your Intuit developer app in Settings (or set QBO_CLIENT_ID and QBO_CLIENT_SECRET), or try the demo company.',
+    );
+  }
+
+  // Intuit accepts only https redirect URIs for production keys, so they go through the relay page.
+  const redirect: ResolvedQboConfig['redirect'] =
+    environment === 'production'
+      ? { mode: 'relay', relayUrl: requireRelay(settings.relayUrl) }
+      : { mode: 'loopback', port: settings.loopbackPort ?? 0 };
+
+  return {
+    environment,
+    apiBase: trimSlash(apiBase),
+    oauth,
+    clientId,
+    clientSecret,
+    oauthClientEnvironment: environment === 'production' ? 'production' : 'sandbox',
+    redirect,
+    basesFromEnvironment,
+  };
+}
+
+function requireRelay(url: string | undefined): string {
+  if (!url) {
+    throw new QboConfigError(
+      'Production keys need the https callback page: host resources/qbo-callback/index.html, register its address as the redirect URI of your Intuit app, and enter it in Settings.',
+    );
+  }
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:') throw new QboConfigError('The callback page address must start with https:// (Intuit accepts nothing else).');
+  return parsed.toString();
+}
+
+function checkBase(value: string, label: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new QboConfigError(`${label} is not a valid URL: ${value}`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new QboConfigError(`${label} must be an http(s) URL.`);
+  // Plain http only to this machine: tokens would otherwise cross the network in the clear.
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    throw new QboConfigError(`${label} must use https unless it points at this computer (127.0.0.1 or localhost).`);
+  }
+  return trimSlash(parsed.origin + parsed.pathname);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function trimSlash(s: string): string {
+  return s.replace(/\/+$/, '');
+}

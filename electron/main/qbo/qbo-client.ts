@@ -1,0 +1,221 @@
+// HTTP to the QuickBooks Accounting API. Every call goes through the realm's limiter with a
+// bearer token from the TokenKeeper, carries minorversion=75 (lower ones are ignored since
+// August 2025) and, for writes, a requestid that stays the same on every retry so QuickBooks
+// answers a repeat with the original result instead of writing twice.
+//
+// We use fetch rather than intuit-oauth's makeApiCall: makeApiCall drops the body of 401/429/5xx
+// answers and their Retry-After header, both of which we need to classify and back off.
+import { QboFault, QboNetworkError, faultFromJson, parseFault, retryAfterMs, type QboErrorItem } from './faults';
+import type { RateLimiterRegistry, RequestKind } from './rate-limiter';
+import type { TokenKeeper } from './token-keeper';
+
+export const MINOR_VERSION = '75';
+export const MAX_BATCH_ITEMS = 30;
+export const PAGE_SIZE = 1000;
+
+export interface QboRequest {
+  method: 'GET' | 'POST';
+  /** Below /v3/company/{realmId}/, e.g. "customer", "query", "companyinfo/123". */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  requestId?: string;
+  kind: RequestKind;
+}
+
+export interface QboResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T;
+  intuitTid: string | null;
+}
+
+export interface QboClientDeps {
+  apiBase: () => string;
+  tokens: TokenKeeper;
+  limiters: RateLimiterRegistry;
+  /** Per attempt, including reading the body. */
+  timeoutMs?: number;
+  /** How often a throttled (429/503) request is re-queued behind the back-off before giving up. */
+  throttleRetries?: number;
+  /** 401 again right after a refresh: the grant is no good, the user must reconnect. */
+  onAuthRejected?: (reason: string) => void;
+  /** Every intuit_tid seen, newest last (kept short), for support requests. */
+  onIntuitTid?: (tid: string) => void;
+}
+
+export type BatchItem =
+  | { bId: string; operation: 'create' | 'update' | 'delete'; entity: string; body: Record<string, unknown> }
+  | { bId: string; operation: 'query'; query: string };
+
+export interface BatchItemResult {
+  bId: string;
+  entity: string | null;
+  data: Record<string, unknown> | null;
+  queryResponse: Record<string, unknown> | null;
+  fault: { type: string; errors: QboErrorItem[] } | null;
+}
+
+export function createQboClient(deps: QboClientDeps) {
+  const timeoutMs = deps.timeoutMs ?? 60_000;
+  const throttleRetries = deps.throttleRetries ?? 5;
+
+  async function request<T = Record<string, unknown>>(req: QboRequest): Promise<QboResponse<T>> {
+    let retriedAfter401 = false;
+    let throttled = 0;
+    for (;;) {
+      const realmId = deps.tokens.realmId() ?? (await deps.tokens.accessToken()).realmId;
+      const limiter = deps.limiters.forRealm(realmId);
+      const attempt = await limiter.run(req.kind, async () => {
+        // The token is taken inside the slot so a long wait in the queue cannot stale it.
+        const { token } = await deps.tokens.accessToken();
+        return { token, ...(await send(req, realmId, token)) };
+      });
+      if (attempt.tid) deps.onIntuitTid?.(attempt.tid);
+      if (attempt.status >= 200 && attempt.status < 300) {
+        limiter.succeeded();
+        return { status: attempt.status, data: parseJson(attempt.text, attempt.status, attempt.tid, req.requestId) as T, intuitTid: attempt.tid };
+      }
+      const fault = parseFault(attempt.status, attempt.text, attempt.tid, req.requestId ?? null);
+      if (attempt.status === 401 && !retriedAfter401) {
+        // Expired or revoked access token: refresh once (shared with everyone else who got a 401)
+        // and send the very same request again, same requestid.
+        retriedAfter401 = true;
+        await deps.tokens.afterUnauthorized(attempt.token);
+        continue;
+      }
+      if (attempt.status === 401) deps.onAuthRejected?.('QuickBooks rejected a freshly refreshed token (401).');
+      if ((attempt.status === 429 || attempt.status === 503) && throttled < throttleRetries) {
+        throttled++;
+        limiter.backOff(retryAfterMs(attempt.retryAfter, Date.now()));
+        continue;
+      }
+      throw fault;
+    }
+  }
+
+  async function send(req: QboRequest, realmId: string, token: string) {
+    const url = new URL(`${deps.apiBase()}/v3/company/${encodeURIComponent(realmId)}/${req.path}`);
+    url.searchParams.set('minorversion', MINOR_VERSION);
+    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+    if (req.requestId) url.searchParams.set('requestid', req.requestId);
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const res = await fetch(url, {
+        method: req.method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: req.body !== undefined ? JSON.stringify(req.body) : null,
+        signal,
+      });
+      const text = await res.text();
+      return { status: res.status, text, tid: res.headers.get('intuit_tid'), retryAfter: res.headers.get('retry-after') };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? (error as { code?: string }).code ?? null);
+      const what = req.requestId ? ` Retry with the same requestid (${req.requestId}); QuickBooks will not write twice.` : '';
+      throw new QboNetworkError(`QuickBooks could not be reached or the connection dropped (${code ?? (error as Error).message}).${what}`, req.requestId ?? null, code);
+    }
+  }
+
+  async function query(sql: string): Promise<Record<string, unknown>> {
+    const res = await request({ method: 'GET', path: 'query', query: { query: sql }, kind: 'read' });
+    return (res.data['QueryResponse'] ?? {}) as Record<string, unknown>;
+  }
+
+  /**
+   * Every row of one entity. STARTPOSITION is a 1-based offset (1, 1001, 2001…), not a page
+   * number; MAXRESULTS is at most 1000. A short page means the end.
+   */
+  async function queryAll(entity: string, where?: string): Promise<Record<string, unknown>[]> {
+    if (where && /\b(STARTPOSITION|MAXRESULTS)\b/i.test(where)) throw new Error('queryAll pages by itself; leave STARTPOSITION and MAXRESULTS out of the filter.');
+    const rows: Record<string, unknown>[] = [];
+    for (let start = 1; ; start += PAGE_SIZE) {
+      const page = await query(`select * from ${entity}${where ? ` where ${where}` : ''} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`);
+      const items = (page[entity] ?? []) as Record<string, unknown>[];
+      rows.push(...items);
+      if (items.length < PAGE_SIZE) return rows;
+    }
+  }
+
+  async function read(entity: string, id: string): Promise<Record<string, unknown>> {
+    const res = await request({ method: 'GET', path: `${entity.toLowerCase()}/${encodeURIComponent(id)}`, kind: 'read' });
+    return (res.data[entity] ?? {}) as Record<string, unknown>;
+  }
+
+  async function write(entity: string, operation: 'create' | 'update' | 'delete', body: Record<string, unknown>, requestId: string) {
+    const res = await request({
+      method: 'POST',
+      path: entity.toLowerCase(),
+      query: operation === 'create' ? {} : { operation },
+      body,
+      requestId,
+      kind: 'write',
+    });
+    return (res.data[entity] ?? res.data) as Record<string, unknown>;
+  }
+
+  /** At most 30 items; per-item faults are returned, not thrown (the caller decides per item). */
+  async function batch(items: BatchItem[], requestId: string): Promise<BatchItemResult[]> {
+    if (items.length === 0 || items.length > MAX_BATCH_ITEMS) throw new Error(`A batch takes 1 to ${MAX_BATCH_ITEMS} items, not ${items.length}.`);
+    const BatchItemRequest = items.map((item) =>
+      item.operation === 'query'
+        ? { bId: item.bId, Query: item.query }
+        : { bId: item.bId, operation: item.operation, [item.entity]: item.body },
+    );
+    const res = await request({ method: 'POST', path: 'batch', body: { BatchItemRequest }, requestId, kind: 'batch' });
+    const answers = (res.data['BatchItemResponse'] ?? []) as Record<string, unknown>[];
+    return answers.map((a) => {
+      const fault = (a['Fault'] ?? a['fault']) as Record<string, unknown> | undefined;
+      const entity = Object.keys(a).find((k) => !['bId', 'Fault', 'fault', 'QueryResponse', 'time'].includes(k)) ?? null;
+      return {
+        bId: String(a['bId'] ?? ''),
+        entity: fault ? null : entity,
+        data: !fault && entity ? (a[entity] as Record<string, unknown>) : null,
+        queryResponse: (a['QueryResponse'] as Record<string, unknown> | undefined) ?? null,
+        fault: fault ? faultFromJson(fault) : null,
+      };
+    });
+  }
+
+  /** Change data capture; QBO looks back at most 30 days and does not cover TimeActivity. */
+  async function cdc(entities: string[], changedSince: string): Promise<Record<string, Record<string, unknown>[]>> {
+    const res = await request({ method: 'GET', path: 'cdc', query: { entities: entities.join(','), changedSince }, kind: 'read' });
+    const out: Record<string, Record<string, unknown>[]> = {};
+    for (const block of (res.data['CDCResponse'] ?? []) as Record<string, unknown>[]) {
+      for (const qr of (block['QueryResponse'] ?? []) as Record<string, unknown>[]) {
+        for (const [key, value] of Object.entries(qr)) {
+          if (Array.isArray(value)) (out[key] ??= []).push(...(value as Record<string, unknown>[]));
+        }
+      }
+    }
+    return out;
+  }
+
+  async function companyInfo(): Promise<Record<string, unknown>> {
+    const realmId = deps.tokens.realmId() ?? (await deps.tokens.accessToken()).realmId;
+    return read('CompanyInfo', realmId);
+  }
+
+  async function preferences(): Promise<Record<string, unknown>> {
+    const res = await request({ method: 'GET', path: 'preferences', kind: 'read' });
+    return (res.data['Preferences'] ?? {}) as Record<string, unknown>;
+  }
+
+  return { request, query, queryAll, read, write, batch, cdc, companyInfo, preferences };
+}
+
+export type QboClient = ReturnType<typeof createQboClient>;
+
+function parseJson(text: string, status: number, tid: string | null, requestId: string | undefined): Record<string, unknown> {
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new QboFault(status, 'HTTP', [{ code: 'invalid_json', message: 'QuickBooks answered with something that is not JSON', detail: text.slice(0, 200), element: '' }], tid, requestId ?? null);
+  }
+}
+
+export { QboFault, QboNetworkError };

@@ -1,0 +1,41 @@
+// The QuickBooks settings that are not secret (environment, custom bases, client id, relay page,
+// loopback port), kept as JSON in the data folder. The client secret lives in the SecretStore.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { QboEnvironment } from '../../../shared/ipc/domains/qbo';
+import { defaultSettings, type QboSettings } from './config';
+
+export const CLIENT_SECRET_KEY = 'qbo.clientSecret';
+
+export function settingsFile(dataDir: string): string {
+  return join(dataDir, 'qbo-settings.json');
+}
+
+export async function loadSettings(file: string): Promise<QboSettings> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultSettings };
+    throw error;
+  }
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  const env = QboEnvironment.safeParse(raw['environment']);
+  const text_ = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
+  return {
+    environment: env.success ? env.data : defaultSettings.environment,
+    customApiBase: text_('customApiBase'),
+    customOAuthBase: text_('customOAuthBase'),
+    clientId: text_('clientId'),
+    relayUrl: text_('relayUrl'),
+    loopbackPort: typeof raw['loopbackPort'] === 'number' ? raw['loopbackPort'] : undefined,
+  };
+}
+
+export async function saveSettings(file: string, settings: QboSettings): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
+  await rename(temp, file);
+}

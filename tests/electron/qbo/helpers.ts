@@ -1,0 +1,147 @@
+// Shared pieces for the QuickBooks tests: a real local sandbox per file, a recording proxy in
+// front of it (to count token-endpoint hits and watch concurrency and requestids as they cross
+// the wire), and the person's part of the consent page (Approve / Deny, posted as the form does).
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
+import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../qbo-sandbox/index';
+
+export { DEFAULT_CLIENT };
+
+export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 }, ...options });
+}
+
+export async function control(sandbox: { url: string }, route: string, body: unknown = {}): Promise<Record<string, unknown>> {
+  const res = await fetch(`${sandbox.url}/_sandbox/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`sandbox control ${route}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+export async function sandboxState(sandbox: { url: string }): Promise<Record<string, unknown>> {
+  return (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as Record<string, unknown>;
+}
+
+export interface ProxyRecord {
+  method: string;
+  path: string;
+  search: URLSearchParams;
+  start: number;
+  end: number;
+  status: number | null;
+}
+
+/** A transparent HTTP proxy that records every request and the peak of API requests in flight. */
+export async function startRecordingProxy(target: string) {
+  const records: ProxyRecord[] = [];
+  let apiInFlight = 0;
+  let peakApiInFlight = 0;
+  const targetUrl = new URL(target);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://proxy');
+    const record: ProxyRecord = { method: req.method ?? 'GET', path: url.pathname, search: url.searchParams, start: Date.now(), end: 0, status: null };
+    records.push(record);
+    const isApi = url.pathname.startsWith('/v3/');
+    if (isApi) peakApiInFlight = Math.max(peakApiInFlight, ++apiInFlight);
+    const done = () => {
+      if (record.end) return;
+      record.end = Date.now();
+      if (isApi) apiInFlight--;
+    };
+    const upstream = httpRequest(
+      { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: targetUrl.host } },
+      (up: IncomingMessage) => {
+        record.status = up.statusCode ?? null;
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+        up.on('end', done);
+      },
+    );
+    upstream.on('error', () => {
+      // The sandbox dropped the connection (dropAfterCommit): drop ours too, as a network would.
+      done();
+      res.socket?.destroy();
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    records,
+    tokenCalls: () => records.filter((r) => r.path === '/oauth2/v1/tokens/bearer').length,
+    apiCalls: () => records.filter((r) => r.path.startsWith('/v3/')),
+    peakApiInFlight: () => peakApiInFlight,
+    resetPeak: () => (peakApiInFlight = apiInFlight),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+const decodeHtml = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+
+/**
+ * Plays the person at Intuit's consent page: loads it, then submits its form with Approve or
+ * Deny exactly as the browser would. Returns where the server redirects the browser.
+ */
+export async function answerConsent(authorizeUrl: string, decision: 'approve' | 'deny'): Promise<string> {
+  const page = await fetch(authorizeUrl);
+  const html = await page.text();
+  if (page.status !== 200) throw new Error(`consent page ${page.status}: ${html}`);
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(m[1]!, decodeHtml(m[2]!));
+  if (!/<button[^>]*value="approve"[^>]*>Approve<\/button>/.test(html)) throw new Error('no Approve button on the consent page');
+  form.set('decision', decision);
+  const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '/connect/oauth2', authorizeUrl);
+  const res = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
+  const location = res.headers.get('location');
+  if (res.status !== 302 || !location) throw new Error(`consent answer ${res.status}: ${await res.text()}`);
+  return location;
+}
+
+/** The browser following a redirect to our loopback listener (one hop, like the address bar). */
+export async function visit(url: string): Promise<{ status: number; location: string | null; text: string }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+export function manualClock(start = Date.now()) {
+  let now = start;
+  return {
+    now: () => now,
+    timeZone: () => 'UTC',
+    advance(ms: number) {
+      now += ms;
+    },
+    set(ms: number) {
+      now = ms;
+    },
+  };
+}
+
+/** A custom-environment config pointing both bases at one local server. */
+export function localConfig(base: string, extra: Partial<QboSettings> = {}): ResolvedQboConfig {
+  return resolveQboConfig({
+    settings: { environment: 'custom', customApiBase: base, customOAuthBase: base, clientId: DEFAULT_CLIENT.clientId, ...extra },
+    clientSecret: DEFAULT_CLIENT.clientSecret,
+    env: {},
+  });
+}
+
+export function recordingOpener() {
+  const opened: string[] = [];
+  return { opened, opener: { openExternal: async (url: string) => void opened.push(url) } };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('waitFor timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
