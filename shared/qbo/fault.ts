@@ -33,15 +33,17 @@ function fromObject(fault: Loose): Pick<QboFault, 'type' | 'errors'> {
 }
 
 function fromXml(xml: string): Pick<QboFault, 'type' | 'errors'> | null {
-  const fault = /<Fault[^>]*?(?:type="([^"]*)")?[^>]*>([\s\S]*?)<\/Fault>/.exec(xml);
+  const fault = /<Fault(\s[^>]*)?>([\s\S]*?)<\/Fault>/.exec(xml);
   if (!fault) return null;
+  const attr = (attrs: string | undefined, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs ?? '')?.[1];
   const errors: QboFaultError[] = [];
-  for (const m of fault[2]!.matchAll(/<Error[^>]*?code="([^"]*)"[^>]*>([\s\S]*?)<\/Error>/g)) {
+  for (const m of fault[2]!.matchAll(/<Error(\s[^>]*)?>([\s\S]*?)<\/Error>/g)) {
     const message = /<Message>([\s\S]*?)<\/Message>/.exec(m[2]!)?.[1] ?? '';
     const detail = /<Detail>([\s\S]*?)<\/Detail>/.exec(m[2]!)?.[1];
-    errors.push({ code: normaliseCode(m[1]!), message, ...(detail ? { detail } : {}) });
+    const element = attr(m[1], 'element');
+    errors.push({ code: normaliseCode(attr(m[1], 'code') ?? ''), message, ...(detail ? { detail } : {}), ...(element ? { element } : {}) });
   }
-  return { type: fault[1] ?? 'Unknown', errors };
+  return { type: attr(fault[1], 'type') ?? 'Unknown', errors };
 }
 
 /**
