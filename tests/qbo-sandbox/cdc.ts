@@ -1,7 +1,8 @@
 // Change data capture: what changed in the company since a moment at most 30 days back,
 // grouped by entity type, deleted objects after the live ones, at most 1000 objects.
 import { faults } from './errors';
-import { Company, ENTITY_TYPES, type EntityType } from './store';
+import type { Company} from './store';
+import { ENTITY_TYPES, type EntityType } from './store';
 import { DAY_MS, qboDateTime } from './time';
 
 export const CDC_WINDOW_DAYS = 30;

@@ -36,10 +36,11 @@ export class RateLimiter {
   admit(realmId: string, isBatch: boolean): { release: () => void } | undefined {
     const w = this.realms.get(realmId) ?? { requests: [], batches: [], inFlight: 0 };
     this.realms.set(realmId, w);
+    // Prune even while disabled, so the windows stay small and correct when re-enabled.
+    const cutoff = this.now() - this.windowMs;
+    while (w.requests.length && (w.requests[0] as number) <= cutoff) w.requests.shift();
+    while (w.batches.length && (w.batches[0] as number) <= cutoff) w.batches.shift();
     if (this.settings.enabled) {
-      const cutoff = this.now() - this.windowMs;
-      while (w.requests.length && (w.requests[0] as number) <= cutoff) w.requests.shift();
-      while (w.batches.length && (w.batches[0] as number) <= cutoff) w.batches.shift();
       if (w.inFlight >= MAX_CONCURRENT) return undefined;
       if (w.requests.length >= REQUESTS_PER_MINUTE) return undefined;
       if (isBatch && w.batches.length >= BATCHES_PER_MINUTE) return undefined;

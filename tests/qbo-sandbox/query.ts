@@ -3,7 +3,7 @@
 // only an entity's filterable properties may be filtered. Parse errors answer 4000, valid
 // syntax that QBO would not run answers 4001.
 import { faults } from './errors';
-import { compareIds, Company, ENTITY_TYPES, NAME_LISTS, type Entity, type EntityType } from './store';
+import { compareIds, ENTITY_TYPES, NAME_LISTS, type Company, type Entity, type EntityType } from './store';
 
 type Token =
   | { kind: 'word'; text: string; pos: number }
@@ -51,7 +51,7 @@ function tokenize(text: string): Token[] {
       if (i >= text.length) throw faults.queryParse(`Lexical error at line 1, column ${start + 1}. Unterminated string literal.`);
       i++;
       tokens.push({ kind: 'string', text: out, pos: start });
-    } else if (/[0-9-]/.test(c) && /[0-9.]/.test(text[i + 1] ?? '') || /[0-9]/.test(c)) {
+    } else if (/\d/.test(c) || (c === '-' && /\d/.test(text[i + 1] ?? ''))) {
       const m = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       const t = m?.[0] ?? c;
       tokens.push({ kind: 'number', text: t, pos: i });
@@ -156,27 +156,22 @@ export function parseQuery(text: string): Query {
   const where: Condition[] = [];
   if (p.isKeyword('WHERE')) {
     p.keyword('WHERE');
-    do {
-      where.push(parseCondition(p));
+    where.push(parseCondition(p));
+    for (;;) {
       if (p.isKeyword('OR')) throw faults.queryParse('OR is not supported; combine conditions with AND.');
       if (!p.isKeyword('AND')) break;
       p.keyword('AND');
-    } while (true);
+      where.push(parseCondition(p));
+    }
   }
   const orderBy: Query['orderBy'] = [];
   if (p.isKeyword('ORDERBY')) {
     p.keyword('ORDERBY');
-    do {
-      const property = p.word('a property name');
-      let desc = false;
-      if (p.isKeyword('DESC')) {
-        p.keyword('DESC');
-        desc = true;
-      } else if (p.isKeyword('ASC')) p.keyword('ASC');
-      orderBy.push({ property, desc });
-      if (!p.punctIs(',')) break;
+    orderBy.push(parseOrder(p));
+    while (p.punctIs(',')) {
       p.punct(',');
-    } while (true);
+      orderBy.push(parseOrder(p));
+    }
   }
   let startPosition = 1;
   let maxResults = DEFAULT_MAX_RESULTS;
@@ -197,6 +192,16 @@ export function parseQuery(text: string): Query {
   const query: Query = { entity, count, where, orderBy, startPosition, maxResults };
   checkProperties(query);
   return query;
+}
+
+function parseOrder(p: Parser): { property: string; desc: boolean } {
+  const property = p.word('a property name');
+  if (p.isKeyword('DESC')) {
+    p.keyword('DESC');
+    return { property, desc: true };
+  }
+  if (p.isKeyword('ASC')) p.keyword('ASC');
+  return { property, desc: false };
 }
 
 function parseCondition(p: Parser): Condition {

@@ -3,7 +3,7 @@
 // Each rule answers with the fault code QBO uses, so a client that passes here passes there.
 import { faults } from './errors';
 import { CURRENCIES } from './seed';
-import { Company, type Entity, type EntityType, type Ref } from './store';
+import type { Company, Entity, EntityType, Ref } from './store';
 import { DAY_MS, qboDate } from './time';
 
 const ENTITY_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'];

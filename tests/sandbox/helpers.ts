@@ -2,10 +2,14 @@
 // the way a client does (JSON, Bearer token, realm in the path).
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../qbo-sandbox/index';
 
+/** A parsed QBO body; tests check it field by field, so it is left untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
 export interface Reply {
   status: number;
   headers: Headers;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- QBO bodies are checked field by field
+  json: Body;
   text: string;
 }
 
@@ -58,7 +62,7 @@ export async function boot(options: Partial<SandboxOptions> = {}): Promise<Harne
 }
 
 /** Runs a query and returns the rows of its entity (QBO omits the key when nothing matched). */
-export async function rows(h: Harness, entity: string, where = '', extra = ''): Promise<any[]> {
+export async function rows(h: Harness, entity: string, where = '', extra = ''): Promise<Body[]> {
   const r = await h.api('GET', `query?query=${encodeURIComponent(`select * from ${entity} ${where} ${extra}`)}`);
   if (r.status !== 200) throw new Error(`query failed: ${r.text}`);
   return r.json.QueryResponse[entity] ?? [];

@@ -11,7 +11,7 @@ afterAll(() => sb.close());
 
 it('authorizes, exchanges the code, calls the API, refreshes and revokes', async () => {
   const redirectUri = 'http://127.0.0.1:41777/callback';
-  (OAuthClient as any).environment.sandbox = `${sb.url}/`;
+  OAuthClient.environment.sandbox = `${sb.url}/`;
   const client = new OAuthClient({ environment: 'sandbox', clientId: 'sandbox-client', clientSecret: 'sandbox-secret', redirectUri });
   client.setAuthorizeURLs({
     authorizeEndpoint: `${sb.url}/connect/oauth2`,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../qbo-sandbox/index';
-import { clock } from './helpers';
+import { clock, type Body } from './helpers';
 
 const REDIRECT = 'http://localhost:53682/callback';
 const basic = 'Basic ' + Buffer.from('sandbox-client:sandbox-secret').toString('base64');
@@ -30,7 +30,7 @@ async function tokenCall(s: RunningSandbox, body: Record<string, string>, auth =
     headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams(body),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Body };
 }
 
 async function connect(s: RunningSandbox) {
@@ -121,7 +121,7 @@ describe('token endpoint', () => {
     c.advance(1000);
     const res = await apiCall(sb, tokens.access_token);
     expect(res.status).toBe(401);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as Body;
     expect(body.fault.error[0]).toMatchObject({ code: '3200', message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401' });
     expect(body.fault.type).toBe('AUTHENTICATION');
     expect(res.headers.get('intuit_tid')).toBeTruthy();
@@ -166,16 +166,16 @@ describe('token endpoint', () => {
 
   it('answers 403 AuthorizationFailed (3100) for a token without the accounting scope', async () => {
     sb = await startSandbox({ port: 0, controlRoutes: true });
-    const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: JSON.stringify({ scope: 'openid email' }) })).json()) as any;
+    const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: JSON.stringify({ scope: 'openid email' }) })).json()) as Body;
     const res = await apiCall(sb, tokens.access_token);
     expect(res.status).toBe(403);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as Body;
     expect(body.fault.error[0]).toMatchObject({ code: '3100', detail: 'The access token does not have sufficient scope' });
   });
 
   it('answers 403 for a token used against another company', async () => {
     sb = await startSandbox({ port: 0, controlRoutes: true });
-    const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST' })).json()) as any;
+    const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST' })).json()) as Body;
     const res = await fetch(`${sb.url}/v3/company/123145730715194/companyinfo/123145730715194`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
     expect(res.status).toBe(403);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startSandbox } from '../qbo-sandbox/index';
+import type { Body } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'qbo-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ it('keeps the demo company and its tokens across restarts', async () => {
   const first = await startSandbox({ port: 0, controlRoutes: true, persistPath: path });
   const tokens = (await (await fetch(`${first.url}/_sandbox/tokens`, { method: 'POST' })).json()) as { access_token: string };
   const headers = { Authorization: `Bearer ${tokens.access_token}`, Accept: 'application/json', 'Content-Type': 'application/json' };
-  const created = (await (await fetch(`${first.url}/v3/company/${first.realmId}/customer`, { method: 'POST', headers, body: JSON.stringify({ DisplayName: 'Juniper Co' }) })).json()) as any;
+  const created = (await (await fetch(`${first.url}/v3/company/${first.realmId}/customer`, { method: 'POST', headers, body: JSON.stringify({ DisplayName: 'Juniper Co' }) })).json()) as Body;
   await first.close();
   expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(1);
 
@@ -20,9 +21,9 @@ it('keeps the demo company and its tokens across restarts', async () => {
   try {
     const read = await fetch(`${second.url}/v3/company/${second.realmId}/customer/${created.Customer.Id}`, { headers });
     expect(read.status).toBe(200);
-    expect(((await read.json()) as any).Customer.DisplayName).toBe('Juniper Co');
+    expect(((await read.json()) as Body).Customer.DisplayName).toBe('Juniper Co');
     // Ids keep counting from where they were, so nothing is overwritten.
-    const next = (await (await fetch(`${second.url}/v3/company/${second.realmId}/customer`, { method: 'POST', headers, body: JSON.stringify({ DisplayName: 'Kapok Co' }) })).json()) as any;
+    const next = (await (await fetch(`${second.url}/v3/company/${second.realmId}/customer`, { method: 'POST', headers, body: JSON.stringify({ DisplayName: 'Kapok Co' }) })).json()) as Body;
     expect(Number(next.Customer.Id)).toBeGreaterThan(Number(created.Customer.Id));
   } finally {
     await second.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boot, findId, firstError, type Harness } from './helpers';
 
 let h: Harness;
-const ids: Record<string, string> = {};
+const ids = {} as Record<'emily' | 'peter' | 'tania' | 'cars' | 'showroom' | 'dukes' | 'geeta' | 'design' | 'gardening' | 'materials', string>;
 beforeAll(async () => {
   h = await boot();
   ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
