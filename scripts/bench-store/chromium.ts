@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
-import type { BenchResult } from './types';
+import type { BenchResult, BenchWindow } from './types';
+
 
 async function bundle(root: string): Promise<string> {
   const output = (await build({
@@ -72,19 +73,19 @@ export async function runInChromium(
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(url);
-    await page.waitForFunction(() => typeof window.runStoreBench === 'function');
+    await page.waitForFunction(() => typeof (globalThis as unknown as BenchWindow).runStoreBench === 'function');
     let shown = 0;
     const progress = setInterval(() => {
       void page
-        .evaluate(() => window.benchLog)
+        .evaluate(() => (globalThis as unknown as BenchWindow).benchLog)
         .then((lines) => {
           for (const line of lines.slice(shown)) log(line);
           shown = lines.length;
         })
         .catch(() => {});
     }, 2000);
-    const result = await page.evaluate((o) => window.runStoreBench(o), options).finally(() => clearInterval(progress));
-    for (const line of (await page.evaluate(() => window.benchLog)).slice(shown)) log(line);
+    const result = await page.evaluate((o) => (globalThis as unknown as BenchWindow).runStoreBench(o), options).finally(() => clearInterval(progress));
+    for (const line of (await page.evaluate(() => (globalThis as unknown as BenchWindow).benchLog)).slice(shown)) log(line);
     await page.close();
     await context.close();
     const diskMB = Math.round(((await dirBytes(join(profile, 'Default', 'IndexedDB'))) / 1_048_576) * 100) / 100;

@@ -4,7 +4,7 @@ import type { AuditEntityType } from './schema';
 
 /** Fired after a transaction has committed ("commit first, then emit"), never before or on rollback. */
 export interface ChangeEvent {
-  entityType: AuditEntityType | 'segment' | 'awayPeriod';
+  entityType: AuditEntityType | 'segment' | 'awayPeriod' | 'rule';
   ids: string[];
   action: string;
 }

@@ -6,8 +6,10 @@ import type {
   AwayPeriodRow,
   ClientRow,
   EntryRow,
+  MatcherStateRow,
   ProjectRow,
   RateCardRow,
+  RuleRow,
   SegmentRow,
   SettingRow,
   TaskRow,
@@ -26,6 +28,8 @@ export class TrackNexusDb extends Dexie {
   awayPeriods!: Table<AwayPeriodRow, string>;
   settings!: Table<SettingRow, string>;
   audit!: Table<AuditRow, number>;
+  rules!: Table<RuleRow, string>;
+  matcherState!: Table<MatcherStateRow, string>;
 
   constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name, {

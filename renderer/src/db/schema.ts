@@ -121,3 +121,24 @@ export interface AuditRow {
   /** The entity's version after the change, where it has one. */
   version: number | null;
 }
+
+/** A matcher rule as the user saved it (shared/matcher's Rule plus bookkeeping). */
+export interface RuleRow {
+  id: string;
+  field: 'app' | 'title' | 'url' | 'any';
+  kind: 'contains' | 'glob' | 'regex';
+  pattern: string;
+  caseSensitive?: boolean;
+  projectId: string;
+  taskId?: string | null;
+  priority?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Serialised matcher state, one row per key ('model': the learned model's JSON). */
+export interface MatcherStateRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}

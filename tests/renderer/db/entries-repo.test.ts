@@ -160,6 +160,25 @@ describe('timer', () => {
     expect(await repos.entries.stopTimer(t + HOUR)).toBeNull();
   });
 
+  it('a timer left running for over 24 h is not stopped silently: the user must give its end', async () => {
+    const { repos } = await withProject();
+    const t = at('2026-03-02', '09:00', NY);
+    const { started } = await repos.entries.startTimer(null, null, t, NY);
+    await expect(repos.entries.stopTimer(t + 30 * HOUR)).rejects.toBeInstanceOf(InvalidEntryError);
+    expect((await repos.entries.running())?.id).toBe(started.id);
+    await repos.entries.update(started.id, { end: t + 9 * HOUR });
+    expect(await repos.entries.running()).toBeUndefined();
+  });
+
+  it('switching timers within the same millisecond leaves no zero-length entry behind', async () => {
+    const { repos } = await withProject();
+    const t = at('2026-03-02', '09:00', NY);
+    await repos.entries.startTimer(null, null, t, NY);
+    const { started, stopped } = await repos.entries.startTimer(null, null, t, NY, { description: 'meant this one' });
+    expect(stopped?.deletedAt).toBe(t);
+    expect((await repos.entries.listDay('2026-03-02')).map((e) => e.id)).toEqual([started.id]);
+  });
+
   it('a second running entry cannot be created or reopened outside startTimer', async () => {
     const { repos } = await withProject();
     const t = at('2026-03-02', '09:00', NY);
@@ -185,12 +204,14 @@ describe('split, merge, duplicate', () => {
     const { repos, project } = await withProject();
     const s = at('2026-03-02', '09:00', NY);
     const a = await repos.entries.create({ projectId: project.id, description: 'design', start: s, end: s + HOUR, zone: NY });
-    const b = await repos.entries.create({ projectId: project.id, description: 'review', start: s + HOUR + 60_000, end: s + 2 * HOUR, zone: NY });
-    const merged = await repos.entries.merge([b.id, a.id]);
-    expect(merged).toMatchObject({ id: a.id, start: s, end: s + 2 * HOUR, description: 'design; review' });
+    const b = await repos.entries.create({ projectId: project.id, description: 'review', start: s + HOUR, end: s + 2 * HOUR, zone: NY });
+    const c = await repos.entries.create({ projectId: project.id, description: 'design', start: s + 90 * 60_000, end: s + 3 * HOUR, zone: NY });
+    const merged = await repos.entries.merge([c.id, b.id, a.id]);
+    expect(merged).toMatchObject({ id: a.id, start: s, end: s + 3 * HOUR, description: 'design; review', version: 2 });
     expect((await repos.entries.listDay('2026-03-02')).map((x) => x.id)).toEqual([a.id]);
     const far = await repos.entries.create({ projectId: project.id, start: s + 5 * HOUR, end: s + 6 * HOUR, zone: NY });
-    await expect(repos.entries.merge([a.id, far.id])).rejects.toThrow(/too far apart/);
+    await expect(repos.entries.merge([a.id, far.id])).rejects.toThrow(/touch or overlap/);
+    expect(await repos.entries.get(far.id)).toMatchObject({ version: 1 });
   });
 
   it('duplicate makes a new draft with the same duration at a new start, without the import key', async () => {

@@ -14,7 +14,7 @@ describe('schema versions', () => {
     const { db } = await openTestDb();
     expect(db.verno).toBe(latestVersion);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'awayPeriods', 'clients', 'entries', 'projects', 'rateCards', 'segments', 'settings', 'tasks'],
+      ['audit', 'awayPeriods', 'clients', 'entries', 'matcherState', 'projects', 'rateCards', 'rules', 'segments', 'settings', 'tasks'],
     );
   });
 });
@@ -36,7 +36,7 @@ describe('v1 → v2: entries get their local start date', () => {
       ]);
       await v1.table('audit').add({ entityType: 'entry', entityId: 'ny', action: 'create', at: lateNy, actor: 'user', before: null, after: {}, version: 1 });
     });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(latestVersion);
     const ny = await db.entries.get('ny');
     expect(ny).toMatchObject({ localDate: '2026-03-08', start: lateNy, version: 3, description: 'ny' });
     expect(await db.entries.where('localDate').equals('2026-03-09').primaryKeys()).toEqual(['tokyo']);
@@ -52,5 +52,28 @@ describe('v1 → v2: entries get their local start date', () => {
       await v1.table('entries').add(v1Entry('odd', start, 'Mars/Olympus_Mons'));
     });
     expect(await db.entries.get('odd')).toMatchObject({ localDate: '2026-01-15', zone: 'Mars/Olympus_Mons' });
+  });
+});
+
+describe('v2 → v3: the matcher gets rules and a learned model', () => {
+  it('adds empty rule and model tables and keeps entries and segments as they were', async () => {
+    const start = Date.UTC(2026, 2, 2, 14, 0);
+    const db = await upgradeFrom(2, async (v2) => {
+      await v2.table('entries').add({
+        id: 'e1', projectId: 'p1', taskId: null, description: 'kept', start, end: start + 60_000, zone: 'UTC',
+        source: 'activity', billable: true, status: 'draft', version: 1, createdAt: start, updatedAt: start, deletedAt: null, localDate: '2026-03-02',
+      });
+      await v2.table('segments').add({
+        id: 's1', start, end: start + 60_000, app: 'Code', title: 'portal.ts', url: null, kind: 'active',
+        localDate: '2026-03-02', suggestedProjectId: null, reviewed: false,
+      });
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.rules.count()).toBe(0);
+    expect(await db.matcherState.count()).toBe(0);
+    expect(await db.entries.get('e1')).toMatchObject({ description: 'kept', localDate: '2026-03-02' });
+    expect(await db.segments.where('localDate').equals('2026-03-02').count()).toBe(1);
+    await db.rules.add({ id: 'r1', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'p1', createdAt: start, updatedAt: start });
+    expect(await db.rules.where('projectId').equals('p1').count()).toBe(1);
   });
 });

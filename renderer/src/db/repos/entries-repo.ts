@@ -1,9 +1,11 @@
 // Time entries: the only code that writes them. Every change is one Dexie transaction holding the
 // entry and its audit row (and, once the sync issue adds it, the outbox row), so a failure leaves
 // neither; change events fire only after the commit.
+import { validateEntry } from '../../../../shared/entries/entry';
+import { duplicateEntry, mergeEntries, splitEntry } from '../../../../shared/entries/operations';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { RepoContext } from '../context';
-import { entryProblems, editPermission, mergePlan, splitTimes, statusAfterEdit } from '../entry-rules';
+import { editPermission, statusAfterEdit } from '../entry-rules';
 import {
   InvalidEntryError,
   LockedEntryError,
@@ -69,8 +71,10 @@ const byStart = (a: EntryRow, b: EntryRow) => a.start - b.start || a.id.localeCo
 export function createEntriesRepo(ctx: RepoContext) {
   const { db } = ctx;
 
+  /** shared/entries' validation (zone, end after start, at most 24 h), plus: an import key is never empty. */
   function validated(entry: TimeEntry): EntryRow {
-    const problems = entryProblems(entry);
+    const problems = validateEntry(entry).map((i) => i.message);
+    if (entry.importKey === '') problems.push('The import key must not be empty.');
     if (problems.length > 0) throw new InvalidEntryError(problems);
     return toEntryRow(entry);
   }
@@ -139,9 +143,15 @@ export function createEntriesRepo(ctx: RepoContext) {
     return rows.filter(isLive).sort(byStart).at(-1);
   }
 
+  /**
+   * Stops a running entry. A timer stopped at (or, with a clock that went backwards, before) its own
+   * start measured nothing: it is deleted rather than kept as a zero-length entry. A timer left running
+   * for over 24 h fails validation, so the UI must ask for its real end (update) first.
+   */
   async function stopRow(row: EntryRow, at: number, actor: AuditActor): Promise<EntryRow> {
-    // A clock that went backwards must not produce a negative entry.
-    return writeEdit(row, { end: Math.max(at, row.start) }, { actor, confirmLockedEdit: true, keepApproved: true });
+    const opts = { actor, confirmLockedEdit: true, keepApproved: true };
+    if (at <= row.start) return writeEdit(row, { end: row.start + 1, deletedAt: at }, opts, 'delete');
+    return writeEdit(row, { end: at }, opts);
   }
 
   /** Creates an entry and its audit row; call inside a transaction. */
@@ -197,7 +207,7 @@ export function createEntriesRepo(ctx: RepoContext) {
         const before = await mustGet(id);
         checkEditable(before, opts);
         const at = ctx.now();
-        await writeEdit(before, { deletedAt: at, ...(before.end === null ? { end: Math.max(at, before.start) } : {}) }, opts, 'delete');
+        await writeEdit(before, { deletedAt: at, ...(before.end === null ? { end: Math.max(at, before.start + 1) } : {}) }, opts, 'delete');
       });
       ctx.onCommitted({ entityType: 'entry', ids: [id], action: 'delete' });
     },
@@ -306,19 +316,20 @@ export function createEntriesRepo(ctx: RepoContext) {
       ctx.onCommitted({ entityType: 'entry', ids, action: 'status' });
     },
 
-    /** Cuts an entry in two at `at`. The first part keeps the id (and its history); both are audited. */
+    /** Cuts an entry in two at `at` (shared/entries' splitEntry). The first part keeps the id; both are audited. */
     async split(id: string, at: number, opts: EditOptions = {}): Promise<[EntryRow, EntryRow]> {
       const parts = await rw(async () => {
         const before = await mustGet(id);
         checkEditable(before, opts);
-        const [first, second] = splitTimes(before, at);
-        const head = await writeEdit(before, first, opts);
-        const now = ctx.now();
-        const { importKey: _notCopied, ...copy } = head;
-        const tail = validated({ ...copy, ...second, id: ctx.newId(), version: 1, createdAt: now, updatedAt: now });
+        // Locking was decided above (with the user's confirmation); shared/entries checks the cut itself.
+        const result = splitEntry({ ...before, status: 'draft' }, at, { newId: ctx.newId(), now: ctx.now() });
+        if (!result.ok) throw new InvalidEntryError([result.reason]);
+        const [first, second] = result.entries;
+        const head = await writeEdit(before, { end: first.end }, opts);
+        const tail = validated({ ...second, status: head.status });
         await db.entries.add(tail);
         await db.audit.add(
-          auditRow(ctx, { entityType: 'entry', entityId: tail.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: tail, version: 1 }, now),
+          auditRow(ctx, { entityType: 'entry', entityId: tail.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: tail, version: 1 }, tail.createdAt),
         );
         return [head, tail] as [EntryRow, EntryRow];
       });
@@ -327,39 +338,47 @@ export function createEntriesRepo(ctx: RepoContext) {
     },
 
     /**
-     * Merges entries of one project into the earliest of them (its span, descriptions joined); the others
-     * are soft-deleted. Refused for running entries, different projects, or gaps of over 5 minutes.
+     * Merges entries of one project that touch or overlap into the earliest of them (shared/entries'
+     * mergeEntries, folded over the selection); the others are soft-deleted in the same transaction.
      */
     async merge(ids: string[], opts: EditOptions = {}): Promise<EntryRow> {
       const merged = await rw(async () => {
+        if (ids.length < 2) throw new InvalidEntryError(['Select at least two entries to merge.']);
         const rows: EntryRow[] = [];
         for (const id of ids) rows.push(await mustGet(id));
         for (const row of rows) checkEditable(row, { ...opts, expectedVersion: undefined });
-        const plan = mergePlan(rows);
-        if (!plan.ok) throw new InvalidEntryError([plan.reason]);
-        for (const row of plan.absorbed as EntryRow[]) await writeEdit(row, { deletedAt: ctx.now() }, opts, 'delete');
-        return writeEdit(plan.keep as EntryRow, { start: plan.start, end: plan.end, description: plan.description }, opts);
+        rows.sort((a, b) => a.start - b.start);
+        const now = ctx.now();
+        let acc: TimeEntry = { ...rows[0]!, status: 'draft' };
+        for (const next of rows.slice(1)) {
+          const result = mergeEntries(acc, { ...next, status: 'draft' }, now);
+          if (!result.ok) throw new InvalidEntryError([result.reason]);
+          acc = result.entry;
+        }
+        // mergeEntries joins two descriptions once each; over a whole selection the same holds.
+        const description = [...new Set(rows.map((r) => r.description.trim()).filter((d) => d !== ''))].join('; ');
+        for (const row of rows.slice(1)) await writeEdit(row, { deletedAt: now }, opts, 'delete');
+        return writeEdit(rows[0]!, { end: acc.end, description }, opts);
       });
       ctx.onCommitted({ entityType: 'entry', ids, action: 'merge' });
       return merged;
     },
 
-    /** A new draft copy (manual source, no import key), at the same times or moved to start at `start`. */
+    /** A new draft copy (shared/entries' duplicateEntry), at the same times or moved to start at `start`. */
     async duplicate(id: string, opts: { start?: number; actor?: AuditActor } = {}): Promise<EntryRow> {
       const copy = await rw(async () => {
         const original = await mustGet(id);
-        if (original.end === null) throw new InvalidEntryError(['A running entry cannot be duplicated']);
-        const start = opts.start ?? original.start;
-        return createInTx({
-          projectId: original.projectId,
-          taskId: original.taskId,
-          description: original.description,
-          start,
-          end: start + (original.end - original.start),
-          zone: original.zone,
-          billable: original.billable,
-          source: 'manual',
-        }, opts.actor ?? 'user');
+        if (original.end === null) throw new InvalidEntryError(['Stop the running timer before duplicating it.']);
+        const now = ctx.now();
+        const { localDate: _d, running: _r, ...entry } = original;
+        const dup = duplicateEntry(entry, { newId: ctx.newId(), now });
+        const shift = (opts.start ?? dup.start) - dup.start;
+        const row = validated({ ...dup, start: dup.start + shift, end: dup.end! + shift });
+        await db.entries.add(row);
+        await db.audit.add(
+          auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: row, version: 1 }, now),
+        );
+        return row;
       });
       ctx.onCommitted({ entityType: 'entry', ids: [copy.id], action: 'create' });
       return copy;

@@ -5,6 +5,8 @@ import { repoContext, type RepoOptions } from '../context';
 import { createAuditRepo } from './audit-repo';
 import { createClientsRepo } from './clients-repo';
 import { createEntriesRepo } from './entries-repo';
+import { createMatcherRepo } from './matcher-repo';
+import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
 import { createRatesRepo } from './rates-repo';
 import { createSegmentsRepo } from './segments-repo';
@@ -15,16 +17,21 @@ import { createViewsRepo } from './views-repo';
 export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const ctx = repoContext(db, options);
   const settings = createSettingsRepo(ctx);
+  const entries = createEntriesRepo(ctx);
+  const segments = createSegmentsRepo(ctx);
+  const matcher = createMatcherRepo(ctx);
   return {
-    entries: createEntriesRepo(ctx),
+    entries,
     clients: createClientsRepo(ctx),
     projects: createProjectsRepo(ctx, async () => ({ currency: await settings.get('currency') })),
     tasks: createTasksRepo(ctx),
     rates: createRatesRepo(ctx),
     settings,
-    segments: createSegmentsRepo(ctx),
+    segments,
     audit: createAuditRepo(ctx),
     views: createViewsRepo(ctx),
+    matcher,
+    review: createReviewRepo(ctx, { entries, segments, matcher }),
   };
 }
 
@@ -38,3 +45,5 @@ export { settingSchemas, defaultSetting, type SettingKey, type Settings } from '
 export type { UpsertResult } from './segments-repo';
 export type { AuditPage, AuditExportRow } from './audit-repo';
 export type * from './views-repo';
+export { InvalidRuleError, type RuleInput } from './matcher-repo';
+export type { AcceptInput, ReviewedSegment } from './review-repo';
