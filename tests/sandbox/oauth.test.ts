@@ -104,6 +104,25 @@ describe('token endpoint', () => {
     expect((await tokenCall(sb, { grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:1/other' })).json).toEqual({ error: 'invalid_grant' });
   });
 
+  it('reports the five-year hard expiry when asked with x-include-refresh-token-hard-expires-in', async () => {
+    sb = await startSandbox({ port: 0, controlRoutes: false });
+    const code = (await decide(sb, 'approve')).searchParams.get('code') as string;
+    const res = await fetch(`${sb.url}/oauth2/v1/tokens/bearer`, {
+      method: 'POST',
+      headers: { Authorization: basic, 'Content-Type': 'application/x-www-form-urlencoded', 'x-include-refresh-token-hard-expires-in': 'true' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }),
+    });
+    expect(((await res.json()) as Body).x_refresh_token_hard_expires_in).toBe(5 * 365 * 86400);
+  });
+
+  it('answers 401 (3200) when the Authorization header is missing or unknown', async () => {
+    sb = await startSandbox({ port: 0, controlRoutes: false });
+    const none = await fetch(`${sb.url}/v3/company/${sb.realmId}/preferences`);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as Body).fault.error[0].code).toBe('3200');
+    expect((await apiCall(sb, 'not-a-token')).status).toBe(401);
+  });
+
   it('lets a code expire', async () => {
     const c = clock();
     sb = await startSandbox({ port: 0, controlRoutes: false, now: c.now });

@@ -87,6 +87,17 @@ describe('names', () => {
     }
   });
 
+  it("does not let a customer's currency change", async () => {
+    await h.control('reset', { variant: 'multicurrency' });
+    const paris = (await h.api('GET', `customer/${await findId(h, 'Customer', 'DisplayName', 'Lumière Paris')}`)).json.Customer;
+    const r = await h.api('POST', 'customer', { Id: paris.Id, SyncToken: paris.SyncToken, sparse: true, CurrencyRef: { value: 'USD' } });
+    expect(firstError(r)).toMatchObject({ code: '6000', element: 'CurrencyRef' });
+  });
+
+  it('refuses a foreign currency in a home-currency company', async () => {
+    expect(firstError(await h.api('POST', 'customer', { DisplayName: 'Euro Co', CurrencyRef: { value: 'EUR' } }))?.code).toBe('6000');
+  });
+
   it('refuses a colon in a name', async () => {
     expect(firstError(await h.api('POST', 'customer', { DisplayName: 'A:B' }))?.code).toBe('6000');
   });
@@ -129,6 +140,23 @@ describe('invoices that bill time', () => {
     expect((await h.api('POST', 'invoice', invoiceFor(ids.cars, [jobTime.Id]))).status).toBe(200);
     const other = await billableTime(ids.cars);
     expect(firstError(await h.api('POST', 'invoice', invoiceFor(ids.geeta, [other.Id])))?.code).toBe('6000');
+  });
+
+  it('takes a sparse DueDate update, and unlinking a line makes its time Billable again', async () => {
+    const ta = await billableTime();
+    const inv = (await h.api('POST', 'invoice', invoiceFor(ids.cars, [ta.Id]))).json.Invoice;
+    const sparse = await h.api('POST', 'invoice', { Id: inv.Id, SyncToken: inv.SyncToken, sparse: true, DueDate: '2026-03-01' });
+    expect(sparse.json.Invoice).toMatchObject({ DueDate: '2026-03-01', DocNumber: inv.DocNumber, TotalAmt: 112.5, SyncToken: '1' });
+    expect((await h.api('GET', `timeactivity/${ta.Id}`)).json.TimeActivity.BillableStatus).toBe('HasBeenBilled');
+    const unlinked = await h.api('POST', 'invoice', { ...sparse.json.Invoice, Line: invoiceFor(ids.cars, []).Line });
+    expect(unlinked.status).toBe(200);
+    expect((await h.api('GET', `timeactivity/${ta.Id}`)).json.TimeActivity.BillableStatus).toBe('Billable');
+  });
+
+  it('refuses a TimeActivity link on the invoice header', async () => {
+    const ta = await billableTime();
+    const r = await h.api('POST', 'invoice', { ...invoiceFor(ids.cars, []), LinkedTxn: [{ TxnId: ta.Id, TxnType: 'TimeActivity' }] });
+    expect(firstError(r)).toMatchObject({ code: '6000', element: 'LinkedTxn' });
   });
 
   it('checks Amount against Qty * UnitPrice (6070)', async () => {
