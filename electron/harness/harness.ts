@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createX11FocusEvents } from '../main/capture/focus-events';
 import { createGetWindowsSource } from '../main/capture/get-windows-source';
 import { composeMain } from '../main/compose';
+import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
 import { consoleNotifier, manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
 import { startHarnessServer, type ControlHandler } from './server';
@@ -40,6 +41,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       notifier: consoleNotifier(),
       externalOpener: opener.opener,
       paths: { dataDir },
+      secretStore: fileSecretStore(dataDir),
       tray: tray.port,
     },
     {

@@ -9,7 +9,8 @@ import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile } from './capture-settings-file';
 import { createIdleMonitor } from './idle/idle-monitor';
-import type { AppPaths, Clock, ExternalOpener, IdleSource, Notifier, WindowSource } from './ports';
+import type { AppPaths, Clock, ExternalOpener, IdleSource, Notifier, SecretStore, WindowSource } from './ports';
+import { registerQboHandlers } from './qbo/handlers';
 import { checkExternalUrl } from './security/external-links';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
@@ -23,6 +24,8 @@ export interface MainPorts {
   externalOpener: ExternalOpener;
   paths: AppPaths;
   tray: TrayPort;
+  /** QuickBooks tokens and client secret: safeStorage in the app, a key file in the harness and tests. */
+  secretStore: SecretStore;
 }
 
 export interface ShellInfo {
@@ -91,6 +94,13 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     return captureState();
   });
 
+  const qbo = registerQboHandlers(router, emit, {
+    secretStore: ports.secretStore,
+    clock: ports.clock,
+    opener: ports.externalOpener,
+    paths: ports.paths,
+  });
+
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 
@@ -100,6 +110,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     tray,
     capture,
     idleMonitor,
+    qbo: qbo.service,
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
       idleMonitor.start();
@@ -109,6 +120,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
       tray.dispose();
       await capture.stop();
       idleMonitor.stop();
+      await qbo.dispose();
     },
   };
 }

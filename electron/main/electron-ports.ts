@@ -1,6 +1,7 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
-import { Menu, Notification, Tray, app, nativeImage, powerMonitor, shell } from 'electron';
+import { Menu, Notification, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
 import type { Clock, ExternalOpener, IdleSource, Notifier, PowerEvent, PowerEventKind } from './ports';
@@ -66,4 +67,9 @@ export function electronTray(iconPath: string): TrayPort {
 
 export function userDataDir(): string {
   return app.getPath('userData');
+}
+
+/** QuickBooks secrets encrypted by the OS keychain through safeStorage (see secrets/). */
+export function safeStorageSecretStore(dir: string) {
+  return secretStoreOver(dir, safeStorage);
 }

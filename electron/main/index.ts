@@ -12,6 +12,7 @@ import {
   electronNotifier,
   electronOpener,
   electronTray,
+  safeStorageSecretStore,
   systemClock,
   userDataDir,
 } from './electron-ports';
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
         notifier: electronNotifier,
         externalOpener: electronOpener,
         paths: { dataDir: userDataDir() },
+        secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(join(dirname(fileURLToPath(import.meta.url)), '../../resources/tray.png')),
       },
       { shell: 'electron', version: app.getVersion(), platform: process.platform, openWindow, quit: () => app.quit() },

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './domains/app';
 import { captureCalls, captureEvents } from './domains/capture';
+import { qboCalls, qboEvents } from './domains/qbo';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
@@ -12,11 +13,13 @@ type CallSpec = { request: z.ZodType; response: z.ZodType };
 export const invokeContract = {
   ...appCalls,
   ...captureCalls,
+  ...qboCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
   ...appEvents,
   ...captureEvents,
+  ...qboEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -43,3 +46,4 @@ export interface RendererApi {
 
 export * from './domains/app';
 export * from './domains/capture';
+export * from './domains/qbo';

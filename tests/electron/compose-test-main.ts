@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeMain } from '../../electron/main/compose';
+import { fileSecretStore } from '../../electron/main/secrets/file-secret-store';
 import { recordingOpener, recordingTray, manualIdleSource } from '../../electron/harness/node-ports';
 
 export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existingDataDir?: string) {
@@ -23,6 +24,7 @@ export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existi
       notifier: { notify: () => {} },
       externalOpener: opener.opener,
       paths: { dataDir },
+      secretStore: fileSecretStore(dataDir),
       tray: tray.port,
     },
     { shell: 'harness', version: '9.9.9', platform: 'test', openWindow: () => opened++, quit: () => quit++ },

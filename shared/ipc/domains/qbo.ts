@@ -96,13 +96,13 @@ export const qboCalls = {
   'qbo:getSettings': { request: none, response: QboSettingsView },
   'qbo:saveSettings': { request: QboSettingsInput, response: QboSettingsView },
   /** Opens Intuit's consent page in the system browser; resolves once connected (or fails clearly). */
-  'qbo:connect': { request: none, response: QboStatus },
+  'qbo:connectCompany': { request: none, response: QboStatus },
   'qbo:cancelConnect': { request: none, response: z.object({ cancelled: z.boolean() }) },
   /** Revokes the tokens at Intuit and forgets them; the local data is untouched. */
-  'qbo:disconnect': { request: none, response: QboStatus },
+  'qbo:disconnectCompany': { request: none, response: QboStatus },
   /** Starts the local demo company and connects to it through the same consent flow. */
   'qbo:startDemo': { request: none, response: QboStatus },
-  'qbo:query': {
+  'qbo:runQuery': {
     request: z.object({ sql: z.string().min(1).max(4000) }),
     response: z.object({ queryResponse: Entity }),
   },
@@ -111,21 +111,21 @@ export const qboCalls = {
     request: z.object({ entity: EntityName, where: z.string().max(4000).optional() }),
     response: z.object({ items: z.array(Entity) }),
   },
-  'qbo:read': {
+  'qbo:readEntity': {
     request: z.object({ entity: EntityName, id: z.string().min(1).max(40) }),
     response: z.object({ data: Entity }),
   },
   /** At most 30 items; per-item faults come back as data in `items[].fault`. */
-  'qbo:batch': {
+  'qbo:sendBatch': {
     request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
     response: z.object({ items: z.array(QboBatchItemResult) }),
   },
-  'qbo:write': {
+  'qbo:writeEntity': {
     request: z.object({ entity: EntityName, operation: z.enum(['create', 'update', 'delete']), body: Entity, requestId: RequestId }),
     response: z.object({ data: Entity }),
   },
   /** Change data capture: changed (and deleted, with status "Deleted") entities since an instant. */
-  'qbo:cdc': {
+  'qbo:getChanges': {
     request: z.object({ entities: z.array(EntityName).min(1).max(30), changedSince: z.string().datetime({ offset: true }) }),
     response: z.object({ changes: z.record(z.string(), z.array(Entity)) }),
   },

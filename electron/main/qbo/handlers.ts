@@ -1,0 +1,69 @@
+// The qbo:* IPC channels. Each handler awaits the service, calls it and maps failures to the IPC
+// error kinds the renderer's sync engine acts on: 'auth' (pause until reconnect), 'network'
+// (retry the same request, same requestid), 'remote' (a QuickBooks fault; the message starts with
+// "QuickBooks fault <code>" and retryable says whether a later retry can help).
+import { AppError } from '../../../shared/ipc/errors';
+import type { Emit } from '../ipc/events';
+import type { IpcRouter } from '../ipc/router';
+import { QboConfigError } from './config';
+import { QboFault, QboNetworkError } from './faults';
+import { ConnectError } from './oauth-flow';
+import { QboService, SettingsConflictError, type QboServiceDeps } from './qbo-service';
+import { NotConnectedError, ReconnectRequiredError, TokenNetworkError } from './token-keeper';
+
+export function toAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof ReconnectRequiredError) return new AppError('auth', error.message, { cause: error });
+  if (error instanceof NotConnectedError) return new AppError('auth', 'QuickBooks is not connected. Connect it on the QuickBooks screen.', { cause: error });
+  if (error instanceof TokenNetworkError) return new AppError('network', `QuickBooks sign-in could not be renewed right now (${error.message}). It will be retried.`, { retryable: true, cause: error });
+  if (error instanceof QboNetworkError) return new AppError('network', error.message, { retryable: true, cause: error });
+  if (error instanceof QboFault) {
+    if (error.isAuth) return new AppError('auth', `Reconnect QuickBooks: ${error.message}`, { cause: error });
+    return new AppError('remote', error.message, { retryable: error.retryable, cause: error });
+  }
+  if (error instanceof ConnectError) {
+    const kind = ({ denied: 'auth', cancelled: 'conflict', timeout: 'network', exchange: 'remote', browser: 'unavailable' } as const)[error.reason];
+    return new AppError(kind, error.message, { retryable: error.retryable, cause: error });
+  }
+  if (error instanceof QboConfigError) return new AppError('validation', error.message, { cause: error });
+  if (error instanceof SettingsConflictError) return new AppError('conflict', error.message, { cause: error });
+  return error;
+}
+
+async function guarded<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;
+
+export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHandlerDeps) {
+  const service = new QboService({ ...deps, emitStatus: (status) => emit('qbo:statusChanged', status) });
+  // Data calls start the demo company first when it is the chosen environment (after a restart).
+  const data = <T>(task: () => Promise<T>) =>
+    guarded(async () => {
+      await service.ensureBackend();
+      return task();
+    });
+  const client = service.client;
+
+  router.handle('qbo:getStatus', () => guarded(async () => (await service.whenReady(), service.status())));
+  router.handle('qbo:getSettings', () => guarded(async () => (await service.whenReady(), service.settingsView())));
+  router.handle('qbo:saveSettings', (input) => guarded(() => service.saveSettings(input)));
+  router.handle('qbo:connectCompany', () => guarded(() => service.connect()));
+  router.handle('qbo:cancelConnect', () => ({ cancelled: service.cancelConnect() }));
+  router.handle('qbo:disconnectCompany', () => guarded(() => service.disconnect()));
+  router.handle('qbo:startDemo', () => guarded(() => service.startDemo()));
+  router.handle('qbo:runQuery', ({ sql }) => data(async () => ({ queryResponse: await client.query(sql) })));
+  router.handle('qbo:queryAll', ({ entity, where }) => data(async () => ({ items: await client.queryAll(entity, where) })));
+  router.handle('qbo:readEntity', ({ entity, id }) => data(async () => ({ data: await client.read(entity, id) })));
+  router.handle('qbo:writeEntity', ({ entity, operation, body, requestId }) => data(async () => ({ data: await client.write(entity, operation, body, requestId) })));
+  router.handle('qbo:sendBatch', ({ requestId, items }) => data(async () => ({ items: await client.batch(items, requestId) })));
+  router.handle('qbo:getChanges', ({ entities, changedSince }) => data(async () => ({ changes: await client.cdc(entities, changedSince) })));
+  router.handle('qbo:getCompany', () => data(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })));
+
+  return { service, dispose: () => service.dispose() };
+}
