@@ -60,7 +60,7 @@ export function backoffMs(attempt: number, random: () => number, policy: Backoff
   const n = Math.max(1, Math.floor(attempt));
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(n - 1, 30));
   const r = Math.min(Math.max(random(), 0), 1 - Number.EPSILON);
-  return Math.floor(ceiling / 2 + r * (ceiling / 2));
+  return Math.min(ceiling - 1, Math.floor(ceiling / 2 + r * (ceiling / 2)));
 }
 
 /** A small seeded PRNG (mulberry32) for callers that want reproducible jitter. */
@@ -120,10 +120,13 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
   const status = failure.status;
   const withCode = code ? { code } : {};
 
-  if (FORBIDDEN_CODES.has(code) || status === 403) {
+  // Codes decide before statuses: QBO once sent ThrottleExceeded (3001) with a 403 status.
+  const forbidden = FORBIDDEN_CODES.has(code) || (status === 403 && !THROTTLE_CODES.has(code));
+  const unauthenticated = AUTH_CODES.has(code) || (status === 401 && !THROTTLE_CODES.has(code));
+  if (forbidden) {
     return { action: 'pause_auth', userMessage: 'QuickBooks refused access: reconnect with an admin account.', ...withCode };
   }
-  if (AUTH_CODES.has(code) || status === 401) {
+  if (unauthenticated) {
     return { action: 'pause_auth', userMessage: 'The connection to QuickBooks has expired; reconnect to QuickBooks to continue sending.', ...withCode };
   }
   if (THROTTLE_CODES.has(code) || status === 429 || status === 503) {

@@ -97,8 +97,10 @@ export const prefs: QboPreferences = {
 export function idSource(prefix = '') {
   let row = 0;
   let req = 0;
+  // Different prefixes give different request ids, as separate UUID sources would.
+  const tag = [...prefix].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0').slice(-8);
   return {
     rowId: () => `${prefix}r${++row}`,
-    requestId: () => `00000000-0000-4000-8000-${String(++req).padStart(12, '0')}`,
+    requestId: () => `${tag}-0000-4000-8000-${String(++req).padStart(12, '0')}`,
   };
 }

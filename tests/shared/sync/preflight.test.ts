@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { TransformContext } from '../../../shared/qbo/transform';
+import type { QboMirror, QboPreferences } from '../../../shared/qbo/types';
+import { blockedEntryIds, preflight } from '../../../shared/sync/preflight';
+import { context, entry, mirror, prefs, support, website } from '../qbo/fixtures';
+
+const withWebsite = (qbo: Partial<typeof website.qbo>, over: Partial<typeof website> = {}) =>
+  context({ projects: [{ ...website, ...over, qbo: { ...website.qbo, ...qbo } }, support] });
+
+type Case = {
+  name: string;
+  ctx?: TransformContext;
+  mirror?: QboMirror;
+  prefs?: QboPreferences;
+  entry?: Parameters<typeof entry>[0];
+  code: string;
+  blocking: boolean;
+  message: string | RegExp;
+};
+
+const cases: Case[] = [
+  { name: 'project not linked', ctx: withWebsite({ qboCustomerId: null }), code: 'customer_unmapped', blocking: true, message: "Project 'Website' is not linked to a QuickBooks customer." },
+  {
+    name: 'inactive customer, by its full name',
+    mirror: mirror({ customers: [{ Id: 'C2', DisplayName: 'Website', FullyQualifiedName: 'Acme Corp:Website', Active: false }] }),
+    code: 'customer_inactive',
+    blocking: true,
+    message: "Customer 'Acme Corp:Website' is inactive in QuickBooks; reactivate it or choose another.",
+  },
+  { name: 'customer gone from QBO', mirror: mirror({ customers: [] }), code: 'customer_missing', blocking: true, message: /no longer exists/ },
+  {
+    name: 'inactive service item',
+    mirror: mirror({ items: [{ Id: 'I1', Name: 'Design', Type: 'Service', Active: false }] }),
+    code: 'item_inactive',
+    blocking: true,
+    message: "Service item 'Design' is inactive in QuickBooks; reactivate it or choose another.",
+  },
+  { name: 'no service item', ctx: withWebsite({ qboItemId: null }), code: 'item_unmapped', blocking: true, message: "Project 'Website' has no QuickBooks service item; choose one for the project." },
+  {
+    name: 'non-service item is only a warning',
+    mirror: mirror({ items: [{ Id: 'I1', Name: 'Widgets', Type: 'NonInventory', Active: true }] }),
+    code: 'item_not_service',
+    blocking: false,
+    message: /not a service/,
+  },
+  { name: 'billable time without a rate', ctx: context({ rates: [] }), code: 'no_rate', blocking: true, message: "Billable time needs an hourly rate; set one for project 'Website' or its client." },
+  {
+    name: 'class required by the company',
+    prefs: { ...prefs, AccountingInfoPrefs: { ClassTrackingPerTxn: true } },
+    code: 'class_required',
+    blocking: true,
+    message: "Your QuickBooks company requires a class on each transaction; choose a class for project 'Website'.",
+  },
+  {
+    name: 'inactive class',
+    ctx: withWebsite({ qboClassId: 'K1' }),
+    prefs: { ...prefs, AccountingInfoPrefs: { ClassTrackingPerTxn: true } },
+    mirror: mirror({ classes: [{ Id: 'K1', Name: 'Consulting', Active: false }] }),
+    code: 'class_inactive',
+    blocking: true,
+    message: "Class 'Consulting' is inactive in QuickBooks; reactivate it or choose another.",
+  },
+  { name: 'class set while tracking is off', ctx: withWebsite({ qboClassId: 'K1' }), code: 'class_tracking_off', blocking: false, message: /will be ignored/ },
+  {
+    name: 'closed books',
+    prefs: { ...prefs, AccountingInfoPrefs: { BookCloseDate: '2026-03-31' } },
+    entry: { at: ['2026-03-15', '10:00', 'America/New_York'] },
+    code: 'books_closed',
+    blocking: true,
+    message: 'QuickBooks books are closed through 2026-03-31; this entry is dated 2026-03-15.',
+  },
+  {
+    name: 'closed books use the local date (a late-evening entry in New York is already the next day in UTC)',
+    prefs: { ...prefs, AccountingInfoPrefs: { BookCloseDate: '2026-03-31' } },
+    entry: { at: ['2026-03-31', '22:30', 'America/New_York'] },
+    code: 'books_closed',
+    blocking: true,
+    message: /dated 2026-03-31/,
+  },
+  { name: 'no worker linked', ctx: context({ worker: null }), code: 'no_worker', blocking: true, message: /^No employee or vendor is linked to you/ },
+  {
+    name: 'inactive employee',
+    mirror: mirror({ employees: [{ Id: '55', DisplayName: 'Emily Platt', Active: false }] }),
+    code: 'worker_inactive',
+    blocking: true,
+    message: "The employee 'Emily Platt' is inactive in QuickBooks; reactivate it or choose another.",
+  },
+  { name: 'billing off in QBO is a warning', prefs: { ...prefs, TimeTrackingPrefs: { BillCustomers: false } }, code: 'billing_off', blocking: false, message: /Billable time is turned off/ },
+  {
+    name: 'customer in a foreign currency is a warning',
+    prefs: { ...prefs, CurrencyPrefs: { MultiCurrencyEnabled: true, HomeCurrency: { value: 'USD' } } },
+    mirror: mirror({ customers: [{ Id: 'C2', DisplayName: 'Website', FullyQualifiedName: 'Acme Corp:Website', Active: true, CurrencyRef: { value: 'EUR' } }] }),
+    code: 'customer_currency',
+    blocking: false,
+    message: "Customer 'Acme Corp:Website' is billed in EUR, but time is recorded at USD rates; check the invoice amounts.",
+  },
+  { name: 'running timer', entry: { end: null }, code: 'running', blocking: true, message: /still running/ },
+  { name: 'draft entry', entry: { status: 'draft' }, code: 'not_approved', blocking: true, message: 'This entry is not approved yet.' },
+  { name: 'no project', entry: { projectId: null }, code: 'no_project', blocking: true, message: /has no project/ },
+];
+
+describe('preflight', () => {
+  it.each(cases)('$name', (c) => {
+    const e = entry(c.entry);
+    const issues = preflight([e], c.ctx ?? context(), c.mirror ?? mirror(), c.prefs ?? prefs);
+    const issue = issues.find((i) => i.code === c.code);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue!.entryId).toBe(e.id);
+    expect(issue!.blocking).toBe(c.blocking);
+    if (typeof c.message === 'string') expect(issue!.message).toBe(c.message);
+    else expect(issue!.message).toMatch(c.message);
+    expect(blockedEntryIds(issues).has(e.id)).toBe(issues.some((i) => i.blocking));
+  });
+
+  it('passes a correctly mapped entry with no issues at all', () => {
+    expect(preflight([entry(), entry({ taskId: 'design' }), entry({ billable: false })], context(), mirror(), prefs)).toEqual([]);
+  });
+
+  it('does not ask for a rate on non-billable time', () => {
+    expect(preflight([entry({ billable: false })], context({ rates: [] }), mirror(), prefs)).toEqual([]);
+  });
+
+  it('names the task when the task has no item of its own', () => {
+    const ctx = withWebsite({ qboItemId: null });
+    const [issue] = preflight([entry({ taskId: 'calls', projectId: 'website' })], ctx, mirror(), prefs);
+    expect(issue!.message).toBe("Project 'Website' has no QuickBooks service item; choose one for the project or for task 'Calls'.");
+  });
+
+  it('lists every problem of every entry, and blocks only those entries', () => {
+    const ok = entry();
+    const bad = entry({ projectId: 'support' });
+    const ctx = context({ projects: [website, { ...support, qbo: { ...support.qbo, qboCustomerId: null, qboItemId: null } }] });
+    const issues = preflight([ok, bad], ctx, mirror(), prefs);
+    expect(issues.map((i) => [i.entryId, i.code])).toEqual([
+      [bad.id, 'customer_unmapped'],
+      [bad.id, 'item_unmapped'],
+    ]);
+    expect([...blockedEntryIds(issues)]).toEqual([bad.id]);
+  });
+});
