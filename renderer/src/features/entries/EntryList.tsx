@@ -1,0 +1,248 @@
+// Today's entries with their actions: edit, duplicate, split, approve, delete, merge two adjacent
+// ones, split at midnight. Approved entries ask before any change and then pass confirmLockedEdit.
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Modal } from '../../components/Modal';
+import { useRepos } from '../../data/repos-context';
+import { editPermission } from '../../db/entry-rules';
+import { InvalidEntryError } from '../../db/errors';
+import type { EntryRow } from '../../db/schema';
+import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
+import { formatDuration } from '../../../../shared/time/duration';
+import { timeRange } from '../timer/format';
+import type { Catalog } from './catalog';
+import { EntryDialog } from './EntryDialog';
+import { midnightSplitPoint, overlapNotes } from './entry-form';
+import './entries.css';
+
+type Pending =
+  | { kind: 'confirmLocked'; entry: EntryRow; then: 'edit' | 'split' | 'delete' | 'splitMidnight' }
+  | { kind: 'edit'; entry: EntryRow; confirmed: boolean }
+  | { kind: 'split'; entry: EntryRow; confirmed: boolean }
+  | { kind: 'delete'; entry: EntryRow; confirmed: boolean };
+
+export const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It will go back to draft and its version increases.';
+
+export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]; catalog: Catalog; zone: string; now: number }) {
+  const repos = useRepos();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const notes = overlapNotes(entries, now, zone, catalog.label);
+
+  // Confirmations fade after a few seconds; errors stay until the next action.
+  useEffect(() => {
+    if (!message || message.error) return;
+    const handle = setTimeout(() => setMessage(null), 6000);
+    return () => clearTimeout(handle);
+  }, [message]);
+
+  async function run(fn: () => Promise<unknown>, done?: string) {
+    setMessage(null);
+    try {
+      await fn();
+      if (done) setMessage({ text: done, error: false });
+    } catch (e) {
+      const text = e instanceof InvalidEntryError ? e.problems.join(' ') : e instanceof Error ? e.message : String(e);
+      setMessage({ text, error: true });
+    }
+  }
+
+  /** Approved and synced entries ask first; invoiced and paid ones cannot change here. */
+  function guarded(entry: EntryRow, then: 'edit' | 'split' | 'delete' | 'splitMidnight') {
+    const permission = editPermission(entry.status);
+    if (permission === 'confirm') setPending({ kind: 'confirmLocked', entry, then });
+    else proceed(entry, then, false);
+  }
+
+  function proceed(entry: EntryRow, then: 'edit' | 'split' | 'delete' | 'splitMidnight', confirmed: boolean) {
+    if (then === 'splitMidnight') {
+      setPending(null);
+      const at = midnightSplitPoint(entry);
+      if (at !== null) void run(() => repos.entries.split(entry.id, at, { confirmLockedEdit: confirmed }), 'Split at midnight: the part after midnight is on the next day.');
+    } else {
+      setPending({ kind: then, entry, confirmed });
+    }
+  }
+
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const live = selected.filter((id) => entries.some((e) => e.id === id));
+  const indexes = live.map((id) => entries.findIndex((e) => e.id === id)).sort((a, b) => a - b);
+  const adjacent = indexes.length === 2 && indexes[1]! - indexes[0]! === 1;
+
+  return (
+    <>
+      {live.length > 0 ? (
+        <div className="merge-bar" role="region" aria-label="Selection">
+          <span>{live.length} selected</span>
+          <button type="button" className="button" disabled={!adjacent}
+            onClick={() => void run(async () => {
+              const chosen = entries.filter((e) => live.includes(e.id));
+              const locked = chosen.some((e) => editPermission(e.status) !== 'free');
+              if (locked) throw new Error('Approved entries cannot be merged here; edit them one by one.');
+              await repos.entries.merge(live);
+              setSelected([]);
+            }, 'Merged into one entry.')}>
+            Merge
+          </button>
+          {!adjacent ? <span className="muted">Select two entries next to each other to merge them.</span> : null}
+          <button type="button" className="link-button" onClick={() => setSelected([])}>Clear selection</button>
+        </div>
+      ) : null}
+      {message ? (
+        <p role={message.error ? 'alert' : 'status'} className={`list-message ${message.error ? 'error' : 'muted'}`}>{message.text}</p>
+      ) : null}
+      <ul className="entry-list" aria-label="Today’s entries">
+        {entries.map((e) => (
+          <EntryItem key={e.id} entry={e} catalog={catalog} zone={zone} now={now} notes={notes.get(e.id) ?? []}
+            selected={live.includes(e.id)} onToggle={() => toggle(e.id)}
+            onEdit={() => guarded(e, 'edit')}
+            onSplit={() => guarded(e, 'split')}
+            onDelete={() => guarded(e, 'delete')}
+            onSplitMidnight={() => guarded(e, 'splitMidnight')}
+            onDuplicate={() => void run(() => repos.entries.duplicate(e.id), 'Duplicated.')}
+            onApprove={() => void run(async () => {
+              const r = await repos.entries.approve([e.id]);
+              if (r.skipped.length > 0) throw new Error(`Not approved: ${r.skipped[0]!.reason}.`);
+            }, 'Approved. The entry is now locked.')} />
+        ))}
+      </ul>
+
+      {pending?.kind === 'confirmLocked' ? (
+        <Modal title="Edit an approved entry?" onClose={() => setPending(null)}>
+          <p>{LOCKED_QUESTION}</p>
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
+            <button type="button" className="button primary" onClick={() => proceed(pending.entry, pending.then, true)}>Edit anyway</button>
+          </div>
+        </Modal>
+      ) : null}
+      {pending?.kind === 'edit' ? (
+        <EntryDialog mode="edit" entry={pending.entry} confirmedLocked={pending.confirmed} catalog={catalog} zone={zone} now={now}
+          others={entries} onClose={() => setPending(null)} />
+      ) : null}
+      {pending?.kind === 'split' ? (
+        <SplitDialog entry={pending.entry} zone={zone} onClose={() => setPending(null)}
+          onSplit={(at) => run(() => repos.entries.split(pending.entry.id, at, { confirmLockedEdit: pending.confirmed }), 'Split in two.')} />
+      ) : null}
+      {pending?.kind === 'delete' ? (
+        <Modal title="Delete this entry?" onClose={() => setPending(null)}>
+          <p>{timeRange(pending.entry.start, pending.entry.end, zone)} · {catalog.label(pending.entry.projectId)}
+            {pending.entry.description ? ` · ${pending.entry.description}` : ''}</p>
+          <p className="muted">It moves to the trash; the audit log keeps its history.</p>
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
+            <button type="button" className="button danger" onClick={() => {
+              const { entry, confirmed } = pending;
+              setPending(null);
+              void run(() => repos.entries.delete(entry.id, { confirmLockedEdit: confirmed }), 'Deleted.');
+            }}>Delete</button>
+          </div>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+function EntryItem(props: {
+  entry: EntryRow;
+  catalog: Catalog;
+  zone: string;
+  now: number;
+  notes: string[];
+  selected: boolean;
+  onToggle: () => void;
+  onEdit: () => void;
+  onSplit: () => void;
+  onDelete: () => void;
+  onDuplicate: () => void;
+  onApprove: () => void;
+  onSplitMidnight: () => void;
+}) {
+  const { entry: e, catalog, zone, now, notes } = props;
+  const running = e.end === null;
+  const range = timeRange(e.start, e.end, zone);
+  const label = catalog.label(e.projectId);
+  const name = `${range} ${label}`;
+  const permission = editPermission(e.status);
+  const frozen = permission === 'frozen';
+  const crossesMidnight = running ? localDate(now, zone) !== e.localDate : midnightSplitPoint(e) !== null;
+  const action = (text: string, onClick: () => void, extra: { disabled?: boolean; title?: string } = {}): ReactNode => (
+    <button type="button" className="button small" aria-label={`${text} ${name}`} onClick={onClick} {...extra}>{text}</button>
+  );
+
+  return (
+    <li className={`entry ${notes.length > 0 ? 'has-overlap' : ''} ${running ? 'is-running' : ''}`} aria-label={name}>
+      <input type="checkbox" className="entry-select" aria-label={`Select ${name}`} checked={props.selected} onChange={props.onToggle} disabled={running} />
+      <span className="chip entry-chip" style={{ background: catalog.color(e.projectId) }} aria-hidden="true" />
+      <div className="entry-main">
+        <div className="entry-line">
+          <span className="entry-time">{range}</span>
+          <span className="entry-duration">{formatDuration(Math.max(0, (e.end ?? now) - e.start))}</span>
+          <span className="entry-project">{label}</span>
+          {e.billable ? <span className="badge billable" title="Billable">$ billable</span> : <span className="badge muted-badge">non-billable</span>}
+          <span className={`badge status-${running ? 'running' : e.status}`}>{running ? 'running' : e.status}</span>
+        </div>
+        {e.description ? <div className="entry-description">{e.description}</div> : null}
+        {notes.map((n) => <div key={n} className="entry-warning">⚠ {n}</div>)}
+        {crossesMidnight ? (
+          <div className="entry-note">
+            Continues past midnight; it counts on {e.localDate}.{' '}
+            {!running ? <button type="button" className="link-button" aria-label={`Split at midnight ${name}`} onClick={props.onSplitMidnight} disabled={frozen}>Split at midnight</button> : null}
+          </div>
+        ) : null}
+      </div>
+      {!running ? (
+        <div className="entry-actions">
+          {action('Edit', props.onEdit, frozen ? { disabled: true, title: 'Invoiced entries cannot be edited' } : {})}
+          {action('Duplicate', props.onDuplicate)}
+          {action('Split', props.onSplit, { disabled: frozen })}
+          {e.status === 'draft' ? action('Approve', props.onApprove) : null}
+          {action('Delete', props.onDelete, { disabled: frozen })}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function SplitDialog({ entry, zone, onSplit, onClose }: { entry: EntryRow; zone: string; onSplit: (at: number) => Promise<void>; onClose: () => void }) {
+  const middle = entry.start + Math.floor((entry.end! - entry.start) / 2 / 60_000) * 60_000;
+  const [date, setDate] = useState(localDate(middle, zone));
+  const [time, setTime] = useState(localTime(middle, zone));
+  const [error, setError] = useState<string | null>(null);
+  const sameDay = localDate(entry.start, zone) === localDate(entry.end!, zone);
+
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    let at: number;
+    try {
+      at = zonedInstant(date, time, zone);
+    } catch {
+      setError('Enter the split time as HH:MM.');
+      return;
+    }
+    if (!(at > entry.start && at < entry.end!)) {
+      setError(`The split time must lie inside the entry (${timeRange(entry.start, entry.end, zone)}).`);
+      return;
+    }
+    onClose();
+    void onSplit(at);
+  }
+
+  return (
+    <Modal title="Split entry" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <p className="muted">{timeRange(entry.start, entry.end, zone)}: the first part ends and the second begins at</p>
+        <div className="field-row">
+          {!sameDay ? <input type="date" className="input" aria-label="Split date" value={date} onChange={(e) => setDate(e.target.value)} /> : null}
+          <input type="time" className="input" aria-label="Split at" value={time} autoFocus
+            onChange={(e) => { setTime(e.target.value); setError(null); }} aria-invalid={error ? true : undefined} />
+        </div>
+        {error ? <p role="alert" className="error field-error">{error}</p> : null}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="button primary">Split</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,72 @@
+// Entries of a date range → CSV with raw and rounded durations, rounded with each project's
+// effective policy (its override laid over the workspace default), then offered as a download.
+import { exportEntriesCsv } from '../../../../shared/csv/export';
+import { effectiveRounding } from '../../../../shared/rounding/policy';
+import { applyRounding } from '../../../../shared/rounding/round';
+import { addLocalDays, firstOfMonth, firstOfNextMonth, isLocalDate } from '../../../../shared/time/local-date';
+import { localDate, zonedInstant } from '../../../../shared/time/zone';
+import type { Repos } from '../../db/repos';
+import type { EntryRow } from '../../db/schema';
+
+/** This month, first to last day, in the zone. */
+export function thisMonth(zone: string, now = Date.now()): { from: string; to: string } {
+  const today = localDate(now, zone);
+  return { from: firstOfMonth(today), to: addLocalDays(firstOfNextMonth(today), -1) };
+}
+
+export function checkRange(from: string, to: string): string | null {
+  if (!isLocalDate(from) || !isLocalDate(to)) return 'Choose both dates.';
+  if (to < from) return 'The end date is before the start date.';
+  return null;
+}
+
+export async function buildExport(repos: Repos, from: string, to: string, zone: string): Promise<{ csv: string; count: number }> {
+  const [entries, projects, clients, settings] = await Promise.all([
+    repos.entries.listRange(zonedInstant(from, '00:00', zone), zonedInstant(addLocalDays(to, 1), '00:00', zone)),
+    repos.projects.list({ includeArchived: true }),
+    repos.clients.list({ includeArchived: true }),
+    repos.settings.getAll(),
+  ]);
+  const finished = entries.filter((e): e is EntryRow & { end: number } => e.end !== null);
+  const projectMap = new Map(projects.map((p) => [p.id, p]));
+  const clientMap = new Map(clients.map((c) => [c.id, c]));
+  const taskIds = [...new Set(finished.map((e) => e.taskId).filter((t): t is string => t !== null))];
+  const tasks = new Map((await Promise.all(taskIds.map((id) => repos.tasks.get(id)))).filter((t) => t !== undefined).map((t) => [t.id, t.name]));
+
+  // Rounding is applied per project, each with its own effective policy; per-project-day rounding
+  // needs the project's entries together, so entries are grouped before rounding.
+  const byProject = new Map<string | null, (EntryRow & { end: number })[]>();
+  for (const e of finished) byProject.set(e.projectId, [...(byProject.get(e.projectId) ?? []), e]);
+  const rounded = new Map<string, number>();
+  for (const [projectId, group] of byProject) {
+    const { policy } = effectiveRounding(projectId ? (projectMap.get(projectId) ?? null) : null, settings);
+    for (const r of applyRounding(group, policy, zone)) rounded.set(r.id, r.roundedMs);
+  }
+
+  const csv = exportEntriesCsv(
+    finished,
+    {
+      projectName: (id) => projectMap.get(id)?.name,
+      clientName: (id) => {
+        const clientId = projectMap.get(id)?.clientId;
+        return clientId ? clientMap.get(clientId)?.name : undefined;
+      },
+      taskName: (id) => tasks.get(id),
+    },
+    (e) => rounded.get(e.id) ?? e.end! - e.start,
+  );
+  return { csv, count: finished.length };
+}
+
+/** Offers text as a file: a Blob URL and a temporary <a download>, which works in Electron and in the browser. */
+export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

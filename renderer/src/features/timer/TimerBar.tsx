@@ -1,0 +1,121 @@
+// The timer at the top of Today: project, description, Start/Stop and the running time. Choosing
+// another project while a timer runs switches: one repository call stops the current entry now and
+// starts the next one at the same instant.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { useRepos } from '../../data/repos-context';
+import type { Catalog } from '../entries/catalog';
+import { lastUsedProject, startTimer } from './commands';
+import { formatClock, userZone } from './format';
+import { ProjectPicker } from './ProjectPicker';
+import { useTimerChoice, useTimerErrors } from './timer-errors';
+import { useNow } from './useNow';
+import { localTime } from '../../../../shared/time/zone';
+
+export function TimerBar({ catalog }: { catalog: Catalog }) {
+  const repos = useRepos();
+  const running = useLiveQuery(async () => (await repos.entries.running()) ?? null, [repos]);
+  const now = useNow(1000, !!running);
+  const chosen = useTimerChoice((s) => s.projectId);
+  const setProjectId = useTimerChoice((s) => s.choose);
+  const projectId = chosen ?? null;
+  const [description, setDescription] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { message: error, report, clear } = useTimerErrors();
+
+  // Offer the project used last, once, so Start is one click for the usual case.
+  useEffect(() => {
+    let cancelled = false;
+    void lastUsedProject(repos, Date.now()).then((p) => {
+      if (!cancelled && useTimerChoice.getState().projectId === undefined) setProjectId(p);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [repos, setProjectId]);
+
+  // While running, the description field edits the running entry.
+  // (Adjusted while rendering, React's pattern for state derived from changing data.)
+  const runningKey = running ? `${running.id}:${running.description}` : null;
+  const [seenKey, setSeenKey] = useState<string | null>(null);
+  if (running && runningKey !== seenKey) {
+    setSeenKey(runningKey);
+    setDescription(running.description);
+  } else if (!running && seenKey !== null) {
+    setSeenKey(null);
+  }
+
+  async function act(fn: () => Promise<unknown>) {
+    setBusy(true);
+    clear();
+    try {
+      await fn();
+    } catch (e) {
+      report(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const start = () => act(async () => {
+    await startTimer(repos, projectId, Date.now(), userZone(), description.trim());
+  });
+  const stop = () => act(async () => {
+    await repos.entries.stopTimer(Date.now());
+    setDescription('');
+  });
+  const saveDescription = () => {
+    if (running && description.trim() !== running.description) {
+      void act(() => repos.entries.update(running.id, { description: description.trim() }));
+    }
+  };
+  const pick = (p: string | null) => {
+    setProjectId(p);
+    if (running && p !== running.projectId) {
+      void act(async () => {
+        await startTimer(repos, p, Date.now(), userZone());
+        setDescription('');
+      });
+    }
+  };
+
+  const isRunning = !!running;
+  return (
+    <section className="timer-bar card" aria-label="Timer">
+      <ProjectPicker catalog={catalog} value={running ? running.projectId : projectId} onChange={pick}
+        label={isRunning ? 'Switch project' : 'Project'} />
+      <input className="input timer-description" aria-label="What are you working on?" placeholder="What are you working on?"
+        value={description} onChange={(e) => setDescription(e.target.value)} onBlur={saveDescription}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          if (running) saveDescription();
+          else void start();
+        }} />
+      {running ? (
+        <>
+          <span className="timer-since muted">since {localTime(running.start, userZone())}</span>
+          <span className="timer-elapsed" role="timer" aria-label="Elapsed time" data-started-at={running.start}>
+            {formatClock(now - running.start)}
+          </span>
+          <button type="button" className="button danger timer-toggle" onClick={() => void stop()} disabled={busy}>
+            <Icon name="stop" /> Stop
+          </button>
+        </>
+      ) : (
+        <>
+          <span className="timer-elapsed idle" aria-hidden="true">0:00:00</span>
+          <button type="button" className="button primary timer-toggle" onClick={() => void start()} disabled={busy || running === undefined}>
+            <Icon name="play" /> Start
+          </button>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="error timer-error">
+          {error} <button type="button" className="link-button" onClick={clear}>Dismiss</button>
+        </p>
+      ) : null}
+    </section>
+  );
+}

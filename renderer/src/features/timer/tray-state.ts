@@ -1,0 +1,61 @@
+// What the tray shows, derived from the data: the running entry's label and the last few projects
+// to switch to. Pure, so the bridge only decides when to send it.
+import type { TrayState } from '../../../../shared/ipc/contract';
+import type { ClientRow, EntryRow, ProjectRow } from '../../db/schema';
+
+export const RECENT_LIMIT = 5;
+export const NO_PROJECT = 'No project';
+
+/** "Client · Project", the project alone when it has no client, or "No project". */
+export function projectLabel(
+  projectId: string | null,
+  projects: ReadonlyMap<string, ProjectRow>,
+  clients: ReadonlyMap<string, ClientRow>,
+): string {
+  if (projectId === null) return NO_PROJECT;
+  const project = projects.get(projectId);
+  if (!project) return 'Unknown project';
+  const client = project.clientId ? clients.get(project.clientId) : undefined;
+  return (client ? `${client.name} · ${project.name}` : project.name).slice(0, 200);
+}
+
+/**
+ * Distinct projects of the given entries, most recently started first; entries without a project
+ * and archived or missing projects are left out (the tray cannot switch to them).
+ */
+export function recentProjectIds(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>, limit = RECENT_LIMIT): string[] {
+  const sorted = [...entries].filter((e) => e.deletedAt == null).sort((a, b) => b.start - a.start || b.id.localeCompare(a.id));
+  const ids: string[] = [];
+  for (const e of sorted) {
+    if (ids.length >= limit) break;
+    if (e.projectId === null || ids.includes(e.projectId)) continue;
+    const project = projects.get(e.projectId);
+    if (!project || project.archived) continue;
+    ids.push(e.projectId);
+  }
+  return ids;
+}
+
+/** The project the most recent entry used (null = "No project", also when there is no entry). */
+export function lastUsedProjectId(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>): string | null {
+  const latest = [...entries]
+    .filter((e) => e.deletedAt == null && (e.projectId === null || projects.get(e.projectId)?.archived === false))
+    .sort((a, b) => b.start - a.start || b.id.localeCompare(a.id))[0];
+  return latest?.projectId ?? null;
+}
+
+export function trayStateOf(
+  running: EntryRow | null | undefined,
+  recentEntries: readonly EntryRow[],
+  projectList: readonly ProjectRow[],
+  clientList: readonly ClientRow[],
+): TrayState {
+  const projects = new Map(projectList.map((p) => [p.id, p]));
+  const clients = new Map(clientList.map((c) => [c.id, c]));
+  return {
+    running: running
+      ? { projectId: running.projectId, label: projectLabel(running.projectId, projects, clients), startedAt: running.start }
+      : null,
+    recent: recentProjectIds(recentEntries, projects).map((projectId) => ({ projectId, label: projectLabel(projectId, projects, clients) })),
+  };
+}
