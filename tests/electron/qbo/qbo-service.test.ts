@@ -1,0 +1,203 @@
+// The QuickBooks screen's view of main: connect through the IPC router with the real consent
+// flow, tokens kept encrypted and never sent to the renderer, invalid_grant leading to
+// "Reconnect QuickBooks" with nothing lost, and disconnect revoking the grant at the server.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../electron/main/ipc/events';
+import { IpcRouter } from '../../../electron/main/ipc/router';
+import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
+import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
+import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import type { SecretStore } from '../../../electron/main/ports';
+import type { QboStatus } from '../../../shared/ipc/contract';
+import type { RunningSandbox } from '../../qbo-sandbox/index';
+import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, startRecordingProxy, startTestSandbox, visit, waitFor } from './helpers';
+
+let sandbox: RunningSandbox;
+let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  proxy = await startRecordingProxy(sandbox.url);
+});
+afterAll(async () => {
+  await proxy.close();
+  await sandbox.close();
+});
+
+let dataDir: string;
+let app: ReturnType<typeof makeApp>;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'tn-qbo-'));
+});
+afterEach(async () => {
+  await app?.dispose();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function makeApp(options: { env?: Record<string, string>; store?: SecretStore } = {}) {
+  const router = new IpcRouter();
+  const bus = new EventBus();
+  const sent: unknown[] = [];
+  const statuses: QboStatus[] = [];
+  bus.addSink((event, payload) => {
+    sent.push(payload);
+    if (event === 'qbo:statusChanged') statuses.push(payload as QboStatus);
+  });
+  const { opener, opened } = recordingOpener();
+  const clock = manualClock();
+  const store = options.store ?? fileSecretStore(dataDir);
+  const qbo = registerQboHandlers(router, bus.emit.bind(bus), {
+    secretStore: store,
+    clock,
+    opener,
+    paths: { dataDir },
+    env: options.env ?? { QBO_API_BASE: proxy.url, QBO_OAUTH_BASE: proxy.url, QBO_CLIENT_ID: DEFAULT_CLIENT.clientId, QBO_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret },
+  });
+  /** Every value that crossed to the renderer: responses and events. */
+  const call = async (channel: string, payload?: unknown) => {
+    const result = await router.dispatch(channel, payload);
+    sent.push(result);
+    return result;
+  };
+  return { router, call, sent, statuses, opened, clock, store, service: qbo.service, dispose: qbo.dispose };
+}
+
+/** Clicks Connect and plays the person in the browser. */
+async function connectApproved(a: ReturnType<typeof makeApp>, channel = 'qbo:connectCompany') {
+  const pending = a.call(channel);
+  const url = await waitFor(() => a.opened.at(-1));
+  await visit(await answerConsent(url, 'approve'));
+  return pending;
+}
+
+async function storedConnection(store: SecretStore): Promise<StoredConnection> {
+  return JSON.parse((await store.get(CONNECTION_KEY))!) as StoredConnection;
+}
+
+describe('connect and status', () => {
+  it('connects through the browser, shows the company and keeps the tokens out of every response', async () => {
+    app = makeApp();
+    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'disconnected' } });
+    const result = await connectApproved(app);
+    expect(result).toMatchObject({ ok: true, value: { state: 'connected', realmId: sandbox.realmId, awaitingBrowser: false } });
+    expect((result as { value: QboStatus }).value.companyName).toBeTruthy();
+    expect(app.statuses.map((s) => s.state)).toContain('connecting');
+    expect(app.statuses.at(-1)?.state).toBe('connected');
+
+    await app.call('qbo:getCompany');
+    await app.call('qbo:getSettings');
+    await app.call('qbo:runQuery', { sql: 'select * from Customer MAXRESULTS 5' });
+    const { tokens } = await storedConnection(app.store);
+    const everything = JSON.stringify(app.sent);
+    expect(everything).not.toContain(tokens.access_token);
+    expect(everything).not.toContain(tokens.refresh_token);
+    expect(everything).not.toContain(DEFAULT_CLIENT.clientSecret);
+
+    // At rest: no file in the data folder holds a token in the clear.
+    for (const name of await readdir(dataDir)) {
+      const text = await readFile(join(dataDir, name), 'latin1');
+      expect(text).not.toContain(tokens.refresh_token);
+      expect(text).not.toContain(tokens.access_token);
+    }
+  });
+
+  it('restores a saved connection after a restart without asking again', async () => {
+    app = makeApp();
+    await connectApproved(app);
+    await app.dispose();
+    app = makeApp();
+    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'connected', realmId: sandbox.realmId } });
+    expect(await app.call('qbo:readEntity', { entity: 'CompanyInfo', id: sandbox.realmId })).toMatchObject({ ok: true });
+  });
+
+  it('says clearly when the person denies access', async () => {
+    app = makeApp();
+    const pending = app.call('qbo:connectCompany');
+    const url = await waitFor(() => app.opened.at(-1));
+    await visit(await answerConsent(url, 'deny'));
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/denied/) } });
+    expect(app.service.status()).toMatchObject({ state: 'disconnected', message: expect.stringMatching(/denied/) });
+  });
+
+  it('cancels a connection waiting on the browser', async () => {
+    app = makeApp();
+    const pending = app.call('qbo:connectCompany');
+    await waitFor(() => app.opened.at(-1));
+    expect(await app.call('qbo:cancelConnect')).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/cancelled/) } });
+    expect(app.service.status().state).toBe('disconnected');
+  });
+
+  it('asks for keys when neither Settings nor the environment has them', async () => {
+    app = makeApp({ env: {} });
+    expect(await app.call('qbo:connectCompany')).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/client ID and secret/) } });
+  });
+
+  it('uses keys and custom bases saved in Settings, and never returns the secret', async () => {
+    app = makeApp({ env: {} });
+    const saved = await app.call('qbo:saveSettings', {
+      environment: 'custom',
+      customApiBase: proxy.url,
+      customOAuthBase: proxy.url,
+      clientId: DEFAULT_CLIENT.clientId,
+      clientSecret: DEFAULT_CLIENT.clientSecret,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { environment: 'custom', hasClientSecret: true, clientId: DEFAULT_CLIENT.clientId } });
+    expect(JSON.stringify(saved)).not.toContain(DEFAULT_CLIENT.clientSecret);
+    expect(await readFile(join(dataDir, 'qbo-settings.json'), 'utf8')).not.toContain(DEFAULT_CLIENT.clientSecret);
+    expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'custom' } });
+    expect(await app.call('qbo:saveSettings', { environment: 'production' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  });
+});
+
+describe('losing and ending the connection', () => {
+  it('turns invalid_grant into "Reconnect QuickBooks" and keeps everything else', async () => {
+    app = makeApp();
+    await connectApproved(app);
+    const before = await storedConnection(app.store);
+    // Revoke the grant behind the app's back (as a user removing the app in QuickBooks would).
+    const revoke = await fetch(`${sandbox.url}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: before.tokens.refresh_token }),
+    });
+    expect(revoke.status).toBe(200);
+
+    const result = await app.call('qbo:runQuery', { sql: 'select * from Customer' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth', retryable: false, message: expect.stringMatching(/Reconnect QuickBooks/) } });
+    expect(app.service.status()).toMatchObject({ state: 'reconnect_required', realmId: sandbox.realmId });
+    expect(app.statuses.at(-1)?.state).toBe('reconnect_required');
+    // Tokens kept for diagnosis, marked unusable; the settings are untouched.
+    const after = await storedConnection(app.store);
+    expect(after.tokens.refresh_token).toBe(before.tokens.refresh_token);
+    expect(after.invalid?.reason).toMatch(/invalid_grant/);
+    const tokenCalls = proxy.tokenCalls();
+    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer' })).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(proxy.tokenCalls()).toBe(tokenCalls); // never tries the dead token again
+
+    // After a restart it still says so, and reconnecting brings it back.
+    await app.dispose();
+    app = makeApp();
+    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'reconnect_required' } });
+    expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected' } });
+    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer MAXRESULTS 1' })).toMatchObject({ ok: true });
+  });
+
+  it('disconnect revokes at QuickBooks: the old refresh token then gets invalid_grant', async () => {
+    app = makeApp();
+    await connectApproved(app);
+    const { tokens } = await storedConnection(app.store);
+    expect(await app.call('qbo:disconnectCompany')).toMatchObject({ ok: true, value: { state: 'disconnected', realmId: null } });
+    expect(await app.store.get(CONNECTION_KEY)).toBeNull();
+    const refresh = await fetch(`${sandbox.url}/oauth2/v1/tokens/bearer`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }),
+    });
+    expect(refresh.status).toBe(400);
+    expect(await refresh.json()).toEqual({ error: 'invalid_grant' });
+    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer' })).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/not connected/) } });
+  });
+});
