@@ -30,7 +30,7 @@ export interface Query {
   maxResults: number;
 }
 
-export const MAX_RESULTS = 1000;
+const MAX_RESULTS = 1000;
 const DEFAULT_MAX_RESULTS = 100;
 
 function tokenize(text: string): Token[] {
@@ -310,7 +310,7 @@ function matches(entity: Entity, c: Condition): boolean {
 }
 
 /** Rows a query selects, before paging: name lists hide inactive records unless Active is filtered. */
-export function selectRows(co: Company, q: Query): Entity[] {
+function selectRows(co: Company, q: Query): Entity[] {
   const conditions = [...q.where];
   if (NAME_LISTS.includes(q.entity) && !conditions.some((c) => c.property === 'Active')) {
     conditions.push({ property: 'Active', op: '=', values: [true] });

@@ -14,7 +14,7 @@ export interface SeedOptions {
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
-const CURRENCIES: Record<string, { value: string; name: string }> = {
+export const CURRENCIES: Record<string, { value: string; name: string }> = {
   USD,
   EUR: { value: 'EUR', name: 'Euro' },
   GBP: { value: 'GBP', name: 'British Pound Sterling' },
@@ -210,4 +210,3 @@ export function seedCompany(options: SeedOptions): CompanyData {
   return data;
 }
 
-export { CURRENCIES };

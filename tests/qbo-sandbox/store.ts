@@ -148,7 +148,7 @@ export class Company {
   }
 }
 
-export function displayNameOf(type: EntityType, e: Entity): string | undefined {
+function displayNameOf(type: EntityType, e: Entity): string | undefined {
   if (type === 'Customer' || type === 'Item' || type === 'Class' || type === 'Account') {
     return (e.FullyQualifiedName as string | undefined) ?? (e.DisplayName as string | undefined) ?? (e.Name as string | undefined);
   }

@@ -99,7 +99,7 @@ export function prepare(co: Company, type: EntityType, body: Record<string, unkn
 // ---- references -----------------------------------------------------------------------
 
 /** A reference must name an existing (2500) and active (610) record. */
-export function resolveRef(co: Company, type: EntityType, raw: unknown, element: string, mustBeActive = true): Ref {
+function resolveRef(co: Company, type: EntityType, raw: unknown, element: string, mustBeActive = true): Ref {
   const id = (raw as Ref).value;
   const target = co.get(type, id);
   if (!target) throw faults.invalidReference(element);
