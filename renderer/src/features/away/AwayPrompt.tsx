@@ -6,26 +6,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
-import type { Repos } from '../../db/repos';
-import type { EntryRow } from '../../db/schema';
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
 import { useCatalog, type Catalog } from '../entries/catalog';
 import { formatSpan, userZone } from '../timer/format';
 import { ProjectPicker } from '../timer/ProjectPicker';
 import { onAway } from './away-events';
-import { applyAwayPlan, awayWithin, FORGOTTEN_TIMER_MS, isOvernight, planAway, type AwayChoice, type AwayEvent } from './away-plan';
+import { applyAwayPlan, FORGOTTEN_TIMER_MS, isOvernight, planAway, timerDuring, type AwayChoice, type AwayEvent } from './away-plan';
 import { useAwayQueue, type AwayQuestion } from './away-store';
 import './away.css';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The timer entry that ran during the away period: the running one, or one stopped since it began. */
-export async function timerDuring(repos: Repos, away: { start: number; end: number }, now: number): Promise<EntryRow | null> {
-  const running = await repos.entries.running();
-  if (running && awayWithin(running, away, now)) return running;
-  const candidates = await repos.entries.listRange(Math.max(0, away.start - DAY_MS), away.end);
-  return candidates.filter((e) => e.source === 'timer' && e.end !== null && awayWithin(e, away, now)).sort((a, b) => b.start - a.start)[0] ?? null;
-}
 
 export function AwayPrompt() {
   const repos = useRepos();

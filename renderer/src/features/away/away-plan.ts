@@ -122,3 +122,13 @@ export async function applyAwayPlan(repos: Repos, ops: readonly AwayOp[]): Promi
     }
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The timer entry that ran during the away period: the running one, or one stopped since it began. */
+export async function timerDuring(repos: Repos, away: { start: number; end: number }, now: number): Promise<EntryRow | null> {
+  const running = await repos.entries.running();
+  if (running && awayWithin(running, away, now)) return running;
+  const candidates = await repos.entries.listRange(Math.max(0, away.start - DAY_MS), away.end);
+  return candidates.filter((e) => e.source === 'timer' && e.end !== null && awayWithin(e, away, now)).sort((a, b) => b.start - a.start)[0] ?? null;
+}
