@@ -5,12 +5,12 @@
 import { analyse } from './features';
 import { MetadataIndex, type MetadataHit } from './metadata';
 import { PARAMS } from './params';
-import { describeClue, ScoringContext, type LabelDelta } from './scoring';
+import { describeClue, ScoringContext, UNSEEN, type LabelDelta } from './scoring';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
 import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
 
-export const DEFAULT_THRESHOLD = 0.7;
+export const DEFAULT_THRESHOLD = 0.8;
 
 /** Share of a project's task minutes the leading task needs before it is suggested. */
 const TASK_SHARE = 0.6;
@@ -19,7 +19,7 @@ export interface MatcherOptions {
   projects: readonly ProjectInfo[];
   rules?: readonly Rule[];
   model?: LearnedModel;
-  /** Suggestions below this confidence become abstentions. Default 0.7 (chosen on the validation week). */
+  /** Suggestions below this confidence become abstentions. Default 0.8 (chosen on the validation week). */
   threshold?: number;
 }
 
@@ -63,7 +63,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
   const candidates = (): boolean[] => {
     const ctx = scoringContext();
     if (!candidateFlags || candidateContext !== ctx) {
-      candidateFlags = ctx.labels.map((l) => l === UNASSIGNED || suggestable(l));
+      candidateFlags = ctx.labels.map((l) => l !== UNSEEN && (l === UNASSIGNED || suggestable(l)));
       candidateContext = ctx;
     }
     return candidateFlags;
@@ -222,7 +222,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     }
 
     if (topLabel === UNASSIGNED) {
-      return abstain(confidence, `abstained: looks personal, ${why.reason}`);
+      return abstain(confidence, topDelta ? `abstained: looks personal, ${why.reason}` : 'abstained: looks personal, like most unclaimed time in history');
     }
     const project = projects.get(topLabel)!;
     if (confidence < threshold) {

@@ -11,7 +11,7 @@ export const PARAMS = {
    */
   smoothingSegments: 4,
   /** Segments needed before a clue is trusted halfway: reliability n / (n + reliabilityHalf). */
-  reliabilityHalf: 2,
+  reliabilityHalf: 1,
   /**
    * Clues in the same field often say the same thing twice: the words of one Stack Overflow question, or
    * the host and path of one URL. Within a field the strongest clue counts fully and the rest at this rate.
@@ -20,7 +20,7 @@ export const PARAMS = {
   /** How much of the learned continuity log-odds is applied to a window that cannot decide alone. */
   continuityWeight: 1,
   /** Log-odds a phrase naming exactly one project (name, keyword, repository) adds to it. */
-  projectPhraseWeight: 3,
+  projectPhraseWeight: 5,
   /** Log-odds a client name, or a phrase several projects share, adds to each of them. */
-  sharedPhraseWeight: 1,
+  sharedPhraseWeight: 2,
 };

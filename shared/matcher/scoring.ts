@@ -10,8 +10,8 @@
 // - A clue that names a client (the "northwind" in a title, northwind.atlassian.net) is evidence for the
 //   client, not for whichever of its projects happened to have history. Its weight is shared evenly by the
 //   client's active projects, so a project created this week is not buried under its sibling's history.
-// - A project without history is not penalised for never having been seen with common clues; it is judged
-//   on metadata (its name, keywords, repositories) and on client-level clues alone.
+// - A project without history is treated like a label drawn at random from history for every clue, so it
+//   is judged on metadata (its name, keywords, repositories) and on client-level clues.
 
 import { describeFeature } from './features';
 import { LEGAL_SUFFIXES, tokenize } from './text';
@@ -43,6 +43,13 @@ export interface ClueScore {
   deltas: LabelDelta[];
 }
 
+/**
+ * The open-world label: "something this history has not seen". It has an average project's prior and is
+ * never penalised by clues, so a window whose clues are all weak leaves probability with it instead of
+ * handing it to whichever project the weak clues lean to. It is never suggested; it only lowers confidence.
+ */
+export const UNSEEN = '\u0000unseen';
+
 /** Everything the scorer derives from the model and the project list; rebuilt when either changes. */
 export class ScoringContext {
   readonly labels: string[];
@@ -62,16 +69,17 @@ export class ScoringContext {
     const minutes = model.labelMinutes();
     this.hasHistory = new Set([...minutes].filter(([, m]) => m > 0).map(([label]) => label));
     const active = projects.filter((p) => p.active !== false);
-    const labelSet = new Set<string>([...minutes.keys(), ...active.map((p) => p.id), UNASSIGNED]);
+    const labelSet = new Set<string>([...minutes.keys(), ...active.map((p) => p.id), UNASSIGNED, UNSEEN]);
     this.labels = [...labelSet].sort();
     this.labelIndex = new Map(this.labels.map((l, i) => [l, i]));
     const total = model.totalConfirmedMinutes + PRIOR_MINUTES * this.labels.length;
     this.priors = new Map();
-    // A project without history gets the average prior of projects with history: it is as likely as any.
+    // A project without history (and the unseen label) gets the average prior of projects with history.
     const projectPriors = this.labels.filter((l) => l !== UNASSIGNED && this.hasHistory.has(l)).map((l) => ((minutes.get(l) ?? 0) + PRIOR_MINUTES) / total);
     const averagePrior = projectPriors.length ? projectPriors.reduce((a, b) => a + b, 0) / projectPriors.length : 1 / this.labels.length;
     for (const label of this.labels) {
-      this.priors.set(label, this.hasHistory.has(label) ? ((minutes.get(label) ?? 0) + PRIOR_MINUTES) / total : averagePrior);
+      const prior = this.hasHistory.has(label) ? ((minutes.get(label) ?? 0) + PRIOR_MINUTES) / total : averagePrior;
+      this.priors.set(label, prior);
     }
     this.logPrior = new Map([...this.priors].map(([l, p]) => [l, Math.log(p)]));
     this.logPriorByIndex = Float64Array.from(this.labels, (l) => this.logPrior.get(l)!);
@@ -142,7 +150,25 @@ export class ScoringContext {
     this.labels.forEach((label, i) => {
       if (this.hasHistory.has(label)) dense[i] = absent;
     });
-    for (const d of deltas) dense[this.labelIndex.get(d.label)!] = d.ratio;
+    for (const d of deltas) if (this.hasHistory.has(d.label)) dense[d.index] = d.ratio;
+    // The unseen label behaves like a label drawn at random from history: near 0 for a clue every label
+    // shares, clearly negative for a clue that belongs to one label (a window full of well-known, specific
+    // clues is not something new).
+    let weighted = 0;
+    let mass = 0;
+    this.labels.forEach((label, i) => {
+      if (!this.hasHistory.has(label)) return;
+      const prior = this.priors.get(label)!;
+      weighted += prior * dense[i]!;
+      mass += prior;
+    });
+    const typical = mass > 0 ? weighted / mass : 0;
+    // A project without history is, before any evidence, like the unseen label: a label drawn at random.
+    // Only client-level clues (and metadata, added by the matcher) can lift it above that.
+    this.labels.forEach((label, i) => {
+      if (!this.hasHistory.has(label)) dense[i] = typical;
+    });
+    for (const d of deltas) if (!this.hasHistory.has(d.label)) dense[d.index] = d.ratio;
     const group = feature[0] === 'a' ? 0 : feature[0] === 't' ? 1 : 2;
     return { group, dense, deltas };
   }

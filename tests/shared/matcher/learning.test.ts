@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMatcher, LearnedModel, reapply, type MatchInput, type ProjectInfo } from '../../../shared/matcher';
+
+const projects: ProjectInfo[] = [
+  { id: 'acme-portal', name: 'Customer portal', clientName: 'Acme Corp', keywords: ['portal'], tasks: [{ id: 'dev', name: 'Development' }, { id: 'mtg', name: 'Meetings' }] },
+  { id: 'acme-mobile', name: 'Mobile app', clientName: 'Acme Corp' },
+  { id: 'globex', name: 'Security audit', clientName: 'Globex', keywords: ['pentest'] },
+  { id: 'initech', name: 'Reporting automation', clientName: 'Initech LLC' },
+  { id: 'hale', name: 'Contract review tool', clientName: 'Hale & Partners LLP', repositories: ['halepartners/hale-contract-viewer'] },
+];
+const MIN = 60_000;
+const chrome = (title: string, url: string | null = null): MatchInput => ({ app: 'Google Chrome', title: `${title} - Google Chrome`, url });
+
+/** A small but realistic history: each project has its own words; Zoom, Slack and Excel are used for all. */
+function history(): LearnedModel {
+  const model = new LearnedModel();
+  for (let i = 0; i < 40; i++) {
+    model.learn({ app: 'Code', title: `LoginForm.tsx — acme-portal — Visual Studio Code`, url: null }, 'acme-portal', 'dev', 10 * MIN);
+    model.learn(chrome(`[ACME-${100 + i}] Invoice history pagination - Jira`, `https://acme.atlassian.net/browse/ACME-${100 + i}`), 'acme-portal', 'dev', 3 * MIN);
+    model.learn({ app: 'Xcode', title: 'AcmeMobile — AppDelegate.swift', url: null }, 'acme-mobile', null, 8 * MIN);
+    model.learn({ app: 'Burp Suite Professional', title: 'Burp Suite Professional - globex-prod', url: null }, 'globex', null, 12 * MIN);
+    model.learn({ app: 'PyCharm', title: 'initech-reports – tps_report.py', url: null }, 'initech', null, 9 * MIN);
+    // Shared tools, spread over every project.
+    const project = projects[i % 4]!.id;
+    model.learn({ app: 'zoom.us', title: 'Zoom Meeting', url: null }, project, null, 30 * MIN);
+    model.learn({ app: 'Slack', title: 'Threads - RK Consulting - Slack', url: null }, project, null, 2 * MIN);
+    model.learn({ app: 'Microsoft Excel', title: 'Book1 - Excel', url: null }, project, null, 4 * MIN);
+    model.learn(chrome(`How to ${['sort', 'merge', 'parse', 'test'][i % 4]} a list - Google Search`, 'https://www.google.com/search?q=x'), project, null, 2 * MIN);
+    model.learnUnassigned(chrome('Lofi hip hop radio - YouTube', 'https://www.youtube.com/watch?v=abc'), 5 * MIN);
+    model.learnUnassigned(chrome('BBC News - Home', 'https://www.bbc.co.uk/news'), 3 * MIN);
+  }
+  return model;
+}
+
+describe('learning', () => {
+  const model = history();
+  const matcher = createMatcher({ projects, model });
+
+  it('suggests a project from distinctive learned words with a human reason', () => {
+    const s = matcher.suggest({ app: 'Xcode', title: 'AcmeMobile — Info.plist', url: null });
+    expect(s.projectId).toBe('acme-mobile');
+    expect(s.source).toBe('learned');
+    expect(s.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(s.reason).toMatch(/^learned: (app )?'[\w.-]+' in 40 confirmed Acme Corp · Mobile app segments$/);
+    // A keyword the user gave wins over learned words and says so.
+    expect(matcher.suggest({ app: 'Code', title: 'x.tsx — acme-portal — Visual Studio Code', url: null })).toMatchObject({
+      projectId: 'acme-portal',
+      source: 'metadata',
+      reason: "keyword 'portal' appears in title",
+    });
+  });
+
+  it('suggests the task most of the matching history went to', () => {
+    expect(matcher.suggest(chrome('[ACME-999] Session timeout - Jira', 'https://acme.atlassian.net/browse/ACME-999')).taskId).toBe('dev');
+  });
+
+  it('shared tools cannot decide alone: a generic Zoom window abstains', () => {
+    const s = matcher.suggest({ app: 'zoom.us', title: 'Zoom Meeting', url: null });
+    expect(s.projectId).toBeNull();
+    expect(s.source).toBe('none');
+    expect(s.reason).toMatch(/^abstained: best guess .* below the 0.80 threshold/);
+    // Entropy: the shared app is weighted far below an app used for one project.
+    expect(model.evidence('a:zoom.us')!.weight).toBeLessThan(0.2);
+    expect(model.evidence('a:burp suite professional')!.weight).toBeGreaterThan(0.8);
+  });
+
+  it('a shared tool with a distinctive title is still suggested', () => {
+    const s = matcher.suggest({ app: 'zoom.us', title: 'Globex pentest readout - Zoom', url: null });
+    expect(s.projectId).toBe('globex');
+  });
+
+  it('time confirmed as personal leans towards abstaining', () => {
+    const s = matcher.suggest(chrome('How to make sourdough - YouTube', 'https://www.youtube.com/watch?v=xyz'));
+    expect(s.projectId).toBeNull();
+    expect(s.reason).toMatch(/^abstained: looks personal, .* confirmed as personal/);
+  });
+
+  it('a new project is suggested from metadata alone, before any history', () => {
+    const s = matcher.suggest(chrome('hale-contract-viewer / Pull Request #4', 'https://bitbucket.org/halepartners/hale-contract-viewer/pull-requests/4'));
+    expect(s.projectId, JSON.stringify(s)).toBe('hale');
+    expect(s.source).toBe('metadata');
+    expect(s.reason).toMatch(/repository 'hale contract viewer' appears in (title|URL)/);
+    const byName = matcher.suggest({ app: 'Microsoft Word', title: 'Contract review tool - scope.docx', url: null });
+    expect(byName).toMatchObject({ projectId: 'hale', source: 'metadata', reason: 'project name appears in title' });
+  });
+
+  it("a client's new project is not buried under its sibling's history", () => {
+    // Northwind has history only for the ERP project; the dashboards project starts today.
+    const ps: ProjectInfo[] = [
+      { id: 'erp', name: 'ERP migration', clientName: 'Northwind Traders' },
+      { id: 'bi', name: 'Sales dashboards', clientName: 'Northwind Traders', keywords: ['power bi'] },
+      { id: 'other', name: 'Other', clientName: 'Globex' },
+    ];
+    const m = new LearnedModel();
+    for (let i = 0; i < 30; i++) {
+      m.learn({ app: 'Slack', title: '#erp-migration (Channel) - Northwind Traders - Slack', url: null }, 'erp', null, 3 * MIN);
+      m.learn({ app: 'Microsoft Excel', title: 'Northwind GL mapping.xlsx - Excel', url: null }, 'erp', null, 10 * MIN);
+      m.learn({ app: 'Code', title: 'other.ts — other — Visual Studio Code', url: null }, 'other', null, 10 * MIN);
+    }
+    const matcher2 = createMatcher({ projects: ps, model: m });
+    expect(matcher2.suggest({ app: 'Power BI Desktop', title: 'Northwind Sales Overview - Power BI Desktop', url: null }).projectId).toBe('bi');
+    // A window that only names the client is now ambiguous between its two projects.
+    expect(matcher2.suggest({ app: 'Slack', title: 'Jules Martin (DM) - Northwind Traders - Slack', url: null }).projectId).toBeNull();
+  });
+
+  it('abstains when nothing is known', () => {
+    const s = createMatcher({ projects }).suggest({ app: 'Notes', title: 'groceries', url: null });
+    expect(s).toMatchObject({ projectId: null, source: 'none', confidence: 0 });
+    expect(s.reason).toMatch(/^abstained: nothing in this window/);
+  });
+
+  it('a higher threshold turns weaker suggestions into abstentions', () => {
+    const input = { app: 'Slack', title: 'Threads - RK Consulting - Slack', url: null };
+    const low = createMatcher({ projects, model, threshold: 0 }).suggest(input);
+    expect(low.projectId).not.toBeNull();
+    expect(createMatcher({ projects, model, threshold: Math.min(1, low.confidence + 0.01) }).suggest(input).projectId).toBeNull();
+  });
+
+  it('inactive projects are never suggested', () => {
+    const inactive = projects.map((p) => (p.id === 'globex' ? { ...p, active: false } : p));
+    const s = createMatcher({ projects: inactive, model }).suggest({ app: 'Burp Suite Professional', title: 'Burp Suite Professional - globex-prod', url: null });
+    expect(s.projectId).not.toBe('globex');
+  });
+
+  it('serialisation round-trip gives identical suggestions', () => {
+    const restored = LearnedModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    const a = createMatcher({ projects, model });
+    const b = createMatcher({ projects, model: restored });
+    const inputs: MatchInput[] = [
+      { app: 'Code', title: 'x.ts — acme-portal — Visual Studio Code', url: null },
+      { app: 'zoom.us', title: 'Zoom Meeting', url: null },
+      chrome('Invoice history', 'https://acme.atlassian.net/browse/ACME-1'),
+      { app: 'Xcode', title: 'AcmeMobile — Info.plist', url: null },
+      chrome('YouTube', 'https://www.youtube.com/'),
+    ];
+    for (const input of inputs) expect(b.suggest(input)).toEqual(a.suggest(input));
+    expect(JSON.stringify(restored.toJSON())).toBe(JSON.stringify(model.toJSON()));
+    expect(() => LearnedModel.fromJSON({ format: 'nope' } as never)).toThrow(/format/);
+  });
+
+  it('is deterministic: same history in the same order, projects in any order, same answers', () => {
+    const other = createMatcher({ projects: [...projects].reverse(), model: history() });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.option(fc.webUrl(), { nil: null }), (app, title, url) => {
+        const input = { app, title, url };
+        const s = matcher.suggest(input);
+        expect(other.suggest(input)).toEqual(s);
+        expect(s.confidence).toBeGreaterThanOrEqual(0);
+        expect(s.confidence).toBeLessThanOrEqual(1);
+        expect(s.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('learning later updates an existing matcher', () => {
+    const m = history();
+    const live = createMatcher({ projects, model: m });
+    const input = { app: 'Keynote', title: 'Quarterly deck', url: null };
+    expect(live.suggest(input).projectId).toBeNull();
+    for (let i = 0; i < 30; i++) m.learn(input, "initech", null, 10 * MIN);
+    expect(live.suggest(input).projectId, JSON.stringify(live.suggest(input))).toBe('initech');
+  });
+});
+
+describe('continuity', () => {
+  it('an undecided window continues the project of the window just before it, when history says this app usually does', () => {
+    const model = new LearnedModel();
+    let t = Date.UTC(2026, 0, 5, 9);
+    const add = (input: Omit<MatchInput, 'start' | 'end'>, project: string | null, minutes: number) => {
+      const seg = { ...input, start: t, end: t + minutes * MIN };
+      t += minutes * MIN;
+      if (project) model.learn(seg, project, null, minutes * MIN);
+      else model.learnUnassigned(seg, minutes * MIN);
+    };
+    for (let i = 0; i < 20; i++) {
+      const [p, repo] = i % 2 ? ['globex', 'globex-notes'] : ['initech', 'initech-reports'];
+      add({ app: 'Code', title: `main.py — ${repo} — Visual Studio Code`, url: null }, p, 10);
+      add(chrome(`question ${i} - Stack Overflow`, `https://stackoverflow.com/questions/${i}`), p, 3);
+    }
+    // This history knows only two projects, so confidence is modest; the test is about continuity.
+    const matcher = createMatcher({ projects, model, threshold: 0.6 });
+    const start = Date.UTC(2026, 0, 6, 9);
+    const seq = matcher.suggestSequence([
+      { app: 'Code', title: 'main.py — initech-reports — Visual Studio Code', url: null, start, end: start + 10 * MIN },
+      { ...chrome('new question - Stack Overflow', 'https://stackoverflow.com/questions/77'), start: start + 10 * MIN, end: start + 13 * MIN },
+    ]);
+    expect(seq[0], JSON.stringify(seq)).toMatchObject({ projectId: 'initech' });
+    expect(seq[1]!.projectId).toBe('initech');
+    expect(seq[1]!.reason).toMatch(/^continues Initech LLC · Reporting automation from the window before/);
+    // Alone, the same window abstains.
+    expect(matcher.suggest(chrome('new question - Stack Overflow', 'https://stackoverflow.com/questions/77')).projectId).toBeNull();
+  });
+});
+
+describe('reapply', () => {
+  it('re-applies edited rules to unreviewed segments only', () => {
+    const segments = [
+      { id: 'a', input: { app: 'Chrome', title: 'ACME-1 fix', url: null, start: 1 }, reviewed: true },
+      { id: 'b', input: { app: 'Chrome', title: 'ACME-2 fix', url: null, start: 2 }, reviewed: false },
+      { id: 'c', input: { app: 'Chrome', title: 'lunch', url: null, start: 3 }, reviewed: false },
+    ];
+    const matcher = createMatcher({ projects, rules: [{ id: 'r', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'acme-portal' }] });
+    const out = reapply(segments, matcher);
+    expect(out.map((r) => r.id)).toEqual(['b', 'c']);
+    expect(out[0]!.suggestion).toMatchObject({ projectId: 'acme-portal', source: 'rule' });
+    expect(out[1]!.suggestion.projectId).toBeNull();
+  });
+});

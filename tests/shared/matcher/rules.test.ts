@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { checkPattern, compilePattern, createMatcher, describeRuleFlavour, ruleSpecificity, type ProjectInfo, type Rule } from '../../../shared/matcher';
+
+const projects: ProjectInfo[] = [
+  { id: 'acme', name: 'Customer portal', clientName: 'Acme Corp' },
+  { id: 'globex', name: 'Security audit', clientName: 'Globex' },
+  { id: 'old', name: 'Old thing', active: false },
+];
+const rule = (over: Partial<Rule> & Pick<Rule, 'id' | 'pattern'>): Rule => ({ field: 'title', kind: 'contains', projectId: 'acme', ...over });
+const seg = (title: string, app = 'Google Chrome', url: string | null = null) => ({ app, title, url });
+
+describe('rule kinds and fields', () => {
+  it('contains is case-insensitive by default and case-sensitive on request', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'r', pattern: 'ACME-' })] });
+    expect(m.suggest(seg('[acme-12] Fix login')).projectId).toBe('acme');
+    const cs = createMatcher({ projects, rules: [rule({ id: 'r', pattern: 'ACME-', caseSensitive: true })] });
+    expect(cs.suggest(seg('[acme-12] Fix login')).projectId).toBeNull();
+    expect(cs.suggest(seg('[ACME-12] Fix login')).projectId).toBe('acme');
+  });
+
+  it('glob matches the whole field with * and ?', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'g', field: 'url', kind: 'glob', pattern: 'https://*.acme.com/*' })] });
+    expect(m.suggest(seg('x', 'Chrome', 'https://portal.acme.com/login')).projectId).toBe('acme');
+    expect(m.suggest(seg('x', 'Chrome', 'https://acme.com.evil.io/login')).projectId).toBeNull();
+    const q = createMatcher({ projects, rules: [rule({ id: 'q', kind: 'glob', pattern: 'Report-?.xlsx*' })] });
+    expect(q.suggest(seg('Report-7.xlsx - Excel')).projectId).toBe('acme');
+    expect(q.suggest(seg('Report-77.xlsx - Excel')).projectId).toBeNull();
+  });
+
+  it('regex searches anywhere, case-insensitive', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'x', kind: 'regex', pattern: '^\\[ACME-\\d+\\]' })] });
+    expect(m.suggest(seg('[acme-42] Login')).projectId).toBe('acme');
+    expect(m.suggest(seg('see [ACME-42]')).projectId).toBeNull();
+  });
+
+  it('app, url and any fields', () => {
+    const m = createMatcher({
+      projects,
+      rules: [rule({ id: 'a', field: 'app', kind: 'glob', pattern: 'Burp Suite*', projectId: 'globex' }), rule({ id: 'u', field: 'any', pattern: 'acme.atlassian.net' })],
+    });
+    expect(m.suggest(seg('whatever', 'Burp Suite Professional')).projectId).toBe('globex');
+    const viaUrl = m.suggest(seg('Board', 'Chrome', 'https://acme.atlassian.net/browse/X-1'));
+    expect(viaUrl.projectId).toBe('acme');
+    expect(viaUrl.reason).toBe('rule: URL contains acme.atlassian.net');
+  });
+
+  it('a rule gives confidence 0.99 with a human reason and the task', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'r1', pattern: 'ACME-', taskId: 'dev' })] });
+    expect(m.suggest(seg('[ACME-1] x'))).toEqual({ projectId: 'acme', taskId: 'dev', confidence: 0.99, reason: 'rule: title contains ACME-', source: 'rule', ruleId: 'r1' });
+  });
+
+  it('rules for inactive projects are skipped', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'r', pattern: 'thing', projectId: 'old' })] });
+    expect(m.suggest(seg('old thing')).projectId).toBeNull();
+  });
+});
+
+describe('most specific rule wins, then priority, then order', () => {
+  it('url beats title beats app beats any', () => {
+    expect(ruleSpecificity({ field: 'url', kind: 'contains', pattern: 'a' })).toBeGreaterThan(ruleSpecificity({ field: 'title', kind: 'regex', pattern: 'a'.repeat(50) }));
+    expect(ruleSpecificity({ field: 'title', kind: 'contains', pattern: 'a' })).toBeGreaterThan(ruleSpecificity({ field: 'app', kind: 'contains', pattern: 'a'.repeat(50) }));
+    expect(ruleSpecificity({ field: 'app', kind: 'contains', pattern: 'a' })).toBeGreaterThan(ruleSpecificity({ field: 'any', kind: 'contains', pattern: 'a'.repeat(50) }));
+  });
+
+  it('a longer literal beats a shorter one in the same field, whatever the order', () => {
+    const rules = [rule({ id: 'short', pattern: 'ACME', projectId: 'globex' }), rule({ id: 'long', pattern: 'ACME-portal' })];
+    expect(createMatcher({ projects, rules }).suggest(seg('ACME-portal release')).ruleId).toBe('long');
+    expect(createMatcher({ projects, rules: [...rules].reverse() }).suggest(seg('ACME-portal release')).ruleId).toBe('long');
+  });
+
+  it('priority breaks ties between equally specific rules, then the earlier rule wins', () => {
+    const a = rule({ id: 'a', pattern: 'sync', projectId: 'globex' });
+    const b = rule({ id: 'b', pattern: 'SYNC', priority: 5 });
+    expect(createMatcher({ projects, rules: [a, b] }).suggest(seg('weekly sync')).ruleId).toBe('b');
+    const c = rule({ id: 'c', pattern: 'SYNC' });
+    expect(createMatcher({ projects, rules: [a, c] }).suggest(seg('weekly sync')).ruleId).toBe('a');
+  });
+});
+
+describe('refused patterns', () => {
+  const refused = (kind: Rule['kind'], pattern: string) => {
+    const check = checkPattern(kind, pattern);
+    expect(check.ok).toBe(false);
+    return check.ok ? '' : check.message;
+  };
+
+  it('refuses empty and whitespace patterns', () => {
+    expect(refused('contains', '')).toMatch(/empty/);
+    expect(refused('regex', '   ')).toMatch(/empty/);
+    expect(refused('glob', '**')).toMatch(/only wildcards/);
+  });
+
+  it('refuses regexes that do not compile, with the engine message', () => {
+    expect(refused('regex', '(unclosed')).toMatch(/does not compile: .*(unterminated|missing|Unterminated)/i);
+    expect(refused('regex', '[z-a]')).toMatch(/does not compile/);
+  });
+
+  it.each(['(a+)+', '(.*)*', '(a|a)*', '(a|ab)*', '(\\w+\\s?)+$', '(x+x+)+y', '((ab)*)+', '(a)(x\\1)+', '(?:a*b*)+', '(?<n>a)(\\k<n>x)+', '(a{1,})+'])(
+    'refuses catastrophic %s',
+    (pattern) => {
+      expect(refused('regex', pattern)).toMatch(/exponential time/);
+    },
+  );
+
+  it('refuses patterns that match everything and over-long patterns', () => {
+    expect(refused('regex', 'a*')).toMatch(/matches empty text/);
+    expect(refused('contains', 'x'.repeat(301))).toMatch(/limit is 300/);
+  });
+
+  it('accepts ordinary patterns', () => {
+    for (const p of ['ACME-\\d+', '^\\[(ACME|MOB)-\\d+\\]', '(foo|bar)+baz', 'a+b+', '[a-z]+@acme\\.com', '(ab)+', '\\bportal\\b']) {
+      expect(checkPattern('regex', p)).toEqual({ ok: true });
+    }
+  });
+
+  it('createMatcher reports refused rules and ignores them', () => {
+    const m = createMatcher({ projects, rules: [rule({ id: 'bad', kind: 'regex', pattern: '(a+)+' }), rule({ id: 'ok', pattern: 'aaa' })] });
+    expect(m.invalidRules).toHaveLength(1);
+    expect(m.invalidRules[0]!.rule.id).toBe('bad');
+    expect(m.suggest(seg('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')).ruleId).toBe('ok');
+  });
+
+  it('compilePattern throws the same message', () => {
+    expect(() => compilePattern('regex', '(.*)*')).toThrow(/exponential/);
+  });
+
+  it('documents the flavour for the UI', () => {
+    const text = describeRuleFlavour();
+    expect(text).toMatch(/JavaScript \(ECMAScript\)/);
+    expect(text).toMatch(/Case-insensitive/);
+    expect(text).toMatch(/\* stands for any run/);
+  });
+});
+
+describe('hostile inputs', () => {
+  const rules = [rule({ id: 'r', kind: 'regex', pattern: 'ACME-\\d+' }), rule({ id: 'g', kind: 'glob', pattern: '*portal*', projectId: 'globex' })];
+  const m = createMatcher({ projects, rules });
+
+  it('a very long title is matched quickly', () => {
+    const title = 'a'.repeat(200_000) + ' ACME-1';
+    const t0 = performance.now();
+    expect(m.suggest(seg(title)).ruleId).toBe('r');
+    expect(m.suggest(seg('b'.repeat(200_000))).source).not.toBe('rule');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('unicode and regex metacharacters in titles are plain text', () => {
+    expect(m.suggest(seg('Café 東京 (ACME-7) [.*+?^$]')).ruleId).toBe('r');
+    const lit = createMatcher({ projects, rules: [rule({ id: 'meta', pattern: '[.*+?^$]' })] });
+    expect(lit.suggest(seg('x [.*+?^$] y')).ruleId).toBe('meta');
+    expect(lit.suggest(seg('x [abc] y')).projectId).toBeNull();
+    const g = createMatcher({ projects, rules: [rule({ id: 'gm', kind: 'glob', pattern: '*(draft)*' })] });
+    expect(g.suggest(seg('Plan (draft) v2')).ruleId).toBe('gm');
+    expect(g.suggest(seg('Plan draft v2')).projectId).toBeNull();
+  });
+
+  it('null URLs and empty apps do not throw', () => {
+    expect(() => m.suggest({ app: '', title: '', url: null })).not.toThrow();
+    expect(m.suggest({ app: '', title: '', url: null }).source).toBe('none');
+  });
+});
