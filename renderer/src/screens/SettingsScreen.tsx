@@ -1,29 +1,98 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { CaptureSection } from '../features/capture-settings/CaptureSection';
+import { ExportSection } from '../features/import/ExportSection';
+import { ImportSection } from '../features/import/ImportSection';
+import { ProjectsSection } from '../features/projects/ProjectsSection';
+import { WorkspaceDefaults } from '../features/settings/WorkspaceDefaults';
 import { api } from '../platform/api';
+import '../features/settings/settings.css';
+
+const sections = [
+  { id: 'projects', label: 'Projects & clients' },
+  { id: 'rates', label: 'Rates & rounding' },
+  { id: 'import', label: 'Import & export' },
+  { id: 'capture', label: 'Activity capture' },
+  { id: 'about', label: 'About' },
+] as const;
+type SectionId = (typeof sections)[number]['id'];
+
+/** `#/settings/capture` opens the screen at that section (e.g. from the tray or a notice). */
+function sectionFromHash(hash: string): SectionId | null {
+  const id = /^#\/settings\/(\w+)/.exec(hash)?.[1];
+  return sections.find((s) => s.id === id)?.id ?? null;
+}
+
+function jumpTo(id: SectionId) {
+  const section = document.getElementById(`settings-${id}`);
+  section?.scrollIntoView({ block: 'start' });
+  section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  if (window.location.hash !== `#/settings/${id}`) window.history.replaceState(null, '', `#/settings/${id}`);
+}
 
 export function SettingsScreen() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [current, setCurrent] = useState<SectionId>(() => sectionFromHash(window.location.hash) ?? 'projects');
   useEffect(() => {
     void api.invoke('app:getInfo').then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
   }, []);
+  useEffect(() => {
+    const initial = sectionFromHash(window.location.hash);
+    if (initial) jumpTo(initial);
+  }, []);
+
+  const go = (id: SectionId) => {
+    setCurrent(id);
+    jumpTo(id);
+  };
+  const card = (id: SectionId, title: string, body: ReactNode) => (
+    <section className="card" id={`settings-${id}`} aria-labelledby={`settings-${id}-title`}>
+      <h2 id={`settings-${id}-title`} tabIndex={-1}>{title}</h2>
+      {body}
+    </section>
+  );
+
   return (
     <>
       <ScreenHeader title="Settings" subtitle="How Track Nexus works for you" />
-      <section className="card" aria-labelledby="about-title">
-        <h2 id="about-title">About</h2>
-        {error ? <p role="alert" className="error">{error}</p> : null}
-        {info ? (
-          <dl className="facts">
-            <dt>Version</dt><dd>{info.version}</dd>
-            <dt>Running as</dt><dd>{info.shell === 'electron' ? 'Desktop app' : 'Browser harness (npm run web)'}</dd>
-            <dt>Platform</dt><dd>{info.platform}</dd>
-            <dt>Appearance</dt><dd>Follows your system’s light or dark setting</dd>
-          </dl>
-        ) : !error ? <p className="muted">Loading…</p> : null}
-      </section>
+      <div className="settings-layout">
+        <nav className="settings-nav" aria-label="Settings sections">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.id}>
+                <a href={`#/settings/${s.id}`} aria-current={current === s.id ? 'true' : undefined}
+                  onClick={(e) => { e.preventDefault(); go(s.id); }}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="settings-sections">
+          {card('projects', 'Projects & clients', <ProjectsSection />)}
+          {card('rates', 'Rates & rounding', <WorkspaceDefaults />)}
+          {card('import', 'Import & export', (
+            <>
+              <ImportSection />
+              <h3 className="subsection">Export</h3>
+              <ExportSection />
+            </>
+          ))}
+          {card('capture', 'Activity capture', <CaptureSection />)}
+          <section className="card" id="settings-about" aria-labelledby="about-title">
+            <h2 id="about-title" tabIndex={-1}>About</h2>
+            {error ? <p role="alert" className="error">{error}</p> : null}
+            {info ? (
+              <dl className="facts">
+                <dt>Version</dt><dd>{info.version}</dd>
+                <dt>Running as</dt><dd>{info.shell === 'electron' ? 'Desktop app' : 'Browser harness (npm run web)'}</dd>
+                <dt>Platform</dt><dd>{info.platform}</dd>
+                <dt>Appearance</dt><dd>Follows your system’s light or dark setting</dd>
+              </dl>
+            ) : !error ? <p className="muted">Loading…</p> : null}
+          </section>
+        </div>
+      </div>
     </>
   );
 }
