@@ -1,0 +1,74 @@
+// The tray menu in step with the timer: the harness records the tray model main renders and lets
+// the test click its items, as a person would.
+import type { Page } from '@playwright/test';
+import type { RunningHarnessApp } from '../../electron/harness/harness';
+import { control, expect, test } from './fixtures';
+
+interface TrayModel {
+  tooltip: string;
+  items: { type: string; id?: string; label?: string }[];
+}
+
+const tray = async (harness: RunningHarnessApp) => (await control(harness, 'tray')) as TrayModel;
+const labels = (m: TrayModel) => m.items.filter((i) => i.label).map((i) => i.label);
+
+async function createProject(app: Page, name: string, client: string) {
+  await app.getByRole('button', { name: /^(Project|Switch project):/ }).click();
+  const dialog = app.getByRole('dialog');
+  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByLabel(/Client/).fill(client);
+  await dialog.getByRole('button', { name: 'Create and choose' }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+}
+
+test('the tray shows what runs and since when, and its Stop stops the timer in the window', async ({ app, harness }) => {
+  await expect.poll(async () => (await tray(harness)).tooltip).toBe('Track Nexus: no timer running');
+  await createProject(app, 'Website', 'Acme');
+  await app.getByRole('button', { name: 'Start' }).click();
+  await expect(app.getByRole('timer')).toBeVisible();
+
+  await expect.poll(async () => labels(await tray(harness))[0]).toBe('▶ Acme · Website — 0:00');
+  const since = (await app.getByText(/^since \d\d:\d\d$/).textContent())!.replace('since ', '');
+  // Main formats the time in the system locale (21:13 or 09:13 PM); the minutes must agree.
+  expect((await tray(harness)).tooltip).toMatch(new RegExp(`^Track Nexus: Acme · Website, 0:00 since \\d\\d:${since.slice(3)}`));
+
+  await control(harness, 'tray/click', { id: 'stop' });
+  await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect(app.getByRole('timer')).toHaveCount(0);
+  await expect.poll(async () => labels(await tray(harness))[0]).toBe('No timer running');
+});
+
+test('recent projects in the tray start and switch the timer', async ({ app, harness }) => {
+  await createProject(app, 'Website', 'Acme');
+  await app.getByRole('button', { name: 'Start' }).click();
+  await createProject(app, 'Logo', 'Globex'); // switches while running
+  await expect(app.getByRole('button', { name: 'Switch project: Globex · Logo' })).toBeVisible();
+
+  // Running Globex: the tray offers Acme to switch to.
+  await expect.poll(async () => labels(await tray(harness))).toEqual(
+    expect.arrayContaining(['▶ Globex · Logo — 0:00', 'Switch to', 'Acme · Website', 'Open Track Nexus', 'Quit']),
+  );
+  const acme = (await tray(harness)).items.find((i) => i.label === 'Acme · Website')!;
+  await control(harness, 'tray/click', { id: acme.id });
+  await expect(app.getByRole('button', { name: 'Switch project: Acme · Website' })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem')).toHaveCount(3);
+
+  // Stop, then "Start timer" from the tray starts the last used project.
+  await control(harness, 'tray/click', { id: 'stop' });
+  await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect.poll(async () => (await tray(harness)).items.some((i) => i.id === 'start')).toBe(true);
+  await control(harness, 'tray/click', { id: 'start' });
+  await expect(app.getByRole('button', { name: 'Switch project: Acme · Website' })).toBeVisible();
+  await expect(app.getByRole('timer')).toBeVisible();
+});
+
+test('after a reload the tray still reports the running timer with its true start', async ({ app, harness }) => {
+  await createProject(app, 'Website', 'Acme');
+  await app.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(async () => labels(await tray(harness))[0]).toBe('▶ Acme · Website — 0:00');
+  const before = (await tray(harness)).tooltip;
+  await app.reload();
+  await expect(app.getByRole('timer')).toBeVisible();
+  await expect.poll(async () => (await tray(harness)).tooltip).toBe(before);
+});
