@@ -5,8 +5,7 @@ import { runCdc } from './cdc';
 import { faults, QboFault } from './errors';
 import { invoicePdf } from './pdf';
 import { runQuery } from './query';
-import type { Company} from './store';
-import { DELETABLE, NAME_LISTS, type Entity, type EntityType, type Ref } from './store';
+import { DELETABLE, NAME_LISTS, type Company, type Entity, type EntityType, type Ref } from './store';
 import { qboDateTime } from './time';
 import { checkShape, linkedTime, prepare, WRITABLE_TYPES } from './validate';
 

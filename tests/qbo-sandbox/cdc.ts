@@ -1,8 +1,7 @@
 // Change data capture: what changed in the company since a moment at most 30 days back,
 // grouped by entity type, deleted objects after the live ones, at most 1000 objects.
 import { faults } from './errors';
-import type { Company} from './store';
-import { ENTITY_TYPES, type EntityType } from './store';
+import { ENTITY_TYPES, type Company, type EntityType } from './store';
 import { DAY_MS, qboDateTime } from './time';
 
 export const CDC_WINDOW_DAYS = 30;

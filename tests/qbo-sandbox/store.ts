@@ -89,6 +89,11 @@ export class Company {
     return Object.values(this.data.entities[type]).sort((a, b) => compareIds(a.Id, b.Id));
   }
 
+  /** Unordered, for checks that look at every record (name uniqueness) without sorting. */
+  each(type: EntityType): Entity[] {
+    return Object.values(this.data.entities[type]);
+  }
+
   get(type: EntityType, id: string): Entity | undefined {
     return this.data.entities[type][id];
   }

@@ -127,7 +127,7 @@ function checkName(name: string, field: string): void {
 function checkDisplayNameUnique(co: Company, name: string, self?: Entity): void {
   const lower = name.toLowerCase();
   for (const type of ['Customer', 'Vendor', 'Employee'] as const) {
-    for (const e of co.all(type)) {
+    for (const e of co.each(type)) {
       if (e !== self && String(e.DisplayName).toLowerCase() === lower) throw faults.duplicateName();
     }
   }
@@ -196,7 +196,7 @@ function requireName(input: Record<string, unknown>): string {
 
 function uniqueFqn(co: Company, type: EntityType, fqn: string, self: Entity | undefined, what: string): void {
   const lower = fqn.toLowerCase();
-  if (co.all(type).some((e) => e !== self && String(e.FullyQualifiedName).toLowerCase() === lower)) {
+  if (co.each(type).some((e) => e !== self && String(e.FullyQualifiedName).toLowerCase() === lower)) {
     throw faults.duplicateName(`Another ${what} is already using this name. Please use a different name.`);
   }
 }
