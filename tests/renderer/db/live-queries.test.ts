@@ -1,0 +1,53 @@
+// Dexie's liveQuery stays silent unless a global indexedDB exists (as it does in the renderer), so
+// this file installs fake-indexeddb globally, before Dexie loads. The databases themselves are still
+// the per-test ones from helpers.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { at, testEnv } from './helpers';
+
+const NY = 'America/New_York';
+
+/** Next value a live query emits that satisfies `ok`, as a screen using useLiveQuery would see it. */
+function nextValue<T>(query: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const sub = liveQuery(query).subscribe({
+      next: (v) => {
+        if (ok(v)) {
+          sub.unsubscribe();
+          resolve(v);
+        }
+      },
+      error: reject,
+    });
+  });
+}
+
+describe('screens read through live queries', () => {
+  it('the Today view re-renders after a timer starts, and only after the write committed', async () => {
+    const { repos, events } = await testEnv();
+    const t = at('2026-03-02', '09:00', NY);
+    const updated = nextValue(() => repos.views.loadDay('2026-03-02', NY), (v) => v.running !== null);
+    await nextValue(() => repos.views.loadDay('2026-03-02', NY), (v) => v.running === null);
+    const { started } = await repos.entries.startTimer(null, null, t, NY);
+    expect(events.at(-1)).toMatchObject({ entityType: 'entry', action: 'startTimer' });
+    const view = await updated;
+    expect(view.running?.id).toBe(started.id);
+    expect(view.entries.map((e) => e.id)).toEqual([started.id]);
+  });
+
+  it('a rolled-back write is never seen by a live query', async () => {
+    const { db, repos } = await testEnv();
+    const t = at('2026-03-02', '09:00', NY);
+    const seen: number[] = [];
+    const sub = liveQuery(() => repos.entries.listDay('2026-03-02')).subscribe((rows) => seen.push(rows.length));
+    db.audit.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(repos.entries.create({ projectId: null, start: t, end: t + 60_000, zone: NY })).rejects.toThrow('disk full');
+    await new Promise((r) => setTimeout(r, 50));
+    sub.unsubscribe();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((n) => n === 0)).toBe(true);
+  });
+});
