@@ -68,7 +68,8 @@ export function createQboClient(deps: QboClientDeps) {
       const attempt = await limiter.run(req.kind, async () => {
         // The token is taken inside the slot so a long wait in the queue cannot stale it.
         const { token } = await deps.tokens.accessToken();
-        return { token, ...(await send(req, realmId, token)) };
+        const sentAt = Date.now();
+        return { token, sentAt, ...(await send(req, realmId, token)) };
       });
       if (attempt.tid) deps.onIntuitTid?.(attempt.tid);
       if (attempt.status >= 200 && attempt.status < 300) {
@@ -86,7 +87,7 @@ export function createQboClient(deps: QboClientDeps) {
       if (attempt.status === 401) deps.onAuthRejected?.('QuickBooks rejected a freshly refreshed token (401).');
       if ((attempt.status === 429 || attempt.status === 503) && throttled < throttleRetries) {
         throttled++;
-        limiter.backOff(retryAfterMs(attempt.retryAfter, Date.now()));
+        limiter.backOff(retryAfterMs(attempt.retryAfter, Date.now()), attempt.sentAt);
         continue;
       }
       throw fault;

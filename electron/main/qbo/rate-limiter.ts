@@ -39,6 +39,7 @@ export class RealmLimiter {
   private inFlight = 0;
   private pausedUntil = 0;
   private consecutiveBackoffs = 0;
+  private waveStartedAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   /** Observed peak concurrency, for tests and the benchmark. */
   peakInFlight = 0;
@@ -71,18 +72,24 @@ export class RealmLimiter {
   /**
    * QuickBooks said 429 or 503: hold every request for this realm. Retry-After wins when given;
    * otherwise exponential from ~1 s with jitter, capped, so clients that collided spread out.
+   * Throttles answering requests sent before the current back-off began belong to the same wave
+   * and do not escalate it (ten 429s at once are one signal, not ten).
    */
-  backOff(retryAfterMs?: number | null): number {
+  backOff(retryAfterMs: number | null | undefined, sentAt: number = this.now()): number {
     this.backoffs++;
+    const now = this.now();
+    const retryAfter = retryAfterMs != null && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? retryAfterMs : null;
+    if (retryAfter === null && sentAt < this.waveStartedAt) return Math.max(0, this.pausedUntil - now);
     let delay: number;
-    if (retryAfterMs != null && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
-      delay = retryAfterMs;
+    if (retryAfter !== null) {
+      delay = retryAfter;
     } else {
       const base = Math.min(BACKOFF_CAP_MS, BACKOFF_START_MS * 2 ** this.consecutiveBackoffs) / this.timeScale;
       delay = base / 2 + (this.random() * base) / 2;
+      this.consecutiveBackoffs++;
     }
-    this.consecutiveBackoffs++;
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + delay);
+    this.waveStartedAt = now;
+    this.pausedUntil = Math.max(this.pausedUntil, now + delay);
     this.schedule(this.pausedUntil);
     return delay;
   }
