@@ -391,8 +391,10 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
       out.DescriptionLineDetail = line.DescriptionLineDetail ?? {};
       out.Amount = 0;
     } else if (line.DetailType === 'SalesItemLineDetail') {
-      const detail = line.SalesItemLineDetail as Record<string, unknown> | undefined;
-      if (typeof detail !== 'object' || detail === null) throw faults.requiredMissing('SalesItemLineDetail');
+      const given = line.SalesItemLineDetail as Record<string, unknown> | undefined;
+      if (typeof given !== 'object' || given === null) throw faults.requiredMissing('SalesItemLineDetail');
+      // A copy: on a sparse update the lines are the stored invoice's own objects.
+      const detail = { ...given };
       if (line.Amount === undefined) throw faults.requiredMissing('Amount');
       const amount = Number(line.Amount);
       if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');

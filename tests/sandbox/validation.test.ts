@@ -153,6 +153,13 @@ describe('invoices that bill time', () => {
     expect((await h.api('GET', `timeactivity/${ta.Id}`)).json.TimeActivity.BillableStatus).toBe('Billable');
   });
 
+  it('leaves the stored invoice untouched when a sparse update is refused', async () => {
+    const inv = (await h.api('POST', 'invoice', invoiceFor(ids.cars, []))).json.Invoice;
+    const r = await h.api('POST', 'invoice', { Id: inv.Id, SyncToken: inv.SyncToken, sparse: true, ClassRef: { value: '99999' } });
+    expect(firstError(r)?.code).toBe('2500');
+    expect((await h.api('GET', `invoice/${inv.Id}`)).json.Invoice).toEqual(inv);
+  });
+
   it('refuses a TimeActivity link on the invoice header', async () => {
     const ta = await billableTime();
     const r = await h.api('POST', 'invoice', { ...invoiceFor(ids.cars, []), LinkedTxn: [{ TxnId: ta.Id, TxnType: 'TimeActivity' }] });
