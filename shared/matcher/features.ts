@@ -34,7 +34,8 @@ export function analyse(input: MatchInput): AnalysedInput {
       const second = url.path[1];
       if (second !== undefined && !isIdLike(second)) add(`p:${url.host}/${first}/${second}`);
     }
-    urlTokens = tokenize(url.host.replace(/\.[a-z]+$/, '') + ' ' + url.path.join(' '));
+    const dot = url.host.lastIndexOf('.');
+    urlTokens = tokenize((dot > 0 ? url.host.slice(0, dot) : url.host) + ' ' + url.path.join(' '));
   }
   return { features, titleTokens, urlTokens };
 }

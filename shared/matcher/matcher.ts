@@ -313,6 +313,7 @@ function describeHit(hit: MetadataHit): string {
 
 /** The task most of this project's matching history went to, when it clearly leads; else the only task. */
 function chooseTask(model: LearnedModel, features: readonly string[], project: ProjectInfo): string | null {
+  if (!model.hasTasks) return project.tasks?.length === 1 ? project.tasks[0]!.id : null;
   const known = project.tasks ? new Set(project.tasks.map((t) => t.id)) : null;
   const totals = new Map<string, number>();
   let sum = 0;

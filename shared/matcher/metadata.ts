@@ -65,18 +65,19 @@ export class MetadataIndex {
   /** Phrases found in the title and URL words. Each phrase counts once even if it appears in both. */
   hits(titleTokens: readonly string[], urlTokens: readonly string[]): MetadataHit[] {
     const found: MetadataHit[] = [];
-    const seen = new Set<Phrase>();
+    // Hits are few (usually none), so a list beats allocating a Set per segment.
+    const seen: Phrase[] = [];
     this.scan(titleTokens, 'title', seen, found);
     this.scan(urlTokens, 'URL', seen, found);
     return found;
   }
 
-  private scan(tokens: readonly string[], where: 'title' | 'URL', seen: Set<Phrase>, found: MetadataHit[]): void {
+  private scan(tokens: readonly string[], where: 'title' | 'URL', seen: Phrase[], found: MetadataHit[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.byFirstToken.get(tokens[i]!);
       if (!candidates) continue;
       for (const phrase of candidates) {
-        if (seen.has(phrase) || i + phrase.tokens.length > tokens.length) continue;
+        if (i + phrase.tokens.length > tokens.length || seen.includes(phrase)) continue;
         let ok = true;
         for (let k = 1; k < phrase.tokens.length; k++) {
           if (tokens[i + k] !== phrase.tokens[k]) {
@@ -85,7 +86,7 @@ export class MetadataIndex {
           }
         }
         if (!ok) continue;
-        seen.add(phrase);
+        seen.push(phrase);
         const specific = phrase.projectIds.length === 1 && phrase.kind !== 'client name';
         found.push({
           projectIds: phrase.projectIds,

@@ -63,6 +63,7 @@ export class LearnedModel {
   /** Per app: how often a segment went to the same label as the segment just before it. */
   private readonly continuity = new Map<string, { same: number; total: number }>();
   private last: { label: string; end: number } | null = null;
+  private tasksSeen = false;
 
   /** Records a confirmed segment: input went to projectId (and taskId) for durationMs. */
   learn(input: MatchInput, projectId: string, taskId: string | null = null, durationMs = 60_000): void {
@@ -131,6 +132,11 @@ export class LearnedModel {
     return this.changes;
   }
 
+  /** True once any confirmed segment carried a task; until then task suggestions can skip the lookups. */
+  get hasTasks(): boolean {
+    return this.tasksSeen;
+  }
+
   /** Task minutes for a feature and project, for choosing the task once the project is decided. */
   taskMinutes(feature: string, projectId: string): ReadonlyMap<string, number> | undefined {
     return this.features.get(feature)?.labels.get(projectId)?.tasks;
@@ -166,6 +172,7 @@ export class LearnedModel {
       const stat: FeatureStat = { n: 0, w: 0, labels: new Map(), cache: null, cacheVersion: -1 };
       for (const [label, w, n, tasks] of labels) {
         stat.labels.set(label, tasks ? { w, n, tasks: new Map(tasks) } : { w, n });
+        if (tasks && tasks.length > 0) model.tasksSeen = true;
         stat.w += w;
         stat.n += n;
         model.labelSet.add(label);
@@ -207,6 +214,7 @@ export class LearnedModel {
       ls.w += minutes;
       ls.n += 1;
       if (taskId) {
+        this.tasksSeen = true;
         ls.tasks ??= new Map();
         ls.tasks.set(taskId, (ls.tasks.get(taskId) ?? 0) + minutes);
       }
