@@ -69,7 +69,11 @@ export function createQboClient(deps: QboClientDeps) {
         // The token is taken inside the slot so a long wait in the queue cannot stale it.
         const { token } = await deps.tokens.accessToken();
         const sentAt = Date.now();
-        return { token, sentAt, ...(await send(req, realmId, token)) };
+        const answer = await send(req, realmId, token);
+        // Back off before this slot is released, or the freed slot would let the next queued
+        // request straight into the throttle.
+        if (answer.status === 429 || answer.status === 503) limiter.backOff(retryAfterMs(answer.retryAfter, Date.now()), sentAt);
+        return { token, ...answer };
       });
       if (attempt.tid) deps.onIntuitTid?.(attempt.tid);
       if (attempt.status >= 200 && attempt.status < 300) {
@@ -86,8 +90,7 @@ export function createQboClient(deps: QboClientDeps) {
       }
       if (attempt.status === 401) deps.onAuthRejected?.('QuickBooks rejected a freshly refreshed token (401).');
       if ((attempt.status === 429 || attempt.status === 503) && throttled < throttleRetries) {
-        throttled++;
-        limiter.backOff(retryAfterMs(attempt.retryAfter, Date.now()), attempt.sentAt);
+        throttled++; // the limiter is already holding the realm back; queue up again behind it
         continue;
       }
       throw fault;
