@@ -60,6 +60,11 @@ export async function startHarness(options: HarnessOptions = {}) {
         tray: () => tray.model(),
         'tray/click': (_req, body) => ({ clicked: main.tray.click(String((body as { id?: unknown })?.id ?? '')) }),
         opened: () => ({ urls: [...opener.opened] }),
+        // Emits segments exactly as the capture service would, for review tests with a known day.
+        'capture/segments': (_req, body) => {
+          main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);
+          return { ok: true };
+        },
         idle: (_req, body) => {
           idle.setIdleSeconds(Number((body as { seconds?: unknown })?.seconds ?? 0));
           return { ok: true };

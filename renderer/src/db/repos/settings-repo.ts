@@ -19,6 +19,12 @@ export const settingSchemas = {
   /** Includes the idle threshold. */
   capture: CaptureSettings.default(CaptureSettings.parse({})),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Day-end review: gaps shorter than this between pieces of one project are filled. */
+  reviewGapFillMinutes: z.number().int().min(0).max(60).default(5),
+  /** Day-end review: proposed entries shorter than this are fragments… */
+  reviewMinFragmentMinutes: z.number().int().min(0).max(60).default(3),
+  /** …folded into a neighbour or dropped. */
+  reviewFragments: z.enum(['fold', 'drop']).default('fold'),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -14,6 +14,8 @@ export function createTasksRepo(ctx: RepoContext) {
     archive: (id: string) => ops.update(id, { archived: true }),
     unarchive: (id: string) => ops.update(id, { archived: false }),
     get: ops.get,
+    /** Every task, for screens that label many projects at once (review, mapping). */
+    list: async (opts: { includeArchived?: boolean } = {}) => (await ops.list(opts)).sort((a, b) => a.name.localeCompare(b.name)),
     async listForProject(projectId: string, opts: { includeArchived?: boolean } = {}): Promise<TaskRow[]> {
       const rows = await ctx.db.tasks.where('projectId').equals(projectId).toArray();
       return rows.filter((r) => opts.includeArchived || !r.archived).sort((a, b) => a.name.localeCompare(b.name));
