@@ -1,6 +1,6 @@
 // What every repository is built from. Clock and id source are injected so tests are deterministic.
 import type { TrackNexusDb } from './database';
-import type { AuditEntityType } from './schema';
+import type { AuditAction, AuditActor, AuditEntityType, EntryRow } from './schema';
 
 /** Fired after a transaction has committed ("commit first, then emit"), never before or on rollback. */
 export interface ChangeEvent {
@@ -9,17 +9,38 @@ export interface ChangeEvent {
   action: string;
 }
 
+/** One entry row written, as the audit log and the sync outbox see it. */
+export interface EntryChange {
+  before: EntryRow | null;
+  after: EntryRow;
+  action: AuditAction;
+  actor: AuditActor;
+  at: number;
+}
+
+/**
+ * Extra writes that must commit with every entry change ("entry + outbox row + audit row in one
+ * transaction"): the sync issue registers its outbox here instead of editing the entries repository.
+ * `tables` join the transaction; `write` runs inside it, and throwing rolls the change back.
+ */
+export interface EntryWriteHook {
+  tables: string[];
+  write: (changes: EntryChange[]) => Promise<void>;
+}
+
 export interface RepoContext {
   db: TrackNexusDb;
   now: () => number;
   newId: () => string;
   onCommitted: (change: ChangeEvent) => void;
+  entryWriteHook?: EntryWriteHook;
 }
 
 export interface RepoOptions {
   now?: () => number;
   newId?: () => string;
   onCommitted?: (change: ChangeEvent) => void;
+  entryWriteHook?: EntryWriteHook;
 }
 
 export function repoContext(db: TrackNexusDb, options: RepoOptions = {}): RepoContext {
@@ -28,5 +49,6 @@ export function repoContext(db: TrackNexusDb, options: RepoOptions = {}): RepoCo
     now: options.now ?? (() => Date.now()),
     newId: options.newId ?? (() => crypto.randomUUID()),
     onCommitted: options.onCommitted ?? (() => {}),
+    ...(options.entryWriteHook ? { entryWriteHook: options.entryWriteHook } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidEntryError, LockedEntryError, TimerAlreadyRunningError, VersionConflictError } from '../../../renderer/src/db/errors';
+import type { TrackNexusDb } from '../../../renderer/src/db/database';
+import type { EntryChange } from '../../../renderer/src/db/repos';
 import { at, testEnv } from './helpers';
 
 const NY = 'America/New_York';
@@ -255,5 +257,49 @@ describe('import', () => {
     await repos.entries.create({ projectId: null, start: s + 2, end: s + 3, zone: NY });
     const copy = { ...(await db.entries.toArray())[0]!, id: 'other' };
     await expect(db.entries.add(copy)).rejects.toThrow(/ConstraintError|unique|constraint/i);
+  });
+});
+
+describe('the in-transaction hook for the sync outbox', () => {
+  // The settings table stands in for the outbox table the sync issue will add.
+  function outbox(getDb: () => TrackNexusDb, fail = { now: false }) {
+    return {
+      tables: ['settings'],
+      write: async (changes: EntryChange[]) => {
+        if (fail.now) throw new Error('outbox full');
+        for (const c of changes) {
+          await getDb().settings.put({ key: `outbox:${c.after.id}:${c.after.version}`, value: c.action, updatedAt: c.at });
+        }
+      },
+    };
+  }
+
+  it('every entry change writes its outbox row in the same transaction', async () => {
+    let db!: TrackNexusDb;
+    const env = await testEnv(undefined, { entryWriteHook: outbox(() => db) });
+    db = env.db;
+    const s = at('2026-03-02', '09:00', NY);
+    const e = await env.repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY });
+    await env.repos.entries.update(e.id, { description: 'x' });
+    await env.repos.entries.approve([e.id]);
+    await env.repos.entries.importMany([{ projectId: null, start: s + HOUR, end: s + 2 * HOUR, zone: NY, importKey: 'k' }]);
+    const keys = (await db.settings.toArray()).map((r) => `${r.key}=${String(r.value)}`);
+    expect(keys).toEqual(expect.arrayContaining([`outbox:${e.id}:1=create`, `outbox:${e.id}:2=update`, `outbox:${e.id}:3=approve`]));
+    expect(keys).toHaveLength(4);
+  });
+
+  it('a failing outbox write rolls back the entry and its audit row', async () => {
+    let db!: TrackNexusDb;
+    const fail = { now: false };
+    const env = await testEnv(undefined, { entryWriteHook: outbox(() => db, fail) });
+    db = env.db;
+    const s = at('2026-03-02', '09:00', NY);
+    const e = await env.repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY });
+    fail.now = true;
+    await expect(env.repos.entries.update(e.id, { description: 'x' })).rejects.toThrow('outbox full');
+    await expect(env.repos.entries.startTimer(null, null, s + 2 * HOUR, NY)).rejects.toThrow('outbox full');
+    expect(await env.repos.entries.get(e.id)).toMatchObject({ version: 1, description: '' });
+    expect(await env.repos.entries.running()).toBeUndefined();
+    expect(await env.repos.audit.listForEntity(e.id)).toHaveLength(1);
   });
 });

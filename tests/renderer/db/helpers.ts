@@ -3,7 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
 import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
-import { createRepos, type ChangeEvent } from '../../../renderer/src/db/repos';
+import { createRepos, type ChangeEvent, type RepoOptions } from '../../../renderer/src/db/repos';
 
 export interface TestEnv {
   db: TrackNexusDb;
@@ -18,7 +18,7 @@ export async function openTestDb(options: { upToVersion?: number; factory?: IDBF
   return { db, factory };
 }
 
-export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0)): Promise<TestEnv> {
+export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0), options: Pick<RepoOptions, 'entryWriteHook'> = {}): Promise<TestEnv> {
   const { db } = await openTestDb();
   const clock = {
     now: startAt,
@@ -35,6 +35,7 @@ export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0)): Promise<Te
     now: () => clock.now,
     newId: () => `id-${String(++next).padStart(4, '0')}`,
     onCommitted: (e) => events.push(e),
+    ...options,
   });
   return { db, repos, clock, events };
 }

@@ -4,7 +4,7 @@
 import { validateEntry } from '../../../../shared/entries/entry';
 import { duplicateEntry, mergeEntries, splitEntry } from '../../../../shared/entries/operations';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
-import type { RepoContext } from '../context';
+import type { EntryChange, RepoContext } from '../context';
 import { editPermission, statusAfterEdit } from '../entry-rules';
 import {
   InvalidEntryError,
@@ -71,6 +71,25 @@ const byStart = (a: EntryRow, b: EntryRow) => a.start - b.start || a.id.localeCo
 export function createEntriesRepo(ctx: RepoContext) {
   const { db } = ctx;
 
+  /**
+   * The one place entry rows are written: the rows, one audit row each, then the in-transaction hook
+   * (the sync outbox), all inside the caller's transaction. New rows are added (so a duplicate id or
+   * import key fails), edited rows replaced.
+   */
+  async function persist(changes: EntryChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const created = changes.filter((c) => c.before === null).map((c) => c.after);
+    const edited = changes.filter((c) => c.before !== null).map((c) => c.after);
+    if (created.length > 0) await db.entries.bulkAdd(created);
+    if (edited.length > 0) await db.entries.bulkPut(edited);
+    await db.audit.bulkAdd(
+      changes.map((c) =>
+        auditRow(ctx, { entityType: 'entry', entityId: c.after.id, action: c.action, actor: c.actor, before: c.before, after: c.after, version: c.after.version }, c.at),
+      ),
+    );
+    await ctx.entryWriteHook?.write(changes);
+  }
+
   /** shared/entries' validation (zone, end after start, at most 24 h), plus: an import key is never empty. */
   function validated(entry: TimeEntry): EntryRow {
     const problems = validateEntry(entry).map((i) => i.message);
@@ -131,10 +150,7 @@ export function createEntriesRepo(ctx: RepoContext) {
       version: before.version + 1,
       updatedAt: at,
     });
-    await db.entries.put(after);
-    await db.audit.add(
-      auditRow(ctx, { entityType: 'entry', entityId: after.id, action, actor: opts.actor ?? 'user', before, after, version: after.version }, at),
-    );
+    await persist([{ before, after, action, actor: opts.actor ?? 'user', at }]);
     return after;
   }
 
@@ -157,12 +173,12 @@ export function createEntriesRepo(ctx: RepoContext) {
   /** Creates an entry and its audit row; call inside a transaction. */
   async function createInTx(input: NewEntry, actor: AuditActor): Promise<EntryRow> {
     const row = newRow(input, await defaultsFor(input.projectId), ctx.now());
-    await db.entries.add(row);
-    await db.audit.add(auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor, before: null, after: row, version: 1 }, row.createdAt));
+    await persist([{ before: null, after: row, action: 'create', actor, at: row.createdAt }]);
     return row;
   }
 
-  const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.entries, db.audit, db.projects], fn);
+  const tables = [db.entries, db.audit, db.projects, ...(ctx.entryWriteHook?.tables ?? []).map((t) => db.table(t))];
+  const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', tables, fn);
 
   return {
     async get(id: string): Promise<EntryRow | undefined> {
@@ -280,10 +296,7 @@ export function createEntriesRepo(ctx: RepoContext) {
           else if (before.status !== 'draft') result.skipped.push({ id, reason: `already ${before.status}` });
           else {
             const after: EntryRow = { ...before, status: 'approved', version: before.version + 1, updatedAt: at };
-            await db.entries.put(after);
-            await db.audit.add(
-              auditRow(ctx, { entityType: 'entry', entityId: id, action: 'approve', actor: opts.actor ?? 'user', before, after, version: after.version }, at),
-            );
+            await persist([{ before, after, action: 'approve', actor: opts.actor ?? 'user', at }]);
             result.approved.push(id);
           }
         }
@@ -307,10 +320,7 @@ export function createEntriesRepo(ctx: RepoContext) {
             throw new RangeError(`Entry ${id} cannot go from ${before.status} to ${status}`);
           }
           const after: EntryRow = { ...before, status, version: before.version + 1, updatedAt: at };
-          await db.entries.put(after);
-          await db.audit.add(
-            auditRow(ctx, { entityType: 'entry', entityId: id, action: 'status', actor: opts.actor ?? 'sync', before, after, version: after.version }, at),
-          );
+          await persist([{ before, after, action: 'status', actor: opts.actor ?? 'sync', at }]);
         }
       });
       ctx.onCommitted({ entityType: 'entry', ids, action: 'status' });
@@ -327,10 +337,7 @@ export function createEntriesRepo(ctx: RepoContext) {
         const [first, second] = result.entries;
         const head = await writeEdit(before, { end: first.end }, opts);
         const tail = validated({ ...second, status: head.status });
-        await db.entries.add(tail);
-        await db.audit.add(
-          auditRow(ctx, { entityType: 'entry', entityId: tail.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: tail, version: 1 }, tail.createdAt),
-        );
+        await persist([{ before: null, after: tail, action: 'create', actor: opts.actor ?? 'user', at: tail.createdAt }]);
         return [head, tail] as [EntryRow, EntryRow];
       });
       ctx.onCommitted({ entityType: 'entry', ids: parts.map((p) => p.id), action: 'split' });
@@ -374,10 +381,7 @@ export function createEntriesRepo(ctx: RepoContext) {
         const dup = duplicateEntry(entry, { newId: ctx.newId(), now });
         const shift = (opts.start ?? dup.start) - dup.start;
         const row = validated({ ...dup, start: dup.start + shift, end: dup.end! + shift });
-        await db.entries.add(row);
-        await db.audit.add(
-          auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor: opts.actor ?? 'user', before: null, after: row, version: 1 }, now),
-        );
+        await persist([{ before: null, after: row, action: 'create', actor: opts.actor ?? 'user', at: now }]);
         return row;
       });
       ctx.onCommitted({ entityType: 'entry', ids: [copy.id], action: 'create' });
@@ -404,10 +408,7 @@ export function createEntriesRepo(ctx: RepoContext) {
           if (!projectDefaults.has(input.projectId)) projectDefaults.set(input.projectId, await defaultsFor(input.projectId));
           fresh.push(newRow({ ...input, source: input.source ?? 'import' }, projectDefaults.get(input.projectId)!, at));
         }
-        await db.entries.bulkAdd(fresh);
-        await db.audit.bulkAdd(
-          fresh.map((row) => auditRow(ctx, { entityType: 'entry', entityId: row.id, action: 'create', actor: 'import', before: null, after: row, version: 1 }, at)),
-        );
+        await persist(fresh.map((row) => ({ before: null, after: row, action: 'create' as const, actor: 'import' as const, at })));
         return { imported: fresh.length, skipped: rows.length - fresh.length, importedIds: fresh.map((r) => r.id) };
       });
       if (result.imported > 0) ctx.onCommitted({ entityType: 'entry', ids: result.importedIds, action: 'import' });

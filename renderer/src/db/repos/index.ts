@@ -36,7 +36,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
 }
 
 export type Repos = ReturnType<typeof createRepos>;
-export type { RepoOptions, ChangeEvent } from '../context';
+export type { RepoOptions, ChangeEvent, EntryChange, EntryWriteHook } from '../context';
 export * from './entries-repo';
 export type { NewClient } from './clients-repo';
 export type { NewProject, ProjectPatch } from './projects-repo';
