@@ -1,6 +1,6 @@
 // The one Dexie database of the renderer. Only repositories (./repos) use it directly; screens read
 // through repositories inside useLiveQuery.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
   AuditRow,
   AwayPeriodRow,
@@ -45,8 +45,8 @@ export class TrackNexusDb extends Dexie {
 
 export interface OpenOptions {
   /** Inject an IndexedDB implementation (fake-indexeddb in tests and the Node benchmark). */
-  indexedDB?: { open: Function };
-  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function };
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
   /**
    * Open with the versions up to and including this one only. For migration tests, which create a
    * database as an older release left it; the app always opens the latest.

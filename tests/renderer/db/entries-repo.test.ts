@@ -262,22 +262,23 @@ describe('import', () => {
 
 describe('the in-transaction hook for the sync outbox', () => {
   // The settings table stands in for the outbox table the sync issue will add.
-  function outbox(getDb: () => TrackNexusDb, fail = { now: false }) {
+  /** The hook is registered before the database handle exists in the test, hence the holder. */
+  const holder: { db?: TrackNexusDb } = {};
+  function outbox(fail = { now: false }) {
     return {
       tables: ['settings'],
       write: async (changes: EntryChange[]) => {
         if (fail.now) throw new Error('outbox full');
         for (const c of changes) {
-          await getDb().settings.put({ key: `outbox:${c.after.id}:${c.after.version}`, value: c.action, updatedAt: c.at });
+          await holder.db!.settings.put({ key: `outbox:${c.after.id}:${c.after.version}`, value: c.action, updatedAt: c.at });
         }
       },
     };
   }
 
   it('every entry change writes its outbox row in the same transaction', async () => {
-    let db!: TrackNexusDb;
-    const env = await testEnv(undefined, { entryWriteHook: outbox(() => db) });
-    db = env.db;
+    const env = await testEnv(undefined, { entryWriteHook: outbox() });
+    const db = (holder.db = env.db);
     const s = at('2026-03-02', '09:00', NY);
     const e = await env.repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY });
     await env.repos.entries.update(e.id, { description: 'x' });
@@ -289,10 +290,9 @@ describe('the in-transaction hook for the sync outbox', () => {
   });
 
   it('a failing outbox write rolls back the entry and its audit row', async () => {
-    let db!: TrackNexusDb;
     const fail = { now: false };
-    const env = await testEnv(undefined, { entryWriteHook: outbox(() => db, fail) });
-    db = env.db;
+    const env = await testEnv(undefined, { entryWriteHook: outbox(fail) });
+    holder.db = env.db;
     const s = at('2026-03-02', '09:00', NY);
     const e = await env.repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY });
     fail.now = true;

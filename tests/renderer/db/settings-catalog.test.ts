@@ -10,7 +10,7 @@ describe('settings', () => {
   });
 
   it('stores a valid value with an audit row, and refuses an invalid one without writing', async () => {
-    const { db, repos } = await testEnv();
+    const { repos } = await testEnv();
     await repos.settings.set('currency', 'CAD');
     await expect(repos.settings.set('currency', 'dollars')).rejects.toThrow();
     await expect(repos.settings.set('weekStartsOn', 9 as never)).rejects.toThrow();
