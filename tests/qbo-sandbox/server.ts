@@ -83,7 +83,7 @@ export function createHandler(rt: SandboxRuntime, controlRoutes: boolean) {
 }
 
 function userInfo(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): void {
-  const auth = rt.oauth.authenticate(req.headers.authorization, undefined, qboDateTime(Date.now(), true), 'openid');
+  const auth = rt.oauth.authenticate(req.headers.authorization, undefined, qboDateTime(rt.company.now(), true), 'openid');
   if (!auth.ok) return sendJson(res, auth.status ?? 401, auth.body);
   sendJson(res, 200, { sub: 'sandbox-user', givenName: 'Sandbox', familyName: 'Admin', email: 'admin@tracknexus.example', emailVerified: true });
 }
