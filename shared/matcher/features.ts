@@ -22,7 +22,10 @@ export function analyse(input: MatchInput): AnalysedInput {
   const app = input.app.trim().toLowerCase();
   if (app) add('a:' + app);
   const titleTokens = tokenize(input.title);
-  for (const token of titleTokens) add('t:' + token);
+  // Titles often end with the app's own name ("… - Google Chrome", "… - Zoom"). The app clue already says
+  // that, so those words are not counted a second time as title words. They stay in titleTokens for phrases.
+  const appWords = app ? tokenize(app) : [];
+  for (const token of titleTokens) if (!appWords.includes(token)) add('t:' + token);
   let urlTokens: string[] = [];
   const url = parseUrl(input.url);
   if (url) {
