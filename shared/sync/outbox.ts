@@ -129,6 +129,16 @@ export function neverSent(row: OutboxRow): boolean {
   return row.state === 'pending' && row.attempts === 0 && row.batchId === undefined;
 }
 
+/**
+ * Whether deleting the key's entries would delete something in QuickBooks, so the UI must ask
+ * first ("This time is in QuickBooks; delete it there too?"). True when QBO holds the key or a
+ * write for it may already have been sent; false when nothing ever left this machine.
+ */
+export function deleteNeedsConfirmation(key: string, records: readonly SyncRecord[], outbox: readonly OutboxRow[]): boolean {
+  if (records.some((r) => r.key === key)) return true;
+  return outbox.some((r) => r.key === key && OPEN.has(r.state) && !neverSent(r));
+}
+
 type Desired = { kind: 'put'; draft: TimeActivityDraft } | { kind: 'remove' };
 
 export function planChanges(input: PlanInput): PlanResult {

@@ -107,7 +107,23 @@ export function diffPayloads(sent: TimeActivityPayload, inQbo: TimeActivityPaylo
   return diffs;
 }
 
-export function reconcile(records: readonly SyncRecord[], activities: readonly QboTimeActivity[], range: ReconcileRange): ReconcileResult {
+/** True when the TimeActivity is recorded for this worker (a company may hold other people's time). */
+export function isWorkersTime(ta: Pick<QboTimeActivity, 'NameOf' | 'EmployeeRef' | 'VendorRef'>, worker: WorkerMapping): boolean {
+  const ref = worker.nameOf === 'Employee' ? ta.EmployeeRef : ta.VendorRef;
+  return ta.NameOf === worker.nameOf && ref?.value === worker.id;
+}
+
+/**
+ * Compares our records with the TimeActivities QBO returned for `range`. With `worker`, time of
+ * other people in the company is not reported as unknown (TimeActivity cannot be filtered by
+ * employee in a query, so the filter is applied here).
+ */
+export function reconcile(
+  records: readonly SyncRecord[],
+  activities: readonly QboTimeActivity[],
+  range: ReconcileRange,
+  options: { worker?: WorkerMapping | null } = {},
+): ReconcileResult {
   const byId = new Map(activities.map((a) => [a.Id, a]));
   const known = new Set<string>();
   const result: ReconcileResult = { matched: [], changedInQbo: [], deletedInQbo: [], unknownInQbo: [] };
@@ -130,7 +146,8 @@ export function reconcile(records: readonly SyncRecord[], activities: readonly Q
       });
     }
   }
-  result.unknownInQbo = activities.filter((a) => !known.has(a.Id) && inRange(a.TxnDate, range)).sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+  const worker = options.worker;
+  result.unknownInQbo = activities.filter((a) => !known.has(a.Id) && inRange(a.TxnDate, range) && (!worker || isWorkersTime(a, worker))).sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
   return result;
 }
 
@@ -300,10 +317,7 @@ export function reconciliationReport(approved: readonly ApprovedLine[], activiti
   }
   for (const ta of activities) {
     if (!within(ta.TxnDate)) continue;
-    if (ctx.worker) {
-      const ref = ctx.worker.nameOf === 'Employee' ? ta.EmployeeRef : ta.VendorRef;
-      if (ta.NameOf !== ctx.worker.nameOf || ref?.value !== ctx.worker.id) continue;
-    }
+    if (ctx.worker && !isWorkersTime(ta, ctx.worker)) continue;
     const minutes = (ta.Hours ?? 0) * 60 + (ta.Minutes ?? 0);
     const billable = ta.BillableStatus === 'Billable' || ta.BillableStatus === 'HasBeenBilled';
     add(bucket(ta.CustomerRef?.value ?? null, ta.TxnDate).qbo, minutes, billable && ta.HourlyRate !== undefined ? ta.HourlyRate : undefined);

@@ -4,6 +4,7 @@ import { toTimeActivities, type TimeActivityDraft } from '../../../shared/qbo/tr
 import {
   applyOutcomes,
   BILLED_REASON,
+  deleteNeedsConfirmation,
   planChanges,
   rebaseAfterReread,
   recordAfter,
@@ -156,6 +157,13 @@ describe('planChanges', () => {
     const agg = toTimeActivities([a], context())[0]!;
     const r = plan({ removedKeys: [agg.key], records: [recordFor(agg, { qboId: '900' })] });
     expect(r.upserts[0]).toMatchObject({ op: 'delete', qboId: '900', entryIds: [a.id] });
+  });
+
+  it('asks before a delete only when something may be in QuickBooks', () => {
+    expect(deleteNeedsConfirmation('entry:x1', [], [])).toBe(false);
+    expect(deleteNeedsConfirmation('entry:x1', [], [createRow(d1)])).toBe(false);
+    expect(deleteNeedsConfirmation('entry:x1', [], [createRow(d1, { state: 'inflight', attempts: 1, batchId: 'B' })])).toBe(true);
+    expect(deleteNeedsConfirmation('entry:x1', [recordFor(d1)], [])).toBe(true);
   });
 
   it('refuses a key that is both current and removed', () => {

@@ -83,6 +83,13 @@ describe('reconcile', () => {
     expect(r.unknownInQbo.map((a) => a.Id)).toEqual(['999']);
   });
 
+  it('does not call a colleague’s time unknown when the worker is given', () => {
+    const { activities, records } = syncAll(entries);
+    const colleague: QboTimeActivity = { ...activities[0]!, Id: '555', EmployeeRef: { value: '56' } };
+    expect(reconcile(records, [...activities, colleague], RANGE).unknownInQbo.map((a) => a.Id)).toEqual(['555']);
+    expect(reconcile(records, [...activities, colleague], RANGE, { worker: { nameOf: 'Employee', id: '55' } }).unknownInQbo).toEqual([]);
+  });
+
   it('only calls a record deleted when its date was inside the queried range', () => {
     const { records } = syncAll(entries);
     expect(reconcile(records, [], { from: '2026-04-01', to: '2026-04-30' }).deletedInQbo).toEqual([]);
