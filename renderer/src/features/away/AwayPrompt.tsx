@@ -102,11 +102,15 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
 
   if (question.overnight) {
     let customStop: number | null = null;
+    let stopProblem: string | null = null;
     try {
       customStop = zonedInstant(stopDate, stopTime, zone);
+      if (customStop <= entry.start) stopProblem = `Choose a time after the timer started (${localTime(entry.start, zone)}).`;
+      else if (customStop > now) stopProblem = 'Choose a time that has already passed.';
     } catch {
-      customStop = null;
+      stopProblem = 'Enter a date and a time (HH:MM).';
     }
+    if (stopProblem) customStop = null;
     return (
       <Modal title="Your timer ran overnight" onClose={keep} className="away-dialog">
         {away ? (
@@ -120,6 +124,7 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
               <input type="date" className="input" aria-label="Stopped working on" value={stopDate} onChange={(e) => setStopDate(e.target.value)} />
               <input type="time" className="input" aria-label="Stopped working at" value={stopTime} onChange={(e) => setStopTime(e.target.value)} />
             </div>
+            {stopProblem ? <p role="alert" className="error">{stopProblem}</p> : null}
           </>
         )}
         {errorBox}

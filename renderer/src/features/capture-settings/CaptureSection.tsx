@@ -149,8 +149,8 @@ export function CaptureSection() {
           <Field label="Away after (minutes idle)" error={errorFor('idle')} hint="Time without keyboard or mouse counts as away">
             <input inputMode="decimal" value={draft.idleMinutes} onChange={(e) => edit({ idleMinutes: e.target.value }, 'idle')} />
           </Field>
-          <div className="field">
-            <span className="label">Private windows</span>
+          <div className="set-field">
+            <span className="set-label">Private windows</span>
             <label className="check"><input type="checkbox" checked={draft.skipPrivateWindows} onChange={(e) => edit({ skipPrivateWindows: e.target.checked })} /> Skip private and incognito browser windows</label>
           </div>
         </div>
@@ -202,7 +202,7 @@ export function CaptureSection() {
         </fieldset>
         <div className="capture-save">
           <button type="submit" className="button primary" disabled={busy}>Save privacy rules</button>
-          {message ? <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'field-error' : 'muted'} data-testid="capture-message">{message.text}</p> : null}
+          {message ? <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'set-field-error' : 'muted'} data-testid="capture-message">{message.text}</p> : null}
         </div>
       </form>
 

@@ -33,9 +33,9 @@ export function ExportSection() {
       <form className="inline-form" aria-label="Export entries" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <Field label="From"><input type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></Field>
         <Field label="To" error={problem}><input type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></Field>
-        <div className="field"><span className="label">&nbsp;</span><button type="submit" className="button primary" disabled={busy || problem !== null}>Export CSV</button></div>
+        <div className="set-field"><span className="set-label">&nbsp;</span><button type="submit" className="button primary" disabled={busy || problem !== null}>Export CSV</button></div>
       </form>
-      {message ? <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'field-error' : 'muted'}>{message.text}</p> : null}
+      {message ? <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'set-field-error' : 'muted'}>{message.text}</p> : null}
     </>
   );
 }

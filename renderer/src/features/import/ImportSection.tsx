@@ -26,6 +26,9 @@ interface Chosen {
   format: keyof typeof FORMAT_LABELS | null;
 }
 
+/** "Line 3: reason", without doubling the prefix when the parser already wrote it. */
+const atLine = (line: number, reason: string) => (/^Line \d+:/.test(reason) ? reason : `Line ${line}: ${reason}`);
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function outcomeText(o: ImportOutcome, problems: number): string {
@@ -56,7 +59,7 @@ export function ImportSection() {
       const text = await file.text();
       const head = sniff(text);
       if (!head.ok) {
-        setFileError(`Line ${head.line}: ${head.error}`);
+        setFileError(atLine(head.line, head.error));
         return;
       }
       if (head.format) {
@@ -66,7 +69,7 @@ export function ImportSection() {
       }
       const all = readRecords(text);
       if (!all.ok) {
-        setFileError(`Line ${all.line}: ${all.error}`);
+        setFileError(atLine(all.line, all.error));
         return;
       }
       const guess = guessMapping(all.headers);
@@ -157,7 +160,7 @@ export function ImportSection() {
         <>
           <div className="step-title"><span className="step">{chosen?.format ? 2 : 3}</span><h3>Preview</h3></div>
           {fatal ? (
-            <div role="alert" className="notice error" data-testid="import-fatal"><strong>Nothing can be imported from this file</strong>Line {fatal.line}: {fatal.reason}</div>
+            <div role="alert" className="notice error" data-testid="import-fatal"><strong>Nothing can be imported from this file</strong>{atLine(fatal.line, fatal.reason)}</div>
           ) : (
             <>
               <p data-testid="import-summary">
@@ -188,7 +191,7 @@ export function ImportSection() {
                 <div className="problems" data-testid="import-problems">
                   <h3>{plural(preview.errors.length, 'row')} will not be imported</h3>
                   <ul>
-                    {preview.errors.slice(0, PROBLEM_ROWS).map((e) => <li key={e.line}>Line {e.line}: {e.reason}</li>)}
+                    {preview.errors.slice(0, PROBLEM_ROWS).map((e) => <li key={e.line}>{atLine(e.line, e.reason)}</li>)}
                     {preview.errors.length > PROBLEM_ROWS ? <li>…and {preview.errors.length - PROBLEM_ROWS} more.</li> : null}
                   </ul>
                 </div>

@@ -174,7 +174,7 @@ function ClientEditor({ client, onDone }: { client?: ClientRow; onDone: () => vo
       <h3>{heading}</h3>
       <div className="inline-form">
         <Field label="Client name" error={error}><input value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" /></Field>
-        <div className="field"><span className="label">&nbsp;</span>
+        <div className="set-field"><span className="set-label">&nbsp;</span>
           <div className="inline-form">
             <button type="submit" className="button primary">{client ? 'Save' : 'Create client'}</button>
             <button type="button" className="button" onClick={onDone}>Cancel</button>

@@ -86,7 +86,7 @@ export function RateHistory({ scope, scopeId, currency, cards, label }: {
           <Field label={first ? `Hourly rate (${currency})` : `New hourly rate (${currency})`} error={errors.rate} hint={first ? 'Applies to all work until you change it' : undefined}>
             <input inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} placeholder="125.00" autoComplete="off" />
           </Field>
-          <div className="field"><span className="label">&nbsp;</span>
+          <div className="set-field"><span className="set-label">&nbsp;</span>
             <div className="inline-form">
               <button type="submit" className="button primary small" disabled={busy}>Save rate</button>
               <button type="button" className="button small" onClick={() => setAdding(false)}>Cancel</button>

@@ -34,7 +34,7 @@ export function TaskList({ project, showArchived, rateCards }: { project: Projec
         <Field label="New task" error={error}>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Design" autoComplete="off" />
         </Field>
-        <div className="field"><span className="label">&nbsp;</span><button type="submit" className="button small">Add task</button></div>
+        <div className="set-field"><span className="set-label">&nbsp;</span><button type="submit" className="button small">Add task</button></div>
       </form>
     </div>
   );
@@ -60,7 +60,7 @@ function TaskItem({ task, project, rateCards }: { task: TaskRow; project: Projec
       {editing ? (
         <form className="inline-form" aria-label={`Rename task ${task.name}`} onSubmit={(e) => { e.preventDefault(); void rename(); }}>
           <Field label="Task name" error={error}><input value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
-          <div className="field"><span className="label">&nbsp;</span>
+          <div className="set-field"><span className="set-label">&nbsp;</span>
             <div className="inline-form">
               <button type="submit" className="button small primary">Save</button>
               <button type="button" className="button small" onClick={() => { setEditing(false); setName(task.name); setError(null); }}>Cancel</button>

@@ -14,11 +14,11 @@ export function Field({ label, hint, error, children }: { label: ReactNode; hint
     'aria-invalid': error ? true : undefined,
   });
   return (
-    <div className="field">
-      <label className="label" htmlFor={(children.props['id'] as string | undefined) ?? id}>{label}</label>
+    <div className="set-field">
+      <label className="set-label" htmlFor={(children.props['id'] as string | undefined) ?? id}>{label}</label>
       {control}
-      {hint ? <span className="hint" id={hintId}>{hint}</span> : null}
-      {error ? <p className="field-error" id={errorId}>{error}</p> : null}
+      {hint ? <span className="set-hint" id={hintId}>{hint}</span> : null}
+      {error ? <p className="set-field-error" id={errorId}>{error}</p> : null}
     </div>
   );
 }

@@ -47,8 +47,8 @@ export function WorkspaceDefaults() {
             {WEEKDAYS.map((d, i) => <option key={d} value={i}>{d}</option>)}
           </select>
         </Field>
-        <div className="field">
-          <span className="label">Time without a project</span>
+        <div className="set-field">
+          <span className="set-label">Time without a project</span>
           <label className="check">
             <input type="checkbox" checked={settings.defaultBillable} onChange={(e) => void save('Default billable', () => repos.settings.set('defaultBillable', e.target.checked))} />
             Billable by default
@@ -79,7 +79,7 @@ export function WorkspaceDefaults() {
       <p className="muted">Used when neither the task, the project nor the client has a rate.</p>
       <RateHistory scope="default" scopeId={null} currency={settings.currency} cards={defaultCards} label="the workspace default" />
       <p role="status" className="muted" style={{ marginTop: 8, minHeight: '1.5em' }}>{saved}</p>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? <p role="alert" className="set-field-error">{error}</p> : null}
     </>
   );
 }

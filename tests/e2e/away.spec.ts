@@ -1,0 +1,98 @@
+// Away time while a timer runs, driven the way main reports it: the harness's idle source says the
+// machine has been idle for a while, then that the user is back; main emits capture:away twice.
+// The page's clock starts in the past so the timer has been running before the user left.
+import type { Page } from '@playwright/test';
+import { control, expect, test } from './fixtures';
+
+const MIN = 60_000;
+
+async function createProject(app: Page, name: string, client: string) {
+  await app.getByRole('button', { name: /^(Project|Switch project):/ }).click();
+  const dialog = app.getByRole('dialog');
+  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByLabel(/Client/).fill(client);
+  await dialog.getByRole('button', { name: 'Create and choose' }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+}
+
+/** Starts a timer on Acme · Website that (by the page's clock) began `minutesAgo` minutes ago. */
+async function timerStartedAgo(app: Page, minutesAgo: number) {
+  await app.clock.install({ time: Date.now() - minutesAgo * MIN });
+  await app.reload();
+  await createProject(app, 'Website', 'Acme');
+  await app.getByLabel('What are you working on?').fill('Landing page');
+  await app.getByRole('button', { name: 'Start' }).click();
+  await expect(app.getByRole('timer')).toBeVisible();
+  await app.clock.setSystemTime(Date.now());
+}
+
+/** The idle source reports `seconds` of idleness; main polls it every 10 s while the user is present. */
+async function awayFor(app: Page, harness: Parameters<typeof control>[0], seconds: number) {
+  await control(harness, 'idle', { seconds });
+  await app.waitForTimeout(11_000);
+  await control(harness, 'idle', { seconds: 0 });
+}
+
+const entries = (app: Page) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem');
+
+test.describe('away prompt', () => {
+  test('discarding away time stops the timer when the user left and restarts it when they came back', async ({ app, harness }) => {
+    await timerStartedAgo(app, 30);
+    await awayFor(app, harness, 400);
+    const prompt = app.getByRole('dialog', { name: 'You were away' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await expect(prompt).toContainText(/You were away from \d\d:\d\d to \d\d:\d\d \(\d+ min, idle\)\. What should happen with this time\?/);
+    await prompt.getByRole('button', { name: 'Discard' }).click();
+    await expect(prompt).toHaveCount(0);
+    await expect(entries(app)).toHaveCount(2);
+    await expect(entries(app).nth(0)).toContainText('draft');
+    await expect(entries(app).nth(1)).toContainText('running');
+    await expect(entries(app).nth(1)).toContainText('Landing page');
+  });
+
+  test('away time given to another project becomes its own entry', async ({ app, harness }) => {
+    await timerStartedAgo(app, 30);
+    await createProject(app, 'Logo', 'Globex'); // switches: Globex runs now
+    await awayFor(app, harness, 400);
+    const prompt = app.getByRole('dialog', { name: 'You were away' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await prompt.getByRole('button', { name: 'Give it to another project…' }).click();
+    await prompt.getByRole('button', { name: /^Give the away time to:/ }).click();
+    await app.getByRole('dialog', { name: 'Give the away time to' }).getByRole('button', { name: 'Acme · Website' }).click();
+    await prompt.getByRole('button', { name: 'Give to Acme · Website' }).click();
+    await expect(prompt).toHaveCount(0);
+    const labels = await entries(app).allTextContents();
+    expect(labels.filter((l) => l.includes('running'))).toHaveLength(1);
+    expect(labels.filter((l) => l.includes('Acme · Website'))).toHaveLength(2);
+  });
+
+  test('a timer left running overnight is stopped when the user left, after one prompt', async ({ app, harness }) => {
+    await timerStartedAgo(app, 10 * 60);
+    await awayFor(app, harness, 9 * 3600);
+    const prompt = app.getByRole('dialog', { name: 'Your timer ran overnight' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await prompt.getByRole('button', { name: /^Stop at \d\d:\d\d \(when you left\)$/ }).click();
+    await expect(prompt).toHaveCount(0);
+    await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();
+  });
+});
+
+test('a timer found running for over 12 hours at start is asked about once', async ({ app }) => {
+  await timerStartedAgo(app, 13 * 60);
+  await app.reload();
+  const prompt = app.getByRole('dialog', { name: 'Your timer ran overnight' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText(/has been running since .* \(13 h( \d\d min)?\)/);
+  // Stopped working an hour after starting (dates and times in the machine's zone, as the page shows them).
+  const left = new Date(Date.now() - 12 * 60 * MIN);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(left.getHours())}:${pad(left.getMinutes())}`;
+  await prompt.getByLabel('Stopped working on').fill(`${left.getFullYear()}-${pad(left.getMonth() + 1)}-${pad(left.getDate())}`);
+  await prompt.getByLabel('Stopped working at').fill(time);
+  const stop = prompt.getByRole('button', { name: `Stop at ${time}` });
+  await expect(stop).toBeVisible();
+  await stop.click();
+  await expect(prompt).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();
+});
