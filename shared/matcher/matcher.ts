@@ -168,7 +168,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       index.has(previous.projectId)
     ) {
       continuing = index.get(previous.projectId)!;
-      continuityRate = model.continuityRate(input.app);
+      continuityRate = model.continuityRate(input);
     }
 
     if (clues === 0 && continuing < 0) {
@@ -217,7 +217,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     if (top === continuing && withoutContext && withoutContext.confidence < threshold) {
       why = {
         source: 'learned',
-        reason: `continues ${projectLabel(projects.get(topLabel))} from the window before (${input.app} windows continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
+        reason: `continues ${projectLabel(projects.get(topLabel))} from the window before (windows like this continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
       };
     }
 

@@ -3,6 +3,7 @@
 // one segment at a time, and the whole thing serialises to plain JSON for the renderer to keep.
 
 import { analyse } from './features';
+import { parseUrl } from './text';
 import type { MatchInput } from './types';
 
 /** The label personal / unassignable time is learned under. Project ids are never empty. */
@@ -15,6 +16,8 @@ const MIN_MINUTES_PER_SEGMENT = 0.1;
 const RELIABILITY_HALF = 2;
 /** Two segments at most this far apart count as one run of work for learning continuity. */
 export const CONTINUITY_GAP_MS = 2 * 60_000;
+/** Followed segments a site needs before its own continuity rate replaces its app's. */
+const MIN_SITE_CONTINUITY = 3;
 
 interface LabelStat {
   /** Confirmed minutes. */
@@ -46,7 +49,7 @@ export interface ModelJSON {
   version: 1;
   /** [label, confirmed minutes] in insertion order. */
   labels: Array<[string, number]>;
-  /** [app, segments that continued the previous project, segments that followed a project]. */
+  /** [app, or "h:" + host, segments that continued the previous project, segments that followed a project]. */
   continuity: Array<[string, number, number]>;
   /** [feature, [[label, minutes, segments, [[taskId, minutes], ...]?], ...]] in insertion order. */
   features: Array<[string, Array<[string, number, number, Array<[string, number]>?]>]>;
@@ -83,8 +86,11 @@ export class LearnedModel {
    * smoothing: a browser tab in the middle of work usually does, a video call usually starts something new.
    * Learned from segments fed in time order with start and end times; 0.5 when nothing is known.
    */
-  continuityRate(app: string): number {
-    const stat = this.continuity.get(app.trim().toLowerCase());
+  continuityRate(input: Pick<MatchInput, 'app' | 'url'>): number {
+    // The site says more than the browser: a Stack Overflow tab mid-task continues it, a video site does not.
+    const host = parseUrl(input.url)?.host;
+    const site = host ? this.continuity.get('h:' + host) : undefined;
+    const stat = site && site.total >= MIN_SITE_CONTINUITY ? site : this.continuity.get(input.app.trim().toLowerCase());
     return stat ? (stat.same + 1) / (stat.total + 2) : 0.5;
   }
 
@@ -95,11 +101,13 @@ export class LearnedModel {
     if (!previous || previous.label === UNASSIGNED) return;
     const gap = input.start - previous.end;
     if (gap < 0 || gap > CONTINUITY_GAP_MS) return;
-    const app = input.app.trim().toLowerCase();
-    const stat = this.continuity.get(app) ?? { same: 0, total: 0 };
-    stat.total += 1;
-    if (label === previous.label) stat.same += 1;
-    this.continuity.set(app, stat);
+    const host = parseUrl(input.url)?.host;
+    for (const key of host ? [input.app.trim().toLowerCase(), 'h:' + host] : [input.app.trim().toLowerCase()]) {
+      const stat = this.continuity.get(key) ?? { same: 0, total: 0 };
+      stat.total += 1;
+      if (label === previous.label) stat.same += 1;
+      this.continuity.set(key, stat);
+    }
   }
 
   /** The evidence for one feature key, or undefined if it was never confirmed. */
