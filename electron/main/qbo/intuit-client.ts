@@ -2,7 +2,7 @@
 // (setAuthorizeURLs mutates them), so every operation points them at the configured server
 // synchronously right before the call: intuit-oauth reads the URL in the same tick, so two
 // operations for different servers cannot mix even when they overlap.
-import OAuthClient from 'intuit-oauth';
+import type OAuthClientType from 'intuit-oauth';
 import type { ResolvedQboConfig } from './config';
 
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
@@ -39,7 +39,12 @@ export class TokenEndpointError extends Error {
 
 const TOKEN_CALL_TIMEOUT_MS = 30_000;
 
-export function createIntuitClient(config: ResolvedQboConfig, redirectUri: string) {
+/** Loaded on first use: intuit-oauth pulls in winston and axios, ~0.3 s the app's start-up need not pay. */
+let loaded: Promise<typeof OAuthClientType> | null = null;
+const loadOAuthClient = () => (loaded ??= import('intuit-oauth').then((m) => m.default));
+
+export async function createIntuitClient(config: ResolvedQboConfig, redirectUri: string) {
+  const OAuthClient = await loadOAuthClient();
   // Logging stays off: intuit-oauth's logger writes request headers to ./logs relative to the CWD.
   const client = new OAuthClient({
     environment: config.oauthClientEnvironment,
@@ -105,7 +110,7 @@ export function createIntuitClient(config: ResolvedQboConfig, redirectUri: strin
   };
 }
 
-export type IntuitClient = ReturnType<typeof createIntuitClient>;
+export type IntuitClient = Awaited<ReturnType<typeof createIntuitClient>>;
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   // intuit-oauth sends token requests with no timeout; a hung server must not hang the app.

@@ -71,7 +71,7 @@ export async function startAuthorization(config: ResolvedQboConfig, deps: FlowDe
   });
 
   const redirectUri = config.redirect.mode === 'relay' ? config.redirect.relayUrl : `http://127.0.0.1:${port}/callback`;
-  const intuit = createIntuitClient(config, redirectUri);
+  const intuit = await createIntuitClient(config, redirectUri);
   let state: string | null = makeState(port);
   const stateExpiresAt = deps.clock.now() + STATE_LIFETIME_MS;
 

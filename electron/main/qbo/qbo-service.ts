@@ -52,7 +52,7 @@ export class QboService {
         const config = this.configNow();
         // The redirect URI is not sent on refresh; any value will do.
         const intuit = createIntuitClient(config, 'http://127.0.0.1/callback');
-        return (refreshToken, realmId, sentAt) => intuit.refresh(refreshToken, realmId, sentAt);
+        return async (refreshToken, realmId, sentAt) => (await intuit).refresh(refreshToken, realmId, sentAt);
       },
       onReconnectRequired: (reason) => this.setStatus({ state: 'reconnect_required', message: `Reconnect QuickBooks: ${reason}` }),
     });
@@ -215,7 +215,7 @@ export class QboService {
     let message: string | null = null;
     if (refreshToken) {
       try {
-        const intuit = createIntuitClient(this.configNow(), 'http://127.0.0.1/callback');
+        const intuit = await createIntuitClient(this.configNow(), 'http://127.0.0.1/callback');
         await intuit.revoke(refreshToken);
       } catch (error) {
         // Forget the tokens anyway: keeping them would keep the app connected against the user's wish.

@@ -26,7 +26,7 @@ beforeAll(async () => {
   proxy = await startRecordingProxy(sandbox.url);
   dir = await mkdtemp(join(tmpdir(), 'tn-client-'));
   const clock = manualClock();
-  const intuit = createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
+  const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
   const keeper = new TokenKeeper({
     store: fileSecretStore(dir),
     clock,

@@ -23,7 +23,7 @@ beforeAll(async () => {
   proxy = await startRecordingProxy(sandbox.url);
   dir = await mkdtemp(join(tmpdir(), 'tn-limiter-'));
   const clock = manualClock();
-  const intuit = createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
+  const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
   keeper = new TokenKeeper({ store: fileSecretStore(dir), clock, refresher: () => (rt, r, at) => intuit.refresh(rt, r, at), onReconnectRequired: () => {} });
   const t = await control(sandbox, 'tokens');
   await keeper.save({

@@ -50,7 +50,7 @@ async function freshTokens(createdAt: number): Promise<TokenSet> {
 async function makeKeeper(store: SecretStore = fileSecretStore(dir)) {
   const clock = manualClock();
   const reconnects: string[] = [];
-  const intuit = createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
+  const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
   const keeper = new TokenKeeper({
     store,
     clock,
