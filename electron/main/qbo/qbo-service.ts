@@ -61,7 +61,8 @@ export class QboService {
       apiBase: () => this.configNow().apiBase,
       tokens: this.tokens,
       limiters: this.limiters,
-      onAuthRejected: (reason) => this.setStatus({ state: 'reconnect_required', message: `Reconnect QuickBooks: ${reason}` }),
+      // Through the keeper, so the stored connection and the status agree (and survive a restart).
+      onAuthRejected: (reason) => void this.tokens.invalidate(reason).catch(() => undefined),
       onIntuitTid: (tid) => (this.lastIntuitTid = tid),
     });
     this.ready = this.init();

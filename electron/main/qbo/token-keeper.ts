@@ -179,6 +179,12 @@ export class TokenKeeper {
     return next.tokens;
   }
 
+  /** QuickBooks refused even a freshly refreshed token: stop using this grant until reconnect. */
+  async invalidate(reason: string): Promise<void> {
+    const connection = await this.load();
+    if (connection && !connection.invalid) await this.markInvalid(connection, reason);
+  }
+
   private async markInvalid(connection: StoredConnection, reason: string): Promise<void> {
     // In memory first: even if the store cannot be written, these tokens are not used again.
     this.connection = { ...connection, invalid: { at: this.deps.clock.now(), reason } };
