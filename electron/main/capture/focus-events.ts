@@ -8,14 +8,13 @@
 // therefore tell us about every focus and title change at almost no cost while nothing happens.
 //
 // The window spy also asks for WM_CLASS and _NET_WM_PID, so each event carries the whole sample
-// and no get-windows call is needed at all: a focus change costs one xprop start, a title change
-// nothing. (Measured: each process start costs this process ~2 ms and the child ~1-3 ms, so
-// get-windows' three per event would dominate.) It also avoids a get-windows bug on Linux: it
-// splits xprop lines at every '=', so a title like "a = b" comes back empty.
+// and no further read is needed: a focus change costs one xprop start, a title change nothing.
+// (Measured: each process start costs this process ~2 ms and the child ~1-3 ms, so get-windows'
+// three per event would dominate.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ActiveWindowSample } from '../ports';
+import { WINDOW_PROPERTIES, parseXpropLine, sampleFromProperties, type XProperty } from './x11-properties';
 
 export type FocusChange = 'focus' | 'title';
 
@@ -43,68 +42,6 @@ export const noFocusEvents: FocusEvents = {
   start: async () => false,
   stop: async () => {},
 };
-
-// --- parsing xprop output (`NAME(TYPE) = value` or `NAME:  not found.`) ---
-
-const PROPERTY_LINE = /^([A-Za-z0-9_]+)(?:\(([^)]*)\))?(?::\s+not found\.|\s*=\s?(.*))$/;
-
-export interface XProperty {
-  type: string;
-  value: string;
-}
-
-export function parseXpropLine(line: string): { name: string; property: XProperty | null } | null {
-  const match = PROPERTY_LINE.exec(line.trimEnd());
-  if (!match) return null;
-  const [, name, type, value] = match;
-  return { name: name!, property: value === undefined ? null : { type: type ?? '', value } };
-}
-
-/** xprop escapes non-ASCII bytes as octal (\342\200\224) in some locales; decode them as UTF-8. */
-function decodeEscapes(text: string): string {
-  return text
-    .replace(/(?:\\[0-7]{3})+/g, (match) => {
-      const bytes = Uint8Array.from(match.match(/[0-7]{3}/g) ?? [], (octal) => Number.parseInt(octal, 8));
-      return new TextDecoder('utf-8').decode(bytes);
-    })
-    .replace(/\\(["\\])/g, '$1');
-}
-
-/**
- * A string property's text: everything between the first and the last quote. xprop does not
- * escape quotes inside STRING values (`"a "b" c"`), so splitting at quotes would cut titles.
- */
-export function xpropText(value: string): string {
-  const first = value.indexOf('"');
-  const last = value.lastIndexOf('"');
-  return first === -1 || last <= first ? '' : decodeEscapes(value.slice(first + 1, last));
-}
-
-/** WM_CLASS is `"instance", "Class"`; get-windows reports the class as the app name, so do we. */
-export function xpropClass(value: string): string {
-  const parts = value.match(/"((?:[^"\\]|\\.)*)"/g) ?? [];
-  const last = parts[parts.length - 1];
-  return last ? decodeEscapes(last.slice(1, -1)) : '';
-}
-
-export function sampleFromProperties(properties: ReadonlyMap<string, XProperty | null>): ActiveWindowSample {
-  const netName = properties.get('_NET_WM_NAME');
-  const name = properties.get('WM_NAME');
-  const title = netName ? xpropText(netName.value) : name ? xpropText(name.value) : '';
-  const wmClass = properties.get('WM_CLASS');
-  const pid = Number.parseInt(properties.get('_NET_WM_PID')?.value ?? '', 10);
-  const sample: ActiveWindowSample = { app: wmClass ? xpropClass(wmClass.value) : '', title, url: null };
-  if (Number.isFinite(pid)) {
-    sample.pid = pid;
-    try {
-      // Same source as get-windows; used by the excluded-apps rule.
-      sample.path = fs.readlinkSync(`/proc/${pid}/exe`);
-    } catch {
-      /* another user's process, or gone */
-    }
-  }
-  return sample;
-}
 
 export interface X11FocusEventsOptions {
   /** Environment for the xprop children (DISPLAY); defaults to process.env at start time. */
@@ -138,8 +75,6 @@ export function createX11FocusEvents(options: X11FocusEventsOptions = {}): Focus
 
   type Listener = (change: FocusChange, sample?: ActiveWindowSample | null) => void;
   let listener: Listener = () => {};
-
-  const WINDOW_PROPERTIES = ['WM_CLASS', '_NET_WM_PID', '_NET_WM_NAME', 'WM_NAME'];
 
   /** Spy on the active window: its first lines are the current values (the focus sample), later ones changes. */
   const watchWindow = (id: string): void => {

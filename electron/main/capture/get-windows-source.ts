@@ -1,9 +1,11 @@
-// WindowSource over get-windows, used by the Electron app and the Node harness alike.
+// WindowSource over get-windows (macOS, Windows; on Linux X11 the same xprop properties are read
+// directly, see x11-properties.ts), used by the Electron app and the Node harness alike.
 // get-windows is loaded lazily: its macOS/Windows builds load a native binding at import time,
 // and a machine where capture is unavailable should not pay for (or fail on) that.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActiveWindowSample, CaptureAvailability, WindowSource } from '../ports';
+import { readActiveX11Window } from './x11-properties';
 
 export interface GetWindowsSourceOptions {
   platform?: NodeJS.Platform;
@@ -63,6 +65,8 @@ export function createGetWindowsSource(options: GetWindowsSourceOptions = {}): W
 
   return {
     async activeWindow(): Promise<ActiveWindowSample | null> {
+      // On Linux, read xprop directly: get-windows loses titles containing '=' (see x11-properties.ts).
+      if (platform === 'linux') return readActiveX11Window(env());
       const { activeWindow } = await load();
       // get-windows returns undefined when nothing is focused and also when xprop fails; its
       // macOS build asks for screen-recording permission only if titles are requested, which we need.
