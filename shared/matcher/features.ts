@@ -13,29 +13,42 @@ export interface AnalysedInput {
   urlTokens: string[];
 }
 
+// A person uses a few dozen apps; their key and words are worked out once. Bounded so odd input cannot grow it.
+const appCache = new Map<string, { key: string; words: string[] }>();
+function appInfo(rawApp: string): { key: string; words: string[] } {
+  let info = appCache.get(rawApp);
+  if (!info) {
+    if (appCache.size > 500) appCache.clear();
+    const app = rawApp.trim().toLowerCase();
+    info = { key: app ? 'a:' + app : '', words: app ? tokenize(app) : [] };
+    appCache.set(rawApp, info);
+  }
+  return info;
+}
+
 export function analyse(input: MatchInput): AnalysedInput {
-  // A title has a dozen words at most: a linear scan beats allocating a Set per segment.
+  // Keys are unique by construction except repeated title words, which are skipped by position:
+  // cheaper than a Set per segment.
   const features: string[] = [];
-  const add = (key: string): void => {
-    if (!features.includes(key)) features.push(key);
-  };
-  const app = input.app.trim().toLowerCase();
-  if (app) add('a:' + app);
+  const app = appInfo(input.app);
+  if (app.key) features.push(app.key);
   const titleTokens = tokenize(input.title);
   // Titles often end with the app's own name ("… - Google Chrome", "… - Zoom"). The app clue already says
   // that, so those words are not counted a second time as title words. They stay in titleTokens for phrases.
-  const appWords = app ? tokenize(app) : [];
-  for (const token of titleTokens) if (!appWords.includes(token)) add('t:' + token);
+  for (let i = 0; i < titleTokens.length; i++) {
+    const token = titleTokens[i]!;
+    if (titleTokens.indexOf(token) === i && !app.words.includes(token)) features.push('t:' + token);
+  }
   let urlTokens: string[] = [];
   const url = parseUrl(input.url);
   if (url) {
-    add('h:' + url.host);
-    if (url.baseDomain !== url.host) add('d:' + url.baseDomain);
+    features.push('h:' + url.host);
+    if (url.baseDomain !== url.host) features.push('d:' + url.baseDomain);
     const first = url.path[0];
     if (first !== undefined && !isIdLike(first)) {
-      add(`p:${url.host}/${first}`);
+      features.push(`p:${url.host}/${first}`);
       const second = url.path[1];
-      if (second !== undefined && !isIdLike(second)) add(`p:${url.host}/${first}/${second}`);
+      if (second !== undefined && !isIdLike(second)) features.push(`p:${url.host}/${first}/${second}`);
     }
     const dot = url.host.lastIndexOf('.');
     urlTokens = tokenize((dot > 0 ? url.host.slice(0, dot) : url.host) + ' ' + url.path.join(' '));
