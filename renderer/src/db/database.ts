@@ -3,6 +3,13 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
   AuditRow,
+  BatchPlanRow,
+  ConflictRow,
+  OutboxRowRecord,
+  QboEntityRow,
+  QboStateRow,
+  SyncAuditRow,
+  SyncRecordRow,
   AwayPeriodRow,
   ClientRow,
   EntryRow,
@@ -30,6 +37,13 @@ export class TrackNexusDb extends Dexie {
   audit!: Table<AuditRow, number>;
   rules!: Table<RuleRow, string>;
   matcherState!: Table<MatcherStateRow, string>;
+  outbox!: Table<OutboxRowRecord, string>;
+  syncRecords!: Table<SyncRecordRow, string>;
+  batchPlans!: Table<BatchPlanRow, string>;
+  syncAudit!: Table<SyncAuditRow, string>;
+  conflicts!: Table<ConflictRow, string>;
+  qboEntities!: Table<QboEntityRow, [string, string]>;
+  qboState!: Table<QboStateRow, string>;
 
   constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name, {

@@ -142,3 +142,56 @@ export interface MatcherStateRow {
   value: unknown;
   updatedAt: number;
 }
+
+// --- QuickBooks sync (v4). Row shapes come from shared/sync so the engine and its policy agree. ---
+import type { AuditRecord as SyncAuditRecord } from '../../../shared/sync/audit';
+import type { BatchPlan } from '../../../shared/sync/batch-plan';
+import type { OutboxRow as SyncOutboxRow, SyncRecord } from '../../../shared/sync/outbox';
+
+export type OutboxRowRecord = SyncOutboxRow;
+export type SyncRecordRow = SyncRecord & { updatedAt: number };
+export type SyncAuditRow = SyncAuditRecord;
+
+/** A batch as planned, stored before it is sent; 'answered' once its response has been applied. */
+export interface BatchPlanRow extends BatchPlan {
+  state: 'planned' | 'sent' | 'answered';
+  createdAt: number;
+}
+
+/** A change made in QuickBooks that the configured rule says to ask the user about. */
+export interface ConflictRow {
+  id: string;
+  key: string;
+  kind: 'changedInQbo' | 'deletedInQbo';
+  /** Field-by-field differences or the deleted activity, for the ask-list screen. */
+  detail: unknown;
+  status: 'open' | 'resolved';
+  resolution?: 'tracker' | 'quickbooks';
+  createdAt: number;
+}
+
+export type QboEntityKind = 'customer' | 'item' | 'employee' | 'vendor' | 'class';
+
+/** One name-list entity as last imported from QuickBooks (inactive ones are kept and shown as such). */
+export interface QboEntityRow {
+  kind: QboEntityKind;
+  id: string;
+  name: string;
+  /** Customers and items: "Parent:Job". */
+  fullyQualifiedName?: string;
+  parentId?: string | null;
+  active: boolean;
+  /** Items: 'Service', 'NonInventory'…; vendors: '1099' when Vendor1099. */
+  subtype?: string;
+  /** Customers in a multicurrency company. */
+  currency?: string;
+  syncToken?: string;
+  updatedAt: number;
+}
+
+/** Key-value state of the QuickBooks side: company info, preferences, worker mapping, sync settings. */
+export interface QboStateRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}

@@ -4,9 +4,10 @@ import type { SchemaVersion } from './versions/types';
 import { v1 } from './versions/v1';
 import { v2 } from './versions/v2';
 import { v3 } from './versions/v3';
+import { v4 } from './versions/v4';
 
 export type { SchemaVersion } from './versions/types';
 
-export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3];
+export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4];
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -14,7 +14,7 @@ describe('schema versions', () => {
     const { db } = await openTestDb();
     expect(db.verno).toBe(latestVersion);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'awayPeriods', 'clients', 'entries', 'matcherState', 'projects', 'rateCards', 'rules', 'segments', 'settings', 'tasks'],
+      ['audit', 'awayPeriods', 'batchPlans', 'clients', 'conflicts', 'entries', 'matcherState', 'outbox', 'projects', 'qboEntities', 'qboState', 'rateCards', 'rules', 'segments', 'settings', 'syncAudit', 'syncRecords', 'tasks'],
     );
   });
 });
@@ -75,5 +75,31 @@ describe('v2 → v3: the matcher gets rules and a learned model', () => {
     expect(await db.segments.where('localDate').equals('2026-03-02').count()).toBe(1);
     await db.rules.add({ id: 'r1', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'p1', createdAt: start, updatedAt: start });
     expect(await db.rules.where('projectId').equals('p1').count()).toBe(1);
+  });
+});
+
+describe('v3 → v4: QuickBooks sync tables', () => {
+  it('adds the outbox, records, plans, audit, conflicts and mirror, keeping rules, model and entries', async () => {
+    const start = Date.UTC(2026, 2, 2, 14, 0);
+    const db = await upgradeFrom(3, async (v3) => {
+      await v3.table('rules').add({ id: 'r1', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'p1', createdAt: start, updatedAt: start });
+      await v3.table('matcherState').add({ key: 'model', value: { version: 1 }, updatedAt: start });
+      await v3.table('entries').add({
+        id: 'e1', projectId: 'p1', taskId: null, description: 'approved', start, end: start + 60_000, zone: 'UTC',
+        source: 'timer', billable: true, status: 'approved', version: 2, createdAt: start, updatedAt: start, deletedAt: null, localDate: '2026-03-02',
+      });
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.rules.count()).toBe(1);
+    expect(await db.matcherState.get('model')).toMatchObject({ value: { version: 1 } });
+    expect(await db.entries.where('status').equals('approved').primaryKeys()).toEqual(['e1']);
+    for (const table of [db.outbox, db.syncRecords, db.batchPlans, db.syncAudit, db.conflicts, db.qboEntities, db.qboState]) {
+      expect(await table.count()).toBe(0);
+    }
+    await db.qboEntities.bulkAdd([
+      { kind: 'customer', id: '1', name: 'Acme', active: true, updatedAt: start },
+      { kind: 'item', id: '1', name: 'Consulting', active: true, updatedAt: start },
+    ]);
+    expect(await db.qboEntities.where('kind').equals('customer').count()).toBe(1);
   });
 });
