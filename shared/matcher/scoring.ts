@@ -4,7 +4,8 @@
 // a label appears with it than without it (log P(label | clue) / P(label)). A shared tool such as Zoom,
 // Slack or Excel appears with every client in about their usual proportions, so its ratios are near 1
 // and it cannot decide anything alone; a word seen only with one project pushes hard towards it.
-// The temperature compensates for clues that repeat each other (the repo name in the title and the URL).
+// The temperature compensates for clues that repeat each other (the repo name in the title and the URL);
+// within one field the matcher also gives repeated clues diminishing returns.
 //
 // Two pieces of knowledge about projects are folded in:
 // - A clue that names a client (the "northwind" in a title, northwind.atlassian.net) is evidence for the
@@ -26,9 +27,7 @@ export interface LabelDelta {
   label: string;
   /** Position of the label in ScoringContext.labels. */
   index: number;
-  /** Added to the label's score when the clue is present, relative to labels the clue never saw. */
-  delta: number;
-  /** The clue's own log-ratio for this label, used to pick the reason. */
+  /** The clue's tempered, reliability-weighted log-ratio for this label. */
   ratio: number;
   segments: number;
   /** The clue names the label's client rather than the project. */
@@ -140,9 +139,8 @@ export class ScoringContext {
       const ratio = Math.log((share.minutes + smoothing * prior) / (stats.minutes + smoothing) / prior);
       // Labels with history already carry the absent penalty; add back the difference. Labels without
       // history carry no penalty, so they get the ratio itself.
-      const delta = reliability * PARAMS.temperature * (this.hasHistory.has(label) ? ratio - absentRatio : ratio);
       if (!this.labelIndex.has(label)) continue;
-      deltas.push({ label, index: this.labelIndex.get(label)!, delta, ratio: reliability * PARAMS.temperature * ratio, segments: share.segments, clientLevel: share.clientLevel });
+      deltas.push({ label, index: this.labelIndex.get(label)!, ratio: reliability * PARAMS.temperature * ratio, segments: share.segments, clientLevel: share.clientLevel });
     }
     deltas.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     const dense = new Float64Array(this.labels.length);
