@@ -20,6 +20,7 @@ let sandbox: RunningSandbox;
 let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 let dir: string;
 let client: QboClient;
+let keeper: TokenKeeper;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -27,7 +28,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tn-client-'));
   const clock = manualClock();
   const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
-  const keeper = new TokenKeeper({
+  keeper = new TokenKeeper({
     store: fileSecretStore(dir),
     clock,
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
@@ -72,6 +73,15 @@ describe('reads and paging', () => {
     expect(proxy.apiCalls().at(-1)?.search.get('minorversion')).toBe('75');
     const prefs = await client.preferences();
     expect(prefs).toHaveProperty('TimeTrackingPrefs');
+  });
+
+  it('gives up on a request that takes too long, as a retryable network error with its requestid', async () => {
+    await control(sandbox, 'faults', { latencyMs: 400 });
+    const impatient = createQboClient({ apiBase: () => proxy.url, tokens: keeper, limiters: new RateLimiterRegistry(), timeoutMs: 100 });
+    const requestId = randomUUID();
+    const error = await impatient.write('Customer', 'create', { DisplayName: `Slow ${requestId.slice(0, 8)}` }, requestId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QboNetworkError);
+    expect(error).toMatchObject({ errorCode: 'ETIMEDOUT', requestId, retryable: true });
   });
 
   it('reads, updates and reports changes through CDC (before the bulk below fills its 1000-object answer)', async () => {

@@ -11,7 +11,7 @@ import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
 import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import type { QboStatus } from '../../../shared/ipc/contract';
+import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, startRecordingProxy, startTestSandbox, visit, waitFor } from './helpers';
 
@@ -59,6 +59,8 @@ function makeApp(options: { env?: Record<string, string>; store?: SecretStore } 
   const call = async (channel: string, payload?: unknown) => {
     const result = await router.dispatch(channel, payload);
     sent.push(result);
+    // The router validates requests only; hold main to the response schemas the renderer trusts.
+    if (result.ok) invokeContract[channel as InvokeChannel].response.parse(result.value);
     return result;
   };
   return { router, call, sent, statuses, opened, clock, store, service: qbo.service, dispose: qbo.dispose };
@@ -149,6 +151,32 @@ describe('connect and status', () => {
     expect(await readFile(join(dataDir, 'qbo-settings.json'), 'utf8')).not.toContain(DEFAULT_CLIENT.clientSecret);
     expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'custom' } });
     expect(await app.call('qbo:saveSettings', { environment: 'production' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  });
+});
+
+describe('data calls over IPC', () => {
+  it('returns batch items with their faults as data, and whole-call faults as remote errors', async () => {
+    app = makeApp();
+    await connectApproved(app);
+    const name = `Ipc ${crypto.randomUUID().slice(0, 8)}`;
+    const batch = await app.call('qbo:sendBatch', {
+      requestId: crypto.randomUUID(),
+      items: [
+        { bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } },
+        { bId: 'b', operation: 'create', entity: 'Customer', body: { DisplayName: name } },
+      ],
+    });
+    expect(batch).toMatchObject({ ok: true, value: { items: [{ bId: 'a', entity: 'Customer', fault: null }, { bId: 'b', data: null, fault: { errors: [{ code: '6240' }] } }] } });
+
+    const dup = await app.call('qbo:writeEntity', { entity: 'Customer', operation: 'create', body: { DisplayName: name }, requestId: crypto.randomUUID() });
+    expect(dup).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 6240/) } });
+    expect(qboFaultCode((dup as { error: { message: string } }).error.message)).toBe('6240');
+
+    const all = await app.call('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
+    expect(all).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });
+    const changes = await app.call('qbo:getChanges', { entities: ['Customer'], changedSince: new Date(Date.now() - 60_000).toISOString() });
+    expect(changes).toMatchObject({ ok: true });
+    expect(await app.call('qbo:sendBatch', { requestId: 'x', items: [] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 });
 
