@@ -212,8 +212,6 @@ describe('idle monitor', () => {
 
   it('polls on its own with a slower rate while present and a faster one while away', async () => {
     const t = setup(300);
-    const spy = vi.spyOn(t.monitor, 'check');
-    void spy;
     await vi.advanceTimersByTimeAsync(0);
     t.jump(6 * MIN);
     await vi.advanceTimersByTimeAsync(10_000);
