@@ -163,8 +163,15 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       const { segment, closed } = item;
       if (!closed && !includeOpen) continue;
       const end = Math.min(segment.end, confirmedUntil);
-      if (closed && segment.end <= confirmedUntil) pending.delete(id);
-      if (end <= segment.start) continue; // nothing confirmed yet, or no duration at all
+      if (closed && segment.end <= confirmedUntil) {
+        pending.delete(id);
+        // A window seen once and never again has no duration: nothing to store or replay.
+        if (segment.end <= segment.start) {
+          journal?.drop(id);
+          continue;
+        }
+      }
+      if (end <= segment.start) continue; // nothing confirmed yet
       if (end <= (emittedEnd.get(id) ?? -1)) continue;
       emittedEnd.set(id, end);
       batch.push({ ...segment, end });

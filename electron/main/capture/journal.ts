@@ -142,7 +142,8 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
   });
   // A previous run has ended, so whatever it had open is closed at its last journaled end.
   for (const entry of entries.values()) entry.closed = true;
-  for (const [id, entry] of entries) if (isDone(entry)) entries.delete(id);
+  // Done, or without duration (a window seen once just before the end): nothing to offer.
+  for (const [id, entry] of entries) if (isDone(entry) || entry.segment.end <= entry.segment.start) entries.delete(id);
   let toReplay: ActivitySegment[] | null = [...entries.values()].map((entry) => entry.segment).sort((a, b) => a.start - b.start);
 
   // --- rewrite it compactly, atomically ---

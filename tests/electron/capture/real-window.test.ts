@@ -101,7 +101,7 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     expect(renamed).toBeDefined();
     expect(a!.app).toBe('XTerm');
     // Focus changes are seen within the interval (immediately with events).
-    const tolerance = events ? 500 : 1500;
+    const tolerance = events ? 1000 : 2000; // generous for loaded CI machines; typical is ~20 ms with events
     expect(Math.abs(a!.start - alphaAt)).toBeLessThan(tolerance);
     expect(Math.abs(b!.start - betaAt)).toBeLessThan(tolerance);
     expect(a!.end - a!.start).toBeGreaterThan(1000);
