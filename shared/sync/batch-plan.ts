@@ -128,6 +128,11 @@ export function applyBatchResponse(plan: BatchPlan, response: BatchResponse, opt
     const answer = answers.get(item.bId);
     if (answer?.Fault !== undefined) {
       const fault = parseFault({ Fault: answer.Fault }, options.intuitTid ? { intuitTid: options.intuitTid } : {});
+      // Deleting what is already gone is done, not failed: the goal state is reached (and a resent
+      // delete after a lost answer must not flag the entry).
+      if (item.operation === 'delete' && fault.errors[0]?.code === '610' && 'Id' in item.body) {
+        return { rowId: item.rowId, kind: 'done', qboId: item.body.Id!, ...tid };
+      }
       return outcomeForFailure(item.rowId, fault, { attempt: item.attempt, ...(options.random ? { random: options.random } : {}) }).outcome;
     }
     const entity = answer?.TimeActivity;

@@ -139,6 +139,20 @@ export function deleteNeedsConfirmation(key: string, records: readonly SyncRecor
   return outbox.some((r) => r.key === key && OPEN.has(r.state) && !neverSent(r));
 }
 
+/**
+ * The open rows of one key. A chain is at most one active row (pending or inflight) and one
+ * blocked follow-up after it; `tail` is the last of them, the one a new change coalesces with.
+ */
+export function openChain(rowsOfKey: readonly OutboxRow[]): { active?: OutboxRow; follower?: OutboxRow; tail?: OutboxRow } {
+  const open = rowsOfKey
+    .filter((r) => OPEN.has(r.state) && !r.supersededBy)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const follower = open.find((r) => r.state === 'blocked');
+  const active = open.find((r) => r.state !== 'blocked');
+  const tail = follower ?? active;
+  return { ...(active ? { active } : {}), ...(follower ? { follower } : {}), ...(tail ? { tail } : {}) };
+}
+
 type Desired = { kind: 'put'; draft: TimeActivityDraft } | { kind: 'remove' };
 
 export function planChanges(input: PlanInput): PlanResult {
@@ -160,13 +174,9 @@ export function planChanges(input: PlanInput): PlanResult {
   for (const key of [...desired.keys()].sort()) {
     const want = desired.get(key)!;
     const record = records.get(key);
-    const rows = (rowsByKey.get(key) ?? []).slice().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-    const open = rows.filter((r) => OPEN.has(r.state) && !r.supersededBy);
+    const rows = rowsByKey.get(key) ?? [];
+    const { tail } = openChain(rows);
     const failed = rows.filter((r) => r.state === 'failed');
-    // A chain is at most: one active row (pending/inflight) and one blocked follow-up after it.
-    const follower = open.find((r) => r.state === 'blocked');
-    const active = open.find((r) => r.state !== 'blocked');
-    const tail = follower ?? active;
 
     if (record?.billableStatus === 'HasBeenBilled') {
       const noChange = want.kind === 'put' && want.draft.payloadHash === record.payloadHash && !tail;
@@ -188,16 +198,19 @@ export function planChanges(input: PlanInput): PlanResult {
         result.upserts.push(newRow(input, key, 'delete', recordDraft(record), record));
       }
     } else if (neverSent(tail)) {
-      // Rule 4: what does QBO hold just before `tail` runs?
+      // Rule 4: what does QBO hold just before `tail` runs? Without a predecessor the record is
+      // the truth, and its Id/SyncToken are the freshest we know (reconciliation may have updated
+      // them since the row was planned), so they replace the row's.
       const predecessor = tail.after ? rows.find((r) => r.id === tail.after) : undefined;
       const existsBefore = predecessor ? predecessor.op !== 'delete' : tail.op !== 'create';
+      const fresh = (row: OutboxRow) => (!predecessor && record && row.op !== 'create' ? { ...row, qboId: record.qboId, syncToken: record.syncToken } : row);
       if (want.kind === 'put') {
         const noOp = !predecessor && tail.op !== 'create' && record !== undefined && record.payloadHash === want.draft.payloadHash;
         if (noOp) result.cancelled.push(tail.id);
-        else result.upserts.push(replace(tail, existsBefore ? 'update' : 'create', want.draft));
+        else result.upserts.push(fresh(replace(tail, existsBefore ? 'update' : 'create', want.draft)));
       } else if (existsBefore) {
         const last = predecessor && predecessor.op !== 'delete' ? predecessor : record;
-        result.upserts.push(replace(tail, 'delete', last ? draftOf(last) : draftOf(tail)));
+        result.upserts.push(fresh(replace(tail, 'delete', last ? draftOf(last) : draftOf(tail))));
       } else {
         result.cancelled.push(tail.id);
       }

@@ -8,9 +8,9 @@
 // by Id before resolving it (a read that finds it turns it into a changedInQbo).
 import { amountForMinutes, minorToDecimalNumber } from '../qbo/decimal';
 import { payloadHash } from '../qbo/hash';
-import type { ApprovedLine, WorkerMapping } from '../qbo/transform';
+import type { ApprovedLine, TimeActivityDraft, WorkerMapping } from '../qbo/transform';
 import type { QboRef, QboTimeActivity, TimeActivityPayload } from '../qbo/types';
-import type { IdSource, OutboxRow, SyncRecord } from './outbox';
+import { neverSent, openChain, type IdSource, type OutboxRow, type SyncRecord } from './outbox';
 
 export interface ReconcileRange {
   /** Inclusive local dates ('YYYY-MM-DD'), the TxnDate range the query covered. */
@@ -180,7 +180,10 @@ export interface AskItem {
 }
 
 export interface Resolution {
+  /** New rows, or existing never-sent rows changed in place (same id and requestId): write as they are. */
   outboxRows: OutboxRow[];
+  /** Never-sent rows that no longer make sense (a delete of something QBO already deleted). */
+  cancelled: string[];
   localUpdates: LocalUpdate[];
   askList: AskItem[];
 }
@@ -215,18 +218,36 @@ function recordFromQbo(record: SyncRecord, current: QboTimeActivity): SyncRecord
 }
 
 /**
- * Applies the rule to every conflict. Tracker wins: an edit in QBO is overwritten by a full update
- * (our last payload, QBO's current SyncToken); a deletion in QBO is re-created (new row, new
- * requestId). QuickBooks wins: local updates adopt QBO's version. Ask: nothing changes; each
- * conflict goes on the ask-list, and the screen calls this again per item with the chosen rule.
+ * Applies the rule to every conflict.
+ * - Tracker wins, edited in QBO: our version goes back with QBO's current SyncToken. With no open
+ *   row for the key, that is a new full update of our last payload. If the key already has an open
+ *   row (a local edit on its way), no second row is made: a never-sent row gets QBO's SyncToken in
+ *   place; a row that may have been sent will meet a 5010 and take the re-read path.
+ * - Tracker wins, deleted in QBO: the record is dropped and the time is created again (new row, new
+ *   requestId). An open never-sent row becomes that create (a pending delete is simply cancelled);
+ *   a row that may have been sent gets a blocked create after it.
+ * - QuickBooks wins: local updates adopt QBO's version (edit) or unlink the entries (delete).
+ * - Ask: nothing changes; each conflict goes on the ask-list, and the screen calls this again per
+ *   item with the chosen rule.
  * Time billed in QuickBooks is never overwritten: it is locked with QBO's version whatever the rule.
  */
 export function resolveConflicts(
   conflicts: { changedInQbo: readonly ChangedInQbo[]; deletedInQbo: readonly DeletedInQbo[] },
   rule: ConflictRule,
-  ctx: { ids: IdSource; now: number },
+  ctx: {
+    ids: IdSource;
+    now: number;
+    /** Current outbox rows: lets the rules coalesce with writes already on their way. */
+    outbox?: readonly OutboxRow[];
+    /** Current transform output for the conflicting keys: what "tracker wins" puts back. */
+    drafts?: readonly TimeActivityDraft[];
+  },
 ): Resolution {
-  const out: Resolution = { outboxRows: [], localUpdates: [], askList: [] };
+  const out: Resolution = { outboxRows: [], cancelled: [], localUpdates: [], askList: [] };
+  const rowsOf = (key: string) => (ctx.outbox ?? []).filter((r) => r.key === key);
+  const chainOf = (key: string) => openChain(rowsOf(key));
+  // As in planChanges (rule 7): failed rows of a key that gets a new plan are history.
+  const dropFailed = (key: string) => out.cancelled.push(...rowsOf(key).filter((r) => r.state === 'failed').map((r) => r.id));
   const row = (record: SyncRecord, op: 'create' | 'update', qbo?: { Id: string; SyncToken: string }): OutboxRow => ({
     id: ctx.ids.rowId(),
     key: record.key,
@@ -242,19 +263,65 @@ export function resolveConflicts(
     createdAt: ctx.now,
   });
 
+  /**
+   * What Track Nexus holds for the key, which "tracker wins" puts back: the caller's current draft
+   * when drafts are given (absent = the key is no longer live); otherwise the newest unfinished
+   * row's content (a failed update still carries the latest edit); otherwise the record.
+   */
+  const wanted = (key: string, record: SyncRecord): SyncRecord | null => {
+    if (ctx.drafts) {
+      const d = ctx.drafts.find((x) => x.key === key);
+      return d ? { ...record, payload: d.payload, payloadHash: d.payloadHash, entryIds: d.entryIds, entryVersions: d.entryVersions } : null;
+    }
+    const latest = rowsOf(key)
+      .filter((r) => r.state !== 'done' && !r.supersededBy)
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))[0];
+    if (!latest) return record;
+    if (latest.op === 'delete') return null;
+    return { ...record, payload: latest.payload, payloadHash: latest.payloadHash, entryIds: latest.entryIds, entryVersions: latest.entryVersions };
+  };
+
   for (const c of conflicts.changedInQbo) {
     if (c.current.BillableStatus === 'HasBeenBilled') {
       out.localUpdates.push({ kind: 'lockBilled', key: c.key, entryIds: c.record.entryIds, record: recordFromQbo(c.record, c.current) });
       continue;
     }
-    if (rule === 'tracker') out.outboxRows.push(row(c.record, 'update', c.current));
-    else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current) });
+    if (rule === 'tracker') {
+      const { tail } = chainOf(c.key);
+      const want = wanted(c.key, c.record);
+      dropFailed(c.key);
+      if (!tail) {
+        if (want) out.outboxRows.push(row(want, 'update', c.current));
+        else out.outboxRows.push({ ...row(c.record, 'update', c.current), op: 'delete' });
+      } else if (neverSent(tail) && !tail.after && tail.op !== 'create') {
+        out.outboxRows.push({ ...tail, qboId: c.current.Id, syncToken: c.current.SyncToken });
+      }
+      // A row that may have been sent meets a 5010 and takes the re-read path, keeping our version.
+    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current) });
     else out.askList.push({ key: c.key, qboId: c.qboId, entryIds: c.record.entryIds, kind: 'changed', diffs: c.diffs, message: describe('changed', c.record, c.diffs) });
   }
   for (const d of conflicts.deletedInQbo) {
     if (rule === 'tracker') {
       out.localUpdates.push({ kind: 'dropRecord', key: d.key });
-      out.outboxRows.push(row(d.record, 'create'));
+      const { tail } = chainOf(d.key);
+      const want = wanted(d.key, d.record);
+      dropFailed(d.key);
+      if (!tail) {
+        if (want) out.outboxRows.push(row(want, 'create'));
+      } else if (neverSent(tail) && !tail.after) {
+        if (tail.op === 'delete') out.cancelled.push(tail.id);
+        else {
+          const asCreate: OutboxRow = { ...tail, op: 'create' };
+          delete asCreate.qboId;
+          delete asCreate.syncToken;
+          out.outboxRows.push(asCreate);
+        }
+      } else if (!neverSent(tail) && tail.op !== 'delete') {
+        const source = { ...d.record, payload: tail.payload, payloadHash: tail.payloadHash, entryIds: tail.entryIds, entryVersions: tail.entryVersions };
+        out.outboxRows.push({ ...row(source, 'create'), state: 'blocked', after: tail.id });
+      }
+      // A blocked follow-up already waiting on a sent row is resolved by releaseFollowUps against
+      // "nothing in QBO" once that row settles (the record is dropped).
     } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'unlinkDeleted', key: d.key, entryIds: d.record.entryIds });
     else out.askList.push({ key: d.key, qboId: d.qboId, entryIds: d.record.entryIds, kind: 'deleted', diffs: [], message: describe('deleted', d.record, []) });
   }

@@ -125,6 +125,13 @@ describe('applyBatchResponse', () => {
     expect(after[2]!.needsReread).toBe(true);
   });
 
+  it('counts deleting something already gone as done', () => {
+    const [row] = pendingRows(1);
+    const plan = planBatch([{ ...row!, op: 'delete', qboId: '42', syncToken: '1' }])!;
+    const [outcome] = applyBatchResponse(plan, { BatchItemResponse: [{ bId: 'b1', Fault: { Error: [{ Message: 'Object Not Found', code: '610' }], type: 'ValidationFault' } }] });
+    expect(outcome).toEqual({ rowId: row!.id, kind: 'done', qboId: '42' });
+  });
+
   it('turns an item-level throttle into a delayed retry of that row only', () => {
     const rows = pendingRows(2);
     const plan = planBatch(rows)!;

@@ -1,15 +1,17 @@
 // A model test of the whole policy: a runner written only against the shared/sync API drives a
 // fake QuickBooks that honours `requestid` the way QBO documents it (a repeated id gets the first
-// answer back). Random edits, deletions, QBO-side saves, timeouts before and after QBO processed a
-// batch, and 503s are interleaved; after draining, QuickBooks must hold exactly one TimeActivity
-// per live key with the latest payload — nothing lost, nothing duplicated.
+// answer back). Random edits, deletions, QBO-side saves, edits and deletions, reconciliation
+// passes (tracker wins), timeouts before and after QBO processed a batch, and 503s are
+// interleaved; after draining and a last reconciliation, QuickBooks must hold exactly one
+// TimeActivity per live key with the latest payload — nothing lost, nothing duplicated.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../shared/entries/entry';
 import { payloadHash } from '../../../shared/qbo/hash';
 import { toTimeActivities } from '../../../shared/qbo/transform';
-import type { BatchItemResponse, BatchResponse, TimeActivityPayload } from '../../../shared/qbo/types';
+import type { BatchItemResponse, BatchResponse, QboTimeActivity, TimeActivityPayload } from '../../../shared/qbo/types';
 import { applyBatchFailure, applyBatchResponse, batchesToResend, markInflight, planBatch, type BatchPlan } from '../../../shared/sync/batch-plan';
+import { reconcile, resolveConflicts } from '../../../shared/sync/reconcile';
 import { applyOutcomes, planChanges, rebaseAfterReread, recordAfter, releaseFollowUps, sendable, type OutboxRow, type SyncRecord } from '../../../shared/sync/outbox';
 import { context, entry, MIN } from '../qbo/fixtures';
 
@@ -51,6 +53,19 @@ class FakeQbo {
     return answer;
   }
 
+  /** Someone changes the duration in QBO. */
+  edit(id: string) {
+    const t = this.store.get(id);
+    if (t) {
+      t.payload = { ...t.payload, Hours: t.payload.Hours + 1 };
+      t.token += 1;
+    }
+  }
+
+  list(): QboTimeActivity[] {
+    return [...this.store].map(([Id, t]) => ({ ...t.payload, Id, SyncToken: String(t.token) }));
+  }
+
   /** Someone opens and saves the TimeActivity in QBO: same content, new SyncToken. */
   touch(id: string) {
     const t = this.store.get(id);
@@ -84,6 +99,18 @@ class Runner {
     const byId = new Map(upserts.map((r) => [r.id, r]));
     this.rows = this.rows.filter((r) => !gone.has(r.id)).map((r) => byId.get(r.id) ?? r);
     for (const r of upserts) if (!this.rows.some((x) => x.id === r.id)) this.rows.push(r);
+  }
+
+  /** The reconciliation pass with "tracker wins". */
+  reconcileTrackerWins(entries: TimeEntry[]) {
+    const result = reconcile([...this.records.values()], this.qbo.list(), { from: '0000-01-01', to: '9999-12-31' });
+    for (const m of result.matched) this.records.set(m.key, { ...this.records.get(m.key)!, syncToken: m.syncToken });
+    const res = resolveConflicts(result, 'tracker', { ids: this.ids, now: this.now++, outbox: this.rows, drafts: toTimeActivities(entries, context()) });
+    for (const u of res.localUpdates) {
+      expect(u.kind).toBe('dropRecord');
+      this.records.delete(u.key);
+    }
+    this.apply(res.outboxRows, res.cancelled);
   }
 
   /** One step of the engine; returns false when there is nothing left to do. */
@@ -140,6 +167,8 @@ const arbEvent = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), who: fc.nat(5) }),
   fc.record({ kind: fc.constant('restore' as const), who: fc.nat(5) }),
   fc.record({ kind: fc.constant('touch' as const), who: fc.nat(5) }),
+  fc.record({ kind: fc.constantFrom('qboEdit' as const, 'qboDelete' as const), who: fc.nat(5) }),
+  fc.record({ kind: fc.constant('reconcile' as const) }),
   fc.record({ kind: fc.constant('step' as const), mode: fc.constantFrom<Mode>('ok', 'ok', 'lostBefore', 'lostAfter', 'busy') }),
 );
 
@@ -168,11 +197,18 @@ describe('outbox + batches against a requestid-honouring QuickBooks', () => {
             e.gone = false;
             e.version += 1;
             runner.replan(live());
-          } else if (ev.kind === 'touch' && e) {
+          } else if ((ev.kind === 'touch' || ev.kind === 'qboEdit' || ev.kind === 'qboDelete') && e) {
             const record = [...runner.records.values()].find((r) => r.entryIds.includes(e.id));
-            if (record) qbo.touch(record.qboId);
+            if (record && ev.kind === 'touch') qbo.touch(record.qboId);
+            if (record && ev.kind === 'qboEdit') qbo.edit(record.qboId);
+            if (record && ev.kind === 'qboDelete') qbo.store.delete(record.qboId);
+          } else if (ev.kind === 'reconcile') {
+            runner.reconcileTrackerWins(live());
           } else if (ev.kind === 'step') runner.step(ev.mode);
         }
+        // Drain, reconcile (tracker wins) to repair what was changed or deleted in QBO, drain again.
+        for (let i = 0; i < 500 && runner.step('ok'); i++);
+        runner.reconcileTrackerWins(live());
         for (let i = 0; i < 500 && runner.step('ok'); i++);
 
         const want = toTimeActivities(live(), context()).map((d) => d.payloadHash).sort();

@@ -131,6 +131,13 @@ describe('planChanges', () => {
     expect(plan({ activities: [d1], records: [recordFor(d1)], outbox: [update] })).toMatchObject({ upserts: [], cancelled: [update.id] });
   });
 
+  it('a never-sent update takes the freshest Id/SyncToken from the record (reconciliation may have moved it)', () => {
+    const update = plan({ activities: [d1edited], records: [recordFor(d1)] }).upserts[0]!;
+    const d3 = draftOf({ ...e1, description: 'Third', version: 3 });
+    const r = plan({ activities: [d3], records: [recordFor(d1, { syncToken: '7' })], outbox: [update] });
+    expect(r.upserts).toEqual([{ ...update, syncToken: '7', payload: d3.payload, payloadHash: d3.payloadHash, entryVersions: [3] }]);
+  });
+
   it('a pending (never sent) update turns into a delete when the entry is deleted', () => {
     const update = plan({ activities: [d1edited], records: [recordFor(d1)] }).upserts[0]!;
     const r = plan({ removedKeys: ['entry:x1'], records: [recordFor(d1)], outbox: [update] });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../shared/entries/entry';
 import { approvedLines, toTimeActivities, type TimeActivityDraft, type TransformContext } from '../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
-import type { SyncRecord } from '../../../shared/sync/outbox';
+import type { OutboxRow, SyncRecord } from '../../../shared/sync/outbox';
 import { diffPayloads, reconcile, reconciliationReport, resolveConflicts } from '../../../shared/sync/reconcile';
 import { context, entry, idSource, MIN, support, website } from '../qbo/fixtures';
 
@@ -127,6 +127,7 @@ describe('resolveConflicts', () => {
   it('QuickBooks wins: adopt its version; unlink what it deleted', () => {
     const res = resolveConflicts(r, 'quickbooks', { ids: idSource(), now: 1 });
     expect(res.outboxRows).toEqual([]);
+    expect(res.cancelled).toEqual([]);
     expect(res.localUpdates[0]).toMatchObject({ kind: 'adoptQbo', key: records[0]!.key, record: { qboId: '100', syncToken: '5', payload: { Hours: 3 } } });
     expect(res.localUpdates[1]).toEqual({ kind: 'unlinkDeleted', key: records[1]!.key, entryIds: records[1]!.entryIds });
   });
@@ -138,6 +139,31 @@ describe('resolveConflicts', () => {
     expect(res.askList.map((a) => [a.kind, a.qboId])).toEqual([['changed', '100'], ['deleted', '101']]);
     expect(res.askList[0]!.message).toBe('In QuickBooks, the time on 2026-03-16 was changed: hours 0 → 3. Keep the Track Nexus version or the QuickBooks one?');
     expect(res.askList[1]!.message).toMatch(/was deleted/);
+  });
+
+  it('tracker wins without doubling up on rows already on their way', () => {
+    const ids = idSource('o-');
+    const pendingUpdate: OutboxRow = { key: records[0]!.key, id: 'p1', op: 'update', entryIds: records[0]!.entryIds, entryVersions: [2], payload: { ...records[0]!.payload, Description: 'local edit' }, payloadHash: 'h', qboId: '100', syncToken: '0', requestId: 'req-p1', state: 'pending', attempts: 0, createdAt: 0 };
+    const res = resolveConflicts(r, 'tracker', { ids, now: 1, outbox: [pendingUpdate] });
+    // The never-sent update takes QBO's SyncToken in place; no second update is made.
+    expect(res.outboxRows[0]).toEqual({ ...pendingUpdate, syncToken: '5' });
+    expect(res.outboxRows.filter((x) => x.key === records[0]!.key)).toHaveLength(1);
+
+    // Already sent: it will meet a 5010 and be re-read; nothing to add.
+    const sent = { ...pendingUpdate, state: 'inflight' as const, attempts: 1, batchId: 'B' };
+    expect(resolveConflicts({ changedInQbo: r.changedInQbo, deletedInQbo: [] }, 'tracker', { ids, now: 1, outbox: [sent] }).outboxRows).toEqual([]);
+  });
+
+  it('tracker wins on a QBO deletion: a pending update becomes the create, a pending delete is moot, a sent row gets a create after it', () => {
+    const key = records[1]!.key;
+    const base = { key, entryIds: records[1]!.entryIds, entryVersions: [2], payload: records[1]!.payload, payloadHash: records[1]!.payloadHash, qboId: '101', syncToken: '0', requestId: 'req-x', attempts: 0, createdAt: 0 };
+    const only = { changedInQbo: [], deletedInQbo: r.deletedInQbo };
+    const asCreate = resolveConflicts(only, 'tracker', { ids: idSource(), now: 1, outbox: [{ ...base, id: 'u', op: 'update', state: 'pending' }] });
+    expect(asCreate.outboxRows).toEqual([{ ...base, id: 'u', op: 'create', state: 'pending', qboId: undefined, syncToken: undefined }].map(({ qboId: _q, syncToken: _s, ...x }) => x));
+    expect(asCreate.localUpdates).toEqual([{ kind: 'dropRecord', key }]);
+    expect(resolveConflicts(only, 'tracker', { ids: idSource(), now: 1, outbox: [{ ...base, id: 'd', op: 'delete', state: 'pending' }] })).toMatchObject({ outboxRows: [], cancelled: ['d'] });
+    const afterSent = resolveConflicts(only, 'tracker', { ids: idSource(), now: 1, outbox: [{ ...base, id: 's', op: 'update', state: 'inflight', attempts: 1, batchId: 'B' }] });
+    expect(afterSent.outboxRows).toEqual([expect.objectContaining({ op: 'create', state: 'blocked', after: 's' })]);
   });
 
   it('never overwrites time QuickBooks has billed', () => {
