@@ -9,6 +9,7 @@ const MIN = 60_000;
 async function createProject(app: Page, name: string, client: string) {
   await app.getByRole('button', { name: /^(Project|Switch project):/ }).click();
   const dialog = app.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
   await dialog.getByLabel('Project name').fill(name);
   await dialog.getByLabel(/Client/).fill(client);

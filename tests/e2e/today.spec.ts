@@ -5,6 +5,7 @@ import { artifactsDir, expect, test } from './fixtures';
 async function createProject(app: Page, name: string, client: string) {
   await app.getByRole('button', { name: /^(Project|Switch project):/ }).first().click();
   const dialog = app.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
   await dialog.getByLabel('Project name').fill(name);
   await dialog.getByLabel(/Client/).fill(client);
@@ -141,6 +142,21 @@ test('the running timer survives a reload with its start time', async ({ app }) 
   await expect(app.getByRole('timer', { name: 'Elapsed time' })).toHaveAttribute('data-started-at', startedAt!);
   await expect(app.getByRole('button', { name: 'Switch project: Acme · Website' })).toBeVisible();
   await expect(app.getByRole('timer')).toHaveText(/^0:00:0[1-9]$/);
+});
+
+test('a forgotten start is fixed by editing the running entry', async ({ app }) => {
+  await createProject(app, 'Website', 'Acme');
+  await app.getByRole('button', { name: 'Start' }).click();
+  await entry(app, 'running').getByRole('button', { name: /^Edit/ }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit entry' });
+  await expect(edit.getByLabel('End time')).toHaveCount(0);
+  const began = new Date(Date.now() - 15 * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await edit.getByLabel('Start date').fill(`${began.getFullYear()}-${pad(began.getMonth() + 1)}-${pad(began.getDate())}`);
+  await edit.getByLabel('Start time').fill(`${pad(began.getHours())}:${pad(began.getMinutes())}`);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(app.getByRole('timer')).toHaveText(/^0:1[56]:\d\d$/);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

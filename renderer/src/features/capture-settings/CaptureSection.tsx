@@ -24,6 +24,8 @@ export function CaptureSection() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The switch moves at once; main's answer then confirms or reverts it. */
+  const [pendingEnabled, setPendingEnabled] = useState<boolean | null>(null);
   const [sample, setSample] = useState({ app: 'Google Chrome', title: 'Invoice 2024-117 for ACME – Google Chrome', url: 'https://mail.example.com/inbox?token=abc#msg-1' });
 
   useEffect(() => {
@@ -64,14 +66,16 @@ export function CaptureSection() {
   };
   const errorFor = (key: string, local: string | null = null) => serverErrors[key] ?? local;
 
-  async function send(settings: CaptureSettings, success: string) {
+  async function send(settings: CaptureSettings, success: string, keepDraft = false) {
     setBusy(true);
     try {
       const r = await api.invoke('capture:saveSettings', settings);
       if (r.ok) {
         setState(r.value);
-        setDraft(toDraft(r.value.settings));
-        setServerErrors({});
+        if (!keepDraft) {
+          setDraft(toDraft(r.value.settings));
+          setServerErrors({});
+        }
         setMessage({ tone: 'ok', text: success });
       } else {
         const where = fieldOfServerError(r.error.message, draft!);
@@ -84,7 +88,12 @@ export function CaptureSection() {
   }
 
   async function setEnabled(enabled: boolean) {
-    await send({ ...state!.settings, enabled }, enabled ? 'Capture is on. It stays on this computer.' : 'Capture is off.');
+    setPendingEnabled(enabled);
+    try {
+      await send({ ...state!.settings, enabled }, enabled ? 'Capture is on. What it records stays on this computer.' : 'Capture is off.', true);
+    } finally {
+      setPendingEnabled(null);
+    }
   }
 
   async function save() {
@@ -124,7 +133,7 @@ export function CaptureSection() {
 
       <div className="capture-switch-row">
         <label className="switch">
-          <input type="checkbox" role="switch" checked={state.settings.enabled} disabled={busy} onChange={(e) => void setEnabled(e.target.checked)} />
+          <input type="checkbox" role="switch" checked={pendingEnabled ?? state.settings.enabled} disabled={busy} onChange={(e) => void setEnabled(e.target.checked)} />
           <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
           <span>Capture activity on this computer</span>
         </label>

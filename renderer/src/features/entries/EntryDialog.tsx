@@ -39,6 +39,8 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
+  /** A running timer's start (and project, text) can be corrected; its end is set by Stop. */
+  const running = entry?.end === null;
   const tasks = useLiveQuery(async () => (projectId ? repos.tasks.listForProject(projectId) : []), [repos, projectId], []);
 
   const preview = useMemo(() => resolveTimes(times, zone), [times, zone]);
@@ -59,14 +61,16 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
     e.preventDefault();
     const result = resolveTimes(times, zone);
     if (!result.ok) {
-      setErrors(result.errors);
+      // A running entry's end is "now": a problem with it is a start in the future.
+      setErrors(running ? result.errors.map((er) => (er.field === 'end' && er.message.startsWith('The end must') ? { field: 'start', message: 'The start must be before now.' } : er)) : result.errors);
       return;
     }
     setSaving(true);
     try {
       const fields = { projectId, taskId, description: description.trim(), start: result.start, end: result.end, billable };
       if (mode === 'edit' && entry) {
-        await repos.entries.update(entry.id, fields, { expectedVersion: entry.version, confirmLockedEdit: confirmedLocked });
+        const { end: _runningHasNoEnd, ...withoutEnd } = fields;
+        await repos.entries.update(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmLockedEdit: confirmedLocked });
       } else {
         await repos.entries.create({ ...fields, zone, source: 'manual' });
       }
@@ -111,11 +115,15 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
           <input type="time" className="input" aria-label="Start time" value={times.startTime} onChange={(e) => set({ startTime: e.target.value })} {...invalid('start')} />
         </fieldset>
         {msg('start')}
-        <fieldset className="times" disabled={times.duration.trim() !== ''}>
-          <legend>End</legend>
-          <input type="date" className="input" aria-label="End date" value={times.endDate} onChange={(e) => set({ endDate: e.target.value })} {...invalid('end')} />
-          <input type="time" className="input" aria-label="End time" value={times.endTime} onChange={(e) => set({ endTime: e.target.value })} {...invalid('end')} />
-        </fieldset>
+        {running ? (
+          <p className="muted">Running: it ends when you stop the timer.</p>
+        ) : (
+          <fieldset className="times" disabled={times.duration.trim() !== ''}>
+            <legend>End</legend>
+            <input type="date" className="input" aria-label="End date" value={times.endDate} onChange={(e) => set({ endDate: e.target.value })} {...invalid('end')} />
+            <input type="time" className="input" aria-label="End time" value={times.endTime} onChange={(e) => set({ endTime: e.target.value })} {...invalid('end')} />
+          </fieldset>
+        )}
         {msg('end')}
         {mode === 'add' ? (
           <label className="field">

@@ -191,7 +191,9 @@ function EntryItem(props: {
           </div>
         ) : null}
       </div>
-      {!running ? (
+      {running ? (
+        <div className="entry-actions">{action('Edit', props.onEdit)}</div>
+      ) : (
         <div className="entry-actions">
           {action('Edit', props.onEdit, frozen ? { disabled: true, title: 'Invoiced entries cannot be edited' } : {})}
           {action('Duplicate', props.onDuplicate)}
@@ -199,7 +201,7 @@ function EntryItem(props: {
           {e.status === 'draft' ? action('Approve', props.onApprove) : null}
           {action('Delete', props.onDelete, { disabled: frozen })}
         </div>
-      ) : null}
+      )}
     </li>
   );
 }

@@ -11,7 +11,9 @@ import { formatClock, userZone } from './format';
 import { ProjectPicker } from './ProjectPicker';
 import { useTimerChoice, useTimerErrors } from './timer-errors';
 import { useNow } from './useNow';
-import { localTime } from '../../../../shared/time/zone';
+import { localDate, localTime } from '../../../../shared/time/zone';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 
 export function TimerBar({ catalog }: { catalog: Catalog }) {
   const repos = useRepos();
@@ -95,7 +97,7 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
         }} />
       {running ? (
         <>
-          <span className="timer-since muted">since {localTime(running.start, userZone())}</span>
+          <span className="timer-since muted">since {sinceText(running.start, now)}</span>
           <span className="timer-elapsed" role="timer" aria-label="Elapsed time" data-started-at={running.start}>
             {formatClock(now - running.start)}
           </span>
@@ -118,4 +120,10 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
       ) : null}
     </section>
   );
+}
+
+/** "18:04", or "Mon 18:04" when the timer started on an earlier day. */
+function sinceText(start: number, now: number): string {
+  const zone = userZone();
+  return localDate(start, zone) === localDate(now, zone) ? localTime(start, zone) : format(new TZDate(start, zone), 'EEE HH:mm');
 }
