@@ -1,0 +1,93 @@
+// Import end to end: a Toggl Track export through Settings, the preview, the import, the entries on
+// the Timesheet, and the same file again importing nothing. Then a file with bad rows and a file
+// the CSV parser cannot read.
+import { artifactsDir, expect, test } from './fixtures';
+
+const toggl = 'tests/fixtures/csv/toggl.csv';
+
+test('a Toggl export is previewed, imported once, shown on the timesheet and skipped when imported again', async ({ app }) => {
+  // The app believes it is the week of the export, so the timesheet opens on it.
+  await app.clock.setFixedTime(new Date('2024-03-06T12:00:00Z'));
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Import & export' }).click();
+
+  await app.getByLabel('CSV file').setInputFiles(toggl);
+  await expect(app.getByText('Looks like a Toggl Track export')).toBeVisible();
+  const table = app.getByRole('table', { name: 'Rows to import' });
+  await expect(table.getByRole('row')).toHaveCount(5); // header + 4
+  await expect(table.getByRole('row').nth(1)).toContainText('2024-03-04');
+  await expect(table.getByRole('row').nth(1)).toContainText('09:00–10:30');
+  await expect(table.getByRole('row').nth(1)).toContainText('1:30');
+  await expect(table.getByRole('row').nth(1)).toContainText('Website Redesign');
+  await expect(table.getByRole('row').nth(1)).toContainText('Acme Corp');
+  await expect(table.getByRole('row').nth(2)).toContainText('Weekly sync with "Acme" team');
+  await expect(table.getByRole('row').nth(4)).toContainText('22:30–01:15');
+  await expect(app.getByTestId('import-summary')).toContainText('4 rows ready to import');
+  await app.locator('#settings-import').screenshot({ path: `${artifactsDir}/settings-import-preview.png` });
+
+  await app.getByRole('button', { name: 'Import 4 entries' }).click();
+  await expect(app.getByTestId('import-result')).toContainText('Imported 4 entries, skipped 0 already imported, 0 rows had problems.');
+  await expect(app.getByTestId('import-result')).toContainText('Created 2 clients and 3 projects');
+
+  // The projects the file named now exist in Settings, with their clients.
+  await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Projects & clients' }).click();
+  await expect(app.getByRole('region', { name: 'Client Acme Corp' })).toContainText('Website Redesign');
+  await expect(app.getByRole('region', { name: 'Client Northwind' })).toContainText('API Migration');
+  await expect(app.getByRole('region', { name: 'Projects without a client' })).toContainText('Internal');
+
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timesheet' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Timesheet' })).toBeVisible();
+  await expect(app.getByTestId('row-total-Acme Corp · Website Redesign')).toHaveText('2:15');
+  await expect(app.getByTestId('row-total-Northwind · API Migration')).toHaveText('2:45');
+  await expect(app.getByTestId('row-total-Internal')).toHaveText('0:25');
+  await expect(app.getByTestId('week-total')).toHaveText('5:25');
+  await expect(app.getByTestId('week-nonbillable')).toHaveText('0:25');
+
+  // The same file again: every row is recognised and nothing is added.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByLabel('CSV file').setInputFiles(toggl);
+  await app.getByRole('button', { name: 'Import 4 entries' }).click();
+  await expect(app.getByTestId('import-result')).toContainText('Imported 0 entries, skipped 4 already imported');
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Timesheet' }).click();
+  await expect(app.getByTestId('week-total')).toHaveText('5:25');
+});
+
+test('bad rows are listed with their line and reason while the good rows import', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByLabel('CSV file').setInputFiles('tests/fixtures/csv/malformed.csv');
+  await expect(app.getByTestId('import-summary')).toContainText('2 rows ready to import, 5 rows with problems');
+  const problems = app.getByTestId('import-problems');
+  await expect(problems).toContainText('Line 3: Start date "2024-02-30" is not a date in the YYYY-MM-DD format.');
+  await expect(problems).toContainText('Line 4: This entry ends before it starts.');
+  await expect(problems).toContainText('Line 5: Billable value "Maybe" is not yes or no.');
+  await expect(problems).toContainText('Line 6: This row has 6 fields but the header has 14.');
+  await expect(problems).toContainText('Line 9: Start time "25:00:00" is not a time of day.');
+  await app.getByRole('button', { name: 'Import 2 entries' }).click();
+  await expect(app.getByTestId('import-result')).toContainText('Imported 2 entries, skipped 0 already imported, 5 rows had problems.');
+});
+
+test('a file the CSV reader cannot parse shows the reader’s message and line, and imports nothing', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const header = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)';
+  const text = `${header}\nDana,d@x.io,Acme,Web,,ok,Yes,2024-03-04,09:00:00,2024-03-04,10:00:00,01:00:00,,0\nDana,d@x.io,Acme,Web,,"never closed,Yes,2024-03-04,11:00:00,2024-03-04,12:00:00,01:00:00,,0\n`;
+  await app.getByLabel('CSV file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(app.getByTestId('import-fatal')).toContainText('Line 3: a quoted field is never closed');
+  await expect(app.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+
+  // Any other CSV goes through the column-mapping step before its preview.
+  const generic = 'When,From,To,Customer,Job,Notes\n03/04/2024,09:00,10:15,Globex,Audit,Fieldwork\n13/04/2024,14:00,15:00,Globex,Audit,Report\n';
+  await app.getByLabel('CSV file').setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from(generic) });
+  await expect(app.getByRole('heading', { name: 'Map the columns of “other.csv”' })).toBeVisible();
+  await app.getByLabel('Date', { exact: true }).selectOption('When');
+  await expect(app.getByLabel('Start time', { exact: true })).toHaveValue('From');
+  await expect(app.getByLabel('Client', { exact: true })).toHaveValue('Customer');
+  await app.getByLabel('Date format').selectOption('DD/MM/YYYY');
+  await app.getByRole('button', { name: 'Preview with this mapping' }).click();
+  await expect(app.getByTestId('import-summary')).toContainText('2 rows ready to import');
+  const rows = app.getByRole('table', { name: 'Rows to import' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('2024-04-03');
+  await expect(rows.nth(2)).toContainText('2024-04-13');
+  await app.getByRole('button', { name: 'Import 2 entries' }).click();
+  await expect(app.getByTestId('import-result')).toContainText('Imported 2 entries');
+});
