@@ -83,6 +83,23 @@ describe('creating and editing entries', () => {
   });
 });
 
+describe('range queries', () => {
+  it('listRange and listForProject return entries starting in [start, end), without deleted ones', async () => {
+    const { repos, project } = await withProject();
+    const s = at('2026-03-02', '09:00', NY);
+    const mk = (projectId: string | null, offsetH: number) =>
+      repos.entries.create({ projectId, start: s + offsetH * HOUR, end: s + offsetH * HOUR + 60_000, zone: NY });
+    const a = await mk(project.id, 0);
+    const b = await mk(null, 1);
+    const c = await mk(project.id, 2);
+    const d = await mk(project.id, 3);
+    await repos.entries.delete(c.id);
+    expect((await repos.entries.listRange(s, s + 3 * HOUR)).map((e) => e.id)).toEqual([a.id, b.id]);
+    expect((await repos.entries.listForProject(project.id, s, s + 4 * HOUR)).map((e) => e.id)).toEqual([a.id, d.id]);
+    expect(await repos.entries.listForProject(project.id, s + 1, s + 3 * HOUR)).toEqual([]);
+  });
+});
+
 describe('approved entries are locked', () => {
   async function approvedEntry() {
     const env = await withProject();

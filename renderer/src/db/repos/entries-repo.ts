@@ -239,6 +239,15 @@ export function createEntriesRepo(ctx: RepoContext) {
       return rows.filter(isLive);
     },
 
+    /** One project's entries that start in [startMs, endMs), in start order (project detail, sync). */
+    async listForProject(projectId: string, startMs: number, endMs: number): Promise<EntryRow[]> {
+      const rows = await db.entries
+        .where('[projectId+start]')
+        .between([projectId, startMs], [projectId, endMs], true, false)
+        .toArray();
+      return rows.filter(isLive);
+    },
+
     /** Soft-deleted entries, most recently deleted first (the trash). */
     async listDeleted(): Promise<EntryRow[]> {
       return db.entries.where('deletedAt').above(0).reverse().toArray();
