@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TransformContext } from '../../../shared/qbo/transform';
+import { toTimeActivities, TransformError, type TransformContext } from '../../../shared/qbo/transform';
 import type { QboMirror, QboPreferences } from '../../../shared/qbo/types';
 import { blockedEntryIds, preflight } from '../../../shared/sync/preflight';
 import { context, entry, mirror, prefs, support, website } from '../qbo/fixtures';
@@ -136,5 +137,39 @@ describe('preflight', () => {
       [bad.id, 'item_unmapped'],
     ]);
     expect([...blockedEntryIds(issues)]).toEqual([bad.id]);
+  });
+});
+
+describe('preflight and transform agree', () => {
+  it('whatever passes pre-flight transforms, and whatever the transform refuses is blocked', () => {
+    const arb = fc.record({
+      customer: fc.constantFrom<string | null>('C2', null),
+      withRates: fc.boolean(),
+      worker: fc.boolean(),
+      specs: fc.array(
+        fc.record({ project: fc.constantFrom<string | null>('website', 'support', null), billable: fc.boolean(), running: fc.boolean(), task: fc.constantFrom<string | null>(null, 'design') }),
+        { minLength: 1, maxLength: 6 },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, ({ customer, withRates, worker, specs }) => {
+        const ctx = context({
+          projects: [{ ...website, qbo: { ...website.qbo, qboCustomerId: customer } }, support],
+          ...(withRates ? {} : { rates: [] }),
+          ...(worker ? {} : { worker: null }),
+        });
+        const entries = specs.map((s) => entry({ projectId: s.project, billable: s.billable, taskId: s.task, ...(s.running ? { end: null } : {}) }));
+        const blocked = blockedEntryIds(preflight(entries, ctx, mirror(), prefs));
+        const passing = entries.filter((e) => !blocked.has(e.id));
+        expect(() => toTimeActivities(passing, ctx)).not.toThrow();
+        try {
+          toTimeActivities(entries, ctx);
+        } catch (err) {
+          expect(err).toBeInstanceOf(TransformError);
+          for (const p of (err as TransformError).problems) expect(blocked.has(p.entryId)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
