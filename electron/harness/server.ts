@@ -59,6 +59,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   const expected = Buffer.from(options.token);
   const streams = new Set<ServerResponse>();
   let port = 0;
+  let closing = false;
 
   const authorised = (req: IncomingMessage): boolean => {
     const given = req.headers[TOKEN_HEADER];
@@ -100,6 +101,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     }
 
     if (path === '/events' && req.method === 'GET') {
+      // The page reconnects its stream at once; while closing, a kept-alive socket must not get a new one.
+      if (closing) return sendJson(res, 503, { error: 'The harness is stopping.' });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -135,10 +138,13 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     port,
     server,
     async close() {
+      closing = true;
       unsubscribe();
       for (const res of streams) res.end();
       streams.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -5,7 +5,7 @@ const screens = [
   { nav: 'Today', heading: 'Today', empty: 'Nothing tracked today' },
   { nav: 'Review', heading: 'Review', empty: 'No activity captured for this day' },
   { nav: 'Timesheet', heading: 'Timesheet', empty: 'No time this week' },
-  { nav: 'QuickBooks', heading: 'QuickBooks', empty: 'QuickBooks is not connected' },
+  { nav: 'QuickBooks', heading: 'QuickBooks', empty: 'Connect QuickBooks Online' },
   { nav: 'Settings', heading: 'Settings', empty: null },
 ] as const;
 

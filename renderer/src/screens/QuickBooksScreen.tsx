@@ -1,13 +1,19 @@
-import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { ConnectionCard, useQboStatus } from '../features/quickbooks/ConnectionCard';
+import '../features/quickbooks/quickbooks.css';
 
 export function QuickBooksScreen() {
+  const status = useQboStatus();
+  const subtitle =
+    status?.state === 'connected'
+      ? `Connected to ${status.companyName ?? 'QuickBooks'}`
+      : status?.state === 'reconnect_required'
+        ? 'Reconnect QuickBooks to keep syncing'
+        : 'QuickBooks Online';
   return (
     <>
-      <ScreenHeader title="QuickBooks" subtitle="QuickBooks Online" />
-      <EmptyState icon="quickbooks" title="QuickBooks is not connected">
-        <p>Connect your QuickBooks Online company to send approved time as time activities, on the right customer, service item and rate, exactly once.</p>
-      </EmptyState>
+      <ScreenHeader title="QuickBooks" subtitle={subtitle} />
+      <ConnectionCard status={status} />
     </>
   );
 }

@@ -1,0 +1,47 @@
+// A newcomer without Intuit keys connects the demo company from the QuickBooks screen: the app
+// starts the local QuickBooks-compatible company, opens its consent page "in the browser" (the
+// harness records the URL), the person approves, and the app shows the company as connected.
+import { control, expect, test, artifactsDir } from './fixtures';
+
+async function consentUrl(harness: Parameters<typeof control>[0]): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { urls } = (await control(harness, 'opened')) as { urls: string[] };
+    const url = urls.find((u) => u.includes('/connect/oauth2'));
+    if (url) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The consent page was never opened');
+}
+
+test('the demo company connects through the consent page and disconnects again', async ({ app, harness, context }) => {
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await expect(app.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/quickbooks-connect.png`, fullPage: true });
+  await app.getByRole('button', { name: 'Try the demo company' }).click();
+  await expect(app.getByRole('heading', { name: 'Waiting for QuickBooks…' })).toBeVisible();
+
+  const consent = await context.newPage();
+  await consent.goto(await consentUrl(harness));
+  await consent.getByRole('button', { name: 'Approve' }).click();
+  await expect(consent.getByText(/close this (tab|window)/i)).toBeVisible();
+  await consent.close();
+
+  await expect(app.getByRole('heading', { name: /^Connected to / })).toBeVisible();
+  await expect(app.getByText('(demo company on this computer)')).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/quickbooks-connected.png`, fullPage: true });
+
+  await app.getByRole('button', { name: 'Disconnect…' }).click();
+  await app.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+  await expect(app.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
+});
+
+test('denying consent leaves the app disconnected with a clear message', async ({ app, harness, context }) => {
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await app.getByRole('button', { name: 'Try the demo company' }).click();
+  const consent = await context.newPage();
+  await consent.goto(await consentUrl(harness));
+  await consent.getByRole('button', { name: 'Deny' }).click();
+  await consent.close();
+  await expect(app.getByRole('alert').first()).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
+});
