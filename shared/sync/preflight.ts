@@ -34,7 +34,8 @@ export type PreflightCode =
   | 'rate_currency'
   | 'books_closed'
   | 'billing_off'
-  | 'customer_currency';
+  | 'customer_currency'
+  | 'qbo_refused';
 
 export interface PreflightIssue {
   entryId: string;
@@ -50,7 +51,22 @@ const PUSHABLE: ReadonlySet<TimeEntry['status']> = new Set(['approved', 'synced'
  * Issues for every entry, in entry order then check order. An entry with no blocking issue can be
  * transformed and pushed; `blockedEntryIds` gives the set to leave out.
  */
-export function preflight(entries: readonly TimeEntry[], ctx: TransformContext, mirror: QboMirror, prefs: QboPreferences): PreflightIssue[] {
+export interface PreflightOptions {
+  /**
+   * QuickBooks' own words from the last refusal of each entry (a flagged outbox row), e.g. a 6000
+   * "books are closed" when BookCloseDate is not readable. Shown as a warning, not a block: the
+   * bookkeeper may have fixed the cause in QuickBooks since, and the push is the only way to know.
+   */
+  lastRefusals?: ReadonlyMap<string, string>;
+}
+
+export function preflight(
+  entries: readonly TimeEntry[],
+  ctx: TransformContext,
+  mirror: QboMirror,
+  prefs: QboPreferences,
+  options: PreflightOptions = {},
+): PreflightIssue[] {
   const projects = new Map(ctx.projects.map((p) => [p.id, p]));
   const tasks = new Map(ctx.tasks.map((t) => [t.id, t]));
   const customers = new Map(mirror.customers.map((c) => [c.Id, c]));
@@ -81,6 +97,8 @@ export function preflight(entries: readonly TimeEntry[], ctx: TransformContext, 
       add(true, 'not_approved', e.status === 'draft' ? 'This entry is not approved yet.' : 'This entry is already on an invoice and is not sent again.');
     }
     if (e.end === null) add(true, 'running', 'This timer is still running; stop it before sending.');
+    const refusal = options.lastRefusals?.get(e.id);
+    if (refusal) add(false, 'qbo_refused', `Last attempt: ${refusal}`);
     if (workerIssue) add(workerIssue.blocking, workerIssue.code, workerIssue.message);
     if (e.projectId === null) {
       add(true, 'no_project', 'This entry has no project; choose one so QuickBooks knows which customer it is for.');

@@ -113,6 +113,12 @@ describe('preflight', () => {
     expect(blockedEntryIds(issues).has(e.id)).toBe(issues.some((i) => i.blocking));
   });
 
+  it('repeats QuickBooks’ last refusal as a warning, so a fixed cause can be retried', () => {
+    const e = entry();
+    const issues = preflight([e], context(), mirror(), prefs, { lastRefusals: new Map([[e.id, 'QuickBooks refused this entry: The books are closed.']]) });
+    expect(issues).toEqual([{ entryId: e.id, blocking: false, code: 'qbo_refused', message: 'Last attempt: QuickBooks refused this entry: The books are closed.' }]);
+  });
+
   it('passes a correctly mapped entry with no issues at all', () => {
     expect(preflight([entry(), entry({ taskId: 'design' }), entry({ billable: false })], context(), mirror(), prefs)).toEqual([]);
   });
