@@ -182,6 +182,8 @@ export function planChanges(input: PlanInput): PlanResult {
       const noChange = want.kind === 'put' && want.draft.payloadHash === record.payloadHash && !tail;
       if (noChange) result.unchanged.push(key);
       else result.refused.push({ key, entryIds: want.kind === 'put' ? want.draft.entryIds : record.entryIds, code: 'billed', reason: BILLED_REASON });
+      // Writes not yet sent would only be refused by QBO: drop them.
+      result.cancelled.push(...rows.filter((r) => OPEN.has(r.state) && neverSent(r)).map((r) => r.id));
       continue;
     }
 

@@ -149,6 +149,8 @@ describe('planChanges', () => {
     expect(plan({ activities: [d1edited], records: [billed] }).refused).toEqual([{ key: 'entry:x1', entryIds: ['x1'], code: 'billed', reason: BILLED_REASON }]);
     expect(plan({ removedKeys: ['entry:x1'], records: [billed] }).refused).toHaveLength(1);
     expect(plan({ activities: [d1], records: [billed] }).unchanged).toEqual(['entry:x1']);
+    const pendingUpdate = plan({ activities: [d1edited], records: [recordFor(d1)] }).upserts[0]!;
+    expect(plan({ activities: [d1edited], records: [billed], outbox: [pendingUpdate] })).toMatchObject({ upserts: [], cancelled: [pendingUpdate.id], refused: [{ code: 'billed' }] });
   });
 
   it('a failed row is cancelled and replaced by a new row with a new requestId', () => {
