@@ -1,4 +1,4 @@
-// npm run bench:capture [-- --seconds N]
+// npm run bench:capture [-- --seconds N] [--polling]
 //
 // Measures what activity capture costs on Linux X11: starts its own Xvfb with openbox and a few
 // xterm windows, lets a driver process switch focus and change titles on a schedule, runs the real
@@ -207,7 +207,7 @@ interface CaptureResult {
   segments: Array<import('../shared/capture/types').ActivitySegment>;
 }
 
-async function captureProcess(): Promise<void> {
+async function captureProcess(polling: boolean): Promise<void> {
   const [{ createCaptureService }, { createGetWindowsSource }, { createX11FocusEvents }, { createXprintidleSource }] = await Promise.all([
     import('../electron/main/capture/capture-service'),
     import('../electron/main/capture/get-windows-source'),
@@ -223,7 +223,8 @@ async function captureProcess(): Promise<void> {
     idleSource: createXprintidleSource(),
     clock: { now: () => Date.now(), timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone },
     paths: { dataDir },
-    focusEvents: createX11FocusEvents(),
+    // --polling measures the fallback (no focus events) for comparison.
+    focusEvents: polling ? undefined : createX11FocusEvents(),
     settings: { enabled: true },
     emit: (event, payload) => {
       if (event !== 'capture:segments') return;
@@ -266,7 +267,7 @@ function lineReader(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
-async function bench(seconds: number): Promise<void> {
+async function bench(seconds: number, polling: boolean): Promise<void> {
   const missing = missingXTools();
   if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);
   const { DEFAULT_INTERVAL_SECONDS } = await import('../shared/capture/types');
@@ -308,7 +309,7 @@ async function bench(seconds: number): Promise<void> {
 
   const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display, XDG_SESSION_TYPE: 'x11' };
   delete env.WAYLAND_DISPLAY;
-  const capture = spawn(process.execPath, [bundle, '--capture'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const capture = spawn(process.execPath, [bundle, '--capture', ...(polling ? ['--polling'] : [])], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   let result: CaptureResult | null = null;
   const started = new Promise<void>((resolve) => lineReader(capture, (line) => {
     if (line === 'STARTED') resolve();
@@ -360,10 +361,10 @@ if (isMain) {
   if (args[0] === '--driver') {
     driver(Number(args[1] ?? 180)).catch(fail);
   } else if (args[0] === '--capture') {
-    captureProcess().catch(fail);
+    captureProcess(args.includes('--polling')).catch(fail);
   } else {
     const seconds = secondsArg === -1 ? 180 : Number(args[secondsArg + 1]);
     if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be a number >= 10');
-    bench(seconds).then(() => process.exit(0), fail);
+    bench(seconds, args.includes('--polling')).then(() => process.exit(0), fail);
   }
 }
