@@ -194,10 +194,10 @@ export function planChanges(input: PlanInput): PlanResult {
       if (want.kind === 'put') {
         if (record && record.payloadHash === want.draft.payloadHash) {
           /* rule 2: same payload */
-        } else if (record) result.upserts.push(newRow(input, key, 'update', want.draft, record));
-        else result.upserts.push(newRow(input, key, 'create', want.draft, undefined));
+        } else if (record) result.upserts.push(newOutboxRow(input, 'update', want.draft, record));
+        else result.upserts.push(newOutboxRow(input, 'create', want.draft));
       } else if (record) {
-        result.upserts.push(newRow(input, key, 'delete', recordDraft(record), record));
+        result.upserts.push(newOutboxRow(input, 'delete', draftOf(record), record));
       }
     } else if (neverSent(tail)) {
       // Rule 4: what does QBO hold just before `tail` runs? Without a predecessor the record is
@@ -221,9 +221,9 @@ export function planChanges(input: PlanInput): PlanResult {
       const existsAfter = tail.op !== 'delete';
       if (want.kind === 'put') {
         const same = existsAfter && tail.payloadHash === want.draft.payloadHash;
-        if (!same) result.upserts.push({ ...newRow(input, key, existsAfter ? 'update' : 'create', want.draft, undefined), state: 'blocked', after: tail.id });
+        if (!same) result.upserts.push({ ...newOutboxRow(input, existsAfter ? 'update' : 'create', want.draft), state: 'blocked', after: tail.id });
       } else if (existsAfter) {
-        result.upserts.push({ ...newRow(input, key, 'delete', draftOf(tail), undefined), state: 'blocked', after: tail.id });
+        result.upserts.push({ ...newOutboxRow(input, 'delete', draftOf(tail)), state: 'blocked', after: tail.id });
       }
     }
     if (result.upserts.length + result.cancelled.length === before) result.unchanged.push(key);
@@ -231,28 +231,34 @@ export function planChanges(input: PlanInput): PlanResult {
   return result;
 }
 
-function recordDraft(record: SyncRecord): TimeActivityDraft {
-  return { key: record.key, entryIds: record.entryIds, entryVersions: record.entryVersions, payload: record.payload, payloadHash: record.payloadHash };
-}
-
-function draftOf(source: SyncRecord | OutboxRow): TimeActivityDraft {
+/** The content of a record or row, as a draft. */
+export function draftOf(source: SyncRecord | OutboxRow | TimeActivityDraft): TimeActivityDraft {
   return { key: source.key, entryIds: source.entryIds, entryVersions: source.entryVersions, payload: source.payload, payloadHash: source.payloadHash };
 }
 
-function newRow(input: PlanInput, key: string, op: OutboxOp, draft: TimeActivityDraft, record: SyncRecord | undefined): OutboxRow {
+/**
+ * A new pending row: fresh id and requestId, no attempts. `target` is the QBO Id/SyncToken an
+ * update or delete applies to (absent for a create, or for a follow-up that learns it on release).
+ */
+export function newOutboxRow(
+  ctx: { ids: IdSource; now: number },
+  op: OutboxOp,
+  content: TimeActivityDraft,
+  target?: { qboId: string; syncToken: string },
+): OutboxRow {
   return {
-    id: input.ids.rowId(),
-    key,
+    id: ctx.ids.rowId(),
+    key: content.key,
     op,
-    entryIds: [...draft.entryIds],
-    entryVersions: [...draft.entryVersions],
-    payload: draft.payload,
-    payloadHash: draft.payloadHash,
-    ...(record ? { qboId: record.qboId, syncToken: record.syncToken } : {}),
-    requestId: input.ids.requestId(),
+    entryIds: [...content.entryIds],
+    entryVersions: [...content.entryVersions],
+    payload: content.payload,
+    payloadHash: content.payloadHash,
+    ...(target ? { qboId: target.qboId, syncToken: target.syncToken } : {}),
+    requestId: ctx.ids.requestId(),
     state: 'pending',
     attempts: 0,
-    createdAt: input.now,
+    createdAt: ctx.now,
   };
 }
 

@@ -10,7 +10,7 @@ import { amountForMinutes, minorToDecimalNumber } from '../qbo/decimal';
 import { payloadHash } from '../qbo/hash';
 import type { ApprovedLine, TimeActivityDraft, WorkerMapping } from '../qbo/transform';
 import type { QboRef, QboTimeActivity, TimeActivityPayload } from '../qbo/types';
-import { neverSent, openChain, type IdSource, type OutboxRow, type SyncRecord } from './outbox';
+import { draftOf, neverSent, newOutboxRow, openChain, type IdSource, type OutboxRow, type SyncRecord } from './outbox';
 
 export interface ReconcileRange {
   /** Inclusive local dates ('YYYY-MM-DD'), the TxnDate range the query covered. */
@@ -248,20 +248,8 @@ export function resolveConflicts(
   const chainOf = (key: string) => openChain(rowsOf(key));
   // As in planChanges (rule 7): failed rows of a key that gets a new plan are history.
   const dropFailed = (key: string) => out.cancelled.push(...rowsOf(key).filter((r) => r.state === 'failed').map((r) => r.id));
-  const row = (record: SyncRecord, op: 'create' | 'update', qbo?: { Id: string; SyncToken: string }): OutboxRow => ({
-    id: ctx.ids.rowId(),
-    key: record.key,
-    op,
-    entryIds: [...record.entryIds],
-    entryVersions: [...record.entryVersions],
-    payload: record.payload,
-    payloadHash: record.payloadHash,
-    ...(qbo ? { qboId: qbo.Id, syncToken: qbo.SyncToken } : {}),
-    requestId: ctx.ids.requestId(),
-    state: 'pending',
-    attempts: 0,
-    createdAt: ctx.now,
-  });
+  const row = (content: SyncRecord, op: 'create' | 'update' | 'delete', qbo?: { Id: string; SyncToken: string }): OutboxRow =>
+    newOutboxRow(ctx, op, draftOf(content), qbo ? { qboId: qbo.Id, syncToken: qbo.SyncToken } : undefined);
 
   /**
    * What Track Nexus holds for the key, which "tracker wins" puts back: the caller's current draft
@@ -292,7 +280,7 @@ export function resolveConflicts(
       dropFailed(c.key);
       if (!tail) {
         if (want) out.outboxRows.push(row(want, 'update', c.current));
-        else out.outboxRows.push({ ...row(c.record, 'update', c.current), op: 'delete' });
+        else out.outboxRows.push(row(c.record, 'delete', c.current));
       } else if (neverSent(tail) && !tail.after && tail.op !== 'create') {
         out.outboxRows.push({ ...tail, qboId: c.current.Id, syncToken: c.current.SyncToken });
       }
