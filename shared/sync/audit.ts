@@ -1,6 +1,7 @@
 // The audit trail of every QuickBooks write: when, which entries at which versions, a hash of the
 // exact payload, QBO's Id/SyncToken and intuit_tid (what Intuit support asks for), and the
 // outcome. Rows are appended in the same Dexie transaction as the outbox change they describe.
+import { writeCsv } from '../csv/write';
 import type { OutboxOp, OutboxRow, RowOutcome } from './outbox';
 
 export type AuditOutcome = 'ok' | 'failed' | 'retrying' | 'conflict';
@@ -50,27 +51,14 @@ export const AUDIT_CSV_COLUMNS = [
 ] as const;
 
 /**
- * A spreadsheet opening the CSV must not run a cell as a formula ("=HYPERLINK(…)" in a QBO
- * message or description): a cell starting with = + - @ (or a tab/CR, which some spreadsheets
- * skip before reading a formula) gets a leading apostrophe, the OWASP-recommended guard.
- */
-export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** RFC 4180: fields with comma, quote, CR or LF are quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * The audit trail as RFC 4180 CSV (header row, CRLF line ends, trailing CRLF). Times are ISO 8601
- * UTC; lists are joined with ";". Every cell is formula-guarded.
+ * The audit trail as RFC 4180 CSV (header row, CRLF line ends, trailing CRLF) through the
+ * project's CSV writer, which also guards every cell against formula injection (a cell starting
+ * with = + - @ gets an apostrophe). Times are ISO 8601 UTC; lists are joined with ";".
  */
 export function auditCsv(records: readonly AuditRecord[]): string {
-  const lines = [AUDIT_CSV_COLUMNS.join(',')];
+  const rows: string[][] = [[...AUDIT_CSV_COLUMNS]];
   for (const r of records) {
-    const cells = [
+    rows.push([
       r.id,
       new Date(r.at).toISOString(),
       r.op,
@@ -83,8 +71,7 @@ export function auditCsv(records: readonly AuditRecord[]): string {
       r.requestId,
       r.outcome,
       r.message ?? '',
-    ];
-    lines.push(cells.map((c) => csvField(guardFormula(c))).join(','));
+    ]);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(rows);
 }

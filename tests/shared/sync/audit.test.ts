@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, auditForOutcome, guardFormula, type AuditRecord } from '../../../shared/sync/audit';
+import { auditCsv, auditForOutcome, type AuditRecord } from '../../../shared/sync/audit';
 import type { OutboxRow } from '../../../shared/sync/outbox';
 
 const row: OutboxRow = {
@@ -68,8 +68,11 @@ describe('auditCsv', () => {
   });
 
   it('neutralises formulas in any cell', () => {
-    for (const bad of ['=HYPERLINK("http://x")', '+1+1', '-2', '@SUM(A1)', '\t=1']) expect(guardFormula(bad)).toBe(`'${bad}`);
-    expect(guardFormula('fine')).toBe('fine');
+    for (const bad of ['=HYPERLINK(1)', '+1+1', '-2', '@SUM(A1)', '\t=1']) {
+      expect(auditCsv([{ ...record, message: bad }]).split('\r\n')[1]!.endsWith(`,'${bad}`)).toBe(true);
+    }
+    expect(auditCsv([{ ...record, message: '=HYPERLINK("http://x")' }]).split('\r\n')[1]!.endsWith(`,"'=HYPERLINK(""http://x"")"`)).toBe(true);
+    expect(auditCsv([{ ...record, message: 'fine' }]).split('\r\n')[1]!.endsWith(',fine')).toBe(true);
     const csv = auditCsv([{ ...record, message: '=cmd|calc', qboId: '-1' }]);
     expect(csv).toContain(",'-1,");
     expect(csv).toContain(",'=cmd|calc\r\n");
