@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { ActivitySegment } from '../shared/capture/types';
 
 const run = promisify(execFile);
 
@@ -204,7 +205,7 @@ interface CaptureResult {
   cpuChildren: number;
   cpuStartup: number;
   wallMs: number;
-  segments: Array<import('../shared/capture/types').ActivitySegment>;
+  segments: ActivitySegment[];
 }
 
 async function captureProcess(polling: boolean): Promise<void> {
@@ -214,7 +215,7 @@ async function captureProcess(polling: boolean): Promise<void> {
     import('../electron/main/capture/focus-events'),
     import('../electron/main/idle/xprintidle-source'),
   ]);
-  type Segment = import('../shared/capture/types').ActivitySegment;
+  type Segment = ActivitySegment;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tn-bench-capture-'));
   const segments = new Map<string, Segment>();
   let service: ReturnType<typeof createCaptureService> | null = null;

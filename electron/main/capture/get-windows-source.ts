@@ -4,6 +4,7 @@
 // and a machine where capture is unavailable should not pay for (or fail on) that.
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as GetWindows from 'get-windows';
 import type { ActiveWindowSample, CaptureAvailability, WindowSource } from '../ports';
 import { readActiveX11Window } from './x11-properties';
 
@@ -55,7 +56,7 @@ export function linuxAvailability(env: NodeJS.ProcessEnv): CaptureAvailability {
   return { available: true };
 }
 
-type GetWindowsModule = typeof import('get-windows');
+type GetWindowsModule = typeof GetWindows;
 
 export function createGetWindowsSource(options: GetWindowsSourceOptions = {}): WindowSource {
   const platform = options.platform ?? process.platform;
