@@ -1,6 +1,7 @@
 // Import end to end: a Toggl Track export through Settings, the preview, the import, the entries on
 // the Timesheet, and the same file again importing nothing. Then a file with bad rows and a file
 // the CSV parser cannot read.
+import { readFileSync } from 'node:fs';
 import { artifactsDir, expect, test } from './fixtures';
 
 const toggl = 'tests/fixtures/csv/toggl.csv';
@@ -29,6 +30,16 @@ test('a Toggl export is previewed, imported once, shown on the timesheet and ski
   await app.getByRole('button', { name: 'Import 4 entries' }).click();
   await expect(app.getByTestId('import-result')).toContainText('Imported 4 entries, skipped 0 already imported, 0 rows had problems.');
   await expect(app.getByTestId('import-result')).toContainText('Created 2 clients and 3 projects');
+
+  // Export: this month (March 2024 for the app) as CSV with raw and rounded durations.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('track-nexus-2024-03-01-to-2024-03-31.csv');
+  const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+  expect(csv[0]).toBe('Date,Start time,End time,Time zone,Client,Project,Task,Description,Billable,Status,Duration (raw),Duration (rounded),Hours (raw),Hours (rounded)');
+  expect(csv).toHaveLength(5);
+  expect(csv[1]).toContain('2024-03-04,09:00,10:30');
+  expect(csv[1]).toContain('Acme Corp,Website Redesign,Design,"Homepage hero, mobile variants",Yes,draft,1:30,1:30,1.50,1.50');
+  await expect(app.getByText('Exported 4 entries.')).toBeVisible();
 
   // The projects the file named now exist in Settings, with their clients.
   await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Projects & clients' }).click();
@@ -90,4 +101,31 @@ test('a file the CSV reader cannot parse shows the reader’s message and line, 
   await expect(rows.nth(2)).toContainText('2024-04-13');
   await app.getByRole('button', { name: 'Import 2 entries' }).click();
   await expect(app.getByTestId('import-result')).toContainText('Imported 2 entries');
+});
+
+test('a 20,000-row export is read off the UI thread and previews only its first rows', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const header = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)';
+  const lines = [header];
+  for (let i = 0; i < 20_000; i++) {
+    const d = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    lines.push(`Dana,d@x.io,Client ${i % 20},Project ${i % 50},,"Row ${i}",Yes,${d},09:00:00,${d},10:30:00,01:30:00,,0`);
+  }
+  // Measure the longest stall of the page's main thread while the file is read.
+  await app.evaluate(() => {
+    const w = window as unknown as { maxGap: number };
+    w.maxGap = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - last);
+      last = now;
+    }, 20);
+  });
+  await app.getByLabel('CSV file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await expect(app.getByTestId('import-summary')).toContainText('20000 rows ready to import', { timeout: 30_000 });
+  await expect(app.getByTestId('import-summary')).toContainText('Showing the first 200');
+  await expect(app.getByRole('table', { name: 'Rows to import' }).getByRole('row')).toHaveCount(201);
+  const maxGap = await app.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
+  expect(maxGap).toBeLessThan(1500);
 });

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import type { DateFormat } from '../../../../shared/csv/fields';
 import type { ColumnMapping } from '../../../../shared/csv/formats';
-import { previewImport, type ImportPreview } from '../../../../shared/csv/import';
+import type { ImportPreview } from '../../../../shared/csv/import';
 import type { CsvRecord } from '../../../../shared/csv/parse';
 import { formatDuration } from '../../../../shared/time/duration';
 import { localDate, localTime } from '../../../../shared/time/zone';
@@ -12,6 +12,7 @@ import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { Field } from '../settings/Field';
 import { runImport, type ImportOutcome } from './import-plan';
+import { previewInBackground } from './preview-client';
 import { dateFormatsFor, FORMAT_LABELS, guessMapping, MAPPABLE, readRecords, sniff } from './read-csv';
 
 const PREVIEW_ROWS = 200;
@@ -64,7 +65,7 @@ export function ImportSection() {
       }
       if (head.format) {
         setChosen({ name: file.name, text, headers: head.headers, records: null, format: head.format });
-        setPreview(previewImport(text, head.format, zone));
+        setPreview(await previewInBackground({ text, source: head.format, zone }));
         return;
       }
       const all = readRecords(text);
@@ -84,10 +85,17 @@ export function ImportSection() {
     }
   }
 
-  function previewMapped() {
+  async function previewMapped() {
     if (!chosen || !dateFormat) return;
     setOutcome(null);
-    setPreview(previewImport(chosen.text, { columns: mapping, dateFormat }, zone));
+    setBusy(true);
+    try {
+      setPreview(await previewInBackground({ text: chosen.text, source: { columns: mapping, dateFormat }, zone }));
+    } catch (e) {
+      setFileError(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
   }
 
   async function doImport() {
@@ -116,6 +124,7 @@ export function ImportSection() {
       <Field label="CSV file" hint="Toggl Track, Clockify, Harvest or any other CSV">
         <input ref={inputRef} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} disabled={busy} />
       </Field>
+      {busy && !preview ? <p className="muted" role="status">Reading the file…</p> : null}
       {fileError ? <div role="alert" className="notice error"><strong>This file could not be read</strong>{fileError}</div> : null}
 
       {chosen?.format ? (
@@ -152,7 +161,7 @@ export function ImportSection() {
               </select>
             </Field>
           </div>
-          <button type="button" className="button" onClick={previewMapped} disabled={!dateFormat}>Preview with this mapping</button>
+          <button type="button" className="button" onClick={() => void previewMapped()} disabled={!dateFormat || busy}>Preview with this mapping</button>
         </>
       ) : null}
 
