@@ -8,6 +8,8 @@ import { createEntriesRepo } from './entries-repo';
 import { createMatcherRepo } from './matcher-repo';
 import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
+import { createQboMirrorRepo } from './qbo-mirror-repo';
+import { createSyncRepo } from './sync-repo';
 import { createRatesRepo } from './rates-repo';
 import { createSegmentsRepo } from './segments-repo';
 import { createSettingsRepo } from './settings-repo';
@@ -32,6 +34,8 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     views: createViewsRepo(ctx),
     matcher,
     review: createReviewRepo(ctx, { entries, segments, matcher }),
+    qboMirror: createQboMirrorRepo(ctx),
+    sync: createSyncRepo(ctx, { entries, settings }),
   };
 }
 

@@ -1,0 +1,459 @@
+// The QuickBooks outbox, sync records, stored batch plans, the sync audit trail and conflicts: every
+// write the sync engine makes, each in one Dexie transaction, following the order of calls in
+// shared/sync/README.md. Approving (or deleting) entries writes the entries AND their outbox rows
+// in one transaction, so a failure leaves neither.
+import { TransformError, toTimeActivities, type TimeActivityDraft, type TransformContext, type WorkerMapping } from '../../../../shared/qbo/transform';
+import type { BillableStatus, QboMirror, QboPreferences } from '../../../../shared/qbo/types';
+import { auditCsv, auditForOutcome, type AuditRecord } from '../../../../shared/sync/audit';
+import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../shared/sync/batch-plan';
+import type { Classification, SendFailure } from '../../../../shared/sync/classify';
+import {
+  applyOutcomes,
+  deleteNeedsConfirmation,
+  planChanges,
+  rebaseAfterReread,
+  recordAfter,
+  releaseFollowUps,
+  type IdSource,
+  type OutboxRow,
+  type Refusal,
+  type RowOutcome,
+  type SyncRecord,
+} from '../../../../shared/sync/outbox';
+import { blockedEntryIds, preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
+import type { ConflictRule } from '../../../../shared/sync/reconcile';
+import type { RateRecord } from '../../../../shared/rates/resolve';
+import type { RepoContext } from '../context';
+import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
+import type { createEntriesRepo } from './entries-repo';
+import { createQboMirrorRepo } from './qbo-mirror-repo';
+import type { createSettingsRepo } from './settings-repo';
+
+export type SyncMode = 'onApproval' | 'interval' | 'hourly' | 'daily' | 'manual';
+
+/** Stored in qboState under 'syncSettings'. */
+export interface SyncSettings {
+  mode: SyncMode;
+  /** For 'interval'. */
+  intervalMinutes: number;
+  /** For 'daily': local 'HH:mm'. */
+  dailyAt: string;
+  conflictRule: ConflictRule;
+  /** shared/qbo/template.ts syntax; undefined = the default template. */
+  descriptionTemplate?: string;
+  /** Projects sent as one TimeActivity per project + task + day. */
+  aggregateProjectIds: string[];
+}
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { mode: 'manual', intervalMinutes: 30, dailyAt: '18:00', conflictRule: 'ask', aggregateProjectIds: [] };
+
+/** Everything planning needs, read before the write transaction opens (configuration, not data). */
+export interface SyncContext {
+  transform: TransformContext;
+  mirror: QboMirror;
+  prefs: QboPreferences;
+  settings: SyncSettings;
+}
+
+export interface PlanSummary {
+  /** Outbox rows written (new or changed). */
+  planned: number;
+  cancelled: number;
+  issues: PreflightIssue[];
+  refused: Refusal[];
+}
+
+export interface SyncApproveResult extends PlanSummary {
+  approved: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+const PUSHABLE = new Set<EntryRow['status']>(['approved', 'synced']);
+const OPEN = new Set<OutboxRow['state']>(['pending', 'inflight', 'blocked']);
+const isLive = (e: EntryRow) => e.deletedAt == null;
+
+export function createSyncRepo(
+  ctx: RepoContext,
+  deps: {
+    entries: ReturnType<typeof createEntriesRepo>;
+    settings: ReturnType<typeof createSettingsRepo>;
+  },
+) {
+  const { db } = ctx;
+  const mirrorRepo = createQboMirrorRepo(ctx);
+
+  /** Projects' QBO mapping, tasks' items, rates and rounding, as shared/qbo/transform reads them. */
+  async function loadTransformBase(): Promise<Omit<TransformContext, 'worker' | 'descriptionTemplate'>> {
+    const [projects, tasks, clients, cards, rounding, currency] = await Promise.all([
+      db.projects.toArray(),
+      db.tasks.toArray(),
+      db.clients.toArray(),
+      db.rateCards.toArray(),
+      deps.settings.get('rounding'),
+      deps.settings.get('currency'),
+    ]);
+    const clientName = new Map(clients.map((c) => [c.id, c.name]));
+    const rates: RateRecord[] = cards.map((c) => ({ scope: c.scope, scopeId: c.scope === 'default' ? null : c.scopeId, rateMinor: c.rateMinor, currency: c.currency, effectiveFrom: c.effectiveFrom }));
+    // A project's own rate field is its rate from the beginning, unless it has effective-dated cards.
+    for (const p of projects) {
+      if (p.rateMinor !== null && !cards.some((c) => c.scope === 'project' && c.scopeId === p.id)) {
+        rates.push({ scope: 'project', scopeId: p.id, rateMinor: p.rateMinor, currency: p.currency, effectiveFrom: '1970-01-01' });
+      }
+    }
+    return {
+      projects: projects.map((p) => ({
+        id: p.id,
+        name: p.name,
+        clientId: p.clientId,
+        clientName: p.clientId ? (clientName.get(p.clientId) ?? null) : null,
+        billable: p.billable,
+        rounding: p.rounding,
+        qbo: { qboCustomerId: p.qboCustomerId, qboItemId: p.qboItemId, qboClassId: p.qboClassId, aggregate: false },
+      })),
+      tasks: tasks.map((t) => ({ id: t.id, projectId: t.projectId, name: t.name, qboItemId: t.qboItemId })),
+      rates,
+      workspaceRounding: rounding,
+      currency,
+    };
+  }
+  const hookTables = (ctx.entryWriteHook?.tables ?? []).map((t) => db.table(t));
+  const writeTables = [db.entries, db.audit, db.projects, db.outbox, db.syncRecords, db.batchPlans, db.syncAudit, db.conflicts, ...hookTables];
+  const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', writeTables, fn);
+  const ids: IdSource = { rowId: () => ctx.newId(), requestId: () => crypto.randomUUID() };
+
+  async function settings(): Promise<SyncSettings> {
+    return { ...DEFAULT_SYNC_SETTINGS, ...((await mirrorRepo.getState<Partial<SyncSettings>>('syncSettings')) ?? {}) };
+  }
+
+  async function loadContext(): Promise<SyncContext> {
+    const [base, s, worker, prefs, mirror] = await Promise.all([
+      loadTransformBase(),
+      settings(),
+      mirrorRepo.getState<WorkerMapping | null>('worker'),
+      mirrorRepo.preferences(),
+      mirrorRepo.mirror(),
+    ]);
+    const aggregate = new Set(s.aggregateProjectIds);
+    const currency = prefs.CurrencyPrefs?.HomeCurrency?.value ?? base.currency;
+    const transform: TransformContext = {
+      ...base,
+      projects: base.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: aggregate.has(p.id) } })),
+      worker: worker ?? null,
+      currency,
+      ...(s.descriptionTemplate !== undefined ? { descriptionTemplate: s.descriptionTemplate } : {}),
+    };
+    return { transform, mirror, prefs, settings: s };
+  }
+
+  const recordsOf = async (keys: Iterable<string>) => (await db.syncRecords.bulkGet([...new Set(keys)])).filter((r): r is SyncRecordRow => r !== undefined);
+  const toRecord = (r: SyncRecordRow): SyncRecord => {
+    const { updatedAt: _u, ...rest } = r;
+    return rest;
+  };
+
+  /**
+   * Drafts for the pushable entries among `entryIds` (aggregated projects: their whole project-days),
+   * after pre-flight. Call inside a transaction.
+   */
+  async function draftsFor(entryIds: readonly string[], sc: SyncContext): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; touched: EntryRow[] }> {
+    const aggregate = new Set(sc.transform.projects.filter((p) => p.qbo.aggregate).map((p) => p.id));
+    const byId = new Map<string, EntryRow>();
+    for (const e of await db.entries.bulkGet([...entryIds])) if (e) byId.set(e.id, e);
+    const groups = new Set<string>();
+    for (const e of [...byId.values()]) {
+      if (!e.projectId || !aggregate.has(e.projectId)) continue;
+      const g = JSON.stringify([e.projectId, e.localDate]);
+      if (groups.has(g)) continue;
+      groups.add(g);
+      for (const m of await db.entries.where('[projectId+localDate]').equals([e.projectId, e.localDate]).toArray()) byId.set(m.id, m);
+    }
+    const touched = [...byId.values()];
+    const pushable = touched.filter((e) => isLive(e) && PUSHABLE.has(e.status));
+    let issues = preflight(pushable, sc.transform, sc.mirror, sc.prefs);
+    let blocked = blockedEntryIds(issues);
+    let ok = pushable.filter((e) => !blocked.has(e.id));
+    let drafts: TimeActivityDraft[];
+    try {
+      drafts = toTimeActivities(ok, sc.transform);
+    } catch (error) {
+      if (!(error instanceof TransformError)) throw error;
+      issues = [...issues, ...error.problems.map((p) => ({ entryId: p.entryId, blocking: true, code: p.code as PreflightIssue['code'], message: p.message }))];
+      blocked = blockedEntryIds(issues);
+      ok = pushable.filter((e) => !blocked.has(e.id));
+      drafts = toTimeActivities(ok, sc.transform);
+    }
+    return { drafts, issues, touched };
+  }
+
+  /** Plans outbox rows for these entries' keys; inside a transaction. */
+  async function planInTx(entryIds: readonly string[], sc: SyncContext, opts: { skipUnchangedFailures?: boolean } = {}): Promise<PlanSummary> {
+    const { drafts: all, issues, touched } = await draftsFor(entryIds, sc);
+    const deletedIds = new Set(touched.filter((e) => !isLive(e)).map((e) => e.id));
+    // Keys QBO holds (or may hold) for the touched entries: a key whose entries are all deleted is removed.
+    const touchedIds = touched.map((e) => e.id);
+    const candidateRecords = await db.syncRecords.filter((r) => r.entryIds.some((id) => touchedIds.includes(id))).toArray();
+    const candidateKeys = new Set([...all.map((d) => d.key), ...candidateRecords.map((r) => r.key)]);
+    const rowsAll = await db.outbox.where('key').anyOf([...candidateKeys]).toArray();
+    for (const r of await db.outbox.where('state').anyOf(['pending', 'inflight', 'blocked']).toArray()) {
+      if (r.entryIds.some((id) => deletedIds.has(id))) {
+        candidateKeys.add(r.key);
+        rowsAll.push(r);
+      }
+    }
+    const records = (await recordsOf(candidateKeys)).map(toRecord);
+    let drafts = all;
+    if (opts.skipUnchangedFailures) {
+      // The engine's automatic planning does not resend what QuickBooks refused until something changed.
+      drafts = all.filter((d) => !rowsAll.some((r) => r.key === d.key && r.state === 'failed' && !r.supersededBy && r.payloadHash === d.payloadHash));
+    }
+    const live = new Set(all.map((d) => d.key));
+    const removedKeys = [...candidateKeys].filter((key) => {
+      if (live.has(key)) return false;
+      const members = new Set([...records.filter((r) => r.key === key).flatMap((r) => r.entryIds), ...rowsAll.filter((r) => r.key === key && OPEN.has(r.state)).flatMap((r) => r.entryIds)]);
+      return members.size > 0 && [...members].every((id) => deletedIds.has(id));
+    });
+    const outbox = [...new Map(rowsAll.map((r) => [r.id, r])).values()].filter((r) => r.state !== 'done');
+    const result = planChanges({ activities: drafts, removedKeys, records, outbox, ids, now: ctx.now() });
+    if (result.upserts.length > 0) await db.outbox.bulkPut(result.upserts);
+    if (result.cancelled.length > 0) await db.outbox.bulkDelete(result.cancelled);
+    return { planned: result.upserts.length, cancelled: result.cancelled.length, issues, refused: result.refused };
+  }
+
+  /** Entry statuses after a key settled: synced (or invoiced when QBO billed it). */
+  async function markEntries(row: OutboxRow, billable: BillableStatus | undefined): Promise<void> {
+    if (row.state !== 'done' || row.op === 'delete') return;
+    const target = billable === 'HasBeenBilled' ? 'invoiced' : 'synced';
+    const order = ['draft', 'approved', 'synced', 'invoiced', 'paid'];
+    const current = await db.entries.bulkGet(row.entryIds);
+    const move = current.filter((e, i): e is EntryRow => {
+      if (!e || !isLive(e)) return false;
+      // Only the version that was sent is synced; a later edit waits for its own push.
+      const sentVersion = row.entryVersions[i];
+      const fresh = sentVersion === undefined || e.version === sentVersion;
+      return fresh && order.indexOf(e.status) >= 1 && order.indexOf(e.status) < order.indexOf(target);
+    });
+    if (move.length > 0) await deps.entries.setStatus(move.map((e) => e.id), target, { actor: 'sync' });
+  }
+
+  /** A row resolved for good: update the record, release its followers, move entry statuses. */
+  async function settle(row: OutboxRow, billable?: BillableStatus): Promise<void> {
+    const previousRow = await db.syncRecords.get(row.key);
+    const previous = previousRow ? toRecord(previousRow) : null;
+    const record = recordAfter(row, previous, billable);
+    if (record) await db.syncRecords.put({ ...record, updatedAt: ctx.now() });
+    else await db.syncRecords.delete(row.key);
+    const rows = await db.outbox.where('key').equals(row.key).toArray();
+    const { upserts, cancelled } = releaseFollowUps(rows, row, record);
+    if (upserts.length) await db.outbox.bulkPut(upserts);
+    if (cancelled.length) await db.outbox.bulkDelete(cancelled);
+    await markEntries(row, record?.billableStatus ?? billable);
+  }
+
+  function audit(partial: Omit<AuditRecord, 'id'>): AuditRecord {
+    return { id: ctx.newId(), ...partial };
+  }
+
+  return {
+    settings,
+    async saveSettings(patch: Partial<SyncSettings>): Promise<SyncSettings> {
+      const next = { ...(await settings()), ...patch };
+      await mirrorRepo.setState('syncSettings', next);
+      return next;
+    },
+    loadContext,
+
+    /**
+     * Approves draft entries and queues their QuickBooks writes in ONE transaction. Already approved
+     * or synced entries in `ids` are (re-)planned too: after an edit with keepApproved, this is what
+     * sends the full update with the current SyncToken.
+     */
+    async approve(entryIds: string[], opts: { actor?: 'user' | 'sync' } = {}): Promise<SyncApproveResult> {
+      const sc = await loadContext();
+      return rw(async () => {
+        const approved = await deps.entries.approve(entryIds, opts.actor ? { actor: opts.actor } : {});
+        const summary = await planInTx(entryIds, sc);
+        return { ...approved, ...summary };
+      });
+    },
+
+    /** Whether deleting these entries would delete time in QuickBooks (ask the user first). */
+    async deleteNeedsConfirmation(entryIds: string[]): Promise<boolean> {
+      const records = (await db.syncRecords.filter((r) => r.entryIds.some((id) => entryIds.includes(id))).toArray()).map(toRecord);
+      const rows = await db.outbox.filter((r) => r.entryIds.some((id) => entryIds.includes(id))).toArray();
+      const keys = new Set([...records.map((r) => r.key), ...rows.map((r) => r.key)]);
+      return [...keys].some((k) => deleteNeedsConfirmation(k, records, rows));
+    },
+
+    /**
+     * Deletes entries (soft) and queues the QuickBooks deletes, in one transaction. Refuses (returns
+     * needsConfirmation) when QuickBooks holds the time and the user has not confirmed.
+     */
+    async deleteEntries(entryIds: string[], opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { needsConfirmation: boolean }> {
+      if (!opts.confirmed && (await this.deleteNeedsConfirmation(entryIds))) return { planned: 0, cancelled: 0, issues: [], refused: [], needsConfirmation: true };
+      const sc = await loadContext();
+      return rw(async () => {
+        for (const id of entryIds) await deps.entries.delete(id, { confirmLockedEdit: true });
+        return { ...(await planInTx(entryIds, sc)), needsConfirmation: false };
+      });
+    },
+
+    /** The engine's planning step: approved entries not yet queued (fixed blockers, missed plans). */
+    async planApproved(sc?: SyncContext): Promise<PlanSummary> {
+      const context = sc ?? (await loadContext());
+      return rw(async () => {
+        const approved = await db.entries.where('status').equals('approved').toArray();
+        return planInTx(approved.filter(isLive).map((e) => e.id), context, { skipUnchangedFailures: true });
+      });
+    },
+
+    /** Re-queues failed keys of these entries (after the user fixed the cause in QuickBooks). */
+    async retryFailed(entryIds?: string[]): Promise<PlanSummary> {
+      const sc = await loadContext();
+      return rw(async () => {
+        const failed = await db.outbox.where('state').equals('failed').toArray();
+        const ids = new Set(failed.filter((r) => !r.supersededBy).flatMap((r) => r.entryIds).filter((id) => !entryIds || entryIds.includes(id)));
+        return planInTx([...ids], sc);
+      });
+    },
+
+    /** Test sync: the exact payloads the entries would send now, with pre-flight issues. Writes nothing. */
+    async preview(entryIds: string[]): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[] }> {
+      const sc = await loadContext();
+      return db.transaction('r', [db.entries], async () => {
+        const { drafts, issues } = await draftsFor(entryIds, sc);
+        return { drafts, issues, keys: drafts.map((d) => d.key) };
+      });
+    },
+
+    // ---- Engine storage ------------------------------------------------------------------------
+
+    async openRows(): Promise<OutboxRow[]> {
+      return db.outbox.where('state').anyOf(['pending', 'inflight', 'blocked']).toArray();
+    },
+    async allRows(): Promise<OutboxRow[]> {
+      return db.outbox.toArray();
+    },
+    async plan(batchId: string): Promise<BatchPlan | undefined> {
+      const row = await db.batchPlans.get(batchId);
+      if (!row) return undefined;
+      const { state: _s, createdAt: _c, ...plan } = row;
+      return plan;
+    },
+
+    /** Stores the plan and binds its rows (inflight) BEFORE the request is sent. */
+    async persistPlan(plan: BatchPlan): Promise<void> {
+      await rw(async () => {
+        await db.batchPlans.put({ ...plan, state: 'planned', createdAt: ctx.now() });
+        const rows = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
+        await db.outbox.bulkPut(markInflight(rows, plan));
+      });
+    },
+
+    async markSent(batchId: string): Promise<void> {
+      await db.batchPlans.update(batchId, { state: 'sent' });
+    },
+
+    /** An HTTP 200 answer: outcomes, records, followers, entry statuses and audit in one transaction. */
+    async applyAnswer(plan: BatchPlan, outcomes: RowOutcome[], opts: { retryScale?: number } = {}): Promise<{ done: number; failed: number; reread: number; retry: number; pause: number }> {
+      return rw(async () => {
+        const now = ctx.now();
+        const before = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
+        let after = applyOutcomes(before, outcomes, now);
+        const scale = opts.retryScale ?? 1;
+        if (scale !== 1) after = after.map((r) => (r.nextAttemptAt !== undefined ? { ...r, nextAttemptAt: now + Math.ceil((r.nextAttemptAt - now) / scale) } : r));
+        await db.outbox.bulkPut(after);
+        const counts = { done: 0, failed: 0, reread: 0, retry: 0, pause: 0 };
+        const audits: AuditRecord[] = [];
+        for (const outcome of outcomes) {
+          const row = after.find((r) => r.id === outcome.rowId);
+          if (!row) continue;
+          audits.push(auditForOutcome(ctx.newId(), row, outcome, now, plan.requestId));
+          if (outcome.kind === 'done') counts.done++;
+          else if (outcome.kind === 'flagged') counts.failed++;
+          else if (outcome.kind === 'reread') counts.reread++;
+          else if (outcome.kind === 'retry') counts.retry++;
+          else counts.pause++;
+          if (row.state === 'done' || row.state === 'failed') await settle(row, outcome.kind === 'done' ? outcome.billableStatus : undefined);
+        }
+        await db.syncAudit.bulkAdd(audits);
+        await db.batchPlans.delete(plan.batchId);
+        return counts;
+      });
+    },
+
+    /** No usable answer: the rows stay bound to the stored plan (or fail when QBO refused the request). */
+    async applyFailure(plan: BatchPlan, failure: SendFailure, opts: { random?: () => number; retryScale?: number; intuitTid?: string } = {}): Promise<Classification> {
+      return rw(async () => {
+        const now = ctx.now();
+        const rows = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
+        const { classification, rows: next } = applyBatchFailure(plan, rows, failure, now, opts.random ? { random: opts.random } : {});
+        const scale = opts.retryScale ?? 1;
+        const scaled = scale === 1 ? next : next.map((r) => (r.nextAttemptAt !== undefined ? { ...r, nextAttemptAt: now + Math.ceil((r.nextAttemptAt - now) / scale) } : r));
+        await db.outbox.bulkPut(scaled);
+        const definitive = classification.action === 'flag' || classification.action === 'reread_and_retry';
+        await db.syncAudit.bulkAdd(
+          scaled.map((row) =>
+            audit({
+              at: now,
+              op: row.op,
+              entryIds: [...row.entryIds],
+              entryVersions: [...row.entryVersions],
+              payloadHash: row.payloadHash,
+              ...(row.qboId ? { qboId: row.qboId } : {}),
+              ...(opts.intuitTid ? { intuitTid: opts.intuitTid } : {}),
+              requestId: plan.requestId,
+              outcome: definitive ? 'failed' : 'retrying',
+              message: classification.userMessage,
+            }),
+          ),
+        );
+        if (definitive) {
+          for (const row of scaled) await settle(row);
+          await db.batchPlans.delete(plan.batchId);
+        } else await db.batchPlans.update(plan.batchId, { state: 'sent' });
+        return classification;
+      });
+    },
+
+    /** After a stale-SyncToken answer and a fresh read (null = deleted in QuickBooks). */
+    async rebase(rowId: string, current: { Id: string; SyncToken: string } | null): Promise<void> {
+      await rw(async () => {
+        const row = await db.outbox.get(rowId);
+        if (!row || !row.needsReread) return;
+        const followers = await db.outbox.where('key').equals(row.key).toArray();
+        const { superseded, replacement, relinked } = rebaseAfterReread(row, current, ids, ctx.now(), followers);
+        await db.outbox.bulkPut([superseded, ...(replacement ? [replacement] : []), ...relinked]);
+        if (!replacement) await settle(superseded);
+      });
+    },
+
+    // ---- Records, audit, conflicts -------------------------------------------------------------
+
+    async records(): Promise<SyncRecord[]> {
+      return (await db.syncRecords.toArray()).map(toRecord);
+    },
+    async recordsByKeys(keys: string[]): Promise<SyncRecord[]> {
+      return (await recordsOf(keys)).map(toRecord);
+    },
+    async audit(): Promise<AuditRecord[]> {
+      return db.syncAudit.orderBy('at').toArray();
+    },
+    async auditCsv(): Promise<string> {
+      return auditCsv(await db.syncAudit.orderBy('at').toArray());
+    },
+    async conflicts(status: ConflictRow['status'] = 'open'): Promise<ConflictRow[]> {
+      return db.conflicts.where('status').equals(status).toArray();
+    },
+
+    /** Internal to the reconciliation pass: runs `fn` in the sync write transaction. */
+    transaction: rw,
+    /** Internal: settle a row inside `transaction`. */
+    settleInTx: settle,
+    /** Internal: plan inside `transaction`. */
+    planInTx,
+    newId: () => ctx.newId(),
+    ids,
+  };
+}
+
+export type SyncRepo = ReturnType<typeof createSyncRepo>;
