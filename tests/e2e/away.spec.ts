@@ -2,7 +2,7 @@
 // machine has been idle for a while, then that the user is back; main emits capture:away twice.
 // The page's clock starts in the past so the timer has been running before the user left.
 import type { Page } from '@playwright/test';
-import { control, expect, test } from './fixtures';
+import { artifactsDir, control, expect, test } from './fixtures';
 
 const MIN = 60_000;
 
@@ -43,6 +43,7 @@ test.describe('away prompt', () => {
     await awayFor(app, harness, 400);
     const prompt = app.getByRole('dialog', { name: 'You were away' });
     await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await app.screenshot({ path: `${artifactsDir}/away-prompt.png` });
     await expect(prompt).toContainText(/You were away from \d\d:\d\d to \d\d:\d\d \(\d+ min, idle\)\. What should happen with this time\?/);
     await prompt.getByRole('button', { name: 'Discard' }).click();
     await expect(prompt).toHaveCount(0);
@@ -73,6 +74,7 @@ test.describe('away prompt', () => {
     await awayFor(app, harness, 9 * 3600);
     const prompt = app.getByRole('dialog', { name: 'Your timer ran overnight' });
     await expect(prompt).toBeVisible({ timeout: 15_000 });
+    await app.screenshot({ path: `${artifactsDir}/away-overnight.png` });
     await prompt.getByRole('button', { name: /^Stop at \d\d:\d\d \(when you left\)$/ }).click();
     await expect(prompt).toHaveCount(0);
     await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();

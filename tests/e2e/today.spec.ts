@@ -34,6 +34,10 @@ test('a new user creates a project inline, starts a timer, switches and stops', 
   await expect(app.getByRole('heading', { name: 'Nothing tracked today' })).toBeVisible();
   await createProject(app, 'Website', 'Acme');
   await expect(app.getByRole('button', { name: 'Project: Acme · Website' })).toBeVisible();
+  await app.getByRole('button', { name: 'Project: Acme · Website' }).click();
+  await app.screenshot({ path: `${artifactsDir}/today-project-picker.png` });
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
 
   await app.getByLabel('What are you working on?').fill('Landing page');
   await app.getByLabel('What are you working on?').press('Enter');
@@ -70,6 +74,7 @@ test('editing an entry validates its times; split, duplicate, merge and delete',
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit.getByRole('alert')).toHaveText('The end must be after the start.');
   await expect(edit.getByLabel('End time')).toHaveAttribute('aria-invalid', 'true');
+  await app.screenshot({ path: `${artifactsDir}/today-edit-invalid.png` });
   await edit.getByLabel('End time').fill('10:30');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toHaveCount(0);
@@ -125,6 +130,7 @@ test('add time by duration, and an approved entry asks before it is edited', asy
   await entry(app, 'Review').getByRole('button', { name: /^Edit/ }).click();
   const ask = app.getByRole('dialog', { name: 'Edit an approved entry?' });
   await expect(ask).toContainText('This entry is approved. Edit it anyway? It will go back to draft and its version increases.');
+  await app.screenshot({ path: `${artifactsDir}/today-approved-ask.png` });
   await ask.getByRole('button', { name: 'Edit anyway' }).click();
   const edit = app.getByRole('dialog', { name: 'Edit entry' });
   await edit.getByLabel('Description').fill('Review, round 2');

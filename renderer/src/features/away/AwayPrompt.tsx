@@ -26,12 +26,14 @@ export function AwayPrompt() {
       onAway((away: AwayEvent) => {
         void (async () => {
           const zone = userZone();
+          let decided = false;
           try {
-            await repos.segments.upsertAway(away, zone);
+            // Upserted by id, keeping an earlier decision: a period main sends again is not asked twice.
+            decided = (await repos.segments.upsertAway(away, zone)).resolution !== null;
           } catch {
             // Storing the period is a record for the Review screen; the prompt does not depend on it.
           }
-          if (away.end === null) return;
+          if (away.end === null || decided) return;
           const period = { ...away, end: away.end };
           const entry = await timerDuring(repos, period, Date.now());
           if (entry) ask({ key: away.id, entryId: entry.id, away: period, overnight: isOvernight(period, zone) });
@@ -116,6 +118,9 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
         {away ? (
           <p>Your timer on <strong>{label}</strong> was running when you left at {localTime(away.start, zone)} and you came back at{' '}
             {localTime(away.end, zone)} ({formatSpan(away.end - away.start)}, {away.reason}). Stop it when you left?</p>
+          {away.start > entry.start ? (
+            <p className="muted">The entry then runs {localTime(entry.start, zone)}–{localTime(away.start, zone)} ({formatSpan(away.start - entry.start)}).</p>
+          ) : null}
         ) : (
           <>
             <p>Your timer on <strong>{label}</strong> has been running since {localDate(entry.start, zone)} {localTime(entry.start, zone)}{' '}

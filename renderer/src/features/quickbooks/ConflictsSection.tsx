@@ -1,0 +1,113 @@
+// Conflicts tab: the ask-list. When the conflict rule is "Ask me", each TimeActivity changed or
+// deleted in QuickBooks after we sent it waits here, field by field (what Track Nexus sent beside
+// what QuickBooks now holds), until the user keeps the Track Nexus version or takes QuickBooks'.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { FieldDiff } from '../../../../shared/sync/reconcile';
+import { useRepos } from '../../data/repos-context';
+import type { Repos } from '../../db/repos';
+import type { ConflictRow } from '../../db/schema';
+
+const FIELD_WORDS: Record<string, string> = {
+  TxnDate: 'Date',
+  CustomerRef: 'Customer',
+  ItemRef: 'Service item',
+  ClassRef: 'Class',
+  EmployeeRef: 'Employee',
+  VendorRef: 'Vendor',
+  NameOf: 'Person type',
+  BillableStatus: 'Billable',
+  HourlyRate: 'Hourly rate',
+  Hours: 'Hours',
+  Minutes: 'Minutes',
+  Description: 'Description',
+};
+
+type Choice = 'tracker' | 'quickbooks';
+type Resolver = (conflictId: string, choice: Choice) => Promise<unknown>;
+
+/** The sync repository's per-conflict resolution, under whichever name it carries. */
+export function conflictResolver(repos: Repos): Resolver | null {
+  const sync = repos.sync as unknown as Record<string, unknown>;
+  for (const name of ['resolveConflict', 'resolve']) {
+    const fn = sync[name];
+    if (typeof fn === 'function') return (id, choice) => (fn as Resolver).call(repos.sync, id, choice);
+  }
+  return null;
+}
+
+interface ConflictDetail {
+  diffs: FieldDiff[];
+  message?: string;
+  txnDate?: string;
+  qboId?: string;
+}
+
+function detailOf(row: ConflictRow): ConflictDetail {
+  const d = (row.detail ?? {}) as Record<string, unknown>;
+  const diffs = Array.isArray(d['diffs']) ? (d['diffs'] as FieldDiff[]) : [];
+  const record = d['record'] as { payload?: { TxnDate?: string } } | undefined;
+  return {
+    diffs,
+    ...(typeof d['message'] === 'string' ? { message: d['message'] } : {}),
+    ...(typeof d['qboId'] === 'string' ? { qboId: d['qboId'] } : {}),
+    ...(record?.payload?.TxnDate ? { txnDate: record.payload.TxnDate } : {}),
+  };
+}
+
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export function ConflictsSection() {
+  const repos = useRepos();
+  const open = useLiveQuery(() => repos.sync.conflicts('open'), [repos]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const resolver = conflictResolver(repos);
+
+  async function choose(id: string, choice: Choice) {
+    if (!resolver) return;
+    setBusy(id);
+    setError(null);
+    try {
+      await resolver(id, choice);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (!open) return <p className="muted">Loading…</p>;
+  return (
+    <section className="card qbo-tabpanel-card qbo-conflicts" aria-labelledby="qbo-conflicts-title">
+      <h2 id="qbo-conflicts-title">Conflicts</h2>
+      {open.length === 0 ? <p className="qbo-ok">No conflicts: nothing changed in QuickBooks is waiting for your decision.</p> : (
+        <>
+          <p className="muted">These were changed or deleted in QuickBooks after Track Nexus sent them. Choose which version stands; time billed in QuickBooks is never overwritten.</p>
+          {error ? <p role="alert" className="error">{error}</p> : null}
+          <ul className="qbo-conflict-list">
+            {open.map((c) => {
+              const d = detailOf(c);
+              return (
+                <li key={c.id} className="qbo-conflict" aria-label={`Conflict ${d.txnDate ?? c.key}`}>
+                  <p><strong>{c.kind === 'deletedInQbo' ? 'Deleted in QuickBooks' : 'Changed in QuickBooks'}</strong>{d.txnDate ? ` — time on ${d.txnDate}` : ''}{d.qboId ? ` (QuickBooks Id ${d.qboId})` : ''}</p>
+                  {d.message ? <p className="muted">{d.message}</p> : null}
+                  {d.diffs.length > 0 ? (
+                    <table className="qbo-table qbo-conflict-diffs" aria-label="Differences">
+                      <thead><tr><th scope="col">Field</th><th scope="col">Track Nexus</th><th scope="col">QuickBooks</th></tr></thead>
+                      <tbody>{d.diffs.map((f) => <tr key={f.field}><th scope="row">{FIELD_WORDS[f.field] ?? f.field}</th><td>{show(f.sent)}</td><td>{show(f.inQbo)}</td></tr>)}</tbody>
+                    </table>
+                  ) : null}
+                  <div className="qbo-actions">
+                    <button type="button" className="button" disabled={!resolver || busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
+                    <button type="button" className="button" disabled={!resolver || busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (unlink)' : 'Take QuickBooks'}</button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

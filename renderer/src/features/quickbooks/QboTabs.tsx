@@ -1,0 +1,55 @@
+// The QuickBooks screen's sections once connected, behind an in-page tab strip (WAI-ARIA tabs:
+// arrow keys move between tabs, only the selected tab is in the tab order). Which tab is open is
+// transient UI state, kept in a small zustand store so it survives switching screens.
+import { useRef, type KeyboardEvent } from 'react';
+import { create } from 'zustand';
+import { AuditSection } from './AuditSection';
+import { CompanySection } from './CompanySection';
+import { ConflictsSection } from './ConflictsSection';
+import { MappingSection } from './MappingSection';
+import { ReconciliationSection } from './ReconciliationSection';
+import { SyncSection } from './SyncSection';
+
+export const QBO_TABS = [
+  { id: 'company', label: 'Company', View: CompanySection },
+  { id: 'mapping', label: 'Mapping', View: MappingSection },
+  { id: 'sync', label: 'Sync', View: SyncSection },
+  { id: 'conflicts', label: 'Conflicts', View: ConflictsSection },
+  { id: 'audit', label: 'Audit', View: AuditSection },
+  { id: 'reconciliation', label: 'Reconciliation', View: ReconciliationSection },
+] as const;
+
+export type QboTabId = (typeof QBO_TABS)[number]['id'];
+
+export const useQboTab = create<{ tab: QboTabId; setTab: (tab: QboTabId) => void }>((set) => ({ tab: 'company', setTab: (tab) => set({ tab }) }));
+
+export function QboTabs({ badges = {} }: { badges?: Partial<Record<QboTabId, number>> }) {
+  const { tab, setTab } = useQboTab();
+  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const current = QBO_TABS.find((t) => t.id === tab) ?? QBO_TABS[0];
+  const onKey = (e: KeyboardEvent) => {
+    const i = QBO_TABS.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? QBO_TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const t = QBO_TABS[(next + QBO_TABS.length) % QBO_TABS.length]!;
+    setTab(t.id);
+    refs.current[t.id]?.focus();
+  };
+  const View = current.View;
+  return (
+    <div className="qbo-tabs">
+      <div role="tablist" aria-label="QuickBooks" className="qbo-tablist" onKeyDown={onKey}>
+        {QBO_TABS.map((t) => (
+          <button key={t.id} ref={(el) => { refs.current[t.id] = el; }} type="button" role="tab" id={`qbo-tab-${t.id}`} aria-controls={`qbo-panel-${t.id}`}
+            aria-selected={t.id === tab} tabIndex={t.id === tab ? 0 : -1} className="qbo-tab" onClick={() => setTab(t.id)}>
+            {t.label}{badges[t.id] ? <span className="qbo-tab-count" aria-label={`${badges[t.id]} open`}>{badges[t.id]}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`qbo-panel-${current.id}`} aria-labelledby={`qbo-tab-${current.id}`} className="qbo-tabpanel">
+        <View />
+      </div>
+    </div>
+  );
+}

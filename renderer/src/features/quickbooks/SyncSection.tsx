@@ -1,0 +1,236 @@
+// Sync tab: when to push (on approval, every N minutes, hourly, daily, or only on demand), what to do
+// with changes made in QuickBooks, the description template; the pre-flight list of what holds
+// which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
+// payloads for chosen entries and pushes just those; and every approved entry's status.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { DEFAULT_DESCRIPTION_TEMPLATE, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
+import type { TimeActivityDraft } from '../../../../shared/qbo/transform';
+import { entryLocalDate } from '../../../../shared/qbo/transform';
+import { preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
+import type { ConflictRule } from '../../../../shared/sync/reconcile';
+import { useRepos } from '../../data/repos-context';
+import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
+import type { EntryRow } from '../../db/schema';
+import { formatMinutes } from './mirror-hooks';
+import { runSync, useSyncUi } from './sync-service';
+import { entryStatus, groupIssues } from './sync-view';
+
+const MODES: Array<{ id: SyncMode; label: string }> = [
+  { id: 'onApproval', label: 'When I approve entries' },
+  { id: 'interval', label: 'Every few minutes' },
+  { id: 'hourly', label: 'Every hour' },
+  { id: 'daily', label: 'Once a day' },
+  { id: 'manual', label: 'Only when I click Sync now' },
+];
+
+const RULES: Array<{ id: ConflictRule; label: string }> = [
+  { id: 'ask', label: 'Ask me (Conflicts tab)' },
+  { id: 'tracker', label: 'Track Nexus wins: send my version again' },
+  { id: 'quickbooks', label: 'QuickBooks wins: take its version' },
+];
+
+const DAY_MS = 86_400_000;
+const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 60_000);
+
+function SettingsForm({ settings }: { settings: SyncSettings }) {
+  const repos = useRepos();
+  const [template, setTemplate] = useState(settings.descriptionTemplate ?? '');
+  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch);
+  return (
+    <div className="qbo-sync-settings">
+      <label className="qbo-map-field"><span>Send approved time</span>
+        <select value={settings.mode} onChange={(e) => save({ mode: e.target.value as SyncMode })}>
+          {MODES.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+        </select>
+      </label>
+      {settings.mode === 'interval' ? (
+        <label className="qbo-map-field"><span>Every (minutes)</span>
+          <input type="number" min={5} max={720} value={settings.intervalMinutes} onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (Number.isFinite(n) && n >= 5 && n <= 720) save({ intervalMinutes: n });
+          }} />
+        </label>
+      ) : null}
+      {settings.mode === 'daily' ? (
+        <label className="qbo-map-field"><span>At</span>
+          <input type="time" value={settings.dailyAt} onChange={(e) => e.target.value && save({ dailyAt: e.target.value })} />
+        </label>
+      ) : null}
+      <label className="qbo-map-field"><span>When time was changed or deleted in QuickBooks</span>
+        <select value={settings.conflictRule} onChange={(e) => save({ conflictRule: e.target.value as ConflictRule })}>
+          {RULES.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+        </select>
+      </label>
+      <label className="qbo-map-field qbo-sync-template"><span>Description in QuickBooks</span>
+        <input value={template} placeholder={DEFAULT_DESCRIPTION_TEMPLATE} onChange={(e) => setTemplate(e.target.value)}
+          onBlur={() => save({ descriptionTemplate: template.trim() ? template : undefined })} />
+        <small className="muted">Placeholders: {TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}; {'{task? — task}'} only when there is a task.</small>
+      </label>
+    </div>
+  );
+}
+
+export function SyncSection() {
+  const repos = useRepos();
+  const ui = useSyncUi();
+  const data = useLiveQuery(async () => {
+    const now = Date.now();
+    const [sc, rows, entries, projects, clients] = await Promise.all([
+      repos.sync.loadContext(),
+      repos.sync.allRows(),
+      repos.entries.listRange(now - 400 * DAY_MS, now + DAY_MS),
+      repos.projects.list({ includeArchived: true }),
+      repos.clients.list({ includeArchived: true }),
+    ]);
+    const relevant = entries.filter((e) => e.status === 'approved' || e.status === 'synced').sort((a, b) => b.start - a.start);
+    const approved = relevant.filter((e) => e.status === 'approved');
+    const lastRefusals = new Map<string, string>();
+    for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
+    const issues = preflight(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals });
+    const clientName = new Map(clients.map((c) => [c.id, c.name]));
+    const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
+    return { settings: sc.settings, rows, relevant, approved, issues, projectLabel };
+  }, [repos]);
+
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [preview, setPreview] = useState<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[]; ids: string[] } | null>(null);
+  const [testMessage, setTestMessage] = useState<string | null>(null);
+
+  if (!data) return <p className="muted">Loading…</p>;
+  const { settings, rows, relevant, approved, issues, projectLabel } = data;
+  const groups = groupIssues(issues);
+  const blocking = groups.filter((g) => g.blocking);
+  const byId = new Map(relevant.map((e) => [e.id, e]));
+  const entryLabel = (id: string) => {
+    const e = byId.get(id);
+    if (!e) return id;
+    return `${entryLocalDate(e)} · ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
+  };
+  const { progress, running, lastResult } = ui;
+  const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
+
+  async function showPayloads() {
+    const ids = [...selected];
+    setTestMessage(null);
+    const p = await repos.sync.preview(ids);
+    setPreview({ ...p, ids });
+  }
+
+  async function pushSelected() {
+    if (!preview) return;
+    setTestMessage(null);
+    const planned = await repos.sync.approve(preview.ids);
+    const keys = [...new Set([...preview.keys])];
+    const result = await runSync(repos, { only: keys });
+    setTestMessage(result.status === 'completed'
+      ? `Test sync sent ${result.sent} TimeActivit${result.sent === 1 ? 'y' : 'ies'}: ${result.done} in QuickBooks, ${result.failed} failed.${planned.issues.some((i) => i.blocking) ? ' Some entries were held back by pre-flight.' : ''}`
+      : (result.message ?? `Test sync ended: ${result.status}.`));
+    setPreview(null);
+    setSelected(new Set());
+  }
+
+  return (
+    <section className="card qbo-tabpanel-card qbo-sync" aria-labelledby="qbo-sync-title">
+      <h2 id="qbo-sync-title">Sync</h2>
+      <SettingsForm key={String(settings.descriptionTemplate)} settings={settings} />
+
+      <div className="qbo-sync-now">
+        <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
+        <progress className="qbo-progress" aria-label="Sync progress" max={100} value={pct} />
+        <span className="muted" aria-live="polite">
+          {running ? `${progress.done} of ${progress.total} sent` : lastResult ? 'Last sync finished' : ''}
+        </span>
+      </div>
+      {lastResult && !running ? (
+        lastResult.status === 'paused_auth' ? (
+          <p role="alert" className="error">{lastResult.message ?? 'Reconnect QuickBooks to continue sending; nothing was lost.'}</p>
+        ) : lastResult.status === 'error' ? (
+          <p role="alert" className="error">The sync stopped: {lastResult.message}</p>
+        ) : (
+          <p role="status" className={lastResult.failed > 0 ? 'error' : 'qbo-ok'}>
+            {lastResult.sent === 0 && lastResult.remaining === 0 ? 'Nothing to send: QuickBooks is up to date.' : `Sent ${lastResult.sent}: ${lastResult.done} in QuickBooks, ${lastResult.failed} failed${lastResult.remaining > 0 ? `, ${lastResult.remaining} still waiting` : ''}.`}
+            {progress.lastError && lastResult.failed > 0 ? ` Last problem: ${progress.lastError}` : ''}
+          </p>
+        )
+      ) : null}
+
+      <h3>Pre-flight check</h3>
+      {groups.length === 0 ? (
+        <p className="qbo-ok">{approved.length === 0 ? 'No approved entries are waiting.' : `All ${approved.length} approved entr${approved.length === 1 ? 'y is' : 'ies are'} ready for QuickBooks.`}</p>
+      ) : (
+        <div className="qbo-preflight">
+          {blocking.length > 0 ? <p>{blocking.reduce((n, g) => n + g.entryCount, 0)} entr{blocking.reduce((n, g) => n + g.entryCount, 0) === 1 ? 'y is' : 'ies are'} held back until these are fixed:</p> : null}
+          {groups.map((g) => (
+            <details key={g.code} className={g.blocking ? 'qbo-preflight-group blocking' : 'qbo-preflight-group'} open={g.blocking}>
+              <summary><strong>{g.title}</strong> — {g.entryCount} entr{g.entryCount === 1 ? 'y' : 'ies'}{g.blocking ? '' : ' (sent anyway)'}</summary>
+              {g.messages.map((m) => (
+                <div key={m.message} className="qbo-preflight-message">
+                  <p>{m.message}</p>
+                  <ul>{m.entryIds.map((id) => <li key={id}>{entryLabel(id)}</li>)}</ul>
+                </div>
+              ))}
+            </details>
+          ))}
+        </div>
+      )}
+
+      <h3>Test sync</h3>
+      {approved.length === 0 ? <p className="muted">Approve entries first; a test sync shows exactly what would be sent for the ones you choose.</p> : (
+        <div className="qbo-test-sync">
+          <ul className="qbo-test-list" aria-label="Approved entries">
+            {approved.map((e) => (
+              <li key={e.id}>
+                <label>
+                  <input type="checkbox" checked={selected.has(e.id)} onChange={(ev) => {
+                    const next = new Set(selected);
+                    if (ev.target.checked) next.add(e.id);
+                    else next.delete(e.id);
+                    setSelected(next);
+                    setPreview(null);
+                  }} /> {entryLabel(e.id)}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className="qbo-actions">
+            <button type="button" className="button" disabled={selected.size === 0} onClick={() => void showPayloads()}>Show payloads</button>
+            {preview ? <button type="button" className="button primary" disabled={running || preview.drafts.length === 0} onClick={() => void pushSelected()}>Push just these ({preview.drafts.length})</button> : null}
+          </div>
+          {preview ? (
+            <div className="qbo-payloads" aria-label="Payloads">
+              {preview.drafts.length === 0 ? <p className="error">Nothing can be sent for this selection.</p> : null}
+              {preview.drafts.map((d) => (
+                <figure key={d.key} className="qbo-payload">
+                  <figcaption>{d.entryIds.map(entryLabel).join('; ')} <span className="muted">(hash {d.payloadHash.slice(0, 10)})</span></figcaption>
+                  <pre>{JSON.stringify(d.payload, null, 2)}</pre>
+                </figure>
+              ))}
+              {preview.issues.filter((i) => i.blocking).map((i) => <p key={`${i.entryId}:${i.code}`} className="error">Held back: {entryLabel(i.entryId)} — {i.message}</p>)}
+            </div>
+          ) : null}
+          {testMessage ? <p role="status" className="qbo-ok">{testMessage}</p> : null}
+        </div>
+      )}
+
+      <h3>Entries</h3>
+      {relevant.length === 0 ? <p className="muted">No approved or synced entries yet.</p> : (
+        <table className="qbo-table qbo-entry-status" aria-label="Entry sync status">
+          <thead><tr><th scope="col">Entry</th><th scope="col">Status</th><th scope="col">QuickBooks Id</th></tr></thead>
+          <tbody>
+            {relevant.slice(0, 200).map((e) => {
+              const s = entryStatus(e, rows, issues, progress.needsReconnect);
+              return (
+                <tr key={e.id} data-entry={e.id} data-state={s.state}>
+                  <td>{entryLabel(e.id)}</td>
+                  <td><span className={`qbo-badge qbo-state-${s.state}`}>{s.label}</span>{s.detail ? <div className="qbo-status-detail">{s.detail}</div> : null}</td>
+                  <td>{s.qboId ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

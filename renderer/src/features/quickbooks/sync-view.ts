@@ -1,0 +1,103 @@
+// What the Sync tab shows, computed from the repositories: the pre-flight problems grouped the way a
+// bookkeeper reads them, and each entry's sync status. Pure functions here; the live query that
+// feeds them is in SyncSection.
+import type { PreflightCode, PreflightIssue } from '../../../../shared/sync/preflight';
+import type { OutboxRow } from '../../../../shared/sync/outbox';
+import type { EntryRow } from '../../db/schema';
+
+/** A heading per problem, in the words on the QuickBooks screen. */
+export const PROBLEM_TITLES: Record<PreflightCode, string> = {
+  not_approved: 'Not approved',
+  running: 'Timer still running',
+  deleted: 'Deleted entries',
+  no_project: 'No project',
+  unknown_project: 'Project no longer exists',
+  no_worker: 'You are not linked to an employee or vendor',
+  worker_missing: 'Your employee or vendor is gone from QuickBooks',
+  worker_inactive: 'Your employee or vendor is inactive',
+  customer_unmapped: 'Project not linked to a customer',
+  customer_missing: 'Customer no longer in QuickBooks',
+  customer_inactive: 'Inactive customer',
+  item_unmapped: 'No service item',
+  item_missing: 'Service item no longer in QuickBooks',
+  item_inactive: 'Inactive service item',
+  item_not_service: 'Item is not a service',
+  class_required: 'Class required',
+  class_missing: 'Class no longer in QuickBooks',
+  class_inactive: 'Inactive class',
+  class_tracking_off: 'Class will be ignored',
+  no_rate: 'Billable time without an hourly rate',
+  rate_currency: 'Rate in another currency',
+  books_closed: 'Books closed',
+  billing_off: 'Billable time is off in QuickBooks',
+  customer_currency: 'Customer billed in another currency',
+  qbo_refused: 'QuickBooks refused the last attempt',
+};
+
+export interface ProblemGroup {
+  code: PreflightCode;
+  title: string;
+  blocking: boolean;
+  /** One line per distinct message (usually per project), with the entries it concerns. */
+  messages: Array<{ message: string; entryIds: string[] }>;
+  entryCount: number;
+}
+
+/** Issues grouped by problem (blocking first), then by message; entries in input order. */
+export function groupIssues(issues: readonly PreflightIssue[]): ProblemGroup[] {
+  const groups = new Map<PreflightCode, ProblemGroup>();
+  for (const i of issues) {
+    let g = groups.get(i.code);
+    if (!g) {
+      g = { code: i.code, title: PROBLEM_TITLES[i.code] ?? i.code, blocking: i.blocking, messages: [], entryCount: 0 };
+      groups.set(i.code, g);
+    }
+    g.blocking ||= i.blocking;
+    let m = g.messages.find((x) => x.message === i.message);
+    if (!m) {
+      m = { message: i.message, entryIds: [] };
+      g.messages.push(m);
+    }
+    if (!m.entryIds.includes(i.entryId)) {
+      m.entryIds.push(i.entryId);
+      g.entryCount++;
+    }
+  }
+  return [...groups.values()].sort((a, b) => Number(b.blocking) - Number(a.blocking));
+}
+
+export type EntrySyncState = 'waiting' | 'queued' | 'sending' | 'sent' | 'failed' | 'blocked' | 'reconnect';
+
+export interface EntrySyncStatus {
+  state: EntrySyncState;
+  label: string;
+  detail?: string;
+  qboId?: string;
+}
+
+/**
+ * An entry's status from its newest outbox row (a superseded row is history), the pre-flight
+ * blockers and whether the engine waits for a reconnect.
+ */
+export function entryStatus(entry: EntryRow, rows: readonly OutboxRow[], blockers: readonly PreflightIssue[], needsReconnect: boolean): EntrySyncStatus {
+  const mine = rows.filter((r) => r.entryIds.includes(entry.id) && !r.supersededBy).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  const latest = mine[0];
+  const block = blockers.find((b) => b.blocking && b.entryId === entry.id);
+  const current = latest && latest.entryVersions[latest.entryIds.indexOf(entry.id)] === entry.version;
+  if (block && (!latest || !current || latest.state === 'failed')) return { state: 'blocked', label: 'Blocked', detail: block.message };
+  if (!latest) return entry.status === 'synced' ? { state: 'sent', label: 'In QuickBooks' } : { state: 'waiting', label: 'Waiting for the next sync' };
+  const open = latest.state === 'pending' || latest.state === 'inflight' || latest.state === 'blocked';
+  if (open && needsReconnect) return { state: 'reconnect', label: 'Needs reconnect', detail: 'Reconnect QuickBooks; this entry is sent then.' };
+  switch (latest.state) {
+    case 'pending':
+    case 'blocked':
+      return latest.lastError ? { state: 'queued', label: 'Queued (retrying)', detail: latest.lastError } : { state: 'queued', label: 'Queued' };
+    case 'inflight':
+      return { state: 'sending', label: 'Sending' };
+    case 'done':
+      if (!current && entry.status === 'approved') return { state: 'waiting', label: 'Changed: waiting for the next sync' };
+      return { state: 'sent', label: latest.op === 'delete' ? 'Removed from QuickBooks' : 'In QuickBooks', ...(latest.qboId ? { qboId: latest.qboId } : {}) };
+    case 'failed':
+      return { state: 'failed', label: 'Failed', detail: latest.lastError ?? 'QuickBooks refused it.' };
+  }
+}
