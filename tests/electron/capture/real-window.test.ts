@@ -104,7 +104,7 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     const tolerance = events ? 1000 : 2000; // generous for loaded CI machines; typical is ~20 ms with events
     expect(Math.abs(a!.start - alphaAt)).toBeLessThan(tolerance);
     expect(Math.abs(b!.start - betaAt)).toBeLessThan(tolerance);
-    expect(a!.end - a!.start).toBeGreaterThan(1000);
+    expect(a!.end - a!.start).toBeGreaterThanOrEqual(1000); // focused for 1.8 s: at least one interval either way
     expect(all.some((s) => s.title.includes('4711'))).toBe(false);
     const journal = fs.readFileSync(path.join(dataDir, 'capture-journal', 'journal.jsonl'), 'utf8');
     expect(journal).not.toContain('4711');
