@@ -116,11 +116,13 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
     return (
       <Modal title="Your timer ran overnight" onClose={keep} className="away-dialog">
         {away ? (
+          <>
           <p>Your timer on <strong>{label}</strong> was running when you left at {localTime(away.start, zone)} and you came back at{' '}
             {localTime(away.end, zone)} ({formatSpan(away.end - away.start)}, {away.reason}). Stop it when you left?</p>
           {away.start > entry.start ? (
             <p className="muted">The entry then runs {localTime(entry.start, zone)}–{localTime(away.start, zone)} ({formatSpan(away.start - entry.start)}).</p>
           ) : null}
+          </>
         ) : (
           <>
             <p>Your timer on <strong>{label}</strong> has been running since {localDate(entry.start, zone)} {localTime(entry.start, zone)}{' '}
