@@ -1,5 +1,5 @@
 // /_sandbox/ routes for tests and benchmarks: reset, tokens without a browser, injected
-// faults, throttle settings and a read-out of the whole state. Off unless enabled.
+// faults, throttle settings, revoking every grant and a read-out of the whole state. Off unless enabled.
 import type { HttpAnswer } from './oauth';
 import { ACCOUNTING_SCOPE } from './oauth';
 import type { SandboxRuntime } from './runtime';
@@ -47,6 +47,19 @@ export function handleControl(rt: SandboxRuntime, method: string, route: string,
       if (error) return answer(400, { error });
       const expired = body.expireAccessTokens === true ? rt.oauth.expireAccessTokens() : 0;
       return answer(200, { ...rt.faults.settings, expiredAccessTokens: expired });
+    }
+    case 'revoke': {
+      // Every grant is revoked, as when the company admin disconnects the app in QuickBooks: API
+      // calls answer 401 and refreshes invalid_grant until the user connects again.
+      let revoked = 0;
+      for (const grant of Object.values(rt.oauth.data.grants)) {
+        if (!grant.revoked) {
+          grant.revoked = true;
+          revoked++;
+        }
+      }
+      rt.persist();
+      return answer(200, { revoked });
     }
     case 'limits': {
       const { timeScale, enabled } = body;
