@@ -13,6 +13,7 @@ window.benchLog = [];
 window.runStoreBench = (options) =>
   runStoreBench({
     ...options,
+    settleMs: 15_000,
     log: (line) => window.benchLog.push(line),
     measureBytes: async () => ({
       bytes: (await navigator.storage.estimate()).usage ?? 0,
