@@ -76,27 +76,39 @@ export async function runStoreBench(options: StoreBenchOptions = {}): Promise<St
   const mondays = seeded.dates.filter((d) => weekdayOf(d) === 1 && d <= `${shape.year}-12-25`);
   const months = Array.from({ length: 12 }, (_, m) => `${shape.year}-${String(m + 1).padStart(2, '0')}-01`);
 
-  async function timeIt(label: string, load: (arg: string) => Promise<number>, args: readonly string[]) {
-    await load(pick(rand, args)); // warm-up: first-use costs (JIT, opening the index) are not the steady state
-    const times: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < runs; i++) {
-      const arg = pick(rand, args);
+  const views: { label: 'day' | 'week' | 'month' | 'timesheet'; args: readonly string[]; load: (arg: string) => Promise<number> }[] = [
+    { label: 'day', args: weekdays, load: async (d) => {
+      const v = await repos.views.loadDay(d, zone);
+      return v.entries.length + v.segments.length;
+    } },
+    { label: 'week', args: mondays, load: async (d) => (await repos.views.loadWeek(d, zone)).entries.length },
+    { label: 'month', args: months, load: async (d) => (await repos.views.loadMonth(d, zone)).entries.length },
+    { label: 'timesheet', args: mondays, load: async (d) => (await repos.views.timesheetTotals(d, zone)).rows.length },
+  ];
+  // Warm-up: first-use costs (JIT, opening each index) are not the steady state.
+  for (const v of views) await v.load(pick(rand, v.args));
+  // Rounds interleave the four views, so a burst of noise on a shared machine (or the store's own
+  // background work) lands on all of them alike instead of on whichever was being timed.
+  const times = new Map(views.map((v) => [v.label, [] as number[]]));
+  const rowCounts = new Map(views.map((v) => [v.label, 0]));
+  for (let i = 0; i < runs; i++) {
+    for (const v of views) {
+      const arg = pick(rand, v.args);
       const t0 = performance.now();
-      rows += await load(arg);
-      times.push(performance.now() - t0);
+      const rows = await v.load(arg);
+      times.get(v.label)!.push(performance.now() - t0);
+      rowCounts.set(v.label, rowCounts.get(v.label)! + rows);
     }
-    log(`${label}: median ${median(times).toFixed(2)} ms (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)})`);
-    return { ms: round2(median(times)), rows: Math.round(rows / runs) };
   }
-
-  const day = await timeIt('day', async (d) => {
-    const v = await repos.views.loadDay(d, zone);
-    return v.entries.length + v.segments.length;
-  }, weekdays);
-  const week = await timeIt('week', async (d) => (await repos.views.loadWeek(d, zone)).entries.length, mondays);
-  const month = await timeIt('month', async (d) => (await repos.views.loadMonth(d, zone)).entries.length, months);
-  const timesheet = await timeIt('timesheet', async (d) => (await repos.views.timesheetTotals(d, zone)).rows.length, mondays);
+  const result = (label: (typeof views)[number]['label']) => {
+    const t = times.get(label)!;
+    log(`${label}: median ${median(t).toFixed(2)} ms (min ${Math.min(...t).toFixed(2)}, max ${Math.max(...t).toFixed(2)})`);
+    return { ms: round2(median(t)), rows: Math.round(rowCounts.get(label)! / runs) };
+  };
+  const day = result('day');
+  const week = result('week');
+  const month = result('month');
+  const timesheet = result('timesheet');
 
   const size = options.measureBytes
     ? await options.measureBytes()
