@@ -102,6 +102,9 @@ test('workspace defaults are saved as they change', async ({ app }) => {
   await app.reload();
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(app.locator('#settings-rates').getByLabel('Currency')).toHaveValue('EUR');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Rates & rounding' }).click();
+  await app.screenshot({ path: `${artifactsDir}/settings-rates-dark.png` });
 });
 
 test('capture explains itself, shows main’s status, refuses a catastrophic pattern and previews the rules', async ({ app }) => {
@@ -111,6 +114,9 @@ test('capture explains itself, shows main’s status, refuses a catastrophic pat
   await expect(section.getByTestId('capture-intro')).toContainText('Captured activity stays on this computer');
   await expect(section.getByRole('switch', { name: 'Capture activity on this computer' })).not.toBeChecked();
   await expect(section.getByTestId('capture-status')).toHaveText('Status: Off');
+  await app.setViewportSize({ width: 1280, height: 1100 });
+  await section.screenshot({ path: `${artifactsDir}/settings-capture-first-run.png` });
+  await app.setViewportSize({ width: 1280, height: 800 });
 
   await section.getByRole('button', { name: 'Add title pattern' }).click();
   await section.getByLabel('Title pattern 1', { exact: true }).fill('(a+)+$');
