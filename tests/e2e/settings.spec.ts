@@ -31,9 +31,11 @@ test('a client and a project with a rate and rounding override; a rate change fr
   await expect(form.getByText('USD amounts have at most 2 decimal places.')).toBeVisible();
   await expect(form.getByLabel('Hourly rate (USD)')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Hourly rate (USD)').fill('1,125.50');
+  await expect(form.getByText('USD amounts have at most 2 decimal places.')).toHaveCount(0);
   await form.getByRole('radio', { name: 'Teal' }).check();
   await form.getByLabel('Increment').selectOption('15');
   await form.getByLabel('Direction').selectOption('up');
+  await form.screenshot({ path: `${artifactsDir}/settings-project-editor.png` });
   await form.getByRole('button', { name: 'Create project' }).click();
   await expect(form).toHaveCount(0);
 

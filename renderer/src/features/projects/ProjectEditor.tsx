@@ -31,6 +31,11 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
   const [defaultTaskId, setDefaultTaskId] = useState(project?.defaultTaskId ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  /** A field's message goes as soon as the field is edited again. */
+  const clear = (key: keyof FieldErrors) => setErrors((e) => {
+    const { [key]: _gone, ...rest } = e;
+    return rest;
+  });
   const heading = project ? `Edit project “${project.name}”` : 'New project';
   const activeClients = clients.filter((c) => !c.archived || c.id === clientId);
 
@@ -54,10 +59,10 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
       <h3>{heading}</h3>
       <div className="form-grid">
         <Field label="Project name" error={errors.name}>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />
+          <input value={name} onChange={(e) => { setName(e.target.value); clear('name'); }} autoFocus autoComplete="off" />
         </Field>
         <Field label="Client" error={errors.client}>
-          <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
+          <select value={clientId} onChange={(e) => { setClientId(e.target.value); clear('name'); clear('client'); }}>
             <option value="">No client</option>
             {activeClients.map((c) => <option key={c.id} value={c.id}>{c.name}{c.archived ? ' (archived)' : ''}</option>)}
             <option value={NEW_CLIENT}>New client…</option>
@@ -65,12 +70,12 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
         </Field>
         {clientId === NEW_CLIENT ? (
           <Field label="New client name" error={errors.newClient}>
-            <input value={newClientName} onChange={(e) => setNewClientName(e.target.value)} autoComplete="off" />
+            <input value={newClientName} onChange={(e) => { setNewClientName(e.target.value); clear('newClient'); }} autoComplete="off" />
           </Field>
         ) : null}
         {project ? null : (
           <Field label={`Hourly rate (${currency})`} error={errors.rate} hint="Optional. Later changes get their own start date.">
-            <input inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} placeholder="e.g. 125.00" autoComplete="off" />
+            <input inputMode="decimal" value={rate} onChange={(e) => { setRate(e.target.value); clear('rate'); }} placeholder="e.g. 125.00" autoComplete="off" />
           </Field>
         )}
         {project ? (

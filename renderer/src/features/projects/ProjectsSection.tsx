@@ -170,7 +170,7 @@ function ClientEditor({ client, onDone }: { client?: ClientRow; onDone: () => vo
   }
 
   return (
-    <form className="editor" aria-label={heading} onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={(e) => { if (e.key === 'Escape') onDone(); }}>
+    <form className="editor" aria-label={heading} onChange={() => setError(null)} onSubmit={(e) => { e.preventDefault(); void submit(); }} onKeyDown={(e) => { if (e.key === 'Escape') onDone(); }}>
       <h3>{heading}</h3>
       <div className="inline-form">
         <Field label="Client name" error={error}><input value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" /></Field>

@@ -77,7 +77,7 @@ export function RateHistory({ scope, scopeId, currency, cards, label }: {
         </table>
       )}
       {adding ? (
-        <form className="inline-form" aria-label={`Change rate for ${label}`} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form className="inline-form" aria-label={`Change rate for ${label}`} onChange={() => setErrors({})} onSubmit={(e) => { e.preventDefault(); void save(); }}>
           {first ? null : (
             <Field label="Change rate from" error={errors.date}>
               <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />

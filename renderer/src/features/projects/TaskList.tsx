@@ -30,7 +30,7 @@ export function TaskList({ project, showArchived, rateCards }: { project: Projec
           {shown.map((t) => <TaskItem key={t.id} task={t} project={project} rateCards={rateCards.filter((c) => c.scope === 'task' && c.scopeId === t.id)} />)}
         </ul>
       )}
-      <form className="inline-form" aria-label={`Add a task to ${project.name}`} onSubmit={(e) => { e.preventDefault(); void add(); }}>
+      <form className="inline-form" aria-label={`Add a task to ${project.name}`} onChange={() => setError(null)} onSubmit={(e) => { e.preventDefault(); void add(); }}>
         <Field label="New task" error={error}>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Design" autoComplete="off" />
         </Field>
@@ -58,7 +58,7 @@ function TaskItem({ task, project, rateCards }: { task: TaskRow; project: Projec
   return (
     <li className={task.archived ? 'archived' : undefined}>
       {editing ? (
-        <form className="inline-form" aria-label={`Rename task ${task.name}`} onSubmit={(e) => { e.preventDefault(); void rename(); }}>
+        <form className="inline-form" aria-label={`Rename task ${task.name}`} onChange={() => setError(null)} onSubmit={(e) => { e.preventDefault(); void rename(); }}>
           <Field label="Task name" error={error}><input value={name} onChange={(e) => setName(e.target.value)} autoFocus /></Field>
           <div className="set-field"><span className="set-label">&nbsp;</span>
             <div className="inline-form">
