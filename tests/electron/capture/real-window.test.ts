@@ -83,6 +83,7 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     const betaAt = Date.now();
     await x.nudge();
     await sleep(1800);
+    const renamedAt = Date.now();
     await x.setTitle(beta, `beta ${tag} renamed`);
     await x.nudge();
     await sleep(1500);
@@ -100,10 +101,12 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     expect(b).toBeDefined();
     expect(renamed).toBeDefined();
     expect(a!.app).toBe('XTerm');
-    // Focus changes are seen within the interval (immediately with events).
-    const tolerance = events ? 1000 : 2000; // generous for loaded CI machines; typical is ~20 ms with events
-    expect(Math.abs(a!.start - alphaAt)).toBeLessThan(tolerance);
-    expect(Math.abs(b!.start - betaAt)).toBeLessThan(tolerance);
+    // Each change is seen before the next one happens (1.8 s later), so none is missed or merged
+    // into its neighbour; wall-clock latency itself is left to the benchmark, as it varies with load.
+    expect(a!.start).toBeGreaterThanOrEqual(alphaAt - 50);
+    expect(a!.start).toBeLessThan(betaAt);
+    expect(b!.start).toBeGreaterThanOrEqual(betaAt - 50);
+    expect(b!.start).toBeLessThan(renamedAt);
     expect(a!.end - a!.start).toBeGreaterThanOrEqual(1000); // focused for 1.8 s: at least one interval either way
     expect(all.some((s) => s.title.includes('4711'))).toBe(false);
     const journal = fs.readFileSync(path.join(dataDir, 'capture-journal', 'journal.jsonl'), 'utf8');
