@@ -25,6 +25,15 @@ describe('creating and editing entries', () => {
     expect(history[0]).toMatchObject({ action: 'create', actor: 'user', before: null, version: 1 });
   });
 
+  it('an entry without a project follows the workspace defaultBillable setting', async () => {
+    const { repos } = await withProject();
+    const s = at('2026-03-02', '09:00', NY);
+    expect((await repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY })).billable).toBe(true);
+    await repos.settings.set('defaultBillable', false);
+    expect((await repos.entries.create({ projectId: null, start: s + HOUR, end: s + 2 * HOUR, zone: NY })).billable).toBe(false);
+    expect((await repos.entries.startTimer(null, null, s + 2 * HOUR, NY)).started.billable).toBe(false);
+  });
+
   it('bumps the version on every edit and records before and after', async () => {
     const { repos, clock } = await withProject();
     const e = await repos.entries.create({ projectId: null, start: at('2026-03-02', '09:00', NY), end: at('2026-03-02', '10:00', NY), zone: NY });

@@ -98,10 +98,15 @@ export function createEntriesRepo(ctx: RepoContext) {
     return toEntryRow(entry);
   }
 
+  /** A project's billable flag and default task; without a project, the workspace's defaultBillable setting. */
   async function defaultsFor(projectId: string | null) {
-    const project = projectId ? await db.projects.get(projectId) : undefined;
-    if (projectId && !project) throw new NotFoundError('project', projectId);
-    return { billable: project?.billable ?? true, taskId: project?.defaultTaskId ?? null };
+    if (projectId === null) {
+      const stored = (await db.settings.get('defaultBillable'))?.value;
+      return { billable: typeof stored === 'boolean' ? stored : true, taskId: null };
+    }
+    const project = await db.projects.get(projectId);
+    if (!project) throw new NotFoundError('project', projectId);
+    return { billable: project.billable, taskId: project.defaultTaskId };
   }
 
   function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number): EntryRow {
@@ -177,7 +182,8 @@ export function createEntriesRepo(ctx: RepoContext) {
     return row;
   }
 
-  const tables = [db.entries, db.audit, db.projects, ...(ctx.entryWriteHook?.tables ?? []).map((t) => db.table(t))];
+  const tableNames = new Set(['entries', 'audit', 'projects', 'settings', ...(ctx.entryWriteHook?.tables ?? [])]);
+  const tables = [...tableNames].map((t) => db.table(t));
   const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', tables, fn);
 
   return {
