@@ -113,6 +113,7 @@ test('capture explains itself, shows main’s status, refuses a catastrophic pat
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Activity capture' }).click();
   const section = app.locator('#settings-capture');
+  await expect(app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Activity capture' })).toHaveAttribute('aria-current', 'true');
   await expect(section.getByTestId('capture-intro')).toContainText('Captured activity stays on this computer');
   await expect(section.getByRole('switch', { name: 'Capture activity on this computer' })).not.toBeChecked();
   await expect(section.getByTestId('capture-status')).toHaveText('Status: Off');

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { CaptureSection } from '../features/capture-settings/CaptureSection';
@@ -42,8 +42,32 @@ export function SettingsScreen() {
     const initial = sectionFromHash(window.location.hash);
     if (initial) jumpTo(initial);
   }, []);
+  /** While a jump scrolls, the clicked section stays current (the last ones may never reach the top). */
+  const jumping = useRef(false);
+  // The nav follows scrolling: the first section in the top third of the scroller is current.
+  useEffect(() => {
+    if (typeof IntersectionObserver === 'undefined') return;
+    const inBand = new Set<string>();
+    const observer = new IntersectionObserver((changes) => {
+      for (const c of changes) {
+        if (c.isIntersecting) inBand.add(c.target.id);
+        else inBand.delete(c.target.id);
+      }
+      const first = sections.find((s) => inBand.has(`settings-${s.id}`));
+      if (first && !jumping.current) setCurrent(first.id);
+    }, { root: document.getElementById('main'), rootMargin: '0px 0px -66% 0px' });
+    for (const s of sections) {
+      const el = document.getElementById(`settings-${s.id}`);
+      if (el) observer.observe(el);
+    }
+    return () => observer.disconnect();
+  }, []);
 
   const go = (id: SectionId) => {
+    jumping.current = true;
+    setTimeout(() => {
+      jumping.current = false;
+    }, 800);
     setCurrent(id);
     jumpTo(id);
   };
