@@ -1,9 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useRepos } from '../data/repos-context';
 import { ConnectionCard, useQboStatus } from '../features/quickbooks/ConnectionCard';
+import { QboTabs } from '../features/quickbooks/QboTabs';
+import { resumeSync } from '../features/quickbooks/sync-service';
 import '../features/quickbooks/quickbooks.css';
+import '../features/quickbooks/qbo-sync.css';
 
 export function QuickBooksScreen() {
+  const repos = useRepos();
   const status = useQboStatus();
+  const conflicts = useLiveQuery(async () => (await repos.sync.conflicts('open')).length, [repos]);
+  const connected = status?.state === 'connected';
+
+  // Coming back from a reconnect: the engine may have paused on an auth failure; let it send again.
+  const wasConnected = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (status === null) return;
+    if (connected && wasConnected.current === false) resumeSync(repos);
+    wasConnected.current = connected;
+  }, [status, connected, repos]);
+
   const subtitle =
     status?.state === 'connected'
       ? `Connected to ${status.companyName ?? 'QuickBooks'}`
@@ -14,6 +32,7 @@ export function QuickBooksScreen() {
     <>
       <ScreenHeader title="QuickBooks" subtitle={subtitle} />
       <ConnectionCard status={status} />
+      {connected ? <QboTabs badges={{ conflicts: conflicts ?? 0 }} /> : null}
     </>
   );
 }

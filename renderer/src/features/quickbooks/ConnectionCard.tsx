@@ -115,7 +115,7 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
     <section className="card qbo-connection" aria-labelledby="qbo-connection-title">
       {reconnect ? (
         <div role="alert" className="banner error">
-          <strong>Reconnect QuickBooks.</strong> {status.message ?? 'QuickBooks no longer accepts this connection.'} Nothing was lost: approved time waits in the outbox and is sent once you reconnect.
+          <strong>Reconnect QuickBooks.</strong> {status.message?.replace(/^Reconnect QuickBooks:\s*/i, '') || 'QuickBooks no longer accepts this connection.'} Nothing was lost: approved time waits in the outbox and is sent once you reconnect.
         </div>
       ) : status.state === 'error' && status.message ? (
         <div role="alert" className="banner error">{status.message}</div>

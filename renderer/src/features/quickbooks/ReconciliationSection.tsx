@@ -14,9 +14,8 @@ const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function ReconciliationSection() {
   const repos = useRepos();
   const snap = useCompanySnapshot();
-  const today = localDate(Date.now(), zone());
-  const [from, setFrom] = useState(addLocalDays(today, -30));
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), zone()), -30));
+  const [to, setTo] = useState(() => localDate(Date.now(), zone()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<(ReportOutcome & { from: string; to: string }) | null>(null);

@@ -1,0 +1,84 @@
+// The Sync tab's pure parts: pre-flight issues grouped the way a bookkeeper reads them (blocking
+// first, one line per message with its entries) and each entry's status from its outbox rows.
+import { describe, expect, it } from 'vitest';
+import type { OutboxRow } from '../../../shared/sync/outbox';
+import type { PreflightIssue } from '../../../shared/sync/preflight';
+import type { EntryRow } from '../../../renderer/src/db/schema';
+import { entryStatus, groupIssues } from '../../../renderer/src/features/quickbooks/sync-view';
+
+const issue = (entryId: string, code: PreflightIssue['code'], message: string, blocking = true): PreflightIssue => ({ entryId, code, message, blocking });
+
+const entry = (id: string, version = 2, status: EntryRow['status'] = 'approved'): EntryRow => ({
+  id, projectId: 'p', taskId: null, description: '', start: 0, end: 3_600_000, zone: 'UTC', source: 'manual', billable: true, status, version,
+  createdAt: 0, updatedAt: 0, localDate: '1970-01-01',
+});
+
+const row = (over: Partial<OutboxRow>): OutboxRow => ({
+  id: 'r1', key: 'entry:e1', op: 'create', entryIds: ['e1'], entryVersions: [2], payload: { TxnDate: '1970-01-01', NameOf: 'Employee', BillableStatus: 'Billable', Hours: 1, Minutes: 0 },
+  payloadHash: 'h', requestId: 'q', state: 'pending', attempts: 0, createdAt: 1, ...over,
+});
+
+describe('groupIssues', () => {
+  it('groups by problem, blocking first, one line per message with its entries once each', () => {
+    const groups = groupIssues([
+      issue('e1', 'billing_off', 'Billable time is off.', false),
+      issue('e1', 'customer_unmapped', "Project 'A' is not linked to a QuickBooks customer."),
+      issue('e2', 'customer_unmapped', "Project 'A' is not linked to a QuickBooks customer."),
+      issue('e3', 'customer_unmapped', "Project 'B' is not linked to a QuickBooks customer."),
+      issue('e2', 'customer_unmapped', "Project 'A' is not linked to a QuickBooks customer."),
+      issue('e3', 'books_closed', 'QuickBooks books are closed through 2026-01-31; this entry is dated 2026-01-15.'),
+    ]);
+    expect(groups.map((g) => [g.code, g.blocking, g.entryCount])).toEqual([
+      ['customer_unmapped', true, 3],
+      ['books_closed', true, 1],
+      ['billing_off', false, 1],
+    ]);
+    expect(groups[0]!.title).toBe('Project not linked to a customer');
+    expect(groups[0]!.messages).toEqual([
+      { message: "Project 'A' is not linked to a QuickBooks customer.", entryIds: ['e1', 'e2'] },
+      { message: "Project 'B' is not linked to a QuickBooks customer.", entryIds: ['e3'] },
+    ]);
+  });
+
+  it('is empty without issues', () => {
+    expect(groupIssues([])).toEqual([]);
+  });
+});
+
+describe('entryStatus', () => {
+  it('waits for the next sync when nothing is queued', () => {
+    expect(entryStatus(entry('e1'), [], [], false).state).toBe('waiting');
+    expect(entryStatus(entry('e1', 3, 'synced'), [], [], false).state).toBe('sent');
+  });
+
+  it('is blocked with the pre-flight reason when nothing current is queued', () => {
+    const s = entryStatus(entry('e1'), [], [issue('e1', 'customer_inactive', "Customer 'X' is inactive in QuickBooks.")], false);
+    expect(s).toMatchObject({ state: 'blocked', detail: "Customer 'X' is inactive in QuickBooks." });
+    // A warning does not block.
+    expect(entryStatus(entry('e1'), [], [issue('e1', 'billing_off', 'off', false)], false).state).toBe('waiting');
+  });
+
+  it('follows the newest, not superseded row: queued, sending, sent, failed with QuickBooks words', () => {
+    expect(entryStatus(entry('e1'), [row({ state: 'pending' })], [], false)).toMatchObject({ state: 'queued', label: 'Queued' });
+    expect(entryStatus(entry('e1'), [row({ state: 'pending', lastError: 'QuickBooks is busy' })], [], false)).toMatchObject({ state: 'queued', detail: 'QuickBooks is busy' });
+    expect(entryStatus(entry('e1'), [row({ state: 'inflight' })], [], false).state).toBe('sending');
+    expect(entryStatus(entry('e1'), [row({ state: 'done', qboId: '41' })], [], false)).toMatchObject({ state: 'sent', qboId: '41' });
+    expect(entryStatus(entry('e1'), [row({ state: 'failed', lastError: 'Invalid Reference Id: Customer' })], [], false)).toMatchObject({ state: 'failed', detail: 'Invalid Reference Id: Customer' });
+    const old = row({ id: 'r0', state: 'failed', supersededBy: 'r1', createdAt: 5, lastError: 'stale' });
+    expect(entryStatus(entry('e1'), [old, row({ state: 'done', qboId: '41', createdAt: 1 })], [], false).state).toBe('sent');
+  });
+
+  it('says an open row needs a reconnect while the engine is paused for auth', () => {
+    expect(entryStatus(entry('e1'), [row({ state: 'pending' })], [], true)).toMatchObject({ state: 'reconnect', label: 'Needs reconnect' });
+    expect(entryStatus(entry('e1'), [row({ state: 'done', qboId: '9' })], [], true).state).toBe('sent');
+  });
+
+  it('an edit after the sent version waits for its own push', () => {
+    expect(entryStatus(entry('e1', 4), [row({ state: 'done', qboId: '9', entryVersions: [2] })], [], false).state).toBe('waiting');
+  });
+
+  it('a failed row of an entry pre-flight now blocks shows the block', () => {
+    const s = entryStatus(entry('e1'), [row({ state: 'failed', lastError: 'x' })], [issue('e1', 'item_inactive', "Service item 'Gardening' is inactive in QuickBooks.")], false);
+    expect(s.state).toBe('blocked');
+  });
+});
