@@ -165,6 +165,38 @@ test('a forgotten start is fixed by editing the running entry', async ({ app }) 
   await expect(app.getByRole('timer')).toHaveText(/^0:1[56]:\d\d$/);
 });
 
+test('an entry crossing midnight stays on its start day until it is split there', async ({ app }) => {
+  await createProject(app, 'Website', 'Acme');
+  await addTime(app, { start: '23:00', duration: '2h', description: 'Release night' });
+  const late = entry(app, 'Release night');
+  await expect(late).toContainText('23:00–01:00');
+  await expect(late).toContainText('Continues past midnight');
+  await expect(app.getByTestId('total')).toHaveText('2:00');
+  await late.getByRole('button', { name: /^Split at midnight/ }).click();
+  await expect(late).toContainText('23:00–00:00');
+  await expect(late).not.toContainText('Continues past midnight');
+  await expect(app.getByTestId('total')).toHaveText('1:00');
+});
+
+test.describe('daylight-saving days in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+  for (const [day, span] of [['2026-03-08', '1 h'], ['2026-11-01', '3 h']] as const) {
+    test(`01:30 to 03:30 on ${day} is ${span}`, async ({ app }) => {
+      // (The page clock is not faked: Playwright's fake Date breaks @date-fns/tz's TZDate in a non-UTC zone.)
+      await createProject(app, 'Website', 'Acme');
+      await app.getByRole('button', { name: 'Add time' }).click();
+      const dialog = app.getByRole('dialog', { name: 'Add time' });
+      await dialog.getByLabel('Start date').fill(day);
+      await dialog.getByLabel('Start time').fill('01:30');
+      await dialog.getByLabel('End date').fill(day);
+      await dialog.getByLabel('End time').fill('03:30');
+      await expect(dialog.getByText(/^Duration: /)).toHaveText(`Duration: ${span}`);
+      await dialog.getByRole('button', { name: 'Add' }).click();
+      await expect(dialog).toHaveCount(0);
+    });
+  }
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`Today with entries (${scheme})`, async ({ app }) => {
     await app.emulateMedia({ colorScheme: scheme });
