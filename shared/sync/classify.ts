@@ -63,17 +63,8 @@ export function backoffMs(attempt: number, random: () => number, policy: Backoff
   return Math.min(ceiling - 1, Math.floor(ceiling / 2 + r * (ceiling / 2)));
 }
 
-/** A small seeded PRNG (mulberry32) for callers that want reproducible jitter. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Reproducible jitter for callers that want it. */
+export { seededRandom } from '../random';
 
 export interface ClassifyOptions {
   /** 1-based number of the attempt that just failed (drives backoff). */

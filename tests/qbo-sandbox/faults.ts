@@ -2,6 +2,8 @@
 // answers, and a rate of connections dropped after a write has committed (only a client
 // that retries with the same requestid avoids a duplicate). Seeded, so runs repeat.
 
+import { seededRandom } from '../../shared/random';
+
 export interface FaultSettings {
   latencyMs: number;
   errorRate: number;
@@ -11,20 +13,8 @@ export interface FaultSettings {
 
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 1 };
 
-/** mulberry32: small, fast and good enough to decide which requests fail. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultInjector {
-  private random = rng(NO_FAULTS.seed);
+  private random = seededRandom(NO_FAULTS.seed);
   settings: FaultSettings = { ...NO_FAULTS };
 
   /** Applies a partial update; returns an error message for an invalid one. */
@@ -38,13 +28,13 @@ export class FaultInjector {
       next[key] = v;
     }
     this.settings = next;
-    if (update.seed !== undefined) this.random = rng(next.seed);
+    if (update.seed !== undefined) this.random = seededRandom(next.seed);
     return undefined;
   }
 
   reset(): void {
     this.settings = { ...NO_FAULTS };
-    this.random = rng(NO_FAULTS.seed);
+    this.random = seededRandom(NO_FAULTS.seed);
   }
 
   shouldFail(): boolean {

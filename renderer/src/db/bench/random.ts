@@ -1,16 +1,7 @@
 // A small seeded PRNG (mulberry32) so every run generates the same year and picks the same days.
-export type Random = () => number;
+import { seededRandom, type Random } from '../../../../shared/random';
 
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random };
 
 export const pick = <T>(rand: Random, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 export const between = (rand: Random, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
