@@ -114,3 +114,16 @@ describe('applying the plan to the repository', () => {
     ]);
   });
 });
+
+describe('the prompt queue', () => {
+  it('asks one away period at a time, in order, and never the same period twice', async () => {
+    const { useAwayQueue } = await import('../../../renderer/src/features/away/away-store');
+    const q = (key: string) => ({ key, entryId: 'e1', away: { id: key, start: 1, end: 2, reason: 'idle' as const }, overnight: false });
+    useAwayQueue.getState().ask(q('a'));
+    useAwayQueue.getState().ask(q('b'));
+    useAwayQueue.getState().ask(q('a'));
+    expect(useAwayQueue.getState().queue.map((x) => x.key)).toEqual(['a', 'b']);
+    useAwayQueue.getState().done('a');
+    expect(useAwayQueue.getState().queue.map((x) => x.key)).toEqual(['b']);
+  });
+});
