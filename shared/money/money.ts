@@ -48,17 +48,23 @@ export function sumMoney(items: readonly Money[], currency: string): Money {
   return money(toSafeNumber(total), currency);
 }
 
+/** The exact decimal for an amount: "123.45" for 12345 minor USD, "1235" for JPY, "1.050" for KWD. */
+export function minorToDecimalString(amountMinor: number, currency: string): string {
+  assertMinor(amountMinor);
+  const exponent = currencyExponent(currency);
+  const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent);
+  return `${amountMinor < 0 ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
+}
+
 /**
  * Localised display ("$1,234.50", "1.234,50 €", "¥1,235"). The amount is handed to Intl as an
  * exact decimal string so large amounts are not rounded through a float.
  */
 export function formatMoney(value: Money, locale: string): string {
-  assertMinor(value.amountMinor);
   const exponent = currencyExponent(value.currency);
-  const digits = Math.abs(value.amountMinor).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  const decimal = `${value.amountMinor < 0 ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}` as `${number}`;
+  const decimal = minorToDecimalString(value.amountMinor, value.currency) as `${number}`;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: value.currency,

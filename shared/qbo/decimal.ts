@@ -1,17 +1,9 @@
 // QBO speaks decimals (HourlyRate: 123.45); we keep integer minor units. The conversions here go
 // through decimal strings and BigInt, never through float multiplication, so 12345 minor USD is
 // exactly 123.45 and QBO's rate × time becomes the same cents QBO shows.
-import { currencyExponent } from '../money/money';
+import { currencyExponent, minorToDecimalString } from '../money/money';
 
-/** "123.45" for 12345 minor USD, "1235" for JPY, "1.050" for 1050 minor KWD. */
-export function minorToDecimalString(amountMinor: number, currency: string): string {
-  if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`${amountMinor} is not a safe integer amount of minor units`);
-  const exponent = currencyExponent(currency);
-  const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${amountMinor < 0 ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-}
+export { minorToDecimalString };
 
 /**
  * The JSON number for a minor amount. `Number("123.45")` is the double nearest to 123.45, and

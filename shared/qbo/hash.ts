@@ -2,6 +2,9 @@
 // pass tell "the same payload" from "a changed one", so it must be identical on every machine and
 // in both processes. shared/ has neither Node's crypto nor WebCrypto (and WebCrypto is async), so
 // SHA-256 (FIPS 180-4) is implemented here; it is small and checked against the standard vectors.
+import { utf8Bytes } from '../utf8';
+
+export { utf8Bytes };
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,20 +16,6 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
-
-/** UTF-8 bytes of a string; lone surrogates become U+FFFD, as TextEncoder does. */
-export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const char of text) {
-    let cp = char.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
-}
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
