@@ -187,6 +187,9 @@ export function createEntriesRepo(ctx: RepoContext) {
   const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', tables, fn);
 
   return {
+    /** The tables an entry write touches, for repositories that wrap entry writes in a larger transaction. */
+    writeTables: tables,
+
     async get(id: string): Promise<EntryRow | undefined> {
       const row = await db.entries.get(id);
       return row && isLive(row) ? row : undefined;

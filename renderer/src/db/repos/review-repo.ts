@@ -31,7 +31,7 @@ export function createReviewRepo(
   },
 ) {
   const { db } = ctx;
-  const tables = [db.entries, db.audit, db.projects, db.segments, db.matcherState];
+  const tables = [...deps.entries.writeTables, db.segments, db.matcherState];
 
   return {
     /** Creates one draft entry per counted run and teaches the matcher; returns the new entry ids. */
