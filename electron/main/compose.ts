@@ -88,6 +88,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     return captureState();
   });
   router.handle('capture:ackSegments', ({ acks }) => ({ acknowledged: capture.ack(acks).length }));
+  router.handle('capture:resendPending', () => ({ resent: capture.resendUnacked() }));
   router.handle('capture:setPaused', ({ paused, reason }) => {
     if (paused) capture.pause(reason ?? 'Paused by you');
     else capture.resume();

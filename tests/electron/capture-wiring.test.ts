@@ -74,3 +74,29 @@ describe('capture through the IPC contract', () => {
     ]);
   });
 });
+
+describe('segments left by an earlier run', () => {
+  it('reach a renderer that starts listening after main replayed them, until acknowledged', async () => {
+    const { openCaptureJournal } = await import('../../electron/main/capture/journal');
+    const first = composeTestMain();
+    const left = { id: 'seg-1', start: Date.UTC(2026, 0, 15, 9), end: Date.UTC(2026, 0, 15, 9, 30), app: 'Code', title: 'portal.ts', url: null, kind: 'active' as const };
+    const journal = openCaptureJournal({ dataDir: first.dataDir });
+    journal.put(left, true);
+    await journal.sync();
+    journal.close();
+
+    // The app starts: capture replays its journal before any window is listening.
+    const t2 = composeTestMain(undefined, first.dataDir);
+    await t2.main.start();
+    const received: unknown[] = [];
+    t2.main.events.addSink((event, payload) => {
+      if (event === 'capture:segments') received.push(...(payload as unknown[]));
+    });
+    await expect(t2.main.router.dispatch('capture:resendPending', undefined)).resolves.toEqual({ ok: true, value: { resent: 1 } });
+    expect(received).toEqual([left]);
+
+    await t2.main.router.dispatch('capture:ackSegments', { acks: [{ id: 'seg-1', end: left.end }] });
+    await expect(t2.main.router.dispatch('capture:resendPending', undefined)).resolves.toEqual({ ok: true, value: { resent: 0 } });
+    await t2.close();
+  });
+});

@@ -66,6 +66,11 @@ export interface CaptureService {
   updateSettings(settings: CaptureSettingsInput): Promise<void>;
   /** The renderer stored these segment versions; returns the acknowledgements that matched. */
   ack(acks: readonly SegmentAck[]): SegmentAck[];
+  /**
+   * Sends again every journaled segment the renderer has not acknowledged: those replayed at start
+   * (emitted before any window listened) and this run's closed ones. Returns how many were sent.
+   */
+  resendUnacked(): number;
   status(): CaptureStatus;
   /** Sample once (if capturing), bring the renderer up to date and wait for the journal to reach the disk. */
   flush(): Promise<void>;
@@ -423,6 +428,14 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
 
     ack(acks) {
       return journal?.ack(acks) ?? [];
+    },
+
+    resendUnacked() {
+      if (!journal) return 0;
+      // The open segment is still growing and reaches the renderer with the next emission.
+      const unsent = journal.unacked().filter((segment) => !pending.has(segment.id));
+      if (unsent.length > 0) emit('capture:segments', unsent.sort((a, b) => a.start - b.start));
+      return unsent.length;
     },
 
     status: () => currentStatus,

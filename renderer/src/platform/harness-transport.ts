@@ -19,6 +19,9 @@ export function takeHarnessToken(location: Location, storage: Storage): string |
 export function createHarnessApi(token: string): RendererApi {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let streaming = false;
+  // Calls made after subscribing wait (briefly) for the stream, so an answer's events are not lost.
+  let markConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
 
   async function stream(): Promise<void> {
     let delay = 500;
@@ -27,6 +30,7 @@ export function createHarnessApi(token: string): RendererApi {
         const res = await fetch('/events', { headers: { [TOKEN_HEADER]: token } });
         if (!res.ok || !res.body) throw new Error(`event stream answered ${res.status}`);
         delay = 500;
+        markConnected();
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -61,6 +65,7 @@ export function createHarnessApi(token: string): RendererApi {
 
   return {
     async invoke(channel: InvokeChannel, request?: unknown) {
+      if (streaming) await Promise.race([connected, new Promise((r) => setTimeout(r, 3000))]);
       try {
         const res = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
           method: 'POST',

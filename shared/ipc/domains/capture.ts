@@ -18,6 +18,8 @@ export const captureCalls = {
     request: z.object({ acks: z.array(SegmentAck).max(10_000) }),
     response: z.object({ acknowledged: z.number().int().nonnegative() }),
   },
+  /** The renderer is listening: send whatever it has not acknowledged yet (e.g. replayed at start). */
+  'capture:resendPending': { request: none, response: z.object({ resent: z.number().int().nonnegative() }) },
   'capture:setPaused': {
     request: z.object({ paused: z.boolean(), reason: z.string().max(200).optional() }),
     response: CaptureState,

@@ -26,6 +26,8 @@ export function CaptureBridge() {
     const offAway = api.on('capture:away', (period) => {
       queue = queue.then(() => repos.segments.upsertAway(period, currentZone()).then(() => undefined, (error: unknown) => console.error(error)));
     });
+    // Capture replays its journal when main starts, before any window listens: ask for it now.
+    void api.invoke('capture:resendPending');
     return () => {
       offSegments();
       offAway();
