@@ -2,7 +2,6 @@
 // (a value stored by an older release that no longer parses falls back to the default instead of
 // breaking the screen that reads it).
 import { z } from 'zod';
-import { CaptureSettings } from '../../../../shared/capture/types';
 import { RoundingPolicy } from '../../../../shared/rounding/policy';
 import type { RepoContext } from '../context';
 import { auditRow } from './audit-write';
@@ -16,8 +15,6 @@ export const settingSchemas = {
   weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).default(1),
   /** Billable flag for entries without a project. */
   defaultBillable: z.boolean().default(true),
-  /** Includes the idle threshold. */
-  capture: CaptureSettings.default(CaptureSettings.parse({})),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Day-end review: gaps shorter than this between pieces of one project are filled. */
   reviewGapFillMinutes: z.number().int().min(0).max(60).default(5),
