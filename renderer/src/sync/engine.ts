@@ -127,6 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report({ phase: 'sending', total: (await repos.sync.openRows()).filter(inScope).length });
 
     const held = new Set<string>();
+    let checkRereads = true;
     const rereading = new Set<string>();
     let lock: Promise<void> = Promise.resolve();
     const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -143,7 +144,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const nextJob = () =>
       exclusive(async (): Promise<Job> => {
         const t = now();
-        const rows = (await repos.sync.openRows()).filter(inScope);
+        let rows: OutboxRow[];
+        if (only) rows = (await repos.sync.openRows()).filter(inScope);
+        else {
+          // A bounded view: all inflight rows, the oldest pending ones, re-reads only when some may exist.
+          const view = await repos.sync.engineView({ pendingLimit: 400, rereads: checkRereads });
+          const seen = new Map<string, OutboxRow>();
+          for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
+          rows = [...seen.values()];
+          if (checkRereads && view.rereads.length === 0) checkRereads = false;
+        }
         const reread = rows.find((r) => r.state === 'pending' && r.needsReread && !rereading.has(r.id));
         if (reread) {
           rereading.add(reread.id);
@@ -190,6 +200,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const outcomes = applyBatchResponse(plan, toBatchResponse(answer.items), { random, ...(answer.intuitTid ? { intuitTid: answer.intuitTid } : {}) });
       const counts = await repos.sync.applyAnswer(plan, outcomes, { retryScale });
+      if (counts.reread > 0) checkRereads = true;
       result.done += counts.done;
       result.failed += counts.failed;
       const flagged = outcomes.find((o) => o.kind === 'flagged');

@@ -26,6 +26,7 @@ import type { RateRecord } from '../../../../shared/rates/resolve';
 import type { RepoContext } from '../context';
 import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
 import type { createEntriesRepo } from './entries-repo';
+import { auditRow } from './audit-write';
 import { createQboMirrorRepo } from './qbo-mirror-repo';
 import type { createSettingsRepo } from './settings-repo';
 
@@ -116,8 +117,8 @@ export function createSyncRepo(
       currency,
     };
   }
-  const hookTables = (ctx.entryWriteHook?.tables ?? []).map((t) => db.table(t));
-  const writeTables = [db.entries, db.audit, db.projects, db.outbox, db.syncRecords, db.batchPlans, db.syncAudit, db.conflicts, ...hookTables];
+  // Whatever an entry write touches (entries.writeTables), plus the sync tables.
+  const writeTables = [...new Set([...deps.entries.writeTables, db.outbox, db.syncRecords, db.batchPlans, db.syncAudit, db.conflicts])];
   const rw = <T>(fn: () => Promise<T>) => db.transaction('rw', writeTables, fn);
   const ids: IdSource = { rowId: () => ctx.newId(), requestId: () => crypto.randomUUID() };
 
@@ -219,34 +220,73 @@ export function createSyncRepo(
     return { planned: result.upserts.length, cancelled: result.cancelled.length, issues, refused: result.refused };
   }
 
-  /** Entry statuses after a key settled: synced (or invoiced when QBO billed it). */
-  async function markEntries(row: OutboxRow, billable: BillableStatus | undefined): Promise<void> {
-    if (row.state !== 'done' || row.op === 'delete') return;
-    const target = billable === 'HasBeenBilled' ? 'invoiced' : 'synced';
-    const order = ['draft', 'approved', 'synced', 'invoiced', 'paid'];
-    const current = await db.entries.bulkGet(row.entryIds);
-    const move = current.filter((e, i): e is EntryRow => {
-      if (!e || !isLive(e)) return false;
-      // Only the version that was sent is synced; a later edit waits for its own push.
-      const sentVersion = row.entryVersions[i];
-      const fresh = sentVersion === undefined || e.version === sentVersion;
-      return fresh && order.indexOf(e.status) >= 1 && order.indexOf(e.status) < order.indexOf(target);
-    });
-    if (move.length > 0) await deps.entries.setStatus(move.map((e) => e.id), target, { actor: 'sync' });
+  /**
+   * Rows resolved for good (done, or failed for good): update each key's record, release its
+   * followers and move entry statuses (synced, or invoiced when QuickBooks billed it). Bulk reads and
+   * writes: a batch settles up to 30 keys at once.
+   */
+  async function settle(settled: ReadonlyArray<{ row: OutboxRow; billable?: BillableStatus | undefined }>, sink: string[]): Promise<void> {
+    if (settled.length === 0) return;
+    const keys = [...new Set(settled.map((s) => s.row.key))];
+    const previous = new Map((await recordsOf(keys)).map((r) => [r.key, toRecord(r)]));
+    const rowsByKey = new Map<string, OutboxRow[]>();
+    for (const r of await db.outbox.where('key').anyOf(keys).toArray()) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
+    const at = ctx.now();
+    const upserts = new Map<string, OutboxRow>();
+    const cancelled: string[] = [];
+    const toSynced: Array<{ row: OutboxRow }> = [];
+    const toInvoiced: Array<{ row: OutboxRow }> = [];
+    for (const { row, billable } of settled) {
+      const prev = previous.get(row.key) ?? null;
+      const record = recordAfter(row, prev, billable);
+      if (record) previous.set(row.key, record);
+      else previous.delete(row.key);
+      const rows = (rowsByKey.get(row.key) ?? []).map((r) => upserts.get(r.id) ?? (r.id === row.id ? row : r));
+      const released = releaseFollowUps(rows, row, record);
+      for (const u of released.upserts) upserts.set(u.id, u);
+      cancelled.push(...released.cancelled);
+      if (row.state === 'done' && row.op !== 'delete') ((record?.billableStatus ?? billable) === 'HasBeenBilled' ? toInvoiced : toSynced).push({ row });
+    }
+    const puts = keys.filter((k) => previous.has(k)).map((k) => ({ ...previous.get(k)!, updatedAt: at }));
+    const deletes = keys.filter((k) => !previous.has(k));
+    if (puts.length) await db.syncRecords.bulkPut(puts);
+    if (deletes.length) await db.syncRecords.bulkDelete(deletes);
+    if (upserts.size) await db.outbox.bulkPut([...upserts.values()]);
+    if (cancelled.length) await db.outbox.bulkDelete(cancelled);
+    await markEntries(toSynced, 'synced', sink);
+    await markEntries(toInvoiced, 'invoiced', sink);
   }
 
-  /** A row resolved for good: update the record, release its followers, move entry statuses. */
-  async function settle(row: OutboxRow, billable?: BillableStatus): Promise<void> {
-    const previousRow = await db.syncRecords.get(row.key);
-    const previous = previousRow ? toRecord(previousRow) : null;
-    const record = recordAfter(row, previous, billable);
-    if (record) await db.syncRecords.put({ ...record, updatedAt: ctx.now() });
-    else await db.syncRecords.delete(row.key);
-    const rows = await db.outbox.where('key').equals(row.key).toArray();
-    const { upserts, cancelled } = releaseFollowUps(rows, row, record);
-    if (upserts.length) await db.outbox.bulkPut(upserts);
-    if (cancelled.length) await db.outbox.bulkDelete(cancelled);
-    await markEntries(row, record?.billableStatus ?? billable);
+  /** Only the version that was sent becomes synced; a later edit waits for its own push. */
+  async function markEntries(rows: ReadonlyArray<{ row: OutboxRow }>, target: 'synced' | 'invoiced', sink: string[]): Promise<void> {
+    if (rows.length === 0) return;
+    const order = ['draft', 'approved', 'synced', 'invoiced', 'paid'];
+    const sent = new Map<string, number | undefined>();
+    for (const { row } of rows) row.entryIds.forEach((id, i) => sent.set(id, row.entryVersions[i]));
+    const current = await db.entries.bulkGet([...sent.keys()]);
+    const move = current.filter((e): e is EntryRow => {
+      if (!e || !isLive(e)) return false;
+      const v = sent.get(e.id);
+      return (v === undefined || e.version === v) && order.indexOf(e.status) >= 1 && order.indexOf(e.status) < order.indexOf(target);
+    });
+    if (move.length === 0) return;
+    // What entries.setStatus does (row + audit row + write hook, same transaction), in bulk: a batch
+    // settles up to 30 entries, and one-by-one writes cost two thirds of the engine's time.
+    const at = ctx.now();
+    const changes = move.map((before) => ({ before, after: { ...before, status: target, version: before.version + 1, updatedAt: at } as EntryRow, action: 'status' as const, actor: 'sync' as const, at }));
+    await db.entries.bulkPut(changes.map((c) => c.after));
+    await db.audit.bulkAdd(changes.map((c) => auditRow(ctx, { entityType: 'entry', entityId: c.after.id, action: 'status', actor: 'sync', before: c.before, after: c.after, version: c.after.version }, at)));
+    if (ctx.entryWriteHook) await ctx.entryWriteHook.write(changes);
+    sink.push(...move.map((e) => e.id));
+  }
+
+  /** Runs `fn` in the write transaction; entries whose status it changed are reported after the commit. */
+  async function withEntryEvents<T>(fn: (sink: string[]) => Promise<T>): Promise<T> {
+    const sink: string[] = [];
+    // An async scope function: Dexie keeps its zone across native awaits only for those.
+    const result = await rw(async () => await fn(sink));
+    if (sink.length > 0) ctx.onCommitted({ entityType: 'entry', ids: sink, action: 'status' });
+    return result;
   }
 
   function audit(partial: Omit<AuditRecord, 'id'>): AuditRecord {
@@ -327,6 +367,19 @@ export function createSyncRepo(
 
     // ---- Engine storage ------------------------------------------------------------------------
 
+    /**
+     * What the engine picks work from, cheaply: every inflight row, up to `pendingLimit` pending rows
+     * (oldest first within the id order), and, when asked, the rows waiting for a re-read.
+     */
+    async engineView(opts: { pendingLimit: number; rereads: boolean }): Promise<{ inflight: OutboxRow[]; pending: OutboxRow[]; rereads: OutboxRow[] }> {
+      // Separate reads, no transaction: a row seen twice is deduplicated by the engine, and a row
+      // missed while it changes state is picked up on the next look.
+      const inflight = await db.outbox.where('state').equals('inflight').toArray();
+      const pending = await db.outbox.where('state').equals('pending').limit(opts.pendingLimit).toArray();
+      const rereads = opts.rereads ? await db.outbox.where('state').equals('pending').filter((r) => r.needsReread === true).toArray() : [];
+      return { inflight, pending, rereads };
+    },
+
     async openRows(): Promise<OutboxRow[]> {
       return db.outbox.where('state').anyOf(['pending', 'inflight', 'blocked']).toArray();
     },
@@ -355,7 +408,7 @@ export function createSyncRepo(
 
     /** An HTTP 200 answer: outcomes, records, followers, entry statuses and audit in one transaction. */
     async applyAnswer(plan: BatchPlan, outcomes: RowOutcome[], opts: { retryScale?: number } = {}): Promise<{ done: number; failed: number; reread: number; retry: number; pause: number }> {
-      return rw(async () => {
+      return withEntryEvents(async (sink) => {
         const now = ctx.now();
         const before = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
         let after = applyOutcomes(before, outcomes, now);
@@ -364,6 +417,7 @@ export function createSyncRepo(
         await db.outbox.bulkPut(after);
         const counts = { done: 0, failed: 0, reread: 0, retry: 0, pause: 0 };
         const audits: AuditRecord[] = [];
+        const toSettle: Array<{ row: OutboxRow; billable: BillableStatus | undefined }> = [];
         for (const outcome of outcomes) {
           const row = after.find((r) => r.id === outcome.rowId);
           if (!row) continue;
@@ -373,8 +427,9 @@ export function createSyncRepo(
           else if (outcome.kind === 'reread') counts.reread++;
           else if (outcome.kind === 'retry') counts.retry++;
           else counts.pause++;
-          if (row.state === 'done' || row.state === 'failed') await settle(row, outcome.kind === 'done' ? outcome.billableStatus : undefined);
+          if (row.state === 'done' || row.state === 'failed') toSettle.push({ row, billable: outcome.kind === 'done' ? outcome.billableStatus : undefined });
         }
+        await settle(toSettle, sink);
         await db.syncAudit.bulkAdd(audits);
         await db.batchPlans.delete(plan.batchId);
         return counts;
@@ -383,7 +438,7 @@ export function createSyncRepo(
 
     /** No usable answer: the rows stay bound to the stored plan (or fail when QBO refused the request). */
     async applyFailure(plan: BatchPlan, failure: SendFailure, opts: { random?: () => number; retryScale?: number; intuitTid?: string } = {}): Promise<Classification> {
-      return rw(async () => {
+      return withEntryEvents(async (sink) => {
         const now = ctx.now();
         const rows = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
         const { classification, rows: next } = applyBatchFailure(plan, rows, failure, now, opts.random ? { random: opts.random } : {});
@@ -408,7 +463,7 @@ export function createSyncRepo(
           ),
         );
         if (definitive) {
-          for (const row of scaled) await settle(row);
+          await settle(scaled.map((row) => ({ row })), sink);
           await db.batchPlans.delete(plan.batchId);
         } else await db.batchPlans.update(plan.batchId, { state: 'sent' });
         return classification;
@@ -417,13 +472,13 @@ export function createSyncRepo(
 
     /** After a stale-SyncToken answer and a fresh read (null = deleted in QuickBooks). */
     async rebase(rowId: string, current: { Id: string; SyncToken: string } | null): Promise<void> {
-      await rw(async () => {
+      await withEntryEvents(async (sink) => {
         const row = await db.outbox.get(rowId);
         if (!row || !row.needsReread) return;
         const followers = await db.outbox.where('key').equals(row.key).toArray();
         const { superseded, replacement, relinked } = rebaseAfterReread(row, current, ids, ctx.now(), followers);
         await db.outbox.bulkPut([superseded, ...(replacement ? [replacement] : []), ...relinked]);
-        if (!replacement) await settle(superseded);
+        if (!replacement) await settle([{ row: superseded }], sink);
       });
     },
 
@@ -446,7 +501,7 @@ export function createSyncRepo(
     },
 
     /** Internal to the reconciliation pass: runs `fn` in the sync write transaction. */
-    transaction: rw,
+    transaction: withEntryEvents,
     /** Internal: settle a row inside `transaction`. */
     settleInTx: settle,
     /** Internal: plan inside `transaction`. */
