@@ -5,7 +5,10 @@ import { isIdLike, parseUrl, tokenize } from './text';
 import type { MatchInput } from './types';
 
 export interface AnalysedInput {
-  /** Deduplicated feature keys: "a:" app, "t:" title word, "h:" host, "d:" base domain, "p:" host/path prefix. */
+  /**
+   * Deduplicated feature keys: "a:" app, "t:" title word, "h:" host, "d:" base domain, "p:" host/path prefix,
+   * "k:" ticket-key prefix ("HCV" of "[HCV-417]").
+   */
   features: string[];
   /** Title words in order, for phrase matching. */
   titleTokens: string[];
@@ -26,6 +29,20 @@ function appInfo(rawApp: string): { key: string; words: string[] } {
   return info;
 }
 
+// "HCV-417", "ACME-12", "MOB-3": an upper-case project key, a dash, a number. Case matters: it is what tells a
+// ticket key from "x-1" or a date. The key before the dash is the same on every ticket of one project.
+const TICKET_KEY = /(?:^|[^A-Za-z0-9])([A-Z][A-Z0-9]{1,9})-[0-9]{1,7}(?![A-Za-z0-9])/g;
+
+/** The ticket-key prefixes in a title or URL, as feature keys, added to features unless already there. */
+function addTicketKeys(text: string, features: string[]): void {
+  if (text.indexOf('-') < 0) return;
+  TICKET_KEY.lastIndex = 0;
+  for (let m = TICKET_KEY.exec(text); m; m = TICKET_KEY.exec(text)) {
+    const key = 'k:' + m[1]!.toLowerCase();
+    if (!features.includes(key)) features.push(key);
+  }
+}
+
 export function analyse(input: MatchInput): AnalysedInput {
   // Keys are unique by construction except repeated title words, which are skipped by position:
   // cheaper than a Set per segment.
@@ -39,6 +56,8 @@ export function analyse(input: MatchInput): AnalysedInput {
     const token = titleTokens[i]!;
     if (titleTokens.indexOf(token) === i && !app.words.includes(token)) features.push('t:' + token);
   }
+  addTicketKeys(input.title, features);
+  if (input.url) addTicketKeys(input.url, features);
   let urlTokens: string[] = [];
   const url = parseUrl(input.url);
   if (url) {
@@ -64,6 +83,8 @@ export function describeFeature(key: string): string {
       return `app '${value}'`;
     case 't':
       return `'${value}'`;
+    case 'k':
+      return `ticket key ${value.toUpperCase()}`;
     default:
       return `'${value}'`;
   }

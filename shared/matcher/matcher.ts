@@ -12,6 +12,9 @@ import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
 
 export const DEFAULT_THRESHOLD = 0.8;
 
+/** Groups of correlated clues: app, title words, URL parts, ticket keys (see ClueScore.group). */
+const GROUPS = 4;
+
 /** Share of a project's task minutes the leading task needs before it is suggested. */
 const TASK_SHARE = 0.6;
 
@@ -99,7 +102,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     const n = labels.length;
     const index = context.labelIndex;
     const candidate = candidates();
-    // Per group of correlated clues (app, title words, URL parts) and label: the strongest push each way
+    // Per group of correlated clues (app, title words, URL parts, ticket keys) and label: the strongest push each way
     // and the sums, so that clues repeating each other get diminishing returns (see PARAMS.correlatedDiscount).
     // Scratch arrays are reused between calls: suggest() runs for every segment of every day.
     const { maxPos, sumPos, minNeg, sumNeg, scores, bestAmount, bestFeature, bestDelta, bestHit } = scratch(n);
@@ -132,7 +135,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
         }
       }
     }
-    for (let g = 0; g < 3; g++) {
+    for (let g = 0; g < GROUPS; g++) {
       for (let i = 0; i < n; i++) {
         const k = g * n + i;
         scores[i]! +=
@@ -268,10 +271,10 @@ export function createMatcher(options: MatcherOptions): Matcher {
 
 function makeScratch(n: number) {
   const arrays = {
-    maxPos: new Float64Array(3 * n),
-    sumPos: new Float64Array(3 * n),
-    minNeg: new Float64Array(3 * n),
-    sumNeg: new Float64Array(3 * n),
+    maxPos: new Float64Array(GROUPS * n),
+    sumPos: new Float64Array(GROUPS * n),
+    minNeg: new Float64Array(GROUPS * n),
+    sumNeg: new Float64Array(GROUPS * n),
     scores: new Float64Array(n),
     bestAmount: new Float64Array(n).fill(-Infinity),
     bestFeature: new Array<string | undefined>(n),

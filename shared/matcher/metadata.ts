@@ -33,9 +33,8 @@ export class MetadataIndex {
 
   constructor(projects: readonly ProjectInfo[]) {
     const byText = new Map<string, Phrase>();
-    const add = (raw: string, kind: MetadataKind, projectId: string, dropLegal = false): void => {
-      let tokens = tokenize(raw);
-      if (dropLegal) tokens = tokens.filter((t) => !LEGAL_SUFFIXES.has(t));
+    const add = (raw: string, kind: MetadataKind, projectId: string): void => {
+      const tokens = tokenize(raw);
       if (tokens.length === 0) return;
       const text = tokens.join(' ');
       const existing = byText.get(text);
@@ -51,7 +50,16 @@ export class MetadataIndex {
       add(project.name, 'project name', project.id);
       for (const keyword of project.keywords ?? []) add(keyword, 'keyword', project.id);
       for (const repo of project.repositories ?? []) add(repo.split('/').pop() ?? repo, 'repository', project.id);
-      if (project.clientName) add(project.clientName, 'client name', project.id, true);
+      if (project.clientName) {
+        // People and hosts shorten a client's name: "Hale & Partners LLP" is also "Hale" in a meeting title
+        // and "halepartners" in halepartners.atlassian.net.
+        const words = tokenize(project.clientName).filter((t) => !LEGAL_SUFFIXES.has(t));
+        add(words.join(' '), 'client name', project.id);
+        if (words.length > 1) {
+          if (words[0]!.length >= 4) add(words[0]!, 'client name', project.id);
+          add(words.join(''), 'client name', project.id);
+        }
+      }
     }
     for (const phrase of byText.values()) {
       phrase.projectIds.sort();
@@ -87,14 +95,11 @@ export class MetadataIndex {
         }
         if (!ok) continue;
         seen.push(phrase);
-        const specific = phrase.projectIds.length === 1 && phrase.kind !== 'client name';
-        found.push({
-          projectIds: phrase.projectIds,
-          kind: phrase.kind,
-          text: phrase.text,
-          where,
-          weight: specific ? PARAMS.projectPhraseWeight : PARAMS.sharedPhraseWeight,
-        });
+        // A client with one active project names that project (see PARAMS.soleClientPhraseWeight); a client
+        // with several names none of them on its own.
+        const weight =
+          phrase.projectIds.length > 1 ? PARAMS.sharedPhraseWeight : phrase.kind === 'client name' ? PARAMS.soleClientPhraseWeight : PARAMS.projectPhraseWeight;
+        found.push({ projectIds: phrase.projectIds, kind: phrase.kind, text: phrase.text, where, weight });
       }
     }
   }

@@ -3,6 +3,8 @@
 // Mutable only so a tuning script can explore them; the app never changes them.
 
 export const PARAMS = {
+  /** reliabilityHalf for ticket-key prefixes ("HCV" of "[HCV-417]"), which are made to name one project. */
+  keyReliabilityHalf: 0.25,
   /** Below 1: clues are correlated, so their likelihood ratios are not fully multiplied. */
   temperature: 0.6,
   /**
@@ -21,6 +23,8 @@ export const PARAMS = {
   continuityWeight: 1,
   /** Log-odds a phrase naming exactly one project (name, keyword, repository) adds to it. */
   projectPhraseWeight: 5,
+  /** Log-odds the name of a client with exactly one active project adds to that project. */
+  soleClientPhraseWeight: 5,
   /** Log-odds a client name, or a phrase several projects share, adds to each of them. */
   sharedPhraseWeight: 2,
 };

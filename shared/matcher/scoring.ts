@@ -35,8 +35,8 @@ export interface LabelDelta {
 }
 
 export interface ClueScore {
-  /** Which group of correlated clues this belongs to: 0 app, 1 title words, 2 URL parts. */
-  group: 0 | 1 | 2;
+  /** Which group of correlated clues this belongs to: 0 app, 1 title words, 2 URL parts, 3 ticket keys. */
+  group: 0 | 1 | 2 | 3;
   /** The clue's log-ratio for every label, indexed like ScoringContext.labels (0 where it says nothing). */
   dense: Float64Array;
   deltas: LabelDelta[];
@@ -104,7 +104,8 @@ export class ScoringContext {
   }
 
   private clientOf(feature: string): string[] | null {
-    if (feature[0] === 'a') return null;
+    // An app is a tool, and a ticket key belongs to one project even when it spells the client ("ACME-12").
+    if (feature[0] === 'a' || feature[0] === 'k') return null;
     const value = feature.slice(2);
     if (feature[0] === 't') return this.clientProjects.get(value) ?? null;
     for (const token of tokenize(value)) {
@@ -117,7 +118,11 @@ export class ScoringContext {
   private computeClue(feature: string): ClueScore | null {
     const stats = this.model.featureStats(feature);
     if (!stats) return null;
-    const reliability = stats.segments / (stats.segments + PARAMS.reliabilityHalf);
+    // A ticket key is made to name one project: once confirmed it is trusted almost at once and not tempered
+    // (it does not repeat the title's words; it is the one clue in its group).
+    const isKey = feature[0] === 'k';
+    const reliability = stats.segments / (stats.segments + (isKey ? PARAMS.keyReliabilityHalf : PARAMS.reliabilityHalf));
+    const temperature = isKey ? 1 : PARAMS.temperature;
     const smoothing = PARAMS.smoothingSegments * (stats.minutes / Math.max(1, stats.segments));
     const shares = new Map<string, { minutes: number; segments: number; clientLevel: boolean }>();
     for (const [label, ls] of stats.labels) shares.set(label, { minutes: ls.w, segments: ls.n, clientLevel: false });
@@ -140,11 +145,11 @@ export class ScoringContext {
       // Labels with history already carry the absent penalty; add back the difference. Labels without
       // history carry no penalty, so they get the ratio itself.
       if (!this.labelIndex.has(label)) continue;
-      deltas.push({ label, index: this.labelIndex.get(label)!, ratio: reliability * PARAMS.temperature * ratio, segments: share.segments, clientLevel: share.clientLevel });
+      deltas.push({ label, index: this.labelIndex.get(label)!, ratio: reliability * temperature * ratio, segments: share.segments, clientLevel: share.clientLevel });
     }
     deltas.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     const dense = new Float64Array(this.labels.length);
-    const absent = reliability * PARAMS.temperature * absentRatio;
+    const absent = reliability * temperature * absentRatio;
     this.labels.forEach((label, i) => {
       if (this.hasHistory.has(label)) dense[i] = absent;
     });
@@ -167,7 +172,7 @@ export class ScoringContext {
       if (!this.hasHistory.has(label)) dense[i] = typical;
     });
     for (const d of deltas) if (!this.hasHistory.has(d.label)) dense[d.index] = d.ratio;
-    const group = feature[0] === 'a' ? 0 : feature[0] === 't' ? 1 : 2;
+    const group = feature[0] === 'a' ? 0 : feature[0] === 't' ? 1 : isKey ? 3 : 2;
     return { group, dense, deltas };
   }
 }

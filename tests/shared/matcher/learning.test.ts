@@ -208,3 +208,35 @@ describe('reapply', () => {
     expect(out[1]!.suggestion.projectId).toBeNull();
   });
 });
+
+describe('client names and ticket keys', () => {
+  const model = history();
+  const matcher = createMatcher({ projects, model });
+
+  it('the name of a client with a single active project names that project', () => {
+    // Umbrella is a new client: nothing in history says 'umbrella', only the project list does.
+    const umbrella: ProjectInfo = { id: 'umbrella', name: 'Lab inventory', clientName: 'Umbrella Corp' };
+    const one = createMatcher({ projects: [...projects, umbrella], model });
+    const input = { app: 'zoom.us', title: 'Umbrella weekly check-in - Zoom', url: null };
+    expect(one.suggest(input)).toMatchObject({ projectId: 'umbrella', source: 'metadata', reason: 'client name appears in title' });
+    // Once the client has a second active project, its name alone decides nothing.
+    const two = createMatcher({ projects: [...projects, umbrella, { id: 'umbrella-2', name: 'Payroll', clientName: 'Umbrella Corp' }], model });
+    expect(two.suggest(input).projectId).toBeNull();
+  });
+
+  it("a client is also known by its first word and by its words run together, as in a host name", () => {
+    expect(matcher.suggest({ app: 'zoom.us', title: 'Hale design review - Zoom', url: null }).projectId).toBe('hale');
+    const jira = matcher.suggest(chrome('Sprint board', 'https://halepartners.atlassian.net/jira/software/projects/X/boards/1'));
+    expect(jira).toMatchObject({ projectId: 'hale', reason: 'client name appears in URL' });
+  });
+
+  it('a ticket-key prefix confirmed once is a strong clue for the next ticket of that project', () => {
+    const m = history();
+    m.learn(chrome('[HCV-219] PDF export loses footnotes - Jira', 'https://tracker.example.com/browse/HCV-219'), 'hale', null, 3 * MIN);
+    m.learn(chrome('[HCV-220] Clause search - Jira', 'https://tracker.example.com/browse/HCV-220'), 'hale', null, 3 * MIN);
+    const s = createMatcher({ projects, model: m }).suggest(chrome('[HCV-417] Redline diff misaligned - Jira', 'https://tracker.example.com/browse/HCV-417'));
+    expect(s).toMatchObject({ projectId: 'hale', source: 'learned', reason: 'learned: ticket key HCV in 2 confirmed Hale & Partners LLP · Contract review tool segments' });
+    // The key is the project's, not the client's: ACME- tickets are not split with Acme's other project.
+    expect(matcher.suggest(chrome('[ACME-4711] Totally new words here - Jira')).projectId).toBe('acme-portal');
+  });
+});

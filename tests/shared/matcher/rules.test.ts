@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPattern, compilePattern, createMatcher, describeRuleFlavour, ruleSpecificity, type ProjectInfo, type Rule } from '../../../shared/matcher';
 
+// Acme has two projects, so a window that only names the client cannot decide without a rule: a client with a
+// single active project is itself evidence for that project (see learning.test.ts).
 const projects: ProjectInfo[] = [
   { id: 'acme', name: 'Customer portal', clientName: 'Acme Corp' },
+  { id: 'acme-mobile', name: 'Mobile app', clientName: 'Acme Corp' },
   { id: 'globex', name: 'Security audit', clientName: 'Globex' },
   { id: 'old', name: 'Old thing', active: false },
 ];
