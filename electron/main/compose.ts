@@ -41,8 +41,6 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   const events = new EventBus();
   const emit = events.emit.bind(events);
 
-  const tray = createTrayService({ port: ports.tray, clock: ports.clock, emit, openWindow: shell.openWindow, quit: shell.quit });
-
   router.handle('app:getInfo', () => ({
     name: 'Track Nexus',
     version: shell.version,
@@ -56,8 +54,6 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     await ports.externalOpener.openExternal(verdict.url);
     return { opened: true as const };
   });
-
-  router.handle('tray:setState', (state) => tray.setState(state));
 
   // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
   // the capture service reports its periods as capture:away whether or not capture is on.
@@ -79,6 +75,26 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     idleMonitor,
   });
   const captureState = () => ({ status: capture.status(), settings: capture.settings() });
+
+  const tray = createTrayService({
+    port: ports.tray,
+    clock: ports.clock,
+    emit,
+    openWindow: shell.openWindow,
+    quit: shell.quit,
+    capture: {
+      state: () => {
+        const s = capture.status().state;
+        return s === 'running' ? 'running' : s === 'paused' ? 'paused' : 'off';
+      },
+      pause: () => capture.pause('Paused from the tray'),
+      resume: () => capture.resume(),
+    },
+  });
+  events.addSink((event) => {
+    if (event === 'capture:status') tray.refresh();
+  });
+  router.handle('tray:setState', (state) => tray.setState(state));
 
   router.handle('capture:getState', captureState);
   router.handle('capture:saveSettings', async (settings) => {

@@ -6,7 +6,12 @@ export type TrayMenuItem =
   | { type: 'label'; label: string }
   | { type: 'separator' }
   | { type: 'command'; id: string; label: string; command: TrayCommand }
-  | { type: 'action'; id: 'open' | 'quit'; label: string };
+  | { type: 'action'; id: TrayActionId; label: string };
+
+export type TrayActionId = 'open' | 'quit' | 'pauseCapture' | 'resumeCapture';
+
+/** Activity capture as the tray shows it: off (not offered), running (offer pause) or paused. */
+export type TrayCapture = 'off' | 'running' | 'paused';
 
 export interface TrayModel {
   /** Tooltip / title: what runs and since when, or that nothing runs. */
@@ -21,7 +26,12 @@ export function formatElapsed(ms: number): string {
   return `${hours}:${String(minutes).padStart(2, '0')}`;
 }
 
-export function buildTrayModel(state: TrayState, now: number, formatTime: (ms: number) => string): TrayModel {
+export function buildTrayModel(
+  state: TrayState,
+  now: number,
+  formatTime: (ms: number) => string,
+  capture: TrayCapture = 'off',
+): TrayModel {
   const items: TrayMenuItem[] = [];
   let tooltip: string;
   if (state.running) {
@@ -48,6 +58,8 @@ export function buildTrayModel(state: TrayState, now: number, formatTime: (ms: n
     }
   }
   items.push({ type: 'separator' });
+  if (capture === 'running') items.push({ type: 'action', id: 'pauseCapture', label: 'Pause activity capture' });
+  if (capture === 'paused') items.push({ type: 'action', id: 'resumeCapture', label: 'Resume activity capture' });
   items.push({ type: 'action', id: 'open', label: 'Open Track Nexus' });
   items.push({ type: 'action', id: 'quit', label: 'Quit' });
   return { tooltip, items };

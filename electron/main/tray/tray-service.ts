@@ -4,7 +4,7 @@
 import type { TrayState } from '../../../shared/ipc/contract';
 import type { Emit } from '../ipc/events';
 import type { Clock } from '../ports';
-import { buildTrayModel, type TrayModel } from './tray-menu';
+import { buildTrayModel, type TrayCapture, type TrayModel } from './tray-menu';
 
 /** The tray icon: Electron's Tray in the app, a recording one in the harness. */
 export interface TrayPort {
@@ -20,6 +20,8 @@ export interface TrayServiceDeps {
   emit: Emit;
   openWindow: () => void;
   quit: () => void;
+  /** Activity capture, so the tray can show and toggle its pause. */
+  capture?: { state(): TrayCapture; pause(): void; resume(): void };
   formatTime?: (ms: number) => string;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
@@ -41,10 +43,12 @@ export function createTrayService(deps: TrayServiceDeps) {
     if (item.type === 'command') deps.emit('tray:command', item.command);
     else if (item.type === 'action' && item.id === 'open') deps.openWindow();
     else if (item.type === 'action' && item.id === 'quit') deps.quit();
+    else if (item.type === 'action' && item.id === 'pauseCapture') deps.capture?.pause();
+    else if (item.type === 'action' && item.id === 'resumeCapture') deps.capture?.resume();
   }
 
   function render(): void {
-    model = buildTrayModel(state, deps.clock.now(), formatTime);
+    model = buildTrayModel(state, deps.clock.now(), formatTime, deps.capture?.state() ?? 'off');
     deps.port.render(model, onItem);
   }
 
@@ -59,6 +63,10 @@ export function createTrayService(deps: TrayServiceDeps) {
       state = next;
       render();
       return { shown: deps.port.supported };
+    },
+    /** Re-renders after something the tray shows changed in main (capture paused or resumed). */
+    refresh(): void {
+      render();
     },
     model(): TrayModel | null {
       return model;

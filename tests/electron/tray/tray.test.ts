@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildTrayModel, formatElapsed } from '../../../electron/main/tray/tray-menu';
 import { composeTestMain } from '../compose-test-main';
 
@@ -49,5 +49,29 @@ describe('tray menu', () => {
     ]);
     expect(t.counts().quit).toBe(1);
     t.close();
+  });
+});
+
+describe('tray and activity capture', () => {
+  it('offers to pause capture while it runs and to resume it while paused, and not when it is off', () => {
+    const labels = (capture: 'off' | 'running' | 'paused') =>
+      buildTrayModel({ running: null, recent: [] }, at, fmt, capture).items.filter((i) => i.type === 'action').map((i) => ('label' in i ? i.label : ''));
+    expect(labels('off')).toEqual(['Open Track Nexus', 'Quit']);
+    expect(labels('running')).toEqual(['Pause activity capture', 'Open Track Nexus', 'Quit']);
+    expect(labels('paused')).toEqual(['Resume activity capture', 'Open Track Nexus', 'Quit']);
+  });
+
+  it('pauses running capture from the tray and shows it paused', async () => {
+    const t = composeTestMain(() => at);
+    await t.main.start();
+    await t.main.router.dispatch('capture:saveSettings', { ...(await import('../../../shared/capture/types')).defaultCaptureSettings(), enabled: true });
+    expect(t.main.capture.status().state).toBe('running');
+    expect(t.main.tray.click('pauseCapture')).toBe(true);
+    expect(t.main.capture.status()).toMatchObject({ state: 'paused', reason: 'Paused from the tray' });
+    expect(t.main.tray.model()!.items.some((i) => i.type === 'action' && i.id === 'resumeCapture')).toBe(true);
+    expect(t.main.tray.click('resumeCapture')).toBe(true);
+    await vi.waitFor(() => expect(t.main.capture.status().state).toBe('running'));
+    expect(t.main.tray.model()!.items.some((i) => i.type === 'action' && i.id === 'pauseCapture')).toBe(true);
+    await t.close();
   });
 });
