@@ -21,7 +21,7 @@ import {
   type SyncRecord,
 } from '../../../../shared/sync/outbox';
 import { blockedEntryIds, preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
-import type { ConflictRule } from '../../../../shared/sync/reconcile';
+import type { ChangedInQbo, ConflictRule, DeletedInQbo, MatchedActivity, Resolution } from '../../../../shared/sync/reconcile';
 import type { RateRecord } from '../../../../shared/rates/resolve';
 import type { RepoContext } from '../context';
 import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
@@ -498,6 +498,80 @@ export function createSyncRepo(
     },
     async conflicts(status: ConflictRow['status'] = 'open'): Promise<ConflictRow[]> {
       return db.conflicts.where('status').equals(status).toArray();
+    },
+
+    /**
+     * The reconciliation pass's writes, in one transaction: fresher SyncTokens and billed locks for
+     * matched keys, the rule's resolution (outbox rows, local updates), ask-list items as open
+     * conflicts (replacing an older open one of the same key), and an audit row per conflict.
+     */
+    async applyReconciliation(input: {
+      matched: readonly MatchedActivity[];
+      resolution: Resolution;
+      conflicts: ReadonlyArray<{ kind: 'changedInQbo'; item: ChangedInQbo } | { kind: 'deletedInQbo'; item: DeletedInQbo }>;
+      /** Set when this resolves one conflict row from the ask-list screen. */
+      resolvedConflictId?: string;
+      resolvedAs?: 'tracker' | 'quickbooks';
+    }): Promise<void> {
+      await withEntryEvents(async (sink) => {
+        const now = ctx.now();
+        const { matched, resolution } = input;
+        const keys = [...new Set([...matched.map((m) => m.key), ...resolution.localUpdates.map((u) => u.key)])];
+        const records = new Map((await recordsOf(keys)).map((r) => [r.key, r]));
+        const puts: SyncRecordRow[] = [];
+        const deletes: string[] = [];
+        const billed: OutboxRow[] = [];
+        for (const m of matched) {
+          const r = records.get(m.key);
+          if (!r) continue;
+          if (m.syncTokenChanged || m.billed) puts.push({ ...r, syncToken: m.syncToken, ...(m.billed ? { billableStatus: 'HasBeenBilled' as const } : {}), updatedAt: now });
+          if (m.billed) billed.push({ key: r.key, entryIds: r.entryIds, entryVersions: r.entryVersions, op: 'update', state: 'done' } as OutboxRow);
+        }
+        for (const u of resolution.localUpdates) {
+          if (u.kind === 'adoptQbo' || u.kind === 'lockBilled') puts.push({ ...u.record, updatedAt: now });
+          else deletes.push(u.key);
+          if (u.kind === 'lockBilled') billed.push({ key: u.key, entryIds: u.entryIds, entryVersions: [], op: 'update', state: 'done' } as unknown as OutboxRow);
+        }
+        if (puts.length) await db.syncRecords.bulkPut(puts);
+        if (deletes.length) await db.syncRecords.bulkDelete(deletes);
+        if (resolution.outboxRows.length) await db.outbox.bulkPut(resolution.outboxRows);
+        if (resolution.cancelled.length) await db.outbox.bulkDelete(resolution.cancelled);
+        await markEntries(billed.map((row) => ({ row: { ...row, entryVersions: [] } })), 'invoiced', sink);
+        if (resolution.askList.length) {
+          const askKeys = resolution.askList.map((a) => a.key);
+          const older = (await db.conflicts.where('key').anyOf(askKeys).toArray()).filter((c) => c.status === 'open').map((c) => c.id);
+          if (older.length) await db.conflicts.bulkDelete(older);
+          await db.conflicts.bulkAdd(
+            resolution.askList.map((a) => {
+              const source = input.conflicts.find((c) => c.item.key === a.key);
+              return { id: ctx.newId(), key: a.key, kind: a.kind === 'changed' ? 'changedInQbo' : 'deletedInQbo', detail: { ask: a, conflict: source?.item ?? null }, status: 'open', createdAt: now } satisfies ConflictRow;
+            }),
+          );
+        }
+        if (input.resolvedConflictId) await db.conflicts.update(input.resolvedConflictId, { status: 'resolved', ...(input.resolvedAs ? { resolution: input.resolvedAs } : {}) });
+        await db.syncAudit.bulkAdd(
+          input.conflicts.map(({ kind, item }) =>
+            audit({
+              at: now,
+              op: 'reconcile',
+              entryIds: [...item.record.entryIds],
+              entryVersions: [...item.record.entryVersions],
+              payloadHash: kind === 'changedInQbo' ? item.record.payloadHash : item.record.payloadHash,
+              qboId: item.qboId,
+              ...(kind === 'changedInQbo' ? { syncToken: item.current.SyncToken } : {}),
+              requestId: '',
+              outcome: 'conflict',
+              message: kind === 'changedInQbo' ? `Changed in QuickBooks: ${item.diffs.map((d) => d.field).join(', ')}` : 'Deleted in QuickBooks',
+            }),
+          ),
+        );
+      });
+    },
+
+    /** Approved (or later) live entries whose local date is in the range: the report's approved side. */
+    async pushableEntries(range: { from: string; to: string }): Promise<EntryRow[]> {
+      const rows = await db.entries.where('localDate').between(range.from, range.to, true, true).toArray();
+      return rows.filter((e) => isLive(e) && e.status !== 'draft' && e.end !== null);
     },
 
     /** Internal to the reconciliation pass: runs `fn` in the sync write transaction. */
