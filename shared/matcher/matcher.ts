@@ -190,13 +190,28 @@ export function createMatcher(options: MatcherOptions): Matcher {
     // windows, most of which also carry their own evidence, so letting it overrule a confident window
     // would count that evidence twice.
     if (withoutContext && withoutContext.confidence < threshold) {
-      const prior = Math.exp(context.logPrior.get(labels[continuing]!)!);
-      const boost = PARAMS.continuityWeight * Math.log(continuityRate / prior);
-      const others = PARAMS.continuityWeight * Math.log((1 - continuityRate) / (1 - prior));
-      max = -Infinity;
-      for (let i = 0; i < labels.length; i++) {
-        scores[i] = scores[i]! + (i === continuing ? boost : others);
-        if (scores[i]! > max) max = scores[i]!;
+      if (withoutContext.confidence < PARAMS.weakEvidence) {
+        // The window's own evidence is weak (an inbox, a search, "Book2"): it says little more than which
+        // tool it is. Then the learned rate is itself the calibrated answer: with that probability the
+        // window continues the previous project, otherwise it is whatever its own evidence says.
+        const ownMax = max;
+        let ownSum = 0;
+        for (let i = 0; i < labels.length; i++) ownSum += Math.exp(scores[i]! - ownMax);
+        max = -Infinity;
+        for (let i = 0; i < labels.length; i++) {
+          const own = Math.exp(scores[i]! - ownMax) / ownSum;
+          scores[i] = Math.log((1 - continuityRate) * own + (i === continuing ? continuityRate : 0));
+          if (scores[i]! > max) max = scores[i]!;
+        }
+      } else {
+        const prior = Math.exp(context.logPrior.get(labels[continuing]!)!);
+        const boost = PARAMS.continuityWeight * Math.log(continuityRate / prior);
+        const others = PARAMS.continuityWeight * Math.log((1 - continuityRate) / (1 - prior));
+        max = -Infinity;
+        for (let i = 0; i < labels.length; i++) {
+          scores[i] = scores[i]! + (i === continuing ? boost : others);
+          if (scores[i]! > max) max = scores[i]!;
+        }
       }
     }
     let sum = 0;

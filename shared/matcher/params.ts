@@ -5,6 +5,11 @@
 export const PARAMS = {
   /** reliabilityHalf for ticket-key prefixes ("HCV" of "[HCV-417]"), which are made to name one project. */
   keyReliabilityHalf: 0.25,
+  /**
+   * Confirmed minutes at which a project's own history is trusted halfway (prior and absent penalties); below
+   * that it is judged partly like a project without history, on metadata and the clues it does have.
+   */
+  historyTrustMinutes: 120,
   /** Below 1: clues are correlated, so their likelihood ratios are not fully multiplied. */
   temperature: 0.6,
   /**
@@ -19,6 +24,12 @@ export const PARAMS = {
    * the host and path of one URL. Within a field the strongest clue counts fully and the rest at this rate.
    */
   correlatedDiscount: 0.2,
+  /**
+   * A window whose own best guess is below this confidence says little more than which tool it is; it
+   * continues the previous project with the learned per-app (or per-site) rate as its probability.
+   * 0 turns this off (continuity is then only the log-odds boost below).
+   */
+  weakEvidence: 0.4,
   /** How much of the learned continuity log-odds is applied to a window that cannot decide alone. */
   continuityWeight: 1,
   /** Log-odds a phrase naming exactly one project (name, keyword, repository) adds to it. */

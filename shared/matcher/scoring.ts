@@ -58,6 +58,12 @@ export class ScoringContext {
   readonly logPriorByIndex: Float64Array;
   readonly hasHistory: Set<string>;
   private readonly priors: Map<string, number>;
+  /**
+   * By label index: how far a label's own history is trusted, minutes / (minutes + PARAMS.historyTrustMinutes).
+   * A project with a few minutes of history has not yet shown which tools and words it uses, so its absence
+   * from a clue's history is weak evidence against it; below full trust it is judged partly like a new project.
+   */
+  private readonly trust: Float64Array;
   private readonly clientProjects = new Map<string, string[]>();
   private readonly cache = new Map<string, ClueScore | null>();
 
@@ -80,6 +86,9 @@ export class ScoringContext {
       const prior = this.hasHistory.has(label) ? ((minutes.get(label) ?? 0) + PRIOR_MINUTES) / total : averagePrior;
       this.priors.set(label, prior);
     }
+    this.trust = Float64Array.from(this.labels, (l) =>
+      this.hasHistory.has(l) && l !== UNASSIGNED ? minutes.get(l)! / (minutes.get(l)! + PARAMS.historyTrustMinutes) : this.hasHistory.has(l) ? 1 : 0,
+    );
     this.logPrior = new Map([...this.priors].map(([l, p]) => [l, Math.log(p)]));
     this.logPriorByIndex = Float64Array.from(this.labels, (l) => this.logPrior.get(l)!);
     for (const project of active) {
@@ -172,6 +181,14 @@ export class ScoringContext {
       if (!this.hasHistory.has(label)) dense[i] = typical;
     });
     for (const d of deltas) if (!this.hasHistory.has(d.label)) dense[d.index] = d.ratio;
+    // A label with little history that this clue never saw: partly the absent penalty, partly a random label.
+    if (deltas.length > 0 || absent !== 0) {
+      const seen = new Set(deltas.map((d) => d.index));
+      this.labels.forEach((label, i) => {
+        const trust = this.trust[i]!;
+        if (trust > 0 && trust < 1 && !seen.has(i)) dense[i] = trust * absent + (1 - trust) * typical;
+      });
+    }
     const group = feature[0] === 'a' ? 0 : feature[0] === 't' ? 1 : isKey ? 3 : 2;
     return { group, dense, deltas };
   }
