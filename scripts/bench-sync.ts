@@ -1,4 +1,4 @@
-// npm run bench:sync -- --entries 5000 [--time-scale 20] [--concurrency 4]
+// npm run bench:sync -- --entries 5000 [--time-scale 20] [--concurrency 4] [--profile] [--in-process-sandbox]
 // Approves N entries and pushes them to a QuickBooks-compatible endpoint with faults on (5% 503s,
 // 2% connections dropped after the write committed, the access token expired twice), then reports
 // from QuickBooks' own query answers: TimeActivities created, duplicates, missing entries, and the
@@ -37,9 +37,9 @@ async function main() {
   // Loaded at runtime: renderer/ is not part of the scripts' TypeScript project.
   const modulePath = pathToFileURL(resolve(root, 'tests/renderer/sync/bench-run.ts')).href;
   const { runSyncBench } = (await import(modulePath)) as {
-    runSyncBench: (o: { entries: number; timeScale: number; concurrency: number; env: Record<string, string | undefined>; log: (l: string) => void; profile: boolean }) => Promise<BenchResult>;
+    runSyncBench: (o: { entries: number; timeScale: number; concurrency: number; env: Record<string, string | undefined>; log: (l: string) => void; profile: boolean; inProcessSandbox: boolean }) => Promise<BenchResult>;
   };
-  const result = await runSyncBench({ entries, timeScale, concurrency, env: process.env, log: (l) => console.log(l), profile: process.argv.includes('--profile') });
+  const result = await runSyncBench({ entries, timeScale, concurrency, env: process.env, log: (l) => console.log(l), profile: process.argv.includes('--profile'), inProcessSandbox: process.argv.includes('--in-process-sandbox') });
   const ok = result.duplicates === 0 && result.missing === 0 && result.throughputRatio >= 0.9;
   console.log(`targets (0 duplicates, 0 missing, throughputRatio ≥ 0.9): ${ok ? 'met' : 'NOT met'}`);
   console.log(JSON.stringify(result));

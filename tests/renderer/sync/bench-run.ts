@@ -7,7 +7,10 @@ import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos } from '../../../renderer/src/db/repos';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { importMirror } from '../../../renderer/src/sync/import-mirror';
-import { startSandbox, DEFAULT_CLIENT, type RunningSandbox } from '../../qbo-sandbox/index';
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, DEFAULT_CLIENT } from '../../qbo-sandbox/index';
 import { connectInProcess, type InProcessConnection } from './in-process-port';
 
 export interface BenchOptions {
@@ -18,6 +21,8 @@ export interface BenchOptions {
   log: (line: string) => void;
   /** Log the average time of each storage step of the engine. */
   profile?: boolean;
+  /** Run the sandbox inside this process instead of its own (it then competes for this CPU). */
+  inProcessSandbox?: boolean;
 }
 
 export interface BenchResult {
@@ -37,9 +42,32 @@ async function control(url: string, route: string, body: unknown): Promise<Recor
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** `npm run sandbox` as a child process (its own CPU, like a real endpoint), on a free port. */
+async function sandboxProcess(timeScale: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'tests/qbo-sandbox/cli.ts'), '--port', '0', '--time-scale', String(timeScale)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(out);
+      if (m) ok(m[1]!);
+    });
+    child.on('exit', (code) => fail(new Error(`sandbox exited (${code}): ${out}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
   const external = Boolean(o.env['QBO_API_BASE']);
-  let sandbox: RunningSandbox | null = null;
+  let sandbox: { url: string; close: () => Promise<void> } | null = null;
   let conn: InProcessConnection;
   const timeScale = external ? 1 : o.timeScale;
   if (external) {
@@ -56,8 +84,8 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
       realmId: o.env['QBO_REALM_ID']!,
     });
   } else {
-    sandbox = await startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } });
-    o.log(`local sandbox ${sandbox.url}, limits on, time scale ${timeScale} (a minute lasts ${(60 / timeScale).toFixed(1)} s)`);
+    sandbox = o.inProcessSandbox ? await startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } }) : await sandboxProcess(timeScale);
+    o.log(`local sandbox ${sandbox.url} (${o.inProcessSandbox ? 'in this process' : 'own process'}), limits on, time scale ${timeScale} (a minute lasts ${(60 / timeScale).toFixed(1)} s)`);
     const t = await control(sandbox.url, 'tokens', {});
     conn = await connectInProcess({
       apiBase: sandbox.url,
@@ -154,6 +182,18 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
         }
       },
     });
+    if (o.profile) {
+      const port = conn.port as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const f = port['batch']!;
+      port['batch'] = async (...a: unknown[]) => {
+        const t = performance.now();
+        try {
+          return await f(...a);
+        } finally {
+          (times['port.batch'] ??= []).push(performance.now() - t);
+        }
+      };
+    }
     const started = Date.now();
     const result = await engine.run();
     const seconds = (Date.now() - started) / 1000;

@@ -342,7 +342,12 @@ export function createSyncRepo(
       const context = sc ?? (await loadContext());
       return rw(async () => {
         const approved = await db.entries.where('status').equals('approved').toArray();
-        return planInTx(approved.filter(isLive).map((e) => e.id), context, { skipUnchangedFailures: true });
+        // Entries already queued were planned when they were approved (sync.approve); only the rest
+        // (approved elsewhere, or blocked by pre-flight then) need planning now.
+        const queued = new Set((await db.outbox.where('state').anyOf(['pending', 'inflight', 'blocked']).toArray()).flatMap((r) => r.entryIds));
+        const todo = approved.filter((e) => isLive(e) && !queued.has(e.id)).map((e) => e.id);
+        if (todo.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
+        return planInTx(todo, context, { skipUnchangedFailures: true });
       });
     },
 
@@ -414,7 +419,12 @@ export function createSyncRepo(
         let after = applyOutcomes(before, outcomes, now);
         const scale = opts.retryScale ?? 1;
         if (scale !== 1) after = after.map((r) => (r.nextAttemptAt !== undefined ? { ...r, nextAttemptAt: now + Math.ceil((r.nextAttemptAt - now) / scale) } : r));
-        await db.outbox.bulkPut(after);
+        // A done row has nothing left to do: its record (syncRecords) and audit row say what QBO holds,
+        // so it leaves the outbox, which keeps the store (and its index upkeep) small as it drains.
+        const finished = after.filter((r) => r.state === 'done');
+        const kept = after.filter((r) => r.state !== 'done');
+        if (kept.length) await db.outbox.bulkPut(kept);
+        if (finished.length) await db.outbox.bulkDelete(finished.map((r) => r.id));
         const counts = { done: 0, failed: 0, reread: 0, retry: 0, pause: 0 };
         const audits: AuditRecord[] = [];
         const toSettle: Array<{ row: OutboxRow; billable: BillableStatus | undefined }> = [];
