@@ -93,4 +93,35 @@ describe('reconciliation', () => {
     expect(await sandboxTimeActivities(sandbox)).toHaveLength(2);
     expect(await runReconciliation({ repos: w.repos, port: conn.port })).toMatchObject({ matched: 2, deletedInQbo: 0 });
   });
+
+  it('locks time QuickBooks has billed: the entries become invoiced and cannot be edited', async () => {
+    const w = await synced(2);
+    const [record] = await w.repos.sync.records();
+    const ta = (await conn.port.read('TimeActivity', record!.qboId))!;
+    await conn.client.write(
+      'Invoice',
+      'create',
+      {
+        CustomerRef: ta['CustomerRef'],
+        Line: [
+          {
+            DetailType: 'SalesItemLineDetail',
+            Amount: 100,
+            SalesItemLineDetail: { ItemRef: ta['ItemRef'], Qty: 1, UnitPrice: 100 },
+            LinkedTxn: [{ TxnId: record!.qboId, TxnType: 'TimeActivity' }],
+          },
+        ],
+      },
+      crypto.randomUUID(),
+    );
+    const run = await runReconciliation({ repos: w.repos, port: conn.port, rule: 'tracker' });
+    expect(run).toMatchObject({ matched: 2, changedInQbo: 0, queued: 0 });
+    const locked = (await w.repos.sync.records()).find((r) => r.key === record!.key)!;
+    expect(locked.billableStatus).toBe('HasBeenBilled');
+    const [entryId] = record!.entryIds;
+    expect((await w.repos.entries.get(entryId!))!.status).toBe('invoiced');
+    await expect(w.repos.entries.update(entryId!, { description: 'changed' }, { confirmLockedEdit: true })).rejects.toThrow();
+    const again = await w.repos.sync.approve([entryId!]);
+    expect(again.planned).toBe(0);
+  });
 });
