@@ -82,3 +82,13 @@ describe('entryStatus', () => {
     expect(s.state).toBe('blocked');
   });
 });
+
+describe('entryStatus with sync records (done rows leave the outbox)', () => {
+  const record = { qboId: '41', entryIds: ['e1'], entryVersions: [3] };
+  it('a synced entry shows the QuickBooks Id from its record', () => {
+    expect(entryStatus(entry('e1', 3, 'synced'), [], [], false, record)).toMatchObject({ state: 'sent', qboId: '41' });
+  });
+  it('an approved entry with a record was edited since: it waits for its update', () => {
+    expect(entryStatus(entry('e1', 5), [], [], false, record)).toMatchObject({ state: 'waiting', label: 'Changed: waiting for the next sync', qboId: '41' });
+  });
+});

@@ -76,9 +76,10 @@ export function SyncSection() {
   const ui = useSyncUi();
   const data = useLiveQuery(async () => {
     const now = Date.now();
-    const [sc, rows, entries, projects, clients] = await Promise.all([
+    const [sc, rows, records, entries, projects, clients] = await Promise.all([
       repos.sync.loadContext(),
       repos.sync.allRows(),
+      repos.sync.records(),
       repos.entries.listRange(now - 400 * DAY_MS, now + DAY_MS),
       repos.projects.list({ includeArchived: true }),
       repos.clients.list({ includeArchived: true }),
@@ -90,7 +91,8 @@ export function SyncSection() {
     const issues = preflight(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals });
     const clientName = new Map(clients.map((c) => [c.id, c.name]));
     const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
-    return { settings: sc.settings, rows, relevant, approved, issues, projectLabel };
+    const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));
+    return { settings: sc.settings, rows, recordOf, relevant, approved, issues, projectLabel };
   }, [repos]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -98,7 +100,7 @@ export function SyncSection() {
   const [testMessage, setTestMessage] = useState<string | null>(null);
 
   if (!data) return <p className="muted">Loading…</p>;
-  const { settings, rows, relevant, approved, issues, projectLabel } = data;
+  const { settings, rows, recordOf, relevant, approved, issues, projectLabel } = data;
   const groups = groupIssues(issues);
   const blocking = groups.filter((g) => g.blocking);
   const byId = new Map(relevant.map((e) => [e.id, e]));
@@ -219,7 +221,7 @@ export function SyncSection() {
           <thead><tr><th scope="col">Entry</th><th scope="col">Status</th><th scope="col">QuickBooks Id</th></tr></thead>
           <tbody>
             {relevant.slice(0, 200).map((e) => {
-              const s = entryStatus(e, rows, issues, progress.needsReconnect);
+              const s = entryStatus(e, rows, issues, progress.needsReconnect, recordOf.get(e.id));
               return (
                 <tr key={e.id} data-entry={e.id} data-state={s.state}>
                   <td>{entryLabel(e.id)}</td>

@@ -79,13 +79,24 @@ export interface EntrySyncStatus {
  * An entry's status from its newest outbox row (a superseded row is history), the pre-flight
  * blockers and whether the engine waits for a reconnect.
  */
-export function entryStatus(entry: EntryRow, rows: readonly OutboxRow[], blockers: readonly PreflightIssue[], needsReconnect: boolean): EntrySyncStatus {
+export function entryStatus(
+  entry: EntryRow,
+  rows: readonly OutboxRow[],
+  blockers: readonly PreflightIssue[],
+  needsReconnect: boolean,
+  /** What QuickBooks holds for the entry per the sync records (done rows leave the outbox). */
+  record?: { qboId: string; entryIds: readonly string[]; entryVersions: readonly number[] },
+): EntrySyncStatus {
   const mine = rows.filter((r) => r.entryIds.includes(entry.id) && !r.supersededBy).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   const latest = mine[0];
   const block = blockers.find((b) => b.blocking && b.entryId === entry.id);
   const current = latest && latest.entryVersions[latest.entryIds.indexOf(entry.id)] === entry.version;
   if (block && (!latest || !current || latest.state === 'failed')) return { state: 'blocked', label: 'Blocked', detail: block.message };
-  if (!latest) return entry.status === 'synced' ? { state: 'sent', label: 'In QuickBooks' } : { state: 'waiting', label: 'Waiting for the next sync' };
+  if (!latest) {
+    if (entry.status === 'synced') return { state: 'sent', label: 'In QuickBooks', ...(record ? { qboId: record.qboId } : {}) };
+    if (record) return { state: 'waiting', label: 'Changed: waiting for the next sync', qboId: record.qboId };
+    return { state: 'waiting', label: 'Waiting for the next sync' };
+  }
   const open = latest.state === 'pending' || latest.state === 'inflight' || latest.state === 'blocked';
   if (open && needsReconnect) return { state: 'reconnect', label: 'Needs reconnect', detail: 'Reconnect QuickBooks; this entry is sent then.' };
   switch (latest.state) {
@@ -96,7 +107,7 @@ export function entryStatus(entry: EntryRow, rows: readonly OutboxRow[], blocker
       return { state: 'sending', label: 'Sending' };
     case 'done':
       if (!current && entry.status === 'approved') return { state: 'waiting', label: 'Changed: waiting for the next sync' };
-      return { state: 'sent', label: latest.op === 'delete' ? 'Removed from QuickBooks' : 'In QuickBooks', ...(latest.qboId ? { qboId: latest.qboId } : {}) };
+      return { state: 'sent', label: latest.op === 'delete' ? 'Removed from QuickBooks' : 'In QuickBooks', ...((latest.qboId ?? record?.qboId) ? { qboId: (latest.qboId ?? record?.qboId)! } : {}) };
     case 'failed':
       return { state: 'failed', label: 'Failed', detail: latest.lastError ?? 'QuickBooks refused it.' };
   }

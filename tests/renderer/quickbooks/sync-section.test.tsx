@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+// The Sync tab over real repositories (fake-indexeddb) and the real engine, with main's qbo:*
+// calls answered by a fake QuickBooks: pre-flight groups what blocks which entries; Sync now sends
+// approved time and shows the result and each entry's status (sent, failed with QuickBooks' words,
+// blocked with the pre-flight reason); a test sync shows the exact payloads and pushes just those.
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../../renderer/src/db/database';
+import { createRepos, type Repos } from '../../../renderer/src/db/repos';
+
+const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
+let nextId = 100;
+
+vi.mock('../../../renderer/src/platform/api', () => ({
+  api: {
+    invoke: vi.fn(async (channel: string, payload: { requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }) => {
+      if (channel === 'qbo:sendBatch') {
+        sent.push(payload);
+        return {
+          ok: true,
+          value: {
+            items: payload.items.map((i) =>
+              String(i.body['Description']).includes('closed')
+                ? { bId: i.bId, entity: null, data: null, queryResponse: null, fault: { type: 'ValidationFault', errors: [{ code: '6000', message: 'A business validation error has occurred while processing your request', detail: 'Business Validation Error: The books are closed for this date.', element: '' }] } }
+                : { bId: i.bId, entity: 'TimeActivity', data: { ...i.body, Id: i.body['Id'] ?? String(nextId++), SyncToken: i.body['SyncToken'] !== undefined ? String(Number(i.body['SyncToken']) + 1) : '0' }, queryResponse: null, fault: null },
+            ),
+          },
+        };
+      }
+      if (channel === 'qbo:getStatus') return { ok: true, value: { state: 'connected', environment: 'custom', realmId: '1', companyName: 'Co', message: null, connectedAt: 1, awaitingBrowser: false } };
+      return { ok: false, error: { kind: 'unavailable', message: `not in this test: ${channel}`, retryable: false } };
+    }),
+    on: () => () => {},
+  },
+}));
+
+const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
+const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
+const { resetSyncService } = await import('../../../renderer/src/features/quickbooks/sync-service');
+
+let dbName: string;
+let repos: Repos;
+let n = 0;
+const ids: Record<string, string> = {};
+
+beforeEach(async () => {
+  sent.length = 0;
+  resetSyncService();
+  dbName = `qbo-sync-${++n}`;
+  repos = createRepos(await openDatabase(dbName));
+  await repos.qboMirror.putEntities([
+    { kind: 'customer', id: '21', name: 'Showroom Landscaping', fullyQualifiedName: 'Cool Cars:Showroom Landscaping', parentId: '20', active: true },
+    { kind: 'item', id: '7', name: 'Design', active: true, subtype: 'Service' },
+    { kind: 'employee', id: '29', name: 'Emily Platt', active: true },
+  ]);
+  await repos.qboMirror.setState('mirrorImportedAt', 1);
+  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: '29' });
+  await repos.qboMirror.setState('preferences', { CurrencyPrefs: { HomeCurrency: { value: 'USD' } } });
+  const mapped = await repos.projects.create({ name: 'Showroom Landscaping', rateMinor: 12000, currency: 'USD', qboCustomerId: '21', qboItemId: '7' });
+  const loose = await repos.projects.create({ name: 'Odd jobs', rateMinor: 5000, currency: 'USD' });
+  const start = Date.now() - 6 * 3_600_000;
+  const make = async (key: string, projectId: string, offsetH: number, minutes: number, description: string) => {
+    const e = await repos.entries.create({ projectId, taskId: null, description, start: start + offsetH * 3_600_000, end: start + offsetH * 3_600_000 + minutes * 60_000, zone: 'UTC', source: 'manual', billable: true });
+    ids[key] = e.id;
+  };
+  await make('plans', mapped.id, 0, 90, 'Plans');
+  await make('visit', mapped.id, 2, 45, 'Visit');
+  await make('closed', mapped.id, 3, 30, 'Books closed here');
+  await make('loose', loose.id, 4, 15, 'Loose end');
+  await repos.entries.approve(Object.values(ids));
+});
+
+afterEach(() => cleanup());
+
+const renderTab = () => render(<ReposProvider dbName={dbName}><SyncSection /></ReposProvider>);
+const statusOf = (id: string) => document.querySelector(`tr[data-entry="${id}"]`)?.getAttribute('data-state');
+
+describe('Sync tab', () => {
+  it('groups pre-flight problems with the entries they block', async () => {
+    renderTab();
+    const group = await screen.findByText('Project not linked to a customer');
+    const details = group.closest('details')!;
+    expect(details.textContent).toContain("Project 'Odd jobs' is not linked to a QuickBooks customer.");
+    expect(details.textContent).toContain('Loose end');
+    expect(details.textContent).not.toContain('Plans');
+    expect(screen.getByText(/entr(y is|ies are) held back until these are fixed/)).toBeTruthy();
+  });
+
+  it('Sync now sends approved time once and shows the result and each entry’s status', async () => {
+    renderTab();
+    const button = await screen.findByRole('button', { name: 'Sync now' });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await screen.findByText(/Sent 3: 2 in QuickBooks, 1 failed\./);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.items.map((i) => i.body['Description'])).toEqual(expect.arrayContaining(['Showroom Landscaping: Plans', 'Showroom Landscaping: Visit', 'Showroom Landscaping: Books closed here']));
+    await waitFor(() => expect(statusOf(ids['plans']!)).toBe('sent'));
+    expect(statusOf(ids['visit']!)).toBe('sent');
+    expect(statusOf(ids['closed']!)).toBe('failed');
+    expect(document.querySelector(`tr[data-entry="${ids['closed']}"]`)!.textContent).toContain('books are closed');
+    expect(statusOf(ids['loose']!)).toBe('blocked');
+    expect(document.querySelector(`tr[data-entry="${ids['loose']}"]`)!.textContent).toContain("Project 'Odd jobs' is not linked");
+    // QuickBooks' refusal is repeated by pre-flight as a warning.
+    expect(await screen.findByText('QuickBooks refused the last attempt')).toBeTruthy();
+
+    // A second run sends nothing new.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    });
+    await screen.findByText(/Nothing to send|Sent 0/);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a test sync shows the exact payloads for the chosen entries and pushes just those', async () => {
+    renderTab();
+    const list = await screen.findByRole('list', { name: 'Approved entries' });
+    fireEvent.click(within(list).getByRole('checkbox', { name: /Visit/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show payloads' }));
+    const payloads = await screen.findByLabelText('Payloads');
+    const pre = payloads.querySelectorAll('pre');
+    expect(pre).toHaveLength(1);
+    expect(JSON.parse(pre[0]!.textContent!)).toEqual({
+      TxnDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), NameOf: 'Employee', EmployeeRef: { value: '29' }, CustomerRef: { value: '21' }, ItemRef: { value: '7' },
+      BillableStatus: 'Billable', HourlyRate: 120, Hours: 0, Minutes: 45, Description: 'Showroom Landscaping: Visit',
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Push just these (1)' }));
+    });
+    await screen.findByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.items).toHaveLength(1);
+    expect(sent[0]!.items[0]!.body['Description']).toBe('Showroom Landscaping: Visit');
+    await waitFor(() => expect(statusOf(ids['visit']!)).toBe('sent'));
+    expect(statusOf(ids['plans']!)).toBe('waiting');
+    expect(document.querySelector(`tr[data-entry="${ids['visit']}"]`)!.textContent).toMatch(/In QuickBooks\d+/);
+  });
+
+  it('saves the mode, the interval and the conflict rule', async () => {
+    renderTab();
+    const mode = (await screen.findByLabelText('Send approved time')) as HTMLSelectElement;
+    fireEvent.change(mode, { target: { value: 'interval' } });
+    await waitFor(async () => expect((await repos.sync.settings()).mode).toBe('interval'));
+    const every = (await screen.findByLabelText('Every (minutes)')) as HTMLInputElement;
+    fireEvent.change(every, { target: { value: '15' } });
+    await waitFor(async () => expect((await repos.sync.settings()).intervalMinutes).toBe(15));
+    fireEvent.change(screen.getByLabelText('When time was changed or deleted in QuickBooks'), { target: { value: 'tracker' } });
+    await waitFor(async () => expect((await repos.sync.settings()).conflictRule).toBe('tracker'));
+  });
+});
