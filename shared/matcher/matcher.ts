@@ -109,9 +109,12 @@ export function createMatcher(options: MatcherOptions): Matcher {
     let clues = 0;
 
     for (const feature of analysed.features) {
-      const clue = context.clue(feature);
-      if (!clue) continue;
-      clues++;
+      let clue = context.clue(feature);
+      if (!clue) {
+        // A title word history has never seen: weak evidence for something new, never a reason on its own.
+        if (feature.charCodeAt(0) !== 116 /* t */ || PARAMS.novelWordShare <= 0) continue;
+        clue = context.novelWord;
+      } else clues++;
       const base = clue.group * n;
       const dense = clue.dense;
       for (let i = 0; i < n; i++) {

@@ -126,6 +126,25 @@ export class LearnedModel {
     return stat && { minutes: stat.w, segments: stat.n, labels: stat.labels };
   }
 
+  /**
+   * Per label: how many of its title words (counted once per segment) were seen exactly once in all history,
+   * and how many title words it had. Their ratio is a Good–Turing estimate of how often a window of that
+   * label shows a title word history has never seen.
+   */
+  titleWordNovelty(): Map<string, { once: number; words: number }> {
+    const out = new Map<string, { once: number; words: number }>();
+    for (const [key, stat] of this.features) {
+      if (key.charCodeAt(0) !== 116 /* t */ || key.charCodeAt(1) !== 58 /* : */) continue;
+      for (const [label, ls] of stat.labels) {
+        let entry = out.get(label);
+        if (!entry) out.set(label, (entry = { once: 0, words: 0 }));
+        entry.words += ls.n;
+        if (stat.n === 1) entry.once += 1;
+      }
+    }
+    return out;
+  }
+
   /** Confirmed minutes per label over all history (the prior). */
   labelMinutes(): ReadonlyMap<string, number> {
     return this.minutesByLabel;

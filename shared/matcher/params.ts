@@ -10,6 +10,13 @@ export const PARAMS = {
    * that it is judged partly like a project without history, on metadata and the clues it does have.
    */
   historyTrustMinutes: 120,
+  /**
+   * Share of a new project's title words the model has never seen; a project's own share is estimated from
+   * its history (words seen once). 0 turns novel words off as evidence.
+   */
+  novelWordShare: 0.2,
+  /** Most log-odds one never-seen title word moves any label, either way. */
+  novelWordMaxLogOdds: 1,
   /** Below 1: clues are correlated, so their likelihood ratios are not fully multiplied. */
   temperature: 0.6,
   /**

@@ -101,7 +101,36 @@ export class ScoringContext {
       }
     }
     for (const list of this.clientProjects.values()) list.sort();
+    this.novelWord = this.computeNovelWord();
   }
+
+  private computeNovelWord(): ClueScore {
+    const novelty = this.model.titleWordNovelty();
+    const rates = this.labels.map((label) => {
+      const own = novelty.get(label);
+      // Smoothed toward the new-project rate with one pseudo-word.
+      return own ? (own.once + PARAMS.novelWordShare) / (own.words + 1) : PARAMS.novelWordShare;
+    });
+    let weighted = 0;
+    let mass = 0;
+    this.labels.forEach((label, i) => {
+      if (!this.hasHistory.has(label)) return;
+      weighted += this.priors.get(label)! * rates[i]!;
+      mass += this.priors.get(label)!;
+    });
+    const typical = mass > 0 ? weighted / mass : PARAMS.novelWordShare;
+    // Capped: a history with few one-off titles makes the estimated rates tiny and their ratios extreme.
+    const cap = PARAMS.novelWordMaxLogOdds;
+    const dense = Float64Array.from(rates, (r) => Math.max(-cap, Math.min(cap, PARAMS.temperature * Math.log(r / typical))));
+    return { group: 1, dense, deltas: [] };
+  }
+
+  /**
+   * What one title word history has never seen says, as a title-word clue without a reason of its own. Labels
+   * whose windows rarely bring new words (their vocabulary is known) lose a little to projects without
+   * history and to the unseen label, whose every word is new to the model.
+   */
+  readonly novelWord: ClueScore;
 
   /** The clue's contribution, computed once per clue and model revision. */
   clue(feature: string): ClueScore | null {
