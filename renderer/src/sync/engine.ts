@@ -128,6 +128,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     const held = new Set<string>();
     let checkRereads = true;
+    /** Pending rows from the last full look, and the ones planned since. */
+    let candidates: OutboxRow[] = [];
+    const planned = new Set<string>();
+    /** Batches that got no usable answer and wait to be resent as stored. */
+    const awaitingResend = new Set<string>();
     const rereading = new Set<string>();
     let lock: Promise<void> = Promise.resolve();
     const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -144,6 +149,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const nextJob = () =>
       exclusive(async (): Promise<Job> => {
         const t = now();
+        // Fast path: plan from the pending rows read last time (persistPlan checks they are unchanged),
+        // so the store is not re-read for every batch. Resends, re-reads and an empty list take the
+        // full look below.
+        if (!only && !checkRereads && awaitingResend.size === 0) {
+          const fast = planBatch(sendable(candidates.filter((r) => !planned.has(r.id)), t), { maxItems: options.maxItems ?? 30 });
+          if (fast) {
+            for (const item of fast.items) planned.add(item.rowId);
+            if (await repos.sync.persistPlan(fast, candidates)) {
+              held.add(fast.batchId);
+              return { kind: 'send', plan: fast };
+            }
+          }
+        }
         let rows: OutboxRow[];
         if (only) rows = (await repos.sync.openRows()).filter(inScope);
         else {
@@ -153,6 +171,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
           rows = [...seen.values()];
           if (checkRereads && view.rereads.length === 0) checkRereads = false;
+          candidates = view.pending;
+          planned.clear();
+          for (const id of [...awaitingResend]) if (!view.inflight.some((r) => r.batchId === id)) awaitingResend.delete(id);
         }
         const reread = rows.find((r) => r.state === 'pending' && r.needsReread && !rereading.has(r.id));
         if (reread) {
@@ -168,6 +189,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         const fresh = planBatch(sendable(rows, t), { maxItems: options.maxItems ?? 30 });
         if (fresh) {
+          for (const item of fresh.items) planned.add(item.rowId);
           await repos.sync.persistPlan(fresh);
           held.add(fresh.batchId);
           return { kind: 'send', plan: fresh };
@@ -189,6 +211,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const failure = sendFailureOf(error);
         const tid = error instanceof QboPortError ? error.details.intuitTid : undefined;
         const c = await repos.sync.applyFailure(plan, failure, { random, retryScale, ...(tid ? { intuitTid: tid } : {}) });
+        if (c.action !== 'flag' && c.action !== 'reread_and_retry') awaitingResend.add(plan.batchId);
         if (c.action === 'pause_auth') {
           paused = true;
           report({ phase: 'paused', needsReconnect: true, lastError: c.userMessage });
@@ -199,6 +222,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return;
       }
       const outcomes = applyBatchResponse(plan, toBatchResponse(answer.items), { random, ...(answer.intuitTid ? { intuitTid: answer.intuitTid } : {}) });
+      awaitingResend.delete(plan.batchId);
       const counts = await repos.sync.applyAnswer(plan, outcomes, { retryScale });
       if (counts.reread > 0) checkRereads = true;
       result.done += counts.done;

@@ -105,7 +105,7 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
     const times: Record<string, number[]> = {};
     if (o.profile) {
       const sync = repos.sync as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      for (const k of ['persistPlan', 'applyAnswer', 'applyFailure', 'engineView', 'plan', 'rebase']) {
+      for (const k of ['planApproved', 'persistPlan', 'applyAnswer', 'applyFailure', 'engineView', 'plan', 'rebase']) {
         const f = sync[k]!;
         sync[k] = async (...a: unknown[]) => {
           const t = performance.now();

@@ -398,12 +398,24 @@ export function createSyncRepo(
       return plan;
     },
 
-    /** Stores the plan and binds its rows (inflight) BEFORE the request is sent. */
-    async persistPlan(plan: BatchPlan): Promise<void> {
-      await rw(async () => {
-        await db.batchPlans.put({ ...plan, state: 'planned', createdAt: ctx.now() });
+    /**
+     * Stores the plan and binds its rows (inflight) BEFORE the request is sent. With `expected` (the
+     * rows the plan was built from, possibly read a while ago), nothing is written and false is
+     * returned when any of them changed meanwhile (an edit replaced a never-sent row in place): the
+     * caller re-reads and plans again, so a stale body is never sent.
+     */
+    async persistPlan(plan: BatchPlan, expected?: readonly OutboxRow[]): Promise<boolean> {
+      return rw(async () => {
         const rows = (await db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
+        if (expected) {
+          const byId = new Map(expected.map((r) => [r.id, r]));
+          const same = (a: OutboxRow, b: OutboxRow | undefined) =>
+            !!b && a.state === 'pending' && !a.needsReread && a.requestId === b.requestId && a.attempts === b.attempts && a.op === b.op && a.payloadHash === b.payloadHash && a.qboId === b.qboId && a.syncToken === b.syncToken;
+          if (rows.length !== plan.items.length || !rows.every((r) => same(r, byId.get(r.id)))) return false;
+        }
+        await db.batchPlans.put({ ...plan, state: 'planned', createdAt: ctx.now() });
         await db.outbox.bulkPut(markInflight(rows, plan));
+        return true;
       });
     },
 
