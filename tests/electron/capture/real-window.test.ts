@@ -75,12 +75,13 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     await service.start();
     expect(service.status()).toEqual({ state: 'running', mode: events ? 'events' : 'polling' });
 
-    await x.activate(alpha);
+    // Each instant is taken before the change is made: focus moves before xdotool has exited.
     const alphaAt = Date.now();
+    await x.activate(alpha);
     await x.nudge();
     await sleep(1800);
-    await x.activate(beta);
     const betaAt = Date.now();
+    await x.activate(beta);
     await x.nudge();
     await sleep(1800);
     const renamedAt = Date.now();
@@ -103,11 +104,12 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     expect(a!.app).toBe('XTerm');
     // Each change is seen before the next one happens (1.8 s later), so none is missed or merged
     // into its neighbour; wall-clock latency itself is left to the benchmark, as it varies with load.
-    expect(a!.start).toBeGreaterThanOrEqual(alphaAt - 50);
+    expect(a!.start).toBeGreaterThanOrEqual(alphaAt);
     expect(a!.start).toBeLessThan(betaAt);
-    expect(b!.start).toBeGreaterThanOrEqual(betaAt - 50);
+    expect(b!.start).toBeGreaterThanOrEqual(betaAt);
     expect(b!.start).toBeLessThan(renamedAt);
-    expect(a!.end - a!.start).toBeGreaterThanOrEqual(1000); // focused for 1.8 s: at least one interval either way
+    // Focused for 1.8 s: polling sees it on at least two samples about an interval apart (timer jitter aside).
+    expect(a!.end - a!.start).toBeGreaterThan(900);
     expect(all.some((s) => s.title.includes('4711'))).toBe(false);
     const journal = fs.readFileSync(path.join(dataDir, 'capture-journal', 'journal.jsonl'), 'utf8');
     expect(journal).not.toContain('4711');

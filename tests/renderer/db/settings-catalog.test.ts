@@ -86,3 +86,21 @@ describe('audit log', () => {
     expect(JSON.parse(rows[1]!.after)).toMatchObject({ name: 'C4' });
   });
 });
+
+describe('settings updated in quick succession', () => {
+  it('keep both changes when each only changes its own part', async () => {
+    const { repos } = await testEnv();
+    // Two changes fired without waiting, as two selects changed one after the other do.
+    await Promise.all([
+      repos.settings.update('rounding', (r) => ({ ...r, incrementMinutes: 6 })),
+      repos.settings.update('rounding', (r) => ({ ...r, mode: 'up' })),
+    ]);
+    expect(await repos.settings.get('rounding')).toEqual({ incrementMinutes: 6, mode: 'up', scope: 'entry' });
+  });
+
+  it('refuse an invalid result without writing', async () => {
+    const { repos } = await testEnv();
+    await expect(repos.settings.update('rounding', (r) => ({ ...r, incrementMinutes: 7 as 6 }))).rejects.toThrow();
+    expect(await repos.settings.get('rounding')).toEqual({ incrementMinutes: 1, mode: 'nearest', scope: 'entry' });
+  });
+});

@@ -40,6 +40,22 @@ function parsed<K extends SettingKey>(key: K, stored: unknown): Settings[K] {
 
 export function createSettingsRepo(ctx: RepoContext) {
   const { db } = ctx;
+
+  async function write<K extends SettingKey>(key: K, next: (current: Settings[K]) => unknown): Promise<Settings[K]> {
+    const valid = await db.transaction('rw', [db.settings, db.audit], async () => {
+      const before = await db.settings.get(key);
+      const value = settingSchemas[key].parse(next(parsed(key, before?.value))) as Settings[K];
+      const at = ctx.now();
+      await db.settings.put({ key, value, updatedAt: at });
+      await db.audit.add(
+        auditRow(ctx, { entityType: 'setting', entityId: key, action: before ? 'update' : 'create', actor: 'user', before: before?.value ?? null, after: value }, at),
+      );
+      return value;
+    });
+    ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'set' });
+    return valid;
+  }
+
   return {
     async get<K extends SettingKey>(key: K): Promise<Settings[K]> {
       return parsed(key, (await db.settings.get(key))?.value);
@@ -51,18 +67,16 @@ export function createSettingsRepo(ctx: RepoContext) {
     },
 
     /** Throws a ZodError (nothing written) when the value does not fit the key. */
-    async set<K extends SettingKey>(key: K, value: z.input<(typeof settingSchemas)[K]>): Promise<Settings[K]> {
-      const valid = settingSchemas[key].parse(value) as Settings[K];
-      await db.transaction('rw', [db.settings, db.audit], async () => {
-        const before = await db.settings.get(key);
-        const at = ctx.now();
-        await db.settings.put({ key, value: valid, updatedAt: at });
-        await db.audit.add(
-          auditRow(ctx, { entityType: 'setting', entityId: key, action: before ? 'update' : 'create', actor: 'user', before: before?.value ?? null, after: valid }, at),
-        );
-      });
-      ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'set' });
-      return valid;
+    set<K extends SettingKey>(key: K, value: z.input<(typeof settingSchemas)[K]>): Promise<Settings[K]> {
+      return write(key, () => value);
+    },
+
+    /**
+     * Changes part of a setting from its stored value, read and written in one transaction, so two
+     * quick changes (increment, then direction) cannot overwrite each other with a stale copy.
+     */
+    update<K extends SettingKey>(key: K, change: (current: Settings[K]) => z.input<(typeof settingSchemas)[K]>): Promise<Settings[K]> {
+      return write(key, change);
     },
   };
 }

@@ -30,7 +30,7 @@ export function WorkspaceDefaults() {
     }
   }
   const rounding = settings.rounding as RoundingPolicy;
-  const setRounding = (patch: Partial<RoundingPolicy>) => void save('Rounding', () => repos.settings.set('rounding', { ...rounding, ...patch }));
+  const setRounding = (patch: Partial<RoundingPolicy>) => void save('Rounding', () => repos.settings.update('rounding', (current) => ({ ...current, ...patch })));
   const currencies = CURRENCIES.includes(settings.currency) ? CURRENCIES : [settings.currency, ...CURRENCIES];
 
   return (
