@@ -193,10 +193,15 @@ export function createMatcher(options: MatcherOptions): Matcher {
     // windows, most of which also carry their own evidence, so letting it overrule a confident window
     // would count that evidence twice.
     if (withoutContext && withoutContext.confidence < threshold) {
-      if (withoutContext.confidence < PARAMS.weakEvidence) {
-        // The window's own evidence is weak (an inbox, a search, "Book2"): it says little more than which
-        // tool it is. Then the learned rate is itself the calibrated answer: with that probability the
-        // window continues the previous project, otherwise it is whatever its own evidence says.
+      // How strongly the window's single best clue (learned word, app, site or metadata phrase) moves any
+      // project, as log-odds. Personal time does not count: looking personal is not evidence for a project.
+      let strongest = 0;
+      for (let i = 0; i < n; i++) if (labels[i] !== UNASSIGNED && bestAmount[i]! > strongest) strongest = bestAmount[i]!;
+      if (strongest < PARAMS.weakClue) {
+        // The window's own evidence is weak and generic (an inbox, a search, "Book2"): no clue in it moves any
+        // project by more than PARAMS.weakClue, so it says little more than which tool it is. Then the learned
+        // rate is itself the calibrated answer: with that probability the window continues the previous
+        // project, otherwise it is whatever its own evidence says.
         const ownMax = max;
         let ownSum = 0;
         for (let i = 0; i < labels.length; i++) ownSum += Math.exp(scores[i]! - ownMax);

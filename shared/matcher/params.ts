@@ -32,11 +32,12 @@ export const PARAMS = {
    */
   correlatedDiscount: 0.2,
   /**
-   * A window whose own best guess is below this confidence says little more than which tool it is; it
-   * continues the previous project with the learned per-app (or per-site) rate as its probability.
-   * 0 turns this off (continuity is then only the log-odds boost below).
+   * A window whose strongest single clue moves no project by this many log-odds (x2.1) says little more than
+   * which tool it is ("Inbox - Outlook", "Book2 - Excel", a search): it continues the previous project with
+   * the learned per-app (or per-site) rate as its probability. 0 turns this off (continuity is then only the
+   * log-odds boost below).
    */
-  weakEvidence: 0.4,
+  weakClue: 0.75,
   /** How much of the learned continuity log-odds is applied to a window that cannot decide alone. */
   continuityWeight: 1,
   /** Log-odds a phrase naming exactly one project (name, keyword, repository) adds to it. */
