@@ -4,7 +4,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
 import { ConnectionCard, useQboStatus } from '../features/quickbooks/ConnectionCard';
 import { QboTabs } from '../features/quickbooks/QboTabs';
-import { resumeSync } from '../features/quickbooks/sync-service';
+import { resumeSync, startSyncScheduler } from '../features/quickbooks/sync-service';
 import '../features/quickbooks/quickbooks.css';
 import '../features/quickbooks/qbo-sync.css';
 
@@ -13,6 +13,8 @@ export function QuickBooksScreen() {
   const status = useQboStatus();
   const conflicts = useLiveQuery(async () => (await repos.sync.conflicts('open')).length, [repos]);
   const connected = status?.state === 'connected';
+  // The schedule runs for the window (App mounts QboSyncBridge); starting it here too is harmless.
+  useEffect(() => startSyncScheduler(repos), [repos]);
 
   // Coming back from a reconnect: the engine may have paused on an auth failure; let it send again.
   const wasConnected = useRef<boolean | null>(null);

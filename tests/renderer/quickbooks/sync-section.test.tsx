@@ -38,6 +38,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
 const { resetSyncService } = await import('../../../renderer/src/features/quickbooks/sync-service');
+const { QboSyncBridge } = await import('../../../renderer/src/features/quickbooks/QboSyncBridge');
 
 let dbName: string;
 let repos: Repos;
@@ -147,5 +148,19 @@ describe('Sync tab', () => {
     await waitFor(async () => expect((await repos.sync.settings()).intervalMinutes).toBe(15));
     fireEvent.change(screen.getByLabelText('When time was changed or deleted in QuickBooks'), { target: { value: 'tracker' } });
     await waitFor(async () => expect((await repos.sync.settings()).conflictRule).toBe('tracker'));
+  });
+
+  it('in "on approval" mode, approving an entry anywhere starts a sync', async () => {
+    await repos.sync.saveSettings({ mode: 'onApproval' });
+    const project = (await repos.projects.list()).find((p) => p.name === 'Showroom Landscaping')!;
+    render(<ReposProvider dbName={dbName}><QboSyncBridge /></ReposProvider>);
+    // The bridge's first look at the approved set is not an approval.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).toHaveLength(0);
+    const start = Date.now() - 2 * 3_600_000;
+    const e = await repos.entries.create({ projectId: project.id, taskId: null, description: 'Late call', start, end: start + 30 * 60_000, zone: 'UTC', source: 'manual', billable: true });
+    await repos.entries.approve([e.id]);
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0), { timeout: 5_000 });
+    expect(sent.flatMap((b) => b.items.map((i) => i.body['Description']))).toContain('Showroom Landscaping: Late call');
   });
 });

@@ -3,10 +3,10 @@
 // what QuickBooks now holds), until the user keeps the Track Nexus version or takes QuickBooks'.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { FieldDiff } from '../../../../shared/sync/reconcile';
+import type { AskItem, FieldDiff } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
-import type { Repos } from '../../db/repos';
 import type { ConflictRow } from '../../db/schema';
+import { resolveConflict } from '../../sync/reconcile-run';
 
 const FIELD_WORDS: Record<string, string> = {
   TxnDate: 'Date',
@@ -24,17 +24,6 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 type Choice = 'tracker' | 'quickbooks';
-type Resolver = (conflictId: string, choice: Choice) => Promise<unknown>;
-
-/** The sync repository's per-conflict resolution, under whichever name it carries. */
-export function conflictResolver(repos: Repos): Resolver | null {
-  const sync = repos.sync as unknown as Record<string, unknown>;
-  for (const name of ['resolveConflict', 'resolve']) {
-    const fn = sync[name];
-    if (typeof fn === 'function') return (id, choice) => (fn as Resolver).call(repos.sync, id, choice);
-  }
-  return null;
-}
 
 interface ConflictDetail {
   diffs: FieldDiff[];
@@ -43,16 +32,13 @@ interface ConflictDetail {
   qboId?: string;
 }
 
-function detailOf(row: ConflictRow): ConflictDetail {
-  const d = (row.detail ?? {}) as Record<string, unknown>;
-  const diffs = Array.isArray(d['diffs']) ? (d['diffs'] as FieldDiff[]) : [];
-  const record = d['record'] as { payload?: { TxnDate?: string } } | undefined;
-  return {
-    diffs,
-    ...(typeof d['message'] === 'string' ? { message: d['message'] } : {}),
-    ...(typeof d['qboId'] === 'string' ? { qboId: d['qboId'] } : {}),
-    ...(record?.payload?.TxnDate ? { txnDate: record.payload.TxnDate } : {}),
-  };
+/** The stored detail: `ask` (the ask-list item: diffs and message) and `conflict` (what reconcile found). */
+export function detailOf(row: ConflictRow): ConflictDetail {
+  const d = (row.detail ?? {}) as { ask?: Partial<AskItem>; conflict?: { qboId?: string; record?: { payload?: { TxnDate?: string } }; diffs?: FieldDiff[] } | null };
+  const diffs = d.ask?.diffs ?? d.conflict?.diffs ?? [];
+  const qboId = d.ask?.qboId ?? d.conflict?.qboId;
+  const txnDate = d.conflict?.record?.payload?.TxnDate;
+  return { diffs, ...(d.ask?.message ? { message: d.ask.message } : {}), ...(qboId ? { qboId } : {}), ...(txnDate ? { txnDate } : {}) };
 }
 
 const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -62,14 +48,11 @@ export function ConflictsSection() {
   const open = useLiveQuery(() => repos.sync.conflicts('open'), [repos]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const resolver = conflictResolver(repos);
-
   async function choose(id: string, choice: Choice) {
-    if (!resolver) return;
     setBusy(id);
     setError(null);
     try {
-      await resolver(id, choice);
+      await resolveConflict({ repos }, id, choice);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -99,8 +82,8 @@ export function ConflictsSection() {
                     </table>
                   ) : null}
                   <div className="qbo-actions">
-                    <button type="button" className="button" disabled={!resolver || busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
-                    <button type="button" className="button" disabled={!resolver || busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (unlink)' : 'Take QuickBooks'}</button>
+                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
+                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (unlink)' : 'Take QuickBooks'}</button>
                   </div>
                 </li>
               );

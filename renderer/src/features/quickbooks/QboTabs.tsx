@@ -1,32 +1,28 @@
 // The QuickBooks screen's sections once connected, behind an in-page tab strip (WAI-ARIA tabs:
 // arrow keys move between tabs, only the selected tab is in the tab order). Which tab is open is
-// transient UI state, kept in a small zustand store so it survives switching screens.
-import { useRef, type KeyboardEvent } from 'react';
-import { create } from 'zustand';
+// transient UI state (qbo-tab-store.ts).
+import { useRef, type ComponentType, type KeyboardEvent } from 'react';
 import { AuditSection } from './AuditSection';
 import { CompanySection } from './CompanySection';
 import { ConflictsSection } from './ConflictsSection';
 import { MappingSection } from './MappingSection';
 import { ReconciliationSection } from './ReconciliationSection';
 import { SyncSection } from './SyncSection';
+import { useQboTab, type QboTabId } from './qbo-tab-store';
 
-export const QBO_TABS = [
+export const QBO_TABS: ReadonlyArray<{ id: QboTabId; label: string; View: ComponentType }> = [
   { id: 'company', label: 'Company', View: CompanySection },
   { id: 'mapping', label: 'Mapping', View: MappingSection },
   { id: 'sync', label: 'Sync', View: SyncSection },
   { id: 'conflicts', label: 'Conflicts', View: ConflictsSection },
   { id: 'audit', label: 'Audit', View: AuditSection },
   { id: 'reconciliation', label: 'Reconciliation', View: ReconciliationSection },
-] as const;
-
-export type QboTabId = (typeof QBO_TABS)[number]['id'];
-
-export const useQboTab = create<{ tab: QboTabId; setTab: (tab: QboTabId) => void }>((set) => ({ tab: 'company', setTab: (tab) => set({ tab }) }));
+];
 
 export function QboTabs({ badges = {} }: { badges?: Partial<Record<QboTabId, number>> }) {
   const { tab, setTab } = useQboTab();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const current = QBO_TABS.find((t) => t.id === tab) ?? QBO_TABS[0];
+  const current = QBO_TABS.find((t) => t.id === tab) ?? QBO_TABS[0]!;
   const onKey = (e: KeyboardEvent) => {
     const i = QBO_TABS.findIndex((t) => t.id === tab);
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? QBO_TABS.length - 1 : null;

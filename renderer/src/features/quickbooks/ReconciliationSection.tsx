@@ -7,6 +7,7 @@ import { localDate } from '../../../../shared/time/zone';
 import { useRepos } from '../../data/repos-context';
 import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './mirror-hooks';
 import { runReconciliationReport, type ReportOutcome } from './reconcile-report';
+import { useQboTab } from './qbo-tab-store';
 import { qboPort } from './sync-service';
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -14,6 +15,7 @@ const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function ReconciliationSection() {
   const repos = useRepos();
   const snap = useCompanySnapshot();
+  const setTab = useQboTab((s) => s.setTab);
   const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), zone()), -30));
   const [to, setTo] = useState(() => localDate(Date.now(), zone()));
   const [busy, setBusy] = useState(false);
@@ -86,16 +88,16 @@ export function ReconciliationSection() {
           {f ? (
             <div className="qbo-findings">
               <h3>Conflicts found</h3>
-              {f.changedInQbo.length + f.deletedInQbo.length + f.unknownInQbo.length === 0 ? <p className="muted">None: QuickBooks holds exactly what Track Nexus sent.</p> : (
+              {f.changedInQbo + f.deletedInQbo + f.unknownInQbo === 0 ? <p className="muted">None: QuickBooks holds exactly what Track Nexus sent.</p> : (
                 <ul>
-                  {f.changedInQbo.map((c) => (
-                    <li key={c.key}>Changed in QuickBooks (Id {c.qboId}, {c.record.payload.TxnDate}): {c.diffs.map((d) => `${d.field} ${String(d.sent ?? '—')} → ${String(d.inQbo ?? '—')}`).join('; ')}</li>
-                  ))}
-                  {f.deletedInQbo.map((d) => <li key={d.key}>Deleted in QuickBooks (Id {d.qboId}, {d.record.payload.TxnDate})</li>)}
-                  {f.unknownInQbo.map((a) => <li key={a.Id}>In QuickBooks but not sent by Track Nexus: Id {a.Id}, {a.TxnDate}, {formatMinutes((a.Hours ?? 0) * 60 + (a.Minutes ?? 0))}</li>)}
+                  {f.changedInQbo > 0 ? <li>{f.changedInQbo} changed in QuickBooks after Track Nexus sent {f.changedInQbo === 1 ? 'it' : 'them'}.</li> : null}
+                  {f.deletedInQbo > 0 ? <li>{f.deletedInQbo} deleted in QuickBooks.</li> : null}
+                  {f.asked > 0 ? <li><button type="button" className="link-button qbo-link" onClick={() => setTab('conflicts')}>{f.asked} waiting for your decision on the Conflicts tab</button></li> : null}
+                  {f.queued > 0 ? <li>{f.queued} sent again with Track Nexus’ version at the next sync (Track Nexus wins).</li> : null}
+                  {report.rule === 'quickbooks' && f.changedInQbo + f.deletedInQbo > 0 ? <li>QuickBooks’ version was taken (QuickBooks wins).</li> : null}
+                  {(f.result?.unknownInQbo ?? []).map((a) => <li key={a.Id}>In QuickBooks but not sent by Track Nexus: Id {a.Id}, {a.TxnDate}, {formatMinutes((a.Hours ?? 0) * 60 + (a.Minutes ?? 0))}</li>)}
                 </ul>
               )}
-              {f.changedInQbo.length + f.deletedInQbo.length > 0 ? <p className="muted">The conflict rule on the Sync tab decides what happens to changes and deletions; with “Ask me” they wait on the Conflicts tab.</p> : null}
             </div>
           ) : null}
         </>

@@ -13,7 +13,7 @@ import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
-import { runSync, useSyncUi } from './sync-service';
+import { rescheduleSync, runSync, useSyncUi } from './sync-service';
 import { entryStatus, groupIssues } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
@@ -36,7 +36,7 @@ const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 6
 function SettingsForm({ settings }: { settings: SyncSettings }) {
   const repos = useRepos();
   const [template, setTemplate] = useState(settings.descriptionTemplate ?? '');
-  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch);
+  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(rescheduleSync);
   return (
     <div className="qbo-sync-settings">
       <label className="qbo-map-field"><span>Send approved time</span>

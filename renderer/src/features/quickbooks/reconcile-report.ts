@@ -6,10 +6,11 @@
 import { approvedLines } from '../../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../../shared/qbo/types';
 import { blockedEntryIds, preflight } from '../../../../shared/sync/preflight';
-import { reconcile, reconciliationReport, type ReconcileResult, type ReconciliationRow } from '../../../../shared/sync/reconcile';
+import { reconciliationReport, type ConflictRule, type ReconciliationRow } from '../../../../shared/sync/reconcile';
 import type { Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
 import type { QboPort } from '../../sync/qbo-port';
+import { runReconciliation, type ReconcileRunResult } from '../../sync/reconcile-run';
 import { isLocalDate } from '../../../../shared/time/local-date';
 
 export interface ReportOutcome {
@@ -17,9 +18,13 @@ export interface ReportOutcome {
   currency: string;
   /** Approved entries in the range that pre-flight holds back (not counted: they cannot be in QuickBooks). */
   heldBack: number;
-  findings: ReconcileResult;
+  /** The reconciliation pass over the same range: changes and deletions made in QuickBooks, resolved by the rule. */
+  findings: Awaited<ReturnType<typeof runReconciliation>>;
+  rule: ConflictRule;
   activities: number;
 }
+
+export type { ReconcileRunResult };
 
 const SENT_STATUSES = new Set<EntryRow['status']>(['approved', 'synced', 'invoiced', 'paid']);
 const DAY_MS = 86_400_000;
@@ -39,6 +44,8 @@ export async function runReconciliationReport(repos: Repos, port: QboPort, range
   const blocked = blockedEntryIds(preflight(asSent, sc.transform, sc.mirror, sc.prefs));
   const lines = approvedLines(asSent.filter((e) => !blocked.has(e.id)), sc.transform);
   const rows = reconciliationReport(lines, activities, { currency: sc.transform.currency, range, worker: sc.transform.worker });
-  const findings = reconcile(await repos.sync.records(), activities, range, { worker: sc.transform.worker });
-  return { rows, currency: sc.transform.currency, heldBack: blocked.size, findings, activities: activities.length };
+  // Changes and deletions made in QuickBooks since we sent them: resolved by the configured rule,
+  // or put on the ask-list (Conflicts tab).
+  const findings = await runReconciliation({ repos, port, range });
+  return { rows, currency: sc.transform.currency, heldBack: blocked.size, findings, rule: sc.settings.conflictRule, activities: activities.length };
 }

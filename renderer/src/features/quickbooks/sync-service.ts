@@ -6,6 +6,7 @@ import type { Repos } from '../../db/repos';
 import { api } from '../../platform/api';
 import { createSyncEngine, type RunResult, type SyncEngine, type SyncProgress } from '../../sync/engine';
 import { ipcQboPort, type QboPort } from '../../sync/qbo-port';
+import { createScheduler } from '../../sync/scheduler';
 
 export interface SyncUiState {
   progress: SyncProgress;
@@ -22,6 +23,8 @@ export const useSyncUi = create<SyncUiState>(() => ({ progress: IDLE, running: f
 let port: QboPort | null = null;
 let engine: SyncEngine | null = null;
 let engineRepos: Repos | null = null;
+let scheduler: ReturnType<typeof createScheduler> | null = null;
+let schedulerRepos: Repos | null = null;
 
 export function qboPort(): QboPort {
   port ??= ipcQboPort(api);
@@ -59,8 +62,43 @@ export function resumeSync(repos: Repos): void {
   syncEngine(repos).resume();
 }
 
-/** For tests: forget the engine and the port. */
+/**
+ * Starts the schedule (every N minutes, hourly, daily, on approval) for this window; idempotent.
+ * A scheduled run only happens while QuickBooks is connected: a disconnected app does not pile up
+ * failed attempts in the audit trail.
+ */
+export function startSyncScheduler(repos: Repos): void {
+  if (scheduler && schedulerRepos === repos) return;
+  scheduler?.stop();
+  schedulerRepos = repos;
+  scheduler = createScheduler({
+    settings: () => repos.sync.settings(),
+    run: async () => {
+      const status = await qboPort().status().catch(() => null);
+      if (status?.state !== 'connected') return;
+      await runSync(repos);
+    },
+    now: () => Date.now(),
+    zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  void scheduler.reschedule();
+}
+
+/** After the mode, interval or daily time changed. */
+export function rescheduleSync(): void {
+  void scheduler?.reschedule();
+}
+
+/** After entries were approved: runs at once in "on approval" mode. */
+export function syncAfterApproval(): void {
+  void scheduler?.approved();
+}
+
+/** For tests: forget the engine, the schedule and the port. */
 export function resetSyncService(p: QboPort | null = null): void {
+  scheduler?.stop();
+  scheduler = null;
+  schedulerRepos = null;
   port = p;
   engine = null;
   engineRepos = null;

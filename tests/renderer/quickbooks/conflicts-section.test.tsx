@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+// Conflicts, end to end in the renderer: time we sent is changed in QuickBooks; with the rule "Ask
+// me", running reconciliation puts it on the ask-list; the Conflicts tab shows it field by field
+// (Track Nexus beside QuickBooks) and "Take QuickBooks" / "Keep Track Nexus" resolve it.
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QboTimeActivity } from '../../../shared/qbo/types';
+import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
+import { createRepos, type Repos } from '../../../renderer/src/db/repos';
+import type { QboPort } from '../../../renderer/src/sync/qbo-port';
+import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+
+vi.mock('../../../renderer/src/platform/api', () => ({ api: { invoke: vi.fn(), on: () => () => {} } }));
+
+const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
+const { ConflictsSection } = await import('../../../renderer/src/features/quickbooks/ConflictsSection');
+
+let dbName: string;
+let db: TrackNexusDb;
+let repos: Repos;
+let n = 0;
+let inQbo: QboTimeActivity;
+
+const port: QboPort = {
+  queryAll: async () => [inQbo as unknown as Record<string, unknown>],
+  read: async () => inQbo as unknown as Record<string, unknown>,
+  batch: async () => ({ items: [] }),
+  company: async () => ({ companyInfo: {}, preferences: {} }),
+  changes: async () => ({}),
+  status: async () => { throw new Error('unused'); },
+};
+
+beforeEach(async () => {
+  dbName = `qbo-conflicts-${++n}`;
+  db = await openDatabase(dbName);
+  repos = createRepos(db);
+  await repos.qboMirror.putEntities([
+    { kind: 'customer', id: '21', name: 'Showroom Landscaping', fullyQualifiedName: 'Cool Cars:Showroom Landscaping', parentId: '20', active: true },
+    { kind: 'item', id: '7', name: 'Design', active: true, subtype: 'Service' },
+    { kind: 'employee', id: '29', name: 'Emily Platt', active: true },
+  ]);
+  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: '29' });
+  await repos.qboMirror.setState('preferences', { CurrencyPrefs: { HomeCurrency: { value: 'USD' } } });
+  await repos.sync.saveSettings({ conflictRule: 'ask' });
+  const project = await repos.projects.create({ name: 'Showroom Landscaping', rateMinor: 12000, currency: 'USD', qboCustomerId: '21', qboItemId: '7' });
+  const start = Date.UTC(2026, 2, 9, 9, 0);
+  const e = await repos.entries.create({ projectId: project.id, taskId: null, description: 'Plans', start, end: start + 90 * 60_000, zone: 'UTC', source: 'manual', billable: true });
+  await repos.entries.approve([e.id]);
+  // What a sync wrote: the record of TimeActivity 36 as sent.
+  const { drafts } = await repos.sync.preview([e.id]);
+  const d = drafts[0]!;
+  await db.syncRecords.put({ key: d.key, qboId: '36', syncToken: '0', entryIds: d.entryIds, entryVersions: d.entryVersions, payload: d.payload, payloadHash: d.payloadHash, billableStatus: 'Billable', updatedAt: 1 });
+  // Someone changes the hours in QuickBooks.
+  inQbo = { ...d.payload, Id: '36', SyncToken: '1', Hours: 2, Minutes: 0 } as QboTimeActivity;
+});
+
+afterEach(() => cleanup());
+
+describe('Conflicts tab', () => {
+  it('reconciliation puts a change made in QuickBooks on the ask-list, shown field by field', async () => {
+    const r = await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
+    expect(r.findings).toMatchObject({ changedInQbo: 1, asked: 1 });
+    expect(r.rows[0]).toMatchObject({ approvedMinutes: 90, qboMinutes: 120, diffMinutes: 30 });
+
+    render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
+    const item = await screen.findByRole('listitem', { name: 'Conflict 2026-03-09' });
+    expect(item.textContent).toContain('Changed in QuickBooks');
+    expect(item.textContent).toContain('QuickBooks Id 36');
+    const rows = within(within(item).getByRole('table', { name: 'Differences' })).getAllByRole('row').slice(1).map((tr) => tr.textContent);
+    expect(rows).toEqual(['Hours12', 'Minutes300']);
+
+    await act(async () => {
+      fireEvent.click(within(item).getByRole('button', { name: 'Take QuickBooks' }));
+    });
+    await screen.findByText(/No conflicts/);
+    const resolved = await repos.sync.conflicts('resolved');
+    expect(resolved).toHaveLength(1);
+    expect(resolved[0]!.resolution).toBe('quickbooks');
+  });
+
+  it('"Keep Track Nexus" queues our version again with QuickBooks\' SyncToken', async () => {
+    await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
+    render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
+    const item = await screen.findByRole('listitem', { name: 'Conflict 2026-03-09' });
+    await act(async () => {
+      fireEvent.click(within(item).getByRole('button', { name: 'Keep Track Nexus' }));
+    });
+    await screen.findByText(/No conflicts/);
+    await waitFor(async () => {
+      const open = await repos.sync.openRows();
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ op: 'update', qboId: '36', syncToken: '1' });
+      expect(open[0]!.payload).toMatchObject({ Hours: 1, Minutes: 30 });
+    });
+  });
+});
