@@ -1,4 +1,6 @@
 // `npm run web`: the whole app in a browser. Builds nothing itself (npm run web builds first).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness';
 
@@ -20,7 +22,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const harness = await startHarness({
   port,
-  dataDir: values['data-dir'],
+  // Kept between runs, like the desktop app's data folder: the demo company, the encrypted QuickBooks
+  // tokens and capture's journal live here (entries live in the browser's IndexedDB).
+  dataDir: values['data-dir'] ?? join(homedir(), '.track-nexus', 'harness'),
   token: values.token,
   testControls: values['test-controls'],
   launchBrowser: !values['no-open'] && !process.env['CI'],
