@@ -162,6 +162,15 @@ describe('pushing', () => {
     expect((await engine.run()).status).toBe('paused_auth');
   });
 
+  it('plans entries approved without the outbox (entries.approve) when a run starts', async () => {
+    const w = await world(conn);
+    const ids = await makeEntries(w, 4);
+    await w.repos.entries.approve(ids);
+    expect(await w.repos.sync.openRows()).toHaveLength(0);
+    expect(await engineFor(w).run()).toMatchObject({ status: 'completed', done: 4, remaining: 0 });
+    expect(await sandboxTimeActivities(sandbox)).toHaveLength(4);
+  });
+
   it('runs one sync at a time: a second call joins the first', async () => {
     const w = await world(conn);
     await w.repos.sync.approve(await makeEntries(w, 60));

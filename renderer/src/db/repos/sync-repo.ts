@@ -339,13 +339,16 @@ export function createSyncRepo(
 
     /** The engine's planning step: approved entries not yet queued (fixed blockers, missed plans). */
     async planApproved(sc?: SyncContext): Promise<PlanSummary> {
+      // Cheap look first, on keys only (no row values): entries already queued were planned when they
+      // were approved (sync.approve); only the rest (approved elsewhere, or blocked by pre-flight
+      // then) need planning now. Aggregated keys are not per entry, so those entries always replan.
+      const approvedIds = (await db.entries.where('status').equals('approved').primaryKeys()) as string[];
+      const queued = new Set((await db.outbox.where('key').anyOf(approvedIds.map((id) => `entry:${id}`)).keys()) as string[]);
+      const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`));
+      if (candidates.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
       const context = sc ?? (await loadContext());
       return rw(async () => {
-        const approved = await db.entries.where('status').equals('approved').toArray();
-        // Entries already queued were planned when they were approved (sync.approve); only the rest
-        // (approved elsewhere, or blocked by pre-flight then) need planning now.
-        const queued = new Set((await db.outbox.where('state').anyOf(['pending', 'inflight', 'blocked']).toArray()).flatMap((r) => r.entryIds));
-        const todo = approved.filter((e) => isLive(e) && !queued.has(e.id)).map((e) => e.id);
+        const todo = (await db.entries.bulkGet(candidates)).filter((e): e is EntryRow => !!e && isLive(e) && e.status === 'approved').map((e) => e.id);
         if (todo.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
         return planInTx(todo, context, { skipUnchangedFailures: true });
       });
