@@ -8,6 +8,8 @@
 //   coverage   suggested time / non-null test time
 //   msPer1000  wall time of suggest() per 1,000 test segments (fastest timed pass after warm-up; median also given)
 // The last line of output is one JSON object with those keys.
+// --validate trains on weeks 1-3 and scores week 4 instead of the test week, and then scores week 4 again with
+// one project's history hidden at a time (a project that starts late), pooled over all projects.
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
