@@ -120,9 +120,12 @@ export function MappingSection() {
   const workerRows = worker?.nameOf === 'Vendor' ? lists.vendor : lists.employee;
   const workerMark = markFor(worker?.id ?? null, workerRows, 'employee or vendor');
 
+  // Every link still to make or to fix: customer, service item (the project's or all its tasks'), class when required, you.
   const unmapped =
     local.projects.filter((p) => markFor(p.qboCustomerId, lists.customer, 'customer').kind !== 'ok').length +
-    local.projects.filter((p) => !p.qboItemId && tasks.filter((t) => t.projectId === p.id).every((t) => !t.qboItemId)).length +
+    local.projects.filter((p) => markFor(p.qboItemId, serviceItems, 'service item', tasks.some((t) => t.projectId === p.id && t.qboItemId)).kind !== 'ok').length +
+    tasks.filter((t) => markFor(t.qboItemId, serviceItems, 'service item', Boolean(projectById.get(t.projectId)?.qboItemId)).kind !== 'ok').length +
+    (classTracking ? local.projects.filter((p) => markFor(p.qboClassId, lists.class, 'class').kind !== 'ok').length : 0) +
     (workerMark.kind !== 'ok' ? 1 : 0);
 
   const setWorker = (w: WorkerMapping | null) => repos.qboMirror.setState('worker', w);
@@ -165,7 +168,7 @@ export function MappingSection() {
         <h2 id="qbo-mapping-title">Mapping</h2>
         <span className={unmapped > 0 ? 'qbo-badge qbo-badge-unmapped' : 'qbo-badge qbo-badge-ok'}>{unmapped > 0 ? `${unmapped} to link` : 'Everything linked'}</span>
       </div>
-      <p className="muted">Time goes to QuickBooks by record, not by name. Suggestions show how sure they are and why; the button applies only those at 90% or more.</p>
+      <p className="muted">Time goes to QuickBooks by record, not by name. Anything not linked yet gets suggestions that show how sure they are and why; the button applies only those at 90% or more.</p>
       <div className="qbo-actions">
         <button type="button" className="button" onClick={() => void applyAll()}>Apply suggestions above 90%</button>
       </div>
@@ -192,10 +195,10 @@ export function MappingSection() {
           </select>
         </label>
         <MarkBadge mark={workerMark} />
-        <Suggestions label="you" suggestion={suggestions.get('user:you')} current={worker?.id ?? null} onUse={(id) => {
+        {workerMark.kind !== 'ok' ? <Suggestions label="you" suggestion={suggestions.get('user:you')} current={worker?.id ?? null} onUse={(id) => {
           const c = suggestions.get('user:you')?.candidates.find((x) => x.qboId === id);
           void setWorker({ nameOf: c?.kind === 'vendor' ? 'Vendor' : 'Employee', id });
-        }} />
+        }} /> : null}
       </div>
 
       <h3>Projects</h3>
@@ -216,7 +219,7 @@ export function MappingSection() {
                   <td>
                     <EntitySelect label={`Customer for ${label}`} value={p.qboCustomerId} rows={lists.customer} emptyLabel="Not linked" onChange={(id) => void repos.projects.update(p.id, { qboCustomerId: id })} />
                     <MarkBadge mark={cMark} />
-                    <Suggestions label={label} suggestion={suggestions.get(`project:${p.id}`)} current={p.qboCustomerId} onUse={(id) => void repos.projects.update(p.id, { qboCustomerId: id })} />
+                    {cMark.kind !== 'ok' ? <Suggestions label={label} suggestion={suggestions.get(`project:${p.id}`)} current={p.qboCustomerId} onUse={(id) => void repos.projects.update(p.id, { qboCustomerId: id })} /> : null}
                   </td>
                   <td>
                     <EntitySelect label={`Service item for ${label}`} value={p.qboItemId} rows={serviceItems} emptyLabel="Not linked"
@@ -253,7 +256,7 @@ export function MappingSection() {
                     <td>
                       <EntitySelect label={`Service item for ${label}`} value={t.qboItemId} rows={serviceItems} emptyLabel={project.qboItemId ? "The project's item" : 'Not linked'} onChange={(id) => void repos.tasks.update(t.id, { qboItemId: id })} />
                       <MarkBadge mark={mark} />
-                      <Suggestions label={label} suggestion={suggestions.get(`task:${t.id}`)} current={t.qboItemId} onUse={(id) => void repos.tasks.update(t.id, { qboItemId: id })} />
+                      {!t.qboItemId || mark.kind !== 'ok' ? <Suggestions label={label} suggestion={suggestions.get(`task:${t.id}`)} current={t.qboItemId} onUse={(id) => void repos.tasks.update(t.id, { qboItemId: id })} /> : null}
                     </td>
                   </tr>
                 );

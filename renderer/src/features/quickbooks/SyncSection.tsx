@@ -96,7 +96,7 @@ export function SyncSection() {
   }, [repos]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [preview, setPreview] = useState<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[]; ids: string[] } | null>(null);
+  const [preview, setPreview] = useState<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[]; ids: string[]; held: Map<string, { qboId: string; syncToken: string }> } | null>(null);
   const [testMessage, setTestMessage] = useState<string | null>(null);
 
   if (!data) return <p className="muted">Loading…</p>;
@@ -109,14 +109,17 @@ export function SyncSection() {
     if (!e) return id;
     return `${entryLocalDate(e)} · ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
-  const { progress, running, lastResult } = ui;
+  const { progress, running, lastResult, lastRunAt } = ui;
+  const when = lastRunAt ? `Last sync, ${new Date(lastRunAt).toLocaleTimeString()}: ` : '';
   const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
 
   async function showPayloads() {
     const ids = [...selected];
     setTestMessage(null);
     const p = await repos.sync.preview(ids);
-    setPreview({ ...p, ids });
+    // What QuickBooks holds for these keys: an update sends the full payload with its Id and SyncToken.
+    const held = new Map((await repos.sync.recordsByKeys(p.keys)).map((r) => [r.key, { qboId: r.qboId, syncToken: r.syncToken }]));
+    setPreview({ ...p, ids, held });
   }
 
   async function pushSelected() {
@@ -141,17 +144,17 @@ export function SyncSection() {
         <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
         <progress className="qbo-progress" aria-label="Sync progress" max={100} value={pct} />
         <span className="muted" aria-live="polite">
-          {running ? `${progress.done} of ${progress.total} sent` : lastResult ? 'Last sync finished' : ''}
+          {running ? `${progress.done} of ${progress.total} sent` : ''}
         </span>
       </div>
       {lastResult && !running ? (
         lastResult.status === 'paused_auth' ? (
-          <p role="alert" className="error">{lastResult.message ?? 'Reconnect QuickBooks to continue sending; nothing was lost.'}</p>
+          <p role="alert" className="error">{when}{lastResult.message ?? 'Reconnect QuickBooks to continue sending; nothing was lost.'}</p>
         ) : lastResult.status === 'error' ? (
-          <p role="alert" className="error">The sync stopped: {lastResult.message}</p>
+          <p role="alert" className="error">{when}the sync stopped: {lastResult.message}</p>
         ) : (
           <p role="status" className={lastResult.failed > 0 ? 'error' : 'qbo-ok'}>
-            {lastResult.sent === 0 && lastResult.remaining === 0 ? 'Nothing to send: QuickBooks is up to date.' : `Sent ${lastResult.sent}: ${lastResult.done} in QuickBooks, ${lastResult.failed} failed${lastResult.remaining > 0 ? `, ${lastResult.remaining} still waiting` : ''}.`}
+            {when}{lastResult.sent === 0 && lastResult.remaining === 0 ? 'Nothing to send: QuickBooks is up to date.' : `Sent ${lastResult.sent}: ${lastResult.done} in QuickBooks, ${lastResult.failed} failed${lastResult.remaining > 0 ? `, ${lastResult.remaining} still waiting` : ''}.`}
             {progress.lastError && lastResult.failed > 0 ? ` Last problem: ${progress.lastError}` : ''}
           </p>
         )
@@ -159,7 +162,7 @@ export function SyncSection() {
 
       <h3>Pre-flight check</h3>
       {groups.length === 0 ? (
-        <p className="qbo-ok">{approved.length === 0 ? 'No approved entries are waiting.' : `All ${approved.length} approved entr${approved.length === 1 ? 'y is' : 'ies are'} ready for QuickBooks.`}</p>
+        <p className="qbo-ok">{approved.length === 0 ? 'No approved entries are waiting.' : approved.length === 1 ? 'The approved entry is ready for QuickBooks.' : `All ${approved.length} approved entries are ready for QuickBooks.`}</p>
       ) : (
         <div className="qbo-preflight">
           {blocking.length > 0 ? <p>{blocking.reduce((n, g) => n + g.entryCount, 0)} entr{blocking.reduce((n, g) => n + g.entryCount, 0) === 1 ? 'y is' : 'ies are'} held back until these are fixed:</p> : null}
@@ -202,18 +205,24 @@ export function SyncSection() {
           {preview ? (
             <div className="qbo-payloads" aria-label="Payloads">
               {preview.drafts.length === 0 ? <p className="error">Nothing can be sent for this selection.</p> : null}
-              {preview.drafts.map((d) => (
-                <figure key={d.key} className="qbo-payload">
-                  <figcaption>{d.entryIds.map(entryLabel).join('; ')} <span className="muted">(hash {d.payloadHash.slice(0, 10)})</span></figcaption>
-                  <pre>{JSON.stringify(d.payload, null, 2)}</pre>
-                </figure>
-              ))}
+              {preview.drafts.map((d) => {
+                const held = preview.held.get(d.key);
+                const body = held ? { ...d.payload, Id: held.qboId, SyncToken: held.syncToken } : d.payload;
+                return (
+                  <figure key={d.key} className="qbo-payload">
+                    <figcaption>
+                      <strong>{held ? `Update of TimeActivity ${held.qboId}` : 'New TimeActivity'}</strong> · {d.entryIds.map(entryLabel).join('; ')} <span className="muted">(payload hash {d.payloadHash.slice(0, 10)})</span>
+                    </figcaption>
+                    <pre>{JSON.stringify(body, null, 2)}</pre>
+                  </figure>
+                );
+              })}
               {preview.issues.filter((i) => i.blocking).map((i) => <p key={`${i.entryId}:${i.code}`} className="error">Held back: {entryLabel(i.entryId)} — {i.message}</p>)}
             </div>
           ) : null}
-          {testMessage ? <p role="status" className="qbo-ok">{testMessage}</p> : null}
         </div>
       )}
+      {testMessage ? <p role="status" className="qbo-ok">{testMessage}</p> : null}
 
       <h3>Entries</h3>
       {relevant.length === 0 ? <p className="muted">No approved or synced entries yet.</p> : (

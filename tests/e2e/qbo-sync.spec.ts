@@ -1,0 +1,235 @@
+// The solo business owner's sync, end to end in Chromium against the browser harness and a local
+// QuickBooks-compatible sandbox started by this test: connect through the sandbox's consent page
+// ("Custom server"), import the company, map a project, its task and yourself, approve entries on
+// the Today screen, Sync now, and find exactly those TimeActivities in the sandbox; edit one,
+// re-approve, sync, and see the update with a bumped SyncToken; audit and reconciliation show what
+// happened; finally the company admin revokes the app and the screen asks to reconnect.
+//
+// Seeding: the client, project, task and two draft entries are written straight into IndexedDB
+// (as review.spec.ts seeds projects), because creating projects with rates and tasks is another
+// screen's test. Approving and editing go through the Today screen's own buttons.
+import type { Page } from '@playwright/test';
+import { startSandbox, type RunningSandbox } from '../qbo-sandbox/index';
+import { artifactsDir, control, expect, test } from './fixtures';
+
+interface SandboxState {
+  entities: Record<string, Array<Record<string, unknown> & { Id: string }>>;
+}
+
+async function sandboxState(sb: RunningSandbox): Promise<SandboxState> {
+  const res = await fetch(`${sb.url}/_sandbox/state`);
+  return (await res.json()) as SandboxState;
+}
+
+async function consentUrl(harness: Parameters<typeof control>[0]): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const { urls } = (await control(harness, 'opened')) as { urls: string[] };
+    const url = urls.find((u) => u.includes('/connect/oauth2'));
+    if (url) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The consent page was never opened');
+}
+
+/** A client, a billable project at 120.00 USD/h with one task, and two draft entries today (09:00–10:30, 11:00–11:45). */
+async function seed(page: Page): Promise<{ today: string }> {
+  const today = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('track-nexus');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const now = Date.now();
+    const at = (h: number, m: number) => { const d = new Date(); d.setHours(h, m, 0, 0); return d.getTime(); };
+    const d = new Date();
+    const localDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const tx = db.transaction(['clients', 'projects', 'tasks', 'entries'], 'readwrite');
+    tx.objectStore('clients').put({ id: 'c-cars', name: 'Cool Cars', archived: false, qboCustomerId: null, createdAt: now, updatedAt: now });
+    tx.objectStore('projects').put({
+      id: 'p-showroom', clientId: 'c-cars', name: 'Showroom Landscaping', color: '#2563eb', billable: true, defaultTaskId: null, rateMinor: 12000, currency: 'USD',
+      rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: now, updatedAt: now,
+    });
+    tx.objectStore('tasks').put({ id: 't-design', projectId: 'p-showroom', name: 'Design', archived: false, qboItemId: null, createdAt: now, updatedAt: now });
+    const entry = (id: string, start: number, end: number, description: string) => ({
+      id, projectId: 'p-showroom', taskId: 't-design', description, start, end, zone, source: 'manual', billable: true, status: 'draft',
+      version: 1, createdAt: now, updatedAt: now, localDate,
+    });
+    tx.objectStore('entries').put(entry('e-plans', at(9, 0), at(10, 30), 'Showroom plans'));
+    tx.objectStore('entries').put(entry('e-visit', at(11, 0), at(11, 45), 'Site visit'));
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+    return localDate;
+  });
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  return { today };
+}
+
+const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
+const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+
+let sb: RunningSandbox;
+test.beforeEach(async () => {
+  sb = await startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 } });
+});
+test.afterEach(async () => {
+  await sb.close();
+});
+
+test('connect, import, map, approve, sync, edit and resync, audit, reconcile, then revoke', async ({ app, harness, context }) => {
+  test.setTimeout(120_000);
+  // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
+  await app.setViewportSize({ width: 1280, height: 1500 });
+  const { today } = await seed(app);
+
+  // Connect the sandbox as a custom server, through its consent page.
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await app.getByLabel('Where').selectOption('custom');
+  await app.getByLabel('API base URL').fill(sb.url);
+  await app.getByLabel('OAuth base URL').fill(sb.url);
+  await app.getByLabel('Client ID').fill('sandbox-client');
+  await app.getByLabel('Client secret').fill('sandbox-secret');
+  await app.getByRole('button', { name: 'Connect', exact: true }).click();
+  const consent = await context.newPage();
+  await consent.goto(await consentUrl(harness));
+  await consent.getByRole('button', { name: 'Approve' }).click();
+  await expect(consent.getByText(/close this (tab|window)/i)).toBeVisible();
+  await consent.close();
+  await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company' })).toBeVisible();
+
+  // Company: import, with the preferences that matter and inactive records counted apart.
+  await expect(tab(app, 'Company')).toHaveAttribute('aria-selected', 'true');
+  await app.getByRole('button', { name: 'Import from QuickBooks' }).click();
+  await expect(app.getByRole('status')).toContainText('Imported');
+  await expect(app.getByText('QuickBooks asks for a class on every transaction')).toBeVisible();
+  const counts = app.getByRole('table', { name: 'Imported from QuickBooks' });
+  await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('inactive');
+  await expect(app.getByRole('button', { name: 'Refresh' })).toBeVisible();
+
+  // Mapping: every unlinked row is marked and gets ranked suggestions; apply the sure ones, choose the rest.
+  await tab(app, 'Mapping').click();
+  const projects = app.getByRole('table', { name: 'Projects' });
+  await expect(projects.getByRole('row', { name: /Cool Cars · Showroom Landscaping/ })).toContainText('No customer');
+  await expect(app.getByRole('list', { name: 'Suggestions for Cool Cars · Showroom Landscaping', exact: true })).toContainText('Use Cool Cars:Showroom Landscaping');
+  await app.getByLabel('Your name in QuickBooks (for suggestions)').fill('Emily Platt');
+  await expect(app.getByRole('list', { name: 'Suggestions for you' })).toContainText('Use Emily Platt');
+  await app.screenshot({ path: `${artifactsDir}/qbo-mapping.png`, fullPage: true });
+  await app.getByRole('button', { name: 'Apply suggestions above 90%' }).click();
+  await expect(app.getByRole('status')).toContainText('Applied 3 suggestions at 90% or more.');
+  const customerSelect = app.getByLabel('Customer for Cool Cars · Showroom Landscaping', { exact: true });
+  await expect(customerSelect.locator('option:checked')).toHaveText('Cool Cars:Showroom Landscaping');
+  await expect(app.getByLabel('Service item for Cool Cars · Showroom Landscaping · Design').locator('option:checked')).toHaveText('Design');
+  await expect(app.getByLabel('Time is recorded for').locator('option:checked')).toHaveText('Emily Platt');
+  // Class tracking is on in this company: the class is still missing, so the row stays marked.
+  await expect(projects.locator('.qbo-badge', { hasText: 'No class' })).toBeVisible();
+  await expect(app.getByText('1 to link')).toBeVisible();
+  // Inactive customers are listed but cannot be picked.
+  await expect(customerSelect.locator('option', { hasText: 'Dukes Basketball Camp (inactive)' })).toBeDisabled();
+  await app.getByLabel('Class for Cool Cars · Showroom Landscaping', { exact: true }).selectOption({ label: 'Residential' });
+  await expect(app.getByText('Everything linked')).toBeVisible();
+
+  // Approve both entries on the Today screen.
+  await app.getByRole('link', { name: 'Today' }).click();
+  for (const text of ['Showroom plans', 'Site visit']) {
+    await todayEntry(app, text).getByRole('button', { name: /^Approve/ }).click();
+    await expect(todayEntry(app, text)).toContainText('approved');
+  }
+
+  // Sync: pre-flight is clean, Sync now sends both.
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await tab(app, 'Sync').click();
+  await expect(app.getByText('All 2 approved entries are ready for QuickBooks.')).toBeVisible();
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  await expect(app.getByText('Sent 2: 2 in QuickBooks, 0 failed.')).toBeVisible();
+  const statusTable = app.getByRole('table', { name: 'Entry sync status' });
+  await expect(statusTable.locator('[data-state="sent"]')).toHaveCount(2);
+
+  let state = await sandboxState(sb);
+  const customerId = state.entities['Customer']!.find((c) => c['FullyQualifiedName'] === 'Cool Cars:Showroom Landscaping')!.Id;
+  const itemId = state.entities['Item']!.find((i) => i['Name'] === 'Design')!.Id;
+  const employeeId = state.entities['Employee']!.find((e) => e['DisplayName'] === 'Emily Platt')!.Id;
+  const activities = () => (state.entities['TimeActivity'] ?? []).map((t) => ({
+    customer: (t['CustomerRef'] as { value: string }).value,
+    item: (t['ItemRef'] as { value: string }).value,
+    employee: (t['EmployeeRef'] as { value: string }).value,
+    hours: t['Hours'],
+    minutes: t['Minutes'],
+    date: t['TxnDate'],
+    rate: t['HourlyRate'],
+    syncToken: t['SyncToken'],
+    description: t['Description'],
+  })).sort((a, b) => String(a.description).localeCompare(String(b.description)));
+  expect(activities()).toEqual([
+    { customer: customerId, item: itemId, employee: employeeId, hours: 1, minutes: 30, date: today, rate: 120, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' },
+    { customer: customerId, item: itemId, employee: employeeId, hours: 0, minutes: 45, date: today, rate: 120, syncToken: '0', description: 'Showroom Landscaping — Design: Site visit' },
+  ]);
+
+  // A second Sync now sends nothing: no duplicates.
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  await expect(app.getByText('Nothing to send: QuickBooks is up to date.')).toBeVisible();
+  expect((await sandboxState(sb)).entities['TimeActivity']).toHaveLength(2);
+
+  // Edit the site visit (it was synced, so the app asks first) and re-approve it; a test sync shows
+  // the exact payload for just that entry and pushes it: an update of the same TimeActivity.
+  await app.getByRole('link', { name: 'Today' }).click();
+  await todayEntry(app, 'Site visit').getByRole('button', { name: /^Edit/ }).click();
+  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit entry' });
+  await edit.getByLabel('End time').fill('12:15');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  await todayEntry(app, 'Site visit').getByRole('button', { name: /^Approve/ }).click();
+  await expect(todayEntry(app, 'Site visit')).toContainText('approved');
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await tab(app, 'Sync').click();
+  await expect(statusTable.locator('[data-state="waiting"]')).toHaveCount(1);
+  await app.getByRole('list', { name: 'Approved entries' }).getByRole('checkbox', { name: /Site visit/ }).check();
+  await app.getByRole('button', { name: 'Show payloads' }).click();
+  const payload = app.getByLabel('Payloads').locator('pre');
+  await expect(payload).toHaveCount(1);
+  const shown = JSON.parse((await payload.textContent()) ?? '{}') as Record<string, unknown>;
+  const visitId = state.entities['TimeActivity']!.find((t) => String(t['Description']).endsWith('Site visit'))!.Id;
+  await expect(app.getByLabel('Payloads')).toContainText(`Update of TimeActivity ${visitId}`);
+  expect(shown).toMatchObject({ Id: visitId, SyncToken: '0', TxnDate: today, NameOf: 'Employee', EmployeeRef: { value: employeeId }, CustomerRef: { value: customerId }, ItemRef: { value: itemId }, Hours: 1, Minutes: 15, HourlyRate: 120, BillableStatus: 'Billable' });
+  await app.screenshot({ path: `${artifactsDir}/qbo-sync.png`, fullPage: true });
+  await app.getByRole('button', { name: 'Push just these (1)' }).click();
+  await expect(app.getByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.')).toBeVisible();
+  await expect(statusTable.locator('[data-state="sent"]')).toHaveCount(2);
+  state = await sandboxState(sb);
+  expect(activities()).toHaveLength(2);
+  expect(activities()[1]).toMatchObject({ hours: 1, minutes: 15, date: today, syncToken: '1', customer: customerId, item: itemId });
+  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '0' });
+
+  // Audit: three successful writes (two creates, one update) with Ids and SyncTokens.
+  await tab(app, 'Audit').click();
+  const audit = app.getByRole('table', { name: 'Sync operations' });
+  await expect(audit.locator('tbody tr')).toHaveCount(3);
+  await expect(audit.locator('tbody tr[data-outcome="ok"]')).toHaveCount(3);
+  await expect(audit.locator('tbody tr').first()).toContainText('update');
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export CSV' }).click();
+  const csvPath = await (await download).path();
+  const csv = (await import('node:fs')).readFileSync(csvPath, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message');
+  expect(csv.trim().split('\r\n')).toHaveLength(4);
+  await app.screenshot({ path: `${artifactsDir}/qbo-audit.png`, fullPage: true });
+
+  // Reconciliation: QuickBooks holds exactly what was approved.
+  await tab(app, 'Reconciliation').click();
+  await app.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
+  const recon = app.getByRole('table', { name: 'Reconciliation' });
+  await expect(recon.getByRole('row', { name: /Cool Cars:Showroom Landscaping/ })).toContainText('2:45');
+  await expect(app.getByText('None: QuickBooks holds exactly what Track Nexus sent.')).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/qbo-reconciliation.png`, fullPage: true });
+
+  // The admin disconnects the app in QuickBooks: the next call finds out and asks to reconnect.
+  expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);
+  await tab(app, 'Company').click();
+  await app.getByRole('button', { name: 'Refresh' }).click();
+  await expect(app.getByRole('heading', { name: 'Reconnect QuickBooks' })).toBeVisible();
+  await expect(app.getByRole('alert').filter({ hasText: 'Reconnect QuickBooks.' })).toBeVisible();
+  await expect(app.getByRole('tablist', { name: 'QuickBooks' })).toHaveCount(0);
+  await app.screenshot({ path: `${artifactsDir}/qbo-reconnect.png`, fullPage: true });
+});
