@@ -343,7 +343,7 @@ export function createSyncRepo(
       // were approved (sync.approve); only the rest (approved elsewhere, or blocked by pre-flight
       // then) need planning now. Aggregated keys are not per entry, so those entries always replan.
       const approvedIds = (await db.entries.where('status').equals('approved').primaryKeys()) as string[];
-      const queued = new Set((await db.outbox.where('key').anyOf(approvedIds.map((id) => `entry:${id}`)).keys()) as string[]);
+      const queued = new Set((await db.outbox.orderBy('key').keys()) as string[]);
       const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`));
       if (candidates.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
       const context = sc ?? (await loadContext());
