@@ -2,26 +2,16 @@
 // machine has been idle for a while, then that the user is back; main emits capture:away twice.
 // The page's clock starts in the past so the timer has been running before the user left.
 import type { Page } from '@playwright/test';
-import { artifactsDir, control, expect, test } from './fixtures';
+import { artifactsDir, control, createProjectInline, expect, test } from './fixtures';
 
 const MIN = 60_000;
 
-async function createProject(app: Page, name: string, client: string) {
-  await app.getByRole('button', { name: /^(Project|Switch project):/ }).click();
-  const dialog = app.getByRole('dialog');
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
-  await dialog.getByLabel('Project name').fill(name);
-  await dialog.getByLabel(/Client/).fill(client);
-  await dialog.getByRole('button', { name: 'Create and choose' }).click();
-  await expect(app.getByRole('dialog')).toHaveCount(0);
-}
 
 /** Starts a timer on Acme · Website that (by the page's clock) began `minutesAgo` minutes ago. */
 async function timerStartedAgo(app: Page, minutesAgo: number) {
   await app.clock.install({ time: Date.now() - minutesAgo * MIN });
   await app.reload();
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByLabel('What are you working on?').fill('Landing page');
   await app.getByRole('button', { name: 'Start' }).click();
   await expect(app.getByRole('timer')).toBeVisible();
@@ -58,7 +48,7 @@ test.describe('away prompt', () => {
 
   test('away time given to another project becomes its own entry', async ({ app, harness }) => {
     await timerStartedAgo(app, 30);
-    await createProject(app, 'Logo', 'Globex'); // switches: Globex runs now
+    await createProjectInline(app, 'Logo', 'Globex'); // switches: Globex runs now
     await awayFor(app, harness, 400);
     const prompt = app.getByRole('dialog', { name: 'You were away' });
     await expect(prompt).toBeVisible({ timeout: 15_000 });

@@ -29,4 +29,16 @@ export async function control(harness: RunningHarnessApp, name: string, body?: u
   return res.json();
 }
 
+/** Creates a project (and its client) through the timer's project picker, as a new user does. */
+export async function createProjectInline(app: Page, name: string, client: string) {
+  await app.getByRole('button', { name: /^(Project|Switch project):/ }).first().click();
+  const dialog = app.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByLabel(/Client/).fill(client);
+  await dialog.getByRole('button', { name: 'Create and choose' }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+}
+
 export { expect };

@@ -1,17 +1,7 @@
 // The Today screen end to end: the real renderer in Chromium against the browser harness.
 import type { Page } from '@playwright/test';
-import { artifactsDir, expect, test } from './fixtures';
+import { artifactsDir, createProjectInline, expect, test } from './fixtures';
 
-async function createProject(app: Page, name: string, client: string) {
-  await app.getByRole('button', { name: /^(Project|Switch project):/ }).first().click();
-  const dialog = app.getByRole('dialog');
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
-  await dialog.getByLabel('Project name').fill(name);
-  await dialog.getByLabel(/Client/).fill(client);
-  await dialog.getByRole('button', { name: 'Create and choose' }).click();
-  await expect(app.getByRole('dialog')).toHaveCount(0);
-}
 
 async function addTime(app: Page, opts: { project?: string; start: string; end?: string; duration?: string; description?: string }) {
   await app.getByRole('button', { name: 'Add time' }).click();
@@ -32,7 +22,7 @@ const entry = (app: Page, text: string | RegExp) => app.getByRole('list', { name
 
 test('a new user creates a project inline, starts a timer, switches and stops', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Nothing tracked today' })).toBeVisible();
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await expect(app.getByRole('button', { name: 'Project: Acme · Website' })).toBeVisible();
   await app.getByRole('button', { name: 'Project: Acme · Website' }).click();
   await app.screenshot({ path: `${artifactsDir}/today-project-picker.png` });
@@ -49,7 +39,7 @@ test('a new user creates a project inline, starts a timer, switches and stops', 
   await expect(entry(app, 'Landing page')).toContainText('running');
 
   // Switch: a second project, chosen while the timer runs.
-  await createProject(app, 'Logo', 'Globex');
+  await createProjectInline(app, 'Logo', 'Globex');
   await expect(app.getByRole('button', { name: 'Switch project: Globex · Logo' })).toBeVisible();
   await expect(app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem')).toHaveCount(2);
   await expect(entry(app, 'Landing page')).toContainText('draft');
@@ -62,7 +52,7 @@ test('a new user creates a project inline, starts a timer, switches and stops', 
 });
 
 test('editing an entry validates its times; split, duplicate, merge and delete', async ({ app }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await addTime(app, { start: '09:00', end: '10:00', description: 'Wireframes' });
   await expect(entry(app, 'Wireframes')).toContainText('09:00–10:00');
   await expect(app.getByTestId('total')).toHaveText('1:00');
@@ -111,7 +101,7 @@ test('editing an entry validates its times; split, duplicate, merge and delete',
 });
 
 test('add time by duration, and an approved entry asks before it is edited', async ({ app }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await addTime(app, { start: '13:00', duration: '1.5h', description: 'Review' });
   await expect(entry(app, 'Review')).toContainText('13:00–14:30');
   await expect(entry(app, 'Review')).toContainText('1:30');
@@ -139,7 +129,7 @@ test('add time by duration, and an approved entry asks before it is edited', asy
 });
 
 test('the running timer survives a reload with its start time', async ({ app }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByRole('button', { name: 'Start' }).click();
   const elapsed = app.getByRole('timer', { name: 'Elapsed time' });
   const startedAt = await elapsed.getAttribute('data-started-at');
@@ -151,7 +141,7 @@ test('the running timer survives a reload with its start time', async ({ app }) 
 });
 
 test('a forgotten start is fixed by editing the running entry', async ({ app }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByRole('button', { name: 'Start' }).click();
   await entry(app, 'running').getByRole('button', { name: /^Edit/ }).click();
   const edit = app.getByRole('dialog', { name: 'Edit entry' });
@@ -166,7 +156,7 @@ test('a forgotten start is fixed by editing the running entry', async ({ app }) 
 });
 
 test('an entry crossing midnight stays on its start day until it is split there', async ({ app }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await addTime(app, { start: '23:00', duration: '2h', description: 'Release night' });
   const late = entry(app, 'Release night');
   await expect(late).toContainText('23:00–01:00');
@@ -183,7 +173,7 @@ test.describe('daylight-saving days in New York', () => {
   for (const [day, span] of [['2026-03-08', '1 h'], ['2026-11-01', '3 h']] as const) {
     test(`01:30 to 03:30 on ${day} is ${span}`, async ({ app }) => {
       // (The page clock is not faked: Playwright's fake Date breaks @date-fns/tz's TZDate in a non-UTC zone.)
-      await createProject(app, 'Website', 'Acme');
+      await createProjectInline(app, 'Website', 'Acme');
       await app.getByRole('button', { name: 'Add time' }).click();
       const dialog = app.getByRole('dialog', { name: 'Add time' });
       await dialog.getByLabel('Start date').fill(day);
@@ -200,9 +190,9 @@ test.describe('daylight-saving days in New York', () => {
 for (const scheme of ['light', 'dark'] as const) {
   test(`Today with entries (${scheme})`, async ({ app }) => {
     await app.emulateMedia({ colorScheme: scheme });
-    await createProject(app, 'Website', 'Acme');
+    await createProjectInline(app, 'Website', 'Acme');
     await addTime(app, { start: '08:30', end: '10:15', description: 'Sprint planning' });
-    await createProject(app, 'Logo', 'Globex');
+    await createProjectInline(app, 'Logo', 'Globex');
     await addTime(app, { project: 'Globex · Logo', start: '10:00', end: '10:40', description: 'Sketches' });
     await addTime(app, { project: 'Acme · Website', start: '11:00', duration: '1:20', description: 'Landing page copy' });
     await entry(app, 'Landing page copy').getByRole('button', { name: /^Approve/ }).click();

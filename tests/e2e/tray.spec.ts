@@ -1,8 +1,7 @@
 // The tray menu in step with the timer: the harness records the tray model main renders and lets
 // the test click its items, as a person would.
-import type { Page } from '@playwright/test';
 import type { RunningHarnessApp } from '../../electron/harness/harness';
-import { control, expect, test } from './fixtures';
+import { control, createProjectInline, expect, test } from './fixtures';
 
 interface TrayModel {
   tooltip: string;
@@ -12,20 +11,10 @@ interface TrayModel {
 const tray = async (harness: RunningHarnessApp) => (await control(harness, 'tray')) as TrayModel;
 const labels = (m: TrayModel) => m.items.filter((i) => i.label).map((i) => i.label);
 
-async function createProject(app: Page, name: string, client: string) {
-  await app.getByRole('button', { name: /^(Project|Switch project):/ }).click();
-  const dialog = app.getByRole('dialog');
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  if (!(await dialog.getByLabel('Project name').isVisible())) await dialog.getByRole('button', { name: 'Create project…' }).click();
-  await dialog.getByLabel('Project name').fill(name);
-  await dialog.getByLabel(/Client/).fill(client);
-  await dialog.getByRole('button', { name: 'Create and choose' }).click();
-  await expect(app.getByRole('dialog')).toHaveCount(0);
-}
 
 test('the tray shows what runs and since when, and its Stop stops the timer in the window', async ({ app, harness }) => {
   await expect.poll(async () => (await tray(harness)).tooltip).toBe('Track Nexus: no timer running');
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByRole('button', { name: 'Start' }).click();
   await expect(app.getByRole('timer')).toBeVisible();
 
@@ -41,9 +30,9 @@ test('the tray shows what runs and since when, and its Stop stops the timer in t
 });
 
 test('recent projects in the tray start and switch the timer', async ({ app, harness }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByRole('button', { name: 'Start' }).click();
-  await createProject(app, 'Logo', 'Globex'); // switches while running
+  await createProjectInline(app, 'Logo', 'Globex'); // switches while running
   await expect(app.getByRole('button', { name: 'Switch project: Globex · Logo' })).toBeVisible();
 
   // Running Globex: the tray offers Acme to switch to.
@@ -65,7 +54,7 @@ test('recent projects in the tray start and switch the timer', async ({ app, har
 });
 
 test('after a reload the tray still reports the running timer with its true start', async ({ app, harness }) => {
-  await createProject(app, 'Website', 'Acme');
+  await createProjectInline(app, 'Website', 'Acme');
   await app.getByRole('button', { name: 'Start' }).click();
   await expect.poll(async () => labels(await tray(harness))[0]).toBe('▶ Acme · Website — 0:00');
   const before = (await tray(harness)).tooltip;
