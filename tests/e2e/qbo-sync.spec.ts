@@ -3,7 +3,8 @@
 // ("Custom server"), import the company, map a project, its task and yourself, approve entries on
 // the Today screen, Sync now, and find exactly those TimeActivities in the sandbox; edit one,
 // re-approve, sync, and see the update with a bumped SyncToken; audit and reconciliation show what
-// happened; finally the company admin revokes the app and the screen asks to reconnect.
+// happened; a change made in QuickBooks lands on the ask-list and Track Nexus' version is kept;
+// finally the company admin revokes the app and the screen asks to reconnect.
 //
 // Seeding: the client, project, task and two draft entries are written straight into IndexedDB
 // (as review.spec.ts seeds projects), because creating projects with rates and tasks is another
@@ -223,6 +224,36 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, th
   await expect(recon.getByRole('row', { name: /Cool Cars:Showroom Landscaping/ })).toContainText('2:45');
   await expect(app.getByText('None: QuickBooks holds exactly what Track Nexus sent.')).toBeVisible();
   await app.screenshot({ path: `${artifactsDir}/qbo-reconciliation.png`, fullPage: true });
+
+  // Someone changes the showroom plans in QuickBooks; with "Ask me", reconciliation puts it on the
+  // ask-list; keeping Track Nexus' version sends it back over QuickBooks' change.
+  const plansId = state.entities['TimeActivity']!.find((t) => String(t['Description']).endsWith('Showroom plans'))!.Id;
+  const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
+  const edited = await fetch(`${sb.url}/v3/company/${sb.realmId}/timeactivity`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokens.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ Id: plansId, SyncToken: '0', sparse: true, Hours: 2, Minutes: 0 }),
+  });
+  expect(edited.status).toBe(200);
+  await app.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(app.getByText('1 of 1 customer-days differ.')).toBeVisible();
+  await expect(recon.locator('[data-diff-minutes="30"]')).toBeVisible();
+  await app.getByRole('button', { name: '1 waiting for your decision on the Conflicts tab' }).click();
+  await expect(tab(app, 'Conflicts')).toHaveAttribute('aria-selected', 'true');
+  const conflict = app.getByRole('listitem', { name: `Conflict ${today}` });
+  await expect(conflict).toContainText('Changed in QuickBooks');
+  await expect(conflict.getByRole('table', { name: 'Differences' }).getByRole('row', { name: /Hours/ })).toContainText('12');
+  await app.screenshot({ path: `${artifactsDir}/qbo-conflicts.png`, fullPage: true });
+  await conflict.getByRole('button', { name: 'Keep Track Nexus' }).click();
+  await expect(app.getByText(/No conflicts/)).toBeVisible();
+  await tab(app, 'Sync').click();
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
+  state = await sandboxState(sb);
+  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '2' });
+  await tab(app, 'Reconciliation').click();
+  await app.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
 
   // The admin disconnects the app in QuickBooks: the next call finds out and asks to reconnect.
   expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../../shared/sync/outbox';
 import type { PreflightIssue } from '../../../shared/sync/preflight';
 import type { EntryRow } from '../../../renderer/src/db/schema';
-import { entryStatus, groupIssues } from '../../../renderer/src/features/quickbooks/sync-view';
+import { compactJson, entryStatus, groupIssues } from '../../../renderer/src/features/quickbooks/sync-view';
 
 const issue = (entryId: string, code: PreflightIssue['code'], message: string, blocking = true): PreflightIssue => ({ entryId, code, message, blocking });
 
@@ -90,5 +90,14 @@ describe('entryStatus with sync records (done rows leave the outbox)', () => {
   });
   it('an approved entry with a record was edited since: it waits for its update', () => {
     expect(entryStatus(entry('e1', 5), [], [], false, record)).toMatchObject({ state: 'waiting', label: 'Changed: waiting for the next sync', qboId: '41' });
+  });
+});
+
+describe('compactJson', () => {
+  it('puts each reference on one line and stays the same JSON', () => {
+    const body = { TxnDate: '2026-11-24', CustomerRef: { value: '21' }, Description: 'a "quoted" {value}', Hours: 1 };
+    const text = compactJson(body);
+    expect(text).toContain('"CustomerRef": { "value": "21" }');
+    expect(JSON.parse(text)).toEqual(body);
   });
 });

@@ -14,7 +14,7 @@ import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './sync-service';
-import { entryStatus, groupIssues } from './sync-view';
+import { compactJson, entryStatus, groupIssues } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
   { id: 'onApproval', label: 'When I approve entries' },
@@ -31,6 +31,7 @@ const RULES: Array<{ id: ConflictRule; label: string }> = [
 ];
 
 const DAY_MS = 86_400_000;
+
 const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 60_000);
 
 function SettingsForm({ settings }: { settings: SyncSettings }) {
@@ -213,7 +214,7 @@ export function SyncSection() {
                     <figcaption>
                       <strong>{held ? `Update of TimeActivity ${held.qboId}` : 'New TimeActivity'}</strong> · {d.entryIds.map(entryLabel).join('; ')} <span className="muted">(payload hash {d.payloadHash.slice(0, 10)})</span>
                     </figcaption>
-                    <pre>{JSON.stringify(body, null, 2)}</pre>
+                    <pre>{compactJson(body)}</pre>
                   </figure>
                 );
               })}

@@ -112,3 +112,8 @@ export function entryStatus(
       return { state: 'failed', label: 'Failed', detail: latest.lastError ?? 'QuickBooks refused it.' };
   }
 }
+
+/** Pretty JSON with each reference on one line ({ "value": "21" }): the same JSON, easier to read. */
+export function compactJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\{\n\s+"value": ("(?:[^"\\]|\\.)*")\n\s+\}/g, '{ "value": $1 }');
+}
