@@ -7,23 +7,9 @@ import { createRepos } from '../repos';
 import { DEFAULT_SHAPE, type YearShape } from './generate';
 import { pick, seededRandom } from './random';
 import { seedYear } from './seed';
+import type { StoreBenchResult } from '../../../../shared/bench/store-bench';
 
-export interface StoreBenchResult {
-  entries: number;
-  segments: number;
-  dayMs: number;
-  weekMs: number;
-  monthMs: number;
-  timesheetMs: number;
-  dbMB: number;
-  /** How dbMB was obtained. */
-  sizeMethod: string;
-  auditRows: number;
-  seedMs: number;
-  runs: number;
-  /** Rows each view returned on average, to show the loads were real. */
-  rowsPerLoad: { day: number; week: number; month: number };
-}
+export type { StoreBenchResult };
 
 export interface StoreBenchOptions extends Pick<OpenOptions, 'indexedDB' | 'IDBKeyRange'> {
   dbName?: string;
