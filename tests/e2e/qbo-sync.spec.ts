@@ -107,6 +107,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, th
   const counts = app.getByRole('table', { name: 'Imported from QuickBooks' });
   await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('inactive');
   await expect(app.getByRole('button', { name: 'Refresh' })).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/qbo-company.png`, fullPage: true });
 
   // Mapping: every unlinked row is marked and gets ranked suggestions; apply the sure ones, choose the rest.
   await tab(app, 'Mapping').click();
@@ -236,8 +237,10 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, th
   });
   expect(edited.status).toBe(200);
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
-  await expect(app.getByText('1 of 1 customer-days differ.')).toBeVisible();
+  await expect(app.getByText('1 of 1 customer-day differs')).toBeVisible();
+  await expect(recon.locator('[data-diff-minutes="30"]')).toHaveText('+0:30');
   await expect(recon.locator('[data-diff-minutes="30"]')).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/qbo-reconciliation-diff.png`, fullPage: true });
   await app.getByRole('button', { name: '1 waiting for your decision on the Conflicts tab' }).click();
   await expect(tab(app, 'Conflicts')).toHaveAttribute('aria-selected', 'true');
   const conflict = app.getByRole('listitem', { name: `Conflict ${today}` });

@@ -11,6 +11,8 @@ import { useQboTab } from './qbo-tab-store';
 import { qboPort } from './sync-service';
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
+const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
 
 export function ReconciliationSection() {
   const repos = useRepos();
@@ -59,7 +61,7 @@ export function ReconciliationSection() {
               ? `Nothing approved and nothing in QuickBooks between ${report.from} and ${report.to}.`
               : differing.length === 0
                 ? `QuickBooks matches: ${report.rows.length} customer-day${report.rows.length === 1 ? '' : 's'}, zero difference.`
-                : `${differing.length} of ${report.rows.length} customer-days differ.`}
+                : `${differing.length} of ${report.rows.length} customer-day${report.rows.length === 1 ? '' : 's'} differ${differing.length === 1 ? 's' : ''}: a positive difference means QuickBooks holds more than was approved.`}
             {report.heldBack > 0 ? ` ${report.heldBack} approved entr${report.heldBack === 1 ? 'y is' : 'ies are'} held back by pre-flight and not counted.` : ''}
           </p>
           {report.rows.length > 0 ? (
@@ -75,10 +77,10 @@ export function ReconciliationSection() {
                       <td>{r.date}</td>
                       <td className="qbo-num">{formatMinutes(r.approvedMinutes)}</td>
                       <td className="qbo-num">{formatMinutes(r.qboMinutes)}</td>
-                      <td className={r.diffMinutes !== 0 ? 'qbo-num qbo-diff' : 'qbo-num'} data-diff-minutes={r.diffMinutes}>{formatMinutes(r.diffMinutes)}</td>
+                      <td className={r.diffMinutes !== 0 ? 'qbo-num qbo-diff' : 'qbo-num'} data-diff-minutes={r.diffMinutes}>{signed(r.diffMinutes, formatMinutes(r.diffMinutes))}</td>
                       <td className="qbo-num">{formatMoney(r.approvedAmountMinor, report.currency)}</td>
                       <td className="qbo-num">{formatMoney(r.qboAmountMinor, report.currency)}</td>
-                      <td className={r.diffAmountMinor !== 0 ? 'qbo-num qbo-diff' : 'qbo-num'} data-diff-amount={r.diffAmountMinor}>{formatMoney(r.diffAmountMinor, report.currency)}</td>
+                      <td className={r.diffAmountMinor !== 0 ? 'qbo-num qbo-diff' : 'qbo-num'} data-diff-amount={r.diffAmountMinor}>{signed(r.diffAmountMinor, formatMoney(r.diffAmountMinor, report.currency))}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,7 @@
 // Live reads of the QuickBooks mirror for the QuickBooks screen's tabs, plus the few words and
 // formats they share. Everything comes from repositories (useLiveQuery); nothing is copied.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { formatMoney as formatSharedMoney } from '../../../../shared/money/money';
 import type { QboPreferences } from '../../../../shared/qbo/types';
 import type { WorkerMapping } from '../../../../shared/qbo/transform';
 import { useRepos } from '../../data/repos-context';
@@ -86,18 +87,7 @@ export function formatMinutes(minutes: number): string {
   return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/** The shared money formatter (exact decimal, the currency's own digits) in the viewer's locale. */
 export function formatMoney(minor: number, currency: string): string {
-  const digits = (() => {
-    try {
-      return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      return 2;
-    }
-  })();
-  const value = minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
-  } catch {
-    return `${value.toFixed(digits)} ${currency}`;
-  }
+  return formatSharedMoney({ amountMinor: minor, currency }, navigator.language || 'en-US');
 }
