@@ -1,4 +1,4 @@
-// npm run bench:sync -- --entries 5000 [--time-scale 20] [--concurrency 4] [--profile] [--in-process-sandbox]
+// npm run bench:sync -- --entries 5000 [--time-scale 10] [--concurrency 4] [--profile] [--in-process-sandbox]
 // Approves N entries and pushes them to a QuickBooks-compatible endpoint with faults on (5% 503s,
 // 2% connections dropped after the write committed, the access token expired twice), then reports
 // from QuickBooks' own query answers: TimeActivities created, duplicates, missing entries, and the
@@ -32,7 +32,7 @@ interface BenchResult {
 
 async function main() {
   const entries = arg('entries', 5000);
-  const timeScale = arg('time-scale', 20);
+  const timeScale = arg('time-scale', 10);
   const concurrency = arg('concurrency', 4);
   // Loaded at runtime: renderer/ is not part of the scripts' TypeScript project.
   const modulePath = pathToFileURL(resolve(root, 'tests/renderer/sync/bench-run.ts')).href;

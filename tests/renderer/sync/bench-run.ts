@@ -197,6 +197,8 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
     const started = Date.now();
     const result = await engine.run();
     const seconds = (Date.now() - started) / 1000;
+    const limiter = conn.limiters.forRealm(conn.realmId);
+    o.log(`main's realm limiter: ${JSON.stringify(limiter.stats())}, paused now ${limiter.pausedFor()} ms`);
     o.log(`engine: ${result.status}, ${result.done} done, ${result.failed} failed, ${result.batches} batch requests, ${result.remaining} left, ${seconds.toFixed(1)} s; token refreshes ${conn.keeper.refreshes - refreshesBefore}`);
     for (const [k, v] of Object.entries(times)) o.log(`  ${k}: ${v.length} calls, ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)} ms average`);
     if (sandbox) await control(sandbox.url, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
