@@ -22,10 +22,11 @@ async function sandboxState(sb: RunningSandbox): Promise<SandboxState> {
   return (await res.json()) as SandboxState;
 }
 
-async function consentUrl(harness: Parameters<typeof control>[0]): Promise<string> {
+/** The nth consent page the app opened "in the system browser" (1 = the first connect). */
+async function consentUrl(harness: Parameters<typeof control>[0], nth = 1): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const { urls } = (await control(harness, 'opened')) as { urls: string[] };
-    const url = urls.find((u) => u.includes('/connect/oauth2'));
+    const url = urls.filter((u) => u.includes('/connect/oauth2'))[nth - 1];
     if (url) return url;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -78,7 +79,7 @@ test.afterEach(async () => {
   await sb.close();
 });
 
-test('connect, import, map, approve, sync, edit and resync, audit, reconcile, then revoke', async ({ app, harness, context }) => {
+test('connect, import, map, approve, sync, edit and resync, audit, reconcile, conflict, revoke and reconnect', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
   // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
   await app.setViewportSize({ width: 1280, height: 1500 });
@@ -258,12 +259,38 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, th
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
 
-  // The admin disconnects the app in QuickBooks: the next call finds out and asks to reconnect.
+  // The admin disconnects the app in QuickBooks while an edited entry waits: Sync now finds out,
+  // the screen asks to reconnect and the entry says it waits for that; nothing is lost.
+  await app.getByRole('link', { name: 'Today' }).click();
+  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Edit/ }).click();
+  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
+  await app.getByRole('dialog', { name: 'Edit entry' }).getByLabel('End time').fill('10:45');
+  await app.getByRole('dialog', { name: 'Edit entry' }).getByRole('button', { name: 'Save' }).click();
+  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Approve/ }).click();
+  await expect(todayEntry(app, 'Showroom plans')).toContainText('approved');
   expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);
-  await tab(app, 'Company').click();
-  await app.getByRole('button', { name: 'Refresh' }).click();
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await tab(app, 'Sync').click();
+  await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByRole('heading', { name: 'Reconnect QuickBooks' })).toBeVisible();
   await expect(app.getByRole('alert').filter({ hasText: 'Reconnect QuickBooks.' })).toBeVisible();
-  await expect(app.getByRole('tablist', { name: 'QuickBooks' })).toHaveCount(0);
+  const plansRow = statusTable.getByRole('row', { name: /Showroom plans/ });
+  await expect(plansRow).toContainText('Needs reconnect');
   await app.screenshot({ path: `${artifactsDir}/qbo-reconnect.png`, fullPage: true });
+  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30 });
+
+  // Reconnect through the consent page again; the waiting edit goes out.
+  await app.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  const again = await context.newPage();
+  await again.goto(await consentUrl(harness, 2));
+  await again.getByRole('button', { name: 'Approve' }).click();
+  await again.close();
+  await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company' })).toBeVisible();
+  await tab(app, 'Sync').click();
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
+  await expect(plansRow).toContainText('In QuickBooks');
+  state = await sandboxState(sb);
+  expect(activities()).toHaveLength(2);
+  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 45, syncToken: '3' });
 });

@@ -4,7 +4,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
 import { ConnectionCard, useQboStatus } from '../features/quickbooks/ConnectionCard';
 import { QboTabs } from '../features/quickbooks/QboTabs';
-import { resumeSync, startSyncScheduler } from '../features/quickbooks/sync-service';
+import { resumeSync, startSyncScheduler, useSyncUi } from '../features/quickbooks/sync-service';
 import '../features/quickbooks/quickbooks.css';
 import '../features/quickbooks/qbo-sync.css';
 
@@ -13,6 +13,8 @@ export function QuickBooksScreen() {
   const status = useQboStatus();
   const conflicts = useLiveQuery(async () => (await repos.sync.conflicts('open')).length, [repos]);
   const connected = status?.state === 'connected';
+  const reconnect = status?.state === 'reconnect_required';
+  useEffect(() => useSyncUi.setState({ reconnectRequired: reconnect }), [reconnect]);
   // The schedule runs for the window (App mounts QboSyncBridge); starting it here too is harmless.
   useEffect(() => startSyncScheduler(repos), [repos]);
 
@@ -34,7 +36,8 @@ export function QuickBooksScreen() {
     <>
       <ScreenHeader title="QuickBooks" subtitle={subtitle} />
       <ConnectionCard status={status} />
-      {connected ? <QboTabs badges={{ conflicts: conflicts ?? 0 }} /> : null}
+      {/* While QuickBooks asks for a reconnect the tabs stay: what waits, the audit and the mapping are still here. */}
+      {connected || reconnect ? <QboTabs badges={{ conflicts: conflicts ?? 0 }} /> : null}
     </>
   );
 }

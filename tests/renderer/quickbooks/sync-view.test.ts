@@ -68,9 +68,13 @@ describe('entryStatus', () => {
     expect(entryStatus(entry('e1'), [old, row({ state: 'done', qboId: '41', createdAt: 1 })], [], false).state).toBe('sent');
   });
 
-  it('says an open row needs a reconnect while the engine is paused for auth', () => {
+  it('says what is still to send needs a reconnect while QuickBooks asks for one', () => {
     expect(entryStatus(entry('e1'), [row({ state: 'pending' })], [], true)).toMatchObject({ state: 'reconnect', label: 'Needs reconnect' });
     expect(entryStatus(entry('e1'), [row({ state: 'done', qboId: '9' })], [], true).state).toBe('sent');
+    // Approved but not queued yet waits for the reconnect too; failed and blocked keep their reason.
+    expect(entryStatus(entry('e1'), [], [], true).state).toBe('reconnect');
+    expect(entryStatus(entry('e1'), [row({ state: 'failed', lastError: 'no' })], [], true).state).toBe('failed');
+    expect(entryStatus(entry('e1'), [], [issue('e1', 'no_rate', 'rate')], true).state).toBe('blocked');
   });
 
   it('an edit after the sent version waits for its own push', () => {

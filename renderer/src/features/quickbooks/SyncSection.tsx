@@ -111,6 +111,7 @@ export function SyncSection() {
     return `${entryLocalDate(e)} · ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
   const { progress, running, lastResult, lastRunAt } = ui;
+  const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
   const when = lastRunAt ? `Last sync, ${new Date(lastRunAt).toLocaleTimeString()}: ` : '';
   const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
 
@@ -231,7 +232,7 @@ export function SyncSection() {
           <thead><tr><th scope="col">Entry</th><th scope="col">Status</th><th scope="col">QuickBooks Id</th></tr></thead>
           <tbody>
             {relevant.slice(0, 200).map((e) => {
-              const s = entryStatus(e, rows, issues, progress.needsReconnect, recordOf.get(e.id));
+              const s = entryStatus(e, rows, issues, needsReconnect, recordOf.get(e.id));
               return (
                 <tr key={e.id} data-entry={e.id} data-state={s.state}>
                   <td>{entryLabel(e.id)}</td>

@@ -14,11 +14,13 @@ export interface SyncUiState {
   lastResult: RunResult | null;
   /** When the last run ended (epoch ms). */
   lastRunAt: number | null;
+  /** QuickBooks no longer accepts the connection (the screen's status): open rows wait for a reconnect. */
+  reconnectRequired: boolean;
 }
 
 const IDLE: SyncProgress = { phase: 'idle', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: false };
 
-export const useSyncUi = create<SyncUiState>(() => ({ progress: IDLE, running: false, lastResult: null, lastRunAt: null }));
+export const useSyncUi = create<SyncUiState>(() => ({ progress: IDLE, running: false, lastResult: null, lastRunAt: null, reconnectRequired: false }));
 
 let port: QboPort | null = null;
 let engine: SyncEngine | null = null;
@@ -102,5 +104,5 @@ export function resetSyncService(p: QboPort | null = null): void {
   port = p;
   engine = null;
   engineRepos = null;
-  useSyncUi.setState({ progress: IDLE, running: false, lastResult: null, lastRunAt: null });
+  useSyncUi.setState({ progress: IDLE, running: false, lastResult: null, lastRunAt: null, reconnectRequired: false });
 }

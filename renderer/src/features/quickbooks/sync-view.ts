@@ -84,6 +84,20 @@ export function entryStatus(
   rows: readonly OutboxRow[],
   blockers: readonly PreflightIssue[],
   needsReconnect: boolean,
+  record?: { qboId: string; entryIds: readonly string[]; entryVersions: readonly number[] },
+): EntrySyncStatus {
+  const s = baseStatus(entry, rows, blockers, record);
+  // Anything still to send waits for the reconnect; sent, failed and blocked entries say so as before.
+  if (needsReconnect && (s.state === 'waiting' || s.state === 'queued' || s.state === 'sending')) {
+    return { state: 'reconnect', label: 'Needs reconnect', detail: 'Reconnect QuickBooks; this entry is sent then.', ...(s.qboId ? { qboId: s.qboId } : {}) };
+  }
+  return s;
+}
+
+function baseStatus(
+  entry: EntryRow,
+  rows: readonly OutboxRow[],
+  blockers: readonly PreflightIssue[],
   /** What QuickBooks holds for the entry per the sync records (done rows leave the outbox). */
   record?: { qboId: string; entryIds: readonly string[]; entryVersions: readonly number[] },
 ): EntrySyncStatus {
@@ -97,8 +111,6 @@ export function entryStatus(
     if (record) return { state: 'waiting', label: 'Changed: waiting for the next sync', qboId: record.qboId };
     return { state: 'waiting', label: 'Waiting for the next sync' };
   }
-  const open = latest.state === 'pending' || latest.state === 'inflight' || latest.state === 'blocked';
-  if (open && needsReconnect) return { state: 'reconnect', label: 'Needs reconnect', detail: 'Reconnect QuickBooks; this entry is sent then.' };
   switch (latest.state) {
     case 'pending':
     case 'blocked':
