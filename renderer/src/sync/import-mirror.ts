@@ -15,6 +15,7 @@ const ENTITIES: ReadonlyArray<[QboEntityKind, string]> = [
   ['class', 'Class'],
 ];
 const CDC_WINDOW_MS = 29 * 24 * 60 * 60 * 1000;
+const CDC_OVERLAP_MS = 5 * 60 * 1000;
 
 const ref = (v: unknown): string | null => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : null);
 
@@ -53,9 +54,11 @@ export async function importMirror(deps: { repos: Pick<Repos, 'qboMirror'>; port
   const last = await repos.qboMirror.getState<number>('mirrorImportedAt');
   const useCdc = !deps.forceFull && last !== undefined && startedAt - last < CDC_WINDOW_MS;
   if (useCdc) {
+    // QBO's times have whole seconds and our clock is not Intuit's: look back a few minutes more
+    // than needed (upserts are idempotent, so an overlap costs nothing).
     const changes = await port.changes(
       ENTITIES.map(([, name]) => name),
-      new Date(last).toISOString(),
+      new Date(last - CDC_OVERLAP_MS).toISOString(),
     );
     const rows: NewQboEntity[] = [];
     const gone: Array<[QboEntityKind, string]> = [];

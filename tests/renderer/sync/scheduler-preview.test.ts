@@ -89,6 +89,19 @@ describe('test sync and mirror import (sandbox)', () => {
     expect(await w.repos.qboMirror.preferences()).toHaveProperty('TimeTrackingPrefs');
   });
 
+  it('refreshes the mirror incrementally through CDC, seeing a deactivated customer', async () => {
+    const w = await world(conn);
+    const [customer] = await w.repos.qboMirror.list('customer');
+    const current = (await conn.port.read('Customer', customer!.id))!;
+    await conn.client.write('Customer', 'update', { Id: customer!.id, SyncToken: current['SyncToken'], sparse: true, Active: false }, crypto.randomUUID());
+    const { importMirror } = await import('../../../renderer/src/sync/import-mirror');
+    const again = await importMirror({ repos: w.repos, port: conn.port });
+    expect(again.mode).toBe('cdc');
+    expect(again.counts.customer).toBeGreaterThanOrEqual(1);
+    expect((await w.repos.qboMirror.get('customer', customer!.id))!.active).toBe(false);
+    expect((await importMirror({ repos: w.repos, port: conn.port, forceFull: true })).mode).toBe('full');
+  });
+
   it('previews the exact payloads of a selection, then pushes only those', async () => {
     const w = await world(conn);
     const ids = await makeEntries(w, 6);
