@@ -105,3 +105,11 @@ describe('compactJson', () => {
     expect(JSON.parse(text)).toEqual(body);
   });
 });
+
+describe('unknownPlaceholders', () => {
+  it('lists brace tokens that are not placeholders, ignoring escaped braces', async () => {
+    const { unknownPlaceholders } = await import('../../../renderer/src/features/quickbooks/sync-view');
+    expect(unknownPlaceholders('{project}{task? — task}: {description}')).toEqual([]);
+    expect(unknownPlaceholders('{projet} {client} {Date} {{literal}}')).toEqual(['{projet}', '{Date}']);
+  });
+});

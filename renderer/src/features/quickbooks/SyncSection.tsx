@@ -4,7 +4,7 @@
 // payloads for chosen entries and pushes just those; and every approved entry's status.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { DEFAULT_DESCRIPTION_TEMPLATE, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
+import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
 import type { TimeActivityDraft } from '../../../../shared/qbo/transform';
 import { entryLocalDate } from '../../../../shared/qbo/transform';
 import { preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
@@ -14,7 +14,7 @@ import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './sync-service';
-import { compactJson, entryStatus, groupIssues } from './sync-view';
+import { compactJson, entryStatus, groupIssues, unknownPlaceholders } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
   { id: 'onApproval', label: 'When I approve entries' },
@@ -67,6 +67,8 @@ function SettingsForm({ settings }: { settings: SyncSettings }) {
         <input value={template} placeholder={DEFAULT_DESCRIPTION_TEMPLATE} onChange={(e) => setTemplate(e.target.value)}
           onBlur={() => save({ descriptionTemplate: template.trim() ? template : undefined })} />
         <small className="muted">Placeholders: {TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}; {'{task? — task}'} only when there is a task.</small>
+        <small className="qbo-template-example">Example: {renderDescription(template.trim() ? template : DEFAULT_DESCRIPTION_TEMPLATE, { client: 'Cool Cars', project: 'Showroom', task: 'Design', description: 'Site visit', date: '2026-03-09' }) || '(empty)'}</small>
+        {unknownPlaceholders(template).length > 0 ? <small className="error" role="alert">Not a placeholder, sent as written: {unknownPlaceholders(template).join(' ')}</small> : null}
       </label>
     </div>
   );

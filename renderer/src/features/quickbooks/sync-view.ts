@@ -1,6 +1,7 @@
 // What the Sync tab shows, computed from the repositories: the pre-flight problems grouped the way a
 // bookkeeper reads them, and each entry's sync status. Pure functions here; the live query that
 // feeds them is in SyncSection.
+import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
 import type { PreflightCode, PreflightIssue } from '../../../../shared/sync/preflight';
 import type { OutboxRow } from '../../../../shared/sync/outbox';
 import type { EntryRow } from '../../db/schema';
@@ -128,4 +129,14 @@ function baseStatus(
 /** Pretty JSON with each reference on one line ({ "value": "21" }): the same JSON, easier to read. */
 export function compactJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/\{\n\s+"value": ("(?:[^"\\]|\\.)*")\n\s+\}/g, '{ "value": $1 }');
+}
+
+/** Brace tokens in a description template that are not placeholders (QuickBooks gets them as written). */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(TEMPLATE_PLACEHOLDERS);
+  const out: string[] = [];
+  for (const m of template.replace(/\{\{|\}\}/g, '').matchAll(/\{([^{}?]*)(\?[^{}]*)?\}/g)) {
+    if (!known.has(m[1]!.trim()) && !out.includes(m[0])) out.push(m[0]);
+  }
+  return out;
 }
