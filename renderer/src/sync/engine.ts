@@ -242,7 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await repos.sync.rebase(row.id, token);
       } catch (error) {
         const failure = sendFailureOf(error);
-        if ('kind' in failure === false && (failure.status === 401 || failure.status === 403)) paused = true;
+        if (!('kind' in failure) && (failure.status === 401 || failure.status === 403)) paused = true;
         report({ lastError: error instanceof Error ? error.message : String(error) });
         await sleep(Math.ceil(1_000 / retryScale));
       }
