@@ -106,12 +106,19 @@ describe('Sync tab', () => {
     // QuickBooks' refusal is repeated by pre-flight as a warning.
     expect(await screen.findByText('QuickBooks refused the last attempt')).toBeTruthy();
 
-    // A second run sends nothing new.
+    // A second run sends nothing new: not even what QuickBooks refused, since nothing changed.
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     });
     await screen.findByText(/Nothing to send|Sent 0/);
     expect(sent).toHaveLength(1);
+
+    // After fixing the cause in QuickBooks, the refused entry can be sent again on purpose.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send failed entry again (1)' }));
+    });
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]!.items.map((i) => i.body['Description'])).toEqual(['Showroom Landscaping: Books closed here']);
   });
 
   it('a test sync shows the exact payloads for the chosen entries and pushes just those', async () => {

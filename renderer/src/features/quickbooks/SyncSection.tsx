@@ -117,6 +117,13 @@ export function SyncSection() {
   const when = lastRunAt ? `Last sync, ${new Date(lastRunAt).toLocaleTimeString()}: ` : '';
   const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
 
+  const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;
+
+  async function retryFailed() {
+    await repos.sync.retryFailed();
+    await runSync(repos);
+  }
+
   async function showPayloads() {
     const ids = [...selected];
     setTestMessage(null);
@@ -228,7 +235,15 @@ export function SyncSection() {
       )}
       {testMessage ? <p role="status" className="qbo-ok">{testMessage}</p> : null}
 
-      <h3>Entries</h3>
+      <div className="qbo-section-head">
+        <h3>Entries</h3>
+        {failedCount > 0 ? (
+          <button type="button" className="button small" disabled={running} onClick={() => void retryFailed()}>
+            Send failed entr{failedCount === 1 ? 'y' : 'ies'} again ({failedCount})
+          </button>
+        ) : null}
+      </div>
+      {failedCount > 0 ? <p className="muted">QuickBooks refused {failedCount === 1 ? 'one entry' : `${failedCount} entries`}. A sync does not resend what was refused until the entry changes; after fixing the cause in QuickBooks (for example reopening the books), send {failedCount === 1 ? 'it' : 'them'} again.</p> : null}
       {relevant.length === 0 ? <p className="muted">No approved or synced entries yet.</p> : (
         <table className="qbo-table qbo-entry-status" aria-label="Entry sync status">
           <thead><tr><th scope="col">Entry</th><th scope="col">Status</th><th scope="col">QuickBooks Id</th></tr></thead>
