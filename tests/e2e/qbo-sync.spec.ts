@@ -259,6 +259,30 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
 
+  // The customer is made inactive in QuickBooks: a refresh (change data capture) brings that in, the
+  // mapping flags it (pre-flight holds such a project's time back; see the Sync tab test).
+  const setCustomerActive = async (active: boolean) => {
+    const customer = (await sandboxState(sb)).entities['Customer']!.find((c) => c.Id === customerId)!;
+    const res = await fetch(`${sb.url}/v3/company/${sb.realmId}/customer`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ Id: customerId, SyncToken: customer['SyncToken'], sparse: true, Active: active }),
+    });
+    expect(res.status).toBe(200);
+  };
+  await setCustomerActive(false);
+  await tab(app, 'Company').click();
+  await app.getByRole('button', { name: 'Refresh' }).click();
+  await expect(app.getByRole('status')).toContainText('Refreshed');
+  await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('3 inactive');
+  await tab(app, 'Mapping').click();
+  await expect(projects.getByRole('row', { name: /Cool Cars · Showroom Landscaping/ })).toContainText('Inactive in QuickBooks: time is held back');
+  await expect(customerSelect.locator('option:checked')).toHaveText('Cool Cars:Showroom Landscaping (inactive)');
+  await setCustomerActive(true);
+  await tab(app, 'Company').click();
+  await app.getByRole('button', { name: 'Refresh' }).click();
+  await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('2 inactive');
+
   // The admin disconnects the app in QuickBooks while an edited entry waits: Sync now finds out,
   // the screen asks to reconnect and the entry says it waits for that; nothing is lost.
   await app.getByRole('link', { name: 'Today' }).click();
