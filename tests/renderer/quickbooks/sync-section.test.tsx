@@ -79,7 +79,15 @@ const statusOf = (id: string) => document.querySelector(`tr[data-entry="${id}"]`
 
 describe('Sync tab', () => {
   it('groups pre-flight problems with the entries they block', async () => {
+    await repos.qboMirror.putEntities([{ kind: 'customer', id: '22', name: 'Dukes Basketball Camp', fullyQualifiedName: 'Dukes Basketball Camp', parentId: null, active: false }]);
+    const camp = await repos.projects.create({ name: 'Camp', rateMinor: 5000, currency: 'USD', qboCustomerId: '22', qboItemId: '7' });
+    const start = Date.now() - 8 * 3_600_000;
+    const e = await repos.entries.create({ projectId: camp.id, taskId: null, description: 'Camp day', start, end: start + 3_600_000, zone: 'UTC', source: 'manual', billable: true });
+    await repos.entries.approve([e.id]);
     renderTab();
+    const inactive = (await screen.findByText('Inactive customer')).closest('details')!;
+    expect(inactive.textContent).toContain("Customer 'Dukes Basketball Camp' is inactive in QuickBooks");
+    expect(inactive.textContent).toContain('Camp day');
     const group = await screen.findByText('Project not linked to a customer');
     const details = group.closest('details')!;
     expect(details.textContent).toContain("Project 'Odd jobs' is not linked to a QuickBooks customer.");
