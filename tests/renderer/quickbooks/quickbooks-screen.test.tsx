@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// The QuickBooks screen: the tabs appear below the connection card once connected (and stay while
+// QuickBooks asks for a reconnect), never before; the tab strip follows the WAI-ARIA tabs pattern.
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const state = { value: 'disconnected' as string };
+let emit: ((s: unknown) => void) | null = null;
+const status = () => ({ state: state.value, environment: 'custom', realmId: state.value === 'disconnected' ? null : '1', companyName: state.value === 'disconnected' ? null : 'Co', message: null, connectedAt: null, awaitingBrowser: false });
+
+vi.mock('../../../renderer/src/platform/api', () => ({
+  api: {
+    invoke: vi.fn(async (channel: string) => {
+      if (channel === 'qbo:getStatus') return { ok: true, value: status() };
+      if (channel === 'qbo:getSettings') {
+        return { ok: true, value: { environment: 'custom', customApiBase: null, customOAuthBase: null, clientId: null, hasClientSecret: false, keysFromEnvironment: false, relayUrl: null, loopbackPort: null, basesFromEnvironment: false, secretStorage: 'test' } };
+      }
+      return { ok: false, error: { kind: 'unavailable', message: channel, retryable: false } };
+    }),
+    on: (_channel: string, fn: (s: unknown) => void) => {
+      emit = fn;
+      return () => { emit = null; };
+    },
+  },
+}));
+
+const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
+const { QuickBooksScreen } = await import('../../../renderer/src/screens/QuickBooksScreen');
+const { useQboTab } = await import('../../../renderer/src/features/quickbooks/qbo-tab-store');
+
+afterEach(() => {
+  cleanup();
+  useQboTab.setState({ tab: 'company' });
+});
+
+let n = 0;
+const renderScreen = () => render(<ReposProvider dbName={`qbo-screen-${++n}`}><QuickBooksScreen /></ReposProvider>);
+
+describe('QuickBooks screen', () => {
+  it('shows no tabs until connected, then the six tabs below the connection card', async () => {
+    state.value = 'disconnected';
+    renderScreen();
+    await screen.findByRole('heading', { name: 'Connect QuickBooks Online' });
+    expect(screen.queryByRole('tablist')).toBeNull();
+    await act(async () => emit?.({ ...status(), state: 'connected', realmId: '1', companyName: 'Co' }));
+    const tabs = await screen.findAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Company', 'Mapping', 'Sync', 'Conflicts', 'Audit', 'Reconciliation']);
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('qbo-tab-company');
+  });
+
+  it('keeps the tabs while QuickBooks asks for a reconnect', async () => {
+    state.value = 'reconnect_required';
+    renderScreen();
+    await screen.findByRole('heading', { name: 'Reconnect QuickBooks' });
+    expect(await screen.findByRole('tablist', { name: 'QuickBooks' })).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys, Home and End; only the selected tab is in the tab order', async () => {
+    state.value = 'connected';
+    renderScreen();
+    const list = await screen.findByRole('tablist', { name: 'QuickBooks' });
+    const selected = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')!.textContent;
+    fireEvent.keyDown(list, { key: 'ArrowRight' });
+    expect(selected()).toBe('Mapping');
+    expect(document.activeElement?.textContent).toBe('Mapping');
+    fireEvent.keyDown(list, { key: 'End' });
+    expect(selected()).toBe('Reconciliation');
+    fireEvent.keyDown(list, { key: 'ArrowRight' });
+    expect(selected()).toBe('Company');
+    fireEvent.keyDown(list, { key: 'ArrowLeft' });
+    expect(selected()).toBe('Reconciliation');
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(selected()).toBe('Company');
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit' }));
+    expect(await screen.findByRole('heading', { name: 'Audit' })).toBeTruthy();
+  });
+});
