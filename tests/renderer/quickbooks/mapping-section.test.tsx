@@ -109,4 +109,16 @@ describe('Mapping tab', () => {
     fireEvent.change(select, { target: { value: 'Vendor:30' } });
     await waitFor(async () => expect(await repos.qboMirror.getState('worker')).toEqual({ nameOf: 'Vendor', id: '30' }));
   });
+
+  it('suggests you from the name you type (saved when you leave the field) and applies a sure match', async () => {
+    renderTab();
+    const name = await screen.findByLabelText('Your name in QuickBooks (for suggestions)');
+    fireEvent.change(name, { target: { value: 'Emily Platt' } });
+    const list = await screen.findByRole('list', { name: 'Suggestions for you' });
+    expect(list.textContent).toMatch(/Use Emily Platt\s*100%/);
+    fireEvent.blur(name);
+    await waitFor(async () => expect(await repos.qboMirror.getState('mapping.yourName')).toBe('Emily Platt'));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply suggestions above 90%' }));
+    await waitFor(async () => expect(await repos.qboMirror.getState('worker')).toEqual({ nameOf: 'Employee', id: '20' }));
+  });
 });

@@ -91,6 +91,9 @@ export function MappingSection() {
     return { projects, tasks, clients, yourName: yourName ?? '' };
   }, [repos]);
   const [status, setStatus] = useState<string | null>(null);
+  // The name being typed (saved on blur): suggestions follow it without a write per keystroke.
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const yourName = typedName ?? local?.yourName ?? '';
 
   const suggestions = useMemo(() => {
     if (!snap || !local) return new Map<string, MappingSuggestion>();
@@ -99,10 +102,10 @@ export function MappingSection() {
     const items: LocalItem[] = [
       ...local.projects.map((p) => ({ id: p.id, kind: 'project' as const, name: p.name, ...(p.clientId && clientName.get(p.clientId) ? { clientName: clientName.get(p.clientId)! } : {}) })),
       ...local.tasks.filter((t) => projectName.has(t.projectId)).map((t) => ({ id: t.id, kind: 'task' as const, name: t.name })),
-      ...(local.yourName.trim() ? [{ id: 'you', kind: 'user' as const, name: local.yourName.trim() }] : []),
+      ...(yourName.trim() ? [{ id: 'you', kind: 'user' as const, name: yourName.trim() }] : []),
     ];
     return new Map(suggestMappings(items, refsOf(snap.lists), { threshold: AUTO_THRESHOLD }).map((s) => [`${s.localKind}:${s.localId}`, s]));
-  }, [snap, local]);
+  }, [snap, local, yourName]);
 
   if (!snap || !local) return <p className="muted">Loading…</p>;
   if (snap.importedAt === null) {
@@ -177,7 +180,8 @@ export function MappingSection() {
       <h3>You</h3>
       <div className="qbo-map-you">
         <label className="qbo-map-field"><span>Your name in QuickBooks (for suggestions)</span>
-          <input value={local.yourName} onChange={(e) => void repos.qboMirror.setState('mapping.yourName', e.target.value)} placeholder="e.g. Emily Platt" />
+          <input value={yourName} onChange={(e) => setTypedName(e.target.value)} placeholder="e.g. Emily Platt"
+            onBlur={() => { if (typedName !== null && typedName !== local.yourName) void repos.qboMirror.setState('mapping.yourName', typedName.trim()); }} />
         </label>
         <label className="qbo-map-field"><span>Time is recorded for</span>
           <select aria-label="Time is recorded for" className="qbo-map-select" value={workerValue} onChange={(e) => {
