@@ -101,7 +101,8 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
             onSplitMidnight={() => guarded(e, 'splitMidnight')}
             onDuplicate={() => void run(() => repos.entries.duplicate(e.id), 'Duplicated.')}
             onApprove={() => void run(async () => {
-              const r = await repos.entries.approve([e.id]);
+              // Through sync, so the QuickBooks outbox row is written in the same transaction.
+              const r = await repos.sync.approve([e.id]);
               if (r.skipped.length > 0) throw new Error(`Not approved: ${r.skipped[0]!.reason}.`);
             }, 'Approved. The entry is now locked.')} />
         ))}
@@ -128,13 +129,15 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
         <Modal title="Delete this entry?" onClose={() => setPending(null)}>
           <p>{timeRange(pending.entry.start, pending.entry.end, zone)} · {catalog.label(pending.entry.projectId)}
             {pending.entry.description ? ` · ${pending.entry.description}` : ''}</p>
-          <p className="muted">It moves to the trash; the audit log keeps its history.</p>
+          <p className="muted">It moves to the trash; the audit log keeps its history.
+            {pending.entry.status === 'synced' ? ' It is in QuickBooks too: the next sync deletes it there.' : ''}</p>
           <div className="modal-actions">
             <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
             <button type="button" className="button danger" onClick={() => {
-              const { entry, confirmed } = pending;
+              const { entry } = pending;
               setPending(null);
-              void run(() => repos.entries.delete(entry.id, { confirmLockedEdit: confirmed }), 'Deleted.');
+              // The user confirmed above, including for time already in QuickBooks.
+              void run(() => repos.sync.deleteEntries([entry.id], { confirmed: true }), 'Deleted.');
             }}>Delete</button>
           </div>
         </Modal>
