@@ -161,8 +161,11 @@ export function createQboClient(deps: QboClientDeps) {
     return (res.data[entity] ?? res.data) as Record<string, unknown>;
   }
 
-  /** At most 30 items; per-item faults are returned, not thrown (the caller decides per item). */
-  async function batch(items: BatchItem[], requestId: string): Promise<BatchItemResult[]> {
+  /**
+   * At most 30 items; per-item faults are returned, not thrown (the caller decides per item). The
+   * batch's intuit_tid comes back too, for the audit trail.
+   */
+  async function batch(items: BatchItem[], requestId: string): Promise<{ items: BatchItemResult[]; intuitTid: string | null }> {
     if (items.length === 0 || items.length > MAX_BATCH_ITEMS) throw new Error(`A batch takes 1 to ${MAX_BATCH_ITEMS} items, not ${items.length}.`);
     const BatchItemRequest = items.map((item) =>
       item.operation === 'query'
@@ -171,7 +174,7 @@ export function createQboClient(deps: QboClientDeps) {
     );
     const res = await request({ method: 'POST', path: 'batch', body: { BatchItemRequest }, requestId, kind: 'batch' });
     const answers = (res.data['BatchItemResponse'] ?? []) as Record<string, unknown>[];
-    return answers.map((a) => {
+    const results = answers.map((a) => {
       const fault = (a['Fault'] ?? a['fault']) as Record<string, unknown> | undefined;
       const entity = Object.keys(a).find((k) => !['bId', 'Fault', 'fault', 'QueryResponse', 'time'].includes(k)) ?? null;
       return {
@@ -182,6 +185,7 @@ export function createQboClient(deps: QboClientDeps) {
         fault: fault ? faultFromJson(fault) : null,
       };
     });
+    return { items: results, intuitTid: res.intuitTid };
   }
 
   /** Change data capture; QBO looks back at most 30 days and does not cover TimeActivity. */

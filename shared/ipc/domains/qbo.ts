@@ -118,7 +118,8 @@ export const qboCalls = {
   /** At most 30 items; per-item faults come back as data in `items[].fault`. */
   'qbo:sendBatch': {
     request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
-    response: z.object({ items: z.array(QboBatchItemResult) }),
+    /** intuit_tid identifies the request at Intuit (support asks for it); kept in the sync audit. */
+    response: z.object({ items: z.array(QboBatchItemResult), intuitTid: z.string().nullable() }),
   },
   'qbo:writeEntity': {
     request: z.object({ entity: EntityName, operation: z.enum(['create', 'update', 'delete']), body: Entity, requestId: RequestId }),

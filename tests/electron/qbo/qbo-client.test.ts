@@ -103,7 +103,7 @@ describe('reads and paging', () => {
         randomUUID(),
       ),
     );
-    const results = (await Promise.all(batches)).flat();
+    const results = (await Promise.all(batches)).flatMap((b) => b.items);
     expect(results.filter((r) => r.fault)).toEqual([]);
     expect(results).toHaveLength(2100);
     // Even in a hurry the limiter never let more than 10 requests be in flight.
@@ -133,7 +133,7 @@ describe('reads and paging', () => {
 describe('writes, batches and faults', () => {
   it('returns per-item batch faults as data and refuses more than 30 items', async () => {
     const name = `Batch ${randomUUID().slice(0, 8)}`;
-    const results = await client.batch(
+    const { items: results, intuitTid } = await client.batch(
       [
         { bId: 'ok', operation: 'create', entity: 'Customer', body: { DisplayName: name } },
         { bId: 'dup', operation: 'create', entity: 'Customer', body: { DisplayName: name } },
@@ -141,6 +141,8 @@ describe('writes, batches and faults', () => {
       ],
       randomUUID(),
     );
+    // The batch's intuit_tid comes back for the audit trail.
+    expect(intuitTid).toMatch(/\S/);
     const byId = Object.fromEntries(results.map((r) => [r.bId, r]));
     expect(byId['ok']).toMatchObject({ entity: 'Customer', fault: null, data: { DisplayName: name } });
     expect(byId['dup']?.fault?.errors[0]?.code).toBe('6240');

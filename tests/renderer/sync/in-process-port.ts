@@ -12,7 +12,6 @@ import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-
 import { RateLimiterRegistry, type LimiterOptions } from '../../../electron/main/qbo/rate-limiter';
 import { NotConnectedError, ReconnectRequiredError, TokenKeeper, TokenNetworkError } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
-import { faultFromJson } from '../../../electron/main/qbo/faults';
 import type { QboStatus } from '../../../shared/ipc/domains/qbo';
 import { QboPortError, type QboPort } from '../../../renderer/src/sync/qbo-port';
 
@@ -101,27 +100,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   });
 
   const port: QboPort = {
-    batch: (requestId, items) =>
-      guard(async () => {
-        // As client.batch, but through request() so the batch's intuit_tid reaches the audit trail.
-        const BatchItemRequest = items.map((item) => (item.operation === 'query' ? { bId: item.bId, Query: item.query } : { bId: item.bId, operation: item.operation, [item.entity]: item.body }));
-        const res = await client.request({ method: 'POST', path: 'batch', body: { BatchItemRequest }, requestId, kind: 'batch' });
-        const answers = (res.data['BatchItemResponse'] ?? []) as Record<string, unknown>[];
-        return {
-          intuitTid: res.intuitTid,
-          items: answers.map((a) => {
-            const fault = (a['Fault'] ?? a['fault']) as Record<string, unknown> | undefined;
-            const entity = Object.keys(a).find((k) => !['bId', 'Fault', 'fault', 'QueryResponse', 'time'].includes(k)) ?? null;
-            return {
-              bId: String(a['bId'] ?? ''),
-              entity: fault ? null : entity,
-              data: !fault && entity ? (a[entity] as Record<string, unknown>) : null,
-              queryResponse: (a['QueryResponse'] as Record<string, unknown> | undefined) ?? null,
-              fault: fault ? faultFromJson(fault) : null,
-            };
-          }),
-        };
-      }),
+    batch: (requestId, items) => guard(() => client.batch(items, requestId)),
     queryAll: (entity, where) => guard(() => client.queryAll(entity, where)),
     read: (entity, id) =>
       guard(async () => {
