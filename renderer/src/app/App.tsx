@@ -7,6 +7,7 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { TimesheetScreen } from '../screens/TimesheetScreen';
 import { TodayScreen } from '../screens/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
+import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
 import { api } from '../platform/api';
 import { screens, useUi } from './ui-store';
@@ -71,7 +72,9 @@ export function App() {
       <main id="main" ref={mainRef} className="content" data-screen={screen}>
         <View />
       </main>
-      <TimerBridge /><AwayPrompt />
+      <TimerBridge />
+      <QboSyncBridge />
+      <AwayPrompt />
     </div>
   );
 }

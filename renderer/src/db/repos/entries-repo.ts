@@ -262,6 +262,11 @@ export function createEntriesRepo(ctx: RepoContext) {
       return db.entries.where('deletedAt').above(0).reverse().toArray();
     },
 
+    /** Entries waiting for QuickBooks (status approved), by the status index. */
+    async listApproved(): Promise<EntryRow[]> {
+      return (await db.entries.where('status').equals('approved').toArray()).filter(isLive);
+    },
+
     async running(): Promise<EntryRow | undefined> {
       return currentRunning();
     },

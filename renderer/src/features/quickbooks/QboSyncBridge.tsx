@@ -7,17 +7,14 @@ import { useEffect, useRef } from 'react';
 import { useRepos } from '../../data/repos-context';
 import { startSyncScheduler, syncAfterApproval } from './sync-service';
 
-const DAY_MS = 86_400_000;
-
 export function QboSyncBridge() {
   const repos = useRepos();
   useEffect(() => startSyncScheduler(repos), [repos]);
 
-  const approved = useLiveQuery(async () => {
-    const now = Date.now();
-    const rows = await repos.entries.listRange(now - 62 * DAY_MS, now + DAY_MS);
-    return rows.filter((e) => e.status === 'approved').map((e) => `${e.id}@${e.version}`).sort().join(',');
-  }, [repos]);
+  const approved = useLiveQuery(
+    async () => (await repos.entries.listApproved()).map((e) => `${e.id}@${e.version}`).sort().join(','),
+    [repos],
+  );
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
     if (approved === undefined) return;
