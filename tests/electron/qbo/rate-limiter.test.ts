@@ -89,10 +89,8 @@ describe('against the sandbox throttles', () => {
       const retry = sent.find((r) => caller(r) === caller(t) && r.start > t.end);
       expect(retry!.start - t.end).toBeGreaterThanOrEqual(230);
     }
-    // The whole realm waits, not just the callers that were throttled: nothing new left during the
-    // pause (allowing 50 ms for requests already on their way when the first 429 came back).
-    const firstThrottle = Math.min(...throttled.map((r) => r.end));
-    expect(sent.filter((r) => r.start > firstThrottle + 50 && r.start < firstThrottle + 230)).toEqual([]);
+    // That the whole realm waits, not only the throttled callers, is tested on the limiter itself
+    // below: on the wire, requests already on their way arrive late when the machine is busy.
   });
 
   it('rides out 503s by backing off and retrying the same request', async () => {
@@ -115,6 +113,17 @@ describe('RealmLimiter on its own', () => {
     starts.sort((a, b) => a - b);
     expect(starts[4]!).toBeLessThan(100);
     expect(starts[5]!).toBeGreaterThanOrEqual(490);
+  });
+
+  it('holds every caller of the realm during a back-off, not only the one that was throttled', async () => {
+    const limiter = new RealmLimiter({});
+    const t0 = Date.now();
+    limiter.backOff(300); // a 429 with Retry-After: 300 ms
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 5 }, (_, i) => limiter.run(i % 2 ? 'read' : 'batch', async () => void starts.push(Date.now() - t0))));
+    expect(starts).toHaveLength(5);
+    // Lower bounds only: a busy machine can delay these further, never earlier.
+    for (const start of starts) expect(start).toBeGreaterThanOrEqual(290);
   });
 
   it('honours Retry-After over its own back-off', () => {
