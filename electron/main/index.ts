@@ -20,6 +20,13 @@ import { applyAppWideSecurity, createMainWindow, isAppUrl } from './window';
 
 const TOGGLE_SHORTCUT = 'CommandOrControl+Alt+T';
 
+/** resources/ beside the project in development; electron-builder copies it under resourcesPath. */
+function resourcePath(name: string): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'resources', name)
+    : join(dirname(fileURLToPath(import.meta.url)), '../../resources', name);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -51,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
         externalOpener: electronOpener,
         paths: { dataDir: userDataDir() },
         secretStore: safeStorageSecretStore(userDataDir()),
-        tray: electronTray(join(dirname(fileURLToPath(import.meta.url)), '../../resources/tray.png')),
+        tray: electronTray(resourcePath('tray.png')),
       },
       { shell: 'electron', version: app.getVersion(), platform: process.platform, openWindow, quit: () => app.quit() },
     );

@@ -3,7 +3,7 @@
 // external links only through the URL guard to the system browser.
 import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // The main bundle is ESM (package.json "type": "module"), so there is no __dirname.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,7 +11,8 @@ import { checkExternalUrl } from './security/external-links';
 
 export function rendererUrl(): string {
   // electron-vite sets ELECTRON_RENDERER_URL to its dev server during `npm start`.
-  return process.env['ELECTRON_RENDERER_URL'] ?? `file://${join(here, '../renderer/index.html')}`;
+  // pathToFileURL, not 'file://' + path: Windows paths have drive letters and backslashes.
+  return process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 }
 
 /** True when a frame URL belongs to our renderer, so IPC from anything else is refused. */
