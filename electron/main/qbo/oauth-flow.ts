@@ -109,8 +109,17 @@ export async function startAuthorization(config: ResolvedQboConfig, deps: FlowDe
     if (req.method !== 'GET') return answer(res, 405, 'Not allowed', 'This address only receives the QuickBooks sign-in answer.');
     if (url.pathname === '/done') {
       const denied = url.searchParams.get('result') === 'denied';
+      // The last page this listener serves: close its connection once the page is sent, and stop
+      // listening then. Destroying sockets at once could cut the page the browser is still reading
+      // (the tab then hangs); the grace timer set by finish() stays the hard stop.
+      res.setHeader('connection', 'close');
+      if (finished) {
+        res.on('finish', () => {
+          server.close();
+          server.closeIdleConnections();
+        });
+      }
       answer(res, 200, denied ? 'QuickBooks was not connected' : 'Done', 'You can close this tab and return to Track Nexus.');
-      if (finished) closeServer();
       return;
     }
     if (url.pathname !== '/callback') return answer(res, 404, 'Not found', 'Nothing here.');

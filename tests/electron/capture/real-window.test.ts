@@ -104,9 +104,12 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     expect(a!.app).toBe('XTerm');
     // Each change is seen before the next one happens (1.8 s later), so none is missed or merged
     // into its neighbour; wall-clock latency itself is left to the benchmark, as it varies with load.
-    expect(a!.start).toBeGreaterThanOrEqual(alphaAt);
+    // With events a segment starts when the change is seen; polling sees it at the next sample and
+    // starts the new segment where the previous one ended (segments touch), up to an interval earlier.
+    const slack = events ? 0 : 1000;
+    expect(a!.start).toBeGreaterThanOrEqual(alphaAt - slack);
     expect(a!.start).toBeLessThan(betaAt);
-    expect(b!.start).toBeGreaterThanOrEqual(betaAt);
+    expect(b!.start).toBeGreaterThanOrEqual(betaAt - slack);
     expect(b!.start).toBeLessThan(renamedAt);
     // Focused for 1.8 s: polling sees it on at least two samples about an interval apart (timer jitter aside).
     expect(a!.end - a!.start).toBeGreaterThan(900);
