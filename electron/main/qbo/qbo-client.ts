@@ -38,7 +38,7 @@ export interface QboClientDeps {
   /** How often a throttled (429/503) request is re-queued behind the back-off before giving up. */
   throttleRetries?: number;
   /** 401 again right after a refresh: the grant is no good, the user must reconnect. */
-  onAuthRejected?: (reason: string) => void;
+  onAuthRejected?: (reason: string, rejectedAccessToken: string) => void;
   /** Every intuit_tid seen, newest last (kept short), for support requests. */
   onIntuitTid?: (tid: string) => void;
 }
@@ -88,7 +88,7 @@ export function createQboClient(deps: QboClientDeps) {
         await deps.tokens.afterUnauthorized(attempt.token);
         continue;
       }
-      if (attempt.status === 401) deps.onAuthRejected?.('QuickBooks rejected a freshly refreshed token (401).');
+      if (attempt.status === 401) deps.onAuthRejected?.('QuickBooks rejected a freshly refreshed token (401).', attempt.token);
       if ((attempt.status === 429 || attempt.status === 503) && throttled < throttleRetries) {
         throttled++; // the limiter is already holding the realm back; queue up again behind it
         continue;

@@ -62,7 +62,7 @@ export class QboService {
       tokens: this.tokens,
       limiters: this.limiters,
       // Through the keeper, so the stored connection and the status agree (and survive a restart).
-      onAuthRejected: (reason) => void this.tokens.invalidate(reason).catch(() => undefined),
+      onAuthRejected: (reason, token) => void this.tokens.invalidate(reason, token).catch(() => undefined),
       onIntuitTid: (tid) => (this.lastIntuitTid = tid),
     });
     this.ready = this.init();

@@ -179,17 +179,29 @@ export class TokenKeeper {
     return next.tokens;
   }
 
-  /** QuickBooks refused even a freshly refreshed token: stop using this grant until reconnect. */
-  async invalidate(reason: string): Promise<void> {
+  /**
+   * QuickBooks refused even a freshly refreshed token: stop using this grant until reconnect.
+   * `rejectedAccessToken` is the token that was refused; if a reconnect has replaced it since (the
+   * answer came back late), the new connection is not touched.
+   */
+  async invalidate(reason: string, rejectedAccessToken?: string): Promise<void> {
     const connection = await this.load();
-    if (connection && !connection.invalid) await this.markInvalid(connection, reason);
+    if (!connection || connection.invalid) return;
+    if (rejectedAccessToken !== undefined && connection.tokens.access_token !== rejectedAccessToken) return;
+    await this.markInvalid(connection, reason);
   }
 
+  /** Marks the grant holding this refresh token invalid, and only that grant. */
   private async markInvalid(connection: StoredConnection, reason: string): Promise<void> {
+    const refused = connection.tokens.refresh_token;
+    const same = (c: StoredConnection | null | undefined) => c?.tokens.refresh_token === refused;
+    // A reconnect may have saved new tokens while this failure was on its way: leave them alone.
+    if (this.connection && !same(this.connection)) return;
+    const invalid = { at: this.deps.clock.now(), reason };
     // In memory first: even if the store cannot be written, these tokens are not used again.
-    this.connection = { ...connection, invalid: { at: this.deps.clock.now(), reason } };
+    this.connection = { ...connection, invalid };
     try {
-      await this.update((current) => ({ ...current, invalid: { at: this.deps.clock.now(), reason } }));
+      await this.update((current) => (same(current) ? { ...current, invalid } : current));
     } finally {
       this.deps.onReconnectRequired(reason);
     }

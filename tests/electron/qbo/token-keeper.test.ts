@@ -183,4 +183,19 @@ describe('TokenKeeper', () => {
     await expect(keeper.accessToken()).rejects.toBeInstanceOf(ReconnectRequiredError);
     expect(proxy.tokenCalls()).toBe(calls);
   });
+
+  it('ignores a late rejection of tokens a reconnect has already replaced', async () => {
+    const { keeper, clock, reconnects, store, tokens: old } = await makeKeeper();
+    // The user reconnects while a request made with the old token is still on its way back.
+    const fresh = await freshTokens(clock.now());
+    await keeper.save({ tokens: fresh, environment: 'custom', companyName: null, connectedAt: clock.now(), invalid: null });
+    await keeper.invalidate('QuickBooks rejected a freshly refreshed token (401).', old.access_token);
+    expect(reconnects).toEqual([]);
+    expect((await stored(store)).invalid).toBeNull();
+    expect((await keeper.accessToken()).token).toBe(fresh.access_token);
+    // A rejection of the current token still stops it.
+    await keeper.invalidate('QuickBooks rejected a freshly refreshed token (401).', fresh.access_token);
+    expect(reconnects).toHaveLength(1);
+    await expect(keeper.accessToken()).rejects.toBeInstanceOf(ReconnectRequiredError);
+  });
 });

@@ -96,7 +96,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
     limiters,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.throttleRetries !== undefined ? { throttleRetries: options.throttleRetries } : {}),
-    onAuthRejected: (reason) => void keeper.invalidate(reason),
+    onAuthRejected: (reason, token) => void keeper.invalidate(reason, token),
   });
 
   const port: QboPort = {
