@@ -14,17 +14,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { MatchingSegmentRow } from '../shared/bench/matching-dataset';
 import { createMatcher, DEFAULT_THRESHOLD, LearnedModel, type ProjectInfo, type Suggestion } from '../shared/matcher';
 
-interface Row {
-  start: string;
-  end: string;
-  app: string;
-  title: string;
-  url: string | null;
-  label: string | null;
-  split: 'train' | 'test';
-}
+type Row = MatchingSegmentRow;
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -6,6 +6,7 @@
 // limits on and a time scale; with QBO_API_BASE, QBO_OAUTH_BASE, QBO_CLIENT_ID, QBO_CLIENT_SECRET,
 // QBO_REFRESH_TOKEN and QBO_REALM_ID set it uses that endpoint instead (no fault injection there).
 // The last line is one JSON object: {"entries","created","duplicates","missing","throughputRatio","seconds"}.
+import type { SyncBenchResult } from '../shared/bench/sync-bench';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,15 +22,6 @@ function arg(name: string, fallback: number): number {
   return n;
 }
 
-interface BenchResult {
-  entries: number;
-  created: number;
-  duplicates: number;
-  missing: number;
-  throughputRatio: number;
-  seconds: number;
-}
-
 async function main() {
   const entries = arg('entries', 5000);
   const timeScale = arg('time-scale', 10);
@@ -37,7 +29,7 @@ async function main() {
   // Loaded at runtime: renderer/ is not part of the scripts' TypeScript project.
   const modulePath = pathToFileURL(resolve(root, 'tests/renderer/sync/bench-run.ts')).href;
   const { runSyncBench } = (await import(modulePath)) as {
-    runSyncBench: (o: { entries: number; timeScale: number; concurrency: number; env: Record<string, string | undefined>; log: (l: string) => void; profile: boolean; inProcessSandbox: boolean }) => Promise<BenchResult>;
+    runSyncBench: (o: { entries: number; timeScale: number; concurrency: number; env: Record<string, string | undefined>; log: (l: string) => void; profile: boolean; inProcessSandbox: boolean }) => Promise<SyncBenchResult>;
   };
   const result = await runSyncBench({ entries, timeScale, concurrency, env: process.env, log: (l) => console.log(l), profile: process.argv.includes('--profile'), inProcessSandbox: process.argv.includes('--in-process-sandbox') });
   const ok = result.duplicates === 0 && result.missing === 0 && result.throughputRatio >= 0.9;

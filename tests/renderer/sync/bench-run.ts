@@ -10,8 +10,9 @@ import { importMirror } from '../../../renderer/src/sync/import-mirror';
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, DEFAULT_CLIENT } from '../../qbo-sandbox/index';
+import type { SyncBenchResult } from '../../../shared/bench/sync-bench';
 import { connectInProcess, type InProcessConnection } from './in-process-port';
+import { connect, control, startWorldSandbox } from './setup';
 
 export interface BenchOptions {
   entries: number;
@@ -25,22 +26,9 @@ export interface BenchOptions {
   inProcessSandbox?: boolean;
 }
 
-export interface BenchResult {
-  entries: number;
-  created: number;
-  duplicates: number;
-  missing: number;
-  throughputRatio: number;
-  seconds: number;
-}
+export type BenchResult = SyncBenchResult;
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function control(url: string, route: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}/_sandbox/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sandbox ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 /** `npm run sandbox` as a child process (its own CPU, like a real endpoint), on a free port. */
 async function sandboxProcess(timeScale: number): Promise<{ url: string; close: () => Promise<void> }> {
@@ -84,20 +72,9 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
       realmId: o.env['QBO_REALM_ID']!,
     });
   } else {
-    sandbox = o.inProcessSandbox ? await startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } }) : await sandboxProcess(timeScale);
+    sandbox = o.inProcessSandbox ? await startWorldSandbox(timeScale) : await sandboxProcess(timeScale);
     o.log(`local sandbox ${sandbox.url} (${o.inProcessSandbox ? 'in this process' : 'own process'}), limits on, time scale ${timeScale} (a minute lasts ${(60 / timeScale).toFixed(1)} s)`);
-    const t = await control(sandbox.url, 'tokens', {});
-    conn = await connectInProcess({
-      apiBase: sandbox.url,
-      oauthBase: sandbox.url,
-      clientId: DEFAULT_CLIENT.clientId,
-      clientSecret: DEFAULT_CLIENT.clientSecret,
-      realmId: String(t['realmId']),
-      refreshToken: String(t['refresh_token']),
-      accessToken: String(t['access_token']),
-      accessExpiresIn: Number(t['expires_in']),
-      limiter: { timeScale },
-    });
+    conn = await connect(sandbox, timeScale);
   }
   try {
     const db = await openDatabase('bench-sync', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -164,7 +141,7 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
     o.log(`${o.entries} entries created and approved in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${approved.planned} outbox rows, ${approved.issues.filter((i) => i.blocking).length} blocked`);
 
     if (sandbox) {
-      await control(sandbox.url, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: 42 });
+      await control(sandbox, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: 42 });
       o.log('faults on: 5% of requests answered 503, 2% of connections dropped after the write committed; access token expired at 1/3 and 2/3');
     }
     const expiries = [Math.floor(o.entries / 3), Math.floor((2 * o.entries) / 3)];
@@ -178,7 +155,7 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
       onProgress: (p) => {
         if (sandbox && expired < expiries.length && p.done >= expiries[expired]!) {
           expired++;
-          void control(sandbox.url, 'faults', { expireAccessTokens: true });
+          void control(sandbox, 'faults', { expireAccessTokens: true });
         }
       },
     });
@@ -201,7 +178,7 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
     o.log(`main's realm limiter: ${JSON.stringify(limiter.stats())}, paused now ${limiter.pausedFor()} ms`);
     o.log(`engine: ${result.status}, ${result.done} done, ${result.failed} failed, ${result.batches} batch requests, ${result.remaining} left, ${seconds.toFixed(1)} s; token refreshes ${conn.keeper.refreshes - refreshesBefore}`);
     for (const [k, v] of Object.entries(times)) o.log(`  ${k}: ${v.length} calls, ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)} ms average`);
-    if (sandbox) await control(sandbox.url, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
+    if (sandbox) await control(sandbox, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
 
     // Count from QuickBooks' own answers (STARTPOSITION paging, 1-based offsets).
     const held = await conn.port.queryAll('TimeActivity', `TxnDate >= '${from}' and TxnDate <= '${to}'`);

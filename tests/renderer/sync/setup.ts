@@ -22,7 +22,7 @@ export async function startWorldSandbox(timeScale = 60): Promise<RunningSandbox>
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } });
 }
 
-export async function connect(sandbox: RunningSandbox, timeScale = 60, extra: { throttleRetries?: number; timeoutMs?: number } = {}): Promise<InProcessConnection> {
+export async function connect(sandbox: { url: string }, timeScale = 60, extra: { throttleRetries?: number; timeoutMs?: number } = {}): Promise<InProcessConnection> {
   const t = await control(sandbox, 'tokens');
   return connectInProcess({
     apiBase: sandbox.url,
