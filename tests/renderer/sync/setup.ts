@@ -6,17 +6,10 @@ import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/databa
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import { importMirror } from '../../../renderer/src/sync/import-mirror';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox } from '../../qbo-sandbox/index';
+import { control, sandboxState } from '../../electron/qbo/helpers';
 import { connectInProcess, type InProcessConnection } from './in-process-port';
 
-export async function control(sandbox: { url: string }, route: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(`${sandbox.url}/_sandbox/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sandbox control ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-
-export async function sandboxState(sandbox: { url: string }): Promise<Record<string, unknown>> {
-  return (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as Record<string, unknown>;
-}
+export { control, sandboxState } from '../../electron/qbo/helpers';
 
 export async function startWorldSandbox(timeScale = 60): Promise<RunningSandbox> {
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } });
