@@ -153,6 +153,13 @@ export function createSyncRepo(
    */
   const rowsInStates = async (states: ReadonlyArray<OutboxRow['state']>): Promise<OutboxRow[]> =>
     (await Promise.all(states.map((state) => db.outbox.where('state').equals(state).toArray()))).flat();
+  /**
+   * Outbox rows of these keys, one getAll per key. Not anyOf: its cursor jumps between distant keys,
+   * which fake-indexeddb does by walking the index from the range's start (30 keys: 75 ms against
+   * 9 ms), and settling a batch asks for 30 keys every time.
+   */
+  const rowsWithKeys = async (keys: Iterable<string>): Promise<OutboxRow[]> =>
+    (await Promise.all([...new Set(keys)].map((key) => db.outbox.where('key').equals(key).toArray()))).flat();
   const recordsOf = async (keys: Iterable<string>) => (await db.syncRecords.bulkGet([...new Set(keys)])).filter((r): r is SyncRecordRow => r !== undefined);
   const toRecord = (r: SyncRecordRow): SyncRecord => {
     const { updatedAt: _u, ...rest } = r;
@@ -201,7 +208,7 @@ export function createSyncRepo(
     const touchedIds = touched.map((e) => e.id);
     const candidateRecords = await db.syncRecords.filter((r) => r.entryIds.some((id) => touchedIds.includes(id))).toArray();
     const candidateKeys = new Set([...all.map((d) => d.key), ...candidateRecords.map((r) => r.key)]);
-    const rowsAll = await db.outbox.where('key').anyOf([...candidateKeys]).toArray();
+    const rowsAll = await rowsWithKeys(candidateKeys);
     for (const r of await rowsInStates(['pending', 'inflight', 'blocked'])) {
       if (r.entryIds.some((id) => deletedIds.has(id))) {
         candidateKeys.add(r.key);
@@ -237,7 +244,7 @@ export function createSyncRepo(
     const keys = [...new Set(settled.map((s) => s.row.key))];
     const previous = new Map((await recordsOf(keys)).map((r) => [r.key, toRecord(r)]));
     const rowsByKey = new Map<string, OutboxRow[]>();
-    for (const r of await db.outbox.where('key').anyOf(keys).toArray()) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
+    for (const r of await rowsWithKeys(keys)) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
     const at = ctx.now();
     const upserts = new Map<string, OutboxRow>();
     const cancelled: string[] = [];
