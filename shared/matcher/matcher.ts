@@ -317,11 +317,12 @@ export function createMatcher(options: MatcherOptions): Matcher {
 
   function bestOf(scores: Float64Array, max: number): { top: number; confidence: number } {
     const labels = scoringContext().labels;
+    const candidate = candidates();
     let sum = 0;
     let top = -1;
     for (let i = 0; i < labels.length; i++) {
       sum += Math.exp(scores[i]! - max);
-      if (!candidates()[i]) continue;
+      if (!candidate[i]) continue;
       if (top < 0 || scores[i]! > scores[top]!) top = i;
     }
     return { top, confidence: top < 0 ? 0 : Math.exp(scores[top]! - max) / sum };
