@@ -2,9 +2,10 @@
 // a confidence, and an abstention when that confidence is below the threshold. Pure and deterministic:
 // the same projects, rules, model and input always give the same suggestion.
 
-import { analyse } from './features';
+import { analyse, describeFeature } from './features';
 import { MetadataIndex, type MetadataHit } from './metadata';
 import { PARAMS } from './params';
+import { tokenize } from './text';
 import { describeClue, ScoringContext, UNSEEN, type LabelDelta } from './scoring';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
@@ -50,6 +51,14 @@ export function createMatcher(options: MatcherOptions): Matcher {
   const { compiled, invalid } = compileRules(options.rules ?? []);
   const projects = new Map(options.projects.map((p) => [p.id, p]));
   const metadata = new MetadataIndex(options.projects);
+  // Words of the client's name, legal suffix included, for clients with several active projects: "Acme Corp"
+  // names the client, never which of its projects.
+  const clientWords = new Map<string, string[]>();
+  for (const p of options.projects) {
+    if (p.active === false || !p.clientName) continue;
+    if (options.projects.filter((q) => q.active !== false && q.clientName === p.clientName).length < 2) continue;
+    clientWords.set(p.id, tokenize(p.clientName));
+  }
   // Derived from the model; rebuilt lazily if the model learns after the matcher was created.
   let context: ScoringContext | null = null;
   let contextRevision = -1;
@@ -189,6 +198,24 @@ export function createMatcher(options: MatcherOptions): Matcher {
     }
     let withoutContext: { top: number; confidence: number } | null = null;
     if (continuing >= 0) withoutContext = bestOf(scores, max);
+    // A window whose combined evidence is unsure but leans to a project, and which carries a clue that every
+    // confirmed segment with it went to that project ("Cutover rehearsal - Zoom": 'cutover' in 13 segments,
+    // all ERP migration), is decided by that clue on its own. Short titles (mail subjects, meeting names)
+    // have one telling word among generic ones, and the tempered product of all clues undersells it.
+    const own = withoutContext ?? bestOf(scores, max);
+    if (own.top >= 0 && own.confidence < threshold && own.confidence >= PARAMS.soleClueFloor && labels[own.top] !== UNASSIGNED) {
+      const sole = soleLabelClue(analysed.features, labels[own.top]!, own.top);
+      if (sole && sole.reliability >= threshold) {
+        const project = projects.get(labels[own.top]!)!;
+        return {
+          projectId: project.id,
+          taskId: chooseTask(model, analysed.features, project),
+          confidence: round(sole.reliability),
+          reason: `learned: all ${sole.segments} confirmed segments with ${describeFeature(sole.feature)} were ${projectLabel(project)}`,
+          source: 'learned',
+        };
+      }
+    }
     // Continuity only helps a window that cannot decide on its own: the per-app rate is learned over all
     // windows, most of which also carry their own evidence, so letting it overrule a confident window
     // would count that evidence twice.
@@ -266,13 +293,36 @@ export function createMatcher(options: MatcherOptions): Matcher {
     };
   }
 
+  /**
+   * The window's strongest clue that only one label has ever had: a title word, URL part or ticket key whose
+   * confirmed segments all went to `label` (segments confirmed as personal count against it). The app is a
+   * tool, not a clue of this kind, and a word naming a client with several projects never names one of them.
+   * Its reliability is n / (n + 1) for n such segments: the share of the next window with it expected to go
+   * the same way, if nothing else is known.
+   */
+  function soleLabelClue(features: readonly string[], label: string, index: number): { feature: string; segments: number; reliability: number } | null {
+    let best: { feature: string; segments: number; reliability: number } | null = null;
+    const ctx = scoringContext();
+    for (const feature of features) {
+      if (feature.charCodeAt(0) === 97 /* a */) continue;
+      const stats = model.featureStats(feature);
+      if (!stats || stats.labels.size !== 1 || !stats.labels.has(label)) continue;
+      if (best && stats.segments <= best.segments) continue;
+      if (feature.charCodeAt(0) === 116 /* t */ && clientWords.get(label)?.includes(feature.slice(2))) continue;
+      if (ctx.clue(feature)?.deltas.some((d) => d.index === index && d.clientLevel)) continue;
+      best = { feature, segments: stats.segments, reliability: stats.segments / (stats.segments + 1) };
+    }
+    return best;
+  }
+
   function bestOf(scores: Float64Array, max: number): { top: number; confidence: number } {
     const labels = scoringContext().labels;
+    const candidate = candidates();
     let sum = 0;
     let top = -1;
     for (let i = 0; i < labels.length; i++) {
       sum += Math.exp(scores[i]! - max);
-      if (!candidates()[i]) continue;
+      if (!candidate[i]) continue;
       if (top < 0 || scores[i]! > scores[top]!) top = i;
     }
     return { top, confidence: top < 0 ? 0 : Math.exp(scores[top]! - max) / sum };

@@ -46,4 +46,10 @@ export const PARAMS = {
   soleClientPhraseWeight: 5,
   /** Log-odds a client name, or a phrase several projects share, adds to each of them. */
   sharedPhraseWeight: 2,
+  /**
+   * Least confidence the window's own combined evidence must give a project before a clue that only that
+   * project ever had may decide the window alone (see soleLabelClue in matcher.ts). Below it the other clues
+   * disagree too much. 1 turns this off.
+   */
+  soleClueFloor: 0.3,
 };

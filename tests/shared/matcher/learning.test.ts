@@ -290,3 +290,51 @@ describe('client names and ticket keys', () => {
     expect(matcher.suggest(chrome('[ACME-4711] Totally new words here - Jira')).projectId).toBe('acme-portal');
   });
 });
+
+describe('a clue only one project ever had', () => {
+  /** history() plus Globex mail whose one telling word, 'pentest' aside, is 'scoping'. */
+  function withScoping(): LearnedModel {
+    const model = history();
+    const subjects = ['Scoping call notes', 'RE: Scoping questions', 'Scoping follow-up', 'FW: Scoping matrix'];
+    for (let i = 0; i < 20; i++) {
+      model.learn({ app: 'Microsoft Outlook', title: `${subjects[i % 4]} - Message (HTML)`, url: null }, 'globex', null, 3 * MIN);
+    }
+    return model;
+  }
+  const call = { app: 'zoom.us', title: 'Scoping rehearsal - Zoom', url: null };
+
+  it('decides a short window whose combined evidence is unsure, and says which clue and how often', () => {
+    const model = withScoping();
+    const s = createMatcher({ projects, model }).suggest(call);
+    expect(s, JSON.stringify(s)).toMatchObject({
+      projectId: 'globex',
+      source: 'learned',
+      confidence: 0.952,
+      reason: "learned: all 20 confirmed segments with 'scoping' were Globex · Security audit",
+    });
+    // The combined evidence alone leaves it well below the threshold: above 0.952 the clue cannot decide.
+    const strict = createMatcher({ projects, model, threshold: 0.96 }).suggest(call);
+    expect(strict.projectId).toBeNull();
+    expect(strict.reason).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
+  });
+
+  it('does not decide when the word was ever confirmed elsewhere, personal time included', () => {
+    const model = withScoping();
+    model.learnUnassigned({ app: 'Microsoft Outlook', title: 'Scoping a kitchen remodel - Message (HTML)', url: null }, 0.5 * MIN);
+    const s = createMatcher({ projects, model }).suggest(call);
+    expect(s.projectId, JSON.stringify(s)).toBeNull();
+    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(call).reason).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
+  });
+
+  it("never lets a word of a client's name pick one of the client's projects", () => {
+    const model = history();
+    // 'corp' has only been seen with Acme's portal, but Acme Corp has two projects.
+    for (let i = 0; i < 12; i++) {
+      model.learn({ app: 'Microsoft Outlook', title: `Acme Corp invoice ${i} - Message (HTML)`, url: null }, 'acme-portal', null, 3 * MIN);
+    }
+    const input = { app: 'zoom.us', title: 'Acme Corp sync - Zoom', url: null };
+    const s = createMatcher({ projects, model }).suggest(input);
+    expect(s.projectId, JSON.stringify(s)).toBeNull();
+    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(input).reason).toMatch(/best guess Acme Corp · Customer portal at 0\.[3-7]/);
+  });
+});
