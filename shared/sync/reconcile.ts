@@ -10,6 +10,7 @@ import { amountForMinutes, minorToDecimalNumber } from '../qbo/decimal';
 import { payloadHash } from '../qbo/hash';
 import type { ApprovedLine, TimeActivityDraft, WorkerMapping } from '../qbo/transform';
 import type { QboRef, QboTimeActivity, TimeActivityPayload } from '../qbo/types';
+import { qboMinutes } from './adopt';
 import { draftOf, neverSent, newOutboxRow, openChain, type IdSource, type OutboxRow, type SyncRecord } from './outbox';
 
 export interface ReconcileRange {
@@ -62,7 +63,8 @@ const refValue = (ref: QboRef | undefined) => ref?.value;
 
 /** The writable fields of a TimeActivity as QBO holds them, in our payload's shape (names dropped). */
 export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
-  const minutes = (ta.Hours ?? 0) * 60 + (ta.Minutes ?? 0);
+  // Time typed in QuickBooks as StartTime/EndTime has no Hours/Minutes: its span is the duration.
+  const minutes = qboMinutes(ta);
   const ref = (r: QboRef | undefined) => (r ? { value: r.value } : undefined);
   const payload: TimeActivityPayload = {
     TxnDate: ta.TxnDate,
