@@ -89,12 +89,14 @@ type Pair = { project: TransformProject; task: TransformTask | null };
 
 /**
  * Our (project, task) pairs whose time the transform would send with this customer and item. The
- * current pair wins a tie (nothing to change); otherwise only a single match is taken.
+ * current pair wins a tie (nothing to change); otherwise only a single match is taken. Aggregated
+ * projects are left out: this entry has its own TimeActivity, which cannot become part of a
+ * combined one by moving the entry.
  */
 function mapBack(entry: AdoptableEntry, customerId: string | undefined, itemId: string | undefined, ctx: AdoptContext): { pair: Pair } | { reason: string } {
   const pairs: Pair[] = [];
   for (const project of ctx.projects) {
-    if ((project.qbo.qboCustomerId ?? undefined) !== customerId) continue;
+    if ((project.qbo.qboCustomerId ?? undefined) !== customerId || project.qbo.aggregate) continue;
     if ((project.qbo.qboItemId ?? undefined) === itemId) pairs.push({ project, task: null });
     for (const task of ctx.tasks) {
       if (task.projectId === project.id && (task.qboItemId ?? project.qbo.qboItemId ?? undefined) === itemId) pairs.push({ project, task });

@@ -159,11 +159,16 @@ export type ConflictRule = 'tracker' | 'quickbooks' | 'ask';
 
 /** What the renderer changes locally; applied in the same transaction as the rows. */
 export type LocalUpdate =
-  /** QuickBooks wins on an edit: apply `diffs` to the entries and store `record` as the new sync record. */
-  | { kind: 'adoptQbo'; key: string; entryIds: string[]; diffs: FieldDiff[]; record: SyncRecord }
   /**
-   * QuickBooks wins on a delete: drop the sync record and mark the entries as not in QuickBooks.
-   * Local time is never deleted automatically; the user can delete it, or re-send it.
+   * QuickBooks wins on an edit: apply `diffs` to the entries (shared/sync/adopt reads them from
+   * `current`, which also has StartTime/EndTime) and store `record` as the new sync record, with the
+   * entries' new versions. Aggregated keys keep their entries (see the sync repository).
+   */
+  | { kind: 'adoptQbo'; key: string; entryIds: string[]; diffs: FieldDiff[]; record: SyncRecord; current: QboTimeActivity }
+  /**
+   * QuickBooks wins on a delete: drop the sync record and mark the entries as not in QuickBooks
+   * (synced → draft, not queued again). Local time is never deleted automatically; the user can
+   * delete it, or approve it again to re-send it.
    */
   | { kind: 'unlinkDeleted'; key: string; entryIds: string[] }
   /** Tracker wins on a delete: the old Id is gone; drop the record before the create row runs. */
@@ -287,7 +292,7 @@ export function resolveConflicts(
         out.outboxRows.push({ ...tail, qboId: c.current.Id, syncToken: c.current.SyncToken });
       }
       // A row that may have been sent meets a 5010 and takes the re-read path, keeping our version.
-    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current) });
+    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current), current: c.current });
     else out.askList.push({ key: c.key, qboId: c.qboId, entryIds: c.record.entryIds, kind: 'changed', diffs: c.diffs, message: describe('changed', c.record, c.diffs) });
   }
   for (const d of conflicts.deletedInQbo) {

@@ -8,7 +8,7 @@ import type { QboTimeActivity } from '../../../shared/qbo/types';
 import { adoptIntoEntry, descriptionFromTemplate, isAggregateKey, moveToDate, qboMinutes, qboSpan } from '../../../shared/sync/adopt';
 import { diffPayloads, payloadFromQbo } from '../../../shared/sync/reconcile';
 import { localDate, localTime, zonedInstant } from '../../../shared/time/zone';
-import { context, entry, MIN } from '../qbo/fixtures';
+import { context, entry, MIN, support, website } from '../qbo/fixtures';
 
 const NY = 'America/New_York';
 
@@ -57,12 +57,15 @@ describe('adoptIntoEntry', () => {
   it('changes project/task only when customer and item map back to exactly one pair', () => {
     const e = entry({ projectId: 'website', taskId: null });
     // I2 under C2: website/design, support and support/calls all send that: ambiguous.
-    const ambiguous = adoptIntoEntry(e, changed(e, { ItemRef: { value: 'I2' } }), context());
+    const perEntry = context({ projects: [website, { ...support, qbo: { ...support.qbo, aggregate: false } }] });
+    const ambiguous = adoptIntoEntry(e, changed(e, { ItemRef: { value: 'I2' } }, perEntry), perEntry);
     expect(ambiguous.patch).toEqual({});
     expect(ambiguous.notApplied[0]).toMatch(/more than one project\/task.*left as it was/);
-    const ctx = context({ tasks: [{ id: 'design', projectId: 'website', name: 'Design', qboItemId: 'I2' }], projects: context().projects.filter((p) => p.id === 'website') });
-    const single = adoptIntoEntry(e, changed(e, { ItemRef: { value: 'I2' } }, ctx), ctx);
+    // Support aggregates its time: an entry with its own TimeActivity is never moved into it.
+    const single = adoptIntoEntry(e, changed(e, { ItemRef: { value: 'I2' } }), context());
     expect(single.patch).toEqual({ taskId: 'design' });
+    expect(single.applied).toEqual(['task → Design']);
+    const ctx = context({ projects: [website] });
     const none = adoptIntoEntry(e, changed(e, { CustomerRef: { value: 'C9' } }, ctx), ctx);
     expect(none.patch).toEqual({});
     expect(none.notApplied[0]).toMatch(/matches no project/);
