@@ -214,7 +214,7 @@ const show = (v: unknown) => (v === undefined || v === '' ? '(empty)' : String(v
 
 function describe(kind: 'changed' | 'deleted', record: SyncRecord, diffs: FieldDiff[]): string {
   const what = `the time on ${record.payload.TxnDate}`;
-  if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or remove it here too?`;
+  if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or take QuickBooks' side (the time becomes a draft here and is not sent)?`;
   const changes = diffs.map((d) => `${FIELD_WORDS[d.field] ?? d.field} ${show(d.sent)} → ${show(d.inQbo)}`).join('; ');
   return `In QuickBooks, ${what} was changed: ${changes}. Keep the Track Nexus version or the QuickBooks one?`;
 }
