@@ -3,6 +3,7 @@
 // wins, QuickBooks wins, or ask → an open conflict the conflicts screen resolves).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
+import { localTime } from '../../../shared/time/zone';
 import { reconciliationReportRun, resolveConflict, runReconciliation } from '../../../renderer/src/sync/reconcile-run';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import type { InProcessConnection } from './in-process-port';
@@ -107,6 +108,21 @@ describe('reconciliation', () => {
     expect((await w.repos.sync.audit()).filter((a) => a.op !== 'reconcile')).toHaveLength(writesBefore);
     expect((await sandboxTimeActivities(sandbox)).find((t) => t.Id === record!.qboId)).toMatchObject({ SyncToken: '1', Hours: 1, Minutes: 40 });
     expect(await runReconciliation({ repos: w.repos, port: conn.port, rule: 'quickbooks' })).toMatchObject({ matched: 2, changedInQbo: 0 });
+  });
+
+  it('QuickBooks wins on a date moved out of the synced range: the entry moves to that day at the same local time', async () => {
+    const w = await synced(2);
+    const [record] = await w.repos.sync.records();
+    const entryId = record!.entryIds[0]!;
+    const before = (await w.repos.entries.get(entryId))!;
+    await editInQbo(record!.qboId, { TxnDate: '2026-10-05', BillableStatus: 'NotBillable', HourlyRate: undefined });
+    // The range query misses it; the read by Id finds it changed rather than deleted.
+    expect(await runReconciliation({ repos: w.repos, port: conn.port, rule: 'quickbooks' })).toMatchObject({ changedInQbo: 1, deletedInQbo: 0 });
+    const after = (await w.repos.entries.get(entryId))!;
+    expect(after).toMatchObject({ localDate: '2026-10-05', billable: false, status: 'synced' });
+    expect(localTime(after.start, after.zone)).toBe(localTime(before.start, before.zone));
+    expect(after.end! - after.start).toBe(before.end! - before.start);
+    expect(await w.repos.sync.approve([entryId])).toMatchObject({ planned: 0 });
   });
 
   it('QuickBooks wins on a deletion: the entries become unlocked drafts, the record goes, and nothing is created again', async () => {

@@ -581,7 +581,6 @@ export function createSyncRepo(
           );
         }
         if (input.resolvedConflictId) await db.conflicts.update(input.resolvedConflictId, { status: 'resolved', ...(input.resolvedAs ? { resolution: input.resolvedAs } : {}) });
-        if (qboWins.audits.length) await db.syncAudit.bulkAdd(qboWins.audits.map(audit));
         await db.syncAudit.bulkAdd(
           input.conflicts.map(({ kind, item }) =>
             audit({
@@ -598,6 +597,8 @@ export function createSyncRepo(
             }),
           ),
         );
+        // After what was found: what "QuickBooks wins" did to the entries.
+        if (qboWins.audits.length) await db.syncAudit.bulkAdd(qboWins.audits.map(audit));
       });
     },
 
