@@ -38,6 +38,15 @@ export interface TimeActivityPayload {
 export interface QboTimeActivity extends TimeActivityPayload {
   Id: string;
   SyncToken: string;
+  /**
+   * The start/end form, for time entered that way in QuickBooks (which then returns no
+   * Hours/Minutes, whatever the type above says; read durations through shared/sync/adopt's
+   * qboMinutes). QuickBooks refuses it mixed with Hours/Minutes; we never send it.
+   */
+  StartTime?: string;
+  EndTime?: string;
+  BreakHours?: number;
+  BreakMinutes?: number;
   MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
 }
 

@@ -10,6 +10,7 @@ import { amountForMinutes, minorToDecimalNumber } from '../qbo/decimal';
 import { payloadHash } from '../qbo/hash';
 import type { ApprovedLine, TimeActivityDraft, WorkerMapping } from '../qbo/transform';
 import type { QboRef, QboTimeActivity, TimeActivityPayload } from '../qbo/types';
+import { qboMinutes } from './adopt';
 import { draftOf, neverSent, newOutboxRow, openChain, type IdSource, type OutboxRow, type SyncRecord } from './outbox';
 
 export interface ReconcileRange {
@@ -62,7 +63,8 @@ const refValue = (ref: QboRef | undefined) => ref?.value;
 
 /** The writable fields of a TimeActivity as QBO holds them, in our payload's shape (names dropped). */
 export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
-  const minutes = (ta.Hours ?? 0) * 60 + (ta.Minutes ?? 0);
+  // Time typed in QuickBooks as StartTime/EndTime has no Hours/Minutes: its span is the duration.
+  const minutes = qboMinutes(ta);
   const ref = (r: QboRef | undefined) => (r ? { value: r.value } : undefined);
   const payload: TimeActivityPayload = {
     TxnDate: ta.TxnDate,
@@ -157,11 +159,16 @@ export type ConflictRule = 'tracker' | 'quickbooks' | 'ask';
 
 /** What the renderer changes locally; applied in the same transaction as the rows. */
 export type LocalUpdate =
-  /** QuickBooks wins on an edit: apply `diffs` to the entries and store `record` as the new sync record. */
-  | { kind: 'adoptQbo'; key: string; entryIds: string[]; diffs: FieldDiff[]; record: SyncRecord }
   /**
-   * QuickBooks wins on a delete: drop the sync record and mark the entries as not in QuickBooks.
-   * Local time is never deleted automatically; the user can delete it, or re-send it.
+   * QuickBooks wins on an edit: apply `diffs` to the entries (shared/sync/adopt reads them from
+   * `current`, which also has StartTime/EndTime) and store `record` as the new sync record, with the
+   * entries' new versions. Aggregated keys keep their entries (see the sync repository).
+   */
+  | { kind: 'adoptQbo'; key: string; entryIds: string[]; diffs: FieldDiff[]; record: SyncRecord; current: QboTimeActivity }
+  /**
+   * QuickBooks wins on a delete: drop the sync record and mark the entries as not in QuickBooks
+   * (synced → draft, not queued again). Local time is never deleted automatically; the user can
+   * delete it, or approve it again to re-send it.
    */
   | { kind: 'unlinkDeleted'; key: string; entryIds: string[] }
   /** Tracker wins on a delete: the old Id is gone; drop the record before the create row runs. */
@@ -207,7 +214,7 @@ const show = (v: unknown) => (v === undefined || v === '' ? '(empty)' : String(v
 
 function describe(kind: 'changed' | 'deleted', record: SyncRecord, diffs: FieldDiff[]): string {
   const what = `the time on ${record.payload.TxnDate}`;
-  if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or remove it here too?`;
+  if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or take QuickBooks' side (the time becomes a draft here and is not sent)?`;
   const changes = diffs.map((d) => `${FIELD_WORDS[d.field] ?? d.field} ${show(d.sent)} → ${show(d.inQbo)}`).join('; ');
   return `In QuickBooks, ${what} was changed: ${changes}. Keep the Track Nexus version or the QuickBooks one?`;
 }
@@ -285,7 +292,7 @@ export function resolveConflicts(
         out.outboxRows.push({ ...tail, qboId: c.current.Id, syncToken: c.current.SyncToken });
       }
       // A row that may have been sent meets a 5010 and takes the re-read path, keeping our version.
-    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current) });
+    } else if (rule === 'quickbooks') out.localUpdates.push({ kind: 'adoptQbo', key: c.key, entryIds: c.record.entryIds, diffs: c.diffs, record: recordFromQbo(c.record, c.current), current: c.current });
     else out.askList.push({ key: c.key, qboId: c.qboId, entryIds: c.record.entryIds, kind: 'changed', diffs: c.diffs, message: describe('changed', c.record, c.diffs) });
   }
   for (const d of conflicts.deletedInQbo) {

@@ -16,6 +16,8 @@ export interface EntryChange {
   action: AuditAction;
   actor: AuditActor;
   at: number;
+  /** Why, for the audit row, when the change was not the user's own. */
+  note?: string;
 }
 
 /**

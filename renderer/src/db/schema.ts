@@ -120,6 +120,8 @@ export interface AuditRow {
   after: unknown;
   /** The entity's version after the change, where it has one. */
   version: number | null;
+  /** Why, when the change was not the user's own (e.g. "Deleted in QuickBooks"). */
+  note?: string;
 }
 
 /** A matcher rule as the user saved it (shared/matcher's Rule plus bookkeeping). */

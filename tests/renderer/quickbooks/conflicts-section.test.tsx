@@ -21,6 +21,7 @@ let db: TrackNexusDb;
 let repos: Repos;
 let n = 0;
 let inQbo: QboTimeActivity;
+let entryId: string;
 
 const port: QboPort = {
   queryAll: async () => [inQbo as unknown as Record<string, unknown>],
@@ -51,6 +52,8 @@ beforeEach(async () => {
   const { drafts } = await repos.sync.preview([e.id]);
   const d = drafts[0]!;
   await db.syncRecords.put({ key: d.key, qboId: '36', syncToken: '0', entryIds: d.entryIds, entryVersions: d.entryVersions, payload: d.payload, payloadHash: d.payloadHash, billableStatus: 'Billable', updatedAt: 1 });
+  await repos.entries.setStatus([e.id], 'synced');
+  entryId = e.id;
   // Someone changes the hours in QuickBooks.
   inQbo = { ...d.payload, Id: '36', SyncToken: '1', Hours: 2, Minutes: 0 } as QboTimeActivity;
 });
@@ -77,6 +80,9 @@ describe('Conflicts tab', () => {
     const resolved = await repos.sync.conflicts('resolved');
     expect(resolved).toHaveLength(1);
     expect(resolved[0]!.resolution).toBe('quickbooks');
+    // The same write as the rule "QuickBooks wins": the entry now shows QuickBooks' 2 hours.
+    const entry = (await repos.entries.get(entryId))!;
+    expect(entry).toMatchObject({ status: 'synced', end: entry.start + 120 * 60_000 });
   });
 
   it('"Keep Track Nexus" queues our version again with QuickBooks\' SyncToken', async () => {

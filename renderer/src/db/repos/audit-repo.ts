@@ -19,6 +19,7 @@ export interface AuditExportRow {
   version: number | '';
   before: string;
   after: string;
+  note: string;
 }
 
 export function createAuditRepo(ctx: RepoContext) {
@@ -53,6 +54,7 @@ export function createAuditRepo(ctx: RepoContext) {
         version: r.version ?? '',
         before: r.before == null ? '' : JSON.stringify(r.before),
         after: r.after == null ? '' : JSON.stringify(r.after),
+        note: r.note ?? '',
       }));
     },
   };

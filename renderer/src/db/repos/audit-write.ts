@@ -11,6 +11,7 @@ export interface AuditChange<T> {
   before: T | null;
   after: T | null;
   version?: number | null;
+  note?: string;
 }
 
 export function auditRow<T>(ctx: RepoContext, change: AuditChange<T>, at = ctx.now()): AuditRow {
@@ -23,6 +24,7 @@ export function auditRow<T>(ctx: RepoContext, change: AuditChange<T>, at = ctx.n
     before: change.before,
     after: change.after,
     version: change.version ?? null,
+    ...(change.note ? { note: change.note } : {}),
   };
 }
 

@@ -84,7 +84,7 @@ export function createEntriesRepo(ctx: RepoContext) {
     if (edited.length > 0) await db.entries.bulkPut(edited);
     await db.audit.bulkAdd(
       changes.map((c) =>
-        auditRow(ctx, { entityType: 'entry', entityId: c.after.id, action: c.action, actor: c.actor, before: c.before, after: c.after, version: c.after.version }, c.at),
+        auditRow(ctx, { entityType: 'entry', entityId: c.after.id, action: c.action, actor: c.actor, before: c.before, after: c.after, version: c.after.version, ...(c.note ? { note: c.note } : {}) }, c.at),
       ),
     );
     await ctx.entryWriteHook?.write(changes);
@@ -347,6 +347,34 @@ export function createEntriesRepo(ctx: RepoContext) {
         }
       });
       ctx.onCommitted({ entityType: 'entry', ids, action: 'status' });
+    },
+
+    /**
+     * Reconciliation only, inside the sync repository's transaction (it reports the change after
+     * its commit): QuickBooks' version of SYNCED entries, when the conflict rule lets QuickBooks win.
+     * Not a user edit, so the lock does not apply and the status is the caller's: 'synced' (the entry
+     * now matches QuickBooks) or 'draft' (the time was deleted in QuickBooks). That synced → draft is
+     * the one backward move in the billing path, and only this method makes it: users and setStatus
+     * still cannot go backwards. Entries no longer synced (edited since, billed, deleted) are
+     * skipped: a later local edit is newer than both versions and is on its way to QuickBooks.
+     */
+    async writeFromQuickBooksInTx(items: ReadonlyArray<{ id: string; patch: EntryPatch; status: 'synced' | 'draft'; note: string }>): Promise<{ written: EntryRow[]; skipped: string[] }> {
+      const at = ctx.now();
+      const rows = await db.entries.bulkGet(items.map((i) => i.id));
+      const changes: EntryChange[] = [];
+      const skipped: string[] = [];
+      for (const [i, item] of items.entries()) {
+        const before = rows[i];
+        if (!before || !isLive(before) || before.status !== 'synced') {
+          skipped.push(item.id);
+          continue;
+        }
+        const after = validated({ ...before, ...item.patch, status: item.status, version: before.version + 1, updatedAt: at });
+        const action = Object.keys(item.patch).length > 0 ? 'update' : 'status';
+        changes.push({ before, after, action, actor: 'sync', at, note: item.note });
+      }
+      await persist(changes);
+      return { written: changes.map((c) => c.after), skipped };
     },
 
     /** Cuts an entry in two at `at` (shared/entries' splitEntry). The first part keeps the id; both are audited. */

@@ -28,6 +28,7 @@ import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
 import type { createEntriesRepo } from './entries-repo';
 import { auditRow } from './audit-write';
 import { createQboMirrorRepo } from './qbo-mirror-repo';
+import { writeQboWins } from './reconcile-writes';
 import type { createSettingsRepo } from './settings-repo';
 
 export type SyncMode = 'onApproval' | 'interval' | 'hourly' | 'daily' | 'manual';
@@ -552,9 +553,15 @@ export function createSyncRepo(
       resolvedConflictId?: string;
       resolvedAs?: 'tracker' | 'quickbooks';
     }): Promise<void> {
+      // Adopting QuickBooks' edit maps customers/items back to projects/tasks and re-reads the
+      // description template: configuration, read before the write transaction opens.
+      const adoptCtx = input.resolution.localUpdates.some((u) => u.kind === 'adoptQbo') ? (await loadContext()).transform : null;
       await withEntryEvents(async (sink) => {
         const now = ctx.now();
         const { matched, resolution } = input;
+        // QuickBooks wins: the entries first (edited → its version, deleted → drafts), then the records.
+        const qboWins = await writeQboWins(deps.entries, resolution.localUpdates, adoptCtx, now);
+        sink.push(...qboWins.changed);
         const keys = [...new Set([...matched.map((m) => m.key), ...resolution.localUpdates.map((u) => u.key)])];
         const records = new Map((await recordsOf(keys)).map((r) => [r.key, r]));
         const puts: SyncRecordRow[] = [];
@@ -567,7 +574,7 @@ export function createSyncRepo(
           if (m.billed) billed.push({ key: r.key, entryIds: r.entryIds, entryVersions: r.entryVersions, op: 'update', state: 'done' } as OutboxRow);
         }
         for (const u of resolution.localUpdates) {
-          if (u.kind === 'adoptQbo' || u.kind === 'lockBilled') puts.push({ ...u.record, updatedAt: now });
+          if (u.kind === 'adoptQbo' || u.kind === 'lockBilled') puts.push({ ...(qboWins.records.get(u.key) ?? u.record), updatedAt: now });
           else deletes.push(u.key);
           if (u.kind === 'lockBilled') billed.push({ key: u.key, entryIds: u.entryIds, entryVersions: [], op: 'update', state: 'done' } as unknown as OutboxRow);
         }
@@ -604,6 +611,8 @@ export function createSyncRepo(
             }),
           ),
         );
+        // After what was found: what "QuickBooks wins" did to the entries.
+        if (qboWins.audits.length) await db.syncAudit.bulkAdd(qboWins.audits.map(audit));
       });
     },
 

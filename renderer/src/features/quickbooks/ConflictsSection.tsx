@@ -83,7 +83,7 @@ export function ConflictsSection() {
                   ) : null}
                   <div className="qbo-actions">
                     <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
-                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (unlink)' : 'Take QuickBooks'}</button>
+                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (back to draft)' : 'Take QuickBooks'}</button>
                   </div>
                 </li>
               );
