@@ -337,9 +337,33 @@ export function createSyncRepo(
 
   return {
     settings,
+    /**
+     * Saves the sync settings. A change to the aggregated projects re-plans those projects' approved
+     * and synced entries in the same transaction: their time moves between per-entry and per-day
+     * TimeActivities, so the old ones are deleted (or updated) and the new ones created.
+     */
     async saveSettings(patch: Partial<SyncSettings>): Promise<SyncSettings> {
-      const next = { ...(await settings()), ...patch };
-      await mirrorRepo.setState('syncSettings', next);
+      const previous = await settings();
+      const next = { ...previous, ...patch };
+      const before = new Set(previous.aggregateProjectIds);
+      const after = new Set(next.aggregateProjectIds);
+      const toggled = new Set([...before, ...after].filter((id) => before.has(id) !== after.has(id)));
+      if (toggled.size === 0) {
+        await mirrorRepo.setState('syncSettings', next);
+        return next;
+      }
+      const base = await loadContext();
+      const sc: SyncContext = { ...base, settings: next, transform: { ...base.transform, projects: base.transform.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: after.has(p.id) } })) } };
+      await db.transaction('rw', [...writeTables, db.qboState], async () => {
+        await db.qboState.put({ key: 'syncSettings', value: next, updatedAt: ctx.now() });
+        const affected = await db.entries
+          .where('status')
+          .anyOf([...PUSHABLE])
+          .filter((e) => isLive(e) && e.projectId !== null && toggled.has(e.projectId))
+          .primaryKeys();
+        await planInTx(affected as string[], sc);
+      });
+      ctx.onCommitted({ entityType: 'setting', ids: ['syncSettings'], action: 'qboState' });
       return next;
     },
     loadContext,
@@ -376,6 +400,39 @@ export function createSyncRepo(
       return rw(async () => {
         for (const id of entryIds) await deps.entries.delete(id, { confirmLockedEdit: true });
         return { ...(await planInTx(entryIds, sc)), needsConfirmation: false };
+      });
+    },
+
+    /**
+     * Splits an entry (entries.split) and queues what QuickBooks needs, in one transaction, as
+     * approving does. Confirming the split of an approved or synced entry re-approves both parts:
+     * the first keeps the entry's key, so its TimeActivity is updated to the first part, and the
+     * second is created (for an aggregated project, the day's TimeActivities are recomputed).
+     */
+    async split(id: string, at: number, opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { parts: [EntryRow, EntryRow] }> {
+      const sc = await loadContext();
+      return rw(async () => {
+        const parts = await deps.entries.split(id, at, { confirmLockedEdit: opts.confirmed ?? false, keepApproved: true });
+        return { ...(await planInTx(parts.map((p) => p.id), sc)), parts };
+      });
+    },
+
+    /**
+     * Merges entries (entries.merge) and queues what QuickBooks needs, in one transaction: the kept
+     * entry's TimeActivity is updated to the merged time and the merged-away entries' are deleted.
+     * The merged entry stays approved only when every part was approved or synced; otherwise it
+     * holds time nobody approved, so it goes back to draft (QuickBooks keeps its last approved
+     * version until it is approved again). Like deleteEntries, it asks first (needsConfirmation)
+     * when QuickBooks holds any of the time and the user has not confirmed.
+     */
+    async merge(entryIds: string[], opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { merged: EntryRow | null; needsConfirmation: boolean }> {
+      if (!opts.confirmed && (await this.deleteNeedsConfirmation(entryIds))) return { planned: 0, cancelled: 0, issues: [], refused: [], merged: null, needsConfirmation: true };
+      const sc = await loadContext();
+      return rw(async () => {
+        const rows = await db.entries.bulkGet(entryIds);
+        const keepApproved = rows.every((e) => !!e && PUSHABLE.has(e.status));
+        const merged = await deps.entries.merge(entryIds, { confirmLockedEdit: opts.confirmed ?? false, keepApproved });
+        return { ...(await planInTx(entryIds, sc)), merged, needsConfirmation: false };
       });
     },
 
