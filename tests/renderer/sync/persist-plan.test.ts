@@ -82,7 +82,7 @@ describe('persistPlan(plan, expected)', () => {
           edited = waiting[0]!.entryIds[0]!;
           await editInPlace(w, edited, `${edited === a ? 'm0' : 'm1'} edited`);
         }
-        sentBodies.push(...items.map((i) => JSON.stringify(i.body)));
+        sentBodies.push(...items.map((i) => JSON.stringify('body' in i ? i.body : i)));
         return w.conn.port.batch(requestId, items);
       },
     };
