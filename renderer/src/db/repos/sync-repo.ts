@@ -226,11 +226,12 @@ export function createSyncRepo(
       rowsAll = await db.outbox.where('key').anyOf([...candidateKeys]).toArray();
       const draftKeys = new Set(drafted.drafts.map((d) => d.key));
       const orphaned = (r: { key: string }) => !draftKeys.has(r.key);
+      // Compared with `wanted`, not `touchedIds`: an id whose entry row is gone is asked for once.
       const others = [...records.filter(orphaned), ...rowsAll.filter((r) => orphaned(r) && OPEN.has(r.state) && !r.supersededBy)]
         .flatMap((r) => r.entryIds)
-        .filter((id) => !touchedIds.has(id));
+        .filter((id) => !touchedIds.has(id) && !wanted.has(id));
       if (others.length === 0) break;
-      wanted = new Set([...touchedIds, ...others]);
+      wanted = new Set([...wanted, ...touchedIds, ...others]);
     }
     const { drafts: all, issues, touched } = drafted;
     let drafts = all;
