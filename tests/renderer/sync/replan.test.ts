@@ -133,6 +133,28 @@ describe('aggregated projects against the sandbox', () => {
     expect(tas.find((t) => t.TxnDate === '2026-10-04')).toMatchObject({ Hours: 0, Minutes: 45 });
   });
 
+  it('an aggregate holds only its approved entries: a day left with an unapproved one goes until it is approved again', async () => {
+    const w = await aggregatedWorld();
+    const a = await entry(w, 0, DAY1, 30, 'alpha');
+    const b = await entry(w, 0, DAY1 + 60 * MIN, 30, 'beta');
+    await w.repos.sync.approve([a, b]);
+    await sync(w);
+    // a is edited without re-approval (back to draft, still on day 1); b moves to day 2.
+    await w.repos.entries.update(a, { description: 'alpha, reworded' }, { confirmLockedEdit: true });
+    await edit(w, b, { start: DAY1 + DAY, end: DAY1 + DAY + 30 * MIN });
+    await sync(w);
+    let tas = await sandboxTimeActivities(sandbox);
+    expect(tas.map((t) => [t.TxnDate, minutesOf(t)])).toEqual([['2026-10-02', 30]]);
+    await w.repos.sync.approve([a]);
+    await sync(w);
+    tas = await sandboxTimeActivities(sandbox);
+    expect(tas.map((t) => [t.TxnDate, minutesOf(t)]).sort()).toEqual([
+      ['2026-10-01', 30],
+      ['2026-10-02', 30],
+    ]);
+    expect(byDate(tas).get('2026-10-01')!.Description).toContain('alpha, reworded');
+  });
+
   it('moves synced time between per-entry and per-day TimeActivities when aggregation is switched on and off', async () => {
     const w = await world(conn);
     const p0 = w.projects[0]!.id;
