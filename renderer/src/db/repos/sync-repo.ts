@@ -353,8 +353,18 @@ export function createSyncRepo(
         await mirrorRepo.setState('syncSettings', next);
         return next;
       }
+      // Planned with the settings being saved (aggregation and, if it changes too, the template).
       const base = await loadContext();
-      const sc: SyncContext = { ...base, settings: next, transform: { ...base.transform, projects: base.transform.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: after.has(p.id) } })) } };
+      const { descriptionTemplate: _old, ...transform } = base.transform;
+      const sc: SyncContext = {
+        ...base,
+        settings: next,
+        transform: {
+          ...transform,
+          ...(next.descriptionTemplate !== undefined ? { descriptionTemplate: next.descriptionTemplate } : {}),
+          projects: base.transform.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: after.has(p.id) } })),
+        },
+      };
       await db.transaction('rw', [...writeTables, db.qboState], async () => {
         await db.qboState.put({ key: 'syncSettings', value: next, updatedAt: ctx.now() });
         const affected = await db.entries
