@@ -222,8 +222,29 @@ function prepare(entries: readonly TimeEntry[], ctx: TransformContext): Prepared
 }
 
 function keyFor(p: Prepared): string {
-  if (!p.project.qbo.aggregate) return `entry:${p.entry.id}`;
-  return `agg:${p.project.id}:${p.entry.taskId ?? '-'}:${p.date}:${p.billable ? 'B' : 'N'}`;
+  return keyOf(p.entry, p.project, p.date, p.billable);
+}
+
+function keyOf(entry: Pick<TimeEntry, 'id' | 'taskId'>, project: TransformProject, date: string, billable: boolean): string {
+  if (!project.qbo.aggregate) return `entry:${entry.id}`;
+  return `agg:${project.id}:${entry.taskId ?? '-'}:${date}:${billable ? 'B' : 'N'}`;
+}
+
+/** Whether a key is an aggregate's (project + task + day) rather than one entry's. */
+export function isAggregateKey(key: string): boolean {
+  return key.startsWith('agg:');
+}
+
+/**
+ * The key an entry's time belongs to now, from its project, task, day and billable flag alone (no
+ * rates, worker or status checks), or null when it has no known project. Lets the outbox tell
+ * whether an entry recorded under a key still belongs there after an edit moved it (another
+ * project or day, or its project's aggregation switched), even when it cannot be sent right now.
+ */
+export function entryKey(entry: Pick<TimeEntry, 'id' | 'projectId' | 'taskId' | 'start' | 'zone' | 'billable'>, ctx: Pick<TransformContext, 'projects'>): string | null {
+  const project = entry.projectId === null ? undefined : ctx.projects.find((p) => p.id === entry.projectId);
+  if (!project) return null;
+  return keyOf(entry, project, entryLocalDate(entry), entry.billable && project.billable);
 }
 
 /**

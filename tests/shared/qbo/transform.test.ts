@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../shared/entries/entry';
 import { decimalToMinor } from '../../../shared/qbo/decimal';
 import { payloadHash } from '../../../shared/qbo/hash';
-import { approvedLines, toTimeActivities, TransformError, type TransformContext } from '../../../shared/qbo/transform';
+import { approvedLines, entryKey, isAggregateKey, toTimeActivities, TransformError, type TransformContext } from '../../../shared/qbo/transform';
 import { resolveRate } from '../../../shared/rates/resolve';
 import type { RoundingPolicy } from '../../../shared/rounding/policy';
 import { roundMs } from '../../../shared/rounding/round';
@@ -110,6 +110,36 @@ describe('toTimeActivities: aggregated projects', () => {
     const a = entry({ projectId: 'support', minutes: 20 });
     const b = entry({ projectId: 'support', minutes: 20, billable: false, start: a.start + 3_600_000, end: a.start + 3_600_000 + 20 * MIN });
     expect(toTimeActivities([a, b], context()).map((d) => d.key)).toEqual(['agg:support:-:2026-03-16:B', 'agg:support:-:2026-03-16:N']);
+  });
+});
+
+describe('entryKey', () => {
+  // The outbox uses it to tell whether an entry still belongs to the key it was sent under, so it
+  // must be the very key toTimeActivities gives the entry, also for entries that cannot be sent.
+  it('is the key the entry is sent under, per entry or per aggregated project + task + day + status', () => {
+    const ctx = context();
+    const entries = [
+      entry({ projectId: 'website', minutes: 30 }),
+      entry({ projectId: 'support', taskId: 'calls', at: ['2026-03-16', '23:30', 'America/New_York'], minutes: 60 }),
+      entry({ projectId: 'support', billable: false, minutes: 20 }),
+    ];
+    for (const e of entries) {
+      const [draft] = toTimeActivities([e], ctx);
+      expect(entryKey(e, ctx)).toBe(draft!.key);
+    }
+    expect(entries.map((e) => isAggregateKey(entryKey(e, ctx)!))).toEqual([false, true, true]);
+  });
+
+  it('follows the project, day and aggregation switch, needs no worker or rate, and is null without a project', () => {
+    const ctx = context({ worker: null, rates: [] });
+    const e = entry({ projectId: 'support', at: ['2026-03-16', '09:00', 'America/New_York'], minutes: 30 });
+    expect(entryKey(e, ctx)).toBe('agg:support:-:2026-03-16:B');
+    expect(entryKey({ ...e, start: e.start + 24 * 60 * MIN }, ctx)).toBe('agg:support:-:2026-03-17:B');
+    expect(entryKey({ ...e, projectId: 'website' }, ctx)).toBe(`entry:${e.id}`);
+    const unaggregated = { ...ctx, projects: ctx.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: false } })) };
+    expect(entryKey(e, unaggregated)).toBe(`entry:${e.id}`);
+    expect(entryKey({ ...e, projectId: null }, ctx)).toBeNull();
+    expect(entryKey({ ...e, projectId: 'gone' }, ctx)).toBeNull();
   });
 });
 

@@ -2,7 +2,8 @@
 // write the sync engine makes, each in one Dexie transaction, following the order of calls in
 // shared/sync/README.md. Approving (or deleting) entries writes the entries AND their outbox rows
 // in one transaction, so a failure leaves neither.
-import { TransformError, toTimeActivities, type TimeActivityDraft, type TransformContext, type WorkerMapping } from '../../../../shared/qbo/transform';
+import Dexie from 'dexie';
+import { TransformError, entryKey, isAggregateKey, toTimeActivities, type TimeActivityDraft, type TransformContext, type WorkerMapping } from '../../../../shared/qbo/transform';
 import type { BillableStatus, QboMirror, QboPreferences } from '../../../../shared/qbo/types';
 import { auditCsv, auditForOutcome, type AuditRecord } from '../../../../shared/sync/audit';
 import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../shared/sync/batch-plan';
@@ -201,32 +202,71 @@ export function createSyncRepo(
     return { drafts, issues, touched };
   }
 
-  /** Plans outbox rows for these entries' keys; inside a transaction. */
+  /**
+   * Records and outbox rows (open, or failed and not superseded) that list any of `entryIds`: the
+   * keys QuickBooks holds, or may hold or was asked to hold, for those entries. No index on
+   * entryIds, so both are scans; planning runs on user actions and once per engine run.
+   */
+  async function keysHolding(entryIds: ReadonlySet<string>): Promise<Set<string>> {
+    const holds = (r: { entryIds: readonly string[] }) => r.entryIds.some((id) => entryIds.has(id));
+    const records = await db.syncRecords.filter(holds).toArray();
+    const rows = (await rowsInStates(['pending', 'inflight', 'blocked', 'failed'])).filter((r) => !r.supersededBy && holds(r));
+    return new Set([...records.map((r) => r.key), ...rows.map((r) => r.key)]);
+  }
+
+  /**
+   * Plans outbox rows for these entries' keys; inside a transaction.
+   *
+   * Besides the keys the entries produce now, it re-plans every key they were recorded or queued
+   * under: an edit, split or merge can move an entry to another key (another project or day of an
+   * aggregated project, or its project's aggregation switched), and the old TimeActivity must then
+   * hold exactly what its remaining entries say. The remaining members of those keys are drafted too
+   * (for aggregates with their whole project-day), until no new member turns up, so an old key gets
+   * the draft its remaining entries produce, or is deleted when no entry belongs to it any more.
+   */
   async function planInTx(entryIds: readonly string[], sc: SyncContext, opts: { skipUnchangedFailures?: boolean } = {}): Promise<PlanSummary> {
-    const { drafts: all, issues, touched } = await draftsFor(entryIds, sc);
-    const deletedIds = new Set(touched.filter((e) => !isLive(e)).map((e) => e.id));
-    // Keys QBO holds (or may hold) for the touched entries: a key whose entries are all deleted is removed.
-    const touchedIds = touched.map((e) => e.id);
-    const candidateRecords = await db.syncRecords.filter((r) => r.entryIds.some((id) => touchedIds.includes(id))).toArray();
-    const candidateKeys = new Set([...all.map((d) => d.key), ...candidateRecords.map((r) => r.key)]);
-    const rowsAll = await rowsWithKeys(candidateKeys);
-    for (const r of await rowsInStates(['pending', 'inflight', 'blocked'])) {
-      if (r.entryIds.some((id) => deletedIds.has(id))) {
-        candidateKeys.add(r.key);
-        rowsAll.push(r);
-      }
+    let wanted = new Set(entryIds);
+    let drafted: Awaited<ReturnType<typeof draftsFor>>;
+    let candidateKeys: Set<string>;
+    let records: SyncRecord[];
+    let rowsAll: OutboxRow[];
+    for (;;) {
+      drafted = await draftsFor([...wanted], sc);
+      const touchedIds = new Set(drafted.touched.map((e) => e.id));
+      candidateKeys = new Set([...drafted.drafts.map((d) => d.key), ...(await keysHolding(touchedIds))]);
+      records = (await recordsOf(candidateKeys)).map(toRecord);
+      rowsAll = await rowsWithKeys(candidateKeys);
+      const draftKeys = new Set(drafted.drafts.map((d) => d.key));
+      const orphaned = (r: { key: string }) => !draftKeys.has(r.key);
+      // Compared with `wanted`, not `touchedIds`: an id whose entry row is gone is asked for once.
+      const others = [...records.filter(orphaned), ...rowsAll.filter((r) => orphaned(r) && OPEN.has(r.state) && !r.supersededBy)]
+        .flatMap((r) => r.entryIds)
+        .filter((id) => !touchedIds.has(id) && !wanted.has(id));
+      if (others.length === 0) break;
+      wanted = new Set([...wanted, ...touchedIds, ...others]);
     }
-    const records = (await recordsOf(candidateKeys)).map(toRecord);
+    const { drafts: all, issues, touched } = drafted;
     let drafts = all;
     if (opts.skipUnchangedFailures) {
       // The engine's automatic planning does not resend what QuickBooks refused until something changed.
       drafts = all.filter((d) => !rowsAll.some((r) => r.key === d.key && r.state === 'failed' && !r.supersededBy && r.payloadHash === d.payloadHash));
     }
     const live = new Set(all.map((d) => d.key));
+    const entryById = new Map(touched.map((e) => [e.id, e]));
     const removedKeys = [...candidateKeys].filter((key) => {
       if (live.has(key)) return false;
       const members = new Set([...records.filter((r) => r.key === key).flatMap((r) => r.entryIds), ...rowsAll.filter((r) => r.key === key && OPEN.has(r.state)).flatMap((r) => r.entryIds)]);
-      return members.size > 0 && [...members].every((id) => deletedIds.has(id));
+      if (members.size === 0) return false;
+      // Members that still map to this key but produced no draft: not approved (an edit sent them
+      // back to draft) or blocked by pre-flight.
+      const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && isLive(e) && entryKey(e, sc.transform) === key);
+      if (staying.length === 0) return true;
+      // A single entry's TimeActivity keeps its last approved version until the entry is approved
+      // again (or deleted). An aggregate holds only its sendable members, as when it is re-planned
+      // with some: with none left it goes, unless one is only waiting for a pre-flight fix (an
+      // inactive customer is no reason to delete time from QuickBooks).
+      if (!isAggregateKey(key)) return false;
+      return !staying.some((e) => PUSHABLE.has(e.status));
     });
     const outbox = [...new Map(rowsAll.map((r) => [r.id, r])).values()].filter((r) => r.state !== 'done');
     const result = planChanges({ activities: drafts, removedKeys, records, outbox, ids, now: ctx.now() });
@@ -310,9 +350,45 @@ export function createSyncRepo(
 
   return {
     settings,
+    /**
+     * Saves the sync settings. A change to the aggregated projects re-plans those projects' approved
+     * and synced entries in the same transaction: their time moves between per-entry and per-day
+     * TimeActivities, so the old ones are deleted (or updated) and the new ones created.
+     */
     async saveSettings(patch: Partial<SyncSettings>): Promise<SyncSettings> {
-      const next = { ...(await settings()), ...patch };
-      await mirrorRepo.setState('syncSettings', next);
+      const previous = await settings();
+      const next = { ...previous, ...patch };
+      const before = new Set(previous.aggregateProjectIds);
+      const after = new Set(next.aggregateProjectIds);
+      const toggled = new Set([...before, ...after].filter((id) => before.has(id) !== after.has(id)));
+      if (toggled.size === 0) {
+        await mirrorRepo.setState('syncSettings', next);
+        return next;
+      }
+      // Planned with the settings being saved (aggregation and, if it changes too, the template).
+      const base = await loadContext();
+      const { descriptionTemplate: _old, ...transform } = base.transform;
+      const sc: SyncContext = {
+        ...base,
+        settings: next,
+        transform: {
+          ...transform,
+          ...(next.descriptionTemplate !== undefined ? { descriptionTemplate: next.descriptionTemplate } : {}),
+          projects: base.transform.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: after.has(p.id) } })),
+        },
+      };
+      await db.transaction('rw', [...writeTables, db.qboState], async () => {
+        await db.qboState.put({ key: 'syncSettings', value: next, updatedAt: ctx.now() });
+        // Through the projects' own entries (the [projectId+localDate] index), not a scan of every
+        // approved or synced entry in the workspace.
+        const affected: string[] = [];
+        for (const projectId of toggled) {
+          const rows = await db.entries.where('[projectId+localDate]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray();
+          affected.push(...rows.filter((e) => isLive(e) && PUSHABLE.has(e.status)).map((e) => e.id));
+        }
+        await planInTx(affected, sc);
+      });
+      ctx.onCommitted({ entityType: 'setting', ids: ['syncSettings'], action: 'qboState' });
       return next;
     },
     loadContext,
@@ -349,6 +425,39 @@ export function createSyncRepo(
       return rw(async () => {
         for (const id of entryIds) await deps.entries.delete(id, { confirmLockedEdit: true });
         return { ...(await planInTx(entryIds, sc)), needsConfirmation: false };
+      });
+    },
+
+    /**
+     * Splits an entry (entries.split) and queues what QuickBooks needs, in one transaction, as
+     * approving does. Confirming the split of an approved or synced entry re-approves both parts:
+     * the first keeps the entry's key, so its TimeActivity is updated to the first part, and the
+     * second is created (for an aggregated project, the day's TimeActivities are recomputed).
+     */
+    async split(id: string, at: number, opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { parts: [EntryRow, EntryRow] }> {
+      const sc = await loadContext();
+      return rw(async () => {
+        const parts = await deps.entries.split(id, at, { confirmLockedEdit: opts.confirmed ?? false, keepApproved: true });
+        return { ...(await planInTx(parts.map((p) => p.id), sc)), parts };
+      });
+    },
+
+    /**
+     * Merges entries (entries.merge) and queues what QuickBooks needs, in one transaction: the kept
+     * entry's TimeActivity is updated to the merged time and the merged-away entries' are deleted.
+     * The merged entry stays approved only when every part was approved or synced; otherwise it
+     * holds time nobody approved, so it goes back to draft (QuickBooks keeps its last approved
+     * version until it is approved again). Like deleteEntries, it asks first (needsConfirmation)
+     * when QuickBooks holds any of the time and the user has not confirmed.
+     */
+    async merge(entryIds: string[], opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { merged: EntryRow | null; needsConfirmation: boolean }> {
+      if (!opts.confirmed && (await this.deleteNeedsConfirmation(entryIds))) return { planned: 0, cancelled: 0, issues: [], refused: [], merged: null, needsConfirmation: true };
+      const sc = await loadContext();
+      return rw(async () => {
+        const rows = await db.entries.bulkGet(entryIds);
+        const keepApproved = rows.every((e) => !!e && PUSHABLE.has(e.status));
+        const merged = await deps.entries.merge(entryIds, { confirmLockedEdit: opts.confirmed ?? false, keepApproved });
+        return { ...(await planInTx(entryIds, sc)), merged, needsConfirmation: false };
       });
     },
 

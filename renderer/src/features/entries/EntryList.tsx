@@ -1,5 +1,7 @@
 // Today's entries with their actions: edit, duplicate, split, approve, delete, merge two adjacent
 // ones, split at midnight. Approved entries ask before any change and then pass confirmLockedEdit.
+// Split and merge go through repos.sync, which re-queues the QuickBooks writes in the same
+// transaction (the parts stay approved, so QuickBooks ends up holding what the entries say).
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
@@ -16,11 +18,15 @@ import './entries.css';
 
 type Pending =
   | { kind: 'confirmLocked'; entry: EntryRow; then: 'edit' | 'split' | 'delete' | 'splitMidnight' }
+  | { kind: 'confirmMerge'; ids: string[] }
   | { kind: 'edit'; entry: EntryRow; confirmed: boolean }
   | { kind: 'split'; entry: EntryRow; confirmed: boolean }
   | { kind: 'delete'; entry: EntryRow; confirmed: boolean };
 
 export const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It will go back to draft and its version increases.';
+/** Splitting keeps the approval: both parts are what was approved, cut in two. */
+export const LOCKED_SPLIT_QUESTION = 'This entry is approved. Split it anyway? Both parts stay approved, and the next sync updates QuickBooks to match.';
+export const LOCKED_MERGE_QUESTION = 'These entries are approved or already in QuickBooks. Merge them anyway? The next sync updates QuickBooks to match: one time record keeps the merged time and the others are deleted there.';
 
 export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]; catalog: Catalog; zone: string; now: number }) {
   const repos = useRepos();
@@ -58,7 +64,7 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
     if (then === 'splitMidnight') {
       setPending(null);
       const at = midnightSplitPoint(entry);
-      if (at !== null) void run(() => repos.entries.split(entry.id, at, { confirmLockedEdit: confirmed }), 'Split at midnight: the part after midnight is on the next day.');
+      if (at !== null) void run(() => repos.sync.split(entry.id, at, { confirmed }), 'Split at midnight: the part after midnight is on the next day.');
     } else {
       setPending({ kind: then, entry, confirmed });
     }
@@ -77,11 +83,17 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
           <button type="button" className="button" disabled={!adjacent}
             onClick={() => void run(async () => {
               const chosen = entries.filter((e) => live.includes(e.id));
-              const locked = chosen.some((e) => editPermission(e.status) !== 'free');
-              if (locked) throw new Error('Approved entries cannot be merged here; edit them one by one.');
-              await repos.entries.merge(live);
+              if (chosen.some((e) => editPermission(e.status) === 'frozen')) throw new Error('Invoiced entries cannot be merged.');
+              // Approved entries, and time QuickBooks already holds, ask first.
+              const ask = chosen.some((e) => editPermission(e.status) === 'confirm') || (await repos.sync.deleteNeedsConfirmation(live));
+              if (ask) {
+                setPending({ kind: 'confirmMerge', ids: live });
+                return;
+              }
+              await repos.sync.merge(live);
               setSelected([]);
-            }, 'Merged into one entry.')}>
+              setMessage({ text: 'Merged into one entry.', error: false });
+            })}>
             Merge
           </button>
           {!adjacent ? <span className="muted">Select two entries next to each other to merge them.</span> : null}
@@ -110,7 +122,7 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
 
       {pending?.kind === 'confirmLocked' ? (
         <Modal title="Edit an approved entry?" onClose={() => setPending(null)}>
-          <p>{LOCKED_QUESTION}</p>
+          <p>{pending.then === 'split' || pending.then === 'splitMidnight' ? LOCKED_SPLIT_QUESTION : LOCKED_QUESTION}</p>
           <div className="modal-actions">
             <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
             <button type="button" className="button primary" onClick={() => proceed(pending.entry, pending.then, true)}>Edit anyway</button>
@@ -123,7 +135,23 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
       ) : null}
       {pending?.kind === 'split' ? (
         <SplitDialog entry={pending.entry} zone={zone} onClose={() => setPending(null)}
-          onSplit={(at) => run(() => repos.entries.split(pending.entry.id, at, { confirmLockedEdit: pending.confirmed }), 'Split in two.')} />
+          onSplit={(at) => run(() => repos.sync.split(pending.entry.id, at, { confirmed: pending.confirmed }), 'Split in two.')} />
+      ) : null}
+      {pending?.kind === 'confirmMerge' ? (
+        <Modal title="Merge approved entries?" onClose={() => setPending(null)}>
+          <p>{LOCKED_MERGE_QUESTION}</p>
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
+            <button type="button" className="button primary" onClick={() => {
+              const { ids } = pending;
+              setPending(null);
+              void run(async () => {
+                await repos.sync.merge(ids, { confirmed: true });
+                setSelected([]);
+              }, 'Merged into one entry.');
+            }}>Merge anyway</button>
+          </div>
+        </Modal>
       ) : null}
       {pending?.kind === 'delete' ? (
         <Modal title="Delete this entry?" onClose={() => setPending(null)}>
