@@ -396,6 +396,8 @@ export function recordAfter(row: OutboxRow, previous: SyncRecord | null, billabl
  * - QBO holds the key → the follower becomes an update (or stays a delete) with its Id/SyncToken;
  * - QBO holds nothing → an update becomes a create, a delete is cancelled.
  * Followers were never sent, so they keep their requestId whatever their operation becomes.
+ * A failed row whose follower goes ahead is history (as in planChanges, rule 7): it is marked
+ * superseded by that follower, so the screens do not show a failure the follower has replaced.
  */
 export function releaseFollowUps(
   rows: readonly OutboxRow[],
@@ -427,6 +429,7 @@ export function releaseFollowUps(
     }
     upserts.push(next);
   }
+  if (resolved.state === 'failed' && !resolved.supersededBy && upserts.length > 0) upserts.push({ ...resolved, supersededBy: upserts[0]!.id });
   return { upserts, cancelled };
 }
 

@@ -245,6 +245,8 @@ describe('after sending', () => {
     const asCreate = releaseFollowUps([follower], failed, null);
     expect(asCreate.upserts[0]).toMatchObject({ op: 'create', state: 'pending', requestId: 'req-f1' });
     expect(asCreate.upserts[0]).not.toHaveProperty('qboId');
+    // The failure it replaced is history, not something the user still has to fix.
+    expect(asCreate.upserts[1]).toMatchObject({ id: create.id, state: 'failed', supersededBy: follower.id });
     expect(releaseFollowUps([deleter], failed, null)).toEqual({ upserts: [], cancelled: ['f2'] });
     // A follow-up equal to what QBO now holds is cancelled.
     expect(releaseFollowUps([{ ...follower, payloadHash: d1.payloadHash }], done, record).cancelled).toEqual(['f1']);
