@@ -41,6 +41,10 @@ test('denying consent leaves the app disconnected with a clear message', async (
   const consent = await context.newPage();
   await consent.goto(await consentUrl(harness));
   await consent.getByRole('button', { name: 'Deny' }).click();
+  // Read the answer page before closing the tab, as a person would: closing while the redirect chain
+  // (sandbox -> loopback callback -> /done) commits can hang Chromium's page close
+  // (microsoft/playwright#41900, crbug 536385539).
+  await expect(consent.getByRole('heading', { name: 'QuickBooks was not connected' })).toBeVisible();
   await consent.close();
   await expect(app.getByRole('alert').first()).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
