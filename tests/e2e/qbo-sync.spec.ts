@@ -173,7 +173,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await expect(app.getByText('Nothing to send: QuickBooks is up to date.')).toBeVisible();
   expect((await sandboxState(sb)).entities['TimeActivity']).toHaveLength(2);
 
-  // Edit the site visit (it was synced, so the app asks first) and re-approve it; a test sync shows
+  // Edit the site visit (it was synced, so the app asks first; confirming re-approves it); a test sync shows
   // the exact payload for just that entry and pushes it: an update of the same TimeActivity.
   await app.getByRole('link', { name: 'Today' }).click();
   await todayEntry(app, 'Site visit').getByRole('button', { name: /^Edit/ }).click();
@@ -182,11 +182,11 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await edit.getByLabel('End time').fill('12:15');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toHaveCount(0);
-  await todayEntry(app, 'Site visit').getByRole('button', { name: /^Approve/ }).click();
+  // Confirming the edit re-approved it: no second click.
   await expect(todayEntry(app, 'Site visit')).toContainText('approved');
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
-  // Approving on Today wrote the outbox row in the same transaction: the edit is already queued.
+  // Saving the confirmed edit wrote the entry and its outbox row in one transaction: it is already queued.
   await expect(statusTable.locator('[data-state="queued"]')).toHaveCount(1);
   await app.getByRole('list', { name: 'Approved entries' }).getByRole('checkbox', { name: /Site visit/ }).check();
   await app.getByRole('button', { name: 'Show payloads' }).click();
@@ -291,7 +291,6 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
   await app.getByRole('dialog', { name: 'Edit entry' }).getByLabel('End time').fill('10:45');
   await app.getByRole('dialog', { name: 'Edit entry' }).getByRole('button', { name: 'Save' }).click();
-  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Approve/ }).click();
   await expect(todayEntry(app, 'Showroom plans')).toContainText('approved');
   expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);
   await app.getByRole('link', { name: 'QuickBooks' }).click();

@@ -119,13 +119,13 @@ test('add time by duration, and an approved entry asks before it is edited', asy
   await expect(entry(app, 'Review')).toContainText('approved');
   await entry(app, 'Review').getByRole('button', { name: /^Edit/ }).click();
   const ask = app.getByRole('dialog', { name: 'Edit an approved entry?' });
-  await expect(ask).toContainText('This entry is approved. Edit it anyway? It will go back to draft and its version increases.');
+  await expect(ask).toContainText('This entry is approved. Edit it anyway? It stays approved with your changes');
   await app.screenshot({ path: `${artifactsDir}/today-approved-ask.png` });
   await ask.getByRole('button', { name: 'Edit anyway' }).click();
   const edit = app.getByRole('dialog', { name: 'Edit entry' });
   await edit.getByLabel('Description').fill('Review, round 2');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(entry(app, 'Review, round 2')).toContainText('draft');
+  await expect(entry(app, 'Review, round 2')).toContainText('approved');
 });
 
 test('the running timer survives a reload with its start time', async ({ app }) => {

@@ -48,10 +48,9 @@ async function entry(w: World, projectIndex: number, start: number, minutes: num
   return e.id;
 }
 
-/** An approved-entry edit as the tests of sync do it: the user confirms and re-approves in one step. */
-async function edit(w: World, id: string, patch: Parameters<World['repos']['entries']['update']>[1]): Promise<void> {
-  await w.repos.entries.update(id, patch, { confirmLockedEdit: true, keepApproved: true });
-  await w.repos.sync.approve([id]);
+/** An approved-entry edit as the Edit dialog makes it: confirmed, it stays approved and is re-queued. */
+async function edit(w: World, id: string, patch: Parameters<World['repos']['sync']['updateEntry']>[1]): Promise<void> {
+  await w.repos.sync.updateEntry(id, patch, { confirmed: true });
 }
 
 describe('aggregated projects against the sandbox', () => {
@@ -175,6 +174,57 @@ describe('aggregated projects against the sandbox', () => {
     tas = await sandboxTimeActivities(sandbox);
     expect(tas.map(minutesOf).sort()).toEqual([30, 45]);
     expect((await w.repos.sync.records()).map((r) => r.key).sort()).toEqual([`entry:${a}`, `entry:${b}`].sort());
+  });
+});
+
+describe('editing approved time re-queues it', () => {
+  it('a confirmed edit of a synced entry stays approved and updates the same TimeActivity with its current SyncToken', async () => {
+    const w = await world(conn);
+    const id = await entry(w, 1, DAY1, 60, 'site visit');
+    await w.repos.sync.approve([id]);
+    await sync(w);
+    const [sent] = await sandboxTimeActivities(sandbox);
+    expect(sent).toMatchObject({ Hours: 1, Minutes: 0, SyncToken: '0' });
+
+    // Unconfirmed, the edit is refused and nothing is queued.
+    await expect(w.repos.sync.updateEntry(id, { description: 'nope' })).rejects.toThrow();
+    expect(await w.repos.sync.openRows()).toHaveLength(0);
+
+    const { entry: edited, planned } = await w.repos.sync.updateEntry(id, { end: DAY1 + 90 * MIN, description: 'site visit, longer' }, { confirmed: true });
+    expect(edited.status).toBe('approved');
+    expect(planned).toBe(1);
+    const [row] = await w.repos.sync.openRows();
+    expect(row).toMatchObject({ op: 'update', qboId: sent!.Id, syncToken: '0', entryVersions: [edited.version] });
+    await sync(w);
+    const tas = await sandboxTimeActivities(sandbox);
+    expect(tas).toHaveLength(1);
+    expect(tas[0]).toMatchObject({ Id: sent!.Id, Hours: 1, Minutes: 30, SyncToken: '1' });
+    expect(tas[0]!.Description).toContain('site visit, longer');
+    expect((await w.repos.entries.get(id))!.status).toBe('synced');
+  });
+
+  it('a confirmed edit of an approved, never-sent entry replaces its queued create, so the old numbers never go out', async () => {
+    const w = await world(conn);
+    const id = await entry(w, 1, DAY1, 60, 'draft plan');
+    await w.repos.sync.approve([id]);
+    const [queued] = await w.repos.sync.openRows();
+    await w.repos.sync.updateEntry(id, { end: DAY1 + 45 * MIN }, { confirmed: true });
+    const rows = await w.repos.sync.openRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ op: 'create', requestId: queued!.requestId });
+    expect(rows[0]!.payloadHash).not.toBe(queued!.payloadHash);
+    await sync(w);
+    const tas = await sandboxTimeActivities(sandbox);
+    expect(tas.map((t) => [t.Hours, t.Minutes])).toEqual([[0, 45]]);
+  });
+
+  it('a draft entry is edited without queueing anything', async () => {
+    const w = await world(conn);
+    const id = await entry(w, 1, DAY1, 60, 'just a draft');
+    const { entry: edited, planned } = await w.repos.sync.updateEntry(id, { description: 'still a draft' });
+    expect(edited.status).toBe('draft');
+    expect(planned).toBe(0);
+    expect(await w.repos.sync.openRows()).toHaveLength(0);
   });
 });
 

@@ -26,7 +26,7 @@ import type { ChangedInQbo, ConflictRule, DeletedInQbo, MatchedActivity, Resolut
 import type { RateRecord } from '../../../../shared/rates/resolve';
 import type { RepoContext } from '../context';
 import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
-import type { createEntriesRepo } from './entries-repo';
+import type { createEntriesRepo, EntryPatch } from './entries-repo';
 import { auditRow } from './audit-write';
 import { createQboMirrorRepo } from './qbo-mirror-repo';
 import { writeQboWins } from './reconcile-writes';
@@ -425,6 +425,24 @@ export function createSyncRepo(
       return rw(async () => {
         for (const id of entryIds) await deps.entries.delete(id, { confirmLockedEdit: true });
         return { ...(await planInTx(entryIds, sc)), needsConfirmation: false };
+      });
+    },
+
+    /**
+     * Edits an entry (entries.update) and, when it was approved or synced, keeps it approved and
+     * re-plans its QuickBooks write in the same transaction: confirming the edit of approved time
+     * re-approves the new numbers, so a synced entry's TimeActivity gets a full update with the
+     * current SyncToken, and a never-sent row is replaced in place (a stale body is never sent).
+     * Draft entries are edited as they are.
+     */
+    async updateEntry(id: string, patch: EntryPatch, opts: { expectedVersion?: number; confirmed?: boolean } = {}): Promise<PlanSummary & { entry: EntryRow }> {
+      const sc = await loadContext();
+      return rw(async () => {
+        const before = await db.entries.get(id);
+        const keepApproved = !!before && PUSHABLE.has(before.status);
+        const entry = await deps.entries.update(id, patch, { confirmLockedEdit: opts.confirmed ?? false, keepApproved, ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}) });
+        const summary = keepApproved ? await planInTx([id], sc) : { planned: 0, cancelled: 0, issues: [], refused: [] };
+        return { ...summary, entry };
       });
     },
 

@@ -70,7 +70,8 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
       const fields = { projectId, taskId, description: description.trim(), start: result.start, end: result.end, billable };
       if (mode === 'edit' && entry) {
         const { end: _runningHasNoEnd, ...withoutEnd } = fields;
-        await repos.entries.update(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmLockedEdit: confirmedLocked });
+        // Through sync: a confirmed edit of approved time stays approved and re-queues its QuickBooks write.
+        await repos.sync.updateEntry(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmed: confirmedLocked ?? false });
       } else {
         await repos.entries.create({ ...fields, zone, source: 'manual' });
       }
