@@ -233,7 +233,9 @@ function recordFromQbo(record: SyncRecord, current: QboTimeActivity): SyncRecord
  * - Tracker wins, deleted in QBO: the record is dropped and the time is created again (new row, new
  *   requestId). An open never-sent row becomes that create (a pending delete is simply cancelled);
  *   a row that may have been sent gets a blocked create after it.
- * - QuickBooks wins: local updates adopt QBO's version (edit) or unlink the entries (delete).
+ * - QuickBooks wins: local updates adopt QBO's version (edit) or unlink the entries (delete). A
+ *   local change still queued for the key is newer than either: an edit meets a 5010 and is re-read
+ *   (our change goes on), and a delete is answered like tracker wins (our change is created again).
  * - Ask: nothing changes; each conflict goes on the ask-list, and the screen calls this again per
  *   item with the chosen rule.
  * Time billed in QuickBooks is never overwritten: it is locked with QBO's version whatever the rule.
@@ -296,7 +298,11 @@ export function resolveConflicts(
     else out.askList.push({ key: c.key, qboId: c.qboId, entryIds: c.record.entryIds, kind: 'changed', diffs: c.diffs, message: describe('changed', c.record, c.diffs) });
   }
   for (const d of conflicts.deletedInQbo) {
-    if (rule === 'tracker') {
+    // A change made in Track Nexus after the sync and still queued is newer than QuickBooks' delete:
+    // under "QuickBooks wins" it would otherwise go to a deleted Id and fail, and its entries (no
+    // longer synced) would not become drafts either. It goes out as a create, as with tracker wins.
+    const localChangeQueued = rule === 'quickbooks' && chainOf(d.key).tail !== undefined;
+    if (rule === 'tracker' || localChangeQueued) {
       out.localUpdates.push({ kind: 'dropRecord', key: d.key });
       const { tail } = chainOf(d.key);
       const want = wanted(d.key, d.record);

@@ -166,6 +166,18 @@ describe('resolveConflicts', () => {
     expect(afterSent.outboxRows).toEqual([expect.objectContaining({ op: 'create', state: 'blocked', after: 's' })]);
   });
 
+  it('QuickBooks wins on a deletion, but a local change queued since the sync is newer: it is created again', () => {
+    const key = records[1]!.key;
+    const only = { changedInQbo: [], deletedInQbo: r.deletedInQbo };
+    const queued: OutboxRow = { key, id: 'u', op: 'update', entryIds: records[1]!.entryIds, entryVersions: [3], payload: { ...records[1]!.payload, Description: 'edited here' }, payloadHash: 'h2', qboId: '101', syncToken: '0', requestId: 'req-u', state: 'pending', attempts: 0, createdAt: 0 };
+    const res = resolveConflicts(only, 'quickbooks', { ids: idSource(), now: 1, outbox: [queued] });
+    expect(res.localUpdates).toEqual([{ kind: 'dropRecord', key }]);
+    expect(res.outboxRows).toEqual([expect.objectContaining({ id: 'u', op: 'create', payloadHash: 'h2', requestId: 'req-u' })]);
+    expect(res.outboxRows[0]).not.toHaveProperty('qboId');
+    // Without a queued change, QuickBooks' delete wins as before.
+    expect(resolveConflicts(only, 'quickbooks', { ids: idSource(), now: 1, outbox: [] }).localUpdates).toEqual([{ kind: 'unlinkDeleted', key, entryIds: records[1]!.entryIds }]);
+  });
+
   it('never overwrites time QuickBooks has billed', () => {
     const billed = reconcile(records.slice(0, 1), [{ ...activities[0]!, Hours: 3, BillableStatus: 'HasBeenBilled' }], RANGE);
     const res = resolveConflicts(billed, 'tracker', { ids: idSource(), now: 1 });
