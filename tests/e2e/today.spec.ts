@@ -100,6 +100,34 @@ test('editing an entry validates its times; split, duplicate, merge and delete',
   await expect(app.getByTestId('total')).toHaveText('1:30');
 });
 
+test('approved entries split and merge after a question, and stay approved', async ({ app }) => {
+  await createProjectInline(app, 'Website', 'Acme');
+  await addTime(app, { start: '09:00', end: '11:00', description: 'Audit' });
+  await entry(app, 'Audit').getByRole('button', { name: /^Approve/ }).click();
+  await expect(entry(app, 'Audit')).toContainText('approved');
+
+  await entry(app, 'Audit').getByRole('button', { name: /^Split/ }).click();
+  const ask = app.getByRole('dialog', { name: 'Edit an approved entry?' });
+  await expect(ask).toContainText('Both parts stay approved');
+  await ask.getByRole('button', { name: 'Edit anyway' }).click();
+  const split = app.getByRole('dialog', { name: 'Split entry' });
+  await split.getByLabel('Split at').fill('10:00');
+  await split.getByRole('button', { name: 'Split' }).click();
+  await expect(entry(app, 'Audit')).toHaveCount(2);
+  for (const part of ['09:00–10:00', '10:00–11:00']) await expect(entry(app, part)).toContainText('approved');
+
+  await entry(app, '09:00–10:00').getByRole('checkbox').check();
+  await entry(app, '10:00–11:00').getByRole('checkbox').check();
+  await app.getByRole('region', { name: 'Selection' }).getByRole('button', { name: 'Merge' }).click();
+  const merge = app.getByRole('dialog', { name: 'Merge approved entries?' });
+  await expect(merge).toContainText('The next sync updates QuickBooks to match');
+  await app.screenshot({ path: `${artifactsDir}/today-merge-approved.png` });
+  await merge.getByRole('button', { name: 'Merge anyway' }).click();
+  await expect(entry(app, 'Audit')).toHaveCount(1);
+  await expect(entry(app, 'Audit')).toContainText('09:00–11:00');
+  await expect(entry(app, 'Audit')).toContainText('approved');
+});
+
 test('add time by duration, and an approved entry asks before it is edited', async ({ app }) => {
   await createProjectInline(app, 'Website', 'Acme');
   await addTime(app, { start: '13:00', duration: '1.5h', description: 'Review' });
