@@ -46,6 +46,23 @@ test.describe('away prompt', () => {
     await expect(entries(app).nth(1)).toContainText('Landing page');
   });
 
+  test('an unanswered prompt is asked again after a reload, and once answered it stays answered', async ({ app, harness }) => {
+    await timerStartedAgo(app, 30);
+    await awayFor(app, harness, 400);
+    const prompt = app.getByRole('dialog', { name: 'You were away' });
+    await expect(prompt).toBeVisible({ timeout: 15_000 });
+    const question = await prompt.textContent();
+    await app.reload();
+    await expect(prompt).toBeVisible();
+    await expect(prompt).toHaveText(question ?? '');
+    await prompt.getByRole('button', { name: 'Keep' }).click();
+    await expect(prompt).toHaveCount(0);
+    await app.reload();
+    await expect(app.getByRole('timer')).toBeVisible();
+    await app.waitForTimeout(2_500); // the start-up check runs 1.5 s after the page loads
+    await expect(prompt).toHaveCount(0);
+  });
+
   test('away time given to another project becomes its own entry', async ({ app, harness }) => {
     await timerStartedAgo(app, 30);
     await createProjectInline(app, 'Logo', 'Globex'); // switches: Globex runs now

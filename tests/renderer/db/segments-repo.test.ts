@@ -50,4 +50,17 @@ describe('activity segments', () => {
       { id: 'w1', start: t, end: t + 1_800_000, reason: 'idle', localDate: '2026-03-02', resolution: 'discard' },
     ]);
   });
+
+  it('lists the ended, undecided away periods since a time, oldest first (asked again on start)', async () => {
+    const { repos } = await testEnv();
+    const t = at('2026-03-02', '12:00', NY);
+    const H = 3_600_000;
+    await repos.segments.upsertAway({ id: 'late', start: t + 3 * H, end: t + 4 * H, reason: 'lock' }, NY);
+    await repos.segments.upsertAway({ id: 'early', start: t + H, end: t + 2 * H, reason: 'idle' }, NY);
+    await repos.segments.upsertAway({ id: 'decided', start: t + 2 * H, end: t + 3 * H, reason: 'idle' }, NY);
+    await repos.segments.resolveAway('decided', 'keep');
+    await repos.segments.upsertAway({ id: 'ongoing', start: t + 5 * H, end: null, reason: 'idle' }, NY);
+    await repos.segments.upsertAway({ id: 'old', start: t - 48 * H, end: t - 47 * H, reason: 'idle' }, NY);
+    expect((await repos.segments.listUndecidedAway(t)).map((r) => r.id)).toEqual(['early', 'late']);
+  });
 });

@@ -107,6 +107,12 @@ export function createSegmentsRepo(ctx: RepoContext) {
       return (await db.awayPeriods.where('localDate').equals(date).toArray()).sort(byStart);
     },
 
+    /** Ended away periods since `since` that nobody decided about yet, oldest first (asked again after a reload). */
+    async listUndecidedAway(since: number): Promise<AwayPeriodRow[]> {
+      const rows = await db.awayPeriods.where('start').aboveOrEqual(since).toArray();
+      return rows.filter((r) => r.resolution === null && r.end !== null).sort(byStart);
+    },
+
     async resolveAway(id: string, resolution: AwayPeriodRow['resolution']): Promise<void> {
       const n = await db.awayPeriods.update(id, { resolution });
       if (n === 0) throw new NotFoundError('awayPeriod', id);

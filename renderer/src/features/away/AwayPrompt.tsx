@@ -15,6 +15,9 @@ import { applyAwayPlan, FORGOTTEN_TIMER_MS, isOvernight, planAway, timerDuring, 
 import { useAwayQueue, type AwayQuestion } from './away-store';
 import './away.css';
 
+/** How far back undecided away periods are asked about again on start. */
+const UNDECIDED_AWAY_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function AwayPrompt() {
   const repos = useRepos();
   const catalog = useCatalog();
@@ -42,14 +45,25 @@ export function AwayPrompt() {
     [repos, ask],
   );
 
-  // On start: a timer that has run for over 12 hours and no away period explains it.
+  // On start: away periods still undecided (the question is not stored, so a reload or a restart
+  // before the answer would otherwise leave the away time counted silently) are asked again while a
+  // timer entry still covers them; then a timer that has run for over 12 hours and no away period
+  // explains it.
   useEffect(() => {
     const handle = setTimeout(() => {
-      void repos.entries.running().then((running) => {
-        if (!running || Date.now() - running.start < FORGOTTEN_TIMER_MS) return;
+      void (async () => {
+        const zone = userZone();
+        const now = Date.now();
+        for (const row of await repos.segments.listUndecidedAway(now - UNDECIDED_AWAY_LOOKBACK_MS)) {
+          const period = { ...row, end: row.end! };
+          const entry = await timerDuring(repos, period, now);
+          if (entry) ask({ key: row.id, entryId: entry.id, away: period, overnight: isOvernight(period, zone) });
+        }
+        const running = await repos.entries.running();
+        if (!running || now - running.start < FORGOTTEN_TIMER_MS) return;
         if (useAwayQueue.getState().queue.some((q) => q.entryId === running.id)) return;
         ask({ key: `forgotten:${running.id}`, entryId: running.id, away: null, overnight: true });
-      });
+      })();
     }, 1500);
     return () => clearTimeout(handle);
   }, [repos, ask]);
