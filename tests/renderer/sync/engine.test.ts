@@ -2,27 +2,21 @@
 // client: exactly-once under 503s and dropped-after-commit connections, per-item validation faults,
 // token expiry and refresh under concurrency, auth pauses, edits and deletes after a sync, the audit
 // trail, and one run at a time.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import type { InProcessConnection } from './in-process-port';
-import { connect, control, makeEntries, sandboxState, sandboxTimeActivities, startWorldSandbox, world, type World } from './setup';
+import { connect, control, makeEntries, sandboxState, sandboxTimeActivities, world, type World } from './setup';
+import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
 let sandbox: RunningSandbox;
 let conn: InProcessConnection;
 
-beforeAll(async () => {
-  sandbox = await startWorldSandbox(SCALE);
-  conn = await connect(sandbox, SCALE);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'reset');
-  await control(sandbox, 'faults', { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 7 });
-});
+useWorldSandbox(SCALE, (s, c) => {
+  sandbox = s;
+  conn = c;
+}, { seed: 7 });
 
 const engineFor = (w: World, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
   createSyncEngine({ repos: w.repos, port: w.conn.port, retryScale: SCALE, concurrency: 4, ...extra });

@@ -2,30 +2,24 @@
 // not be stored (nor sent) when one of its rows changed meanwhile, e.g. an edit replaced a never-sent
 // pending row in place (same id, same requestId, new body). Checked on the repository, and through
 // the engine's fast path, which plans from the pending rows of its last look without re-reading them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planBatch } from '../../../shared/sync/batch-plan';
 import { sendable, type OutboxRow } from '../../../shared/sync/outbox';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import type { QboPort } from '../../../renderer/src/sync/qbo-port';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import type { InProcessConnection } from './in-process-port';
-import { connect, control, makeEntries, sandboxTimeActivities, startWorldSandbox, world, type World } from './setup';
+import { makeEntries, sandboxTimeActivities, world, type World } from './setup';
+import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
 let sandbox: RunningSandbox;
 let conn: InProcessConnection;
 
-beforeAll(async () => {
-  sandbox = await startWorldSandbox(SCALE);
-  conn = await connect(sandbox, SCALE);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'reset');
-  await control(sandbox, 'faults', { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 7 });
-});
+useWorldSandbox(SCALE, (s, c) => {
+  sandbox = s;
+  conn = c;
+}, { seed: 7 });
 
 /** Edits an approved entry and re-approves it: its never-sent pending row is replaced in place. */
 async function editInPlace(w: World, entryId: string, description: string): Promise<void> {

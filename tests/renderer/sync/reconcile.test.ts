@@ -1,27 +1,22 @@
 // Reconciliation against the sandbox: a correct sync reports zero difference per customer and day;
 // an edit or a deletion made in QuickBooks is found and resolved by the configured rule (tracker
 // wins, QuickBooks wins, or ask → an open conflict the conflicts screen resolves).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { localTime } from '../../../shared/time/zone';
 import { reconciliationReportRun, resolveConflict, runReconciliation } from '../../../renderer/src/sync/reconcile-run';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import type { InProcessConnection } from './in-process-port';
-import { connect, control, makeEntries, sandboxTimeActivities, startWorldSandbox, world, type World } from './setup';
+import { makeEntries, sandboxTimeActivities, world, type World } from './setup';
+import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
 let sandbox: RunningSandbox;
 let conn: InProcessConnection;
 
-beforeAll(async () => {
-  sandbox = await startWorldSandbox(SCALE);
-  conn = await connect(sandbox, SCALE);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'reset');
+useWorldSandbox(SCALE, (s, c) => {
+  sandbox = s;
+  conn = c;
 });
 
 async function synced(n: number): Promise<World> {

@@ -3,12 +3,13 @@
 // place, split when an entry moves to another day or project, deleted with its last entry),
 // aggregation switched on and off, and split / merge of synced entries going through the outbox.
 // What the sandbox holds after each sync must be exactly what the current entries say.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { amountForMinutes } from '../../../shared/qbo/decimal';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
 import type { InProcessConnection } from './in-process-port';
-import { connect, control, sandboxTimeActivities, startWorldSandbox, world, type QboTa, type World } from './setup';
+import { sandboxTimeActivities, world, type QboTa, type World } from './setup';
+import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
 const MIN = 60_000;
@@ -20,17 +21,10 @@ const DAY1 = Date.UTC(2026, 9, 1, 13, 0);
 let sandbox: RunningSandbox;
 let conn: InProcessConnection;
 
-beforeAll(async () => {
-  sandbox = await startWorldSandbox(SCALE);
-  conn = await connect(sandbox, SCALE);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'reset');
-  await control(sandbox, 'faults', { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 7 });
-});
+useWorldSandbox(SCALE, (s, c) => {
+  sandbox = s;
+  conn = c;
+}, { seed: 7 });
 
 /** Runs the engine until the outbox is drained; every write must succeed. */
 async function sync(w: World): Promise<void> {
