@@ -1,21 +1,17 @@
 // Connect, end to end with the real intuit-oauth against the local sandbox: the consent page is
 // opened through the ExternalOpener, the person approves or denies, the browser lands on our
 // loopback listener, and the code is exchanged only when the state is ours.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAuthorization, ConnectError } from '../../../electron/main/qbo/oauth-flow';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
-import { answerConsent, localConfig, manualClock, recordingOpener, startRecordingProxy, startTestSandbox, visit } from './helpers';
+import { answerConsent, localConfig, manualClock, recordingOpener, visit } from './helpers';
+import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 
 let sandbox: RunningSandbox;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  proxy = await startRecordingProxy(sandbox.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
+let proxy: RecordingProxy;
+useSandboxBehindProxy((s, p) => {
+  sandbox = s;
+  proxy = p;
 });
 
 describe('connect through the loopback listener', () => {

@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/main/ipc/events';
 import { IpcRouter } from '../../../electron/main/ipc/router';
 import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
@@ -13,17 +13,14 @@ import { fileSecretStore } from '../../../electron/main/secrets/file-secret-stor
 import type { SecretStore } from '../../../electron/main/ports';
 import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
-import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, startRecordingProxy, startTestSandbox, visit, waitFor } from './helpers';
+import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor } from './helpers';
+import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 
 let sandbox: RunningSandbox;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  proxy = await startRecordingProxy(sandbox.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
+let proxy: RecordingProxy;
+useSandboxBehindProxy((s, p) => {
+  sandbox = s;
+  proxy = p;
 });
 
 let dataDir: string;

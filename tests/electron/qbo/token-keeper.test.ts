@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIntuitClient, type TokenSet } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
@@ -12,17 +12,14 @@ import { CONNECTION_KEY, ReconnectRequiredError, TokenKeeper, type StoredConnect
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
-import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { control, localConfig, manualClock } from './helpers';
+import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 
 let sandbox: RunningSandbox;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  proxy = await startRecordingProxy(sandbox.url);
-});
-afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
+let proxy: RecordingProxy;
+useSandboxBehindProxy((s, p) => {
+  sandbox = s;
+  proxy = p;
 });
 
 let dir: string;
