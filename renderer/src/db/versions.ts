@@ -5,9 +5,10 @@ import { v1 } from './versions/v1';
 import { v2 } from './versions/v2';
 import { v3 } from './versions/v3';
 import { v4 } from './versions/v4';
+import { v5 } from './versions/v5';
 
 export type { SchemaVersion } from './versions/types';
 
-export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4];
+export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5];
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -103,3 +103,23 @@ describe('v3 → v4: QuickBooks sync tables', () => {
     expect(await db.qboEntities.where('kind').equals('customer').count()).toBe(1);
   });
 });
+
+describe('v4 → v5: sync records and outbox rows indexed by the entries they hold', () => {
+  it('keeps every record and row, and finds them by entry id', async () => {
+    const start = Date.UTC(2026, 2, 2, 14, 0);
+    const payload = { TxnDate: '2026-03-02', Hours: 1, Minutes: 0 };
+    const db = await upgradeFrom(4, async (v4) => {
+      await v4.table('syncRecords').bulkAdd([
+        { key: 'entry:e1', qboId: '11', syncToken: '0', entryIds: ['e1'], entryVersions: [3], payload, payloadHash: 'h1', billableStatus: 'Billable', updatedAt: start },
+        { key: 'agg:p1:-:2026-03-02:B', qboId: '12', syncToken: '2', entryIds: ['e2', 'e3'], entryVersions: [2, 2], payload, payloadHash: 'h2', billableStatus: 'Billable', updatedAt: start },
+      ]);
+      await v4.table('outbox').add({ id: 'o1', key: 'entry:e4', op: 'create', entryIds: ['e4'], entryVersions: [2], payload, payloadHash: 'h4', requestId: 'r1', state: 'pending', attempts: 0, createdAt: start });
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.syncRecords.count()).toBe(2);
+    expect((await db.syncRecords.where('entryIds').equals('e3').toArray()).map((r) => r.qboId)).toEqual(['12']);
+    expect((await db.syncRecords.where('entryIds').equals('e1').toArray()).map((r) => r.qboId)).toEqual(['11']);
+    expect((await db.outbox.where('entryIds').equals('e4').toArray()).map((r) => r.id)).toEqual(['o1']);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
+  });
+});

@@ -202,16 +202,25 @@ export function createSyncRepo(
     return { drafts, issues, touched };
   }
 
+  /** Sync records and outbox rows that list any of these entries (the multi-entry entryIds indexes, v5). */
+  async function holding(entryIds: Iterable<string>): Promise<{ records: SyncRecordRow[]; rows: OutboxRow[] }> {
+    const ids = [...new Set(entryIds)];
+    const [records, rows] = await Promise.all([
+      Promise.all(ids.map((id) => db.syncRecords.where('entryIds').equals(id).toArray())),
+      Promise.all(ids.map((id) => db.outbox.where('entryIds').equals(id).toArray())),
+    ]);
+    const unique = <T>(list: T[][], id: (x: T) => string) => [...new Map(list.flat().map((x) => [id(x), x])).values()];
+    return { records: unique(records, (r) => r.key), rows: unique(rows, (r) => r.id) };
+  }
+
   /**
-   * Records and outbox rows (open, or failed and not superseded) that list any of `entryIds`: the
-   * keys QuickBooks holds, or may hold or was asked to hold, for those entries. No index on
-   * entryIds, so both are scans; planning runs on user actions and once per engine run.
+   * The keys QuickBooks holds, or may hold or was asked to hold, for these entries: their records
+   * and their outbox rows (open, or failed and not superseded).
    */
   async function keysHolding(entryIds: ReadonlySet<string>): Promise<Set<string>> {
-    const holds = (r: { entryIds: readonly string[] }) => r.entryIds.some((id) => entryIds.has(id));
-    const records = await db.syncRecords.filter(holds).toArray();
-    const rows = (await rowsInStates(['pending', 'inflight', 'blocked', 'failed'])).filter((r) => !r.supersededBy && holds(r));
-    return new Set([...records.map((r) => r.key), ...rows.map((r) => r.key)]);
+    const { records, rows } = await holding(entryIds);
+    const live = rows.filter((r) => r.state !== 'done' && !r.supersededBy);
+    return new Set([...records.map((r) => r.key), ...live.map((r) => r.key)]);
   }
 
   /**
@@ -409,8 +418,9 @@ export function createSyncRepo(
 
     /** Whether deleting these entries would delete time in QuickBooks (ask the user first). */
     async deleteNeedsConfirmation(entryIds: string[]): Promise<boolean> {
-      const records = (await db.syncRecords.filter((r) => r.entryIds.some((id) => entryIds.includes(id))).toArray()).map(toRecord);
-      const rows = await db.outbox.filter((r) => r.entryIds.some((id) => entryIds.includes(id))).toArray();
+      const held = await holding(entryIds);
+      const records = held.records.map(toRecord);
+      const rows = held.rows;
       const keys = new Set([...records.map((r) => r.key), ...rows.map((r) => r.key)]);
       return [...keys].some((k) => deleteNeedsConfirmation(k, records, rows));
     },
