@@ -10,6 +10,7 @@ import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/databa
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import type { QboPort } from '../../../renderer/src/sync/qbo-port';
 import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { seedCoolCars } from './cool-cars';
 
 vi.mock('../../../renderer/src/platform/api', () => ({ api: { invoke: vi.fn(), on: () => () => {} } }));
 
@@ -36,13 +37,7 @@ beforeEach(async () => {
   dbName = `qbo-conflicts-${++n}`;
   db = await openDatabase(dbName);
   repos = createRepos(db);
-  await repos.qboMirror.putEntities([
-    { kind: 'customer', id: '21', name: 'Showroom Landscaping', fullyQualifiedName: 'Cool Cars:Showroom Landscaping', parentId: '20', active: true },
-    { kind: 'item', id: '7', name: 'Design', active: true, subtype: 'Service' },
-    { kind: 'employee', id: '29', name: 'Emily Platt', active: true },
-  ]);
-  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: '29' });
-  await repos.qboMirror.setState('preferences', { CurrencyPrefs: { HomeCurrency: { value: 'USD' } } });
+  await seedCoolCars(repos);
   await repos.sync.saveSettings({ conflictRule: 'ask' });
   const project = await repos.projects.create({ name: 'Showroom Landscaping', rateMinor: 12000, currency: 'USD', qboCustomerId: '21', qboItemId: '7' });
   const start = Date.UTC(2026, 2, 9, 9, 0);

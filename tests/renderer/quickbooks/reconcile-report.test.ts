@@ -6,19 +6,14 @@ import type { QboTimeActivity } from '../../../shared/qbo/types';
 import type { QboPort } from '../../../renderer/src/sync/qbo-port';
 import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
 import { testEnv } from '../db/helpers';
+import { seedCoolCars } from './cool-cars';
 
 const HOUR = 3_600_000;
 
 async function world() {
   const env = await testEnv(Date.UTC(2026, 2, 10, 18, 0));
   const { repos } = env;
-  await repos.qboMirror.putEntities([
-    { kind: 'customer', id: '21', name: 'Showroom Landscaping', fullyQualifiedName: 'Cool Cars:Showroom Landscaping', parentId: '20', active: true },
-    { kind: 'item', id: '7', name: 'Design', active: true, subtype: 'Service' },
-    { kind: 'employee', id: '29', name: 'Emily Platt', active: true },
-  ]);
-  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: '29' });
-  await repos.qboMirror.setState('preferences', { CurrencyPrefs: { HomeCurrency: { value: 'USD' } } });
+  await seedCoolCars(repos);
   const project = await repos.projects.create({ name: 'Showroom Landscaping', rateMinor: 12000, currency: 'USD', qboCustomerId: '21', qboItemId: '7' });
   const at = (day: number, h: number) => Date.UTC(2026, 2, day, h, 0);
   const a = await repos.entries.create({ projectId: project.id, taskId: null, description: 'Plans', start: at(9, 9), end: at(9, 9) + 1.5 * HOUR, zone: 'UTC', source: 'manual', billable: true });

@@ -8,6 +8,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
+import { seedCoolCars } from './cool-cars';
 
 const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
 let nextId = 100;
@@ -50,14 +51,8 @@ beforeEach(async () => {
   resetSyncService();
   dbName = `qbo-sync-${++n}`;
   repos = createRepos(await openDatabase(dbName));
-  await repos.qboMirror.putEntities([
-    { kind: 'customer', id: '21', name: 'Showroom Landscaping', fullyQualifiedName: 'Cool Cars:Showroom Landscaping', parentId: '20', active: true },
-    { kind: 'item', id: '7', name: 'Design', active: true, subtype: 'Service' },
-    { kind: 'employee', id: '29', name: 'Emily Platt', active: true },
-  ]);
+  await seedCoolCars(repos);
   await repos.qboMirror.setState('mirrorImportedAt', 1);
-  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: '29' });
-  await repos.qboMirror.setState('preferences', { CurrencyPrefs: { HomeCurrency: { value: 'USD' } } });
   const mapped = await repos.projects.create({ name: 'Showroom Landscaping', rateMinor: 12000, currency: 'USD', qboCustomerId: '21', qboItemId: '7' });
   const loose = await repos.projects.create({ name: 'Odd jobs', rateMinor: 5000, currency: 'USD' });
   const start = Date.now() - 6 * 3_600_000;
