@@ -34,9 +34,6 @@ export interface EntryAdoption {
   notApplied: string[];
 }
 
-/** Aggregated keys (one TimeActivity per project + task + day) cannot be split back into entries. */
-export const isAggregateKey = (key: string) => key.startsWith('agg:');
-
 /**
  * QBO's StartTime/EndTime as instants. QBO writes them with a date ("2021-02-02T08:00:00-08:00");
  * its docs also show a bare time with offset ("08:00:00-08:00"), which is on the TxnDate.

@@ -5,7 +5,7 @@ import type { TimeEntry } from '../../../shared/entries/entry';
 import { renderDescription } from '../../../shared/qbo/template';
 import { toTimeActivities, type TransformContext } from '../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
-import { adoptIntoEntry, descriptionFromTemplate, isAggregateKey, moveToDate, qboMinutes, qboSpan } from '../../../shared/sync/adopt';
+import { adoptIntoEntry, descriptionFromTemplate, moveToDate, qboMinutes, qboSpan } from '../../../shared/sync/adopt';
 import { diffPayloads, payloadFromQbo } from '../../../shared/sync/reconcile';
 import { localDate, localTime, zonedInstant } from '../../../shared/time/zone';
 import { context, entry, MIN, support, website } from '../qbo/fixtures';
@@ -106,10 +106,8 @@ describe('helpers', () => {
     expect(qboSpan({ ...span, EndTime: 'soon' })).toBeNull();
   });
 
-  it('moveToDate keeps seconds; isAggregateKey tells aggregates apart', () => {
+  it('moveToDate keeps the time of day and its seconds', () => {
     const start = zonedInstant('2026-11-02', '00:30', NY) + 17_000;
     expect(moveToDate(start, NY, '2026-11-01') - zonedInstant('2026-11-01', '00:30', NY)).toBe(17_000);
-    expect(isAggregateKey('agg:p:-:2026-03-16:B')).toBe(true);
-    expect(isAggregateKey('entry:e1')).toBe(false);
   });
 });

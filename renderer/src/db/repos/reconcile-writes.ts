@@ -5,7 +5,8 @@
 //   the new sync record carries their new versions, so it describes them as they now are.
 // - Deleted in QuickBooks: the entries become drafts (unlocked, not queued), so the next sync does
 //   not create the time again and nothing claims it is in QuickBooks.
-import { adoptIntoEntry, isAggregateKey, type AdoptContext } from '../../../../shared/sync/adopt';
+import { isAggregateKey } from '../../../../shared/qbo/transform';
+import { adoptIntoEntry, type AdoptContext } from '../../../../shared/sync/adopt';
 import type { AuditRecord } from '../../../../shared/sync/audit';
 import type { SyncRecord } from '../../../../shared/sync/outbox';
 import type { LocalUpdate } from '../../../../shared/sync/reconcile';
