@@ -1,21 +1,24 @@
 // Away time while a timer runs, driven the way main reports it: the harness's idle source says the
 // machine has been idle for a while, then that the user is back; main emits capture:away twice.
-// The page's clock starts in the past so the timer has been running before the user left.
+// The timer is started, then its start is moved back the way a user fixes a forgotten start.
 import type { Page } from '@playwright/test';
-import { artifactsDir, control, createProjectInline, expect, test } from './fixtures';
+import { artifactsDir, control, createProjectInline, expect, pageLocal, test } from './fixtures';
 
 const MIN = 60_000;
 
-
-/** Starts a timer on Acme · Website that (by the page's clock) began `minutesAgo` minutes ago. */
+/** Starts a timer on Acme · Website and moves its start `minutesAgo` minutes back. */
 async function timerStartedAgo(app: Page, minutesAgo: number) {
-  await app.clock.install({ time: Date.now() - minutesAgo * MIN });
-  await app.reload();
   await createProjectInline(app, 'Website', 'Acme');
   await app.getByLabel('What are you working on?').fill('Landing page');
   await app.getByRole('button', { name: 'Start' }).click();
   await expect(app.getByRole('timer')).toBeVisible();
-  await app.clock.setSystemTime(Date.now());
+  await entries(app).filter({ hasText: 'running' }).getByRole('button', { name: /^Edit/ }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit entry' });
+  const began = await pageLocal(app, Date.now() - minutesAgo * MIN);
+  await edit.getByLabel('Start date').fill(began.date);
+  await edit.getByLabel('Start time').fill(began.time);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
 }
 
 /** The idle source reports `seconds` of idleness; main polls it every 10 s while the user is present. */
@@ -24,9 +27,6 @@ async function awayFor(app: Page, harness: Parameters<typeof control>[0], second
   await app.waitForTimeout(11_000);
   await control(harness, 'idle', { seconds: 0 });
 }
-
-// Pinned to UTC: Playwright's fake Date (used to start the timer in the past) trips @date-fns/tz in other zones.
-test.use({ timezoneId: 'UTC' });
 
 const entries = (app: Page) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem');
 
@@ -97,10 +97,9 @@ test('a timer found running for over 12 hours at start is asked about once', asy
   const prompt = app.getByRole('dialog', { name: 'Your timer ran overnight' });
   await expect(prompt).toBeVisible();
   await expect(prompt).toContainText(/has been running since .* \(13 h( \d\d min)?\)/);
-  // Stopped working an hour after starting (the page runs in UTC).
-  const left = new Date(Date.now() - 12 * 60 * MIN).toISOString();
-  const time = left.slice(11, 16);
-  await prompt.getByLabel('Stopped working on').fill(left.slice(0, 10));
+  // Stopped working an hour after starting, typed as the page's own local date and time.
+  const { date, time } = await pageLocal(app, Date.now() - 12 * 60 * MIN);
+  await prompt.getByLabel('Stopped working on').fill(date);
   await prompt.getByLabel('Stopped working at').fill(time);
   const stop = prompt.getByRole('button', { name: `Stop at ${time}` });
   await expect(stop).toBeVisible();

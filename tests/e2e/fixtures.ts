@@ -41,4 +41,13 @@ export async function createProjectInline(app: Page, name: string, client: strin
   await expect(app.getByRole('dialog')).toHaveCount(0);
 }
 
+/** An instant as the page's own local date ('YYYY-MM-DD') and time ('HH:MM'), read in the page's zone. */
+export function pageLocal(app: Page, ms: number): Promise<{ date: string; time: string }> {
+  return app.evaluate((at) => {
+    const d = new Date(at);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return { date: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`, time: `${two(d.getHours())}:${two(d.getMinutes())}` };
+  }, ms);
+}
+
 export { expect };

@@ -2,6 +2,10 @@
 // the capture privacy section with main's status and its refusal of a catastrophic pattern.
 import { artifactsDir, expect, test } from './fixtures';
 
+// A fixed page clock needs a page in UTC: Playwright's fake Date drops @date-fns/tz's TZDate
+// subclass, which then reads fields in the page's zone instead of the one asked for.
+test.use({ timezoneId: 'UTC' });
+
 test('a client and a project with a rate and rounding override; a rate change from a date keeps the history', async ({ app }) => {
   await app.clock.setFixedTime(new Date('2026-03-15T12:00:00Z'));
   await app.reload();

@@ -1,6 +1,6 @@
 // The Today screen end to end: the real renderer in Chromium against the browser harness.
 import type { Page } from '@playwright/test';
-import { artifactsDir, createProjectInline, expect, test } from './fixtures';
+import { artifactsDir, createProjectInline, expect, pageLocal, test } from './fixtures';
 
 
 async function addTime(app: Page, opts: { project?: string; start: string; end?: string; duration?: string; description?: string }) {
@@ -174,10 +174,9 @@ test('a forgotten start is fixed by editing the running entry', async ({ app }) 
   await entry(app, 'running').getByRole('button', { name: /^Edit/ }).click();
   const edit = app.getByRole('dialog', { name: 'Edit entry' });
   await expect(edit.getByLabel('End time')).toHaveCount(0);
-  const began = new Date(Date.now() - 15 * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  await edit.getByLabel('Start date').fill(`${began.getFullYear()}-${pad(began.getMonth() + 1)}-${pad(began.getDate())}`);
-  await edit.getByLabel('Start time').fill(`${pad(began.getHours())}:${pad(began.getMinutes())}`);
+  const began = await pageLocal(app, Date.now() - 15 * 60_000);
+  await edit.getByLabel('Start date').fill(began.date);
+  await edit.getByLabel('Start time').fill(began.time);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toHaveCount(0);
   await expect(app.getByRole('timer')).toHaveText(/^0:1[56]:\d\d$/);

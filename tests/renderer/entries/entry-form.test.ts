@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { candidateOverlaps, midnightSplitPoint, overlapNotes, resolveTimes, timesFromEntry } from '../../../renderer/src/features/entries/entry-form';
+import { candidateOverlaps, midnightSplitPoint, newEntryTimes, overlapNotes, resolveTimes, timesFromEntry } from '../../../renderer/src/features/entries/entry-form';
 import { zonedInstant as at } from '../../../shared/time/zone';
 
 const NY = 'America/New_York';
 const HOUR = 3_600_000;
 const times = (startDate: string, startTime: string, endTime: string, extra: { endDate?: string; duration?: string } = {}) => ({
   startDate, startTime, endDate: extra.endDate ?? startDate, endTime, duration: extra.duration ?? '',
+});
+
+describe('what Add time opens with', () => {
+  it('is the last hour, on today', () => {
+    expect(newEntryTimes(at('2026-03-02', '15:20', NY), NY)).toEqual({
+      startDate: '2026-03-02', startTime: '14:20', endDate: '2026-03-02', endTime: '15:20', duration: '',
+    });
+  });
+
+  it('starts at midnight when the last hour began yesterday, so typed times stay on today', () => {
+    const opened = newEntryTimes(at('2026-03-02', '00:20', NY), NY);
+    expect(opened).toEqual({ startDate: '2026-03-02', startTime: '00:00', endDate: '2026-03-02', endTime: '00:20', duration: '' });
+    const typed = resolveTimes({ ...opened, startTime: '09:00', endTime: '10:00' }, NY);
+    expect(typed.ok && typed.end - typed.start).toBe(HOUR);
+  });
 });
 
 describe('reading typed start and end times', () => {

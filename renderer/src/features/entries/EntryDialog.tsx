@@ -10,7 +10,7 @@ import type { EntryRow } from '../../db/schema';
 import { ProjectPicker } from '../timer/ProjectPicker';
 import { formatSpan } from '../timer/format';
 import type { Catalog } from './catalog';
-import { candidateOverlaps, resolveTimes, timesFromEntry, type FieldError, type TimesInput } from './entry-form';
+import { candidateOverlaps, newEntryTimes, resolveTimes, timesFromEntry, type FieldError, type TimesInput } from './entry-form';
 import './entries.css';
 
 interface Props {
@@ -35,7 +35,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
   const [description, setDescription] = useState(entry?.description ?? '');
   const [billable, setBillable] = useState<boolean>(entry?.billable ?? (projectId ? catalog.projectById.get(projectId)?.billable ?? true : true));
   const [times, setTimes] = useState<TimesInput>(() =>
-    entry ? timesFromEntry(entry, zone, now) : timesFromEntry({ start: now - 60 * 60_000, end: now }, zone, now),
+    entry ? timesFromEntry(entry, zone, now) : newEntryTimes(now, zone),
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);

@@ -37,6 +37,16 @@ export function timesFromEntry(entry: Pick<TimeEntry, 'start' | 'end'>, zone: st
   };
 }
 
+/**
+ * What "Add time" opens with: the last hour, but never before today's midnight. Opened at 00:20,
+ * it is 00:00–00:20 today, so the entry lands on the day the user is looking at, and typing only
+ * times cannot silently make a start on yesterday.
+ */
+export function newEntryTimes(now: number, zone: string): TimesInput {
+  const midnight = dayRange(localDate(now, zone), zone).start;
+  return timesFromEntry({ start: Math.max(now - 60 * 60_000, midnight), end: now }, zone, now);
+}
+
 function instant(date: string, time: string, zone: string, field: 'start' | 'end'): number | FieldError {
   const which = field === 'start' ? 'start' : 'end';
   if (!DATE.test(date)) return { field, message: `Enter the ${which} date.` };
