@@ -4,19 +4,11 @@
 // trail, and one run at a time.
 import { describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
-import type { InProcessConnection } from './in-process-port';
 import { connect, control, makeEntries, sandboxState, sandboxTimeActivities, world, type World } from './setup';
 import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
-let sandbox: RunningSandbox;
-let conn: InProcessConnection;
-
-useWorldSandbox(SCALE, (s, c) => {
-  sandbox = s;
-  conn = c;
-}, { seed: 7 });
+const qbo = useWorldSandbox(SCALE, { seed: 7 });
 
 const engineFor = (w: World, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
   createSyncEngine({ repos: w.repos, port: w.conn.port, retryScale: SCALE, concurrency: 4, ...extra });
@@ -33,7 +25,7 @@ function byMarker(tas: { Description?: string }[]) {
 
 describe('approve queues the outbox in the same transaction', () => {
   it('writes the approval and the outbox row together, and a failure leaves neither', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const [a, b] = await makeEntries(w, 2);
     const ok = await w.repos.sync.approve([a!]);
     expect(ok.approved).toEqual([a]);
@@ -57,13 +49,13 @@ describe('approve queues the outbox in the same transaction', () => {
 
 describe('pushing', () => {
   it('pushes N approved entries as exactly N TimeActivities, marks them synced and audits every write', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const ids = await makeEntries(w, 95);
     await w.repos.sync.approve(ids);
     const result = await engineFor(w).run();
     expect(result).toMatchObject({ status: 'completed', done: 95, failed: 0, remaining: 0 });
     expect(result.batches).toBe(4); // 30 + 30 + 30 + 5
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(95);
     expect([...byMarker(tas).values()].every((n) => n === 1)).toBe(true);
     for (const id of ids) expect((await w.repos.entries.get(id))!.status).toBe('synced');
@@ -81,18 +73,18 @@ describe('pushing', () => {
   });
 
   it('creates no duplicates and misses nothing with 503s and connections dropped after the commit', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const ids = await makeEntries(w, 240);
     await w.repos.sync.approve(ids);
-    await control(sandbox, 'faults', { errorRate: 0.25, dropAfterCommitRate: 0.2, seed: 5 });
+    await control(qbo.sandbox, 'faults', { errorRate: 0.25, dropAfterCommitRate: 0.2, seed: 5 });
     const result = await engineFor(w).run();
     expect(result).toMatchObject({ status: 'completed', done: 240, failed: 0, remaining: 0 });
-    const state = await sandboxState(sandbox);
+    const state = await sandboxState(qbo.sandbox);
     const counters = state['counters'] as Record<string, number>;
     expect(counters['droppedAfterCommit']).toBeGreaterThan(0);
     expect(counters['faultsInjected']).toBeGreaterThan(0);
     expect(counters['replays']).toBeGreaterThan(0);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(240);
     const markers = byMarker(tas);
     expect(markers.size).toBe(240);
@@ -102,12 +94,12 @@ describe('pushing', () => {
   }, 60_000);
 
   it("flags an entry whose customer is inactive with QuickBooks' reason and sends the rest", async () => {
-    const w = await world(conn, { projects: 2 });
+    const w = await world(qbo.conn, { projects: 2 });
     // Deactivate the second project's customer in QBO after the mirror was imported (pre-flight
     // cannot know): QuickBooks refuses those items, the others go through.
     const customer = w.projects[1]!.customerId;
-    const current = (await conn.port.read('Customer', customer))!;
-    await conn.client.write('Customer', 'update', { Id: customer, SyncToken: current['SyncToken'], sparse: true, Active: false }, crypto.randomUUID());
+    const current = (await qbo.conn.port.read('Customer', customer))!;
+    await qbo.conn.client.write('Customer', 'update', { Id: customer, SyncToken: current['SyncToken'], sparse: true, Active: false }, crypto.randomUUID());
     const ids = await makeEntries(w, 10);
     await w.repos.sync.approve(ids);
     const result = await engineFor(w).run();
@@ -116,7 +108,7 @@ describe('pushing', () => {
     const failed = rows.filter((r) => r.state === 'failed');
     expect(failed).toHaveLength(5);
     for (const r of failed) expect(r.lastError).toMatch(/customer is inactive or was deleted in QuickBooks/);
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(5);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(5);
     const audit = await w.repos.sync.audit();
     expect(audit.filter((a) => a.outcome === 'failed')).toHaveLength(5);
     // The failed entries stay approved (not synced); the next automatic run does not resend them unchanged.
@@ -124,24 +116,24 @@ describe('pushing', () => {
   });
 
   it('refreshes an expired access token once, even with batches in flight, and completes', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const ids = await makeEntries(w, 150);
     await w.repos.sync.approve(ids);
-    const before = conn.keeper.refreshes;
-    await control(sandbox, 'faults', { expireAccessTokens: true });
+    const before = qbo.conn.keeper.refreshes;
+    await control(qbo.sandbox, 'faults', { expireAccessTokens: true });
     const result = await engineFor(w, { concurrency: 5 }).run();
     expect(result).toMatchObject({ status: 'completed', done: 150, remaining: 0 });
-    expect(conn.keeper.refreshes - before).toBe(1);
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(150);
+    expect(qbo.conn.keeper.refreshes - before).toBe(1);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(150);
   });
 
   it('pauses with "needs reconnect" when the token cannot be refreshed, keeping every row', async () => {
-    const own = await connect(sandbox, SCALE);
+    const own = await connect(qbo.sandbox, SCALE);
     const w = await world(own);
     const ids = await makeEntries(w, 40);
     await w.repos.sync.approve(ids);
     await own.keeper.update((c) => ({ ...c, tokens: { ...c.tokens, refresh_token: 'revoked-refresh-token' } }));
-    await control(sandbox, 'faults', { expireAccessTokens: true });
+    await control(qbo.sandbox, 'faults', { expireAccessTokens: true });
     const progress: string[] = [];
     const engine = createSyncEngine({ repos: w.repos, port: own.port, retryScale: SCALE, onProgress: (p) => progress.push(p.phase) });
     const result = await engine.run();
@@ -149,7 +141,7 @@ describe('pushing', () => {
     expect(engine.progress()).toMatchObject({ phase: 'paused', needsReconnect: true });
     expect(result.remaining).toBe(40);
     expect((await own.port.status()).state).toBe('reconnect_required');
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(0);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(0);
     const rows = await w.repos.sync.openRows();
     expect(rows).toHaveLength(40);
     // A later run stays paused until the connection is back.
@@ -157,16 +149,16 @@ describe('pushing', () => {
   });
 
   it('plans entries approved without the outbox (entries.approve) when a run starts', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const ids = await makeEntries(w, 4);
     await w.repos.entries.approve(ids);
     expect(await w.repos.sync.openRows()).toHaveLength(0);
     expect(await engineFor(w).run()).toMatchObject({ status: 'completed', done: 4, remaining: 0 });
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(4);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(4);
   });
 
   it('runs one sync at a time: a second call joins the first', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     await w.repos.sync.approve(await makeEntries(w, 60));
     const engine = engineFor(w);
     const first = engine.run();
@@ -175,13 +167,13 @@ describe('pushing', () => {
     expect(second).toBe(first);
     const [a, b] = await Promise.all([first, second]);
     expect(a).toBe(b);
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(60);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(60);
   });
 });
 
 describe('after the push', () => {
   it('sends an edit of a synced entry as a full update with the current SyncToken', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const [id] = await makeEntries(w, 1);
     await w.repos.sync.approve([id!]);
     await engineFor(w).run();
@@ -194,7 +186,7 @@ describe('after the push', () => {
     const [row] = await w.repos.sync.openRows();
     expect(row).toMatchObject({ op: 'update', qboId: record!.qboId, syncToken: '0' });
     expect((await engineFor(w).run()).done).toBe(1);
-    const [ta] = await sandboxTimeActivities(sandbox);
+    const [ta] = await sandboxTimeActivities(qbo.sandbox);
     expect(ta).toMatchObject({ Id: record!.qboId, SyncToken: '1', Hours: 1, Minutes: 35 });
     expect(ta!.Description).toContain('m0 edited');
     expect((await w.repos.entries.get(id!))!.status).toBe('synced');
@@ -206,7 +198,7 @@ describe('after the push', () => {
   });
 
   it('deletes the TimeActivity when a synced entry is deleted after confirmation', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const ids = await makeEntries(w, 2);
     await w.repos.sync.approve(ids);
     await engineFor(w).run();
@@ -216,27 +208,27 @@ describe('after the push', () => {
     const confirmed = await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
     expect(confirmed).toMatchObject({ needsConfirmation: false, planned: 1 });
     expect((await engineFor(w).run()).done).toBe(1);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]!.Description).toContain('m1');
     expect((await w.repos.sync.records()).map((r) => r.entryIds)).toEqual([[ids[1]]]);
   });
 
   it('re-reads and retries when QuickBooks holds a newer SyncToken (stale 5010)', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const [id] = await makeEntries(w, 1);
     await w.repos.sync.approve([id!]);
     await engineFor(w).run();
     const [record] = await w.repos.sync.records();
     // Someone saves it in QuickBooks (SyncToken 0 → 1) while we edit it locally.
-    const held = (await conn.port.read('TimeActivity', record!.qboId))!;
-    await conn.client.write('TimeActivity', 'update', { ...held }, crypto.randomUUID());
+    const held = (await qbo.conn.port.read('TimeActivity', record!.qboId))!;
+    await qbo.conn.client.write('TimeActivity', 'update', { ...held }, crypto.randomUUID());
     const entry = (await w.repos.entries.get(id!))!;
     await w.repos.entries.update(id!, { end: entry.start + 40 * 60_000 }, { confirmLockedEdit: true, keepApproved: true });
     await w.repos.sync.approve([id!]);
     const result = await engineFor(w).run();
     expect(result).toMatchObject({ status: 'completed', remaining: 0 });
-    const [ta] = await sandboxTimeActivities(sandbox);
+    const [ta] = await sandboxTimeActivities(qbo.sandbox);
     expect(ta).toMatchObject({ SyncToken: '2', Hours: 0, Minutes: 40 });
     expect((await w.repos.sync.audit()).map((a) => a.outcome)).toEqual(['ok', 'conflict', 'ok']);
   });

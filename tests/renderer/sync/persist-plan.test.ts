@@ -7,19 +7,11 @@ import { planBatch } from '../../../shared/sync/batch-plan';
 import { sendable, type OutboxRow } from '../../../shared/sync/outbox';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import type { QboPort } from '../../../renderer/src/sync/qbo-port';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
-import type { InProcessConnection } from './in-process-port';
 import { makeEntries, sandboxTimeActivities, world, type World } from './setup';
 import { useWorldSandbox } from './sandbox-hooks';
 
 const SCALE = 60;
-let sandbox: RunningSandbox;
-let conn: InProcessConnection;
-
-useWorldSandbox(SCALE, (s, c) => {
-  sandbox = s;
-  conn = c;
-}, { seed: 7 });
+const qbo = useWorldSandbox(SCALE, { seed: 7 });
 
 /** Edits an approved entry and re-approves it: its never-sent pending row is replaced in place. */
 async function editInPlace(w: World, entryId: string, description: string): Promise<void> {
@@ -29,7 +21,7 @@ async function editInPlace(w: World, entryId: string, description: string): Prom
 
 describe('persistPlan(plan, expected)', () => {
   it('stores nothing and returns false when a row changed since it was read; the current rows plan fine', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const [a, b] = await makeEntries(w, 2);
     await w.repos.sync.approve([a!, b!]);
     const read = await w.repos.sync.openRows();
@@ -58,7 +50,7 @@ describe('persistPlan(plan, expected)', () => {
   });
 
   it('the engine re-plans when its fast path meets a row edited during a send, so the stale body is never sent', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const [a, b] = await makeEntries(w, 2);
     await w.repos.sync.approve([a!, b!]);
 
@@ -96,7 +88,7 @@ describe('persistPlan(plan, expected)', () => {
     expect(sentBodies).toHaveLength(2);
     expect(sentBodies.filter((body) => body.includes(' edited'))).toHaveLength(1);
 
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(2);
     const marker = edited === a ? 'm0' : 'm1';
     expect(tas.find((t) => t.Description?.includes(`[tn:${marker}`))!.Description).toContain(`${marker} edited`);

@@ -6,8 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountForMinutes } from '../../../shared/qbo/decimal';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
-import type { InProcessConnection } from './in-process-port';
 import { sandboxTimeActivities, world, type QboTa, type World } from './setup';
 import { useWorldSandbox } from './sandbox-hooks';
 
@@ -18,13 +16,7 @@ const ZONE = 'America/New_York';
 /** 09:00 in New York on 2026-10-01. */
 const DAY1 = Date.UTC(2026, 9, 1, 13, 0);
 
-let sandbox: RunningSandbox;
-let conn: InProcessConnection;
-
-useWorldSandbox(SCALE, (s, c) => {
-  sandbox = s;
-  conn = c;
-}, { seed: 7 });
+const qbo = useWorldSandbox(SCALE, { seed: 7 });
 
 /** Runs the engine until the outbox is drained; every write must succeed. */
 async function sync(w: World): Promise<void> {
@@ -50,7 +42,7 @@ async function edit(w: World, id: string, patch: Parameters<World['repos']['sync
 describe('aggregated projects against the sandbox', () => {
   /** P0 aggregated, rounded up to 15 minutes per entry, $100.00 an hour. */
   async function aggregatedWorld(): Promise<World> {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     await w.repos.projects.update(w.projects[0]!.id, { rounding: { incrementMinutes: 15, mode: 'up', scope: 'entry' } });
     await w.repos.sync.saveSettings({ aggregateProjectIds: [w.projects[0]!.id] });
     return w;
@@ -64,7 +56,7 @@ describe('aggregated projects against the sandbox', () => {
     const c = await entry(w, 0, DAY1 + 120 * MIN, 50, 'gamma');
     await w.repos.sync.approve([a, b, c]);
     await sync(w);
-    let tas = await sandboxTimeActivities(sandbox);
+    let tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     const [day] = tas;
     expect(day).toMatchObject({ TxnDate: '2026-10-01', Hours: 2, Minutes: 15, HourlyRate: 100, BillableStatus: 'Billable', CustomerRef: { value: w.projects[0]!.customerId } });
@@ -75,7 +67,7 @@ describe('aggregated projects against the sandbox', () => {
     // b: 35 → 55 minutes (rounds to 60): the same TimeActivity, updated, now 2 h 30.
     await edit(w, b, { end: DAY1 + 60 * MIN + 55 * MIN });
     await sync(w);
-    tas = await sandboxTimeActivities(sandbox);
+    tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]).toMatchObject({ Id: day!.Id, SyncToken: '1', Hours: 2, Minutes: 30 });
     expect(amountOf(tas[0]!)).toBe(25_000);
@@ -83,7 +75,7 @@ describe('aggregated projects against the sandbox', () => {
     // c moves to the next day: day 1 keeps a + b (30 + 60), day 2 gets c (60).
     await edit(w, c, { start: DAY1 + DAY + 120 * MIN, end: DAY1 + DAY + 170 * MIN });
     await sync(w);
-    tas = await sandboxTimeActivities(sandbox);
+    tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(2);
     const days = byDate(tas);
     expect(days.get('2026-10-01')).toMatchObject({ Id: day!.Id, Hours: 1, Minutes: 30 });
@@ -98,7 +90,7 @@ describe('aggregated projects against the sandbox', () => {
     const deleted = await w.repos.sync.deleteEntries([a, b, c], { confirmed: true });
     expect(deleted.planned).toBe(2);
     await sync(w);
-    expect(await sandboxTimeActivities(sandbox)).toEqual([]);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toEqual([]);
     expect(await w.repos.sync.records()).toEqual([]);
   });
 
@@ -109,7 +101,7 @@ describe('aggregated projects against the sandbox', () => {
     const lone = await entry(w, 0, DAY1 + 2 * DAY, 45, 'lone');
     await w.repos.sync.approve([a, b, lone]);
     await sync(w);
-    const before = byDate(await sandboxTimeActivities(sandbox));
+    const before = byDate(await sandboxTimeActivities(qbo.sandbox));
     expect(before.size).toBe(2);
 
     // The only entry of 2026-10-03 moves to 2026-10-04: that day's TimeActivity goes.
@@ -117,7 +109,7 @@ describe('aggregated projects against the sandbox', () => {
     // b moves to P1 (not aggregated): day 1 keeps a alone, b gets its own TimeActivity.
     await edit(w, b, { projectId: w.projects[1]!.id });
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(3);
     const day1 = tas.filter((t) => t.TxnDate === '2026-10-01');
     expect(day1.find((t) => t.CustomerRef?.value === w.projects[0]!.customerId)).toMatchObject({ Id: before.get('2026-10-01')!.Id, Hours: 0, Minutes: 30 });
@@ -136,11 +128,11 @@ describe('aggregated projects against the sandbox', () => {
     await w.repos.entries.update(a, { description: 'alpha, reworded' }, { confirmLockedEdit: true });
     await edit(w, b, { start: DAY1 + DAY, end: DAY1 + DAY + 30 * MIN });
     await sync(w);
-    let tas = await sandboxTimeActivities(sandbox);
+    let tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map((t) => [t.TxnDate, minutesOf(t)])).toEqual([['2026-10-02', 30]]);
     await w.repos.sync.approve([a]);
     await sync(w);
-    tas = await sandboxTimeActivities(sandbox);
+    tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map((t) => [t.TxnDate, minutesOf(t)]).sort()).toEqual([
       ['2026-10-01', 30],
       ['2026-10-02', 30],
@@ -149,23 +141,23 @@ describe('aggregated projects against the sandbox', () => {
   });
 
   it('moves synced time between per-entry and per-day TimeActivities when aggregation is switched on and off', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const p0 = w.projects[0]!.id;
     const a = await entry(w, 0, DAY1, 30, 'alpha');
     const b = await entry(w, 0, DAY1 + 60 * MIN, 45, 'beta');
     await w.repos.sync.approve([a, b]);
     await sync(w);
-    expect(await sandboxTimeActivities(sandbox)).toHaveLength(2);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
 
     await w.repos.sync.saveSettings({ aggregateProjectIds: [p0] });
     await sync(w);
-    let tas = await sandboxTimeActivities(sandbox);
+    let tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]).toMatchObject({ Hours: 1, Minutes: 15 });
 
     await w.repos.sync.saveSettings({ aggregateProjectIds: [] });
     await sync(w);
-    tas = await sandboxTimeActivities(sandbox);
+    tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map(minutesOf).sort()).toEqual([30, 45]);
     expect((await w.repos.sync.records()).map((r) => r.key).sort()).toEqual([`entry:${a}`, `entry:${b}`].sort());
   });
@@ -173,11 +165,11 @@ describe('aggregated projects against the sandbox', () => {
 
 describe('editing approved time re-queues it', () => {
   it('a confirmed edit of a synced entry stays approved and updates the same TimeActivity with its current SyncToken', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'site visit');
     await w.repos.sync.approve([id]);
     await sync(w);
-    const [sent] = await sandboxTimeActivities(sandbox);
+    const [sent] = await sandboxTimeActivities(qbo.sandbox);
     expect(sent).toMatchObject({ Hours: 1, Minutes: 0, SyncToken: '0' });
 
     // Unconfirmed, the edit is refused and nothing is queued.
@@ -190,7 +182,7 @@ describe('editing approved time re-queues it', () => {
     const [row] = await w.repos.sync.openRows();
     expect(row).toMatchObject({ op: 'update', qboId: sent!.Id, syncToken: '0', entryVersions: [edited.version] });
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]).toMatchObject({ Id: sent!.Id, Hours: 1, Minutes: 30, SyncToken: '1' });
     expect(tas[0]!.Description).toContain('site visit, longer');
@@ -198,7 +190,7 @@ describe('editing approved time re-queues it', () => {
   });
 
   it('a confirmed edit of an approved, never-sent entry replaces its queued create, so the old numbers never go out', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'draft plan');
     await w.repos.sync.approve([id]);
     const [queued] = await w.repos.sync.openRows();
@@ -208,12 +200,12 @@ describe('editing approved time re-queues it', () => {
     expect(rows[0]).toMatchObject({ op: 'create', requestId: queued!.requestId });
     expect(rows[0]!.payloadHash).not.toBe(queued!.payloadHash);
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map((t) => [t.Hours, t.Minutes])).toEqual([[0, 45]]);
   });
 
   it('a draft entry is edited without queueing anything', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'just a draft');
     const { entry: edited, planned } = await w.repos.sync.updateEntry(id, { description: 'still a draft' });
     expect(edited.status).toBe('draft');
@@ -224,11 +216,11 @@ describe('editing approved time re-queues it', () => {
 
 describe('split and merge of synced entries re-queue through sync', () => {
   it('split: the original TimeActivity is updated to the first part and the second part is created', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const id = await entry(w, 0, DAY1, 90, 'whole');
     await w.repos.sync.approve([id]);
     await sync(w);
-    const [original] = await sandboxTimeActivities(sandbox);
+    const [original] = await sandboxTimeActivities(qbo.sandbox);
 
     const { parts, planned } = await w.repos.sync.split(id, DAY1 + 30 * MIN, { confirmed: true });
     expect(planned).toBe(2);
@@ -238,7 +230,7 @@ describe('split and merge of synced entries re-queue through sync', () => {
       ['update', `entry:${id}`],
     ]);
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(2);
     expect(tas.find((t) => t.Id === original!.Id)).toMatchObject({ SyncToken: '1', Hours: 0, Minutes: 30 });
     expect(tas.find((t) => t.Id !== original!.Id)).toMatchObject({ Hours: 1, Minutes: 0 });
@@ -246,7 +238,7 @@ describe('split and merge of synced entries re-queue through sync', () => {
   });
 
   it('split of an approved entry without confirmation is refused and queues nothing', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const id = await entry(w, 0, DAY1, 90, 'whole');
     await w.repos.sync.approve([id]);
     await expect(w.repos.sync.split(id, DAY1 + 30 * MIN)).rejects.toThrow(/approved/);
@@ -254,12 +246,12 @@ describe('split and merge of synced entries re-queue through sync', () => {
   });
 
   it('merge: one TimeActivity is updated to the merged time and the other deleted, after confirmation', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     const a = await entry(w, 0, DAY1, 30, 'first');
     const b = await entry(w, 0, DAY1 + 30 * MIN, 45, 'second');
     await w.repos.sync.approve([a, b]);
     await sync(w);
-    const before = await sandboxTimeActivities(sandbox);
+    const before = await sandboxTimeActivities(qbo.sandbox);
     const kept = before.find((t) => t.Description?.includes('first'))!;
 
     const asked = await w.repos.sync.merge([a, b]);
@@ -274,7 +266,7 @@ describe('split and merge of synced entries re-queue through sync', () => {
       ['update', `entry:${a}`],
     ]);
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]).toMatchObject({ Id: kept.Id, SyncToken: '1', Hours: 1, Minutes: 15 });
     expect(tas[0]!.Description).toContain('first; second');
@@ -283,7 +275,7 @@ describe('split and merge of synced entries re-queue through sync', () => {
   });
 
   it('merge within an aggregated day leaves one TimeActivity with the merged, re-rounded total', async () => {
-    const w = await world(conn);
+    const w = await world(qbo.conn);
     await w.repos.projects.update(w.projects[0]!.id, { rounding: { incrementMinutes: 15, mode: 'up', scope: 'entry' } });
     await w.repos.sync.saveSettings({ aggregateProjectIds: [w.projects[0]!.id] });
     // 20 + 20 + 10 minutes round to 30 + 30 + 15; merging the first two (40 → 45) gives 60.
@@ -292,12 +284,12 @@ describe('split and merge of synced entries re-queue through sync', () => {
     const c = await entry(w, 0, DAY1 + 120 * MIN, 10, 'third');
     await w.repos.sync.approve([a, b, c]);
     await sync(w);
-    const [day] = await sandboxTimeActivities(sandbox);
+    const [day] = await sandboxTimeActivities(qbo.sandbox);
     expect(day).toMatchObject({ Hours: 1, Minutes: 15 });
 
     await w.repos.sync.merge([a, b], { confirmed: true });
     await sync(w);
-    const tas = await sandboxTimeActivities(sandbox);
+    const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
     expect(tas[0]).toMatchObject({ Id: day!.Id, SyncToken: '1', Hours: 1, Minutes: 0 });
     expect((await w.repos.sync.records())[0]!.entryIds.sort()).toEqual([a, c].sort());

@@ -7,14 +7,15 @@ import type { InProcessConnection } from './in-process-port';
 import { connect, control, startWorldSandbox } from './setup';
 
 /**
- * Registers the file's hooks; `onReady` receives the sandbox and connection once started. With
- * `seed`, each reset also seeds the fault injector, for tests that turn faults on.
+ * Registers the file's hooks and returns the sandbox and connection, readable once the file's
+ * tests run. With `seed`, each reset also seeds the fault injector, for tests that turn faults on.
  */
-export function useWorldSandbox(timeScale: number, onReady: (sandbox: RunningSandbox, conn: InProcessConnection) => void, opts: { seed?: number } = {}): void {
+export function useWorldSandbox(timeScale: number, opts: { seed?: number } = {}): { readonly sandbox: RunningSandbox; readonly conn: InProcessConnection } {
   let sandbox: RunningSandbox | undefined;
+  let conn: InProcessConnection | undefined;
   beforeAll(async () => {
     sandbox = await startWorldSandbox(timeScale);
-    onReady(sandbox, await connect(sandbox, timeScale));
+    conn = await connect(sandbox, timeScale);
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -23,4 +24,12 @@ export function useWorldSandbox(timeScale: number, onReady: (sandbox: RunningSan
     await control(sandbox!, 'reset');
     if (opts.seed !== undefined) await control(sandbox!, 'faults', { seed: opts.seed });
   });
+  return {
+    get sandbox() {
+      return sandbox!;
+    },
+    get conn() {
+      return conn!;
+    },
+  };
 }
