@@ -95,4 +95,20 @@ describe('Conflicts tab', () => {
       expect(open[0]!.payload).toMatchObject({ Hours: 1, Minutes: 30 });
     });
   });
+  it('a change made here after the sync and still queued is offered as the one way out, since it is newer', async () => {
+    await repos.sync.updateEntry(entryId, { description: 'Plans and elevations' }, { confirmed: true });
+    await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
+    render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
+    const item = await screen.findByRole('listitem', { name: 'Conflict 2026-03-09' });
+    await waitFor(() => expect(item.textContent).toContain('You changed this time in Track Nexus after it was sent'));
+    expect(within(item).queryByRole('button', { name: 'Take QuickBooks' })).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(item).getByRole('button', { name: 'Send my newer change' }));
+    });
+    await screen.findByText(/No conflicts/);
+    const open = await repos.sync.openRows();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ op: 'update', qboId: '36', syncToken: '1' });
+    expect(open[0]!.payload).toMatchObject({ Hours: 1, Minutes: 30, Description: expect.stringContaining('Plans and elevations') });
+  });
 });

@@ -11,6 +11,7 @@ import type { Classification, SendFailure } from '../../../../shared/sync/classi
 import {
   applyOutcomes,
   deleteNeedsConfirmation,
+  openChain,
   planChanges,
   rebaseAfterReread,
   recordAfter,
@@ -675,6 +676,14 @@ export function createSyncRepo(
     },
     async conflicts(status: ConflictRow['status'] = 'open'): Promise<ConflictRow[]> {
       return db.conflicts.where('status').equals(status).toArray();
+    },
+    /**
+     * The keys among these with a local change still queued (an open outbox chain). Such a change
+     * is newer than what QuickBooks did to the key, so it goes out whichever side a conflict takes.
+     */
+    async keysWithQueuedChange(keys: string[]): Promise<Set<string>> {
+      const rows = await rowsWithKeys(keys);
+      return new Set(keys.filter((key) => openChain(rows.filter((r) => r.key === key)).tail));
     },
 
     /**

@@ -46,6 +46,7 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 export function ConflictsSection() {
   const repos = useRepos();
   const open = useLiveQuery(() => repos.sync.conflicts('open'), [repos]);
+  const queued = useLiveQuery(async () => repos.sync.keysWithQueuedChange((await repos.sync.conflicts('open')).map((c) => c.key)), [repos], new Set<string>());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   async function choose(id: string, choice: Choice) {
@@ -81,10 +82,20 @@ export function ConflictsSection() {
                       <tbody>{d.diffs.map((f) => <tr key={f.field}><th scope="row">{FIELD_WORDS[f.field] ?? f.field}</th><td>{show(f.sent)}</td><td>{show(f.inQbo)}</td></tr>)}</tbody>
                     </table>
                   ) : null}
-                  <div className="qbo-actions">
-                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
-                    <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (back to draft)' : 'Take QuickBooks'}</button>
-                  </div>
+                  {queued.has(c.key) ? (
+                    // Both choices would send it (see resolveConflicts): offering two buttons would mislead.
+                    <>
+                      <p className="muted">You changed this time in Track Nexus after it was sent. Your change is newer than QuickBooks’ {c.kind === 'deletedInQbo' ? 'deletion, so it is sent again as new time' : 'edit, so it replaces that edit'}.</p>
+                      <div className="qbo-actions">
+                        <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>Send my newer change</button>
+                      </div>
+                    </>
+                  ) : (
+                    <div className="qbo-actions">
+                      <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
+                      <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (back to draft)' : 'Take QuickBooks'}</button>
+                    </div>
+                  )}
                 </li>
               );
             })}
