@@ -8,6 +8,7 @@ import type { IpcRouter } from '../ipc/router';
 import { QboConfigError } from './config';
 import { QboFault, QboNetworkError } from './faults';
 import { ConnectError } from './oauth-flow';
+import type { QboClient } from './qbo-client';
 import { QboService, SettingsConflictError, type QboServiceDeps } from './qbo-service';
 import { NotConnectedError, ReconnectRequiredError, TokenNetworkError } from './token-keeper';
 
@@ -38,25 +39,17 @@ async function guarded<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
-export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;
-
-export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHandlerDeps) {
-  const service = new QboService({ ...deps, emitStatus: (status) => emit('qbo:statusChanged', status) });
-  // Data calls start the demo company first when it is the chosen environment (after a restart).
+/**
+ * The channels that read and write company data over main's client (what the sync engine's port
+ * calls). `ready` runs before each call. Also used by `npm run bench:sync` in Chromium, so the
+ * benchmark's renderer reaches QuickBooks through the same validation and error mapping as the app.
+ */
+export function registerQboDataHandlers(router: IpcRouter, client: QboClient, ready: () => Promise<void> = async () => {}) {
   const data = <T>(task: () => Promise<T>) =>
     guarded(async () => {
-      await service.ensureBackend();
+      await ready();
       return task();
     });
-  const client = service.client;
-
-  router.handle('qbo:getStatus', () => guarded(async () => (await service.whenReady(), service.status())));
-  router.handle('qbo:getSettings', () => guarded(async () => (await service.whenReady(), service.settingsView())));
-  router.handle('qbo:saveSettings', (input) => guarded(() => service.saveSettings(input)));
-  router.handle('qbo:connectCompany', () => guarded(() => service.connect()));
-  router.handle('qbo:cancelConnect', () => ({ cancelled: service.cancelConnect() }));
-  router.handle('qbo:disconnectCompany', () => guarded(() => service.disconnect()));
-  router.handle('qbo:startDemo', () => guarded(() => service.startDemo()));
   router.handle('qbo:runQuery', ({ sql }) => data(async () => ({ queryResponse: await client.query(sql) })));
   router.handle('qbo:queryAll', ({ entity, where }) => data(async () => ({ items: await client.queryAll(entity, where) })));
   router.handle('qbo:readEntity', ({ entity, id }) => data(async () => ({ data: await client.read(entity, id) })));
@@ -64,6 +57,21 @@ export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHand
   router.handle('qbo:sendBatch', ({ requestId, items }) => data(() => client.batch(items, requestId)));
   router.handle('qbo:getChanges', ({ entities, changedSince }) => data(async () => ({ changes: await client.cdc(entities, changedSince) })));
   router.handle('qbo:getCompany', () => data(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })));
+}
+
+export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;
+
+export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHandlerDeps) {
+  const service = new QboService({ ...deps, emitStatus: (status) => emit('qbo:statusChanged', status) });
+  router.handle('qbo:getStatus', () => guarded(async () => (await service.whenReady(), service.status())));
+  router.handle('qbo:getSettings', () => guarded(async () => (await service.whenReady(), service.settingsView())));
+  router.handle('qbo:saveSettings', (input) => guarded(() => service.saveSettings(input)));
+  router.handle('qbo:connectCompany', () => guarded(() => service.connect()));
+  router.handle('qbo:cancelConnect', () => ({ cancelled: service.cancelConnect() }));
+  router.handle('qbo:disconnectCompany', () => guarded(() => service.disconnect()));
+  router.handle('qbo:startDemo', () => guarded(() => service.startDemo()));
+  // Data calls start the demo company first when it is the chosen environment (after a restart).
+  registerQboDataHandlers(router, service.client, () => service.ensureBackend());
 
   return { service, dispose: () => service.dispose() };
 }

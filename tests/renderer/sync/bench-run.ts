@@ -1,16 +1,22 @@
 // The body of `npm run bench:sync` (scripts/bench-sync.ts loads it at runtime: renderer/ is not part
-// of the scripts' TypeScript project). Approves N entries in a fake-indexeddb database through the
-// real repositories, pushes them with the real engine through main's real client (limiter, token
-// keeper, intuit-oauth refresh), with faults on, then counts from QuickBooks' own query answers.
+// of the scripts' TypeScript project). Approves N entries through the real repositories and pushes
+// them with the real engine through main's real client (limiter, token keeper, intuit-oauth
+// refresh), with faults on, then counts from QuickBooks' own query answers. The store side
+// (bench-push.ts) runs here over fake-indexeddb, or with --store chromium in Chromium's IndexedDB.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase } from '../../../renderer/src/db/database';
-import { createRepos } from '../../../renderer/src/db/repos';
-import { createSyncEngine } from '../../../renderer/src/sync/engine';
-import { importMirror } from '../../../renderer/src/sync/import-mirror';
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { IpcRouter } from '../../../electron/main/ipc/router';
+import { registerQboDataHandlers } from '../../../electron/main/qbo/handlers';
+import { openDatabase } from '../../../renderer/src/db/database';
+import { bundlePage, chromiumArgs, chromiumPath, servePage } from '../../../scripts/chromium-page';
 import type { SyncBenchResult } from '../../../shared/bench/sync-bench';
+import type { PagePushOptions } from './bench-page';
+import { pushEntries, type PushOptions, type PushResult } from './bench-push';
 import { connectInProcess, type InProcessConnection } from './in-process-port';
 import { connect, control, startWorldSandbox } from './setup';
 
@@ -24,15 +30,50 @@ export interface BenchOptions {
   profile?: boolean;
   /** Run the sandbox inside this process instead of its own (it then competes for this CPU). */
   inProcessSandbox?: boolean;
+  /** Where the repositories and the engine run: Node over fake-indexeddb, or Chromium's IndexedDB. */
+  store?: 'node' | 'chromium';
 }
 
 export type BenchResult = SyncBenchResult;
 
-const DAY = 24 * 60 * 60 * 1000;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function pushInNode(conn: InProcessConnection, push: PushOptions): Promise<PushResult> {
+  const db = await openDatabase('bench-sync', { indexedDB: new IDBFactory(), IDBKeyRange });
+  return pushEntries(db, conn.port, push);
+}
+
+/**
+ * The store side in Chromium (a disk-backed profile, like the app's), its QuickBooks calls carried
+ * to Node and dispatched by main's IPC router to main's client: the app's path, with Playwright's
+ * exposed functions in place of Electron's IPC.
+ */
+async function pushInChromium(conn: InProcessConnection, push: PushOptions): Promise<PushResult> {
+  const router = new IpcRouter();
+  registerQboDataHandlers(router, conn.client);
+  const { server, url } = await servePage(await bundlePage(root, 'tests/renderer/sync/bench-page.ts'), 'bench:sync');
+  const profile = await mkdtemp(join(tmpdir(), 'bench-sync-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => push.log(`page error: ${e.message}`));
+    await page.exposeFunction('benchInvoke', (channel: string, payload: unknown) => router.dispatch(channel, payload));
+    await page.exposeFunction('benchLog', (line: string) => push.log(line));
+    await page.exposeFunction('benchBeforeSend', () => push.beforeSend());
+    await page.exposeFunction('benchProgress', (done: number) => push.onProgress(done));
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.runSyncPush === 'function');
+    const options: PagePushOptions = { entries: push.entries, run: push.run, timeScale: push.timeScale, concurrency: push.concurrency, profile: push.profile };
+    return await page.evaluate((o) => window.runSyncPush(o), options);
+  } finally {
+    await context.close().catch(() => {});
+    server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
 
 /** `npm run sandbox` as a child process (its own CPU, like a real endpoint), on a free port. */
 async function sandboxProcess(timeScale: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'tests/qbo-sandbox/cli.ts'), '--port', '0', '--time-scale', String(timeScale)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
@@ -77,107 +118,34 @@ export async function runSyncBench(o: BenchOptions): Promise<BenchResult> {
     conn = await connect(sandbox, timeScale);
   }
   try {
-    const db = await openDatabase('bench-sync', { indexedDB: new IDBFactory(), IDBKeyRange });
-    const repos = createRepos(db);
-    const times: Record<string, number[]> = {};
-    if (o.profile) {
-      const sync = repos.sync as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      for (const k of ['planApproved', 'persistPlan', 'applyAnswer', 'applyFailure', 'engineView', 'plan', 'rebase']) {
-        const f = sync[k]!;
-        sync[k] = async (...a: unknown[]) => {
-          const t = performance.now();
-          try {
-            return await f(...a);
-          } finally {
-            (times[k] ??= []).push(performance.now() - t);
-          }
-        };
-      }
-    }
-    await importMirror({ repos, port: conn.port });
-    const mirror = await repos.qboMirror.mirror();
-    const customers = mirror.customers.filter((c) => c.Active);
-    const item = mirror.items.find((i) => i.Active && i.Type === 'Service');
-    const employee = mirror.employees.find((e) => e.Active);
-    const klass = mirror.classes.find((c) => c.Active);
-    if (!item || !employee || customers.length === 0) throw new Error('The company needs an active customer, service item and employee.');
-    const prefs = await repos.qboMirror.preferences();
-    const needsClass = prefs.AccountingInfoPrefs?.ClassTrackingPerTxn === true;
     const run = `b${Date.now().toString(36)}`;
-    await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: employee.Id });
-    // A unique marker per entry (and so per key) in the Description lets us count duplicates from QBO.
-    await repos.sync.saveSettings({ descriptionTemplate: '{project}: {description}' });
-    const client = await repos.clients.create({ name: 'Bench', qboCustomerId: null });
-    const projects: { id: string }[] = [];
-    for (let i = 0; i < Math.min(8, customers.length); i++) {
-      projects.push(
-        await repos.projects.create({
-          clientId: client.id,
-          name: `Bench ${i}`,
-          color: '#336699',
-          billable: true,
-          defaultTaskId: null,
-          rateMinor: 9_000 + i * 250,
-          currency: prefs.CurrencyPrefs?.HomeCurrency?.value ?? 'USD',
-          rounding: null,
-          qboCustomerId: customers[i]!.Id,
-          qboItemId: item.Id,
-          qboClassId: needsClass && klass ? klass.Id : null,
-        }),
-      );
-    }
-    await repos.settings.set('currency', prefs.CurrencyPrefs?.HomeCurrency?.value ?? 'USD');
-    const first = Date.UTC(2026, 0, 5, 14, 0);
-    const perDay = 24;
-    const rows = Array.from({ length: o.entries }, (_, i) => {
-      const start = first + Math.floor(i / perDay) * DAY + (i % perDay) * 30 * 60_000;
-      return { projectId: projects[i % projects.length]!.id, description: `[tn:${run}-${i}]`, start, end: start + (10 + (i % 7) * 5) * 60_000, zone: 'UTC', importKey: `${run}-${i}` };
-    });
-    const from = new Date(first).toISOString().slice(0, 10);
-    const to = new Date(first + Math.ceil(o.entries / perDay) * DAY).toISOString().slice(0, 10);
-    const t0 = Date.now();
-    const imported = await repos.entries.importMany(rows);
-    const approved = await repos.sync.approve(imported.importedIds);
-    o.log(`${o.entries} entries created and approved in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${approved.planned} outbox rows, ${approved.issues.filter((i) => i.blocking).length} blocked`);
-
-    if (sandbox) {
-      await control(sandbox, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: 42 });
-      o.log('faults on: 5% of requests answered 503, 2% of connections dropped after the write committed; access token expired at 1/3 and 2/3');
-    }
     const expiries = [Math.floor(o.entries / 3), Math.floor((2 * o.entries) / 3)];
     let expired = 0;
     const refreshesBefore = conn.keeper.refreshes;
-    const engine = createSyncEngine({
-      repos,
-      port: conn.port,
+    const push: PushOptions = {
+      entries: o.entries,
+      run,
+      timeScale,
       concurrency: o.concurrency,
-      retryScale: timeScale,
-      onProgress: (p) => {
-        if (sandbox && expired < expiries.length && p.done >= expiries[expired]!) {
+      profile: Boolean(o.profile),
+      log: o.log,
+      beforeSend: async () => {
+        if (!sandbox) return;
+        await control(sandbox, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: 42 });
+        o.log('faults on: 5% of requests answered 503, 2% of connections dropped after the write committed; access token expired at 1/3 and 2/3');
+      },
+      onProgress: (done) => {
+        if (sandbox && expired < expiries.length && done >= expiries[expired]!) {
           expired++;
           void control(sandbox, 'faults', { expireAccessTokens: true });
         }
       },
-    });
-    if (o.profile) {
-      const port = conn.port as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      const f = port['batch']!;
-      port['batch'] = async (...a: unknown[]) => {
-        const t = performance.now();
-        try {
-          return await f(...a);
-        } finally {
-          (times['port.batch'] ??= []).push(performance.now() - t);
-        }
-      };
-    }
-    const started = Date.now();
-    const result = await engine.run();
-    const seconds = (Date.now() - started) / 1000;
+    };
+    const pushed = o.store === 'chromium' ? await pushInChromium(conn, push) : await pushInNode(conn, push);
+    const { engine: result, seconds, from, to } = pushed;
     const limiter = conn.limiters.forRealm(conn.realmId);
     o.log(`main's realm limiter: ${JSON.stringify(limiter.stats())}, paused now ${limiter.pausedFor()} ms`);
-    o.log(`engine: ${result.status}, ${result.done} done, ${result.failed} failed, ${result.batches} batch requests, ${result.remaining} left, ${seconds.toFixed(1)} s; token refreshes ${conn.keeper.refreshes - refreshesBefore}`);
-    for (const [k, v] of Object.entries(times)) o.log(`  ${k}: ${v.length} calls, ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)} ms average`);
+    o.log(`engine (${o.store === 'chromium' ? "Chromium's IndexedDB" : 'fake-indexeddb'}): ${result.status}, ${result.done} done, ${result.failed} failed, ${result.batches} batch requests, ${result.remaining} left, ${seconds.toFixed(1)} s; token refreshes ${conn.keeper.refreshes - refreshesBefore}`);
     if (sandbox) await control(sandbox, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
 
     // Count from QuickBooks' own answers (STARTPOSITION paging, 1-based offsets).
