@@ -1,38 +1,21 @@
 // A QboPort in plain Node over main's real QuickBooks client (TokenKeeper with a real intuit-oauth
-// refresh, the per-realm rate limiter, fetch), for the engine tests and `npm run bench:sync`. It maps
-// main's errors exactly as electron/main/qbo/handlers.ts does for IPC. Lives outside renderer/ so the
-// renderer bundle never imports main-process code.
+// refresh, the per-realm rate limiter, fetch), for the engine tests and `npm run bench:sync`. Calls
+// go through main's IPC router and the app's ipcQboPort, only without Electron in between. Lives
+// outside renderer/ so the renderer bundle never imports main-process code.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IpcRouter } from '../../../electron/main/ipc/router';
 import { resolveQboConfig, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
-import { QboFault, QboNetworkError } from '../../../electron/main/qbo/faults';
+import { registerQboDataHandlers } from '../../../electron/main/qbo/handlers';
 import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from '../../../electron/main/qbo/rate-limiter';
-import { NotConnectedError, ReconnectRequiredError, TokenKeeper, TokenNetworkError } from '../../../electron/main/qbo/token-keeper';
+import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import type { RendererApi } from '../../../shared/ipc/contract';
 import type { QboStatus } from '../../../shared/ipc/domains/qbo';
-import { QboPortError, type QboPort } from '../../../renderer/src/sync/qbo-port';
-
-export function portError(error: unknown): unknown {
-  if (error instanceof QboPortError) return error;
-  if (error instanceof ReconnectRequiredError || error instanceof NotConnectedError) return new QboPortError('auth', error.message, { status: 401, code: '3200' });
-  if (error instanceof TokenNetworkError || error instanceof QboNetworkError) return new QboPortError('network', error.message);
-  if (error instanceof QboFault) {
-    const details = { status: error.status, type: error.type, ...(error.code ? { code: error.code } : {}), ...(error.intuitTid ? { intuitTid: error.intuitTid } : {}) };
-    return new QboPortError(error.isAuth ? 'auth' : 'remote', error.message, details);
-  }
-  return error;
-}
-
-async function guard<T>(task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (error) {
-    throw portError(error);
-  }
-}
+import { ipcQboPort, type QboPort } from '../../../renderer/src/sync/qbo-port';
 
 export interface InProcessConnection {
   port: QboPort;
@@ -99,20 +82,13 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
     onAuthRejected: (reason, token) => void keeper.invalidate(reason, token),
   });
 
+  // The app's path: ipcQboPort's calls dispatched by main's IPC router to the data handlers, so
+  // payloads are validated and failures mapped exactly as they are for the renderer.
+  const router = new IpcRouter();
+  registerQboDataHandlers(router, client);
+  const invoke = ((channel: string, payload?: unknown) => router.dispatch(channel, payload)) as RendererApi['invoke'];
   const port: QboPort = {
-    batch: (requestId, items) => guard(() => client.batch(items, requestId)),
-    queryAll: (entity, where) => guard(() => client.queryAll(entity, where)),
-    read: (entity, id) =>
-      guard(async () => {
-        try {
-          return await client.read(entity, id);
-        } catch (error) {
-          if (error instanceof QboFault && error.code === '610') return null;
-          throw error;
-        }
-      }),
-    company: () => guard(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })),
-    changes: (entities, since) => guard(() => client.cdc(entities, since)),
+    ...ipcQboPort({ invoke }),
     status: async (): Promise<QboStatus> => {
       const connection = await keeper.load();
       const invalid = connection?.invalid ?? null;
