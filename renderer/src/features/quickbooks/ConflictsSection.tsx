@@ -46,7 +46,7 @@ const show = (v: unknown) => (v === undefined || v === null || v === '' ? '—' 
 export function ConflictsSection() {
   const repos = useRepos();
   const open = useLiveQuery(() => repos.sync.conflicts('open'), [repos]);
-  const queued = useLiveQuery(async () => repos.sync.keysWithQueuedChange((await repos.sync.conflicts('open')).map((c) => c.key)), [repos], new Set<string>());
+  const queued = useLiveQuery(async () => repos.sync.keysWithQueuedChange((open ?? []).map((c) => c.key)), [repos, open], new Set<string>());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   async function choose(id: string, choice: Choice) {
