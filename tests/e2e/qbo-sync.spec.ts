@@ -319,4 +319,38 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   state = await sandboxState(sb);
   expect(activities()).toHaveLength(2);
   expect(activities()[0]).toMatchObject({ hours: 1, minutes: 45, syncToken: '3' });
+
+  // Changed here again and still queued when someone deletes it in QuickBooks: the local change is
+  // newer, so the conflict offers it as the one way out, and it goes back as new time.
+  await app.getByRole('link', { name: 'Today' }).click();
+  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Edit/ }).click();
+  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
+  await app.getByRole('dialog', { name: 'Edit entry' }).getByLabel('End time').fill('11:00');
+  await app.getByRole('dialog', { name: 'Edit entry' }).getByRole('button', { name: 'Save' }).click();
+  await expect(todayEntry(app, 'Showroom plans')).toContainText('approved');
+  const fresh = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
+  const removed = await fetch(`${sb.url}/v3/company/${sb.realmId}/timeactivity?operation=delete`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${fresh.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ Id: plansId, SyncToken: '3' }),
+  });
+  expect(removed.status).toBe(200);
+  await app.getByRole('link', { name: 'QuickBooks' }).click();
+  await tab(app, 'Reconciliation').click();
+  await app.getByRole('button', { name: 'Run reconciliation' }).click();
+  await app.getByRole('button', { name: '1 waiting for your decision on the Conflicts tab' }).click();
+  const gone = app.getByRole('listitem', { name: `Conflict ${today}` });
+  await expect(gone).toContainText('Deleted in QuickBooks');
+  await expect(gone).toContainText('Your change is newer than QuickBooks’ deletion, so it is sent again as new time.');
+  await expect(gone).not.toContainText('the time becomes a draft here');
+  await expect(gone.getByRole('button', { name: /Take QuickBooks/ })).toHaveCount(0);
+  await app.screenshot({ path: `${artifactsDir}/qbo-conflict-queued.png`, fullPage: true });
+  await gone.getByRole('button', { name: 'Send my newer change' }).click();
+  await expect(app.getByText(/No conflicts/)).toBeVisible();
+  await tab(app, 'Sync').click();
+  await app.getByRole('button', { name: 'Sync now' }).click();
+  await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
+  state = await sandboxState(sb);
+  expect(activities()).toHaveLength(2);
+  expect(activities()[0]).toMatchObject({ hours: 2, minutes: 0, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' });
 });

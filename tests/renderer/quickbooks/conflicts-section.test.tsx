@@ -101,6 +101,7 @@ describe('Conflicts tab', () => {
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
     const item = await screen.findByRole('listitem', { name: 'Conflict 2026-03-09' });
     await waitFor(() => expect(item.textContent).toContain('You changed this time in Track Nexus after it was sent'));
+    expect(item.textContent).not.toContain('Keep the Track Nexus version or the QuickBooks one?');
     expect(within(item).queryByRole('button', { name: 'Take QuickBooks' })).toBeNull();
     await act(async () => {
       fireEvent.click(within(item).getByRole('button', { name: 'Send my newer change' }));

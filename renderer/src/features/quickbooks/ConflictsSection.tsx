@@ -72,30 +72,31 @@ export function ConflictsSection() {
           <ul className="qbo-conflict-list">
             {open.map((c) => {
               const d = detailOf(c);
+              const mine = queued.has(c.key);
               return (
                 <li key={c.id} className="qbo-conflict" aria-label={`Conflict ${d.txnDate ?? c.key}`}>
                   <p><strong>{c.kind === 'deletedInQbo' ? 'Deleted in QuickBooks' : 'Changed in QuickBooks'}</strong>{d.txnDate ? ` — time on ${d.txnDate}` : ''}{d.qboId ? ` (QuickBooks Id ${d.qboId})` : ''}</p>
-                  {d.message ? <p className="muted">{d.message}</p> : null}
+                  {/* A queued local change wins whichever side is chosen (see resolveConflicts), so the
+                      stored question, which offers both sides, would mislead: say what will happen. */}
+                  {mine ? (
+                    <p className="muted">You changed this time in Track Nexus after it was sent. Your change is newer than QuickBooks’ {c.kind === 'deletedInQbo' ? 'deletion, so it is sent again as new time' : 'edit, so it replaces that edit'}.</p>
+                  ) : d.message ? <p className="muted">{d.message}</p> : null}
                   {d.diffs.length > 0 ? (
                     <table className="qbo-table qbo-conflict-diffs" aria-label="Differences">
                       <thead><tr><th scope="col">Field</th><th scope="col">Track Nexus</th><th scope="col">QuickBooks</th></tr></thead>
                       <tbody>{d.diffs.map((f) => <tr key={f.field}><th scope="row">{FIELD_WORDS[f.field] ?? f.field}</th><td>{show(f.sent)}</td><td>{show(f.inQbo)}</td></tr>)}</tbody>
                     </table>
                   ) : null}
-                  {queued.has(c.key) ? (
-                    // Both choices would send it (see resolveConflicts): offering two buttons would mislead.
-                    <>
-                      <p className="muted">You changed this time in Track Nexus after it was sent. Your change is newer than QuickBooks’ {c.kind === 'deletedInQbo' ? 'deletion, so it is sent again as new time' : 'edit, so it replaces that edit'}.</p>
-                      <div className="qbo-actions">
-                        <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>Send my newer change</button>
-                      </div>
-                    </>
-                  ) : (
-                    <div className="qbo-actions">
-                      <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
-                      <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (back to draft)' : 'Take QuickBooks'}</button>
-                    </div>
-                  )}
+                  <div className="qbo-actions">
+                    {mine ? (
+                      <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>Send my newer change</button>
+                    ) : (
+                      <>
+                        <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'tracker')}>{c.kind === 'deletedInQbo' ? 'Keep Track Nexus (send it again)' : 'Keep Track Nexus'}</button>
+                        <button type="button" className="button" disabled={busy === c.id} onClick={() => void choose(c.id, 'quickbooks')}>{c.kind === 'deletedInQbo' ? 'Take QuickBooks (back to draft)' : 'Take QuickBooks'}</button>
+                      </>
+                    )}
+                  </div>
                 </li>
               );
             })}
