@@ -10,8 +10,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { IpcRouter } from '../../../electron/main/ipc/router';
-import { registerQboDataHandlers } from '../../../electron/main/qbo/handlers';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { bundlePage, chromiumArgs, chromiumPath, servePage } from '../../../scripts/chromium-page';
 import type { SyncBenchResult } from '../../../shared/bench/sync-bench';
@@ -45,19 +43,17 @@ async function pushInNode(conn: InProcessConnection, push: PushOptions): Promise
 
 /**
  * The store side in Chromium (a disk-backed profile, like the app's), its QuickBooks calls carried
- * to Node and dispatched by main's IPC router to main's client: the app's path, with Playwright's
+ * to Node and dispatched by the connection's IPC router to main's client: the app's path, with Playwright's
  * exposed functions in place of Electron's IPC.
  */
 async function pushInChromium(conn: InProcessConnection, push: PushOptions): Promise<PushResult> {
-  const router = new IpcRouter();
-  registerQboDataHandlers(router, conn.client);
   const { server, url } = await servePage(await bundlePage(root, 'tests/renderer/sync/bench-page.ts'), 'bench:sync');
   const profile = await mkdtemp(join(tmpdir(), 'bench-sync-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => push.log(`page error: ${e.message}`));
-    await page.exposeFunction('benchInvoke', (channel: string, payload: unknown) => router.dispatch(channel, payload));
+    await page.exposeFunction('benchInvoke', (channel: string, payload: unknown) => conn.router.dispatch(channel, payload));
     await page.exposeFunction('benchLog', (line: string) => push.log(line));
     await page.exposeFunction('benchBeforeSend', () => push.beforeSend());
     await page.exposeFunction('benchProgress', (done: number) => push.onProgress(done));

@@ -20,6 +20,8 @@ import { ipcQboPort, type QboPort } from '../../../renderer/src/sync/qbo-port';
 export interface InProcessConnection {
   port: QboPort;
   client: QboClient;
+  /** Main's IPC router with the data channels over `client`: what `port` calls through. */
+  router: IpcRouter;
   keeper: TokenKeeper;
   limiters: RateLimiterRegistry;
   realmId: string;
@@ -103,5 +105,5 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
       };
     },
   };
-  return { port, client, keeper, limiters, realmId: options.realmId, reconnectReasons };
+  return { port, client, router, keeper, limiters, realmId: options.realmId, reconnectReasons };
 }
