@@ -71,6 +71,19 @@ async function seed(page: Page): Promise<{ today: string }> {
 const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
 const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
 
+/** Edits the end of an entry already sent to QuickBooks on Today, confirming the question: it stays approved and is queued. */
+async function editSentEntryEnd(app: Page, text: string, end: string) {
+  await app.getByRole('link', { name: 'Today' }).click();
+  await todayEntry(app, text).getByRole('button', { name: /^Edit/ }).click();
+  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit entry' });
+  await edit.getByLabel('End time').fill(end);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  // Confirming the edit re-approved it: no second click.
+  await expect(todayEntry(app, text)).toContainText('approved');
+}
+
 let sb: RunningSandbox;
 test.beforeEach(async () => {
   sb = await startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 } });
@@ -175,15 +188,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
 
   // Edit the site visit (it was synced, so the app asks first; confirming re-approves it); a test sync shows
   // the exact payload for just that entry and pushes it: an update of the same TimeActivity.
-  await app.getByRole('link', { name: 'Today' }).click();
-  await todayEntry(app, 'Site visit').getByRole('button', { name: /^Edit/ }).click();
-  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
-  const edit = app.getByRole('dialog', { name: 'Edit entry' });
-  await edit.getByLabel('End time').fill('12:15');
-  await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(edit).toHaveCount(0);
-  // Confirming the edit re-approved it: no second click.
-  await expect(todayEntry(app, 'Site visit')).toContainText('approved');
+  await editSentEntryEnd(app, 'Site visit', '12:15');
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
   // Saving the confirmed edit wrote the entry and its outbox row in one transaction: it is already queued.
@@ -286,12 +291,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
 
   // The admin disconnects the app in QuickBooks while an edited entry waits: Sync now finds out,
   // the screen asks to reconnect and the entry says it waits for that; nothing is lost.
-  await app.getByRole('link', { name: 'Today' }).click();
-  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Edit/ }).click();
-  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
-  await app.getByRole('dialog', { name: 'Edit entry' }).getByLabel('End time').fill('10:45');
-  await app.getByRole('dialog', { name: 'Edit entry' }).getByRole('button', { name: 'Save' }).click();
-  await expect(todayEntry(app, 'Showroom plans')).toContainText('approved');
+  await editSentEntryEnd(app, 'Showroom plans', '10:45');
   expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
@@ -322,12 +322,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
 
   // Changed here again and still queued when someone deletes it in QuickBooks: the local change is
   // newer, so the conflict offers it as the one way out, and it goes back as new time.
-  await app.getByRole('link', { name: 'Today' }).click();
-  await todayEntry(app, 'Showroom plans').getByRole('button', { name: /^Edit/ }).click();
-  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
-  await app.getByRole('dialog', { name: 'Edit entry' }).getByLabel('End time').fill('11:00');
-  await app.getByRole('dialog', { name: 'Edit entry' }).getByRole('button', { name: 'Save' }).click();
-  await expect(todayEntry(app, 'Showroom plans')).toContainText('approved');
+  await editSentEntryEnd(app, 'Showroom plans', '11:00');
   const fresh = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
   const removed = await fetch(`${sb.url}/v3/company/${sb.realmId}/timeactivity?operation=delete`, {
     method: 'POST',
