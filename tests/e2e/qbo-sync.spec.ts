@@ -92,6 +92,17 @@ test.afterEach(async () => {
   await sb.close();
 });
 
+/** What someone does in QuickBooks itself: a write with a token of its own, straight to the sandbox's API. */
+async function changeInQbo(path: string, body: Record<string, unknown>) {
+  const { access_token } = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
+  const res = await fetch(`${sb.url}/v3/company/${sb.realmId}/${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+}
+
 test('connect, import, map, approve, sync, edit and resync, audit, reconcile, conflict, revoke and reconnect', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
   // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
@@ -236,13 +247,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // Someone changes the showroom plans in QuickBooks; with "Ask me", reconciliation puts it on the
   // ask-list; keeping Track Nexus' version sends it back over QuickBooks' change.
   const plansId = state.entities['TimeActivity']!.find((t) => String(t['Description']).endsWith('Showroom plans'))!.Id;
-  const tokens = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
-  const edited = await fetch(`${sb.url}/v3/company/${sb.realmId}/timeactivity`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${tokens.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ Id: plansId, SyncToken: '0', sparse: true, Hours: 2, Minutes: 0 }),
-  });
-  expect(edited.status).toBe(200);
+  await changeInQbo('timeactivity', { Id: plansId, SyncToken: '0', sparse: true, Hours: 2, Minutes: 0 });
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('1 of 1 customer-day differs')).toBeVisible();
   await expect(recon.locator('[data-diff-minutes="30"]')).toHaveText('+0:30');
@@ -269,12 +274,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // mapping flags it (pre-flight holds such a project's time back; see the Sync tab test).
   const setCustomerActive = async (active: boolean) => {
     const customer = (await sandboxState(sb)).entities['Customer']!.find((c) => c.Id === customerId)!;
-    const res = await fetch(`${sb.url}/v3/company/${sb.realmId}/customer`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ Id: customerId, SyncToken: customer['SyncToken'], sparse: true, Active: active }),
-    });
-    expect(res.status).toBe(200);
+    await changeInQbo('customer', { Id: customerId, SyncToken: customer['SyncToken'], sparse: true, Active: active });
   };
   await setCustomerActive(false);
   await tab(app, 'Company').click();
@@ -323,13 +323,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // Changed here again and still queued when someone deletes it in QuickBooks: the local change is
   // newer, so the conflict offers it as the one way out, and it goes back as new time.
   await editSentEntryEnd(app, 'Showroom plans', '11:00');
-  const fresh = (await (await fetch(`${sb.url}/_sandbox/tokens`, { method: 'POST', body: '{}' })).json()) as { access_token: string };
-  const removed = await fetch(`${sb.url}/v3/company/${sb.realmId}/timeactivity?operation=delete`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${fresh.access_token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ Id: plansId, SyncToken: '3' }),
-  });
-  expect(removed.status).toBe(200);
+  await changeInQbo('timeactivity?operation=delete', { Id: plansId, SyncToken: '3' });
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Reconciliation').click();
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
