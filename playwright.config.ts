@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     headless: true,
     timezoneId: afternoonZone(),
+    // The pages read dates and times in their locale's format (24-hour here); a test about the
+    // 12-hour clock sets its own locale.
+    locale: 'en-GB',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: chromiumPath,

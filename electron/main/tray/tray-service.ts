@@ -2,6 +2,7 @@
 // (tray:setState), the service renders the model through a TrayPort and turns clicks into
 // tray:command events. The elapsed time is refreshed once a minute, the tray's resolution.
 import type { TrayState } from '../../../shared/ipc/contract';
+import { formatClockTime } from '../../../shared/time/display';
 import type { Emit } from '../ipc/events';
 import type { Clock } from '../ports';
 import { buildTrayModel, type TrayCapture, type TrayModel } from './tray-menu';
@@ -30,10 +31,7 @@ export interface TrayServiceDeps {
 export function createTrayService(deps: TrayServiceDeps) {
   let state: TrayState = { running: null, recent: [] };
   let model: TrayModel | null = null;
-  const formatTime =
-    deps.formatTime ??
-    ((ms: number) =>
-      new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone: deps.clock.timeZone() }));
+  const formatTime = deps.formatTime ?? ((ms: number) => formatClockTime(ms, deps.clock.timeZone()));
   const every = deps.setInterval ?? ((fn, ms) => setInterval(fn, ms));
   const cancel = deps.clearInterval ?? ((h) => clearInterval(h as ReturnType<typeof setInterval>));
 

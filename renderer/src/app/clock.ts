@@ -2,20 +2,27 @@
 import { useEffect, useState } from 'react';
 import { localDate } from '../../../shared/time/zone';
 
+/** The zone the user is in now; new entries are recorded in it and screens show dates in it. */
 export function currentZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export function today(zone = currentZone(), now = Date.now()): string {
   return localDate(now, zone);
 }
 
-/** Re-renders every `everyMs` with the current time. */
-export function useNow(everyMs: number): number {
+/** The current time, refreshed every `everyMs` while `active`. */
+export function useNow(everyMs = 1000, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const handle = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(handle);
-  }, [everyMs]);
+    if (!active) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const handle = setInterval(tick, everyMs);
+    return () => {
+      clearTimeout(first);
+      clearInterval(handle);
+    };
+  }, [everyMs, active]);
   return now;
 }

@@ -4,7 +4,8 @@ import { createMatcher, ruleFromSegment } from '../../../shared/matcher';
 import type { ProposedEntry } from '../../../shared/proposals';
 import { formatDuration } from '../../../shared/time/duration';
 import { addLocalDays } from '../../../shared/time/local-date';
-import { localDate, localTime, zonedInstant } from '../../../shared/time/zone';
+import { localDate, zonedInstant } from '../../../shared/time/zone';
+import { formatClockTime, formatDayLong } from '../../../shared/time/display';
 import { currentZone, today } from '../app/clock';
 import { useUi } from '../app/ui-store';
 import { EmptyState } from '../components/EmptyState';
@@ -53,7 +54,7 @@ export function ReviewScreen() {
   const clientMap = useMemo(() => new Map((clients ?? []).map((c) => [c.id, c])), [clients]);
   const labelOf = (id: string | null) => (id === null ? 'Not assigned' : projectLabel(id, projectMap, clientMap));
   const colourOf = (id: string | null) => (id ? projectMap.get(id)?.color ?? NONE_COLOUR : NONE_COLOUR);
-  const formatTime = (ms: number) => localTime(ms, zone);
+  const formatTime = (ms: number) => formatClockTime(ms, zone);
 
   const review = useMemo(() => {
     if (!segments || !away || !infos || !rules || !model || !options) return null;
@@ -133,7 +134,7 @@ export function ReviewScreen() {
     }
   }
 
-  const dayLabel = new Date(zonedInstant(date, '12:00', zone)).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone });
+  const dayLabel = formatDayLong(date);
   const header = (
     <ScreenHeader
       title="Review"

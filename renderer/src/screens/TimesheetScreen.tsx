@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { formatDayShort } from '../../../shared/time/display';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { addLocalDays, startOfLocalWeek, type Weekday } from '../../../shared/time/local-date';
 import { formatDuration, parseDuration } from '../../../shared/time/duration';
@@ -10,8 +11,6 @@ import { applyCellEdit } from '../features/timesheet/apply-cell-edit';
 import { projectLabel } from '../features/timesheet/labels';
 import '../features/timesheet/timesheet.css';
 
-const dayName = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export function TimesheetScreen() {
   const repos = useRepos();
@@ -57,7 +56,7 @@ export function TimesheetScreen() {
       setMessage({ tone: 'error', text: outcome.message });
       input.value = formatDuration(rows.find((r) => r.projectId === projectId)?.days[dayIndex] ?? 0);
     } else if (outcome.changed) {
-      setMessage({ tone: 'ok', text: `${projectLabel(projectId, projectMap, clientMap)} on ${dayName(date)}: ${formatDuration(parsed.minutes * 60_000)}` });
+      setMessage({ tone: 'ok', text: `${projectLabel(projectId, projectMap, clientMap)} on ${formatDayShort(date)}: ${formatDuration(parsed.minutes * 60_000)}` });
     }
   }
 
@@ -82,7 +81,7 @@ export function TimesheetScreen() {
     next?.select();
   }
 
-  const rangeLabel = `${dayName(sheet.days[0]!)} – ${dayName(sheet.days[6]!)}`;
+  const rangeLabel = `${formatDayShort(sheet.days[0]!)} – ${formatDayShort(sheet.days[6]!)}`;
   return (
     <>
       <ScreenHeader
@@ -110,7 +109,7 @@ export function TimesheetScreen() {
             <thead>
               <tr>
                 <th scope="col">Project</th>
-                {sheet.days.map((d) => <th scope="col" key={d} className={d === today(zone) ? 'today' : undefined}>{dayName(d)}</th>)}
+                {sheet.days.map((d) => <th scope="col" key={d} className={d === today(zone) ? 'today' : undefined}>{formatDayShort(d)}</th>)}
                 <th scope="col">Total</th>
               </tr>
             </thead>
@@ -127,7 +126,7 @@ export function TimesheetScreen() {
                           className="cell"
                           data-row={r}
                           data-col={c}
-                          aria-label={`${label}, ${dayName(sheet.days[c]!)}`}
+                          aria-label={`${label}, ${formatDayShort(sheet.days[c]!)}`}
                           defaultValue={ms > 0 ? formatDuration(ms) : ''}
                           key={`${ms}`}
                           placeholder="—"

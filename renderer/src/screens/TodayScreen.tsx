@@ -7,25 +7,23 @@ import { useCatalog } from '../features/entries/catalog';
 import { EntryDialog } from '../features/entries/EntryDialog';
 import { EntryList } from '../features/entries/EntryList';
 import { TimerBar } from '../features/timer/TimerBar';
-import { userZone } from '../features/timer/format';
-import { useNow } from '../features/timer/useNow';
+import { currentZone, useNow } from '../app/clock';
 import { useTimerChoice } from '../features/timer/timer-errors';
 import { formatDuration } from '../../../shared/time/duration';
 import { localDate } from '../../../shared/time/zone';
-import { format } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { formatDayLong } from '../../../shared/time/display';
 import '../features/entries/entries.css';
 
 export function TodayScreen() {
   const repos = useRepos();
-  const zone = userZone();
+  const zone = currentZone();
   const now = useNow(1000);
   const date = localDate(now, zone);
   const catalog = useCatalog();
   const day = useLiveQuery(() => repos.views.loadDay(date, zone), [repos, date, zone]);
   const [adding, setAdding] = useState(false);
   const chosenProject = useTimerChoice((s) => s.projectId) ?? null;
-  const subtitle = format(new TZDate(now, zone), 'EEEE, d MMMM');
+  const subtitle = formatDayLong(date);
 
   const entries = day?.entries ?? [];
   let total = 0;

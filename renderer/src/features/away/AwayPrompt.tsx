@@ -7,8 +7,10 @@ import { useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
+import { formatClockTime, formatDateTime } from '../../../../shared/time/display';
 import { useCatalog, type Catalog } from '../entries/catalog';
-import { formatSpan, userZone } from '../timer/format';
+import { formatSpan } from '../timer/format';
+import { currentZone } from '../../app/clock';
 import { ProjectPicker } from '../timer/ProjectPicker';
 import { onAway } from './away-events';
 import { applyAwayPlan, FORGOTTEN_TIMER_MS, isOvernight, planAway, timerDuring, type AwayChoice, type AwayEvent } from './away-plan';
@@ -28,7 +30,7 @@ export function AwayPrompt() {
     () =>
       onAway((away: AwayEvent) => {
         void (async () => {
-          const zone = userZone();
+          const zone = currentZone();
           let decided = false;
           try {
             // Upserted by id, keeping an earlier decision: a period main sends again is not asked twice.
@@ -52,7 +54,7 @@ export function AwayPrompt() {
   useEffect(() => {
     const handle = setTimeout(() => {
       void (async () => {
-        const zone = userZone();
+        const zone = currentZone();
         const now = Date.now();
         for (const row of await repos.segments.listUndecidedAway(now - UNDECIDED_AWAY_LOOKBACK_MS)) {
           const period = { ...row, end: row.end! };
@@ -81,7 +83,7 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const zone = userZone();
+  const zone = currentZone();
   const [now] = useState(() => Date.now());
   const defaultStop = question.away?.start ?? Math.min(now, (entry?.start ?? now) + 8 * 60 * 60 * 1000);
   const [stopDate, setStopDate] = useState(() => localDate(defaultStop, zone));
@@ -121,7 +123,7 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
     let stopProblem: string | null = null;
     try {
       customStop = zonedInstant(stopDate, stopTime, zone);
-      if (customStop <= entry.start) stopProblem = `Choose a time after the timer started (${localTime(entry.start, zone)}).`;
+      if (customStop <= entry.start) stopProblem = `Choose a time after the timer started (${formatClockTime(entry.start, zone)}).`;
       else if (customStop > now) stopProblem = 'Choose a time that has already passed.';
     } catch {
       stopProblem = 'Enter a date and a time (HH:MM).';
@@ -131,15 +133,15 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
       <Modal title="Your timer ran overnight" onClose={keep} className="away-dialog">
         {away ? (
           <>
-          <p>Your timer on <strong>{label}</strong> was running when you left at {localTime(away.start, zone)} and you came back at{' '}
-            {localTime(away.end, zone)} ({formatSpan(away.end - away.start)}, {away.reason}). Stop it when you left?</p>
+          <p>Your timer on <strong>{label}</strong> was running when you left at {formatClockTime(away.start, zone)} and you came back at{' '}
+            {formatClockTime(away.end, zone)} ({formatSpan(away.end - away.start)}, {away.reason}). Stop it when you left?</p>
           {away.start > entry.start ? (
-            <p className="muted">The entry then runs {localTime(entry.start, zone)}–{localTime(away.start, zone)} ({formatSpan(away.start - entry.start)}).</p>
+            <p className="muted">The entry then runs {formatClockTime(entry.start, zone)}–{formatClockTime(away.start, zone)} ({formatSpan(away.start - entry.start)}).</p>
           ) : null}
           </>
         ) : (
           <>
-            <p>Your timer on <strong>{label}</strong> has been running since {localDate(entry.start, zone)} {localTime(entry.start, zone)}{' '}
+            <p>Your timer on <strong>{label}</strong> has been running since {formatDateTime(entry.start, zone)}{' '}
               ({formatSpan(now - entry.start)}). When did you stop working?</p>
             <div className="field-row">
               <input type="date" className="input" aria-label="Stopped working on" value={stopDate} onChange={(e) => setStopDate(e.target.value)} />
@@ -154,7 +156,7 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
           <button type="button" className="button" onClick={keep} disabled={busy}>Keep the time</button>
           <button type="button" className="button primary" autoFocus disabled={busy || (!away && customStop === null)}
             onClick={() => void choose({ kind: 'stopAt', at: away ? away.start : customStop! })}>
-            {away ? `Stop at ${localTime(away.start, zone)} (when you left)` : `Stop at ${localTime(customStop ?? defaultStop, zone)}`}
+            {away ? `Stop at ${formatClockTime(away.start, zone)} (when you left)` : `Stop at ${formatClockTime(customStop ?? defaultStop, zone)}`}
           </button>
         </div>
       </Modal>
@@ -164,12 +166,12 @@ function AwayQuestionDialog({ question, catalog, remaining }: { question: AwayQu
   const a = away!;
   return (
     <Modal title="You were away" onClose={keep} className="away-dialog">
-      <p>You were away from {localTime(a.start, zone)} to {localTime(a.end, zone)} ({formatSpan(a.end - a.start)}, {a.reason}).
+      <p>You were away from {formatClockTime(a.start, zone)} to {formatClockTime(a.end, zone)} ({formatSpan(a.end - a.start)}, {a.reason}).
         What should happen with this time?</p>
       <p className="muted">Your timer: {label}{entry.description ? ` · ${entry.description}` : ''}.</p>
       <ul className="away-choices">
         <li><strong>Keep</strong>: count it on {label}, as if you had been working.</li>
-        <li><strong>Discard</strong>: the timer stops at {localTime(a.start, zone)} and {entry.end === null ? 'starts again' : 'resumes'} at {localTime(a.end, zone)} on the same project.</li>
+        <li><strong>Discard</strong>: the timer stops at {formatClockTime(a.start, zone)} and {entry.end === null ? 'starts again' : 'resumes'} at {formatClockTime(a.end, zone)} on the same project.</li>
         <li><strong>Give it to another project</strong>: the away time becomes its own entry.</li>
       </ul>
       {assigning ? (

@@ -10,7 +10,7 @@ import { InvalidEntryError } from '../../db/errors';
 import type { EntryRow } from '../../db/schema';
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
 import { formatDuration } from '../../../../shared/time/duration';
-import { timeRange } from '../timer/format';
+import { formatTimeRange } from '../../../../shared/time/display';
 import type { Catalog } from './catalog';
 import { EntryDialog } from './EntryDialog';
 import { midnightSplitPoint, overlapNotes } from './entry-form';
@@ -156,7 +156,7 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
       ) : null}
       {pending?.kind === 'delete' ? (
         <Modal title="Delete this entry?" onClose={() => setPending(null)}>
-          <p>{timeRange(pending.entry.start, pending.entry.end, zone)} · {catalog.label(pending.entry.projectId)}
+          <p>{formatTimeRange(pending.entry.start, pending.entry.end, zone)} · {catalog.label(pending.entry.projectId)}
             {pending.entry.description ? ` · ${pending.entry.description}` : ''}</p>
           <p className="muted">It moves to the trash; the audit log keeps its history.
             {pending.entry.status === 'synced' ? ' It is in QuickBooks too: the next sync deletes it there.' : ''}</p>
@@ -192,7 +192,7 @@ function EntryItem(props: {
 }) {
   const { entry: e, catalog, zone, now, notes } = props;
   const running = e.end === null;
-  const range = timeRange(e.start, e.end, zone);
+  const range = formatTimeRange(e.start, e.end, zone);
   const label = catalog.label(e.projectId);
   const name = `${range} ${label}`;
   const permission = editPermission(e.status);
@@ -255,7 +255,7 @@ function SplitDialog({ entry, zone, onSplit, onClose }: { entry: EntryRow; zone:
       return;
     }
     if (!(at > entry.start && at < entry.end!)) {
-      setError(`The split time must lie inside the entry (${timeRange(entry.start, entry.end, zone)}).`);
+      setError(`The split time must lie inside the entry (${formatTimeRange(entry.start, entry.end, zone)}).`);
       return;
     }
     onClose();
@@ -265,7 +265,7 @@ function SplitDialog({ entry, zone, onSplit, onClose }: { entry: EntryRow; zone:
   return (
     <Modal title="Split entry" onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p className="muted">{timeRange(entry.start, entry.end, zone)}: the first part ends and the second begins at</p>
+        <p className="muted">{formatTimeRange(entry.start, entry.end, zone)}: the first part ends and the second begins at</p>
         <div className="field-row">
           {!sameDay ? <input type="date" className="input" aria-label="Split date" value={date} onChange={(e) => setDate(e.target.value)} /> : null}
           <input type="time" className="input" aria-label="Split at" value={time} autoFocus

@@ -5,7 +5,7 @@ import { crossesLocalMidnight, findOverlaps } from '../../../../shared/entries/o
 import { parseDuration } from '../../../../shared/time/duration';
 import { dayRange } from '../../../../shared/time/ranges';
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
-import { timeRange } from '../timer/format';
+import { formatTimeRange } from '../../../../shared/time/display';
 
 export interface TimesInput {
   startDate: string;
@@ -110,7 +110,7 @@ export function overlapNotes(entries: readonly Span[], now: number, zone: string
     const b = byId.get(o.b)!;
     const from = Math.max(a.start, b.start);
     const to = Math.min(a.end ?? now, b.end ?? now);
-    const span = timeRange(from, to, zone);
+    const span = formatTimeRange(from, to, zone);
     add(a.id, `Overlaps ${span} ${label(b.projectId)}`);
     add(b.id, `Overlaps ${span} ${label(a.projectId)}`);
   }

@@ -7,7 +7,8 @@ import type { ColumnMapping } from '../../../../shared/csv/formats';
 import type { ImportPreview } from '../../../../shared/csv/import';
 import type { CsvRecord } from '../../../../shared/csv/parse';
 import { formatDuration } from '../../../../shared/time/duration';
-import { localDate, localTime } from '../../../../shared/time/zone';
+import { localDate } from '../../../../shared/time/zone';
+import { formatClockTime } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { Field } from '../settings/Field';
@@ -185,7 +186,7 @@ export function ImportSection() {
                         <tr key={r.line}>
                           <td className="num">{r.line}</td>
                           <td className="num">{localDate(r.start, r.zone)}</td>
-                          <td className="num">{r.startAssumed ? <span title="The file has no start time; placed from 09:00">~{localTime(r.start, r.zone)}</span> : localTime(r.start, r.zone)}–{localTime(r.end, r.zone)}</td>
+                          <td className="num">{r.startAssumed ? <span title="The file has no start time; placed from 09:00">~{formatClockTime(r.start, r.zone)}</span> : formatClockTime(r.start, r.zone)}–{formatClockTime(r.end, r.zone)}</td>
                           <td className="num">{formatDuration(r.end - r.start)}</td>
                           <td>{r.project ?? <span className="muted">—</span>}{r.task ? <span className="muted"> · {r.task}</span> : null}</td>
                           <td>{r.client ?? <span className="muted">—</span>}</td>

@@ -1,6 +1,8 @@
 // Audit tab: every QuickBooks write with when, which entries at which versions, a short hash of the
 // exact payload, QuickBooks' Id and SyncToken, intuit_tid (what Intuit support asks for) and the
 // outcome; filter by outcome; export everything as CSV (formula-guarded, shared/sync/audit).
+import { formatDateTime } from '../../../../shared/time/display';
+import { currentZone } from '../../app/clock';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { auditCsv, type AuditOutcome } from '../../../../shared/sync/audit';
@@ -58,7 +60,7 @@ export function AuditSection() {
             <tbody>
               {shown.map((r) => (
                 <tr key={r.id} data-outcome={r.outcome}>
-                  <td>{new Date(r.at).toLocaleString()}</td>
+                  <td>{formatDateTime(r.at, currentZone())}</td>
                   <td>{r.op}</td>
                   <td className="qbo-mono">{r.entryIds.map((id, i) => `${id.slice(0, 8)}@${r.entryVersions[i] ?? '?'}`).join(', ')}</td>
                   <td className="qbo-mono" title={r.payloadHash}>{r.payloadHash.slice(0, 10)}</td>

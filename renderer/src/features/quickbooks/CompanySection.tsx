@@ -3,6 +3,8 @@
 // The first import reads every list (paged by STARTPOSITION offsets in main); a refresh asks
 // QuickBooks' change feed (CDC) for what changed since, and falls back to a full import when the
 // last one is older than CDC's 30 days.
+import { formatDateTime } from '../../../../shared/time/display';
+import { currentZone } from '../../app/clock';
 import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
 import type { QboEntityKind } from '../../db/schema';
@@ -48,7 +50,7 @@ export function CompanySection() {
         <dl className="facts">
           <dt>Company</dt><dd>{name ?? '—'}</dd>
           <dt>Home currency</dt><dd>{currency ?? '—'}</dd>
-          <dt>Last import</dt><dd>{new Date(snap.importedAt!).toLocaleString()}</dd>
+          <dt>Last import</dt><dd>{formatDateTime(snap.importedAt!, currentZone())}</dd>
         </dl>
       ) : (
         <p>Import your customers, jobs, service items, employees, vendors and classes so each project can be linked to them. Nothing is sent to QuickBooks.</p>

@@ -1,6 +1,8 @@
 // Connecting QuickBooks: the demo company for a newcomer without Intuit keys, or a real company
 // through Intuit's consent page in the system browser. Tokens and the client secret stay in main;
 // this card only ever sees the connection's status and the non-secret settings.
+import { formatDateTime } from '../../../../shared/time/display';
+import { currentZone } from '../../app/clock';
 import { useEffect, useState } from 'react';
 import type { QboEnvironment, QboSettingsView, QboStatus } from '../../../../shared/ipc/contract';
 import { api } from '../../platform/api';
@@ -83,7 +85,7 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
         <dl className="facts">
           <dt>Company</dt><dd>{status.companyName ?? '—'}{status.environment === 'demo' ? ' (demo company on this computer)' : ''}</dd>
           <dt>Company ID</dt><dd>{status.realmId}</dd>
-          {status.connectedAt ? <><dt>Connected</dt><dd>{new Date(status.connectedAt).toLocaleString()}</dd></> : null}
+          {status.connectedAt ? <><dt>Connected</dt><dd>{formatDateTime(status.connectedAt, currentZone())}</dd></> : null}
         </dl>
         {confirmDisconnect ? (
           <div className="confirm" role="alertdialog" aria-label="Disconnect QuickBooks?">

@@ -1,6 +1,7 @@
 // Reconciliation tab: choose dates, compare approved minutes and amounts per customer and day with
 // what QuickBooks holds. Differences are highlighted; a correct sync shows zeros everywhere. The
 // run also lists what changed in QuickBooks since we sent it (conflicts), and time there we never sent.
+import { currentZone } from '../../app/clock';
 import { useState } from 'react';
 import { addLocalDays } from '../../../../shared/time/local-date';
 import { localDate } from '../../../../shared/time/zone';
@@ -10,7 +11,6 @@ import { runReconciliationReport, type ReportOutcome } from './reconcile-report'
 import { useQboTab } from './qbo-tab-store';
 import { qboPort } from './sync-service';
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
 
@@ -18,8 +18,8 @@ export function ReconciliationSection() {
   const repos = useRepos();
   const snap = useCompanySnapshot();
   const setTab = useQboTab((s) => s.setTab);
-  const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), zone()), -30));
-  const [to, setTo] = useState(() => localDate(Date.now(), zone()));
+  const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), currentZone()), -30));
+  const [to, setTo] = useState(() => localDate(Date.now(), currentZone()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<(ReportOutcome & { from: string; to: string }) | null>(null);

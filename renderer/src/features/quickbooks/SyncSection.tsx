@@ -2,6 +2,8 @@
 // with changes made in QuickBooks, the description template; the pre-flight list of what holds
 // which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
 // payloads for chosen entries and pushes just those; and every approved entry's status.
+import { formatClockTime } from '../../../../shared/time/display';
+import { currentZone } from '../../app/clock';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
@@ -114,7 +116,7 @@ export function SyncSection() {
   };
   const { progress, running, lastResult, lastRunAt } = ui;
   const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
-  const when = lastRunAt ? `Last sync, ${new Date(lastRunAt).toLocaleTimeString()}: ` : '';
+  const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
   const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
 
   const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;

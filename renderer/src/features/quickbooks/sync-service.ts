@@ -1,6 +1,7 @@
 // The one sync engine of this window, shared by the QuickBooks screen's tabs, with its progress in
 // a small zustand store (transient UI state, not data). The engine itself, its lock and its rules
 // are renderer/src/sync's; this file only builds it over IPC and tells the screen how it is going.
+import { currentZone } from '../../app/clock';
 import { create } from 'zustand';
 import type { Repos } from '../../db/repos';
 import { api } from '../../platform/api';
@@ -81,7 +82,7 @@ export function startSyncScheduler(repos: Repos): void {
       await runSync(repos);
     },
     now: () => Date.now(),
-    zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    zone: currentZone,
   });
   void scheduler.reschedule();
 }

@@ -7,13 +7,12 @@ import { Icon } from '../../components/Icon';
 import { useRepos } from '../../data/repos-context';
 import type { Catalog } from '../entries/catalog';
 import { lastUsedProject, startTimer } from './commands';
-import { formatClock, userZone } from './format';
+import { formatClock } from './format';
+import { currentZone, useNow } from '../../app/clock';
 import { ProjectPicker } from './ProjectPicker';
 import { useTimerChoice, useTimerErrors } from './timer-errors';
-import { useNow } from './useNow';
-import { localDate, localTime } from '../../../../shared/time/zone';
-import { format } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { localDate } from '../../../../shared/time/zone';
+import { formatClockTime, formatWeekdayTime } from '../../../../shared/time/display';
 
 export function TimerBar({ catalog }: { catalog: Catalog }) {
   const repos = useRepos();
@@ -61,7 +60,7 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
   }
 
   const start = () => act(async () => {
-    await startTimer(repos, projectId, Date.now(), userZone(), description.trim());
+    await startTimer(repos, projectId, Date.now(), currentZone(), description.trim());
   });
   const stop = () => act(async () => {
     await repos.entries.stopTimer(Date.now());
@@ -76,7 +75,7 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
     setProjectId(p);
     if (running && p !== running.projectId) {
       void act(async () => {
-        await startTimer(repos, p, Date.now(), userZone());
+        await startTimer(repos, p, Date.now(), currentZone());
         setDescription('');
       });
     }
@@ -124,6 +123,6 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
 
 /** "18:04", or "Mon 18:04" when the timer started on an earlier day. */
 function sinceText(start: number, now: number): string {
-  const zone = userZone();
-  return localDate(start, zone) === localDate(now, zone) ? localTime(start, zone) : format(new TZDate(start, zone), 'EEE HH:mm');
+  const zone = currentZone();
+  return localDate(start, zone) === localDate(now, zone) ? formatClockTime(start, zone) : formatWeekdayTime(start, zone);
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../platform/api';
 import { useRepos } from '../../data/repos-context';
 import { recentEntries, runTrayCommand } from './commands';
-import { userZone } from './format';
+import { currentZone } from '../../app/clock';
 import { trayStateOf } from './tray-state';
 import { useTimerErrors } from './timer-errors';
 
@@ -35,7 +35,7 @@ export function TimerBridge() {
   useEffect(
     () =>
       api.on('tray:command', (command) => {
-        runTrayCommand(repos, command, Date.now(), userZone()).catch((e: unknown) =>
+        runTrayCommand(repos, command, Date.now(), currentZone()).catch((e: unknown) =>
           useTimerErrors.getState().report(e instanceof Error ? e.message : String(e)),
         );
       }),

@@ -1,6 +1,5 @@
-// Display helpers for the timer and entry lists. Wall-clock times come from shared/time (date-fns
-// with @date-fns/tz); elapsed times are plain differences of instants.
-import { localTime } from '../../../../shared/time/zone';
+// Display helpers for the timer and entry lists. Dates and wall-clock times read through
+// shared/time/display (the system locale's format); elapsed times are plain differences of instants.
 
 /** h:mm:ss of a running timer. */
 export function formatClock(ms: number): string {
@@ -20,11 +19,3 @@ export function formatSpan(ms: number): string {
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
 }
 
-export function timeRange(start: number, end: number | null, zone: string): string {
-  return `${localTime(start, zone)}–${end === null ? 'now' : localTime(end, zone)}`;
-}
-
-/** The zone the user is in now; new entries are recorded in it. */
-export function userZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
