@@ -1,6 +1,7 @@
 // Timesheet export for accountants and clients: one row per finished entry with both the raw
-// and the rounded duration, so anyone can see what rounding added.
+// and the rounded duration, and the rule that made them differ, so anyone can see what rounding added.
 import type { TimeEntry } from '../entries/entry';
+import { describeBilledRule, type BilledTime } from '../rounding/billed';
 import { formatDuration } from '../time/duration';
 import { localDate, localTime } from '../time/zone';
 import { writeCsv } from './write';
@@ -13,25 +14,27 @@ export interface ExportLookups {
 
 const EXPORT_HEADERS = [
   'Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status',
-  'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)',
+  'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding',
 ] as const;
 
 /**
  * CSV of finished, non-deleted entries in start order. Dates and times are local to each entry's
- * own zone. `roundedMs` gives the billed duration of an entry (from the rounding policy).
- * Decimal hours have two places, rounded half-up from exact ms.
+ * own zone. `billed` gives an entry's billed time (shared/rounding/billed); the Rounding column
+ * names the rule where it differs from the raw time. Decimal hours have two places, rounded
+ * half-up from exact ms.
  */
 export function exportEntriesCsv(
   entries: readonly TimeEntry[],
   lookups: ExportLookups,
-  roundedMs: (entry: TimeEntry) => number,
+  billed: (entry: TimeEntry & { end: number }) => BilledTime,
 ): string {
   const rows = entries
     .filter((e): e is TimeEntry & { end: number } => e.end !== null && e.deletedAt == null)
     .sort((a, b) => a.start - b.start)
     .map((e) => {
       const raw = e.end - e.start;
-      const rounded = roundedMs(e);
+      const time = billed(e);
+      const rounded = time.billedMs;
       return [
         localDate(e.start, e.zone),
         localTime(e.start, e.zone),
@@ -47,6 +50,7 @@ export function exportEntriesCsv(
         formatDuration(rounded),
         decimalHours(raw),
         decimalHours(rounded),
+        rounded === raw ? '' : describeBilledRule(time),
       ];
     });
   return writeCsv([[...EXPORT_HEADERS], ...rows]);

@@ -6,7 +6,7 @@
 // - TxnDate is the local date the entry STARTED on, in the zone it was recorded in (an entry
 //   23:30–00:30 in New York stays on its start date; DST days need no special case because the
 //   date comes from the zone's calendar, not from adding hours).
-// - Hours/Minutes are the rounded duration (shared/rounding; the project's policy over the
+// - Hours/Minutes are the billed duration (shared/rounding/billed: the project's policy over the
 //   workspace default). Per-project-day rounding groups entries by project, zone and local start
 //   date (entries are grouped per zone because a "day" only exists within a zone), then each
 //   entry gets its whole-minute share of the rounded day total.
@@ -20,8 +20,8 @@
 //   since one TimeActivity has one status). Minutes are summed from the entries' rounded shares,
 //   descriptions are the distinct non-empty descriptions in start order joined with "; ".
 import type { TimeEntry } from '../entries/entry';
-import { effectiveRounding, type RoundingPolicy } from '../rounding/policy';
-import { roundEntry, roundProjectDays } from '../rounding/round';
+import { billedTimes, type BillableSpan } from '../rounding/billed';
+import type { RoundingPolicy } from '../rounding/policy';
 import { resolveRate, type RateRecord } from '../rates/resolve';
 import { localDate } from '../time/zone';
 import { minorToDecimalNumber } from './decimal';
@@ -166,37 +166,17 @@ function prepare(entries: readonly TimeEntry[], ctx: TransformContext): Prepared
 
   if (!ctx.worker) for (const e of ordered) problem(e.id, 'no_worker', 'No employee or vendor is linked to you in QuickBooks.');
 
-  // Rounded minutes per entry. Day rounding runs per project and zone, over the canonical order,
-  // so the largest-remainder tie-break (earlier entry first) does not depend on input order.
-  const minutes = new Map<string, number>();
-  const dayGroups = new Map<string, TimeEntry[]>();
+  const finished: BillableSpan[] = [];
   for (const e of ordered) {
     if (e.deletedAt != null) problem(e.id, 'deleted', 'This entry has been deleted.');
     if (e.end === null) problem(e.id, 'running', 'This timer is still running; stop it before sending.');
     if (e.projectId === null) problem(e.id, 'no_project', 'This entry has no project.');
     else if (!projects.has(e.projectId)) problem(e.id, 'unknown_project', 'This entry belongs to a project that no longer exists.');
-    const project = e.projectId === null ? undefined : projects.get(e.projectId);
-    if (!project || e.end === null) continue;
-    const { policy } = effectiveRounding(project, { rounding: ctx.workspaceRounding });
-    if (policy.scope === 'projectDay') {
-      const groupKey = JSON.stringify([project.id, e.zone]);
-      const group = dayGroups.get(groupKey);
-      if (group) group.push(e);
-      else dayGroups.set(groupKey, [e]);
-    } else {
-      minutes.set(e.id, roundEntry(e.end - e.start, policy).roundedMs / MINUTE);
-    }
+    if (e.projectId !== null && projects.has(e.projectId) && e.end !== null) finished.push({ ...e, end: e.end });
   }
-  for (const group of dayGroups.values()) {
-    const first = group[0]!;
-    const { policy } = effectiveRounding(projects.get(first.projectId!)!, { rounding: ctx.workspaceRounding });
-    const rounded = roundProjectDays(
-      group.map((e) => ({ id: e.id, projectId: e.projectId, start: e.start, end: e.end! })),
-      policy,
-      first.zone,
-    );
-    for (const r of rounded) minutes.set(r.id, r.roundedMs / MINUTE);
-  }
+  // Rounded minutes per entry: shared/rounding/billed, the figures every screen shows.
+  const billed = billedTimes(finished, (id) => projects.get(id), ctx.workspaceRounding);
+  const minutes = new Map([...billed].map(([id, b]) => [id, b.billedMs / MINUTE]));
 
   const prepared: Prepared[] = [];
   for (const e of ordered) {

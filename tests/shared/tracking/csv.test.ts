@@ -183,17 +183,17 @@ describe('exportEntriesCsv', () => {
     const csv = exportEntriesCsv(
       [entry({ id: 'b', start: zonedInstant('2024-03-05', '09:00', zone), end: zonedInstant('2024-03-05', '09:20', zone) }), entry({ id: 'a' }), entry({ id: 'r', end: null }), entry({ id: 'd', deletedAt: 5 })],
       lookups,
-      (e) => (e.id === 'a' ? 75 * 60_000 : 30 * 60_000),
+      (e) => ({ rawMs: e.end - e.start, billedMs: e.id === 'a' ? 75 * 60_000 : 30 * 60_000, policy: { incrementMinutes: 15, mode: 'up', scope: 'entry' }, source: 'project' }),
     );
     const rows = cellsOf(csv);
-    expect(rows[0]).toEqual(['Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status', 'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)']);
+    expect(rows[0]).toEqual(['Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status', 'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding']);
     expect(rows.slice(1)).toEqual([
-      ['2024-03-04', '09:00', '10:07', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '1:07', '1:15', '1.12', '1.25'],
-      ['2024-03-05', '09:00', '09:20', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '0:20', '0:30', '0.33', '0.50'],
+      ['2024-03-04', '09:00', '10:07', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '1:07', '1:15', '1.12', '1.25', '15 min up, per entry (project rule)'],
+      ['2024-03-05', '09:00', '09:20', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '0:20', '0:30', '0.33', '0.50', '15 min up, per entry (project rule)'],
     ]);
   });
   it('can be read back with a generic mapping', () => {
-    const csv = exportEntriesCsv([entry({})], lookups, () => 0);
+    const csv = exportEntriesCsv([entry({})], lookups, (e) => ({ rawMs: e.end - e.start, billedMs: e.end - e.start, policy: { incrementMinutes: 1, mode: 'nearest', scope: 'entry' }, source: 'workspace' }));
     const { rows } = previewImport(csv, { columns: { date: 'Date', startTime: 'Start time', endTime: 'End time', description: 'Description', billable: 'Billable' }, dateFormat: 'YYYY-MM-DD' }, zone);
     expect(rows.map((r) => [r.start, r.end, r.billable])).toEqual([[entry({}).start, entry({}).end, true]]);
   });

@@ -1,8 +1,7 @@
 // Entries of a date range → CSV with raw and rounded durations, rounded with each project's
 // effective policy (its override laid over the workspace default), then offered as a download.
 import { exportEntriesCsv } from '../../../../shared/csv/export';
-import { effectiveRounding } from '../../../../shared/rounding/policy';
-import { applyRounding } from '../../../../shared/rounding/round';
+import { billedTimes } from '../../../../shared/rounding/billed';
 import { addLocalDays, firstOfMonth, firstOfNextMonth, isLocalDate } from '../../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../../shared/time/zone';
 import type { Repos } from '../../db/repos';
@@ -33,15 +32,8 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
   const taskIds = [...new Set(finished.map((e) => e.taskId).filter((t): t is string => t !== null))];
   const tasks = new Map((await Promise.all(taskIds.map((id) => repos.tasks.get(id)))).filter((t) => t !== undefined).map((t) => [t.id, t.name]));
 
-  // Rounding is applied per project, each with its own effective policy; per-project-day rounding
-  // needs the project's entries together, so entries are grouped before rounding.
-  const byProject = new Map<string | null, (EntryRow & { end: number })[]>();
-  for (const e of finished) byProject.set(e.projectId, [...(byProject.get(e.projectId) ?? []), e]);
-  const rounded = new Map<string, number>();
-  for (const [projectId, group] of byProject) {
-    const { policy } = effectiveRounding(projectId ? (projectMap.get(projectId) ?? null) : null, settings);
-    for (const r of applyRounding(group, policy, zone)) rounded.set(r.id, r.roundedMs);
-  }
+  // The figures QuickBooks gets: each project's rule, days in the entries' own zones.
+  const billed = billedTimes(finished, (id) => projectMap.get(id), settings.rounding);
 
   const csv = exportEntriesCsv(
     finished,
@@ -53,7 +45,7 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
       },
       taskName: (id) => tasks.get(id),
     },
-    (e) => rounded.get(e.id) ?? e.end! - e.start,
+    (e) => billed.get(e.id)!,
   );
   return { csv, count: finished.length };
 }

@@ -7,7 +7,8 @@ import type { ClientRow, ProjectRow, RoundingPolicy } from '../../db/schema';
 import { Field } from '../settings/Field';
 import { NEW_CLIENT, saveProject, type FieldErrors } from './actions';
 import { PALETTE } from './palette';
-import { describeIncrement, describeMode, describeScope, INCREMENTS, MODES, roundingOverride, SCOPES } from './rules';
+import { describeIncrement, describeMode, describeScope } from '../../../../shared/rounding/billed';
+import { INCREMENTS, MODES, roundingOverride, SCOPES } from './rules';
 
 export function ProjectEditor({ project, clients, presetClientId, currency, workspaceRounding, onDone }: {
   project?: ProjectRow;

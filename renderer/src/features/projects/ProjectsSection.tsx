@@ -11,7 +11,8 @@ import { saveClient, todayIn } from './actions';
 import { colourName } from './palette';
 import { ProjectEditor } from './ProjectEditor';
 import { cardInForce, RateHistory } from './RateHistory';
-import { describeRounding, rateText } from './rules';
+import { describeRounding } from '../../../../shared/rounding/billed';
+import { rateText } from './rules';
 import { TaskList } from './TaskList';
 
 type Editor =

@@ -41,16 +41,6 @@ export const INCREMENTS = [1, 6, 10, 15, 30] as const;
 export const MODES = ['up', 'down', 'nearest'] as const;
 export const SCOPES = ['entry', 'projectDay'] as const;
 
-const modeText: Record<RoundingPolicy['mode'], string> = { up: 'up', down: 'down', nearest: 'to nearest' };
-const scopeText: Record<RoundingPolicy['scope'], string> = { entry: 'per entry', projectDay: 'per project-day' };
-export const describeIncrement = (m: number) => (m === 1 ? 'whole minutes' : `${m} min`);
-export const describeMode = (m: RoundingPolicy['mode']) => modeText[m];
-export const describeScope = (s: RoundingPolicy['scope']) => scopeText[s];
-
-export function describeRounding(policy: RoundingPolicy): string {
-  if (policy.incrementMinutes === 1) return `Whole minutes, ${scopeText[policy.scope]}`;
-  return `${policy.incrementMinutes} min ${modeText[policy.mode]}, ${scopeText[policy.scope]}`;
-}
 
 /** A partial override from three "inherit or value" choices; null when everything inherits. */
 export function roundingOverride(choice: { increment: string; mode: string; scope: string }): Partial<RoundingPolicy> | null {

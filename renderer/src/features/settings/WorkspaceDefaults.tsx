@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
 import type { RoundingPolicy } from '../../db/schema';
 import { RateHistory } from '../projects/RateHistory';
-import { describeIncrement, describeMode, describeScope, describeRounding, INCREMENTS, MODES, SCOPES } from '../projects/rules';
+import { describeIncrement, describeMode, describeScope, describeRounding } from '../../../../shared/rounding/billed';
+import { INCREMENTS, MODES, SCOPES } from '../projects/rules';
 import { Field } from './Field';
 
 const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'INR', 'ZAR', 'SGD', 'HKD', 'MXN', 'BRL'];
