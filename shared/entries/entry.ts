@@ -33,6 +33,19 @@ export interface EntryIssue {
   message: string;
 }
 
+/**
+ * The one limit on a description, everywhere it is typed, imported or sent: QuickBooks' own for a
+ * TimeActivity Description (../shared/docs/qbo-api.md). Text over it is refused with this message,
+ * never cut silently.
+ */
+export const MAX_DESCRIPTION_LENGTH = 4000;
+
+export function descriptionTooLong(description: string): string | null {
+  if (description.length <= MAX_DESCRIPTION_LENGTH) return null;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `The description is ${n(description.length)} characters long; QuickBooks keeps at most ${n(MAX_DESCRIPTION_LENGTH)}. Shorten it by ${n(description.length - MAX_DESCRIPTION_LENGTH)}.`;
+}
+
 /** Longest entry we accept: beyond this it is almost always a timer left running overnight. */
 export const MAX_ENTRY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,6 +69,8 @@ export function validateEntry(value: unknown, options: { now?: number } = {}): E
   } else if (options.now !== undefined && options.now - e.start > MAX_ENTRY_MS) {
     issues.push({ field: 'end', message: 'This timer has been running for more than 24 hours. Stop it and check the time.' });
   }
+  const tooLong = descriptionTooLong(e.description);
+  if (tooLong) issues.push({ field: 'description', message: tooLong });
   if (e.updatedAt < e.createdAt) issues.push({ field: 'updatedAt', message: 'The entry was updated before it was created.' });
   return issues;
 }

@@ -12,12 +12,13 @@
 // characters removed (tabs and line breaks become spaces), is trimmed, and is capped at QBO's
 // 4000-character Description limit without splitting a surrogate pair.
 
+import { MAX_DESCRIPTION_LENGTH } from '../entries/entry';
+
 export const TEMPLATE_PLACEHOLDERS = ['client', 'project', 'task', 'description', 'date'] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<TemplatePlaceholder, string | null | undefined>>;
 
 export const DEFAULT_DESCRIPTION_TEMPLATE = '{project}{task? — task}: {description}';
-export const MAX_DESCRIPTION_LENGTH = 4000;
 
 const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);
 const TOKEN = /\{\{|\}\}|\{([a-z]+)(\?[^{}]*)?\}/g;

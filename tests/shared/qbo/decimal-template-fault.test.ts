@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amountForMinutes, decimalToMinor, exactDecimal, minorToDecimalNumber, minorToDecimalString } from '../../../shared/qbo/decimal';
 import { parseFault } from '../../../shared/qbo/fault';
-import { MAX_DESCRIPTION_LENGTH, renderDescription } from '../../../shared/qbo/template';
+import { MAX_DESCRIPTION_LENGTH } from '../../../shared/entries/entry';
+import { renderDescription } from '../../../shared/qbo/template';
 
 describe('decimals', () => {
   it('writes minor units with exactly the currency digits', () => {

@@ -27,6 +27,12 @@ describe('validateEntry', () => {
     expect(validateEntry(entry({ end: null }), { now: at('10:00', '2024-05-03') })[0]?.message).toMatch(/running for more than 24 hours/);
     expect(validateEntry({ ...entry(), status: 'archived' })[0]?.field).toBe('status');
   });
+  it('holds a description to QuickBooks’ 4,000 characters and says by how much it is over', () => {
+    expect(validateEntry(entry({ description: 'x'.repeat(4000) }))).toEqual([]);
+    expect(validateEntry(entry({ description: 'x'.repeat(4012) }))).toEqual([
+      { field: 'description', message: 'The description is 4,012 characters long; QuickBooks keeps at most 4,000. Shorten it by 12.' },
+    ]);
+  });
   it('accepts exactly 24 hours', () => {
     expect(validateEntry(entry({ start: Date.UTC(2024, 4, 2), end: Date.UTC(2024, 4, 3) }))).toEqual([]);
   });

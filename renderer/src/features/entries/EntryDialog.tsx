@@ -3,7 +3,9 @@
 // with other entries are warned about but do not block saving.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { DescriptionInput } from '../../components/DescriptionInput';
 import { Modal } from '../../components/Modal';
+import { descriptionTooLong } from '../../../../shared/entries/entry';
 import { useRepos } from '../../data/repos-context';
 import { InvalidEntryError, LockedEntryError } from '../../db/errors';
 import type { EntryRow } from '../../db/schema';
@@ -59,6 +61,11 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    const tooLong = descriptionTooLong(description.trim());
+    if (tooLong) {
+      setErrors([{ field: 'description', message: tooLong }]);
+      return;
+    }
     const result = resolveTimes(times, zone);
     if (!result.ok) {
       // A running entry's end is "now": a problem with it is a start in the future.
@@ -108,8 +115,10 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
         ) : null}
         <label className="field">
           <span>Description</span>
-          <input className="input" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+          <DescriptionInput aria-label="Description" id={`${formId}-description-input`} value={description}
+            onChange={(v) => { setDescription(v); setErrors((list) => list.filter((er) => er.field !== 'description')); }} {...invalid('description')} />
         </label>
+        {msg('description')}
         <fieldset className="times">
           <legend>Start</legend>
           <input type="date" className="input" aria-label="Start date" value={times.startDate} onChange={(e) => set({ startDate: e.target.value })} {...invalid('start')} />

@@ -17,7 +17,7 @@ export interface TimesInput {
 }
 
 export interface FieldError {
-  field: 'start' | 'end' | 'duration' | 'entry';
+  field: 'start' | 'end' | 'duration' | 'description' | 'entry';
   message: string;
 }
 

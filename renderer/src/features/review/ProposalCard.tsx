@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ProposedEntry, SuggestedSegment } from '../../../../shared/proposals';
 import { formatDuration } from '../../../../shared/time/duration';
+import { DescriptionInput } from '../../components/DescriptionInput';
 
 export interface ProjectOption {
   id: string;
@@ -66,7 +67,7 @@ export function ProposalCard({ proposal, segments, projects, colour, formatTime,
         ) : null}
         <label className="field grow">
           <span>Description (sent to QuickBooks when approved)</span>
-          <input value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What did you do?" maxLength={4000} />
+          <DescriptionInput className="" aria-label="Description" value={description} onChange={setDescription} placeholder="What did you do?" />
         </label>
       </div>
 

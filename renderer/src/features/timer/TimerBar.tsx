@@ -3,6 +3,7 @@
 // starts the next one at the same instant.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { DescriptionInput } from '../../components/DescriptionInput';
 import { Icon } from '../../components/Icon';
 import { useRepos } from '../../data/repos-context';
 import type { Catalog } from '../entries/catalog';
@@ -86,8 +87,8 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
     <section className="timer-bar card" aria-label="Timer">
       <ProjectPicker catalog={catalog} value={running ? running.projectId : projectId} onChange={pick}
         label={isRunning ? 'Switch project' : 'Project'} />
-      <input className="input timer-description" aria-label="What are you working on?" placeholder="What are you working on?"
-        value={description} onChange={(e) => setDescription(e.target.value)} onBlur={saveDescription}
+      <DescriptionInput compact aria-label="What are you working on?" placeholder="What are you working on?"
+        value={description} onChange={setDescription} onBlur={saveDescription}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
