@@ -32,6 +32,8 @@ export interface ShellInfo {
   shell: AppInfo['shell'];
   version: string;
   platform: string;
+  /** The registered global start/stop shortcut, read when asked (registration may come later or fail). */
+  toggleShortcut?: () => string | null;
   openWindow: () => void;
   quit: () => void;
 }
@@ -46,6 +48,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     version: shell.version,
     platform: shell.platform,
     shell: shell.shell,
+    toggleShortcut: shell.toggleShortcut?.() ?? null,
   }));
 
   router.handle('app:openExternal', async ({ url }) => {

@@ -19,6 +19,8 @@ import {
 import { applyAppWideSecurity, createMainWindow, isAppUrl } from './window';
 
 const TOGGLE_SHORTCUT = 'CommandOrControl+Alt+T';
+/** How the user types it on this platform, for tips in the window. */
+const TOGGLE_SHORTCUT_LABEL = process.platform === 'darwin' ? 'Cmd+Option+T' : 'Ctrl+Alt+T';
 
 /** resources/ beside the project in development; electron-builder copies it under resourcesPath. */
 function resourcePath(name: string): string {
@@ -33,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null;
   let main: ComposedMain | null = null;
   let quitting = false;
+  let shortcutRegistered = false;
 
   const openWindow = () => {
     if (!win || win.isDestroyed()) win = createMainWindow();
@@ -60,7 +63,14 @@ if (!app.requestSingleInstanceLock()) {
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
       },
-      { shell: 'electron', version: app.getVersion(), platform: process.platform, openWindow, quit: () => app.quit() },
+      {
+        shell: 'electron',
+        version: app.getVersion(),
+        platform: process.platform,
+        toggleShortcut: () => (shortcutRegistered ? TOGGLE_SHORTCUT_LABEL : null),
+        openWindow,
+        quit: () => app.quit(),
+      },
     );
 
     const router = main.router;
@@ -79,7 +89,8 @@ if (!app.requestSingleInstanceLock()) {
 
     void main.start();
 
-    globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
+    // Another app may hold the keys: then there is no shortcut, and the window says nothing about it.
+    shortcutRegistered = globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
 
     win = createMainWindow();
     // Closing the window keeps the app (and a running timer) alive in the tray.

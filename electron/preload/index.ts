@@ -10,7 +10,7 @@ const listenable: ReadonlySet<string> = new Set(eventChannels);
 export const api = {
   invoke(channel: string, request?: unknown) {
     if (!invokable.has(channel)) {
-      return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown call: ${String(channel)}.`, retryable: false } });
+      return Promise.resolve({ ok: false, error: { kind: 'validation', message: 'The app asked for something that does not exist. Restart Track Nexus; if it keeps happening, report it.', retryable: false } });
     }
     return ipcRenderer.invoke(channel, request);
   },

@@ -17,8 +17,11 @@ export type ErrorKind = (typeof errorKinds)[number];
 
 export interface IpcError {
   kind: ErrorKind;
+  /** For the person using the app: what went wrong in their words, naming the field if one was refused. */
   message: string;
   retryable: boolean;
+  /** The refused field's path in the request, for a form to mark it (validation errors only). */
+  field?: Array<string | number>;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

@@ -44,10 +44,14 @@ test('recent projects in the tray start and switch the timer', async ({ app, har
   await expect(app.getByRole('button', { name: 'Switch project: Acme · Website' })).toBeVisible();
   await expect(app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem')).toHaveCount(3);
 
-  // Stop, then "Start timer" from the tray starts the last used project.
+  // Stop: the tray's Start names the project it starts (the one just stopped, which the timer bar
+  // shows too), and offers the other recent project beside it.
   await control(harness, 'tray/click', { id: 'stop' });
   await expect(app.getByRole('button', { name: 'Start' })).toBeVisible();
-  await expect.poll(async () => (await tray(harness)).items.some((i) => i.id === 'start')).toBe(true);
+  await expect(app.getByRole('button', { name: 'Project: Acme · Website' })).toBeVisible();
+  await expect.poll(async () => labels(await tray(harness))).toEqual(
+    expect.arrayContaining(['No timer running', 'Start Acme · Website', 'Or start', 'Globex · Logo']),
+  );
   await control(harness, 'tray/click', { id: 'start' });
   await expect(app.getByRole('button', { name: 'Switch project: Acme · Website' })).toBeVisible();
   await expect(app.getByRole('timer')).toBeVisible();

@@ -23,7 +23,8 @@ describe('capture through the IPC contract', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe('validation');
-      expect(result.error.message).toMatch(/excludedTitlePatterns/);
+      expect(result.error.message).toMatch(/^Excluded window title 1: "\(a\+\)\+\$" repeats a group/);
+      expect(result.error.field).toEqual(['excludedTitlePatterns', 0]);
     }
     expect(t.main.capture.settings().excludedTitlePatterns).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   type InvokeResponse,
 } from '../../../shared/ipc/contract';
 import { AppError, toIpcError, type IpcResult } from '../../../shared/ipc/errors';
+import { issueWords } from '../../../shared/ipc/issue-words';
 
 export type Handler<C extends InvokeChannel> = (
   request: InvokeRequest<C>,
@@ -36,21 +37,19 @@ export class IpcRouter {
 
   async dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>> {
     if (typeof channel !== 'string' || !knownChannels.has(channel)) {
-      return { ok: false, error: { kind: 'validation', message: `Unknown call: ${describe(channel)}.`, retryable: false } };
+      // A renderer bug or a hostile caller, not a user's mistake: the name stays out of the message.
+      return { ok: false, error: { kind: 'validation', message: 'The app asked for something that does not exist. Restart Track Nexus; if it keeps happening, report it.', retryable: false } };
     }
     const name = channel as InvokeChannel;
     const handler = this.handlers.get(name);
     if (!handler) {
-      return { ok: false, error: { kind: 'internal', message: `${name} is not available yet.`, retryable: false } };
+      return { ok: false, error: { kind: 'internal', message: 'This part of the app is not ready yet. Try again in a moment.', retryable: true } };
     }
     const parsed = invokeContract[name].request.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return {
-        ok: false,
-        error: { kind: 'validation', message: `Invalid request for ${name}${where}: ${issue?.message ?? 'malformed'}.`, retryable: false },
-      };
+      const field = issue?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
+      return { ok: false, error: { kind: 'validation', message: issueWords(issue), retryable: false, ...(field.length > 0 ? { field } : {}) } };
     }
     try {
       const value = await handler(parsed.data as InvokeRequest<InvokeChannel>);
@@ -61,9 +60,5 @@ export class IpcRouter {
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.slice(0, 80));
-  return typeof value;
-}
 
 export { AppError };

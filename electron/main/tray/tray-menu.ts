@@ -42,12 +42,14 @@ export function buildTrayModel(
   } else {
     tooltip = 'Track Nexus: no timer running';
     items.push({ type: 'label', label: 'No timer running' });
-    items.push({ type: 'command', id: 'start', label: 'Start timer', command: { kind: 'start', projectId: null } });
+    items.push({ type: 'command', id: 'start', label: `Start ${state.next.label}`, command: { kind: 'start', projectId: state.next.projectId } });
   }
-  const switchable = state.recent.filter((p) => p.projectId !== state.running?.projectId).slice(0, 5);
+  // The other recent projects: switch to one while a timer runs, or start on one instead.
+  const current = state.running ? state.running.projectId : state.next.projectId;
+  const switchable = state.recent.filter((p) => p.projectId !== current).slice(0, 5);
   if (switchable.length > 0) {
     items.push({ type: 'separator' });
-    items.push({ type: 'label', label: state.running ? 'Switch to' : 'Start on' });
+    items.push({ type: 'label', label: state.running ? 'Switch to' : 'Or start' });
     for (const p of switchable) {
       items.push({
         type: 'command',

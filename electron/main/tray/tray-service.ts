@@ -29,7 +29,7 @@ export interface TrayServiceDeps {
 }
 
 export function createTrayService(deps: TrayServiceDeps) {
-  let state: TrayState = { running: null, recent: [] };
+  let state: TrayState = { running: null, recent: [], next: { projectId: null, label: 'No project' } };
   let model: TrayModel | null = null;
   const formatTime = deps.formatTime ?? ((ms: number) => formatClockTime(ms, deps.clock.timeZone()));
   const every = deps.setInterval ?? ((fn, ms) => setInterval(fn, ms));

@@ -9,6 +9,8 @@ export const AppInfo = z.object({
   platform: z.string(),
   /** 'electron' in the desktop app, 'harness' in the browser harness (npm run web). */
   shell: z.enum(['electron', 'harness']),
+  /** The global start/stop shortcut as the user types it ("Ctrl+Alt+T"), or null where none is registered. */
+  toggleShortcut: z.string().max(40).nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -22,10 +24,13 @@ export const TrayState = z.object({
     .nullable(),
   /** Projects offered under "Switch to" in the tray menu, most recent first. */
   recent: z.array(z.object({ projectId: z.string(), label: z.string().max(200) })).max(10),
+  /** What the tray's Start starts when nothing runs: the timer bar's choice, else the last used project. */
+  next: z.object({ projectId: z.string().nullable(), label: z.string().max(200) }),
 });
 export type TrayState = z.infer<typeof TrayState>;
 
 export const TrayCommand = z.discriminatedUnion('kind', [
+  /** Starts exactly this project (null = no project). */
   z.object({ kind: z.literal('start'), projectId: z.string().nullable() }),
   z.object({ kind: z.literal('switch'), projectId: z.string() }),
   z.object({ kind: z.literal('stop') }),

@@ -4,12 +4,24 @@ import { composeTestMain } from '../compose-test-main';
 
 const at = Date.UTC(2026, 0, 15, 14, 0);
 const fmt = () => '13:05';
+const none = { projectId: null, label: 'No project' };
 
 describe('tray menu', () => {
-  it('says when nothing runs and offers to start', () => {
-    const model = buildTrayModel({ running: null, recent: [] }, at, fmt);
+  it('says when nothing runs and offers to start, naming what Start starts', () => {
+    const model = buildTrayModel({ running: null, recent: [], next: none }, at, fmt);
     expect(model.tooltip).toBe('Track Nexus: no timer running');
-    expect(model.items.map((i) => ('label' in i ? i.label : '—'))).toEqual(['No timer running', 'Start timer', '—', 'Open Track Nexus', 'Quit']);
+    expect(model.items.map((i) => ('label' in i ? i.label : '—'))).toEqual(['No timer running', 'Start No project', '—', 'Open Track Nexus', 'Quit']);
+  });
+
+  it('when nothing runs, Start names its project and the other recent projects are offered too', () => {
+    const model = buildTrayModel(
+      { running: null, recent: [{ projectId: 'a', label: 'Acme · Portal' }, { projectId: 'b', label: 'Globex · Audit' }], next: { projectId: 'a', label: 'Acme · Portal' } },
+      at,
+      fmt,
+    );
+    expect(model.items.map((i) => ('label' in i ? i.label : '—'))).toEqual(['No timer running', 'Start Acme · Portal', '—', 'Or start', 'Globex · Audit', '—', 'Open Track Nexus', 'Quit']);
+    const commands = model.items.filter((i) => i.type === 'command').map((i) => (i.type === 'command' ? i.command : null));
+    expect(commands).toEqual([{ kind: 'start', projectId: 'a' }, { kind: 'start', projectId: 'b' }]);
   });
 
   it('shows the running project, elapsed time and since when, and offers the others to switch to', () => {
@@ -17,6 +29,7 @@ describe('tray menu', () => {
       {
         running: { projectId: 'a', label: 'Acme · Portal', startedAt: at - 95 * 60_000 },
         recent: [{ projectId: 'a', label: 'Acme · Portal' }, { projectId: 'b', label: 'Globex · Audit' }],
+        next: none,
       },
       at,
       fmt,
@@ -38,7 +51,7 @@ describe('tray menu', () => {
     const t = composeTestMain(() => at);
     const seen: unknown[] = [];
     t.main.events.addSink((event, payload) => seen.push([event, payload]));
-    t.main.tray.setState({ running: { projectId: 'a', label: 'Acme', startedAt: at - 60_000 }, recent: [{ projectId: 'b', label: 'Globex' }] });
+    t.main.tray.setState({ running: { projectId: 'a', label: 'Acme', startedAt: at - 60_000 }, recent: [{ projectId: 'b', label: 'Globex' }], next: none });
     expect(t.main.tray.click('project:b')).toBe(true);
     expect(t.main.tray.click('stop')).toBe(true);
     expect(t.main.tray.click('nope')).toBe(false);
@@ -55,7 +68,7 @@ describe('tray menu', () => {
 describe('tray and activity capture', () => {
   it('offers to pause capture while it runs and to resume it while paused, and not when it is off', () => {
     const labels = (capture: 'off' | 'running' | 'paused') =>
-      buildTrayModel({ running: null, recent: [] }, at, fmt, capture).items.filter((i) => i.type === 'action').map((i) => ('label' in i ? i.label : ''));
+      buildTrayModel({ running: null, recent: [], next: none }, at, fmt, capture).items.filter((i) => i.type === 'action').map((i) => ('label' in i ? i.label : ''));
     expect(labels('off')).toEqual(['Open Track Nexus', 'Quit']);
     expect(labels('running')).toEqual(['Pause activity capture', 'Open Track Nexus', 'Quit']);
     expect(labels('paused')).toEqual(['Resume activity capture', 'Open Track Nexus', 'Quit']);

@@ -43,10 +43,17 @@ describe('tray labels and recent projects', () => {
 
   it('reports what runs and since when, or nothing', () => {
     const running = entry('r', 'p2', 1_000, null);
-    const state = trayStateOf(running, [entry('a', 'p1', 1), running], [...projects.values()], [...clients.values()]);
+    const state = trayStateOf(running, [entry('a', 'p1', 1), running], [...projects.values()], [...clients.values()], undefined);
     expect(state.running).toEqual({ projectId: 'p2', label: 'Globex · Logo', startedAt: 1_000 });
     expect(state.recent).toEqual([{ projectId: 'p2', label: 'Globex · Logo' }, { projectId: 'p1', label: 'Acme · Website' }]);
-    expect(trayStateOf(null, [], [], []).running).toBeNull();
+    expect(trayStateOf(null, [], [], [], undefined).running).toBeNull();
+  });
+
+  it('names what Start starts: the timer bar’s choice, else the last used project', () => {
+    const recent = [entry('a', 'p1', 1), entry('b', 'p2', 2)];
+    expect(trayStateOf(null, recent, [...projects.values()], [...clients.values()], undefined).next).toEqual({ projectId: 'p2', label: 'Globex · Logo' });
+    expect(trayStateOf(null, recent, [...projects.values()], [...clients.values()], 'p1').next).toEqual({ projectId: 'p1', label: 'Acme · Website' });
+    expect(trayStateOf(null, recent, [...projects.values()], [...clients.values()], null).next).toEqual({ projectId: null, label: 'No project' });
   });
 
   it('shows a running timer as h:mm:ss', () => {
@@ -83,8 +90,8 @@ describe('tray commands against the entries repository', () => {
     await runTrayCommand(repos, { kind: 'toggle' }, clock.now + 1000, Z);
     expect(await repos.entries.running()).toBeUndefined();
 
-    // Start without a project from the tray means the last used one.
+    // Start from the tray starts exactly the project it names (the tray names the last used one).
     await runTrayCommand(repos, { kind: 'start', projectId: null }, clock.now + 2000, Z);
-    expect((await repos.entries.running())?.projectId).toBe(logo.id);
+    expect((await repos.entries.running())?.projectId).toBeNull();
   });
 });

@@ -78,7 +78,7 @@ export function CaptureSection() {
         }
         setMessage({ tone: 'ok', text: success });
       } else {
-        const where = fieldOfServerError(r.error.message, draft!);
+        const where = fieldOfServerError(r.error, draft!);
         setServerErrors({ [where.key]: where.message });
         setMessage({ tone: 'error', text: where.key === 'form' ? r.error.message : 'Not saved: fix the field marked below.' });
       }

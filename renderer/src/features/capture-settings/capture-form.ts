@@ -2,6 +2,7 @@
 // result with the same schema the privacy rules use; its refusal names the field it refused.
 import { checkUserPattern } from '../../../../shared/capture/patterns';
 import type { CaptureSettings, CaptureStatus } from '../../../../shared/capture/types';
+import type { IpcError } from '../../../../shared/ipc/errors';
 
 export interface CaptureDraft {
   idleMinutes: string;
@@ -47,14 +48,13 @@ export function patternProblem(pattern: string): string | null {
 }
 
 /**
- * Where main's validation message points: "Invalid request for capture:saveSettings at
- * excludedTitlePatterns.0: …" → 'title:<index in the draft>'. Indices refer to the saved list,
- * which skips blank rows, so they are mapped back to draft rows.
+ * Which draft field main refused: its error carries the request path (`field`, e.g.
+ * ['excludedTitlePatterns', 0]) → 'title:<index in the draft>'. Indices refer to the saved list,
+ * which skips blank rows, so they are mapped back to draft rows. The message is already in words.
  */
-export function fieldOfServerError(message: string, draft: CaptureDraft): { key: FieldKey; message: string } {
-  const m = /\bat ([\w.]+): (.*)$/s.exec(message);
-  const text = m ? m[2]!.replace(/\.$/, '') : message;
-  const path = m?.[1]?.split('.') ?? [];
+export function fieldOfServerError(error: Pick<IpcError, 'message' | 'field'>, draft: CaptureDraft): { key: FieldKey; message: string } {
+  const { message } = error;
+  const path = error.field ?? [];
   const index = Number(path[1]);
   const nth = <T>(rows: T[], keep: (r: T) => boolean) => {
     let seen = -1;
@@ -63,13 +63,13 @@ export function fieldOfServerError(message: string, draft: CaptureDraft): { key:
   };
   switch (path[0]) {
     case 'excludedTitlePatterns':
-      return { key: `title:${nth(draft.excludedTitlePatterns, (p) => p.trim() !== '')}`, message: text };
+      return { key: `title:${nth(draft.excludedTitlePatterns, (p) => p.trim() !== '')}`, message };
     case 'redactions':
-      return { key: `redaction:${nth(draft.redactions, (r) => r.pattern.trim() !== '' || r.replacement !== '')}`, message: text };
+      return { key: `redaction:${nth(draft.redactions, (r) => r.pattern.trim() !== '' || r.replacement !== '')}`, message };
     case 'excludedApps':
-      return { key: 'excludedApps', message: text };
+      return { key: 'excludedApps', message };
     case 'idleThresholdSeconds':
-      return { key: 'idle', message: text };
+      return { key: 'idle', message };
     default:
       return { key: 'form', message };
   }

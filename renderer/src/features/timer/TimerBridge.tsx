@@ -8,11 +8,12 @@ import { useRepos } from '../../data/repos-context';
 import { recentEntries, runTrayCommand } from './commands';
 import { currentZone } from '../../app/clock';
 import { trayStateOf } from './tray-state';
-import { useTimerErrors } from './timer-errors';
+import { useTimerChoice, useTimerErrors } from './timer-errors';
 
 export function TimerBridge() {
   const repos = useRepos();
   const [since] = useState(() => Date.now());
+  const chosen = useTimerChoice((s) => s.projectId);
   const state = useLiveQuery(async () => {
     const [running, recent, projects, clients] = await Promise.all([
       repos.entries.running(),
@@ -20,17 +21,29 @@ export function TimerBridge() {
       repos.projects.list({ includeArchived: true }),
       repos.clients.list({ includeArchived: true }),
     ]);
-    return trayStateOf(running, recent, projects, clients);
-  }, [repos, since]);
+    return { tray: trayStateOf(running, recent, projects, clients, chosen), running: running ?? null };
+  }, [repos, since, chosen]);
+
+  // Whatever started the timer (the tray, the shortcut, the timer bar), its project and task become
+  // the choice for the next start, so after Stop both the timer bar and the tray offer that project.
+  // Only when another entry starts running: later changes of the choice stay the user's.
+  const seenRunning = useRef<string | null>(null);
+  useEffect(() => {
+    const r = state?.running;
+    if (!r || r.id === seenRunning.current) return;
+    seenRunning.current = r.id;
+    useTimerChoice.setState({ projectId: r.projectId, taskId: r.taskId });
+  }, [state]);
 
   const sent = useRef<string | null>(null);
+  const tray = state?.tray;
   useEffect(() => {
-    if (!state) return;
-    const key = JSON.stringify(state);
+    if (!tray) return;
+    const key = JSON.stringify(tray);
     if (key === sent.current) return;
     sent.current = key;
-    void api.invoke('tray:setState', state);
-  }, [state]);
+    void api.invoke('tray:setState', tray);
+  }, [tray]);
 
   useEffect(
     () =>

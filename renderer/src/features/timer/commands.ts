@@ -3,6 +3,7 @@
 import type { TrayCommand } from '../../../../shared/ipc/contract';
 import type { Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
+import { useTimerChoice } from './timer-errors';
 import { lastUsedProjectId } from './tray-state';
 
 /** How far back "recent projects" and "the last used project" look. */
@@ -18,15 +19,22 @@ export async function lastUsedProject(repos: Repos, now: number): Promise<string
   return lastUsedProjectId(entries, new Map(projects.map((p) => [p.id, p])));
 }
 
-export async function startTimer(repos: Repos, projectId: string | null, at: number, zone: string, description = ''): Promise<EntryRow> {
-  const { started } = await repos.entries.startTimer(projectId, undefined, at, zone, { description });
+/** What Start starts without a project named: the timer bar's choice, else the last used project. */
+export async function nextProject(repos: Repos, now: number): Promise<string | null> {
+  const chosen = useTimerChoice.getState().projectId;
+  return chosen !== undefined ? chosen : lastUsedProject(repos, now);
+}
+
+/** `taskId` undefined starts on the project's default task. */
+export async function startTimer(repos: Repos, projectId: string | null, at: number, zone: string, description = '', taskId?: string | null): Promise<EntryRow> {
+  const { started } = await repos.entries.startTimer(projectId, taskId, at, zone, { description });
   return started;
 }
 
 export async function runTrayCommand(repos: Repos, command: TrayCommand, at: number, zone: string): Promise<void> {
   switch (command.kind) {
     case 'start':
-      await startTimer(repos, command.projectId ?? (await lastUsedProject(repos, at)), at, zone);
+      await startTimer(repos, command.projectId, at, zone);
       return;
     case 'switch':
       await startTimer(repos, command.projectId, at, zone);
@@ -36,7 +44,7 @@ export async function runTrayCommand(repos: Repos, command: TrayCommand, at: num
       return;
     case 'toggle':
       if (await repos.entries.running()) await repos.entries.stopTimer(at);
-      else await startTimer(repos, await lastUsedProject(repos, at), at, zone);
+      else await startTimer(repos, await nextProject(repos, at), at, zone);
       return;
   }
 }

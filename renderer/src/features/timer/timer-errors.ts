@@ -17,10 +17,16 @@ export const useTimerErrors = create<TimerErrors>((set) => ({
 interface TimerChoice {
   /** undefined until the user (or the last used project) chose one. */
   projectId: string | null | undefined;
+  /** The task for the next start; undefined = the project's default task. */
+  taskId: string | null | undefined;
+  /** Choosing a project resets the task to that project's default. */
   choose(projectId: string | null): void;
+  chooseTask(taskId: string | null): void;
 }
 
 export const useTimerChoice = create<TimerChoice>((set) => ({
   projectId: undefined,
-  choose: (projectId) => set({ projectId }),
+  taskId: undefined,
+  choose: (projectId) => set({ projectId, taskId: undefined }),
+  chooseTask: (taskId) => set({ taskId }),
 }));

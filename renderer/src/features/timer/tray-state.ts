@@ -44,15 +44,22 @@ export function lastUsedProjectId(entries: readonly EntryRow[], projects: Readon
   return latest?.projectId ?? null;
 }
 
+/**
+ * `chosen` is the timer bar's project (undefined before it chose one): the tray's Start starts it,
+ * else the last used project, and names it.
+ */
 export function trayStateOf(
   running: EntryRow | null | undefined,
   recentEntries: readonly EntryRow[],
   projectList: readonly ProjectRow[],
   clientList: readonly ClientRow[],
+  chosen: string | null | undefined,
 ): TrayState {
   const projects = new Map(projectList.map((p) => [p.id, p]));
   const clients = new Map(clientList.map((c) => [c.id, c]));
+  const next = chosen !== undefined ? chosen : lastUsedProjectId(recentEntries, projects);
   return {
+    next: { projectId: next, label: projectLabel(next, projects, clients) },
     running: running
       ? { projectId: running.projectId, label: projectLabel(running.projectId, projects, clients), startedAt: running.start }
       : null,
