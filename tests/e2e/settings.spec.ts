@@ -4,7 +4,9 @@ import { artifactsDir, expect, test } from './fixtures';
 
 // A fixed page clock needs a page in UTC: Playwright's fake Date drops @date-fns/tz's TZDate
 // subclass, which then reads fields in the page's zone instead of the one asked for.
-test.use({ timezoneId: 'UTC' });
+// Money reads in the locale's own format: en-US writes a US dollar rate as "$1,125.50" (en-GB
+// would write "US$1,125.50").
+test.use({ timezoneId: 'UTC', locale: 'en-US' });
 
 test('a client and a project with a rate and rounding override; a rate change from a date keeps the history', async ({ app }) => {
   await app.clock.setFixedTime(new Date('2026-03-15T12:00:00Z'));

@@ -41,13 +41,14 @@ export function App() {
 
   useEffect(() => api.on('app:focusScreen', ({ screen: s }) => go(s)), [go]);
 
-  // Move focus to the new screen's title so keyboard and screen-reader users land in it.
+  // Move focus to the new screen's title so keyboard and screen-reader users land in it, unless
+  // the screen was opened at a section, which then has the focus.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('#screen-title')?.focus();
+    if (!useUi.getState().section) mainRef.current?.querySelector<HTMLElement>('#screen-title')?.focus();
   }, [screen]);
 
   const View = views[screen];

@@ -1,32 +1,60 @@
-// Transient UI state only (which screen is open). Data lives in IndexedDB and is read with live
-// queries; it is never copied here.
+// Transient UI state only: which screen is open and which day the day view shows. Data lives in
+// IndexedDB and is read with live queries; it is never copied here. Both live in the URL hash
+// (`#/today`, `#/today/2026-12-01`), so a reload, Back and Forward keep them.
 import { create } from 'zustand';
 import type { Screen } from '../../../shared/ipc/contract';
+import { isLocalDate, type LocalDate } from '../../../shared/time/local-date';
 
 export const screens: ReadonlyArray<{ id: Screen; label: string; hint: string }> = [
-  { id: 'today', label: 'Today', hint: 'Timer and today’s entries' },
+  { id: 'today', label: 'Today', hint: 'Timer and the day’s entries' },
   { id: 'review', label: 'Review', hint: 'Turn captured activity into entries' },
   { id: 'timesheet', label: 'Timesheet', hint: 'The week at a glance' },
   { id: 'quickbooks', label: 'QuickBooks', hint: 'Connect, map and sync' },
   { id: 'settings', label: 'Settings', hint: 'Projects, capture, privacy' },
 ];
 
-export function screenFromHash(hash: string): Screen {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return screens.find((s) => s.id === id)?.id ?? 'today';
+interface Location {
+  screen: Screen;
+  /** The day view's date; null = today (which moves on at midnight). */
+  day: LocalDate | null;
+  /** A part of the screen to show, e.g. Settings' capture section. */
+  section: string | null;
 }
 
-interface UiState {
-  screen: Screen;
-  go(screen: Screen): void;
+export function locationFromHash(hash: string): Location {
+  const [id, param] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const screen = screens.find((s) => s.id === id)?.id ?? 'today';
+  const day = screen === 'today' && param && isLocalDate(param) ? param : null;
+  const section = screen !== 'today' && param && /^[a-z-]{1,40}$/.test(param) ? param : null;
+  return { screen, day, section };
+}
+
+function hashOf({ screen, day, section }: Location): string {
+  const param = screen === 'today' ? day : section;
+  return param ? `#/${screen}/${param}` : `#/${screen}`;
+}
+
+interface UiState extends Location {
+  /** Opens a screen (at its top, or at `section`); the day view opens on today, as its name says. */
+  go(screen: Screen, section?: string): void;
+  /** Opens the day view on `date` (null = today). */
+  showDay(date: LocalDate | null): void;
+}
+
+function navigate(next: Location): Location {
+  const hash = hashOf(next);
+  if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  return next;
 }
 
 export const useUi = create<UiState>((set) => ({
-  screen: screenFromHash(window.location.hash),
-  go(screen) {
-    if (window.location.hash !== `#/${screen}`) window.history.pushState(null, '', `#/${screen}`);
-    set({ screen });
+  ...locationFromHash(window.location.hash),
+  go(screen, section) {
+    set(navigate({ screen, day: null, section: section ?? null }));
+  },
+  showDay(date) {
+    set(navigate({ screen: 'today', day: date, section: null }));
   },
 }));
 
-window.addEventListener('popstate', () => useUi.setState({ screen: screenFromHash(window.location.hash) }));
+window.addEventListener('popstate', () => useUi.setState(locationFromHash(window.location.hash)));

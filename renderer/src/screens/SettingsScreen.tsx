@@ -6,6 +6,7 @@ import { ExportSection } from '../features/import/ExportSection';
 import { ImportSection } from '../features/import/ImportSection';
 import { ProjectsSection } from '../features/projects/ProjectsSection';
 import { WorkspaceDefaults } from '../features/settings/WorkspaceDefaults';
+import { useUi } from '../app/ui-store';
 import { api } from '../platform/api';
 import '../features/settings/settings.css';
 
@@ -18,9 +19,8 @@ const sections = [
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
 
-/** `#/settings/capture` opens the screen at that section (e.g. from the tray or a notice). */
-function sectionFromHash(hash: string): SectionId | null {
-  const id = /^#\/settings\/(\w+)/.exec(hash)?.[1];
+/** `#/settings/capture` (useUi's section) opens the screen at that section, e.g. from Review. */
+function sectionOf(id: string | null): SectionId | null {
   return sections.find((s) => s.id === id)?.id ?? null;
 }
 
@@ -34,14 +34,14 @@ function jumpTo(id: SectionId) {
 export function SettingsScreen() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [current, setCurrent] = useState<SectionId>(() => sectionFromHash(window.location.hash) ?? 'projects');
+  const requested = sectionOf(useUi((s) => s.section));
+  const [current, setCurrent] = useState<SectionId>(() => requested ?? 'projects');
   useEffect(() => {
     void api.invoke('app:getInfo').then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
   }, []);
   useEffect(() => {
-    const initial = sectionFromHash(window.location.hash);
-    if (initial) jumpTo(initial);
-  }, []);
+    if (requested) jumpTo(requested);
+  }, [requested]);
   /** While a jump scrolls, the clicked section stays current (the last ones may never reach the top). */
   const jumping = useRef(false);
   // The nav follows scrolling: the first section in the top third of the scroller is current.

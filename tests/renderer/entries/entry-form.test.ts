@@ -21,6 +21,18 @@ describe('what Add time opens with', () => {
     const typed = resolveTimes({ ...opened, startTime: '09:00', endTime: '10:00' }, NY);
     expect(typed.ok && typed.end - typed.start).toBe(HOUR);
   });
+
+  it('opens on the day shown: from 09:00 on an empty past day, else after its last entry', () => {
+    const now = at('2026-03-05', '15:20', NY);
+    expect(newEntryTimes(now, NY, '2026-03-02')).toEqual({ startDate: '2026-03-02', startTime: '09:00', endDate: '2026-03-02', endTime: '10:00', duration: '' });
+    const day = [{ end: at('2026-03-02', '11:45', NY) }, { end: at('2026-03-02', '10:00', NY) }];
+    expect(newEntryTimes(now, NY, '2026-03-02', day)).toMatchObject({ startTime: '11:45', endTime: '12:45' });
+  });
+
+  it('keeps an hour inside the day shown when its last entry ends late', () => {
+    const day = [{ end: at('2026-03-02', '23:30', NY) }, { end: at('2026-03-03', '01:00', NY) }];
+    expect(newEntryTimes(at('2026-03-05', '15:20', NY), NY, '2026-03-02', day)).toEqual({ startDate: '2026-03-02', startTime: '23:00', endDate: '2026-03-03', endTime: '00:00', duration: '' });
+  });
 });
 
 describe('reading typed start and end times', () => {

@@ -8,7 +8,7 @@ import { Modal } from '../../components/Modal';
 import { descriptionTooLong } from '../../../../shared/entries/entry';
 import { useRepos } from '../../data/repos-context';
 import { InvalidEntryError, LockedEntryError } from '../../db/errors';
-import type { EntryRow } from '../../db/schema';
+import type { EntryRow, LocalDate } from '../../db/schema';
 import { ProjectPicker } from '../timer/ProjectPicker';
 import { formatSpan } from '../timer/format';
 import type { Catalog } from './catalog';
@@ -25,11 +25,15 @@ interface Props {
   now: number;
   /** Entries to check overlaps against (the day's). */
   others: readonly EntryRow[];
+  /** The day the user is looking at: new time starts on it. */
+  day?: LocalDate;
   defaultProjectId?: string | null;
+  /** After a save, with the entry as stored (its date may differ from the day in view). */
+  onSaved?: (entry: EntryRow) => void;
   onClose: () => void;
 }
 
-export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, others, defaultProjectId = null, onClose }: Props) {
+export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, others, day, defaultProjectId = null, onSaved, onClose }: Props) {
   const repos = useRepos();
   const formId = useId();
   const [projectId, setProjectId] = useState<string | null>(entry ? entry.projectId : defaultProjectId);
@@ -37,7 +41,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
   const [description, setDescription] = useState(entry?.description ?? '');
   const [billable, setBillable] = useState<boolean>(entry?.billable ?? (projectId ? catalog.projectById.get(projectId)?.billable ?? true : true));
   const [times, setTimes] = useState<TimesInput>(() =>
-    entry ? timesFromEntry(entry, zone, now) : newEntryTimes(now, zone),
+    entry ? timesFromEntry(entry, zone, now) : newEntryTimes(now, zone, day, others),
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
@@ -75,14 +79,16 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
     setSaving(true);
     try {
       const fields = { projectId, taskId, description: description.trim(), start: result.start, end: result.end, billable };
+      let saved: EntryRow;
       if (mode === 'edit' && entry) {
         const { end: _runningHasNoEnd, ...withoutEnd } = fields;
         // Through sync: a confirmed edit of approved time stays approved and re-queues its QuickBooks write.
-        await repos.sync.updateEntry(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmed: confirmedLocked ?? false });
+        saved = (await repos.sync.updateEntry(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmed: confirmedLocked ?? false })).entry;
       } else {
-        await repos.entries.create({ ...fields, zone, source: 'manual' });
+        saved = await repos.entries.create({ ...fields, zone, source: 'manual' });
       }
       onClose();
+      onSaved?.(saved);
     } catch (err) {
       setSaving(false);
       if (err instanceof InvalidEntryError) setErrors(err.problems.map((message) => ({ field: 'entry', message })));

@@ -1,5 +1,5 @@
-// Today's entries with their actions: edit, duplicate, split, approve, delete, merge two adjacent
-// ones, split at midnight. Approved entries ask before any change and then pass confirmLockedEdit.
+// A day's entries with their actions: edit, duplicate, split, approve, delete, merge two adjacent
+// ones, split at midnight. Each shows its task and, where rounding changes it, its billed time. Approved entries ask before any change and then pass confirmLockedEdit.
 // Split and merge go through repos.sync, which re-queues the QuickBooks writes in the same
 // transaction (the parts stay approved, so QuickBooks ends up holding what the entries say).
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { useRepos } from '../../data/repos-context';
 import { editPermission } from '../../db/entry-rules';
 import { InvalidEntryError } from '../../db/errors';
 import type { EntryRow } from '../../db/schema';
+import { describeBilledRule, describeRounding, type BilledTime } from '../../../../shared/rounding/billed';
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
 import { formatDuration } from '../../../../shared/time/duration';
 import { formatTimeRange } from '../../../../shared/time/display';
@@ -29,7 +30,20 @@ export const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It stays
 export const LOCKED_SPLIT_QUESTION = 'This entry is approved. Split it anyway? Both parts stay approved, and the next sync updates QuickBooks to match.';
 export const LOCKED_MERGE_QUESTION = 'These entries are approved or already in QuickBooks. Merge them anyway? The next sync updates QuickBooks to match: one time record keeps the merged time and the others are deleted there.';
 
-export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]; catalog: Catalog; zone: string; now: number }) {
+interface ListProps {
+  entries: EntryRow[];
+  catalog: Catalog;
+  zone: string;
+  now: number;
+  /** Billed time of the finished entries (shared/rounding/billed). */
+  billed: ReadonlyMap<string, BilledTime>;
+  /** The list's accessible name, e.g. "Today’s entries". */
+  label: string;
+  /** An edit was saved (the entry may now be on another day). */
+  onSaved: (entry: EntryRow) => void;
+}
+
+export function EntryList({ entries, catalog, zone, now, billed, label, onSaved }: ListProps) {
   const repos = useRepos();
   const [selected, setSelected] = useState<string[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -104,9 +118,9 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
       {message ? (
         <p role={message.error ? 'alert' : 'status'} className={`list-message ${message.error ? 'error' : 'muted'}`}>{message.text}</p>
       ) : null}
-      <ul className="entry-list" aria-label="Today’s entries">
+      <ul className="entry-list" aria-label={label}>
         {entries.map((e) => (
-          <EntryItem key={e.id} entry={e} catalog={catalog} zone={zone} now={now} notes={notes.get(e.id) ?? []}
+          <EntryItem key={e.id} entry={e} catalog={catalog} zone={zone} now={now} notes={notes.get(e.id) ?? []} billed={billed.get(e.id)}
             selected={live.includes(e.id)} onToggle={() => toggle(e.id)}
             onEdit={() => guarded(e, 'edit')}
             onSplit={() => guarded(e, 'split')}
@@ -132,7 +146,7 @@ export function EntryList({ entries, catalog, zone, now }: { entries: EntryRow[]
       ) : null}
       {pending?.kind === 'edit' ? (
         <EntryDialog mode="edit" entry={pending.entry} confirmedLocked={pending.confirmed} catalog={catalog} zone={zone} now={now}
-          others={entries} onClose={() => setPending(null)} />
+          others={entries} onSaved={onSaved} onClose={() => setPending(null)} />
       ) : null}
       {pending?.kind === 'split' ? (
         <SplitDialog entry={pending.entry} zone={zone} onClose={() => setPending(null)}
@@ -181,6 +195,7 @@ function EntryItem(props: {
   zone: string;
   now: number;
   notes: string[];
+  billed: BilledTime | undefined;
   selected: boolean;
   onToggle: () => void;
   onEdit: () => void;
@@ -194,7 +209,9 @@ function EntryItem(props: {
   const running = e.end === null;
   const range = formatTimeRange(e.start, e.end, zone);
   const label = catalog.label(e.projectId);
+  const task = e.taskId ? catalog.taskById.get(e.taskId)?.name : undefined;
   const name = `${range} ${label}`;
+  const billedDiffers = props.billed && formatDuration(props.billed.billedMs) !== formatDuration(props.billed.rawMs);
   const permission = editPermission(e.status);
   const frozen = permission === 'frozen';
   const crossesMidnight = running ? localDate(now, zone) !== e.localDate : midnightSplitPoint(e) !== null;
@@ -210,11 +227,16 @@ function EntryItem(props: {
         <div className="entry-line">
           <span className="entry-time">{range}</span>
           <span className="entry-duration">{formatDuration(Math.max(0, (e.end ?? now) - e.start))}</span>
-          <span className="entry-project">{label}</span>
+          {billedDiffers ? (
+            <span className="entry-billed" title={describeBilledRule(props.billed!)}>
+              billed {formatDuration(props.billed!.billedMs)} <span className="muted">({describeRounding(props.billed!.policy)})</span>
+            </span>
+          ) : null}
+          <span className="entry-project">{label}{task ? <span className="entry-task"> · {task}</span> : null}</span>
           {e.billable ? <span className="badge billable" title="Billable">$ billable</span> : <span className="badge muted-badge">non-billable</span>}
           <span className={`badge status-${running ? 'running' : e.status}`}>{running ? 'running' : e.status}</span>
         </div>
-        {e.description ? <div className="entry-description">{e.description}</div> : null}
+        {e.description ? <EntryDescription text={e.description} /> : null}
         {notes.map((n) => <div key={n} className="entry-warning">⚠ {n}</div>)}
         {crossesMidnight ? (
           <div className="entry-note">
@@ -235,6 +257,18 @@ function EntryItem(props: {
         </div>
       )}
     </li>
+  );
+}
+
+/** Long descriptions are clamped to three lines, with a toggle to read them whole. */
+function EntryDescription({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > 240;
+  return (
+    <>
+      <div className={`entry-description${long && !open ? ' clamped' : ''}`}>{text}</div>
+      {long ? <button type="button" className="link-button small-link" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Show less' : 'Show all'}</button> : null}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
-// Projects and clients as the Today screen reads them (live), with lookups by id.
+// Projects, clients and tasks as the day view and the timer read them (live), with lookups by id.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepos } from '../../data/repos-context';
-import type { ClientRow, ProjectRow } from '../../db/schema';
+import type { ClientRow, ProjectRow, TaskRow } from '../../db/schema';
 import { projectLabel } from '../timer/tray-state';
 
 export interface Catalog {
@@ -9,33 +9,40 @@ export interface Catalog {
   clients: ClientRow[];
   projectById: Map<string, ProjectRow>;
   clientById: Map<string, ClientRow>;
+  taskById: Map<string, TaskRow>;
   label(projectId: string | null): string;
+  /** A project's tasks that can take new time (not archived), by name. */
+  tasksOf(projectId: string | null): TaskRow[];
   color(projectId: string | null): string;
 }
 
 export const NO_PROJECT_COLOR = '#94a3b8';
 
-export function makeCatalog(projects: ProjectRow[], clients: ClientRow[]): Catalog {
+export function makeCatalog(projects: ProjectRow[], clients: ClientRow[], tasks: TaskRow[]): Catalog {
   const projectById = new Map(projects.map((p) => [p.id, p]));
   const clientById = new Map(clients.map((c) => [c.id, c]));
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
   return {
     projects,
     clients,
     projectById,
     clientById,
+    taskById,
     label: (id) => projectLabel(id, projectById, clientById),
+    tasksOf: (id) => (id === null ? [] : tasks.filter((t) => t.projectId === id && !t.archived)),
     color: (id) => (id ? projectById.get(id)?.color ?? NO_PROJECT_COLOR : NO_PROJECT_COLOR),
   };
 }
 
-/** Every project and client, archived ones included so old entries keep their names. */
+/** Every project, client and task, archived ones included so old entries keep their names. */
 export function useCatalog(): Catalog | undefined {
   const repos = useRepos();
   return useLiveQuery(async () => {
-    const [projects, clients] = await Promise.all([
+    const [projects, clients, tasks] = await Promise.all([
       repos.projects.list({ includeArchived: true }),
       repos.clients.list({ includeArchived: true }),
+      repos.tasks.list({ includeArchived: true }),
     ]);
-    return makeCatalog(projects, clients);
+    return makeCatalog(projects, clients, tasks);
   }, [repos]);
 }

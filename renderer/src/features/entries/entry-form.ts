@@ -37,14 +37,20 @@ export function timesFromEntry(entry: Pick<TimeEntry, 'start' | 'end'>, zone: st
   };
 }
 
+const HOUR = 60 * 60_000;
+
 /**
- * What "Add time" opens with: the last hour, but never before today's midnight. Opened at 00:20,
- * it is 00:00–00:20 today, so the entry lands on the day the user is looking at, and typing only
- * times cannot silently make a start on yesterday.
+ * What "Add time" opens with, on the day the user is looking at. Today: the last hour, but never
+ * before today's midnight (opened at 00:20, it is 00:00–00:20 today, so typing only times cannot
+ * silently make a start on yesterday). Another day: an hour after that day's last entry, or from
+ * 09:00 when it has none, kept inside the day.
  */
-export function newEntryTimes(now: number, zone: string): TimesInput {
-  const midnight = dayRange(localDate(now, zone), zone).start;
-  return timesFromEntry({ start: Math.max(now - 60 * 60_000, midnight), end: now }, zone, now);
+export function newEntryTimes(now: number, zone: string, day = localDate(now, zone), dayEntries: readonly { end: number | null }[] = []): TimesInput {
+  const { start: midnight, end: nextMidnight } = dayRange(day, zone);
+  if (day === localDate(now, zone)) return timesFromEntry({ start: Math.max(now - HOUR, midnight), end: now }, zone, now);
+  const lastEnd = Math.max(midnight, ...dayEntries.map((e) => e.end ?? midnight).filter((end) => end < nextMidnight));
+  const start = Math.min(Math.max(zonedInstant(day, '09:00', zone), lastEnd), nextMidnight - HOUR);
+  return timesFromEntry({ start, end: start + HOUR }, zone, now);
 }
 
 function instant(date: string, time: string, zone: string, field: 'start' | 'end'): number | FieldError {

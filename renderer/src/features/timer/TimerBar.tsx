@@ -20,7 +20,9 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
   const running = useLiveQuery(async () => (await repos.entries.running()) ?? null, [repos]);
   const now = useNow(1000, !!running);
   const chosen = useTimerChoice((s) => s.projectId);
+  const chosenTask = useTimerChoice((s) => s.taskId);
   const setProjectId = useTimerChoice((s) => s.choose);
+  const setTaskId = useTimerChoice((s) => s.chooseTask);
   const projectId = chosen ?? null;
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,7 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
   }
 
   const start = () => act(async () => {
-    await startTimer(repos, projectId, Date.now(), currentZone(), description.trim());
+    await startTimer(repos, projectId, Date.now(), currentZone(), description.trim(), chosenTask);
   });
   const stop = () => act(async () => {
     await repos.entries.stopTimer(Date.now());
@@ -82,11 +84,27 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
     }
   };
 
+  const pickTask = (t: string | null) => {
+    setTaskId(t);
+    if (running && t !== running.taskId) void act(() => repos.entries.update(running.id, { taskId: t }));
+  };
+  const shownProject = running ? running.projectId : projectId;
+  const shownTask = running ? running.taskId : chosenTask === undefined ? (shownProject ? catalog.projectById.get(shownProject)?.defaultTaskId ?? null : null) : chosenTask;
+  // A running entry's task stays listed even if it was archived since.
+  const archivedTask = shownTask ? catalog.taskById.get(shownTask) : undefined;
+  const tasks = [...catalog.tasksOf(shownProject), ...(archivedTask?.archived ? [archivedTask] : [])];
+
   const isRunning = !!running;
   return (
     <section className="timer-bar card" aria-label="Timer">
-      <ProjectPicker catalog={catalog} value={running ? running.projectId : projectId} onChange={pick}
+      <ProjectPicker catalog={catalog} value={shownProject} onChange={pick}
         label={isRunning ? 'Switch project' : 'Project'} />
+      {tasks.length > 0 ? (
+        <select className="input timer-task" aria-label="Task" value={shownTask ?? ''} onChange={(e) => pickTask(e.target.value || null)}>
+          <option value="">No task</option>
+          {tasks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      ) : null}
       <DescriptionInput compact aria-label="What are you working on?" placeholder="What are you working on?"
         value={description} onChange={setDescription} onBlur={saveDescription}
         onKeyDown={(e) => {
