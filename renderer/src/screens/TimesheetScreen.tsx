@@ -19,7 +19,7 @@ import { LowerCellDialog } from '../features/timesheet/LowerCellDialog';
 import { TimesheetGrid, type DayApproval } from '../features/timesheet/TimesheetGrid';
 import '../features/timesheet/timesheet.css';
 
-type Message = { tone: 'error' | 'ok'; lines: string[]; problems?: string[] };
+type Message = { tone: 'error' | 'warning' | 'ok'; lines: string[]; problems?: string[] };
 type Lowering = { ref: CellRef; where: string; plan: Extract<CellEditPlan<EntryRow>, { ok: true }> };
 type Notice = { where: string; fromMs: number; text: string; undo: EntryEdit[] };
 
@@ -105,11 +105,12 @@ export function TimesheetScreen() {
   async function approve() {
     if (!summary) return;
     setApproving(null);
+    setNotice(null); // Approved time is not changed from the timesheet, so the last edit cannot be undone here any more.
     try {
       // The one door that approves and queues the QuickBooks writes in the same transaction.
       const result = await repos.sync.approve(summary.toApprove.map((e) => e.id));
       const { lines, problems } = describeOutcome(result, summary);
-      setMessage({ tone: result.approved.length > 0 ? 'ok' : 'error', lines, problems });
+      setMessage({ tone: result.approved.length === 0 ? 'error' : problems.length > 0 ? 'warning' : 'ok', lines, problems });
     } catch {
       fail('Approving failed, so nothing was approved. Try again; if it keeps failing, restart Track Nexus.');
     }

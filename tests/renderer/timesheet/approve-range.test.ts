@@ -63,12 +63,30 @@ describe('approving a range from the timesheet', () => {
     expect(lines).toEqual([
       'Approved 2 entries (1:37, billed 1:45).',
       '1 entry not approved: already approved.',
-      'All of them are held back from QuickBooks until these are fixed:',
+      'All of them are held back from QuickBooks until these are fixed (the QuickBooks screen’s Sync tab has the details):',
     ]);
     // No QuickBooks company is connected in this test: pre-flight says what is missing, in words.
     expect(problems).toContain('No employee or vendor is linked to you in QuickBooks; choose yours in the QuickBooks settings.');
     expect(problems).toContain("Project 'Website' is not linked to a QuickBooks customer.");
     expect(problems.join(' ')).not.toMatch(/id-\d|entry:/);
+  });
+
+  it('names each kind of pre-flight problem once, however many projects have it', () => {
+    const asked = { count: 3, rawMs: 3 * 60 * MIN, billedMs: 3 * 60 * MIN, byProject: [], running: { count: 0, rawMs: 0, billedMs: 0 }, approved: { count: 0, rawMs: 0, billedMs: 0 }, noProject: { count: 0, rawMs: 0, billedMs: 0 },
+      toApprove: ['a', 'b', 'c'].map((id) => ({ id, rawMs: 60 * MIN, billedMs: 60 * MIN })) };
+    const issues = [
+      { entryId: 'a', blocking: true, code: 'customer_unmapped' as const, message: "Project 'Website' is not linked to a QuickBooks customer." },
+      { entryId: 'b', blocking: true, code: 'customer_unmapped' as const, message: "Project 'Logo' is not linked to a QuickBooks customer." },
+      { entryId: 'a', blocking: false, code: 'item_not_service' as const, message: "Item 'Hours' is a NonInventory item, not a service; time is usually recorded against a service." },
+    ];
+    expect(describeOutcome({ approved: ['a', 'b', 'c'], skipped: [], issues, refused: [] }, asked)).toEqual({
+      lines: [
+        'Approved 3 entries (3:00).',
+        "Note: Item 'Hours' is a NonInventory item, not a service; time is usually recorded against a service.",
+        '2 of them are held back from QuickBooks until this is fixed (the QuickBooks screen’s Sync tab has the details):',
+      ],
+      problems: ['Project not linked to a customer (2 entries).'],
+    });
   });
 
   it('says nothing was approved when there was nothing left to approve', () => {

@@ -63,11 +63,13 @@ export function TimesheetGrid(props: GridProps) {
           {sheet.days.map((d, i) => (
             <th scope="col" key={d} className={d === today ? 'today' : undefined}>
               <span className="ts-day">{formatDayShort(d)}</span>
-              {dayApproval[i] === 'open' ? (
-                <button type="button" className="ts-approve-day" aria-label={`Approve ${formatDayLong(d)}`} onClick={() => onApproveDay(i)}>Approve</button>
-              ) : dayApproval[i] === 'approved' ? (
-                <span className="ts-approved" title="Every entry of this day is approved">approved</span>
-              ) : null}
+              <span className="ts-day-action">
+                {dayApproval[i] === 'open' ? (
+                  <button type="button" className="ts-approve-day" aria-label={`Approve ${formatDayLong(d)}`} onClick={() => onApproveDay(i)}>Approve</button>
+                ) : dayApproval[i] === 'approved' ? (
+                  <span className="ts-approved" title="Every entry of this day is approved">✓ approved</span>
+                ) : null}
+              </span>
             </th>
           ))}
           <th scope="col">Total</th>
@@ -178,7 +180,7 @@ function Figure(props: { rawMs: number; billedMs: number; rule: string; testId?:
   if (onlyBilled) return note;
   return (
     <>
-      <span className={sum ? 'ts-sum' : undefined} data-testid={testId}>{sum && rawMs === 0 ? '' : raw}</span>
+      <span className={sum ? 'ts-sum' : 'ts-raw'} data-testid={testId}>{sum && rawMs === 0 ? '' : raw}</span>
       {note}
     </>
   );

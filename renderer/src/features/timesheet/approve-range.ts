@@ -119,14 +119,16 @@ export function describeOutcome(outcome: ApproveOutcome, asked: ApproveSummary):
   }
   const mine = outcome.issues.filter((i) => outcome.approved.includes(i.entryId));
   const groups = groupIssues(mine);
-  const problems = groups.filter((g) => g.blocking).flatMap((g) => g.messages.map((m) => m.message));
+  // One line per kind of problem (the QuickBooks screen lists each entry's): with nothing set up yet,
+  // every entry has the same four or five, and a line per project would bury the news.
+  const problems = groups.filter((g) => g.blocking).map((g) => (g.messages.length === 1 ? g.messages[0]!.message : `${g.title} (${entriesOf(g.entryCount)}).`));
   const held = new Set(mine.filter((i) => i.blocking).map((i) => i.entryId)).size;
   for (const g of groups.filter((x) => !x.blocking)) lines.push(...g.messages.map((m) => `Note: ${m.message}`));
   for (const r of outcome.refused) lines.push(r.reason);
   // Last, so the problems listed under it follow it.
   if (held > 0) {
-    const who = held === n ? (n === 1 ? 'It is' : 'All of them are') : `${entriesOf(held)} of them ${held === 1 ? 'is' : 'are'}`;
-    lines.push(`${who} held back from QuickBooks until ${problems.length === 1 ? 'this is' : 'these are'} fixed:`);
+    const who = held === n ? (n === 1 ? 'It is' : 'All of them are') : `${held} of them ${held === 1 ? 'is' : 'are'}`;
+    lines.push(`${who} held back from QuickBooks until ${problems.length === 1 ? 'this is' : 'these are'} fixed (the QuickBooks screen’s Sync tab has the details):`);
   } else if (n > 0) {
     lines.push(`${n === 1 ? 'It is' : 'They are'} queued for QuickBooks.`);
   }
