@@ -41,6 +41,15 @@ export interface EditOptions {
   keepApproved?: boolean;
 }
 
+/**
+ * One step of applyEdits. Updates and deletes name the version they were planned from, so an entry
+ * changed meanwhile (by another window, the timer or a sync) fails the batch instead of being overwritten.
+ */
+export type EntryEdit =
+  | { kind: 'create'; entry: NewEntry & { end: number } }
+  | { kind: 'update'; id: string; patch: Omit<EntryPatch, 'end'> & { end?: number }; expectedVersion: number }
+  | { kind: 'delete'; id: string; expectedVersion: number };
+
 export interface ImportRow extends NewEntry {
   /** Stable key of the source row (e.g. file hash + row id): importing it again is a no-op. */
   importKey: string;
@@ -224,6 +233,32 @@ export function createEntriesRepo(ctx: RepoContext) {
       });
       ctx.onCommitted({ entityType: 'entry', ids: [id], action: 'update' });
       return after;
+    },
+
+    /**
+     * Several edits of finished, unlocked entries as ONE transaction (a timesheet cell edit and its
+     * undo): all are written or none. Approved and later entries are refused as `update` refuses them
+     * (LockedEntryError), a changed one fails with VersionConflictError, and a running timer is left
+     * alone. Resolves to the rows as written, in the order of `edits`.
+     */
+    async applyEdits(edits: readonly EntryEdit[]): Promise<EntryRow[]> {
+      const written = await rw(async () => {
+        const rows: EntryRow[] = [];
+        for (const edit of edits) {
+          if (edit.kind === 'create') {
+            rows.push(await createInTx(edit.entry, 'user'));
+            continue;
+          }
+          const before = await mustGet(edit.id);
+          checkEditable(before, {}); // Approved since the plan: say so, rather than just "changed".
+          checkEditable(before, { expectedVersion: edit.expectedVersion });
+          if (before.end === null) throw new InvalidEntryError(['The running timer is changed on the Today screen.']);
+          rows.push(edit.kind === 'delete' ? await writeEdit(before, { deletedAt: ctx.now() }, {}, 'delete') : await writeEdit(before, edit.patch, {}));
+        }
+        return rows;
+      });
+      if (written.length > 0) ctx.onCommitted({ entityType: 'entry', ids: written.map((r) => r.id), action: 'update' });
+      return written;
     },
 
     /** Soft delete: the row stays (with deletedAt) so the audit trail and sync can still see it. */

@@ -4,8 +4,11 @@
 // midnight counts on its start date. `zone` is the viewer's zone, used for the day's instant range.
 import { addLocalDays, firstOfMonth, firstOfNextMonth, parseLocalDate, type LocalDate } from '../../../../shared/time/local-date';
 import { dayRange, type Range } from '../../../../shared/time/ranges';
+import { billedTimes, describeBilledRule, type BilledTime } from '../../../../shared/rounding/billed';
+import { effectiveRounding } from '../../../../shared/rounding/policy';
 import type { RepoContext } from '../context';
 import type { AwayPeriodRow, EntryRow, SegmentRow } from '../schema';
+import { createSettingsRepo } from './settings-repo';
 
 export interface DayTotals {
   totalMs: number;
@@ -34,13 +37,28 @@ export interface PeriodView {
   totals: DayTotals;
 }
 
-export interface TimesheetRow {
-  projectId: string | null;
-  /** Raw ms per day of the week, in order. */
+export interface TimesheetFigures {
+  /** Raw ms per day of the week, in order (a running timer counts up to now). */
   days: number[];
+  /** Billed ms per day: shared/rounding/billed with each project's rule, over whole project-days. */
+  billedDays: number[];
   totalMs: number;
+  billedMs: number;
+}
+
+/** One task's share of a project row (taskId null: time without a task). */
+export interface TimesheetTaskRow extends TimesheetFigures {
+  taskId: string | null;
+}
+
+export interface TimesheetRow extends TimesheetFigures {
+  projectId: string | null;
   billableMs: number;
   nonBillableMs: number;
+  /** The same time split by task, largest first; the shares add up to the row. */
+  tasks: TimesheetTaskRow[];
+  /** The rule behind the billed figures, e.g. "15 min up, per entry (project rule)". */
+  rule: string;
 }
 
 export interface TimesheetTotals {
@@ -48,10 +66,17 @@ export interface TimesheetTotals {
   /** Ordered by total, largest first. */
   rows: TimesheetRow[];
   dayTotals: number[];
+  billedDayTotals: number[];
   billableDayTotals: number[];
+  billedBillableDayTotals: number[];
   weekTotalMs: number;
+  billedWeekMs: number;
   billableMs: number;
+  billedBillableMs: number;
   nonBillableMs: number;
+  /** The week's live entries in start order, with each one's billed time (approving a day or the week). */
+  entries: EntryRow[];
+  billed: ReadonlyMap<string, BilledTime>;
 }
 
 /** Raw duration; a running entry counts up to `now` (and never below zero). */
@@ -141,45 +166,70 @@ export function createViewsRepo(ctx: RepoContext) {
       return period(days, zone, await entriesBetween(first, next), now);
     },
 
-    /** Raw totals per project per day for the week from `weekStart`; rounding is applied by the screen. */
+    /**
+     * Raw and billed totals per project, and per task within each project, per day of the week from
+     * `weekStart`. Billed time is shared/rounding/billed over the whole week's entries, so a
+     * per-project-day rule sees every entry of each project-day (a running timer as if stopped now),
+     * and a task's billed figure is its share of its project-day.
+     */
     async timesheetTotals(weekStart: LocalDate, zone: string, now = ctx.now()): Promise<TimesheetTotals> {
       const days = datesFrom(weekStart, 7);
       void zone; // Entries are dated in their own zone; kept for symmetry with the other views.
-      const entries = await entriesBetween(weekStart, addLocalDays(weekStart, 7));
+      const [entries, projects, workspace] = await Promise.all([
+        entriesBetween(weekStart, addLocalDays(weekStart, 7)),
+        db.projects.toArray(),
+        createSettingsRepo(ctx).get('rounding'),
+      ]);
+      const projectById = new Map(projects.map((p) => [p.id, p]));
+      const spans = entries.map((e) => ({ id: e.id, projectId: e.projectId, start: e.start, end: Math.max(e.end ?? now, e.start), zone: e.zone }));
+      const billed = billedTimes(spans, (id) => projectById.get(id), workspace);
       const dayIndex = new Map(days.map((d, i) => [d, i]));
-      const rows = new Map<string | null, TimesheetRow>();
-      const totals: TimesheetTotals = {
-        days,
-        rows: [],
-        dayTotals: days.map(() => 0),
-        billableDayTotals: days.map(() => 0),
-        weekTotalMs: 0,
-        billableMs: 0,
-        nonBillableMs: 0,
+      const blank = (): TimesheetFigures => ({ days: days.map(() => 0), billedDays: days.map(() => 0), totalMs: 0, billedMs: 0 });
+      const add = (f: TimesheetFigures, i: number, raw: number, bill: number) => {
+        f.days[i]! += raw;
+        f.billedDays[i]! += bill;
+        f.totalMs += raw;
+        f.billedMs += bill;
       };
+      const all = blank();
+      const billable = blank();
+      const rows = new Map<string | null, { row: TimesheetRow; tasks: Map<string | null, TimesheetTaskRow> }>();
       for (const e of entries) {
         const i = dayIndex.get(e.localDate)!;
-        const ms = elapsedMs(e, now);
-        let row = rows.get(e.projectId);
-        if (!row) {
-          row = { projectId: e.projectId, days: days.map(() => 0), totalMs: 0, billableMs: 0, nonBillableMs: 0 };
-          rows.set(e.projectId, row);
+        const raw = elapsedMs(e, now);
+        const bill = billed.get(e.id)?.billedMs ?? raw;
+        let group = rows.get(e.projectId);
+        if (!group) {
+          const rule = describeBilledRule(effectiveRounding(e.projectId === null ? null : (projectById.get(e.projectId) ?? null), { rounding: workspace }));
+          group = { row: { ...blank(), projectId: e.projectId, billableMs: 0, nonBillableMs: 0, tasks: [], rule }, tasks: new Map() };
+          rows.set(e.projectId, group);
         }
-        row.days[i]! += ms;
-        row.totalMs += ms;
-        totals.dayTotals[i]! += ms;
-        totals.weekTotalMs += ms;
+        let task = group.tasks.get(e.taskId);
+        if (!task) group.tasks.set(e.taskId, (task = { ...blank(), taskId: e.taskId }));
+        add(group.row, i, raw, bill);
+        add(task, i, raw, bill);
+        add(all, i, raw, bill);
         if (e.billable) {
-          row.billableMs += ms;
-          totals.billableDayTotals[i]! += ms;
-          totals.billableMs += ms;
-        } else {
-          row.nonBillableMs += ms;
-          totals.nonBillableMs += ms;
-        }
+          group.row.billableMs += raw;
+          add(billable, i, raw, bill);
+        } else group.row.nonBillableMs += raw;
       }
-      totals.rows = [...rows.values()].sort((a, b) => b.totalMs - a.totalMs);
-      return totals;
+      const byTotal = (a: TimesheetFigures, b: TimesheetFigures) => b.totalMs - a.totalMs;
+      return {
+        days,
+        rows: [...rows.values()].map(({ row, tasks }) => ({ ...row, tasks: [...tasks.values()].sort(byTotal) })).sort(byTotal),
+        dayTotals: all.days,
+        billedDayTotals: all.billedDays,
+        billableDayTotals: billable.days,
+        billedBillableDayTotals: billable.billedDays,
+        weekTotalMs: all.totalMs,
+        billedWeekMs: all.billedMs,
+        billableMs: billable.totalMs,
+        billedBillableMs: billable.billedMs,
+        nonBillableMs: all.totalMs - billable.totalMs,
+        entries,
+        billed,
+      };
     },
   };
 }
