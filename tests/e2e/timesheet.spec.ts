@@ -114,4 +114,9 @@ test('a freelancer fixes yesterday’s timesheet: lowers a cell, confirms, undoe
   await app.screenshot({ path: `${artifactsDir}/timesheet-approved.png`, fullPage: true });
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot({ path: `${artifactsDir}/timesheet-approved-dark.png`, fullPage: true });
+
+  // A day's header opens that day, where each entry can be opened on its own.
+  await app.getByRole('button', { name: dayShort, exact: true }).click();
+  await expect(app.getByLabel('Day', { exact: true })).toHaveValue(day);
+  await expect(app.getByRole('list', { name: /^Entries on / }).getByRole('listitem').filter({ hasText: 'Wireframes for the home page' })).toContainText('approved');
 });

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatDayLong, formatDayShort } from '../../../shared/time/display';
 import { addLocalDays, startOfLocalWeek, type LocalDate, type Weekday } from '../../../shared/time/local-date';
 import { currentZone, today, useNow } from '../app/clock';
+import { useUi } from '../app/ui-store';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
@@ -28,6 +29,7 @@ function dayApprovals(sheet: TimesheetTotals): DayApproval[] {
 export function TimesheetScreen() {
   const repos = useRepos();
   const zone = currentZone();
+  const showDay = useUi((s) => s.showDay);
   const now = useNow(30_000);
   const weekStartsOn = useLiveQuery(() => repos.settings.get('weekStartsOn'), [repos]) as Weekday | undefined;
   const [offsetWeeks, setOffsetWeeks] = useState(0);
@@ -109,7 +111,8 @@ export function TimesheetScreen() {
             colourOf={(id) => (id ? projectMap.get(id)?.color : undefined) ?? 'var(--muted)'} generation={edits.generation}
             onCommit={(row, c, text, input) => void edits.commit(row, sheet.days[c]!, text, input)}
             onToggle={(id) => setOpen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])))}
-            onApproveDay={(i) => setApproving({ what: formatDayLong(sheet.days[i]!), days: [sheet.days[i]!] })} />
+            onApproveDay={(i) => setApproving({ what: formatDayLong(sheet.days[i]!), days: [sheet.days[i]!] })}
+            onOpenDay={(d) => showDay(d === today(zone) ? null : d)} />
           {addable.length > 0 ? (
             <label className="add-row">
               Add a project row{' '}

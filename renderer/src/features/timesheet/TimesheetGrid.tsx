@@ -23,6 +23,8 @@ interface GridProps {
   onCommit: (row: GridRow, dayIndex: number, text: string, input: HTMLInputElement) => void;
   onToggle: (projectId: string) => void;
   onApproveDay: (dayIndex: number) => void;
+  /** Opens the day view on that day, to edit its entries one by one. */
+  onOpenDay: (date: LocalDate) => void;
 }
 
 const TOTALS_RULE = 'Billed: the sum of each entry’s billed time, with each project’s rounding rule';
@@ -62,7 +64,7 @@ export function TimesheetGrid(props: GridProps) {
           <th scope="col" className="ts-project-col">Project</th>
           {sheet.days.map((d, i) => (
             <th scope="col" key={d} className={d === today ? 'today' : undefined}>
-              <span className="ts-day">{formatDayShort(d)}</span>
+              <button type="button" className="link-button ts-day" title="Open this day’s entries" onClick={() => props.onOpenDay(d)}>{formatDayShort(d)}</button>
               <span className="ts-day-action">
                 {dayApproval[i] === 'open' ? (
                   <button type="button" className="ts-approve-day" aria-label={`Approve ${formatDayLong(d)}`} onClick={() => onApproveDay(i)}>Approve</button>
