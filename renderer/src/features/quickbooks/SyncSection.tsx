@@ -16,7 +16,7 @@ import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './sync-service';
-import { compactJson, entryStatus, groupIssues, unknownPlaceholders } from './sync-view';
+import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
   { id: 'onApproval', label: 'When I approve entries' },
@@ -117,7 +117,7 @@ export function SyncSection() {
   const { progress, running, lastResult, lastRunAt } = ui;
   const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
   const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
-  const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
+  const bar = progressBar(progress, running, lastResult);
 
   const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;
 
@@ -155,10 +155,8 @@ export function SyncSection() {
 
       <div className="qbo-sync-now">
         <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
-        <progress className="qbo-progress" aria-label="Sync progress" max={100} value={pct} />
-        <span className="muted" aria-live="polite">
-          {running ? `${progress.done} of ${progress.total} sent` : ''}
-        </span>
+        <progress className="qbo-progress" aria-label="Sync progress" aria-valuetext={bar.text || undefined} max={100} value={bar.percent} />
+        <span className="muted" aria-live="polite">{bar.text}</span>
       </div>
       {lastResult && !running ? (
         lastResult.status === 'paused_auth' ? (
