@@ -104,6 +104,7 @@ describe('what happened, in words', () => {
     [rec({ op: 'delete' }), { title: 'Removed from QuickBooks' }],
     [rec({ outcome: 'failed', message: 'QuickBooks refused this entry: The books are closed for this date.' }), { title: 'QuickBooks refused it', detail: 'The books are closed for this date.' }],
     [rec({ outcome: 'retrying', message: 'QuickBooks is busy; sending continues shortly.' }), { title: 'Will retry', detail: 'QuickBooks is busy; sending continues shortly.' }],
+    [rec({ outcome: 'retrying', message: 'The connection to QuickBooks has expired; reconnect to QuickBooks to continue sending.' }), { title: 'Waiting for a reconnect', detail: 'The connection to QuickBooks has expired; reconnect to QuickBooks to continue sending.' }],
     [rec({ op: 'reconcile', outcome: 'conflict', message: 'Changed in QuickBooks: Hours, Minutes, Description' }), { title: 'Changed in QuickBooks', detail: 'Duration, description' }],
     [rec({ op: 'reconcile', outcome: 'conflict', message: 'Deleted in QuickBooks' }), { title: 'Deleted in QuickBooks' }],
     [rec({ op: 'reconcile', outcome: 'conflict', message: "Changed in QuickBooks; QuickBooks' version taken: duration → 2:00." }), { title: 'Changed in QuickBooks', detail: "QuickBooks' version taken: duration → 2:00." }],

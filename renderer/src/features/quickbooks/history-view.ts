@@ -171,7 +171,8 @@ export function auditEvent(r: AuditRecord): AuditEvent {
     case 'failed':
       return withDetail('QuickBooks refused it', message.replace(/^QuickBooks refused this entry: /, ''));
     case 'retrying':
-      return withDetail('Will retry', message);
+      // An auth failure waits for the user, not for a timer (classify's pause_auth messages).
+      return withDetail(/reconnect/i.test(message) ? 'Waiting for a reconnect' : 'Will retry', message);
     case 'conflict':
       return r.op === 'reconcile' ? reconcileEvent(message) : withDetail('Changed in QuickBooks while sending', message);
   }
