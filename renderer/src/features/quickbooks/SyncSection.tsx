@@ -2,7 +2,7 @@
 // with changes made in QuickBooks, the description template; the pre-flight list of what holds
 // which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
 // payloads for chosen entries and pushes just those; and every approved entry's status.
-import { formatClockTime } from '../../../../shared/time/display';
+import { formatClockTime, formatDayShort, formatTimeRange } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -112,7 +112,7 @@ export function SyncSection() {
   const entryLabel = (id: string) => {
     const e = byId.get(id);
     if (!e) return id;
-    return `${entryLocalDate(e)} · ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
+    return `${formatDayShort(entryLocalDate(e))}, ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
   const { progress, running, lastResult, lastRunAt } = ui;
   const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
