@@ -2,10 +2,9 @@
 // repository reads only: project, client and task names, the QuickBooks name mirror and home
 // currency (the sync context), each entry as it was at the version a row sent (the entries' own
 // audit log keeps every version, deleted entries included), and the payloads rows sent.
-import type { TimeActivityPayload } from '../../../../shared/qbo/types';
+import type { QboTimeActivity, TimeActivityPayload } from '../../../../shared/qbo/types';
 import { auditCsv, type AuditOutcome, type AuditRecord } from '../../../../shared/sync/audit';
 import { payloadFromQbo, type FieldDiff } from '../../../../shared/sync/reconcile';
-import type { QboTimeActivity } from '../../../../shared/qbo/types';
 import type { Repos } from '../../db/repos';
 import type { ConflictRow, EntryRow } from '../../db/schema';
 import { auditEvent, conflictChanges, csvReadable, timeFacts, type AuditEvent, type ChangeLine, type HistoryBook, type TimeFacts } from './history-view';
@@ -83,7 +82,7 @@ export interface AuditLine {
   facts: TimeFacts;
 }
 
-export interface AuditPage {
+interface AuditPage {
   /** All rows recorded. */
   total: number;
   /** Rows with the chosen outcome. */
@@ -133,7 +132,7 @@ export interface ConflictLine {
   message?: string;
 }
 
-export interface ConflictsView {
+interface ConflictsView {
   lines: ConflictLine[];
   currency: string;
 }

@@ -62,7 +62,7 @@ function projectForCustomer(customerId: string, book: HistoryBook): ProjectRow |
 }
 
 /** A QuickBooks customer by the project it is mapped to, else by its QuickBooks name. */
-export function customerName(id: string, book: HistoryBook): string {
+function customerName(id: string, book: HistoryBook): string {
   const project = projectForCustomer(id, book);
   if (project) return projectLabel(project.id, book.projects, book.clients);
   const c = book.mirror.customers.find((x) => x.Id === id);
