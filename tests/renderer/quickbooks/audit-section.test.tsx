@@ -71,14 +71,16 @@ beforeEach(async () => {
 
 afterEach(() => cleanup());
 
+// The tab reads the names, the entries' history and the mirror first: slow on a loaded machine.
+const LOAD = { timeout: 10_000 };
 const renderTab = () => render(<ReposProvider dbName={dbName}><AuditSection /></ReposProvider>);
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((r) => r.hasAttribute('data-outcome'));
 
 describe('Audit tab', () => {
   it('says what happened to which time, in words, newest first', async () => {
     renderTab();
-    const table = await screen.findByRole('table', { name: 'Sync operations' });
-    await waitFor(() => expect(bodyRows(table)).toHaveLength(4));
+    const table = await screen.findByRole('table', { name: 'Sync operations' }, LOAD);
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(4), LOAD);
     const text = bodyRows(table).map((r) => r.textContent);
     // Newest first: the removal, then the first sync's three answers.
     expect(text[0]).toContain('Removed from QuickBooks');
@@ -101,8 +103,8 @@ describe('Audit tab', () => {
 
   it('keeps the machine fields behind Details', async () => {
     renderTab();
-    const table = await screen.findByRole('table', { name: 'Sync operations' });
-    await waitFor(() => expect(bodyRows(table)).toHaveLength(4));
+    const table = await screen.findByRole('table', { name: 'Sync operations' }, LOAD);
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(4), LOAD);
     const record = (await repos.sync.audit()).find((r) => r.entryIds[0] === ids['plans'])!;
     expect(screen.queryByText(record.intuitTid!)).toBeNull();
     expect(screen.queryByText(record.payloadHash)).toBeNull();
@@ -129,12 +131,12 @@ describe('Audit tab', () => {
 
   it('filters by outcome', async () => {
     renderTab();
-    const table = await screen.findByRole('table', { name: 'Sync operations' });
-    await waitFor(() => expect(bodyRows(table)).toHaveLength(4));
+    const table = await screen.findByRole('table', { name: 'Sync operations' }, LOAD);
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(4), LOAD);
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'failed' } });
-    await waitFor(() => expect(bodyRows(screen.getByRole('table', { name: 'Sync operations' }))).toHaveLength(1));
+    await waitFor(() => expect(bodyRows(screen.getByRole('table', { name: 'Sync operations' }))).toHaveLength(1), LOAD);
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'retrying' } });
-    expect(await screen.findByText('No operation with this outcome.')).toBeTruthy();
+    expect(await screen.findByText('No operation with this outcome.', {}, LOAD)).toBeTruthy();
   });
 
   it('exports every machine field and the readable columns as CSV through a Blob download', async () => {
@@ -143,11 +145,11 @@ describe('Audit tab', () => {
     const clicked: string[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { clicked.push(this.download); });
     renderTab();
-    const exportButton = await screen.findByRole('button', { name: 'Export CSV' });
+    const exportButton = await screen.findByRole('button', { name: 'Export CSV' }, LOAD);
     await act(async () => {
       fireEvent.click(exportButton);
     });
-    await waitFor(() => expect(clicked).toHaveLength(1));
+    await waitFor(() => expect(clicked).toHaveLength(1), LOAD);
     expect(clicked[0]).toMatch(/^track-nexus-quickbooks-audit-\d{4}-\d{2}-\d{2}\.csv$/);
     // jsdom's Blob has no text(); FileReader reads it.
     const text = await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsText(blobs[0]!); });

@@ -58,6 +58,8 @@ beforeEach(async () => {
 
 afterEach(() => cleanup());
 
+// The tab reads the names, the entries' history and the mirror first: slow on a loaded machine.
+const LOAD = { timeout: 10_000 };
 const CHANGED = 'Changed in QuickBooks: Mon 9 Mar, Cool Cars · Showroom Landscaping, 09:00–09:45';
 const changes = (item: HTMLElement) => within(within(item).getByRole('list', { name: 'What changed' })).getAllByRole('listitem').map((li) => li.textContent);
 
@@ -68,7 +70,7 @@ describe('Conflicts tab', () => {
     expect(r.rows[0]).toMatchObject({ approvedMinutes: 45, qboMinutes: 120, diffMinutes: 75 });
 
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
-    const item = await screen.findByRole('listitem', { name: CHANGED });
+    const item = await screen.findByRole('listitem', { name: CHANGED }, LOAD);
     expect(changes(item)).toEqual(['Duration: QuickBooks has 2:00, Track Nexus has 0:45.']);
     // The raw differences and ids wait behind Details.
     expect(within(item).queryByRole('table', { name: 'Differences' })).toBeNull();
@@ -81,7 +83,7 @@ describe('Conflicts tab', () => {
     await act(async () => {
       fireEvent.click(within(item).getByRole('button', { name: 'Take QuickBooks' }));
     });
-    await screen.findByText(/No conflicts/);
+    await screen.findByText(/No conflicts/, {}, LOAD);
     const resolved = await repos.sync.conflicts('resolved');
     expect(resolved).toHaveLength(1);
     expect(resolved[0]!.resolution).toBe('quickbooks');
@@ -93,11 +95,11 @@ describe('Conflicts tab', () => {
   it('"Keep Track Nexus" queues our version again with QuickBooks\' SyncToken', async () => {
     await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
-    const item = await screen.findByRole('listitem', { name: CHANGED });
+    const item = await screen.findByRole('listitem', { name: CHANGED }, LOAD);
     await act(async () => {
       fireEvent.click(within(item).getByRole('button', { name: 'Keep Track Nexus' }));
     });
-    await screen.findByText(/No conflicts/);
+    await screen.findByText(/No conflicts/, {}, LOAD);
     await waitFor(async () => {
       const open = await repos.sync.openRows();
       expect(open).toHaveLength(1);
@@ -111,7 +113,7 @@ describe('Conflicts tab', () => {
     inQbo = { ...inQbo!, Hours: 0, Minutes: 45, CustomerRef: { value: '22' }, HourlyRate: 150, Description: 'Plans, revised', TxnDate: '2026-03-10' };
     await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
-    const item = await screen.findByRole('listitem', { name: CHANGED });
+    const item = await screen.findByRole('listitem', { name: CHANGED }, LOAD);
     expect(changes(item)).toEqual([
       'Date: QuickBooks has 10 Mar 2026, Track Nexus has 9 Mar 2026.',
       'Customer: QuickBooks has Dukes Basketball Camp, Track Nexus has Cool Cars · Showroom Landscaping.',
@@ -125,7 +127,7 @@ describe('Conflicts tab', () => {
     await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
     await db.entries.update(entryId, { deletedAt: Date.UTC(2026, 2, 10) });
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
-    const item = await screen.findByRole('listitem', { name: 'Deleted in QuickBooks: Mon 9 Mar, Cool Cars · Showroom Landscaping, 09:00–09:45' });
+    const item = await screen.findByRole('listitem', { name: 'Deleted in QuickBooks: Mon 9 Mar, Cool Cars · Showroom Landscaping, 09:00–09:45' }, LOAD);
     expect(item.textContent).toContain('Someone deleted this time in QuickBooks after Track Nexus sent it (0:45, $90.00).');
     expect(within(item).getByRole('button', { name: 'Take QuickBooks (back to draft)' })).toBeTruthy();
   });
@@ -133,14 +135,14 @@ describe('Conflicts tab', () => {
     await repos.sync.updateEntry(entryId, { description: 'Plans and elevations' }, { confirmed: true });
     await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
-    const item = await screen.findByRole('listitem', { name: CHANGED });
+    const item = await screen.findByRole('listitem', { name: CHANGED }, LOAD);
     await waitFor(() => expect(item.textContent).toContain('You changed this time in Track Nexus after it was sent'));
     expect(item.textContent).not.toContain('take QuickBooks’ version');
     expect(within(item).queryByRole('button', { name: 'Take QuickBooks' })).toBeNull();
     await act(async () => {
       fireEvent.click(within(item).getByRole('button', { name: 'Send my newer change' }));
     });
-    await screen.findByText(/No conflicts/);
+    await screen.findByText(/No conflicts/, {}, LOAD);
     const open = await repos.sync.openRows();
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ op: 'update', qboId: '36', syncToken: '1' });

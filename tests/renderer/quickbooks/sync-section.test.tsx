@@ -14,6 +14,7 @@ const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: st
 let nextId = 100;
 /** When set, every batch after the first waits for it: a run caught in the middle. */
 let hold: Promise<void> | null = null;
+let releaseHold: (() => void) | null = null;
 
 vi.mock('../../../renderer/src/platform/api', () => ({
   api: {
@@ -52,6 +53,7 @@ const ids: Record<string, string> = {};
 beforeEach(async () => {
   sent.length = 0;
   hold = null;
+  releaseHold = null;
   resetSyncService();
   dbName = `qbo-sync-${++n}`;
   repos = createRepos(await openDatabase(dbName));
@@ -71,7 +73,14 @@ beforeEach(async () => {
   await repos.entries.approve(Object.values(ids));
 });
 
-afterEach(() => cleanup());
+// A run ends before the next test starts: its progress and result must not land in that test's
+// fresh state (the engine writes to the window's one store). Runs are slow on a loaded machine.
+const RUN = { timeout: 15_000 };
+afterEach(async () => {
+  releaseHold?.();
+  await waitFor(() => expect(useSyncUi.getState().running).toBe(false), RUN);
+  cleanup();
+});
 
 const renderTab = () => render(<ReposProvider dbName={dbName}><SyncSection /></ReposProvider>);
 const statusOf = (id: string) => document.querySelector(`tr[data-entry="${id}"]`)?.getAttribute('data-state');
@@ -101,7 +110,7 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(button);
     });
-    await screen.findByText(/Sent 3: 2 in QuickBooks, 1 failed\./);
+    await screen.findByText(/Sent 3: 2 in QuickBooks, 1 failed\./, {}, RUN);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.items.map((i) => i.body['Description'])).toEqual(expect.arrayContaining(['Showroom Landscaping: Plans', 'Showroom Landscaping: Visit', 'Showroom Landscaping: Books closed here']));
     await waitFor(() => expect(statusOf(ids['plans']!)).toBe('sent'));
@@ -117,17 +126,15 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     });
-    await screen.findByText(/Nothing to send|Sent 0/);
+    await screen.findByText(/Nothing to send|Sent 0/, {}, RUN);
     expect(sent).toHaveLength(1);
 
     // After fixing the cause in QuickBooks, the refused entry can be sent again on purpose.
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Send failed entry again (1)' }));
     });
-    await waitFor(() => expect(sent).toHaveLength(2));
+    await waitFor(() => expect(sent).toHaveLength(2), RUN);
     expect(sent[1]!.items.map((i) => i.body['Description'])).toEqual(['Showroom Landscaping: Books closed here']);
-    // The run ends before the next test: its result must not land in that test's fresh state.
-    await waitFor(() => expect(useSyncUi.getState().running).toBe(false));
   });
 
   it('the progress bar is empty before any run, partial mid-run and full after', async () => {
@@ -140,22 +147,21 @@ describe('Sync tab', () => {
       more.push(e.id);
     }
     await repos.entries.approve(more);
-    let release!: () => void;
-    hold = new Promise<void>((r) => { release = r; });
+    hold = new Promise<void>((r) => { releaseHold = r; });
     renderTab();
     const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
     expect(bar.value).toBe(0);
     expect(screen.getByText('Not synced yet')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
-    await waitFor(() => expect(sent).toHaveLength(2));
-    await waitFor(() => expect(screen.getByText('30 of 34 sent')).toBeTruthy());
+    await waitFor(() => expect(sent).toHaveLength(2), RUN);
+    await waitFor(() => expect(screen.getByText('30 of 34 sent')).toBeTruthy(), RUN);
     expect(bar.value).toBe(88);
 
     await act(async () => {
-      release();
+      releaseHold!();
     });
-    await screen.findByText(/Sent 34: 33 in QuickBooks, 1 failed\./);
+    await screen.findByText(/Sent 34: 33 in QuickBooks, 1 failed\./, {}, RUN);
     expect(bar.value).toBe(100);
     expect(screen.getByText('34 of 34 sent')).toBeTruthy();
   });
@@ -185,7 +191,7 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Push just these (1)' }));
     });
-    await screen.findByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.');
+    await screen.findByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.', {}, RUN);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.items).toHaveLength(1);
     expect(sent[0]!.items[0]!.body['Description']).toBe('Showroom Landscaping: Visit');
