@@ -68,6 +68,12 @@ async function seed(page: Page): Promise<{ today: string }> {
   return { today };
 }
 
+/** A date as the page reads it ("Thu 3 Dec" in en-GB): shared/time/display's formatDayShort, in the page's locale. */
+const dayShort = (app: Page, date: string) => app.evaluate((d) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day, 12));
+}, date);
+
 const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
 const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
 
@@ -167,10 +173,19 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
   await expect(app.getByText('All 2 approved entries are ready for QuickBooks.')).toBeVisible();
+  // Before any run the progress bar is empty, not full.
+  const progress = app.getByRole('progressbar', { name: 'Sync progress' });
+  await expect(progress).toHaveJSProperty('value', 0);
+  await expect(app.getByText('Not synced yet')).toBeVisible();
+  await app.locator('.qbo-sync-now').screenshot({ path: `${artifactsDir}/qbo-progress-before.png` });
   await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByText('Sent 2: 2 in QuickBooks, 0 failed.')).toBeVisible();
+  await expect(progress).toHaveJSProperty('value', 100);
+  await expect(app.getByText('2 of 2 sent')).toBeVisible();
+  await app.locator('.qbo-sync-now').screenshot({ path: `${artifactsDir}/qbo-progress-after.png` });
   const statusTable = app.getByRole('table', { name: 'Entry sync status' });
   await expect(statusTable.locator('[data-state="sent"]')).toHaveCount(2);
+  await expect(statusTable.getByRole('row', { name: /Showroom plans/ })).toContainText(`${await dayShort(app, today)}, Cool Cars · Showroom Landscaping, 09:00–10:30 · 1:30 · Showroom plans`);
 
   let state = await sandboxState(sb);
   const customerId = state.entities['Customer']!.find((c) => c['FullyQualifiedName'] === 'Cool Cars:Showroom Landscaping')!.Id;
@@ -195,6 +210,8 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // A second Sync now sends nothing: no duplicates.
   await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByText('Nothing to send: QuickBooks is up to date.')).toBeVisible();
+  // A run that sent nothing does not fill the bar.
+  await expect(progress).toHaveJSProperty('value', 0);
   expect((await sandboxState(sb)).entities['TimeActivity']).toHaveLength(2);
 
   // Edit the site visit (it was synced, so the app asks first; confirming re-approves it); a test sync shows
@@ -221,19 +238,41 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   expect(activities()[1]).toMatchObject({ hours: 1, minutes: 15, date: today, syncToken: '1', customer: customerId, item: itemId });
   expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '0' });
 
-  // Audit: three successful writes (two creates, one update) with Ids and SyncTokens.
+  // Audit: three successful writes (two creates, one update), each naming its time in words; the
+  // Ids, SyncTokens and intuit_tid wait behind Details.
+  const day = await dayShort(app, today);
   await tab(app, 'Audit').click();
   const audit = app.getByRole('table', { name: 'Sync operations' });
-  await expect(audit.locator('tbody tr')).toHaveCount(3);
+  const auditRows = audit.locator('tbody tr[data-outcome]');
+  await expect(auditRows).toHaveCount(3);
   await expect(audit.locator('tbody tr[data-outcome="ok"]')).toHaveCount(3);
-  await expect(audit.locator('tbody tr').first()).toContainText('update');
+  const update = auditRows.first();
+  await expect(update).toContainText('Updated in QuickBooks');
+  await expect(update).toContainText(`${day}, Cool Cars · Showroom Landscaping (Design), 11:00–12:15`);
+  await expect(update).toContainText('1:15');
+  await expect(update).toContainText('150.00');
+  await expect(auditRows.filter({ hasText: 'Sent to QuickBooks' }).filter({ hasText: `${day}, Cool Cars · Showroom Landscaping (Design), 09:00–10:30` })).toContainText('180.00');
+  await expect(audit).not.toContainText('intuit_tid');
+  await app.screenshot({ path: `${artifactsDir}/qbo-audit.png`, fullPage: true });
+  await update.getByRole('button', { name: 'Details' }).click();
+  const details = audit.locator('tr.qbo-details-row');
+  await expect(details).toContainText('intuit_tid');
+  await expect(details).toContainText(`QuickBooks Id${visitId}`);
+  await expect(details).toContainText('SyncToken1');
+  await expect(details).toContainText('Operationupdate');
+  await app.screenshot({ path: `${artifactsDir}/qbo-audit-details.png`, fullPage: true });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: `${artifactsDir}/qbo-audit-details-dark.png`, fullPage: true });
+  await app.emulateMedia({ colorScheme: 'light' });
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export CSV' }).click();
   const csvPath = await (await download).path();
   const csv = (await import('node:fs')).readFileSync(csvPath, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message');
-  expect(csv.trim().split('\r\n')).toHaveLength(4);
-  await app.screenshot({ path: `${artifactsDir}/qbo-audit.png`, fullPage: true });
+  const csvLines = csv.trim().split('\r\n');
+  expect(csvLines[0]).toBe('id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message,key,event,date,client,project,task,start,end,entries,duration,measured,amount,currency');
+  expect(csvLines).toHaveLength(4);
+  expect(csvLines.find((l) => l.includes(',update,'))).toContain(`,${visitId},1,`);
+  expect(csvLines.find((l) => l.includes(',update,'))).toContain(`,Updated in QuickBooks,${today},Cool Cars,Showroom Landscaping,Design,11:00,12:15,1,1:15,1:15,150.00,USD`);
 
   // Reconciliation: QuickBooks holds exactly what was approved.
   await tab(app, 'Reconciliation').click();
@@ -255,10 +294,16 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.screenshot({ path: `${artifactsDir}/qbo-reconciliation-diff.png`, fullPage: true });
   await app.getByRole('button', { name: '1 waiting for your decision on the Conflicts tab' }).click();
   await expect(tab(app, 'Conflicts')).toHaveAttribute('aria-selected', 'true');
-  const conflict = app.getByRole('listitem', { name: `Conflict ${today}` });
-  await expect(conflict).toContainText('Changed in QuickBooks');
-  await expect(conflict.getByRole('table', { name: 'Differences' }).getByRole('row', { name: /Hours/ })).toContainText('12');
+  const conflict = app.getByRole('listitem', { name: `Changed in QuickBooks: ${day}, Cool Cars · Showroom Landscaping (Design), 09:00–10:30` });
+  await expect(conflict.getByRole('list', { name: 'What changed' })).toHaveText('Duration: QuickBooks has 2:00, Track Nexus has 1:30.');
+  await expect(conflict.getByRole('table', { name: 'Differences' })).toHaveCount(0);
   await app.screenshot({ path: `${artifactsDir}/qbo-conflicts.png`, fullPage: true });
+  await conflict.getByRole('button', { name: 'Details' }).click();
+  await expect(conflict.getByRole('table', { name: 'Differences' }).getByRole('row', { name: /Hours/ })).toContainText('12');
+  await app.screenshot({ path: `${artifactsDir}/qbo-conflicts-details.png`, fullPage: true });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: `${artifactsDir}/qbo-conflicts-details-dark.png`, fullPage: true });
+  await app.emulateMedia({ colorScheme: 'light' });
   await conflict.getByRole('button', { name: 'Keep Track Nexus' }).click();
   await expect(app.getByText(/No conflicts/)).toBeVisible();
   await tab(app, 'Sync').click();
@@ -328,8 +373,9 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await tab(app, 'Reconciliation').click();
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await app.getByRole('button', { name: '1 waiting for your decision on the Conflicts tab' }).click();
-  const gone = app.getByRole('listitem', { name: `Conflict ${today}` });
-  await expect(gone).toContainText('Deleted in QuickBooks');
+  // Named as it was sent (09:00–10:45), though it has been changed here since.
+  const gone = app.getByRole('listitem', { name: `Deleted in QuickBooks: ${day}, Cool Cars · Showroom Landscaping (Design), 09:00–10:45` });
+  await expect(gone).toContainText('Someone deleted this time in QuickBooks after Track Nexus sent it (1:45,');
   await expect(gone).toContainText('Your change is newer than QuickBooks’ deletion, so it is sent again as new time.');
   await expect(gone).not.toContainText('the time becomes a draft here');
   await expect(gone.getByRole('button', { name: /Take QuickBooks/ })).toHaveCount(0);
@@ -342,4 +388,13 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   state = await sandboxState(sb);
   expect(activities()).toHaveLength(2);
   expect(activities()[0]).toMatchObject({ hours: 2, minutes: 0, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' });
+
+  // The whole story in the audit trail, in words: QuickBooks' edit and deletion found by
+  // reconciliation, the refusal while disconnected, and each write, every one naming its time.
+  await tab(app, 'Audit').click();
+  await expect(auditRows.filter({ hasText: 'Changed in QuickBooks' })).toContainText('Duration');
+  await expect(auditRows.filter({ hasText: 'Waiting for a reconnect' }).first()).toContainText('reconnect to QuickBooks to continue sending');
+  await expect(auditRows.filter({ hasText: 'Deleted in QuickBooks' })).toContainText(`${day}, Cool Cars · Showroom Landscaping (Design), 09:00–10:45`);
+  await expect(auditRows.first()).toContainText(`Sent to QuickBooks${day}, Cool Cars · Showroom Landscaping (Design), 09:00–11:002:00`);
+  await app.screenshot({ path: `${artifactsDir}/qbo-audit-story.png`, fullPage: true });
 });

@@ -12,12 +12,16 @@ import { seedCoolCars } from './cool-cars';
 
 const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
 let nextId = 100;
+/** When set, every batch after the first waits for it: a run caught in the middle. */
+let hold: Promise<void> | null = null;
+let releaseHold: (() => void) | null = null;
 
 vi.mock('../../../renderer/src/platform/api', () => ({
   api: {
     invoke: vi.fn(async (channel: string, payload: { requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }) => {
       if (channel === 'qbo:sendBatch') {
         sent.push(payload);
+        if (hold && sent.length > 1) await hold;
         return {
           ok: true,
           value: {
@@ -38,7 +42,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
-const { resetSyncService } = await import('../../../renderer/src/features/quickbooks/sync-service');
+const { resetSyncService, useSyncUi } = await import('../../../renderer/src/features/quickbooks/sync-service');
 const { QboSyncBridge } = await import('../../../renderer/src/features/quickbooks/QboSyncBridge');
 
 let dbName: string;
@@ -48,6 +52,8 @@ const ids: Record<string, string> = {};
 
 beforeEach(async () => {
   sent.length = 0;
+  hold = null;
+  releaseHold = null;
   resetSyncService();
   dbName = `qbo-sync-${++n}`;
   repos = createRepos(await openDatabase(dbName));
@@ -67,7 +73,14 @@ beforeEach(async () => {
   await repos.entries.approve(Object.values(ids));
 });
 
-afterEach(() => cleanup());
+// A run ends before the next test starts: its progress and result must not land in that test's
+// fresh state (the engine writes to the window's one store). Runs are slow on a loaded machine.
+const RUN = { timeout: 15_000 };
+afterEach(async () => {
+  releaseHold?.();
+  await waitFor(() => expect(useSyncUi.getState().running).toBe(false), RUN);
+  cleanup();
+});
 
 const renderTab = () => render(<ReposProvider dbName={dbName}><SyncSection /></ReposProvider>);
 const statusOf = (id: string) => document.querySelector(`tr[data-entry="${id}"]`)?.getAttribute('data-state');
@@ -97,7 +110,7 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(button);
     });
-    await screen.findByText(/Sent 3: 2 in QuickBooks, 1 failed\./);
+    await screen.findByText(/Sent 3: 2 in QuickBooks, 1 failed\./, {}, RUN);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.items.map((i) => i.body['Description'])).toEqual(expect.arrayContaining(['Showroom Landscaping: Plans', 'Showroom Landscaping: Visit', 'Showroom Landscaping: Books closed here']));
     await waitFor(() => expect(statusOf(ids['plans']!)).toBe('sent'));
@@ -113,15 +126,54 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     });
-    await screen.findByText(/Nothing to send|Sent 0/);
+    await screen.findByText(/Nothing to send|Sent 0/, {}, RUN);
     expect(sent).toHaveLength(1);
 
     // After fixing the cause in QuickBooks, the refused entry can be sent again on purpose.
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Send failed entry again (1)' }));
     });
-    await waitFor(() => expect(sent).toHaveLength(2));
+    await waitFor(() => expect(sent).toHaveLength(2), RUN);
     expect(sent[1]!.items.map((i) => i.body['Description'])).toEqual(['Showroom Landscaping: Books closed here']);
+  });
+
+  it('the progress bar is empty before any run, partial mid-run and full after', async () => {
+    // 31 more approved entries: with the three sendable ones, two batches (30 per batch); the second waits.
+    const project = (await repos.projects.list()).find((p) => p.name === 'Showroom Landscaping')!;
+    const start = Date.now() - 30 * 3_600_000;
+    const more: string[] = [];
+    for (let i = 0; i < 31; i++) {
+      const e = await repos.entries.create({ projectId: project.id, taskId: null, description: `Call ${i}`, start: start + i * 120_000, end: start + i * 120_000 + 60_000, zone: 'UTC', source: 'manual', billable: true });
+      more.push(e.id);
+    }
+    await repos.entries.approve(more);
+    hold = new Promise<void>((r) => { releaseHold = r; });
+    renderTab();
+    const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
+    expect(bar.value).toBe(0);
+    expect(screen.getByText('Not synced yet')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(sent).toHaveLength(2), RUN);
+    await waitFor(() => expect(screen.getByText('30 of 34 sent')).toBeTruthy(), RUN);
+    expect(bar.value).toBe(88);
+
+    await act(async () => {
+      releaseHold!();
+    });
+    await screen.findByText(/Sent 34: 33 in QuickBooks, 1 failed\./, {}, RUN);
+    expect(bar.value).toBe(100);
+    expect(screen.getByText('34 of 34 sent')).toBeTruthy();
+  });
+
+  it('never shows a full bar while work remains, nor after a run that had nothing to send', async () => {
+    renderTab();
+    const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
+    const progress = { phase: 'sending' as const, done: 199, total: 200, failed: 0, lastError: null, needsReconnect: false };
+    act(() => useSyncUi.setState({ running: true, progress }));
+    expect(bar.value).toBe(99);
+    act(() => useSyncUi.setState({ running: false, progress: { ...progress, phase: 'done', done: 0, total: 0 }, lastResult: { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 } }));
+    expect(bar.value).toBe(0);
   });
 
   it('a test sync shows the exact payloads for the chosen entries and pushes just those', async () => {
@@ -139,7 +191,7 @@ describe('Sync tab', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Push just these (1)' }));
     });
-    await screen.findByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.');
+    await screen.findByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.', {}, RUN);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.items).toHaveLength(1);
     expect(sent[0]!.items[0]!.body['Description']).toBe('Showroom Landscaping: Visit');

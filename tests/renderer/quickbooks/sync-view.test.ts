@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../../shared/sync/outbox';
 import type { PreflightIssue } from '../../../shared/sync/preflight';
 import type { EntryRow } from '../../../renderer/src/db/schema';
-import { compactJson, entryStatus, groupIssues } from '../../../renderer/src/features/quickbooks/sync-view';
+import type { RunResult, SyncProgress } from '../../../renderer/src/sync/engine';
+import { compactJson, entryStatus, groupIssues, progressBar } from '../../../renderer/src/features/quickbooks/sync-view';
 
 const issue = (entryId: string, code: PreflightIssue['code'], message: string, blocking = true): PreflightIssue => ({ entryId, code, message, blocking });
 
@@ -111,5 +112,28 @@ describe('unknownPlaceholders', () => {
     const { unknownPlaceholders } = await import('../../../renderer/src/features/quickbooks/sync-view');
     expect(unknownPlaceholders('{project}{task? — task}: {description}')).toEqual([]);
     expect(unknownPlaceholders('{projet} {client} {Date} {{literal}}')).toEqual(['{projet}', '{Date}']);
+  });
+});
+
+describe('progressBar', () => {
+  const p = (over: Partial<SyncProgress>): SyncProgress => ({ phase: 'sending', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: false, ...over });
+  const result: RunResult = { status: 'completed', sent: 3, done: 3, failed: 0, batches: 1, remaining: 0 };
+
+  it('is empty before any run and while a run prepares', () => {
+    expect(progressBar(p({ phase: 'idle' }), false, null)).toEqual({ percent: 0, text: 'Not synced yet' });
+    expect(progressBar(p({ phase: 'planning' }), true, null)).toEqual({ percent: 0, text: 'Preparing…' });
+  });
+
+  it('shows rows settled of rows in the run, rounded down and below 100% while the run goes on', () => {
+    expect(progressBar(p({ done: 1, total: 3 }), true, null)).toEqual({ percent: 33, text: '1 of 3 sent' });
+    expect(progressBar(p({ done: 199, total: 200 }), true, null).percent).toBe(99);
+    // A re-read row sent again settles twice: still not full while the run goes on.
+    expect(progressBar(p({ done: 4, total: 3 }), true, null)).toEqual({ percent: 99, text: '3 of 3 sent' });
+  });
+
+  it('after a run, shows that run; empty when it had nothing to send', () => {
+    expect(progressBar(p({ phase: 'done', done: 3, total: 3 }), false, result)).toEqual({ percent: 100, text: '3 of 3 sent' });
+    expect(progressBar(p({ phase: 'paused', done: 1, total: 3 }), false, { ...result, status: 'paused_auth', remaining: 2 })).toEqual({ percent: 33, text: '1 of 3 sent' });
+    expect(progressBar(p({ phase: 'done' }), false, { ...result, sent: 0, done: 0 })).toEqual({ percent: 0, text: '' });
   });
 });

@@ -26,6 +26,9 @@ describe('auditForOutcome', () => {
       op: 'update',
       entryIds: ['e1', 'e2'],
       entryVersions: [3, 1],
+      // The key and what was sent: the trail can name the time and its amount without the outbox.
+      key: 'entry:e1',
+      payload: row.payload,
       payloadHash: row.payloadHash,
       requestId: row.requestId,
       intuitTid: 'tid-1',
@@ -57,28 +60,42 @@ describe('auditCsv', () => {
 
   it('writes RFC 4180 with a header and CRLF line ends', () => {
     expect(auditCsv([record])).toBe(
-      'id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message\r\n' +
-        'a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,\r\n',
+      'id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message,key,event,date,client,project,task,start,end,entries,duration,measured,amount,currency\r\n' +
+        'a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,,,,,,,,,,,,,\r\n',
     );
   });
 
   it('quotes commas, quotes and line breaks', () => {
     const csv = auditCsv([{ ...record, outcome: 'failed', message: 'QuickBooks said "no", twice\nreally' }]);
-    expect(csv.split('\r\n')[1]).toBe('a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,failed,"QuickBooks said ""no"", twice\nreally"');
+    expect(csv.split('\r\n')[1]).toBe('a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,failed,"QuickBooks said ""no"", twice\nreally",,,,,,,,,,,,,');
   });
 
   it('neutralises formulas in any cell', () => {
+    const message = (csv: string) => csv.split('\r\n')[1]!.split(',').slice(11).join(',').replace(/,{13}$/, '');
     for (const bad of ['=HYPERLINK(1)', '+1+1', '-2', '@SUM(A1)', '\t=1']) {
-      expect(auditCsv([{ ...record, message: bad }]).split('\r\n')[1]!.endsWith(`,'${bad}`)).toBe(true);
+      expect(message(auditCsv([{ ...record, message: bad }]))).toBe(`'${bad}`);
     }
-    expect(auditCsv([{ ...record, message: '=HYPERLINK("http://x")' }]).split('\r\n')[1]!.endsWith(`,"'=HYPERLINK(""http://x"")"`)).toBe(true);
-    expect(auditCsv([{ ...record, message: 'fine' }]).split('\r\n')[1]!.endsWith(',fine')).toBe(true);
+    expect(message(auditCsv([{ ...record, message: '=HYPERLINK("http://x")' }]))).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(message(auditCsv([{ ...record, message: 'fine' }]))).toBe('fine');
     const csv = auditCsv([{ ...record, message: '=cmd|calc', qboId: '-1' }]);
     expect(csv).toContain(",'-1,");
-    expect(csv).toContain(",'=cmd|calc\r\n");
+    expect(csv).toContain(",'=cmd|calc,");
   });
 
   it('is just the header for no records', () => {
-    expect(auditCsv([])).toBe('id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message\r\n');
+    expect(auditCsv([])).toBe('id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message,key,event,date,client,project,task,start,end,entries,duration,measured,amount,currency\r\n');
+  });
+
+  it('keeps every machine field and adds the readable columns the caller gives, guarded too', () => {
+    const readable = {
+      event: 'Sent to QuickBooks', date: '2026-03-16', client: '=Acme', project: 'Website, phase 2', task: 'Design', start: '09:00', end: '10:30', entries: 1,
+      duration: '1:30', measured: '1:28', amount: '180.00', currency: 'USD',
+    };
+    const csv = auditCsv([{ ...record, key: 'entry:e1' }, { ...record, id: 'a2' }], (r) => (r.id === 'a1' ? readable : undefined));
+    const [header, first, second] = csv.split('\r\n');
+    expect(header!.split(',')).toEqual(['id', 'at', 'op', 'entryIds', 'entryVersions', 'payloadHash', 'qboId', 'syncToken', 'intuitTid', 'requestId', 'outcome', 'message',
+      'key', 'event', 'date', 'client', 'project', 'task', 'start', 'end', 'entries', 'duration', 'measured', 'amount', 'currency']);
+    expect(first).toBe(`a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,entry:e1,Sent to QuickBooks,2026-03-16,'=Acme,"Website, phase 2",Design,09:00,10:30,1,1:30,1:28,180.00,USD`);
+    expect(second).toBe('a2,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,,,,,,,,,,,,,');
   });
 });

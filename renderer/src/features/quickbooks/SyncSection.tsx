@@ -2,7 +2,7 @@
 // with changes made in QuickBooks, the description template; the pre-flight list of what holds
 // which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
 // payloads for chosen entries and pushes just those; and every approved entry's status.
-import { formatClockTime } from '../../../../shared/time/display';
+import { formatClockTime, formatDayShort, formatTimeRange } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './sync-service';
-import { compactJson, entryStatus, groupIssues, unknownPlaceholders } from './sync-view';
+import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
   { id: 'onApproval', label: 'When I approve entries' },
@@ -112,12 +112,12 @@ export function SyncSection() {
   const entryLabel = (id: string) => {
     const e = byId.get(id);
     if (!e) return id;
-    return `${entryLocalDate(e)} · ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
+    return `${formatDayShort(entryLocalDate(e))}, ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
   const { progress, running, lastResult, lastRunAt } = ui;
   const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
   const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
-  const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
+  const bar = progressBar(progress, running, lastResult);
 
   const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;
 
@@ -155,10 +155,8 @@ export function SyncSection() {
 
       <div className="qbo-sync-now">
         <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
-        <progress className="qbo-progress" aria-label="Sync progress" max={100} value={pct} />
-        <span className="muted" aria-live="polite">
-          {running ? `${progress.done} of ${progress.total} sent` : ''}
-        </span>
+        <progress className="qbo-progress" aria-label="Sync progress" aria-valuetext={bar.text || undefined} max={100} value={bar.percent} />
+        <span className="muted" aria-live="polite">{bar.text}</span>
       </div>
       {lastResult && !running ? (
         lastResult.status === 'paused_auth' ? (

@@ -5,6 +5,7 @@ import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
 import type { PreflightCode, PreflightIssue } from '../../../../shared/sync/preflight';
 import type { OutboxRow } from '../../../../shared/sync/outbox';
 import type { EntryRow } from '../../db/schema';
+import type { RunResult, SyncProgress } from '../../sync/engine';
 
 /** A heading per problem, in the words on the QuickBooks screen. */
 export const PROBLEM_TITLES: Record<PreflightCode, string> = {
@@ -139,4 +140,28 @@ export function unknownPlaceholders(template: string): string[] {
     if (!known.has(m[1]!.trim()) && !out.includes(m[0])) out.push(m[0]);
   }
   return out;
+}
+
+/** The Sync now progress bar: percent (0–100) and what it stands for. */
+export interface ProgressBar {
+  percent: number;
+  text: string;
+}
+
+/**
+ * Real progress of the current run: rows settled (sent and answered, or refused) of the rows in
+ * the run. Rounded down and held below 100% while the run goes on, since a row may still be re-read
+ * and sent again; empty before any run and when a run had nothing to send; after a run, that run's
+ * result.
+ */
+export function progressBar(p: SyncProgress, running: boolean, lastResult: RunResult | null): ProgressBar {
+  const settled = Math.min(p.done, p.total);
+  const percent = p.total > 0 ? Math.floor((settled / p.total) * 100) : 0;
+  if (running) {
+    if (p.total === 0) return { percent: 0, text: p.phase === 'planning' ? 'Preparing…' : '' };
+    return { percent: Math.min(percent, 99), text: `${settled} of ${p.total} sent` };
+  }
+  if (!lastResult) return { percent: 0, text: 'Not synced yet' };
+  if (p.total === 0) return { percent: 0, text: '' };
+  return { percent, text: `${settled} of ${p.total} sent` };
 }
