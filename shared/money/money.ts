@@ -62,7 +62,7 @@ export function minorToDecimalString(amountMinor: number, currency: string): str
  * Localised display ("$1,234.50", "1.234,50 €", "¥1,235"). The amount is handed to Intl as an
  * exact decimal string so large amounts are not rounded through a float.
  */
-export function formatMoney(value: Money, locale: string): string {
+export function formatMoney(value: Money, locale?: string): string {
   const exponent = currencyExponent(value.currency);
   const decimal = minorToDecimalString(value.amountMinor, value.currency) as `${number}`;
   return new Intl.NumberFormat(locale, {

@@ -38,6 +38,11 @@ function capCodePoints(text: string, max: number): string {
 }
 
 export function renderDescription(template: string, values: TemplateValues): string {
+  return renderDescriptionMeasured(template, values).text;
+}
+
+/** The Description as sent, and how many characters QuickBooks' limit cut from it (0 when none). */
+export function renderDescriptionMeasured(template: string, values: TemplateValues): { text: string; cut: number } {
   const value = (name: string): string => stripControl(values[name as TemplatePlaceholder] ?? '').trim();
   const rendered = template.replace(TOKEN, (token, name: string | undefined, conditional: string | undefined) => {
     if (token === '{{') return '{';
@@ -49,5 +54,7 @@ export function renderDescription(template: string, values: TemplateValues): str
     // Replace whole-word occurrences of the name inside the conditional text with the value.
     return conditional.slice(1).replace(new RegExp(`\\b${name}\\b`, 'g'), () => v);
   });
-  return capCodePoints(stripControl(rendered).trim(), MAX_DESCRIPTION_LENGTH).trim();
+  const full = stripControl(rendered).trim();
+  const text = capCodePoints(full, MAX_DESCRIPTION_LENGTH).trim();
+  return { text, cut: full.length > MAX_DESCRIPTION_LENGTH ? full.length - MAX_DESCRIPTION_LENGTH : 0 };
 }

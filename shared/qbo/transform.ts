@@ -26,7 +26,7 @@ import { resolveRate, type RateRecord } from '../rates/resolve';
 import { localDate } from '../time/zone';
 import { minorToDecimalNumber } from './decimal';
 import { payloadHash } from './hash';
-import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription } from './template';
+import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescriptionMeasured } from './template';
 import type { TimeActivityPayload } from './types';
 
 export interface ProjectQboMapping {
@@ -89,6 +89,8 @@ export interface TimeActivityDraft {
   payload: TimeActivityPayload;
   /** payloadHash(payload): SHA-256 of the canonical JSON. */
   payloadHash: string;
+  /** Characters QuickBooks' Description limit cut from what the template rendered (pre-flight warns). */
+  descriptionCut?: number;
 }
 
 /** Per-entry figures the payloads were built from (also the "approved" side of the report). */
@@ -261,7 +263,7 @@ export function toTimeActivities(entries: readonly TimeEntry[], ctx: TransformCo
       Hours: Math.floor(totalMinutes / 60),
       Minutes: totalMinutes % 60,
     };
-    const description = renderDescription(template, {
+    const { text: description, cut } = renderDescriptionMeasured(template, {
       client: first.project.clientName,
       project: first.project.name,
       task: first.task?.name,
@@ -276,6 +278,7 @@ export function toTimeActivities(entries: readonly TimeEntry[], ctx: TransformCo
       entryVersions: byId.map((p) => p.entry.version),
       payload,
       payloadHash: payloadHash(payload),
+      ...(cut > 0 ? { descriptionCut: cut } : {}),
     });
   }
   return drafts.sort((a, b) => compareStrings(a.key, b.key));

@@ -5,9 +5,14 @@
 // The checks read only local data: the mapping, the rates, the mirror of QBO's name lists and the
 // preferences. "Closed books" is checked against Preferences.AccountingInfoPrefs.BookCloseDate;
 // QBO may still refuse with a 6000 fault, which classify.ts turns into a flag with QBO's words.
-import type { TimeEntry } from '../entries/entry';
+import { MAX_DESCRIPTION_LENGTH, type TimeEntry } from '../entries/entry';
+import { formatMoney } from '../money/money';
+import { multiplyRate } from '../money/multiply';
 import { resolveRate } from '../rates/resolve';
-import { entryLocalDate, type TransformContext } from '../qbo/transform';
+import { billedFarAboveRaw, billedTimes, describeBilledRule, type BilledTime } from '../rounding/billed';
+import { entryLocalDate, toTimeActivities, TransformError, type TimeActivityDraft, type TransformContext } from '../qbo/transform';
+import { formatDateTime } from '../time/display';
+import { formatDuration } from '../time/duration';
 import type { QboMirror, QboPreferences } from '../qbo/types';
 
 export type PreflightCode =
@@ -35,6 +40,9 @@ export type PreflightCode =
   | 'books_closed'
   | 'billing_off'
   | 'customer_currency'
+  | 'billed_above_raw'
+  | 'future'
+  | 'description_cut'
   | 'qbo_refused';
 
 export interface PreflightIssue {
@@ -58,6 +66,8 @@ export interface PreflightOptions {
    * bookkeeper may have fixed the cause in QuickBooks since, and the push is the only way to know.
    */
   lastRefusals?: ReadonlyMap<string, string>;
+  /** The current time: entries that start after it are warned about (a mistyped date bills too). */
+  now?: number;
 }
 
 export function preflight(
@@ -89,6 +99,11 @@ export function preflight(
     return null;
   })();
 
+  const billed = billedTimes(
+    entries.filter((e): e is TimeEntry & { end: number } => e.end !== null),
+    (id) => projects.get(id),
+    ctx.workspaceRounding,
+  );
   const issues: PreflightIssue[] = [];
   for (const e of entries) {
     const add = (blocking: boolean, code: PreflightCode, message: string) => issues.push({ entryId: e.id, blocking, code, message });
@@ -99,6 +114,9 @@ export function preflight(
     if (e.end === null) add(true, 'running', 'This timer is still running; stop it before sending.');
     const refusal = options.lastRefusals?.get(e.id);
     if (refusal) add(false, 'qbo_refused', `Last attempt: ${refusal}`);
+    if (options.now !== undefined && e.start > options.now) {
+      add(false, 'future', `This entry starts in the future (${formatDateTime(e.start, e.zone)}); check its date before it is billed.`);
+    }
     if (workerIssue) add(workerIssue.blocking, workerIssue.code, workerIssue.message);
     if (e.projectId === null) {
       add(true, 'no_project', 'This entry has no project; choose one so QuickBooks knows which customer it is for.');
@@ -146,6 +164,8 @@ export function preflight(
       else if (rate.currency !== ctx.currency) {
         add(true, 'rate_currency', `The rate for project '${name}' is in ${rate.currency}, but QuickBooks records time in ${ctx.currency}; set a ${ctx.currency} rate.`);
       }
+      const time = billed.get(e.id);
+      if (time && billedFarAboveRaw(time)) add(false, 'billed_above_raw', billedAboveRawMessage(time, rate));
       if (prefs.TimeTrackingPrefs?.BillCustomers === false) {
         add(false, 'billing_off', 'Billable time is turned off in your QuickBooks time settings, so QuickBooks will not offer this time for invoicing until it is turned on.');
       }
@@ -159,6 +179,62 @@ export function preflight(
     }
   }
   return issues;
+}
+
+/** "Tracked 0:00:40 but billed 0:15 ($37.50 at $150.00/h): 15 min up, per entry (project rule)." */
+function billedAboveRawMessage(time: BilledTime, rate: { rateMinor: number; currency: string } | null): string {
+  const amount = rate
+    ? ` (${formatMoney(multiplyRate(rate.rateMinor, time.billedMs, rate.currency))} at ${formatMoney({ amountMinor: rate.rateMinor, currency: rate.currency })}/h)`
+    : '';
+  return `Tracked ${formatClock(time.rawMs)} but billed ${formatDuration(time.billedMs)}${amount}: ${describeBilledRule(time)}. Check it is meant to bill that much.`;
+}
+
+/** h:mm:ss, so a 40-second entry does not read as 0:00. */
+function formatClock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Descriptions QuickBooks would cut: the rendered Description (the template adds the project and
+ * task, an aggregate joins its entries' descriptions) is over its limit. One warning per entry of
+ * each such TimeActivity, saying by how much.
+ */
+function descriptionIssues(drafts: ReadonlyArray<Pick<TimeActivityDraft, 'entryIds' | 'descriptionCut'>>): PreflightIssue[] {
+  return drafts.flatMap((d) => {
+    if (!d.descriptionCut) return [];
+    const whose = d.entryIds.length > 1 ? `These ${d.entryIds.length} entries' descriptions together, with the template,` : 'With the template, this description';
+    const n = (x: number) => x.toLocaleString('en-US');
+    const message = `${whose} would be ${n(MAX_DESCRIPTION_LENGTH + d.descriptionCut)} characters; QuickBooks keeps ${n(MAX_DESCRIPTION_LENGTH)}, so the last ${n(d.descriptionCut)} would be cut. Shorten the description.`;
+    return d.entryIds.map((entryId) => ({ entryId, blocking: false, code: 'description_cut' as const, message }));
+  });
+}
+
+/**
+ * Pre-flight, then the payloads of the entries nothing blocks: what a push would send, with every
+ * issue (pre-flight's, anything the transform still refuses, and descriptions QuickBooks would cut).
+ */
+export function preflightDrafts(
+  entries: readonly TimeEntry[],
+  ctx: TransformContext,
+  mirror: QboMirror,
+  prefs: QboPreferences,
+  options: PreflightOptions = {},
+): { drafts: TimeActivityDraft[]; issues: PreflightIssue[] } {
+  let issues = preflight(entries, ctx, mirror, prefs, options);
+  const sendable = () => {
+    const blocked = blockedEntryIds(issues);
+    return entries.filter((e) => !blocked.has(e.id));
+  };
+  let drafts: TimeActivityDraft[];
+  try {
+    drafts = toTimeActivities(sendable(), ctx);
+  } catch (error) {
+    if (!(error instanceof TransformError)) throw error;
+    issues = [...issues, ...error.problems.map((p) => ({ entryId: p.entryId, blocking: true, code: p.code as PreflightCode, message: p.message }))];
+    drafts = toTimeActivities(sendable(), ctx);
+  }
+  return { drafts, issues: [...issues, ...descriptionIssues(drafts)] };
 }
 
 /** Ids of entries with at least one blocking issue. */

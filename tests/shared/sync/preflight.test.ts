@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toTimeActivities, TransformError, type TransformContext } from '../../../shared/qbo/transform';
 import type { QboMirror, QboPreferences } from '../../../shared/qbo/types';
-import { blockedEntryIds, preflight } from '../../../shared/sync/preflight';
+import { blockedEntryIds, preflight, preflightDrafts } from '../../../shared/sync/preflight';
 import { context, entry, mirror, prefs, support, website } from '../qbo/fixtures';
 
 const withWebsite = (qbo: Partial<typeof website.qbo>, over: Partial<typeof website> = {}) =>
@@ -143,6 +143,53 @@ describe('preflight', () => {
       [bad.id, 'item_unmapped'],
     ]);
     expect([...blockedEntryIds(issues)]).toEqual([bad.id]);
+  });
+});
+
+describe('warnings before time bills', () => {
+  it('a 40-second entry billed as 15 minutes at the client’s rate is named with the amount and the rule (en-GB writes US$)', () => {
+    const quarter = { ...website, rounding: { incrementMinutes: 15 as const, mode: 'up' as const } };
+    const e = entry({ start: entry().start, end: entry().start + 40_000 });
+    const issues = preflight([e], context({ projects: [quarter, support] }), mirror(), prefs);
+    expect(issues).toEqual([{
+      entryId: e.id,
+      blocking: false,
+      code: 'billed_above_raw',
+      message: 'Tracked 0:00:40 but billed 0:15 (US$30.86 at US$123.45/h): 15 min up, per entry (project rule). Check it is meant to bill that much.',
+    }]);
+    // An hour billed as an hour is not questioned.
+    expect(preflight([entry()], context({ projects: [quarter, support] }), mirror(), prefs)).toEqual([]);
+  });
+
+  it('an entry in the future is warned about, not blocked', () => {
+    const e = entry({ at: ['2026-03-20', '09:00', 'America/New_York'] });
+    const issues = preflight([e], context(), mirror(), prefs, { now: entry({ at: ['2026-03-16', '12:00', 'America/New_York'] }).start });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'future', blocking: false });
+    expect(issues[0]!.message).toMatch(/^This entry starts in the future \(20 Mar 2026, 09:00\); check its date before it is billed\.$/);
+    expect(preflight([e], context(), mirror(), prefs, { now: e.start })).toEqual([]);
+  });
+
+  it('says which descriptions QuickBooks would cut once the template adds the project and task', () => {
+    const fits = entry({ description: 'x'.repeat(4000 - 'Website: '.length) });
+    const over = entry({ description: 'y'.repeat(4000), taskId: 'design' });
+    const { drafts, issues } = preflightDrafts([fits, over], context(), mirror(), prefs);
+    expect(drafts).toHaveLength(2);
+    expect(issues).toEqual([{
+      entryId: over.id,
+      blocking: false,
+      code: 'description_cut',
+      message: 'With the template, this description would be 4,018 characters; QuickBooks keeps 4,000, so the last 18 would be cut. Shorten the description.',
+    }]);
+  });
+
+  it('an aggregate’s joined descriptions are counted together', () => {
+    const day: [string, string, string] = ['2026-03-16', '09:00', 'America/New_York'];
+    const a = entry({ projectId: 'support', at: day, description: 'a'.repeat(2500) });
+    const b = entry({ projectId: 'support', at: ['2026-03-16', '11:00', 'America/New_York'], description: 'b'.repeat(2500) });
+    const { issues } = preflightDrafts([a, b], context(), mirror(), prefs);
+    expect(issues.map((i) => i.entryId).sort()).toEqual([a.id, b.id].sort());
+    expect(issues[0]!.message).toMatch(/^These 2 entries' descriptions together, with the template, would be 5,011 characters/);
   });
 });
 

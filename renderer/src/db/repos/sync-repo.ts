@@ -3,7 +3,7 @@
 // shared/sync/README.md. Approving (or deleting) entries writes the entries AND their outbox rows
 // in one transaction, so a failure leaves neither.
 import Dexie from 'dexie';
-import { TransformError, entryKey, isAggregateKey, toTimeActivities, type TimeActivityDraft, type TransformContext, type WorkerMapping } from '../../../../shared/qbo/transform';
+import { entryKey, isAggregateKey, type TimeActivityDraft, type TransformContext, type WorkerMapping } from '../../../../shared/qbo/transform';
 import type { BillableStatus, QboMirror, QboPreferences } from '../../../../shared/qbo/types';
 import { auditCsv, auditForOutcome, type AuditRecord } from '../../../../shared/sync/audit';
 import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../shared/sync/batch-plan';
@@ -22,7 +22,7 @@ import {
   type RowOutcome,
   type SyncRecord,
 } from '../../../../shared/sync/outbox';
-import { blockedEntryIds, preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
+import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import type { ChangedInQbo, ConflictRule, DeletedInQbo, MatchedActivity, Resolution } from '../../../../shared/sync/reconcile';
 import type { RateRecord } from '../../../../shared/rates/resolve';
 import type { RepoContext } from '../context';
@@ -187,20 +187,7 @@ export function createSyncRepo(
     }
     const touched = [...byId.values()];
     const pushable = touched.filter((e) => isLive(e) && PUSHABLE.has(e.status));
-    let issues = preflight(pushable, sc.transform, sc.mirror, sc.prefs);
-    let blocked = blockedEntryIds(issues);
-    let ok = pushable.filter((e) => !blocked.has(e.id));
-    let drafts: TimeActivityDraft[];
-    try {
-      drafts = toTimeActivities(ok, sc.transform);
-    } catch (error) {
-      if (!(error instanceof TransformError)) throw error;
-      issues = [...issues, ...error.problems.map((p) => ({ entryId: p.entryId, blocking: true, code: p.code as PreflightIssue['code'], message: p.message }))];
-      blocked = blockedEntryIds(issues);
-      ok = pushable.filter((e) => !blocked.has(e.id));
-      drafts = toTimeActivities(ok, sc.transform);
-    }
-    return { drafts, issues, touched };
+    return { ...preflightDrafts(pushable, sc.transform, sc.mirror, sc.prefs, { now: ctx.now() }), touched };
   }
 
   /** Sync records and outbox rows that list any of these entries (the multi-entry entryIds indexes, v5). */

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
 import type { TimeActivityDraft } from '../../../../shared/qbo/transform';
 import { entryLocalDate } from '../../../../shared/qbo/transform';
-import { preflight, type PreflightIssue } from '../../../../shared/sync/preflight';
+import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
@@ -93,7 +93,7 @@ export function SyncSection() {
     const approved = relevant.filter((e) => e.status === 'approved');
     const lastRefusals = new Map<string, string>();
     for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
-    const issues = preflight(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals });
+    const { issues } = preflightDrafts(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals, now });
     const clientName = new Map(clients.map((c) => [c.id, c.name]));
     const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
     const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));

@@ -33,6 +33,9 @@ export const PROBLEM_TITLES: Record<PreflightCode, string> = {
   books_closed: 'Books closed',
   billing_off: 'Billable time is off in QuickBooks',
   customer_currency: 'Customer billed in another currency',
+  billed_above_raw: 'Billed far above the time tracked',
+  future: 'Dated in the future',
+  description_cut: 'Description too long for QuickBooks',
   qbo_refused: 'QuickBooks refused the last attempt',
 };
 
