@@ -11,9 +11,12 @@ export const screens: ReadonlyArray<{ id: Screen; label: string; hint: string }>
   { id: 'settings', label: 'Settings', hint: 'Projects, capture, privacy' },
 ];
 
+/** Reached from the sidebar below the main five, without a Ctrl+number shortcut. */
+const otherScreens: readonly Screen[] = ['trash'];
+
 export function screenFromHash(hash: string): Screen {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return screens.find((s) => s.id === id)?.id ?? 'today';
+  return screens.find((s) => s.id === id)?.id ?? otherScreens.find((s) => s === id) ?? 'today';
 }
 
 interface UiState {
