@@ -155,7 +155,7 @@ test('the trash over a week: what QuickBooks still holds, the hold named when de
   await expect(rows.last()).toContainText('Client call');
   await expect(trashRow(app, 'Launch checklist')).toContainText(/Still in QuickBooks until \w{3} \d\d:\d\d\. Restoring it now changes nothing there\./);
   await expect(trashRow(app, 'Colour study')).toContainText('Still in QuickBooks; the next sync deletes it there.');
-  await expect(trashRow(app, 'Sketches')).toContainText('QuickBooks no longer keeps it: the hold ended. Restored, it comes back as a draft; approve it to send it again.');
+  await expect(trashRow(app, 'Sketches')).toContainText('QuickBooks no longer keeps it. Restored, it comes back as a draft; approve it to send it again.');
   await expect(trashRow(app, 'Accessibility review')).toContainText('Never reached QuickBooks.');
   await app.emulateMedia({ colorScheme: 'light' });
   await app.screenshot({ path: `${artifactsDir}/trash-light.png`, fullPage: true });

@@ -3,10 +3,12 @@
 // SyncToken); once the hold ends the TimeActivity is deleted exactly once, and a restore then gives a
 // draft that sends nothing; an aggregated day keeps counting a deleted member until its hold ends and
 // is then updated once; an approved entry deleted before it was sent never reaches QuickBooks, and
-// restored it is sent once. The repositories run on a clock the test moves.
+// restored it is sent once; time deleted in QuickBooks meanwhile is not created again by a restore.
+// The repositories run on a clock the test moves.
 import { describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { QBO_HOLD_MS } from '../../../renderer/src/db/repos/trash-repo';
+import { reconciliationReportRun, runReconciliation } from '../../../renderer/src/sync/reconcile-run';
 import { makeEntries, sandboxState, sandboxTimeActivities, world, type QboTa, type World } from './setup';
 import { useWorldSandbox } from './sandbox-hooks';
 
@@ -89,6 +91,20 @@ describe('a synced entry in the trash', () => {
   });
 });
 
+describe('reconciliation while time is held', () => {
+  it('finds QuickBooks as it should be: the report shows no difference, and no conflict is raised', async () => {
+    const w = await clockedWorld();
+    const ids = await makeEntries(w, 3);
+    await w.repos.sync.approve(ids);
+    await sync(w);
+    await w.repos.sync.deleteEntries([ids[1]!], { confirmed: true });
+    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port })).toMatchObject({ matched: 3, changedInQbo: 0, deletedInQbo: 0, unknownInQbo: 0 });
+    const report = await reconciliationReportRun({ repos: w.repos, port: qbo.conn.port });
+    expect(report.rows.length).toBeGreaterThan(0);
+    for (const row of report.rows) expect([row.diffMinutes, row.diffAmountMinor]).toEqual([0, 0]);
+  });
+});
+
 describe('an aggregated day with a deleted member', () => {
   it('keeps counting the member until its hold ends, then is updated once', async () => {
     const w = await clockedWorld();
@@ -136,5 +152,29 @@ describe('an approved entry deleted before it was sent', () => {
     expect((await sync(w)).done).toBe(1);
     expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(1);
     expect((await w.repos.entries.get(id!))!.status).toBe('synced');
+  });
+});
+
+describe('time deleted in QuickBooks while its entry is in the trash', () => {
+  it('QuickBooks wins: the hold is over, a restore gives a draft, and nothing is created or deleted again', async () => {
+    const w = await clockedWorld();
+    const ids = await makeEntries(w, 2);
+    await w.repos.sync.approve(ids);
+    await sync(w);
+    const record = (await w.repos.sync.records()).find((r) => r.entryIds.includes(ids[0]!))!;
+    await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
+    // Someone deletes the same time in QuickBooks; reconciliation lets QuickBooks win.
+    const ta = (await qbo.conn.port.read('TimeActivity', record.qboId))!;
+    await qbo.conn.client.write('TimeActivity', 'delete', { Id: record.qboId, SyncToken: ta['SyncToken'] }, crypto.randomUUID());
+    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ deletedInQbo: 1, queued: 0 });
+    const [trashed] = await w.repos.trash.list();
+    expect(trashed).toMatchObject({ status: 'draft', qboHold: { releasedAt: expect.any(Number) } });
+
+    const after = await qboSide();
+    await w.repos.trash.restore([ids[0]!]);
+    expect(await w.repos.entries.get(ids[0]!)).toMatchObject({ status: 'draft' });
+    w.advance(QBO_HOLD_MS);
+    expect((await sync(w)).sent).toBe(0);
+    expect(await qboSide()).toEqual(after);
   });
 });

@@ -416,12 +416,15 @@ export function createEntriesRepo(ctx: RepoContext) {
       const skipped: string[] = [];
       for (const [i, item] of items.entries()) {
         const before = rows[i];
-        // A trashed entry QuickBooks still holds follows QuickBooks too: restored, it is what QuickBooks has.
-        if (!before || !(isLive(before) || heldInQbo(before)) || before.status !== 'synced') {
+        // A trashed entry QuickBooks still holds follows QuickBooks too: restored, it is what QuickBooks
+        // has. Deleted there, its hold is over (there is nothing left to delete).
+        const held = !!before && heldInQbo(before);
+        if (!before || !(isLive(before) || held) || before.status !== 'synced') {
           skipped.push(item.id);
           continue;
         }
-        const after = validated({ ...before, ...item.patch, status: item.status, version: before.version + 1, updatedAt: at });
+        const release = held && item.status === 'draft' ? { qboHold: { ...before.qboHold!, releasedAt: at } } : {};
+        const after = validated({ ...before, ...item.patch, ...release, status: item.status, version: before.version + 1, updatedAt: at });
         const action = Object.keys(item.patch).length > 0 ? 'update' : 'status';
         changes.push({ before, after, action, actor: 'sync', at, note: item.note });
       }

@@ -514,7 +514,9 @@ export function createSyncRepo(
       // then) need planning now. Aggregated keys are not per entry, so those entries always replan.
       const approvedIds = (await db.entries.where('status').equals('approved').primaryKeys()) as string[];
       const queued = new Set((await db.outbox.orderBy('key').keys()) as string[]);
-      const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`));
+      // Approved entries in the trash keep their status but are not sent (trash-repo).
+      const trashed = new Set((await db.entries.where('trashedAt').above(0).primaryKeys()) as string[]);
+      const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`) && !trashed.has(id));
       if (candidates.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
       const context = sc ?? (await loadContext());
       return rw(async () => {

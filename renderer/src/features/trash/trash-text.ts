@@ -42,7 +42,7 @@ export function qboLine(e: EntryRow, now: number, zone: string): { text: string;
     const when = until > now ? `Still in QuickBooks until ${formatWeekdayTime(until, zone)}` : 'Still in QuickBooks; the next sync deletes it there';
     return { text: `${when}. Restoring it now changes nothing there.`, held: true };
   }
-  if (e.qboHold) return { text: 'QuickBooks no longer keeps it: the hold ended. Restored, it comes back as a draft; approve it to send it again.', held: false };
+  if (e.qboHold) return { text: 'QuickBooks no longer keeps it. Restored, it comes back as a draft; approve it to send it again.', held: false };
   if (e.status === 'approved') return { text: 'Never reached QuickBooks. Restoring it approves and queues it again.', held: false };
   return { text: 'Not in QuickBooks.', held: false };
 }
