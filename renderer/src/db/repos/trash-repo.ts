@@ -110,5 +110,3 @@ export function createTrashRepo(ctx: RepoContext, deps: { entries: EntriesRepo; 
     },
   };
 }
-
-export type TrashRepo = ReturnType<typeof createTrashRepo>;
