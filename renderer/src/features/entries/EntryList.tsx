@@ -1,6 +1,5 @@
 // Today's entries with their actions: edit, duplicate, split, approve, delete, merge two adjacent
-// ones, split at midnight. Approved entries ask before any change and then pass confirmLockedEdit;
-// a delete asks its one question in features/trash (DeleteEntryDialog), whatever the status.
+// ones, split at midnight. Approved entries ask before any change and then pass confirmLockedEdit.
 // Split and merge go through repos.sync, which re-queues the QuickBooks writes in the same
 // transaction (the parts stay approved, so QuickBooks ends up holding what the entries say).
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
