@@ -9,6 +9,10 @@ import { TodayScreen } from '../screens/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
+import { TrashBridge } from '../features/trash/TrashBridge';
+import { TrashNavItem } from '../features/trash/TrashNavItem';
+import { TrashScreen } from '../features/trash/TrashScreen';
+import { UndoNotice } from '../features/trash/UndoNotice';
 import { api } from '../platform/api';
 import { screens, useUi } from './ui-store';
 
@@ -18,6 +22,7 @@ const views = {
   timesheet: TimesheetScreen,
   quickbooks: QuickBooksScreen,
   settings: SettingsScreen,
+  trash: TrashScreen,
 } as const;
 
 export function App() {
@@ -69,12 +74,15 @@ export function App() {
             </li>
           ))}
         </ul>
+        <TrashNavItem current={screen === 'trash'} onOpen={() => go('trash')} />
       </nav>
       <main id="main" ref={mainRef} className="content" data-screen={screen}>
         <View />
       </main>
       <TimerBridge />
       <QboSyncBridge />
+      <TrashBridge />
+      <UndoNotice />
       <AwayPrompt />
     </div>
   );

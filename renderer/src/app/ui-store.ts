@@ -13,6 +13,9 @@ export const screens: ReadonlyArray<{ id: Screen; label: string; hint: string }>
   { id: 'settings', label: 'Settings', hint: 'Projects, capture, privacy' },
 ];
 
+/** Reached from the sidebar below the main five, without a Ctrl+number shortcut. */
+const otherScreens: readonly Screen[] = ['trash'];
+
 interface Location {
   screen: Screen;
   /** The day view's date; null = today (which moves on at midnight). */
@@ -23,7 +26,7 @@ interface Location {
 
 export function locationFromHash(hash: string): Location {
   const [id, param] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
-  const screen = screens.find((s) => s.id === id)?.id ?? 'today';
+  const screen = screens.find((s) => s.id === id)?.id ?? otherScreens.find((s) => s === id) ?? 'today';
   const day = screen === 'today' && param && isLocalDate(param) ? param : null;
   const section = screen !== 'today' && param && /^[a-z-]{1,40}$/.test(param) ? param : null;
   return { screen, day, section };

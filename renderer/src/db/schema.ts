@@ -81,6 +81,19 @@ export interface RateCardRow {
 export interface EntryRow extends TimeEntry {
   localDate: LocalDate;
   running?: 1;
+  /**
+   * In the trash since (v6): set by a delete the user can undo, absent once the entry is restored or
+   * leaves the trash for good (the row then stays as a tombstone with its deletedAt). Merged-away
+   * entries and zero-length timers are deleted without entering the trash.
+   */
+  trashedAt?: number;
+  /**
+   * A trashed entry whose time QuickBooks holds (or may hold): QuickBooks keeps it until `until`, the
+   * trash being emptied, or "Delete forever", whichever comes first. Until then sync treats the entry
+   * as still holding its key, so restoring it costs nothing in QuickBooks. `releasedAt` is when its
+   * delete there was planned (see repos/trash-repo.ts).
+   */
+  qboHold?: { until: number; releasedAt?: number };
 }
 
 /** An activity segment as stored, with the fields the review screen adds. */
@@ -104,8 +117,9 @@ export interface SettingRow {
 }
 
 export type AuditEntityType = 'entry' | 'client' | 'project' | 'task' | 'rateCard' | 'setting';
-export type AuditAction = 'create' | 'update' | 'delete' | 'approve' | 'status';
-export type AuditActor = 'user' | 'timer' | 'import' | 'sync' | 'capture';
+export type AuditAction = 'create' | 'update' | 'delete' | 'approve' | 'status' | 'restore' | 'purge';
+/** 'system': the app on its own schedule (the trash's 30-day purge). */
+export type AuditActor = 'user' | 'timer' | 'import' | 'sync' | 'capture' | 'system';
 
 export interface AuditRow {
   /** Auto-incremented, so it also orders the log. */

@@ -43,7 +43,7 @@ export interface RunResult {
 }
 
 export interface SyncEngineOptions {
-  repos: Pick<Repos, 'sync'>;
+  repos: Pick<Repos, 'sync' | 'trash'>;
   port: QboPort;
   clock?: { now: () => number };
   sleep?: (ms: number) => Promise<void>;
@@ -120,6 +120,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return result;
     }
     if (plan && !only) {
+      // Trashed time whose hold ended is deleted from QuickBooks now (or its aggregate updated).
+      await repos.trash.releaseDueHolds();
       const summary = await repos.sync.planApproved();
       if (summary.issues.some((i) => i.blocking)) report({ lastError: summary.issues.find((i) => i.blocking)!.message });
     }

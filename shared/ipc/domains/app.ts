@@ -38,7 +38,7 @@ export const TrayCommand = z.discriminatedUnion('kind', [
 ]);
 export type TrayCommand = z.infer<typeof TrayCommand>;
 
-export const Screen = z.enum(['today', 'review', 'timesheet', 'quickbooks', 'settings']);
+export const Screen = z.enum(['today', 'review', 'timesheet', 'quickbooks', 'settings', 'trash']);
 export type Screen = z.infer<typeof Screen>;
 
 export const appCalls = {

@@ -87,7 +87,7 @@ describe('creating and editing entries', () => {
     await repos.entries.delete(e.id);
     expect(await repos.entries.listDay('2026-03-02')).toEqual([]);
     expect(await repos.entries.get(e.id)).toBeUndefined();
-    expect((await repos.entries.listDeleted()).map((x) => [x.id, x.version])).toEqual([[e.id, 2]]);
+    expect((await repos.trash.list()).map((x) => [x.id, x.version])).toEqual([[e.id, 2]]);
     expect((await repos.audit.listForEntity(e.id)).at(-1)).toMatchObject({ action: 'delete', version: 2 });
   });
 });

@@ -123,3 +123,29 @@ describe('v4 → v5: sync records and outbox rows indexed by the entries they ho
     expect(await db.outbox.where('state').equals('pending').count()).toBe(1);
   });
 });
+
+describe('v5 → v6: the trash', () => {
+  it('puts the entries deleted before it into the trash as of their deletion, except zero-length timers', async () => {
+    const start = Date.UTC(2026, 2, 2, 14, 0);
+    const v5Entry = (id: string, extra: object) => ({
+      id, projectId: 'p1', taskId: null, description: id, start, end: start + 3_600_000, zone: 'UTC',
+      source: 'manual', billable: true, status: 'draft', version: 2, createdAt: start, updatedAt: start, deletedAt: null, localDate: '2026-03-02', ...extra,
+    });
+    const db = await upgradeFrom(5, async (v5) => {
+      await v5.table('entries').bulkAdd([
+        v5Entry('live', {}),
+        v5Entry('deleted', { deletedAt: start + 7_200_000 }),
+        v5Entry('older', { deletedAt: start + 3_600_000 }),
+        // A timer stopped at its own start: it measured nothing.
+        v5Entry('zero', { end: start + 1, source: 'timer', deletedAt: start }),
+      ]);
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.entries.where('trashedAt').above(0).reverse().primaryKeys()).toEqual(['deleted', 'older']);
+    expect(await db.entries.get('deleted')).toMatchObject({ deletedAt: start + 7_200_000, trashedAt: start + 7_200_000, status: 'draft', version: 2, description: 'deleted' });
+    expect((await db.entries.get('zero'))!.trashedAt).toBeUndefined();
+    expect((await db.entries.get('live'))!.trashedAt).toBeUndefined();
+    // The earlier indexes still answer.
+    expect(await db.entries.where('[projectId+localDate]').equals(['p1', '2026-03-02']).count()).toBe(4);
+  });
+});

@@ -64,8 +64,10 @@ beforeEach(async () => {
   await make('closed', at(14), 30, 'Books closed here', null);
   await repos.entries.approve(Object.values(ids));
   await runSync(repos);
-  // The site visit is deleted afterwards (confirmed): its TimeActivity is removed from QuickBooks.
+  // The site visit is deleted afterwards (confirmed) and deleted forever from the trash: its
+  // TimeActivity is removed from QuickBooks.
   await repos.sync.deleteEntries([ids['visit']!], { confirmed: true });
+  await repos.trash.deleteForever([ids['visit']!]);
   await runSync(repos);
 });
 

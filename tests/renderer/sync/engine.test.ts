@@ -197,7 +197,7 @@ describe('after the push', () => {
     ]);
   });
 
-  it('deletes the TimeActivity when a synced entry is deleted after confirmation', async () => {
+  it('deletes the TimeActivity when a synced entry is deleted after confirmation and the trash is emptied', async () => {
     const w = await world(qbo.conn);
     const ids = await makeEntries(w, 2);
     await w.repos.sync.approve(ids);
@@ -205,8 +205,12 @@ describe('after the push', () => {
     const unconfirmed = await w.repos.sync.deleteEntries([ids[0]!]);
     expect(unconfirmed.needsConfirmation).toBe(true);
     expect(await w.repos.entries.get(ids[0]!)).toBeDefined();
+    // Confirmed, it goes to the trash and QuickBooks keeps the time until the trash is emptied.
     const confirmed = await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
-    expect(confirmed).toMatchObject({ needsConfirmation: false, planned: 1 });
+    expect(confirmed).toMatchObject({ needsConfirmation: false, planned: 0 });
+    expect((await engineFor(w).run()).done).toBe(0);
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
+    await w.repos.trash.empty();
     expect((await engineFor(w).run()).done).toBe(1);
     const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);

@@ -81,7 +81,7 @@ describe('persistPlan(plan, expected)', () => {
         return ok;
       },
     };
-    const result = await createSyncEngine({ repos: { sync }, port, retryScale: SCALE, concurrency: 1, maxItems: 1 }).run();
+    const result = await createSyncEngine({ repos: { sync, trash: w.repos.trash }, port, retryScale: SCALE, concurrency: 1, maxItems: 1 }).run();
     expect(result).toMatchObject({ status: 'completed', done: 2, failed: 0, remaining: 0, batches: 2 });
     // The fast path tried the stale row once and was refused; the full look then planned the edit.
     expect(answers).toEqual([false]);

@@ -86,9 +86,11 @@ describe('aggregated projects against the sandbox', () => {
     expect(amountOf(days.get('2026-10-02')!)).toBe(10_000);
     expect((await w.repos.sync.records()).map((r) => r.entryIds.length).sort()).toEqual([1, 2]);
 
-    // Deleting every entry deletes both TimeActivities.
+    // Deleting every entry deletes both TimeActivities, once they leave the trash.
     const deleted = await w.repos.sync.deleteEntries([a, b, c], { confirmed: true });
-    expect(deleted.planned).toBe(2);
+    expect(deleted.planned).toBe(0);
+    await w.repos.trash.empty();
+    expect(await w.repos.sync.openRows()).toHaveLength(2);
     await sync(w);
     expect(await sandboxTimeActivities(qbo.sandbox)).toEqual([]);
     expect(await w.repos.sync.records()).toEqual([]);

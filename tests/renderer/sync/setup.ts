@@ -44,11 +44,11 @@ export interface World {
 
 let dbCounter = 0;
 
-/** Fresh database, mirror imported, N projects mapped to sandbox customers, worker linked. */
-export async function world(conn: InProcessConnection, options: { projects?: number; template?: string } = {}): Promise<World> {
+/** Fresh database, mirror imported, N projects mapped to sandbox customers, worker linked; `now` is the repositories' clock. */
+export async function world(conn: InProcessConnection, options: { projects?: number; template?: string; now?: () => number } = {}): Promise<World> {
   const db = await openDatabase(`sync-${++dbCounter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  const repos = createRepos(db);
-  const clock = { now: () => Date.now() };
+  const clock = { now: options.now ?? (() => Date.now()) };
+  const repos = createRepos(db, { now: clock.now });
   await importMirror({ repos, port: conn.port });
   const customers = (await conn.port.queryAll('Customer')) as unknown as { Id: string; DisplayName: string; Active: boolean }[];
   const items = (await conn.port.queryAll('Item', "Type = 'Service'")) as unknown as { Id: string; Type: string }[];

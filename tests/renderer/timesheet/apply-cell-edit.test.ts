@@ -41,12 +41,16 @@ describe('a timesheet cell edit', () => {
     if (!written.ok) throw new Error(written.message);
     const after = await repos.entries.listDay(DAY);
     expect(after.map((e) => [e.id, e.description, e.end])).toEqual([[words.id, 'Wireframes', at(DAY, '10:30', NY)]]);
+    // A deleted entry goes to the trash, like any other delete.
+    expect((await repos.trash.list()).map((e) => e.id)).toEqual([blank.id]);
 
     expect(await undoCellEdit(repos, written.undo)).toEqual({ ok: true });
     const restored = await repos.entries.listDay(DAY);
     expect(visible(restored)).toEqual(visible(before));
-    // The shortened entry is the same entry again, not a copy.
+    // Both are the same entries again, not copies, and the trash holds nothing to restore twice.
     expect(restored.find((e) => e.description === 'Wireframes')!.id).toBe(words.id);
+    expect(restored.map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
+    expect(await repos.trash.list()).toEqual([]);
   });
 
   it('a raise adds time to the row’s task, and undo takes it away again', async () => {

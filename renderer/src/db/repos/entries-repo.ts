@@ -48,7 +48,14 @@ export interface EditOptions {
 export type EntryEdit =
   | { kind: 'create'; entry: NewEntry & { end: number } }
   | { kind: 'update'; id: string; patch: Omit<EntryPatch, 'end'> & { end?: number }; expectedVersion: number }
-  | { kind: 'delete'; id: string; expectedVersion: number };
+  | { kind: 'delete'; id: string; expectedVersion: number }
+  /** Back from the trash as it was (undoing a delete of a draft, which QuickBooks never held). */
+  | { kind: 'restore'; id: string };
+
+export interface DeleteOptions extends EditOptions {
+  /** QuickBooks holds (or may hold) the entry's time: it keeps it until this instant (see trash-repo). */
+  qboHoldUntil?: number;
+}
 
 export interface ImportRow extends NewEntry {
   /** Stable key of the source row (e.g. file hash + row id): importing it again is a no-op. */
@@ -75,6 +82,11 @@ export function toEntryRow(entry: TimeEntry): EntryRow {
 }
 
 const isLive = (e: EntryRow) => e.deletedAt == null;
+/**
+ * In the trash, with QuickBooks still holding its time because the hold has not ended: for sync, such
+ * an entry still holds its key, as it did before it was deleted.
+ */
+export const heldInQbo = (e: EntryRow): boolean => e.deletedAt != null && e.qboHold !== undefined && e.qboHold.releasedAt === undefined;
 const byStart = (a: EntryRow, b: EntryRow) => a.start - b.start || a.id.localeCompare(b.id);
 
 export function createEntriesRepo(ctx: RepoContext) {
@@ -154,13 +166,16 @@ export function createEntriesRepo(ctx: RepoContext) {
     if (permission === 'confirm' && !opts.confirmLockedEdit) throw new LockedEntryError(row.id, row.status, true);
   }
 
-  /** Writes an edited row with its bumped version and its audit row; call inside a transaction. */
-  async function writeEdit(before: EntryRow, changes: Partial<TimeEntry>, opts: EditOptions, action: 'update' | 'delete' = 'update') {
+  /**
+   * Writes an edited row with its bumped version and its audit row; call inside a transaction. The
+   * status follows the edit rules unless `changes` sets it (a trash delete keeps it).
+   */
+  async function writeEdit(before: EntryRow, changes: Partial<EntryRow>, opts: EditOptions, action: 'update' | 'delete' = 'update') {
     const at = ctx.now();
     const after = validated({
       ...before,
       ...changes,
-      status: statusAfterEdit(before.status, opts.keepApproved ?? false),
+      status: changes.status ?? statusAfterEdit(before.status, opts.keepApproved ?? false),
       version: before.version + 1,
       updatedAt: at,
     });
@@ -189,6 +204,17 @@ export function createEntriesRepo(ctx: RepoContext) {
     const row = newRow(input, await defaultsFor(input.projectId), ctx.now());
     await persist([{ before: null, after: row, action: 'create', actor, at: row.createdAt }]);
     return row;
+  }
+
+  /** Takes an entry out of the trash as it was; call inside a transaction (see restoreInTx below). */
+  async function restoreInTx(id: string): Promise<EntryRow> {
+    const before = await db.entries.get(id);
+    if (!before || before.trashedAt === undefined) throw new NotFoundError('entry', id);
+    const { trashedAt: _t, qboHold: _h, ...rest } = before;
+    const at = ctx.now();
+    const after = validated({ ...rest, deletedAt: null, version: before.version + 1, updatedAt: at });
+    await persist([{ before, after, action: 'restore', actor: 'user', at }]);
+    return after;
   }
 
   const tableNames = new Set(['entries', 'audit', 'projects', 'settings', ...(ctx.entryWriteHook?.tables ?? [])]);
@@ -249,11 +275,17 @@ export function createEntriesRepo(ctx: RepoContext) {
             rows.push(await createInTx(edit.entry, 'user'));
             continue;
           }
+          if (edit.kind === 'restore') {
+            rows.push(await restoreInTx(edit.id));
+            continue;
+          }
           const before = await mustGet(edit.id);
           checkEditable(before, {}); // Approved since the plan: say so, rather than just "changed".
           checkEditable(before, { expectedVersion: edit.expectedVersion });
           if (before.end === null) throw new InvalidEntryError(['The running timer is changed on the Today screen.']);
-          rows.push(edit.kind === 'delete' ? await writeEdit(before, { deletedAt: ctx.now() }, {}, 'delete') : await writeEdit(before, edit.patch, {}));
+          const at = ctx.now();
+          // A delete goes to the trash like any other, so it can be restored from there too.
+          rows.push(edit.kind === 'delete' ? await writeEdit(before, { deletedAt: at, trashedAt: at, status: before.status }, {}, 'delete') : await writeEdit(before, edit.patch, {}));
         }
         return rows;
       });
@@ -261,15 +293,50 @@ export function createEntriesRepo(ctx: RepoContext) {
       return written;
     },
 
-    /** Soft delete: the row stays (with deletedAt) so the audit trail and sync can still see it. */
-    async delete(id: string, opts: EditOptions = {}): Promise<void> {
+    /**
+     * Moves an entry to the trash: the row stays (deletedAt, trashedAt) with its status, so restoring
+     * it brings it back as it was; the audit trail and sync still see it. With `qboHoldUntil`,
+     * QuickBooks keeps its time until then (repos.sync.deleteEntries decides; trash-repo ends it).
+     */
+    async delete(id: string, opts: DeleteOptions = {}): Promise<void> {
       await rw(async () => {
         const before = await mustGet(id);
         checkEditable(before, opts);
         const at = ctx.now();
-        await writeEdit(before, { deletedAt: at, ...(before.end === null ? { end: Math.max(at, before.start + 1) } : {}) }, opts, 'delete');
+        const hold = opts.qboHoldUntil !== undefined ? { qboHold: { until: opts.qboHoldUntil } } : {};
+        await writeEdit(before, { deletedAt: at, trashedAt: at, status: before.status, ...hold, ...(before.end === null ? { end: Math.max(at, before.start + 1) } : {}) }, opts, 'delete');
       });
       ctx.onCommitted({ entityType: 'entry', ids: [id], action: 'delete' });
+    },
+
+    /**
+     * Trash only, inside the trash repository's transaction (it plans QuickBooks and reports the
+     * change after its commit): the entry leaves the trash as it was, same id and status, with its
+     * version bumped. The caller decides nothing else: a status is what the row says (see endHoldInTx).
+     */
+    restoreInTx,
+
+    /**
+     * Trash only, inside the trash repository's transaction: ends QuickBooks' hold on these trashed
+     * entries (the caller plans their delete there in the same transaction) and, with `purge`, takes
+     * them out of the trash for good (a tombstone stays). An entry whose hold ends goes back to
+     * draft: QuickBooks no longer keeps its time, so restored it must be approved again.
+     */
+    async endHoldInTx(rows: readonly EntryRow[], opts: { purge: boolean; actor: AuditActor; note: string }): Promise<EntryRow[]> {
+      const at = ctx.now();
+      const changes: EntryChange[] = rows.map((before) => {
+        const held = heldInQbo(before);
+        const { trashedAt, ...rest } = before;
+        const after: EntryRow = {
+          ...(opts.purge ? rest : { ...rest, ...(trashedAt !== undefined ? { trashedAt } : {}) }),
+          ...(held ? { qboHold: { until: before.qboHold!.until, releasedAt: at }, status: statusAfterEdit(before.status, false) } : {}),
+          version: before.version + 1,
+          updatedAt: at,
+        };
+        return { before, after: toEntryRow(after), action: opts.purge ? 'purge' : 'status', actor: opts.actor, at, note: opts.note };
+      });
+      await persist(changes);
+      return changes.map((c) => c.after);
     },
 
     async listDay(date: LocalDate): Promise<EntryRow[]> {
@@ -290,11 +357,6 @@ export function createEntriesRepo(ctx: RepoContext) {
         .between([projectId, startMs], [projectId, endMs], true, false)
         .toArray();
       return rows.filter(isLive);
-    },
-
-    /** Soft-deleted entries, most recently deleted first (the trash). */
-    async listDeleted(): Promise<EntryRow[]> {
-      return db.entries.where('deletedAt').above(0).reverse().toArray();
     },
 
     /** Entries waiting for QuickBooks (status approved), by the status index. */
@@ -400,11 +462,15 @@ export function createEntriesRepo(ctx: RepoContext) {
       const skipped: string[] = [];
       for (const [i, item] of items.entries()) {
         const before = rows[i];
-        if (!before || !isLive(before) || before.status !== 'synced') {
+        // A trashed entry QuickBooks still holds follows QuickBooks too: restored, it is what QuickBooks
+        // has. Deleted there, its hold is over (there is nothing left to delete).
+        const held = !!before && heldInQbo(before);
+        if (!before || !(isLive(before) || held) || before.status !== 'synced') {
           skipped.push(item.id);
           continue;
         }
-        const after = validated({ ...before, ...item.patch, status: item.status, version: before.version + 1, updatedAt: at });
+        const release = held && item.status === 'draft' ? { qboHold: { ...before.qboHold!, releasedAt: at } } : {};
+        const after = validated({ ...before, ...item.patch, ...release, status: item.status, version: before.version + 1, updatedAt: at });
         const action = Object.keys(item.patch).length > 0 ? 'update' : 'status';
         changes.push({ before, after, action, actor: 'sync', at, note: item.note });
       }

@@ -14,6 +14,7 @@ import { createRatesRepo } from './rates-repo';
 import { createSegmentsRepo } from './segments-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createTasksRepo } from './tasks-repo';
+import { createTrashRepo } from './trash-repo';
 import { createViewsRepo } from './views-repo';
 
 export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
@@ -22,6 +23,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const entries = createEntriesRepo(ctx);
   const segments = createSegmentsRepo(ctx);
   const matcher = createMatcherRepo(ctx);
+  const sync = createSyncRepo(ctx, { entries, settings });
   return {
     entries,
     clients: createClientsRepo(ctx),
@@ -35,7 +37,8 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     matcher,
     review: createReviewRepo(ctx, { entries, segments, matcher }),
     qboMirror: createQboMirrorRepo(ctx),
-    sync: createSyncRepo(ctx, { entries, settings }),
+    sync,
+    trash: createTrashRepo(ctx, { entries, sync }),
   };
 }
 

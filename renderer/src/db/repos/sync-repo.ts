@@ -27,11 +27,12 @@ import type { ChangedInQbo, ConflictRule, DeletedInQbo, MatchedActivity, Resolut
 import type { RateRecord } from '../../../../shared/rates/resolve';
 import type { RepoContext } from '../context';
 import type { ConflictRow, EntryRow, SyncRecordRow } from '../schema';
-import type { createEntriesRepo, EntryPatch } from './entries-repo';
+import { heldInQbo, type createEntriesRepo, type EntryPatch } from './entries-repo';
 import { auditRow } from './audit-write';
 import { createQboMirrorRepo } from './qbo-mirror-repo';
 import { writeQboWins } from './reconcile-writes';
 import type { createSettingsRepo } from './settings-repo';
+import { QBO_HOLD_MS } from './trash-repo';
 
 export type SyncMode = 'onApproval' | 'interval' | 'hourly' | 'daily' | 'manual';
 
@@ -75,6 +76,13 @@ export interface SyncApproveResult extends PlanSummary {
 const PUSHABLE = new Set<EntryRow['status']>(['approved', 'synced']);
 const OPEN = new Set<OutboxRow['state']>(['pending', 'inflight', 'blocked']);
 const isLive = (e: EntryRow) => e.deletedAt == null;
+/**
+ * The entries QuickBooks is meant to hold: live ones, and trashed ones whose hold has not ended
+ * (renderer/src/db/repos/trash-repo.ts). Planning sees the latter as they were before the delete, so
+ * deleting synced time changes nothing in QuickBooks until the hold ends, and restoring it neither.
+ */
+const counts = (e: EntryRow) => isLive(e) || heldInQbo(e);
+const asPlanned = (e: EntryRow): EntryRow => (heldInQbo(e) ? { ...e, deletedAt: null } : e);
 
 export function createSyncRepo(
   ctx: RepoContext,
@@ -186,7 +194,7 @@ export function createSyncRepo(
       for (const m of await db.entries.where('[projectId+localDate]').equals([e.projectId, e.localDate]).toArray()) byId.set(m.id, m);
     }
     const touched = [...byId.values()];
-    const pushable = touched.filter((e) => isLive(e) && PUSHABLE.has(e.status));
+    const pushable = touched.filter((e) => counts(e) && PUSHABLE.has(e.status)).map(asPlanned);
     return { ...preflightDrafts(pushable, sc.transform, sc.mirror, sc.prefs, { now: ctx.now() }), touched };
   }
 
@@ -256,7 +264,7 @@ export function createSyncRepo(
       if (members.size === 0) return false;
       // Members that still map to this key but produced no draft: not approved (an edit sent them
       // back to draft) or blocked by pre-flight.
-      const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && isLive(e) && entryKey(e, sc.transform) === key);
+      const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && counts(e) && entryKey(e, sc.transform) === key);
       if (staying.length === 0) return true;
       // A single entry's TimeActivity keeps its last approved version until the entry is approved
       // again (or deleted). An aggregate holds only its sendable members, as when it is re-planned
@@ -317,7 +325,7 @@ export function createSyncRepo(
     for (const { row } of rows) row.entryIds.forEach((id, i) => sent.set(id, row.entryVersions[i]));
     const current = await db.entries.bulkGet([...sent.keys()]);
     const move = current.filter((e): e is EntryRow => {
-      if (!e || !isLive(e)) return false;
+      if (!e || !counts(e)) return false;
       const v = sent.get(e.id);
       return (v === undefined || e.version === v) && order.indexOf(e.status) >= 1 && order.indexOf(e.status) < order.indexOf(target);
     });
@@ -414,15 +422,24 @@ export function createSyncRepo(
     },
 
     /**
-     * Deletes entries (soft) and queues the QuickBooks deletes, in one transaction. Refuses (returns
+     * Moves entries to the trash and plans QuickBooks, in one transaction. Time QuickBooks holds (or
+     * may hold) stays there, untouched, until `qboHoldUntil` (QBO_HOLD_MS from now), the trash being
+     * emptied or the entry deleted forever (trash-repo): restoring it before then costs nothing. What
+     * never reached QuickBooks is cancelled at once (a queued create). Refuses (returns
      * needsConfirmation) when QuickBooks holds the time and the user has not confirmed.
      */
-    async deleteEntries(entryIds: string[], opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { needsConfirmation: boolean }> {
-      if (!opts.confirmed && (await this.deleteNeedsConfirmation(entryIds))) return { planned: 0, cancelled: 0, issues: [], refused: [], needsConfirmation: true };
+    async deleteEntries(entryIds: string[], opts: { confirmed?: boolean } = {}): Promise<PlanSummary & { needsConfirmation: boolean; qboHoldUntil: number | null }> {
+      if (!opts.confirmed && (await this.deleteNeedsConfirmation(entryIds))) return { planned: 0, cancelled: 0, issues: [], refused: [], needsConfirmation: true, qboHoldUntil: null };
       const sc = await loadContext();
       return rw(async () => {
-        for (const id of entryIds) await deps.entries.delete(id, { confirmLockedEdit: true });
-        return { ...(await planInTx(entryIds, sc)), needsConfirmation: false };
+        const until = ctx.now() + QBO_HOLD_MS;
+        let held = false;
+        for (const id of entryIds) {
+          const hold = await this.deleteNeedsConfirmation([id]);
+          held ||= hold;
+          await deps.entries.delete(id, { confirmLockedEdit: true, ...(hold ? { qboHoldUntil: until } : {}) });
+        }
+        return { ...(await planInTx(entryIds, sc)), needsConfirmation: false, qboHoldUntil: held ? until : null };
       });
     },
 
@@ -484,7 +501,9 @@ export function createSyncRepo(
       // then) need planning now. Aggregated keys are not per entry, so those entries always replan.
       const approvedIds = (await db.entries.where('status').equals('approved').primaryKeys()) as string[];
       const queued = new Set((await db.outbox.orderBy('key').keys()) as string[]);
-      const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`));
+      // Approved entries in the trash keep their status but are not sent (trash-repo).
+      const trashed = new Set((await db.entries.where('trashedAt').above(0).primaryKeys()) as string[]);
+      const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`) && !trashed.has(id));
       if (candidates.length === 0) return { planned: 0, cancelled: 0, issues: [], refused: [] };
       const context = sc ?? (await loadContext());
       return rw(async () => {
@@ -749,10 +768,13 @@ export function createSyncRepo(
       });
     },
 
-    /** Approved (or later) live entries whose local date is in the range: the report's approved side. */
+    /**
+     * Approved (or later) entries whose local date is in the range: the report's approved side. Trashed
+     * entries QuickBooks still holds count as they were, as planning sees them.
+     */
     async pushableEntries(range: { from: string; to: string }): Promise<EntryRow[]> {
       const rows = await db.entries.where('localDate').between(range.from, range.to, true, true).toArray();
-      return rows.filter((e) => isLive(e) && e.status !== 'draft' && e.end !== null);
+      return rows.filter((e) => counts(e) && e.status !== 'draft' && e.end !== null).map(asPlanned);
     },
 
     /** Internal to the reconciliation pass: runs `fn` in the sync write transaction. */

@@ -12,17 +12,18 @@ import { describeBilledRule, describeRounding, type BilledTime } from '../../../
 import { localDate, localTime, zonedInstant } from '../../../../shared/time/zone';
 import { formatDuration } from '../../../../shared/time/duration';
 import { formatTimeRange } from '../../../../shared/time/display';
+import { DeleteEntryDialog } from '../trash/DeleteEntryDialog';
 import type { Catalog } from './catalog';
 import { EntryDialog } from './EntryDialog';
 import { midnightSplitPoint, overlapNotes } from './entry-form';
 import './entries.css';
 
 type Pending =
-  | { kind: 'confirmLocked'; entry: EntryRow; then: 'edit' | 'split' | 'delete' | 'splitMidnight' }
+  | { kind: 'confirmLocked'; entry: EntryRow; then: 'edit' | 'split' | 'splitMidnight' }
   | { kind: 'confirmMerge'; ids: string[] }
   | { kind: 'edit'; entry: EntryRow; confirmed: boolean }
   | { kind: 'split'; entry: EntryRow; confirmed: boolean }
-  | { kind: 'delete'; entry: EntryRow; confirmed: boolean };
+  | { kind: 'delete'; entry: EntryRow };
 
 /** Editing keeps the approval: confirming is approving the new numbers, and sync sends them. */
 export const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It stays approved with your changes, its version increases, and the next sync sends the edited version to QuickBooks.';
@@ -69,13 +70,13 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
   }
 
   /** Approved and synced entries ask first; invoiced and paid ones cannot change here. */
-  function guarded(entry: EntryRow, then: 'edit' | 'split' | 'delete' | 'splitMidnight') {
+  function guarded(entry: EntryRow, then: 'edit' | 'split' | 'splitMidnight') {
     const permission = editPermission(entry.status);
     if (permission === 'confirm') setPending({ kind: 'confirmLocked', entry, then });
     else proceed(entry, then, false);
   }
 
-  function proceed(entry: EntryRow, then: 'edit' | 'split' | 'delete' | 'splitMidnight', confirmed: boolean) {
+  function proceed(entry: EntryRow, then: 'edit' | 'split' | 'splitMidnight', confirmed: boolean) {
     if (then === 'splitMidnight') {
       setPending(null);
       const at = midnightSplitPoint(entry);
@@ -124,7 +125,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
             selected={live.includes(e.id)} onToggle={() => toggle(e.id)}
             onEdit={() => guarded(e, 'edit')}
             onSplit={() => guarded(e, 'split')}
-            onDelete={() => guarded(e, 'delete')}
+            onDelete={() => setPending({ kind: 'delete', entry: e })}
             onSplitMidnight={() => guarded(e, 'splitMidnight')}
             onDuplicate={() => void run(() => repos.entries.duplicate(e.id), 'Duplicated.')}
             onApprove={() => void run(async () => {
@@ -169,21 +170,8 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
         </Modal>
       ) : null}
       {pending?.kind === 'delete' ? (
-        <Modal title="Delete this entry?" onClose={() => setPending(null)}>
-          <p>{formatTimeRange(pending.entry.start, pending.entry.end, zone)} · {catalog.label(pending.entry.projectId)}
-            {pending.entry.description ? ` · ${pending.entry.description}` : ''}</p>
-          <p className="muted">It moves to the trash; the audit log keeps its history.
-            {pending.entry.status === 'synced' ? ' It is in QuickBooks too: the next sync deletes it there.' : ''}</p>
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={() => setPending(null)} autoFocus>Cancel</button>
-            <button type="button" className="button danger" onClick={() => {
-              const { entry } = pending;
-              setPending(null);
-              // The user confirmed above, including for time already in QuickBooks.
-              void run(() => repos.sync.deleteEntries([entry.id], { confirmed: true }), 'Deleted.');
-            }}>Delete</button>
-          </div>
-        </Modal>
+        // One question, whatever the status: it names what happens in QuickBooks; Undo follows.
+        <DeleteEntryDialog entry={pending.entry} catalog={catalog} zone={zone} now={now} run={run} onClose={() => setPending(null)} />
       ) : null}
     </>
   );

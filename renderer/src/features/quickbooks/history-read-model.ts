@@ -32,7 +32,7 @@ async function entryVersions(repos: Repos, ids: readonly string[]): Promise<Map<
   const missing = ids.filter((id) => !out.has(id));
   if (missing.length) {
     const live = await Promise.all(missing.map((id) => repos.entries.get(id)));
-    const deleted = live.some((e) => e === undefined) ? await repos.entries.listDeleted() : [];
+    const deleted = live.some((e) => e === undefined) ? await repos.trash.list() : [];
     missing.forEach((id, i) => {
       const row = live[i] ?? deleted.find((e) => e.id === id);
       if (row) out.set(id, [row]);

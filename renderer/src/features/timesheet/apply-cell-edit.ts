@@ -3,11 +3,8 @@
 // nothing half-applied) and hands back the edits that undo it.
 //
 // Undo puts the previous entries back: a shortened entry gets its end back (same entry), a new entry
-// is deleted again, and a deleted entry is re-created as a draft with the same project, task,
-// description, times, zone, source and billable flag. That one gets a new id: bringing the deleted
-// row itself back is the Trash's restore (one restore in the app), and only drafts without a
-// description are ever deleted by a cell edit, which nothing refers to by id (no QuickBooks record,
-// no invoice, no words of the user's).
+// is deleted again, and a deleted entry comes back from the trash as it was (same id), so it is
+// not also left in the trash to be restored a second time.
 import { InvalidEntryError, LockedEntryError, NotFoundError, VersionConflictError } from '../../db/errors';
 import type { EntryEdit, Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
@@ -54,11 +51,7 @@ export async function applyCellPlan(repos: Repos, ref: CellRef, steps: readonly 
 function undoOf(step: CellEditStep<EntryRow>, after: EntryRow): EntryEdit {
   if (step.kind === 'create') return { kind: 'delete', id: after.id, expectedVersion: after.version };
   if (step.kind === 'trim') return { kind: 'update', id: after.id, patch: { end: step.entry.end as number }, expectedVersion: after.version };
-  const e = step.entry;
-  return {
-    kind: 'create',
-    entry: { projectId: e.projectId, taskId: e.taskId, description: e.description, start: e.start, end: e.end as number, zone: e.zone, source: e.source, billable: e.billable },
-  };
+  return { kind: 'restore', id: after.id };
 }
 
 /** Puts back what a cell edit changed, in one transaction; refuses if those entries changed since. */
