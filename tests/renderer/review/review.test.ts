@@ -38,10 +38,10 @@ describe('day-end review', () => {
   it('never counts away time or personal browsing inside a proposal', async () => {
     const { portal } = await setup();
     const suggested = [
-      { id: 'a', start: t0, end: t0 + 20 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'p', start: t0 + 20 * min, end: t0 + 22 * min, projectId: null, taskId: null, confidence: 0, reason: 'personal' },
-      { id: 'b', start: t0 + 22 * min, end: t0 + 40 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'c', start: t0 + 50 * min, end: t0 + 70 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
+      { id: 'a', start: t0, end: t0 + 20 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'p', start: t0 + 20 * min, end: t0 + 22 * min, projectId: null, taskId: null, confidence: 0, reason: 'personal', detail: 'personal' },
+      { id: 'b', start: t0 + 22 * min, end: t0 + 40 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'c', start: t0 + 50 * min, end: t0 + 70 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
     ];
     const away = [{ start: t0 + 40 * min, end: t0 + 50 * min }];
     const proposals = proposeDay(suggested, away, { gapFillMinutes: 5, minFragmentMinutes: 3 });
@@ -55,8 +55,8 @@ describe('day-end review', () => {
   it('splits a proposal at a chosen time, keeping every segment on one side', async () => {
     const { portal } = await setup();
     const suggested = [
-      { id: 'a', start: t0, end: t0 + 30 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'b', start: t0 + 30 * min, end: t0 + 60 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
+      { id: 'a', start: t0, end: t0 + 30 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'b', start: t0 + 30 * min, end: t0 + 60 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
     ];
     const [p] = proposeDay(suggested, [], {});
     const parts = splitProposal(p!, t0 + 30 * min, suggested)!;

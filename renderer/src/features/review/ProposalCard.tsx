@@ -76,7 +76,7 @@ export function ProposalCard({ proposal, segments, projects, colour, formatTime,
           {changed ? 'your choice' : `${confidence}% sure`}
         </span>
         <ul className="reasons">
-          {proposal.reasons.map((r) => <li key={r}>{r}</li>)}
+          {proposal.reasons.map((r) => <li key={r.text}>{r.text}</li>)}
         </ul>
       </div>
 

@@ -32,7 +32,7 @@ export function suggestDay(segments: readonly ReviewSegment[], matcher: Matcher)
   const suggestions = matcher.suggestSequence(ordered);
   return ordered.map((s, i) => {
     const g = suggestions[i]!;
-    return { id: s.id, start: s.start, end: s.end, projectId: g.projectId, taskId: g.taskId, confidence: g.confidence, reason: g.reason };
+    return { id: s.id, start: s.start, end: s.end, projectId: g.projectId, taskId: g.taskId, confidence: g.confidence, reason: g.reason, detail: g.detail };
   });
 }
 
