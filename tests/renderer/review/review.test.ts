@@ -69,7 +69,7 @@ describe('day-end review', () => {
     const { repos, db, audit } = await setup();
     const segments = [seg('a', 0, 25, 'Q3 workbook.xlsx', 'Excel'), seg('b', 25, 50, 'Q3 workbook.xlsx', 'Excel')];
     await repos.segments.upsertMany(segments.map(({ reviewed: _r, ...s }) => ({ ...s, kind: 'active' as const })), 'UTC');
-    const ids = await repos.review.accept({
+    const { entryIds: ids } = await repos.review.accept({
       runs: [{ start: t0, end: t0 + 50 * min }], projectId: audit.id, taskId: null, description: 'Workpapers', zone: 'UTC', segments,
     });
     expect(ids).toHaveLength(1);

@@ -22,6 +22,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const entries = createEntriesRepo(ctx);
   const segments = createSegmentsRepo(ctx);
   const matcher = createMatcherRepo(ctx);
+  const sync = createSyncRepo(ctx, { entries, settings });
   return {
     entries,
     clients: createClientsRepo(ctx),
@@ -33,9 +34,9 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     audit: createAuditRepo(ctx),
     views: createViewsRepo(ctx),
     matcher,
-    review: createReviewRepo(ctx, { entries, segments, matcher }),
+    review: createReviewRepo(ctx, { entries, segments, matcher, sync }),
     qboMirror: createQboMirrorRepo(ctx),
-    sync: createSyncRepo(ctx, { entries, settings }),
+    sync,
   };
 }
 
@@ -50,4 +51,4 @@ export type { UpsertResult } from './segments-repo';
 export type { AuditPage, AuditExportRow } from './audit-repo';
 export type * from './views-repo';
 export { InvalidRuleError, type RuleInput } from './matcher-repo';
-export type { AcceptInput, ReviewedSegment } from './review-repo';
+export { UndoRefusedError, type AcceptInput, type DayDecision, type Decision, type ReviewedSegment } from './review-repo';
