@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { ruleFromSegment } from '../../../shared/matcher';
-import { formatDuration } from '../../../shared/time/duration';
 import { addLocalDays } from '../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../shared/time/zone';
 import { formatClockTime, formatDayLong } from '../../../shared/time/display';
@@ -14,12 +13,12 @@ import { changesOf, resolveDecision, useDecisions } from '../features/review/dec
 import { ProposalCard } from '../features/review/ProposalCard';
 import type { ProposalView } from '../features/review/review-day';
 import { ReviewedList } from '../features/review/ReviewedList';
+import { ReviewToolbar } from '../features/review/ReviewToolbar';
 import { RulesPanel, type RuleDraft } from '../features/review/RulesPanel';
 import { Timeline } from '../features/review/Timeline';
 import { UnassignedSection } from '../features/review/UnassignedSection';
 import { useReviewActions } from '../features/review/use-review-actions';
 import { useReviewDay } from '../features/review/use-review-day';
-import { formatSpan } from '../features/timer/format';
 import '../features/review/review.css';
 
 export function ReviewScreen() {
@@ -37,9 +36,10 @@ export function ReviewScreen() {
   const formatTime = (ms: number) => formatClockTime(ms, zone);
   const { busy, notice, setNotice, ...act } = useReviewActions(date, zone, formatTime);
 
-  const keys = data?.day.proposals.map((p) => p.key).join(' ');
+  // Changes made on cards whose proposal is gone (accepted, regrouped) are forgotten.
+  const keys = data ? JSON.stringify(data.day.proposals.map((p) => p.key)) : null;
   useEffect(() => {
-    if (keys !== undefined) keepOnly(date, keys ? keys.split(' ') : []);
+    if (keys !== null) keepOnly(date, JSON.parse(keys) as string[]);
   }, [date, keys, keepOnly]);
 
   if (!data) return <><Header date={date} offset={offset} onMove={move} /><p className="muted">Loading…</p></>;
@@ -88,7 +88,9 @@ export function ReviewScreen() {
   const plans = day.proposals.map((v) => ({ v, d: decisionOf(v) }));
   const addMs = plans.reduce((sum, { v, d }) => sum + runsToCreate(v.overlap, d.countAll).reduce((s, r) => s + r.end - r.start, 0), 0);
   const heldMs = plans.reduce((sum, { v, d }) => sum + (d.countAll ? 0 : v.overlap.coveredMs), 0);
-  const dayEntries = data.entries.filter((e) => e.localDate === date);
+  const dayStart = zonedInstant(date, '00:00', zone);
+  // The day's entries, and an entry of the evening before that runs past midnight.
+  const dayEntries = data.entries.filter((e) => e.localDate === date || (e.end ?? data.now) > dayStart);
   return (
     <>
       {header}
@@ -98,24 +100,9 @@ export function ReviewScreen() {
           {notice.undo ? <button type="button" className="button small" disabled={busy} onClick={() => void act.undo(notice.undo!)}>Undo</button> : null}
         </p>
       ) : null}
-      <Timeline windows={day.windows} away={day.away} entries={data.entries} now={data.now} colourOf={data.colourOf} labelOf={data.labelOf} formatTime={formatTime} />
+      <Timeline windows={day.windows} away={day.away} entries={dayEntries.map((e) => ({ ...e, start: Math.max(e.start, dayStart) }))} now={data.now} colourOf={data.colourOf} labelOf={data.labelOf} formatTime={formatTime} />
 
-      <div className="review-toolbar">
-        <span className="muted" data-testid="review-totals">
-          {day.proposals.length} proposed entr{day.proposals.length === 1 ? 'y' : 'ies'} · {formatDuration(addMs)} to add
-          {heldMs > 0 ? ` · ${formatSpan(heldMs)} already in your entries, not counted again` : ''}
-        </span>
-        <label className="field inline">Fill gaps under
-          <input type="number" min={0} max={60} value={data.options.gapFillMinutes} onChange={(e) => void repos.settings.set('reviewGapFillMinutes', Number(e.target.value))} /> min
-        </label>
-        <label className="field inline">Fragments under
-          <input type="number" min={0} max={60} value={data.options.minFragmentMinutes} onChange={(e) => void repos.settings.set('reviewMinFragmentMinutes', Number(e.target.value))} /> min are
-          <select value={data.options.fragments} onChange={(e) => void repos.settings.set('reviewFragments', e.target.value as 'fold' | 'drop')}>
-            <option value="fold">folded in</option><option value="drop">dropped</option>
-          </select>
-        </label>
-        <button type="button" className="button primary" disabled={busy || day.proposals.length === 0} onClick={() => void act.acceptAll(data, plans)}>Accept all</button>
-      </div>
+      <ReviewToolbar proposals={day.proposals.length} addMs={addMs} heldMs={heldMs} options={data.options} busy={busy} onAcceptAll={() => void act.acceptAll(data, plans)} />
 
       {day.proposals.length === 0 && day.windows.length === 0 ? (
         <p className="banner ok" role="status">Everything on this day is reviewed.</p>

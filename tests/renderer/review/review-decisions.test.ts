@@ -73,6 +73,21 @@ describe('undo a review decision', () => {
     expect((await env.review()).day.proposals.map((p) => p.key)).toEqual(['p1']);
   });
 
+  it('stays undoable when capture replays or grows a reviewed window', async () => {
+    const env = await setup();
+    const { repos, db, portal } = env;
+    const model = snapshot(await repos.matcher.loadModel());
+    const { day } = await env.review();
+    const v = day.proposals.find((p) => p.proposal.projectId === portal.id)!;
+    const decision = await repos.review.accept(acceptInput(v.windows, v.overlap, { projectId: portal.id, taskId: null, description: '', countAll: false }, { zone: 'UTC', entries: [], now: env.clock.now }));
+    await repos.segments.upsertMany([seg('p2', 30, 65, 'session.ts — customer portal — Visual Studio Code')], 'UTC');
+    expect((await db.segments.get('p2'))!.review).toMatchObject({ decisionId: decision.decisionId, lesson: { input: { end: t0 + 60 * min } } });
+    await repos.review.undo(DAY, [decision.decisionId]);
+    expect(await liveEntries(env)).toEqual([]);
+    // Unlearned with what it learned (30 minutes), not the grown window's 35.
+    expect(snapshot(await repos.matcher.loadModel())).toBe(model);
+  });
+
   it('is refused, changing nothing, once one of its entries is approved, and says why', async () => {
     const env = await setup();
     const { repos, db, portal } = env;

@@ -52,7 +52,7 @@ async function renderReviewOfYesterday(name: string) {
 describe('Review screen', () => {
   it('Accept all saves each proposal exactly as it stands on screen', async () => {
     const name = `review-${++n}`;
-    const { db, at, portal, audit, threat } = await seed(name);
+    const { db, repos, zone, at, portal, audit, threat } = await seed(name);
     const first = await renderReviewOfYesterday(name);
     const project = within(first).getByRole('combobox', { name: 'Project' });
     await waitFor(() => expect((project as HTMLSelectElement).value).toBe(portal.id));
@@ -63,13 +63,22 @@ describe('Review screen', () => {
     const second = screen.getByRole('article', { name: /Proposed entry 10:30/ });
     fireEvent.change(within(second).getByRole('textbox', { name: 'Description' }), { target: { value: 'Findings write-up' } });
 
+    // Capture delivers another window while the user reviews: the day refreshes, the changes stay.
+    await act(async () => {
+      await repos.segments.upsertMany([{ id: 's4', start: at('12:00'), end: at('12:20'), app: 'Word', title: 'Security audit findings.docx', url: null, kind: 'active' }], zone);
+    });
+    await screen.findByRole('article', { name: /Proposed entry 12:00/ });
+    expect((within(first).getByRole('textbox', { name: 'Description' }) as HTMLInputElement).value).toBe('Threat model for the login flow');
+    expect((within(first).getByRole('combobox', { name: 'Project' }) as HTMLSelectElement).value).toBe(audit.id);
+
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     });
-    await waitFor(async () => expect(await db.entries.count()).toBe(2));
+    await waitFor(async () => expect(await db.entries.count()).toBe(3));
     const entries = (await db.entries.toArray()).sort((a, b) => a.start - b.start);
     expect(entries[0]).toMatchObject({ start: at('09:00'), end: at('10:00'), projectId: audit.id, taskId: threat.id, description: 'Threat model for the login flow', status: 'draft' });
     expect(entries[1]).toMatchObject({ start: at('10:30'), end: at('11:00'), projectId: audit.id, description: 'Findings write-up' });
+    expect(entries[2]).toMatchObject({ start: at('12:00'), end: at('12:20'), projectId: audit.id, description: '' });
   });
 
   it('shows time already in an entry, accepts only the free time, and Undo in the notice takes it back', async () => {

@@ -7,6 +7,7 @@ import type { WindowView } from './review-day';
 export interface TimelineProps {
   windows: readonly WindowView[];
   away: readonly Interval[];
+  /** The day's entries (clipped to the day by the caller). */
   entries: ReadonlyArray<{ id: string; projectId: string | null; start: number; end: number | null }>;
   now: number;
   colourOf: (projectId: string | null) => string;
@@ -17,12 +18,11 @@ export interface TimelineProps {
 const HOUR = 3_600_000;
 
 export function Timeline({ windows, away, entries, now, colourOf, labelOf, formatTime }: TimelineProps) {
-  if (windows.length === 0) return null;
-  const first = Math.min(...windows.map((s) => s.start), ...away.map((a) => a.start));
-  const last = Math.max(...windows.map((s) => s.end), ...away.map((a) => a.end));
-  const from = Math.floor(first / HOUR) * HOUR;
-  const to = Math.max(Math.ceil(last / HOUR) * HOUR, from + HOUR);
-  const shown = entries.map((e) => ({ ...e, end: e.end ?? Math.max(now, e.start) })).filter((e) => e.end > from && e.start < to);
+  const shown = entries.map((e) => ({ ...e, end: e.end ?? Math.max(now, e.start) }));
+  const spans = [...windows, ...away, ...shown];
+  if (spans.length === 0) return null;
+  const from = Math.floor(Math.min(...spans.map((s) => s.start)) / HOUR) * HOUR;
+  const to = Math.max(Math.ceil(Math.max(...spans.map((s) => s.end)) / HOUR) * HOUR, from + HOUR);
   const clamp = (ms: number) => Math.min(Math.max(ms, from), to);
   const pct = (ms: number) => `${((clamp(ms) - from) / (to - from)) * 100}%`;
   const width = (a: number, b: number) => `${Math.max(((clamp(b) - clamp(a)) / (to - from)) * 100, 0.15)}%`;

@@ -20,7 +20,7 @@ export function WindowList({ windows, formatTime, showReason = false, action }: 
           <span className="muted">{formatTime(w.start)}–{formatTime(w.end)}</span>
           <span className="seg-app" title={w.app}>{w.app}</span>
           <span className="seg-title" title={w.title}>{w.title}</span>
-          {showReason ? <span className="muted reason" title={w.detail}>{w.reason}</span> : null}
+          {showReason ? <span className="muted reason" title={`${w.reason}\n${w.detail}`}>{w.reason}</span> : null}
           <span className="window-action">{action(w)}</span>
         </li>
       ))}
