@@ -25,7 +25,7 @@ export interface SuggestedSegment {
 }
 
 /** One reason of a proposal as a person reads it, with the matcher's accounts behind it. */
-export interface ProposalReason {
+interface ProposalReason {
   text: string;
   details: string[];
 }

@@ -210,6 +210,7 @@ test('a consultant reviews yesterday around a timer entry: changes, Accept all, 
   await again.getByRole('button', { name: 'Details' }).click();
   await expect(again.getByText('project name appears in title')).toBeVisible();
   expect(await storedEntries(app)).toHaveLength(4);
+  await expect(app.getByRole('listitem').filter({ hasText: 'Q3 numbers.xlsx' })).toContainText('Already in your entries.');
   await app.screenshot({ path: `${artifactsDir}/review-reopened.png`, fullPage: true });
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot({ path: `${artifactsDir}/review-reopened-dark.png`, fullPage: true });

@@ -35,6 +35,7 @@ export function UnassignedSection({ unassigned, projects, formatTime, busy, onAs
         windows={unassigned.map((u) => u.window)}
         formatTime={formatTime}
         showReason
+        note={(w) => (overlapOf.get(w.id)!.freeMs === 0 && overlapOf.get(w.id)!.coveredMs > 0 ? 'Already in your entries.' : null)}
         action={(w) =>
           assigning === w.id ? (
             <AssignForm window={w} overlap={overlapOf.get(w.id)!} projects={projects} busy={busy} onCancel={() => setAssigning(null)}

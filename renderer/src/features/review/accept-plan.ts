@@ -18,7 +18,7 @@ export interface DayEntry {
 }
 
 /** One entry's part inside a proposal's counted time. */
-export interface Covering {
+interface Covering {
   entryId: string;
   projectId: string | null;
   start: number;

@@ -104,7 +104,7 @@ export interface ReviewDay {
   invalidRules: readonly InvalidRule[];
 }
 
-export interface ReviewDayInput {
+interface ReviewDayInput {
   segments: readonly ReviewSegment[];
   away: readonly Interval[];
   matcher: Matcher;
