@@ -6,7 +6,8 @@ import { analyse, describeFeature } from './features';
 import { MetadataIndex, type MetadataHit } from './metadata';
 import { PARAMS } from './params';
 import { tokenize } from './text';
-import { describeClue, ScoringContext, UNSEEN, type LabelDelta } from './scoring';
+import { describeClue, explainClue, ScoringContext, UNSEEN, type LabelDelta } from './scoring';
+import { explain } from './explain';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
 import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
@@ -95,11 +96,13 @@ export function createMatcher(options: MatcherOptions): Matcher {
     const ruleHit = firstMatchingRule(compiled, input);
     if (ruleHit && suggestable(ruleHit.rule.rule.projectId)) {
       const { rule } = ruleHit.rule;
+      const field = ruleHit.field === 'any' ? 'title' : ruleHit.field;
       return {
         projectId: rule.projectId,
         taskId: rule.taskId ?? null,
         confidence: RULE_CONFIDENCE,
-        reason: describeRule(rule, ruleHit.field),
+        reason: explain.rule(field, rule.kind, rule.pattern, projectLabel(projects.get(rule.projectId))),
+        detail: describeRule(rule, ruleHit.field),
         source: 'rule',
         ruleId: rule.id,
       };
@@ -187,7 +190,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     }
 
     if (clues === 0 && continuing < 0) {
-      return abstain(0, 'abstained: nothing in this window has been confirmed before or names a project');
+      return abstain(0, explain.nothingKnown, 'abstained: nothing in this window has been confirmed before or names a project');
     }
 
     // Final scores: prior + clues (+ the absent penalty for labels with history). Softmax over all labels.
@@ -211,7 +214,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
           projectId: project.id,
           taskId: chooseTask(model, analysed.features, project),
           confidence: round(sole.reliability),
-          reason: `learned: all ${sole.segments} confirmed segments with ${describeFeature(sole.feature)} were ${projectLabel(project)}`,
+          reason: explain.soleClue(sole.feature, sole.segments, input.app, projectLabel(project)),
+          detail: `learned: all ${sole.segments} confirmed segments with ${describeFeature(sole.feature)} were ${projectLabel(project)}`,
           source: 'learned',
         };
       }
@@ -257,31 +261,38 @@ export function createMatcher(options: MatcherOptions): Matcher {
       if (!candidate[i]) continue;
       if (top < 0 || scores[i]! > scores[top]!) top = i;
     }
-    if (top < 0) return abstain(0, 'abstained: the evidence points only at inactive or unknown projects');
+    if (top < 0) return abstain(0, explain.onlyInactive, 'abstained: the evidence points only at inactive or unknown projects');
     const topLabel = labels[top]!;
     const confidence = round(Math.exp(scores[top]! - max) / sum);
     const topHit = bestHit[top];
     const topDelta = bestDelta[top];
-    let why: { source: 'learned' | 'metadata'; reason: string } = topHit
-      ? { source: 'metadata', reason: describeHit(topHit) }
+    const topProject = projects.get(topLabel);
+    const topName = projectLabel(topProject);
+    // `reason` is the sentence a person reads, `detail` the matcher's own account behind it.
+    let why: { source: 'learned' | 'metadata'; reason: string; detail: string } = topHit
+      ? { source: 'metadata', reason: explain.hit(topHit, topName, topProject?.clientName), detail: describeHit(topHit) }
       : topDelta
-        ? { source: 'learned', reason: describeClue(bestFeature[top]!, topDelta, projectLabel(projects.get(topLabel))) }
-        : { source: 'learned', reason: `history favours ${projectLabel(projects.get(topLabel))}` };
+        ? { source: 'learned', reason: explainClue(bestFeature[top]!, topDelta, input.app, topName, topProject?.clientName), detail: describeClue(bestFeature[top]!, topDelta, topName) }
+        : { source: 'learned', reason: explain.history(topName), detail: `history favours ${topName}` };
     if (top === continuing && withoutContext && withoutContext.confidence < threshold) {
       why = {
         source: 'learned',
-        reason: `continues ${projectLabel(projects.get(topLabel))} from the window before (windows like this continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
+        reason: explain.continues(topName),
+        detail: `continues ${topName} from the window before (windows like this continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
       };
     }
 
     if (topLabel === UNASSIGNED) {
-      return abstain(confidence, topDelta ? `abstained: looks personal, ${why.reason}` : 'abstained: looks personal, like most unclaimed time in history');
+      return topDelta
+        ? abstain(confidence, why.reason, `abstained: looks personal, ${why.detail}`)
+        : abstain(confidence, explain.personalLikeMost, 'abstained: looks personal, like most unclaimed time in history');
     }
-    const project = projects.get(topLabel)!;
+    const project = topProject!;
     if (confidence < threshold) {
       return abstain(
         confidence,
-        `abstained: best guess ${projectLabel(project)} at ${confidence.toFixed(2)} is below the ${threshold.toFixed(2)} threshold (${why.reason})`,
+        explain.unsure(topName),
+        `abstained: best guess ${topName} at ${confidence.toFixed(2)} is below the ${threshold.toFixed(2)} threshold (${why.detail})`,
       );
     }
     return {
@@ -289,6 +300,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       taskId: chooseTask(model, analysed.features, project),
       confidence,
       reason: why.reason,
+      detail: why.detail,
       source: why.source,
     };
   }
@@ -368,8 +380,8 @@ function makeScratch(n: number) {
   return arrays;
 }
 
-function abstain(confidence: number, reason: string): Suggestion {
-  return { projectId: null, taskId: null, confidence, reason, source: 'none' };
+function abstain(confidence: number, reason: string, detail: string): Suggestion {
+  return { projectId: null, taskId: null, confidence, reason, detail, source: 'none' };
 }
 
 function round(x: number): number {

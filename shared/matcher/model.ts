@@ -82,6 +82,26 @@ export class LearnedModel {
   }
 
   /**
+   * Takes back what learn() recorded for the same segment, project, task and duration (an undone
+   * review decision). Continuity is counted between segments learned one after the other, so a
+   * decision's segments are unlearned in the order they were learned, on a model loaded afresh as
+   * they were learned: the pairs counted then are the pairs taken back now. What was never learned
+   * is not taken back (counts never go below zero), and a label or feature left with no segment is
+   * removed, so the model is as it was before the decision, up to floating-point rounding of minutes.
+   */
+  unlearn(input: MatchInput, projectId: string, taskId: string | null = null, durationMs = 60_000): void {
+    if (!projectId) throw new Error('unlearn() needs a project id; use unlearnUnassigned() for personal time.');
+    this.remove(analyse(input).features, projectId, taskId, durationMs);
+    this.noteSequence(input, projectId, -1);
+  }
+
+  /** Takes back what learnUnassigned() recorded for the same segment and duration. */
+  unlearnUnassigned(input: MatchInput, durationMs = 60_000): void {
+    this.remove(analyse(input).features, UNASSIGNED, null, durationMs);
+    this.noteSequence(input, UNASSIGNED, -1);
+  }
+
+  /**
    * How likely a window of this app continues the project of the window just before it, with Laplace
    * smoothing: a browser tab in the middle of work usually does, a video call usually starts something new.
    * Learned from segments fed in time order with start and end times; 0.5 when nothing is known.
@@ -94,7 +114,8 @@ export class LearnedModel {
     return stat ? (stat.same + 1) / (stat.total + 2) : 0.5;
   }
 
-  private noteSequence(input: MatchInput, label: string): void {
+  /** `sign` -1 takes back a pair counted by an earlier call with the same segments in the same order. */
+  private noteSequence(input: MatchInput, label: string, sign: 1 | -1 = 1): void {
     if (input.start === undefined || input.end === undefined) return;
     const previous = this.last;
     this.last = { label, end: input.end };
@@ -104,9 +125,11 @@ export class LearnedModel {
     const host = parseUrl(input.url)?.host;
     for (const key of host ? [input.app.trim().toLowerCase(), 'h:' + host] : [input.app.trim().toLowerCase()]) {
       const stat = this.continuity.get(key) ?? { same: 0, total: 0 };
-      stat.total += 1;
-      if (label === previous.label) stat.same += 1;
-      this.continuity.set(key, stat);
+      if (sign < 0 && stat.total === 0) continue;
+      stat.total += sign;
+      if (label === previous.label) stat.same = Math.max(0, stat.same + sign);
+      if (stat.total === 0) this.continuity.delete(key);
+      else this.continuity.set(key, stat);
     }
   }
 
@@ -247,7 +270,43 @@ export class LearnedModel {
       }
     }
   }
+
+  private remove(features: readonly string[], label: string, taskId: string | null, durationMs: number): void {
+    const minutes = Math.min(MAX_MINUTES_PER_SEGMENT, Math.max(MIN_MINUTES_PER_SEGMENT, durationMs / 60_000));
+    if (!this.minutesByLabel.has(label)) return;
+    this.changes++;
+    const left = this.minutesByLabel.get(label)! - minutes;
+    this.totalMinutes = Math.max(0, this.totalMinutes - minutes);
+    if (isEmptyMinutes(left)) this.minutesByLabel.delete(label);
+    else this.minutesByLabel.set(label, left);
+    for (const key of features) {
+      const stat = this.features.get(key);
+      const ls = stat?.labels.get(label);
+      if (!stat || !ls) continue;
+      stat.cache = null;
+      stat.n -= 1;
+      stat.w -= minutes;
+      ls.n -= 1;
+      ls.w -= minutes;
+      if (taskId && ls.tasks?.has(taskId)) {
+        const taskLeft = ls.tasks.get(taskId)! - minutes;
+        if (isEmptyMinutes(taskLeft)) ls.tasks.delete(taskId);
+        else ls.tasks.set(taskId, taskLeft);
+        if (ls.tasks.size === 0) delete ls.tasks;
+      }
+      if (ls.n <= 0) stat.labels.delete(label);
+      if (stat.n <= 0 || stat.labels.size === 0) this.features.delete(key);
+    }
+    // A label no segment holds any more leaves the model, as if it had never been learned.
+    if (!this.minutesByLabel.has(label) && ![...this.features.values()].some((f) => f.labels.has(label))) {
+      this.labelSet.delete(label);
+      this.labelsVersion++;
+    }
+  }
 }
+
+/** Each segment adds at least MIN_MINUTES_PER_SEGMENT; less than half of that left is rounding, not a segment. */
+const isEmptyMinutes = (minutes: number) => minutes < MIN_MINUTES_PER_SEGMENT / 2;
 
 function computeEvidence(stat: FeatureStat, labelCount: number): FeatureEvidence {
   const dist: FeatureEvidence['dist'] = [];

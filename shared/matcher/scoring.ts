@@ -14,6 +14,7 @@
 // - A project without history is treated like a label drawn at random from history for every clue, so it
 //   is judged on metadata (its name, keywords, repositories) and on client-level clues.
 
+import { explain } from './explain';
 import { describeFeature } from './features';
 import { LEGAL_SUFFIXES, tokenize } from './text';
 import { UNASSIGNED, type LearnedModel } from './model';
@@ -227,4 +228,11 @@ export function describeClue(feature: string, delta: LabelDelta, labelName: stri
   if (delta.label === UNASSIGNED) return `${describeFeature(feature)} in ${delta.segments} segments confirmed as personal`;
   if (delta.clientLevel) return `learned: ${describeFeature(feature)} names the client, in ${delta.segments} confirmed segments for its projects`;
   return `learned: ${describeFeature(feature)} in ${delta.segments} confirmed ${labelName} segments`;
+}
+
+/** The same clue as a sentence a person reads; `app` is the window's own app name. */
+export function explainClue(feature: string, delta: LabelDelta, app: string, labelName: string, clientName: string | undefined): string {
+  if (delta.label === UNASSIGNED) return explain.personal(feature, delta.segments, app);
+  if (delta.clientLevel) return explain.clientClue(feature, delta.segments, app, clientName);
+  return explain.learned(feature, delta.segments, app, labelName);
 }

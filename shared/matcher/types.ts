@@ -51,8 +51,13 @@ export interface Suggestion {
   taskId: string | null;
   /** 0..1. A suggestion is only made at or above the matcher's threshold. */
   confidence: number;
-  /** One line a person can read, e.g. "rule: title contains ACME-". */
+  /** One sentence a person can read, e.g. "Your rule sends windows whose title contains “ACME-” to Acme · Portal." */
   reason: string;
+  /**
+   * The matcher's own account behind the sentence, with its counts and scores, e.g. "rule: title
+   * contains ACME-" or "abstained: best guess Acme · Portal at 0.62 is below the 0.80 threshold (…)".
+   */
+  detail: string;
   source: SuggestionSource;
   /** The rule that decided, when source is 'rule'. */
   ruleId?: string;

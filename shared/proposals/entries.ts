@@ -18,7 +18,16 @@ export interface SuggestedSegment {
   projectId: string | null;
   taskId: string | null;
   confidence: number;
+  /** The matcher's sentence for a person. */
   reason: string;
+  /** The matcher's own account behind it (counts and scores), for a details view. */
+  detail: string;
+}
+
+/** One reason of a proposal as a person reads it, with the matcher's accounts behind it. */
+interface ProposalReason {
+  text: string;
+  details: string[];
 }
 
 export interface Interval {
@@ -48,8 +57,8 @@ export interface ProposedEntry {
   segmentIds: string[];
   /** Duration-weighted mean of the segments' confidence. */
   confidence: number;
-  /** The segments' reasons, most time first, at most five. */
-  reasons: string[];
+  /** The segments' reasons, most time first, at most five; segments with the same sentence share one. */
+  reasons: ProposalReason[];
 }
 
 interface Piece {
@@ -60,6 +69,7 @@ interface Piece {
   taskId: string | null;
   confidence: number;
   reason: string;
+  detail: string;
 }
 
 interface Draft {
@@ -236,18 +246,29 @@ function mergeNeighbours(drafts: Draft[], gapMs: number, idle: readonly Interval
 
 function toEntry(draft: Draft): ProposedEntry {
   const byTask = new Map<string, number>();
-  const byReason = new Map<string, number>();
+  const byReason = new Map<string, { ms: number; details: Set<string> }>();
+  const addReason = (text: string, detail: string, ms: number) => {
+    const r = byReason.get(text) ?? { ms: 0, details: new Set<string>() };
+    r.ms += ms;
+    r.details.add(detail);
+    byReason.set(text, r);
+  };
   let weighted = 0;
   let total = 0;
   for (const piece of draft.pieces) {
     const ms = piece.end - piece.start;
     if (piece.taskId) byTask.set(piece.taskId, (byTask.get(piece.taskId) ?? 0) + ms);
-    byReason.set(piece.reason, (byReason.get(piece.reason) ?? 0) + ms);
+    addReason(piece.reason, piece.detail, ms);
     weighted += piece.confidence * ms;
     total += ms;
   }
   for (const { ms, piece } of draft.folded) {
-    byReason.set(`folded in: ${Math.max(1, Math.round(ms / MINUTE))} min first suggested for another project (${piece.reason})`, ms);
+    const minutes = Math.max(1, Math.round(ms / MINUTE));
+    addReason(
+      `Includes ${minutes} min first suggested for another project: too short for an entry of its own.`,
+      `folded in: ${minutes} min first suggested for another project (${piece.detail})`,
+      ms,
+    );
   }
   const taskId = [...byTask].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   const ids = [...draft.pieces.map((p) => p.id), ...draft.folded.map((f) => f.piece.id)];
@@ -259,6 +280,9 @@ function toEntry(draft: Draft): ProposedEntry {
     taskId,
     segmentIds: [...new Set(ids)],
     confidence: total > 0 ? Math.round((weighted / total) * 1000) / 1000 : 0,
-    reasons: [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([r]) => r),
+    reasons: [...byReason]
+      .sort((a, b) => b[1].ms - a[1].ms || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 5)
+      .map(([text, r]) => ({ text, details: [...r.details] })),
   };
 }

@@ -102,6 +102,32 @@ export interface SegmentRow extends ActivitySegment {
   localDate: LocalDate;
   suggestedProjectId: string | null;
   reviewed: boolean;
+  /** The review decision that marked it reviewed; absent on rows reviewed before decisions were kept. */
+  review?: SegmentReview;
+}
+
+/**
+ * One review decision (accept, assign, or "not work") as each of its segments keeps it: what it
+ * created and what the matcher learned, so it can be undone or the day reopened without leaving
+ * the model taught or an entry counted twice. Not indexed: it is read with the day's segments.
+ */
+export interface SegmentReview {
+  decisionId: string;
+  kind: 'accept' | 'assign' | 'reject';
+  at: number;
+  /** The project chosen (null for "not work"). */
+  projectId: string | null;
+  /** Draft entries the decision created (none when its time was already in entries, or for "not work"). */
+  entryIds: string[];
+  /** What the matcher learned from this segment, in the order the decision taught it. */
+  lesson: {
+    order: number;
+    /** null: learned as personal / unassigned. */
+    projectId: string | null;
+    taskId: string | null;
+    durationMs: number;
+    input: { app: string; title: string; url: string | null; start: number; end: number };
+  };
 }
 
 export interface AwayPeriodRow extends AwayPeriod {

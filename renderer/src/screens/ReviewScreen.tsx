@@ -1,8 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
-import { createMatcher, ruleFromSegment } from '../../../shared/matcher';
-import type { ProposedEntry } from '../../../shared/proposals';
-import { formatDuration } from '../../../shared/time/duration';
+import { useEffect, useState } from 'react';
+import { ruleFromSegment } from '../../../shared/matcher';
 import { addLocalDays } from '../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../shared/time/zone';
 import { formatClockTime, formatDayLong } from '../../../shared/time/display';
@@ -11,15 +8,18 @@ import { useUi } from '../app/ui-store';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
-import { ProposalCard, type ProjectOption, type ProposalDecision } from '../features/review/ProposalCard';
-import { countedRuns, projectInfos, proposeDay, splitProposal, suggestDay } from '../features/review/review-day';
+import { billedForRuns, runsToCreate } from '../features/review/accept-plan';
+import { changesOf, resolveDecision, useDecisions } from '../features/review/decisions';
+import { ProposalCard } from '../features/review/ProposalCard';
+import type { ProposalView } from '../features/review/review-day';
+import { ReviewedList } from '../features/review/ReviewedList';
+import { ReviewToolbar } from '../features/review/ReviewToolbar';
 import { RulesPanel, type RuleDraft } from '../features/review/RulesPanel';
 import { Timeline } from '../features/review/Timeline';
-import { projectLabel } from '../features/timesheet/labels';
+import { UnassignedSection } from '../features/review/UnassignedSection';
+import { useReviewActions } from '../features/review/use-review-actions';
+import { useReviewDay } from '../features/review/use-review-day';
 import '../features/review/review.css';
-
-/** Unassigned time: visible on the timeline track, but clearly not a project's colour. */
-const NONE_COLOUR = 'var(--muted)';
 
 export function ReviewScreen() {
   const repos = useRepos();
@@ -28,97 +28,35 @@ export function ReviewScreen() {
   const [offset, setOffset] = useState(0);
   const date = addLocalDays(today(zone), offset);
   const [splits, setSplits] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [ruleDraft, setRuleDraft] = useState<{ draft: RuleDraft; explanation: string } | null>(null);
   const [ruleError, setRuleError] = useState<string | null>(null);
-
-  const segments = useLiveQuery(() => repos.segments.listDay(date), [repos, date]);
-  const away = useLiveQuery(() => repos.segments.listAwayDay(date), [repos, date]);
-  const projects = useLiveQuery(() => repos.projects.list({ includeArchived: true }), [repos]);
-  const clients = useLiveQuery(() => repos.clients.list({ includeArchived: true }), [repos]);
-  const tasks = useLiveQuery(() => repos.tasks.list(), [repos]);
-  const rules = useLiveQuery(() => repos.matcher.listRules(), [repos]);
-  const model = useLiveQuery(() => repos.matcher.loadModel(), [repos, segments]);
-  const options = useLiveQuery(
-    async () => ({
-      gapFillMinutes: await repos.settings.get('reviewGapFillMinutes'),
-      minFragmentMinutes: await repos.settings.get('reviewMinFragmentMinutes'),
-      fragments: await repos.settings.get('reviewFragments'),
-    }),
-    [repos],
-  );
-
-  const infos = useMemo(() => (projects && clients && tasks ? projectInfos(projects, clients, tasks) : null), [projects, clients, tasks]);
-  const projectMap = useMemo(() => new Map((projects ?? []).map((p) => [p.id, p])), [projects]);
-  const clientMap = useMemo(() => new Map((clients ?? []).map((c) => [c.id, c])), [clients]);
-  const labelOf = (id: string | null) => (id === null ? 'Not assigned' : projectLabel(id, projectMap, clientMap));
-  const colourOf = (id: string | null) => (id ? projectMap.get(id)?.color ?? NONE_COLOUR : NONE_COLOUR);
+  const data = useReviewDay(date, zone, splits);
+  const changes = useDecisions((s) => s.changes);
+  const { change, keepOnly } = useDecisions.getState();
   const formatTime = (ms: number) => formatClockTime(ms, zone);
+  const { busy, notice, setNotice, ...act } = useReviewActions(date, zone, formatTime);
 
-  const review = useMemo(() => {
-    if (!segments || !away || !infos || !rules || !model || !options) return null;
-    const open = segments.filter((s) => !s.reviewed);
-    const matcher = createMatcher({ projects: infos, rules, model });
-    const suggested = suggestDay(open, matcher);
-    const awayIntervals = away.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number }));
-    let proposals = proposeDay(suggested, awayIntervals, options);
-    for (const at of splits) {
-      proposals = proposals.flatMap((p) => splitProposal(p, at, suggested) ?? [p]);
-    }
-    const assigned = new Set(proposals.flatMap((p) => p.segmentIds));
-    const unassigned = suggested.filter((s) => !assigned.has(s.id));
-    const byId = new Map(open.map((s) => [s.id, s]));
-    const withText = suggested.map((s) => ({ ...s, app: byId.get(s.id)!.app, title: byId.get(s.id)!.title }));
-    return { open, suggested, withText, byId, awayIntervals, proposals, unassigned, reviewedCount: segments.length - open.length, invalidRules: matcher.invalidRules };
-  }, [segments, away, infos, rules, model, options, splits]);
+  // Changes made on cards whose proposal is gone (accepted, regrouped) are forgotten.
+  const keys = data ? JSON.stringify(data.day.proposals.map((p) => p.key)) : null;
+  useEffect(() => {
+    if (keys !== null) keepOnly(date, JSON.parse(keys) as string[]);
+  }, [date, keys, keepOnly]);
 
-  const projectOptions: ProjectOption[] = (infos ?? [])
-    .filter((p) => p.active !== false)
-    .map((p) => ({ id: p.id, label: labelOf(p.id), tasks: p.tasks ?? [] }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  if (!data) return <><Header date={date} offset={offset} onMove={move} /><p className="muted">Loading…</p></>;
+  const { day } = data;
+  const decisionOf = (v: ProposalView) => resolveDecision(v.proposal, changesOf(changes, date, v.key), (id) => data.projects.has(id));
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    try {
-      setNotice({ tone: 'ok', text: await action() });
-    } catch (e) {
-      setNotice({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
+  function move(to: number) {
+    setOffset(to);
+    setSplits([]);
+    setNotice(null);
   }
 
-  const segmentsOf = (p: ProposedEntry) => p.segmentIds.map((id) => review!.byId.get(id)!).filter(Boolean);
-
-  const accept = (p: ProposedEntry, d: ProposalDecision) =>
-    run(async () => {
-      const runs = countedRuns(p, review!.suggested, review!.awayIntervals);
-      const ids = await repos.review.accept({ runs, projectId: d.projectId, taskId: d.taskId, description: d.description, zone, segments: segmentsOf(p) });
-      return `Added ${ids.length === 1 ? 'a draft entry' : `${ids.length} draft entries`} for ${labelOf(d.projectId)} (${formatDuration(p.durationMs)}).`;
-    });
-
-  const acceptAll = () =>
-    run(async () => {
-      let total = 0;
-      for (const p of review!.proposals) {
-        await repos.review.accept({ runs: countedRuns(p, review!.suggested, review!.awayIntervals), projectId: p.projectId, taskId: p.taskId, description: '', zone, segments: segmentsOf(p) });
-        total += p.durationMs;
-      }
-      return `Accepted ${review!.proposals.length} proposals (${formatDuration(total)}) as draft entries.`;
-    });
-
-  const reject = (ids: readonly string[], what: string) =>
-    run(async () => {
-      await repos.review.reject(ids.map((id) => review!.byId.get(id)!).filter(Boolean));
-      return `${what} marked as not billable; the matcher will remember.`;
-    });
-
-  function makeRule(segmentId: string, projectId: string) {
-    const s = review?.byId.get(segmentId);
-    const project = infos?.find((p) => p.id === projectId);
-    if (!s || !project) return;
-    const { rule, explanation } = ruleFromSegment(s, project, { model: model ?? undefined });
+  function makeRule(segmentId: string, projectId: string | undefined) {
+    const w = day.windows.find((s) => s.id === segmentId);
+    const project = data!.infos.find((p) => p.id === projectId);
+    if (!w || !project) return;
+    const { rule, explanation } = ruleFromSegment(w, project, { model: data!.model });
     setRuleError(null);
     setRuleDraft({ draft: { field: rule.field, kind: rule.kind, pattern: rule.pattern, projectId: rule.projectId }, explanation });
   }
@@ -134,111 +72,81 @@ export function ReviewScreen() {
     }
   }
 
-  const dayLabel = formatDayLong(date);
-  const header = (
-    <ScreenHeader
-      title="Review"
-      subtitle={`${dayLabel}: turn the day’s activity into entries`}
-      actions={
-        <>
-          <button type="button" className="button" onClick={() => { setOffset((o) => o - 1); setSplits([]); }}>‹ Previous day</button>
-          <button type="button" className="button" disabled={offset === 0} onClick={() => { setOffset(0); setSplits([]); }}>Today</button>
-          <button type="button" className="button" disabled={offset >= 0} onClick={() => { setOffset((o) => o + 1); setSplits([]); }}>Next day ›</button>
-        </>
-      }
-    />
-  );
-
-  if (!review || !options) return <>{header}<p className="muted">Loading…</p></>;
-
-  if (segments!.length === 0) {
+  const header = <Header date={date} offset={offset} onMove={move} />;
+  if (data.capturedCount === 0) {
     return (
       <>
         {header}
         <EmptyState icon="review" title="No activity captured for this day"
-          action={<button type="button" className="button" onClick={() => go('settings')}>Open capture settings</button>}>
+          action={<button type="button" className="button" onClick={() => go('settings', 'capture')}>Open capture settings</button>}>
           <p>When activity capture is on, Track Nexus notes which window you work in and proposes entries with a suggested client and project, each with its reason. Nothing captured ever leaves this computer.</p>
         </EmptyState>
       </>
     );
   }
 
-  const unassignedMs = review.unassigned.reduce((sum, s) => sum + (s.end - s.start), 0);
+  const plans = day.proposals.map((v) => ({ v, d: decisionOf(v) }));
+  const addMs = plans.reduce((sum, { v, d }) => sum + runsToCreate(v.overlap, d.countAll).reduce((s, r) => s + r.end - r.start, 0), 0);
+  const heldMs = plans.reduce((sum, { v, d }) => sum + (d.countAll ? 0 : v.overlap.coveredMs), 0);
+  const dayStart = zonedInstant(date, '00:00', zone);
+  // The day's entries, and an entry of the evening before that runs past midnight.
+  const dayEntries = data.entries.filter((e) => e.localDate === date || (e.end ?? data.now) > dayStart);
   return (
     <>
       {header}
-      {notice ? <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`banner ${notice.tone}`}>{notice.text}</p> : null}
-      <Timeline segments={review.withText} away={review.awayIntervals} colourOf={colourOf} labelOf={labelOf} formatTime={formatTime} />
+      {notice ? (
+        <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`banner ${notice.tone}`}>
+          {notice.text}
+          {notice.undo ? <button type="button" className="button small" disabled={busy} onClick={() => void act.undo(notice.undo!)}>Undo</button> : null}
+        </p>
+      ) : null}
+      <Timeline windows={day.windows} away={day.away} entries={dayEntries.map((e) => ({ ...e, start: Math.max(e.start, dayStart) }))} now={data.now} colourOf={data.colourOf} labelOf={data.labelOf} formatTime={formatTime} />
 
-      <div className="review-toolbar">
-        <span className="muted">
-          {review.proposals.length} proposed entr{review.proposals.length === 1 ? 'y' : 'ies'}
-          {review.reviewedCount > 0 ? ` · ${review.reviewedCount} windows already reviewed` : ''}
-        </span>
-        <label className="field inline">Fill gaps under
-          <input type="number" min={0} max={60} value={options.gapFillMinutes} onChange={(e) => void repos.settings.set('reviewGapFillMinutes', Number(e.target.value))} /> min
-        </label>
-        <label className="field inline">Fragments under
-          <input type="number" min={0} max={60} value={options.minFragmentMinutes} onChange={(e) => void repos.settings.set('reviewMinFragmentMinutes', Number(e.target.value))} /> min are
-          <select value={options.fragments} onChange={(e) => void repos.settings.set('reviewFragments', e.target.value as 'fold' | 'drop')}>
-            <option value="fold">folded in</option><option value="drop">dropped</option>
-          </select>
-        </label>
-        <button type="button" className="button primary" disabled={busy || review.proposals.length === 0} onClick={() => void acceptAll()}>Accept all</button>
-      </div>
+      <ReviewToolbar proposals={day.proposals.length} addMs={addMs} heldMs={heldMs} options={data.options} busy={busy} onAcceptAll={() => void act.acceptAll(data, plans)} />
 
-      {review.proposals.length === 0 && review.open.length === 0 ? (
+      {day.proposals.length === 0 && day.windows.length === 0 ? (
         <p className="banner ok" role="status">Everything on this day is reviewed.</p>
       ) : null}
 
-      {review.proposals.map((p) => (
+      {plans.map(({ v, d }) => (
         <ProposalCard
-          key={`${p.segmentIds[0]}-${p.start}-${p.projectId}`}
-          proposal={p}
-          segments={p.segmentIds.map((id) => review.withText.find((s) => s.id === id)!).filter(Boolean)}
-          projects={projectOptions}
-          colour={colourOf(p.projectId)}
+          key={v.key}
+          view={v}
+          decision={d}
+          projects={data.projectOptions}
+          billing={billedForRuns(runsToCreate(v.overlap, d.countAll), d.projectId, zone, dayEntries, (id) => data.projects.get(id), data.rounding)}
+          colourOf={data.colourOf}
+          labelOf={data.labelOf}
           formatTime={formatTime}
           busy={busy}
-          onAccept={(d) => void accept(p, d)}
-          onReject={() => void reject(p.segmentIds, `${formatTime(p.start)}–${formatTime(p.end)}`)}
-          onSplit={(hhmm) => setSplits((s) => [...s, zonedInstant(localDate(p.start, zone), hhmm, zone)])}
-          onMakeRule={(id) => makeRule(id, p.projectId)}
+          onChange={(patch) => change(date, v.key, patch)}
+          onAccept={() => void act.accept(data, v, d)}
+          onReject={() => void act.notWork(v.windows, `${formatTime(v.proposal.start)}–${formatTime(v.proposal.end)}`)}
+          onSplit={(hhmm) => setSplits((s) => [...s, zonedInstant(localDate(v.proposal.start, zone), hhmm, zone)])}
+          onMakeRule={(id) => makeRule(id, d.projectId)}
         />
       ))}
 
-      {review.unassigned.length > 0 ? (
-        <section className="card unassigned" aria-labelledby="unassigned-title">
-          <h2 id="unassigned-title">Not assigned ({formatDuration(unassignedMs)})</h2>
-          <p className="muted">The matcher was not sure enough to suggest a project for these windows, or they look personal. Make a rule to assign ones like them, or mark them as not billable.</p>
-          <ul className="proposal-segments">
-            {review.unassigned.map((s) => {
-              const full = review.byId.get(s.id)!;
-              return (
-                <li key={s.id}>
-                  <span className="muted">{formatTime(s.start)}–{formatTime(s.end)}</span>
-                  <span className="seg-app">{full.app}</span>
-                  <span className="seg-title">{full.title}</span>
-                  <span className="muted reason" title={s.reason}>{s.reason}</span>
-                  {projectOptions[0] ? (
-                    <button type="button" className="button small" onClick={() => makeRule(s.id, projectOptions[0]!.id)}>Make this a rule</button>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-          <button type="button" className="button" disabled={busy} onClick={() => void reject(review.unassigned.map((s) => s.id), 'Unassigned windows')}>Mark all as not billable</button>
-        </section>
+      {day.unassigned.length > 0 ? (
+        <UnassignedSection unassigned={day.unassigned} projects={data.projectOptions} formatTime={formatTime} busy={busy}
+          onAssign={(w, overlap, projectId, taskId) => void act.assign(data, w, overlap, projectId, taskId)}
+          onMakeRule={(id) => makeRule(id, data.projectOptions[0]?.id)}
+          onNotWork={() => void act.notWork(day.unassigned.map((u) => u.window), 'Unassigned windows')} />
       ) : null}
 
-      {review.invalidRules.length > 0 ? (
-        <p role="alert" className="banner error">Some rules are ignored: {review.invalidRules.map((r) => `${r.rule.pattern}: ${r.message}`).join('; ')}</p>
+      {day.reviewedCount > 0 ? (
+        <ReviewedList decisions={data.decisions} reviewedCount={day.reviewedCount} labelOf={data.labelOf} formatTime={formatTime} busy={busy}
+          onUndo={(id) => void act.undo([id])} onReopen={() => void act.reopen()} />
+      ) : null}
+
+      {day.invalidRules.length > 0 ? (
+        <p role="alert" className="banner error">Some rules are ignored: {day.invalidRules.map((r) => `${r.rule.pattern}: ${r.message}`).join('; ')}</p>
       ) : null}
 
       <RulesPanel
         key={ruleDraft ? `${ruleDraft.draft.pattern}-${ruleDraft.draft.projectId}` : 'new'}
-        rules={rules ?? []}
-        projects={projectOptions}
+        rules={data.rules}
+        projects={data.projectOptions}
         draft={ruleDraft?.draft ?? null}
         explanation={ruleDraft?.explanation ?? null}
         error={ruleError}
@@ -247,5 +155,21 @@ export function ReviewScreen() {
         onCancel={() => setRuleDraft(null)}
       />
     </>
+  );
+}
+
+function Header({ date, offset, onMove }: { date: string; offset: number; onMove: (offset: number) => void }) {
+  return (
+    <ScreenHeader
+      title="Review"
+      subtitle={`${formatDayLong(date)}: turn the day’s activity into entries`}
+      actions={
+        <>
+          <button type="button" className="button" onClick={() => onMove(offset - 1)}>‹ Previous day</button>
+          <button type="button" className="button" disabled={offset === 0} onClick={() => onMove(0)}>Today</button>
+          <button type="button" className="button" disabled={offset >= 0} onClick={() => onMove(offset + 1)}>Next day ›</button>
+        </>
+      }
+    />
   );
 }

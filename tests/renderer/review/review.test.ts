@@ -38,10 +38,10 @@ describe('day-end review', () => {
   it('never counts away time or personal browsing inside a proposal', async () => {
     const { portal } = await setup();
     const suggested = [
-      { id: 'a', start: t0, end: t0 + 20 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'p', start: t0 + 20 * min, end: t0 + 22 * min, projectId: null, taskId: null, confidence: 0, reason: 'personal' },
-      { id: 'b', start: t0 + 22 * min, end: t0 + 40 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'c', start: t0 + 50 * min, end: t0 + 70 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
+      { id: 'a', start: t0, end: t0 + 20 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'p', start: t0 + 20 * min, end: t0 + 22 * min, projectId: null, taskId: null, confidence: 0, reason: 'personal', detail: 'personal' },
+      { id: 'b', start: t0 + 22 * min, end: t0 + 40 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'c', start: t0 + 50 * min, end: t0 + 70 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
     ];
     const away = [{ start: t0 + 40 * min, end: t0 + 50 * min }];
     const proposals = proposeDay(suggested, away, { gapFillMinutes: 5, minFragmentMinutes: 3 });
@@ -55,8 +55,8 @@ describe('day-end review', () => {
   it('splits a proposal at a chosen time, keeping every segment on one side', async () => {
     const { portal } = await setup();
     const suggested = [
-      { id: 'a', start: t0, end: t0 + 30 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
-      { id: 'b', start: t0 + 30 * min, end: t0 + 60 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x' },
+      { id: 'a', start: t0, end: t0 + 30 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
+      { id: 'b', start: t0 + 30 * min, end: t0 + 60 * min, projectId: portal.id, taskId: null, confidence: 0.9, reason: 'x', detail: 'x' },
     ];
     const [p] = proposeDay(suggested, [], {});
     const parts = splitProposal(p!, t0 + 30 * min, suggested)!;
@@ -69,7 +69,7 @@ describe('day-end review', () => {
     const { repos, db, audit } = await setup();
     const segments = [seg('a', 0, 25, 'Q3 workbook.xlsx', 'Excel'), seg('b', 25, 50, 'Q3 workbook.xlsx', 'Excel')];
     await repos.segments.upsertMany(segments.map(({ reviewed: _r, ...s }) => ({ ...s, kind: 'active' as const })), 'UTC');
-    const ids = await repos.review.accept({
+    const { entryIds: ids } = await repos.review.accept({
       runs: [{ start: t0, end: t0 + 50 * min }], projectId: audit.id, taskId: null, description: 'Workpapers', zone: 'UTC', segments,
     });
     expect(ids).toHaveLength(1);

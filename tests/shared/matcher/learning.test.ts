@@ -42,12 +42,12 @@ describe('learning', () => {
     expect(s.projectId).toBe('acme-mobile');
     expect(s.source).toBe('learned');
     expect(s.confidence).toBeGreaterThanOrEqual(0.7);
-    expect(s.reason).toMatch(/^learned: (app )?'[\w.-]+' in 40 confirmed Acme Corp · Mobile app segments$/);
+    expect(s.detail).toMatch(/^learned: (app )?'[\w.-]+' in 40 confirmed Acme Corp · Mobile app segments$/);
     // A keyword the user gave wins over learned words and says so.
     expect(matcher.suggest({ app: 'Code', title: 'x.tsx — acme-portal — Visual Studio Code', url: null })).toMatchObject({
       projectId: 'acme-portal',
       source: 'metadata',
-      reason: "keyword 'portal' appears in title",
+      detail: "keyword 'portal' appears in title",
     });
   });
 
@@ -59,7 +59,7 @@ describe('learning', () => {
     const s = matcher.suggest({ app: 'zoom.us', title: 'Zoom Meeting', url: null });
     expect(s.projectId).toBeNull();
     expect(s.source).toBe('none');
-    expect(s.reason).toMatch(/^abstained: best guess .* below the 0.80 threshold/);
+    expect(s.detail).toMatch(/^abstained: best guess .* below the 0.80 threshold/);
     // Entropy: the shared app is weighted far below an app used for one project.
     expect(model.evidence('a:zoom.us')!.weight).toBeLessThan(0.2);
     expect(model.evidence('a:burp suite professional')!.weight).toBeGreaterThan(0.8);
@@ -73,16 +73,16 @@ describe('learning', () => {
   it('time confirmed as personal leans towards abstaining', () => {
     const s = matcher.suggest(chrome('How to make sourdough - YouTube', 'https://www.youtube.com/watch?v=xyz'));
     expect(s.projectId).toBeNull();
-    expect(s.reason).toMatch(/^abstained: looks personal, .* confirmed as personal/);
+    expect(s.detail).toMatch(/^abstained: looks personal, .* confirmed as personal/);
   });
 
   it('a new project is suggested from metadata alone, before any history', () => {
     const s = matcher.suggest(chrome('hale-contract-viewer / Pull Request #4', 'https://bitbucket.org/halepartners/hale-contract-viewer/pull-requests/4'));
     expect(s.projectId, JSON.stringify(s)).toBe('hale');
     expect(s.source).toBe('metadata');
-    expect(s.reason).toMatch(/repository 'hale contract viewer' appears in (title|URL)/);
+    expect(s.detail).toMatch(/repository 'hale contract viewer' appears in (title|URL)/);
     const byName = matcher.suggest({ app: 'Microsoft Word', title: 'Contract review tool - scope.docx', url: null });
-    expect(byName).toMatchObject({ projectId: 'hale', source: 'metadata', reason: 'project name appears in title' });
+    expect(byName).toMatchObject({ projectId: 'hale', source: 'metadata', detail: 'project name appears in title' });
   });
 
   it("a client's new project is not buried under its sibling's history", () => {
@@ -104,7 +104,7 @@ describe('learning', () => {
     expect(matcher2.suggest({ app: 'Slack', title: 'Jules Martin (DM) - Northwind Traders - Slack', url: null }).projectId).toBeNull();
     // Words the ERP project's long history never had lean to the project that has no history yet.
     const kpi = matcher2.suggest({ app: 'zoom.us', title: 'Northwind KPI workshop - Zoom', url: null });
-    expect(kpi.reason).toMatch(/^abstained: best guess Northwind Traders · Sales dashboards/);
+    expect(kpi.detail).toMatch(/^abstained: best guess Northwind Traders · Sales dashboards/);
   });
 
   it('a project with only a few minutes of history is not ruled out by the tools it has not been seen in yet', () => {
@@ -113,14 +113,14 @@ describe('learning', () => {
     // Every word of this window is known, so only the absent penalties of Slack, 'rk' and 'consulting' count.
     const s = createMatcher({ projects, model: m }).suggest({ app: 'Slack', title: 'Contracts - RK Consulting - Slack', url: null });
     // Its tiny prior still keeps it below the threshold here, but it is the clear best guess, on its keyword.
-    expect(s.reason).toMatch(/^abstained: best guess Hale & Partners LLP · Contract review tool at 0\.\d+ is below the 0\.80 threshold \(keyword 'contract' appears in title\)$/);
+    expect(s.detail).toMatch(/^abstained: best guess Hale & Partners LLP · Contract review tool at 0\.\d+ is below the 0\.80 threshold \(keyword 'contract' appears in title\)$/);
     expect(s.confidence).toBeGreaterThan(0.5);
   });
 
   it('abstains when nothing is known', () => {
     const s = createMatcher({ projects }).suggest({ app: 'Notes', title: 'groceries', url: null });
     expect(s).toMatchObject({ projectId: null, source: 'none', confidence: 0 });
-    expect(s.reason).toMatch(/^abstained: nothing in this window/);
+    expect(s.detail).toMatch(/^abstained: nothing in this window/);
   });
 
   it('a higher threshold turns weaker suggestions into abstentions', () => {
@@ -161,7 +161,8 @@ describe('learning', () => {
         expect(other.suggest(input)).toEqual(s);
         expect(s.confidence).toBeGreaterThanOrEqual(0);
         expect(s.confidence).toBeLessThanOrEqual(1);
-        expect(s.reason.length).toBeGreaterThan(0);
+        expect(s.reason).toMatch(/^[A-Z].*\.$/);
+        expect(s.detail.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
@@ -201,7 +202,7 @@ describe('continuity', () => {
     ]);
     expect(seq[0], JSON.stringify(seq)).toMatchObject({ projectId: 'initech' });
     expect(seq[1]!.projectId).toBe('initech');
-    expect(seq[1]!.reason).toMatch(/^continues Initech LLC · Reporting automation from the window before/);
+    expect(seq[1]!.detail).toMatch(/^continues Initech LLC · Reporting automation from the window before/);
     // Alone, the same window abstains.
     expect(matcher.suggest(chrome('new question - Stack Overflow', 'https://stackoverflow.com/questions/77')).projectId).toBeNull();
   });
@@ -238,7 +239,7 @@ describe('continuity when the window says little', () => {
     expect(rate).toBeGreaterThan(0.9);
     expect(seq[1], JSON.stringify(seq[1])).toMatchObject({ projectId: 'initech', source: 'learned' });
     expect(seq[1]!.confidence).toBeGreaterThanOrEqual(rate - 0.001);
-    expect(seq[1]!.reason).toBe(
+    expect(seq[1]!.detail).toBe(
       `continues Initech LLC · Reporting automation from the window before (windows like this continued the previous project in ${Math.round(rate * 100)}% of history)`,
     );
   });
@@ -268,7 +269,7 @@ describe('client names and ticket keys', () => {
     const umbrella: ProjectInfo = { id: 'umbrella', name: 'Lab inventory', clientName: 'Umbrella Corp' };
     const one = createMatcher({ projects: [...projects, umbrella], model });
     const input = { app: 'zoom.us', title: 'Umbrella weekly check-in - Zoom', url: null };
-    expect(one.suggest(input)).toMatchObject({ projectId: 'umbrella', source: 'metadata', reason: 'client name appears in title' });
+    expect(one.suggest(input)).toMatchObject({ projectId: 'umbrella', source: 'metadata', detail: 'client name appears in title' });
     // Once the client has a second active project, its name alone decides nothing.
     const two = createMatcher({ projects: [...projects, umbrella, { id: 'umbrella-2', name: 'Payroll', clientName: 'Umbrella Corp' }], model });
     expect(two.suggest(input).projectId).toBeNull();
@@ -277,7 +278,7 @@ describe('client names and ticket keys', () => {
   it("a client is also known by its first word and by its words run together, as in a host name", () => {
     expect(matcher.suggest({ app: 'zoom.us', title: 'Hale design review - Zoom', url: null }).projectId).toBe('hale');
     const jira = matcher.suggest(chrome('Sprint board', 'https://halepartners.atlassian.net/jira/software/projects/X/boards/1'));
-    expect(jira).toMatchObject({ projectId: 'hale', reason: 'client name appears in URL' });
+    expect(jira).toMatchObject({ projectId: 'hale', detail: 'client name appears in URL' });
   });
 
   it('a ticket-key prefix confirmed once is a strong clue for the next ticket of that project', () => {
@@ -285,7 +286,7 @@ describe('client names and ticket keys', () => {
     m.learn(chrome('[HCV-219] PDF export loses footnotes - Jira', 'https://tracker.example.com/browse/HCV-219'), 'hale', null, 3 * MIN);
     m.learn(chrome('[HCV-220] Clause search - Jira', 'https://tracker.example.com/browse/HCV-220'), 'hale', null, 3 * MIN);
     const s = createMatcher({ projects, model: m }).suggest(chrome('[HCV-417] Redline diff misaligned - Jira', 'https://tracker.example.com/browse/HCV-417'));
-    expect(s).toMatchObject({ projectId: 'hale', source: 'learned', reason: 'learned: ticket key HCV in 2 confirmed Hale & Partners LLP · Contract review tool segments' });
+    expect(s).toMatchObject({ projectId: 'hale', source: 'learned', detail: 'learned: ticket key HCV in 2 confirmed Hale & Partners LLP · Contract review tool segments' });
     // The key is the project's, not the client's: ACME- tickets are not split with Acme's other project.
     expect(matcher.suggest(chrome('[ACME-4711] Totally new words here - Jira')).projectId).toBe('acme-portal');
   });
@@ -310,12 +311,12 @@ describe('a clue only one project ever had', () => {
       projectId: 'globex',
       source: 'learned',
       confidence: 0.952,
-      reason: "learned: all 20 confirmed segments with 'scoping' were Globex · Security audit",
+      detail: "learned: all 20 confirmed segments with 'scoping' were Globex · Security audit",
     });
     // The combined evidence alone leaves it well below the threshold: above 0.952 the clue cannot decide.
     const strict = createMatcher({ projects, model, threshold: 0.96 }).suggest(call);
     expect(strict.projectId).toBeNull();
-    expect(strict.reason).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
+    expect(strict.detail).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
   });
 
   it('does not decide when the word was ever confirmed elsewhere, personal time included', () => {
@@ -323,7 +324,7 @@ describe('a clue only one project ever had', () => {
     model.learnUnassigned({ app: 'Microsoft Outlook', title: 'Scoping a kitchen remodel - Message (HTML)', url: null }, 0.5 * MIN);
     const s = createMatcher({ projects, model }).suggest(call);
     expect(s.projectId, JSON.stringify(s)).toBeNull();
-    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(call).reason).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
+    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(call).detail).toMatch(/best guess Globex · Security audit at 0\.[3-7]/);
   });
 
   it("never lets a word of a client's name pick one of the client's projects", () => {
@@ -335,6 +336,103 @@ describe('a clue only one project ever had', () => {
     const input = { app: 'zoom.us', title: 'Acme Corp sync - Zoom', url: null };
     const s = createMatcher({ projects, model }).suggest(input);
     expect(s.projectId, JSON.stringify(s)).toBeNull();
-    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(input).reason).toMatch(/best guess Acme Corp · Customer portal at 0\.[3-7]/);
+    expect(createMatcher({ projects, model, threshold: 0.95 }).suggest(input).detail).toMatch(/best guess Acme Corp · Customer portal at 0\.[3-7]/);
+  });
+});
+
+describe('reasons a person reads', () => {
+  // Each way the matcher decides reads as one plain sentence without scores; the matcher's own
+  // account, with counts and confidences, stays in `detail` for the Details toggle.
+  const model = history();
+  const matcher = createMatcher({ projects, model });
+
+  it('says which past windows a learned suggestion rests on', () => {
+    const s = matcher.suggest({ app: 'Xcode', title: 'AcmeMobile — Info.plist', url: null });
+    expect(s.reason).toMatch(/^You put 40 (Xcode windows|windows with ‘acmemobile’ in the title) on Acme Corp · Mobile app before\.$/);
+    expect(s.detail).toMatch(/in 40 confirmed Acme Corp · Mobile app segments$/);
+  });
+
+  it('names the project, keyword or repository that metadata found', () => {
+    expect(matcher.suggest({ app: 'Microsoft Word', title: 'Contract review tool - scope.docx', url: null }).reason).toBe(
+      'The window title names the project Hale & Partners LLP · Contract review tool.',
+    );
+    expect(matcher.suggest({ app: 'Code', title: 'x.tsx — acme-portal — Visual Studio Code', url: null }).reason).toBe(
+      'The window title mentions ‘portal’, a keyword of Acme Corp · Customer portal.',
+    );
+  });
+
+  it('an unsure window says it is not sure and names the closest project; the scores stay in the detail', () => {
+    const s = matcher.suggest({ app: 'zoom.us', title: 'Zoom Meeting', url: null });
+    expect(s.reason).toMatch(/^Not sure enough to suggest a project\. Closest: .+\.$/);
+    expect(s.reason).not.toMatch(/\d\.\d|threshold/);
+    expect(s.detail).toMatch(/at 0\.\d+ is below the 0\.80 threshold/);
+  });
+
+  it('a personal-looking window says what it resembles', () => {
+    const s = matcher.suggest(chrome('How to make sourdough - YouTube', 'https://www.youtube.com/watch?v=xyz'));
+    expect(s.reason).toMatch(/^Looks personal: you marked 40 windows (from|with) .+ as not work\.$/);
+  });
+
+  it('a window nothing is known about says so', () => {
+    expect(createMatcher({ projects }).suggest({ app: 'Notes', title: 'groceries', url: null }).reason).toBe(
+      'Not sure enough to suggest a project: nothing in this window was seen in your reviewed time, and it names no project.',
+    );
+  });
+
+  it('a clue only one project had, and a ticket key, read as what the user did', () => {
+    const m = history();
+    const subjects = ['Scoping call notes', 'RE: Scoping questions', 'Scoping follow-up', 'FW: Scoping matrix'];
+    for (let i = 0; i < 20; i++) m.learn({ app: 'Microsoft Outlook', title: `${subjects[i % 4]} - Message (HTML)`, url: null }, 'globex', null, 3 * MIN);
+    const sole = createMatcher({ projects, model: m }).suggest({ app: 'zoom.us', title: 'Scoping rehearsal - Zoom', url: null });
+    expect(sole.reason).toBe('You put all 20 windows with ‘scoping’ in the title on Globex · Security audit.');
+    const k = history();
+    k.learn(chrome('[HCV-219] PDF export loses footnotes - Jira', 'https://tracker.example.com/browse/HCV-219'), 'hale', null, 3 * MIN);
+    k.learn(chrome('[HCV-220] Clause search - Jira', 'https://tracker.example.com/browse/HCV-220'), 'hale', null, 3 * MIN);
+    const ticket = createMatcher({ projects, model: k }).suggest(chrome('[HCV-417] Redline diff misaligned - Jira', 'https://tracker.example.com/browse/HCV-417'));
+    expect(ticket.reason).toBe('You put 2 windows about HCV tickets on Hale & Partners LLP · Contract review tool before.');
+  });
+});
+
+describe('unlearning an undone decision', () => {
+  /** The model's JSON with minutes rounded, so float residue of a subtraction does not count as a difference. */
+  const snapshot = (m: LearnedModel) => JSON.parse(JSON.stringify(m.toJSON(), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
+  const reload = (m: LearnedModel) => LearnedModel.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+
+  it('takes back exactly what a decision taught, continuity included, as the review stores and reloads the model', () => {
+    const before = history();
+    const start = Date.UTC(2026, 0, 6, 9);
+    // One accepted proposal: three windows in a row (two continuity pairs), one of them a new project's first.
+    const decision = [
+      { input: { app: 'Code', title: 'invoice.ts — umbrella-lab — Visual Studio Code', url: null, start, end: start + 20 * MIN }, project: 'globex', task: 'dev' },
+      { input: { ...chrome('Umbrella lab inventory', 'https://lab.umbrella.example/items'), start: start + 20 * MIN, end: start + 25 * MIN }, project: 'globex', task: null },
+      { input: { app: 'Slack', title: 'Threads - RK Consulting - Slack', url: null, start: start + 26 * MIN, end: start + 28 * MIN }, project: 'initech', task: null },
+    ];
+    const taught = reload(before);
+    for (const d of decision) taught.learn(d.input, d.project, d.task, d.input.end - d.input.start);
+    expect(snapshot(taught)).not.toEqual(snapshot(before));
+
+    const undone = reload(taught);
+    for (const d of decision) undone.unlearn(d.input, d.project, d.task, d.input.end - d.input.start);
+    expect(snapshot(undone)).toEqual(snapshot(before));
+    const probe = { app: 'Code', title: 'invoice.ts — umbrella-lab — Visual Studio Code', url: null };
+    expect(createMatcher({ projects, model: undone }).suggest(probe)).toEqual(createMatcher({ projects, model: before }).suggest(probe));
+  });
+
+  it('takes back time marked as personal, and a label no segment holds any more leaves the model', () => {
+    const m = new LearnedModel();
+    m.learn({ app: 'Code', title: 'a.ts — acme', url: null }, 'acme-portal', null, 10 * MIN);
+    const before = snapshot(m);
+    const news = { app: 'Firefox', title: 'Headlines', url: 'https://news.example/' };
+    const taught = reload(m);
+    taught.learnUnassigned(news, 5 * MIN);
+    expect(taught.labelCount).toBe(2);
+    const undone = reload(taught);
+    undone.unlearnUnassigned(news, 5 * MIN);
+    expect(undone.labelCount).toBe(1);
+    expect(snapshot(undone)).toEqual(before);
+    // What was never learned is not taken back: counts stay as they are.
+    undone.unlearnUnassigned(news, 5 * MIN);
+    undone.unlearn({ app: 'Xcode', title: 'never seen', url: null }, 'acme-mobile');
+    expect(snapshot(undone)).toEqual(before);
   });
 });

@@ -11,7 +11,8 @@ const seg = (startMin: number, endMin: number, projectId: string | null, extra: 
   projectId,
   taskId: null,
   confidence: 0.9,
-  reason: `reason ${projectId}`,
+  reason: `Reason ${projectId}.`,
+  detail: `detail ${projectId}`,
   ...extra,
 });
 const minutes = (ms: number) => ms / MIN;
@@ -53,7 +54,16 @@ describe('proposeEntries', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.projectId).toBe('a');
     expect(minutes(entries[0]!.durationMs)).toBe(60);
-    expect(entries[0]!.reasons.some((r) => r.startsWith('folded in: 1 min'))).toBe(true);
+    const folded = entries[0]!.reasons.find((r) => r.text.startsWith('Includes 1 min first suggested for another project'));
+    expect(folded?.details).toEqual(['folded in: 1 min first suggested for another project (detail b)']);
+  });
+
+  it('windows with the same sentence share one reason, each account kept behind it', () => {
+    const [entry] = proposeEntries([seg(0, 30, 'a', { detail: 'learned: x in 3' }), seg(30, 40, 'a', { detail: 'learned: x in 4' }), seg(40, 45, 'a', { reason: 'Other.', detail: 'o' })]);
+    expect(entry!.reasons).toEqual([
+      { text: 'Reason a.', details: ['learned: x in 3', 'learned: x in 4'] },
+      { text: 'Other.', details: ['o'] },
+    ]);
   });
 
   it('drops fragments with the drop policy, or when nothing is adjacent', () => {

@@ -44,12 +44,17 @@ describe('rule kinds and fields', () => {
     expect(m.suggest(seg('whatever', 'Burp Suite Professional')).projectId).toBe('globex');
     const viaUrl = m.suggest(seg('Board', 'Chrome', 'https://acme.atlassian.net/browse/X-1'));
     expect(viaUrl.projectId).toBe('acme');
-    expect(viaUrl.reason).toBe('rule: URL contains acme.atlassian.net');
+    expect(viaUrl.detail).toBe('rule: URL contains acme.atlassian.net');
+    expect(viaUrl.reason).toBe('Your rule sends windows whose web address contains “acme.atlassian.net” to Acme Corp · Customer portal.');
   });
 
   it('a rule gives confidence 0.99 with a human reason and the task', () => {
     const m = createMatcher({ projects, rules: [rule({ id: 'r1', pattern: 'ACME-', taskId: 'dev' })] });
-    expect(m.suggest(seg('[ACME-1] x'))).toEqual({ projectId: 'acme', taskId: 'dev', confidence: 0.99, reason: 'rule: title contains ACME-', source: 'rule', ruleId: 'r1' });
+    expect(m.suggest(seg('[ACME-1] x'))).toEqual({
+      projectId: 'acme', taskId: 'dev', confidence: 0.99, source: 'rule', ruleId: 'r1',
+      reason: 'Your rule sends windows whose title contains “ACME-” to Acme Corp · Customer portal.',
+      detail: 'rule: title contains ACME-',
+    });
   });
 
   it('rules for inactive projects are skipped', () => {

@@ -35,7 +35,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     audit: createAuditRepo(ctx),
     views: createViewsRepo(ctx),
     matcher,
-    review: createReviewRepo(ctx, { entries, segments, matcher }),
+    review: createReviewRepo(ctx, { entries, segments, matcher, sync }),
     qboMirror: createQboMirrorRepo(ctx),
     sync,
     trash: createTrashRepo(ctx, { entries, sync }),
@@ -53,4 +53,4 @@ export type { UpsertResult } from './segments-repo';
 export type { AuditPage, AuditExportRow } from './audit-repo';
 export type * from './views-repo';
 export { InvalidRuleError, type RuleInput } from './matcher-repo';
-export type { AcceptInput, ReviewedSegment } from './review-repo';
+export { UndoRefusedError, type AcceptInput, type DayDecision, type Decision, type ReviewedSegment } from './review-repo';

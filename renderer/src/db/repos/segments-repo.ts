@@ -5,7 +5,7 @@ import type { SegmentAck } from '../../../../shared/capture/types';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { RepoContext } from '../context';
 import { NotFoundError } from '../errors';
-import type { ActivitySegment, AwayPeriod, AwayPeriodRow, LocalDate, SegmentRow } from '../schema';
+import type { ActivitySegment, AwayPeriod, AwayPeriodRow, LocalDate, SegmentReview, SegmentRow } from '../schema';
 
 export interface UpsertResult {
   inserted: number;
@@ -51,6 +51,7 @@ export function createSegmentsRepo(ctx: RepoContext) {
             localDate: old?.localDate ?? localDateOf(start, zone),
             suggestedProjectId: old?.suggestedProjectId ?? null,
             reviewed: old?.reviewed ?? false,
+            ...(old?.review ? { review: old.review } : {}),
           });
           if (old) result.updated++;
           else result.inserted++;
@@ -72,12 +73,28 @@ export function createSegmentsRepo(ctx: RepoContext) {
     listRange: (startMs: number, endMs: number): Promise<SegmentRow[]> =>
       db.segments.where('start').between(startMs, endMs, true, false).toArray(),
 
-    async markReviewed(ids: string[], reviewed = true): Promise<void> {
+    /** Marks segments reviewed, each keeping the decision that reviewed it (for undo and reopen). */
+    async markReviewed(ids: string[], review?: (id: string) => SegmentReview): Promise<void> {
       await db.transaction('rw', db.segments, async () => {
-        const n = await db.segments.where('id').anyOf(ids).modify({ reviewed });
+        const n = await db.segments.where('id').anyOf(ids).modify((row) => {
+          row.reviewed = true;
+          if (review) row.review = review(row.id);
+        });
         if (n !== new Set(ids).size) throw new NotFoundError('segment', ids.join(','));
       });
       ctx.onCommitted({ entityType: 'segment', ids, action: 'review' });
+    },
+
+    /** Marks segments unreviewed again and forgets the decision that reviewed them. */
+    async reopen(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.transaction('rw', db.segments, async () => {
+        await db.segments.where('id').anyOf(ids).modify((row) => {
+          row.reviewed = false;
+          delete row.review;
+        });
+      });
+      ctx.onCommitted({ entityType: 'segment', ids, action: 'reopen' });
     },
 
     async setSuggestion(id: string, projectId: string | null): Promise<void> {

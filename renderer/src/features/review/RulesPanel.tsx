@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { describeRule, describeRuleFlavour, type RuleField, type RuleKind } from '../../../../shared/matcher';
 import type { RuleRow } from '../../db/schema';
-import type { ProjectOption } from './ProposalCard';
+import type { ProjectOption } from './use-review-day';
 
 export interface RuleDraft {
   field: RuleField;

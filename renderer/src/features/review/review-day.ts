@@ -1,8 +1,9 @@
 // The day-end review as data: the matcher's suggestions for a day's segments, the proposed entries
 // built from them, and the entries an accepted proposal becomes. Suggestions are computed from the
 // current rules and model every time, so editing a rule re-applies it to every day not yet reviewed.
-import type { Matcher, MatchInput, ProjectInfo } from '../../../../shared/matcher';
+import type { InvalidRule, Matcher, MatchInput, ProjectInfo } from '../../../../shared/matcher';
 import { proposeEntries, type Interval, type ProposalOptions, type ProposedEntry, type SuggestedSegment } from '../../../../shared/proposals';
+import { overlapWithEntries, type DayEntry, type Overlap } from './accept-plan';
 
 export interface ReviewSegment extends MatchInput {
   id: string;
@@ -32,7 +33,7 @@ export function suggestDay(segments: readonly ReviewSegment[], matcher: Matcher)
   const suggestions = matcher.suggestSequence(ordered);
   return ordered.map((s, i) => {
     const g = suggestions[i]!;
-    return { id: s.id, start: s.start, end: s.end, projectId: g.projectId, taskId: g.taskId, confidence: g.confidence, reason: g.reason };
+    return { id: s.id, start: s.start, end: s.end, projectId: g.projectId, taskId: g.taskId, confidence: g.confidence, reason: g.reason, detail: g.detail };
   });
 }
 
@@ -45,7 +46,7 @@ export function proposeDay(suggested: readonly SuggestedSegment[], away: readonl
  * unassigned segments inside it. Each stretch becomes one entry, so accepting a proposal never
  * bills a coffee break or a bank website that happened between two pieces of work.
  */
-export function countedRuns(proposal: ProposedEntry, suggested: readonly SuggestedSegment[], away: readonly Interval[]): Interval[] {
+export function countedRuns(proposal: Pick<ProposedEntry, 'start' | 'end' | 'segmentIds'>, suggested: readonly SuggestedSegment[], away: readonly Interval[]): Interval[] {
   const own = new Set(proposal.segmentIds);
   const holes = [
     ...away,
@@ -75,4 +76,66 @@ export function splitProposal(proposal: ProposedEntry, at: number, suggested: re
     { ...proposal, end: at, durationMs: firstMs, segmentIds: before },
     { ...proposal, start: at, durationMs: proposal.durationMs - firstMs, segmentIds: after },
   ];
+}
+
+/** A window with its suggestion, as the review shows it. */
+export type WindowView = SuggestedSegment & { app: string; title: string; url: string | null };
+
+/** One proposal on screen: its stable key, its windows, and how much of it the day's entries already hold. */
+export interface ProposalView {
+  /**
+   * Its earliest window: stable while the day refreshes (a window growing, a rule elsewhere
+   * changing), different once the proposal is regrouped, split off or accepted.
+   */
+  key: string;
+  proposal: ProposedEntry;
+  windows: WindowView[];
+  overlap: Overlap;
+}
+
+export interface ReviewDay {
+  /** Windows not reviewed yet, with their suggestions, in time order. */
+  windows: WindowView[];
+  away: Interval[];
+  proposals: ProposalView[];
+  /** Windows the matcher left without a project, each with the time an assignment would count. */
+  unassigned: Array<{ window: WindowView; overlap: Overlap }>;
+  reviewedCount: number;
+  invalidRules: readonly InvalidRule[];
+}
+
+interface ReviewDayInput {
+  segments: readonly ReviewSegment[];
+  away: readonly Interval[];
+  matcher: Matcher;
+  options: ProposalOptions;
+  /** Instants the user split proposals at, in the order they did. */
+  splits: readonly number[];
+  /** The live entries that may overlap the day (it and the day before, for entries past midnight). */
+  entries: readonly DayEntry[];
+  now: number;
+}
+
+/** segments → suggestions → proposals (split where the user split them) → what entries already hold. */
+export function buildReviewDay(input: ReviewDayInput): ReviewDay {
+  const open = input.segments.filter((s) => !s.reviewed);
+  const suggested = suggestDay(open, input.matcher);
+  let proposals = proposeDay(suggested, input.away, input.options);
+  for (const at of input.splits) proposals = proposals.flatMap((p) => splitProposal(p, at, suggested) ?? [p]);
+  const byId = new Map(open.map((s) => [s.id, s]));
+  const windows: WindowView[] = suggested.map((s) => ({ ...s, app: byId.get(s.id)!.app, title: byId.get(s.id)!.title, url: byId.get(s.id)!.url }));
+  const windowById = new Map(windows.map((w) => [w.id, w]));
+  const overlapOf = (p: Pick<ProposedEntry, 'start' | 'end' | 'segmentIds'>) => overlapWithEntries(countedRuns(p, suggested, input.away), input.entries, input.now);
+  const assigned = new Set(proposals.flatMap((p) => p.segmentIds));
+  return {
+    windows,
+    away: [...input.away],
+    proposals: proposals.map((p) => {
+      const own = p.segmentIds.map((id) => windowById.get(id)!).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+      return { key: own[0]?.id ?? String(p.start), proposal: p, windows: own, overlap: overlapOf(p) };
+    }),
+    unassigned: windows.filter((w) => !assigned.has(w.id)).map((w) => ({ window: w, overlap: overlapOf({ start: w.start, end: w.end, segmentIds: [w.id] }) })),
+    reviewedCount: input.segments.length - open.length,
+    invalidRules: input.matcher.invalidRules,
+  };
 }

@@ -1,0 +1,109 @@
+// The review of one day, live: everything the screen reads (windows, away time, projects, rules,
+// the learned model, the day's entries and decisions), put through the matcher pipeline
+// (segments → suggestions → proposals → what entries already hold) in review-day.ts.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { createMatcher, type LearnedModel, type ProjectInfo } from '../../../../shared/matcher';
+import type { RoundingPolicy } from '../../../../shared/rounding/policy';
+import { addLocalDays } from '../../../../shared/time/local-date';
+import { today, useNow } from '../../app/clock';
+import { useRepos } from '../../data/repos-context';
+import type { DayDecision } from '../../db/repos';
+import type { EntryRow, ProjectRow, RuleRow } from '../../db/schema';
+import { projectLabel } from '../timesheet/labels';
+import { buildReviewDay, projectInfos, type ReviewDay } from './review-day';
+
+/** Unassigned time: visible on the timeline track, but clearly not a project's colour. */
+const NONE_COLOUR = 'var(--muted)';
+
+export interface ProjectOption {
+  id: string;
+  label: string;
+  tasks: Array<{ id: string; name: string }>;
+}
+
+export interface ReviewData {
+  /** Windows captured on the day, reviewed or not. */
+  capturedCount: number;
+  day: ReviewDay;
+  decisions: DayDecision[];
+  /** The live entries of the day (and the evening before), as overlaps are computed from them. */
+  entries: EntryRow[];
+  options: { gapFillMinutes: number; minFragmentMinutes: number; fragments: 'fold' | 'drop' };
+  rounding: RoundingPolicy;
+  projects: ReadonlyMap<string, ProjectRow>;
+  infos: ProjectInfo[];
+  rules: RuleRow[];
+  model: LearnedModel;
+  /** Active projects for the pickers, by label. */
+  projectOptions: ProjectOption[];
+  labelOf(projectId: string | null): string;
+  colourOf(projectId: string | null): string;
+  now: number;
+}
+
+export function useReviewDay(date: string, zone: string, splits: readonly number[]): ReviewData | null {
+  const repos = useRepos();
+  const now = useNow(60_000, date === today(zone));
+  const segments = useLiveQuery(() => repos.segments.listDay(date), [repos, date]);
+  const away = useLiveQuery(() => repos.segments.listAwayDay(date), [repos, date]);
+  const entries = useLiveQuery(
+    async () => [...(await repos.entries.listDay(addLocalDays(date, -1))), ...(await repos.entries.listDay(date))],
+    [repos, date],
+  );
+  const decisions = useLiveQuery(() => repos.review.decisionsOfDay(date), [repos, date]);
+  const catalog = useLiveQuery(async () => {
+    const [projects, clients, tasks, rules, model] = await Promise.all([
+      repos.projects.list({ includeArchived: true }),
+      repos.clients.list({ includeArchived: true }),
+      repos.tasks.list(),
+      repos.matcher.listRules(),
+      repos.matcher.loadModel(),
+    ]);
+    return { projects, clients, tasks, rules, model };
+  }, [repos]);
+  const settings = useLiveQuery(async () => {
+    const all = await repos.settings.getAll();
+    return {
+      options: { gapFillMinutes: all.reviewGapFillMinutes, minFragmentMinutes: all.reviewMinFragmentMinutes, fragments: all.reviewFragments },
+      rounding: all.rounding,
+    };
+  }, [repos]);
+
+  return useMemo(() => {
+    if (!segments || !away || !entries || !decisions || !catalog || !settings) return null;
+    const { projects, clients, tasks, rules, model } = catalog;
+    const infos = projectInfos(projects, clients, tasks);
+    const projectMap = new Map(projects.map((p) => [p.id, p]));
+    const clientMap = new Map(clients.map((c) => [c.id, c]));
+    const labelOf = (id: string | null) => projectLabel(id, projectMap, clientMap);
+    const day = buildReviewDay({
+      segments,
+      away: away.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number })),
+      matcher: createMatcher({ projects: infos, rules, model }),
+      options: settings.options,
+      splits,
+      entries,
+      now,
+    });
+    return {
+      capturedCount: segments.length,
+      day,
+      decisions,
+      entries,
+      options: settings.options,
+      rounding: settings.rounding,
+      projects: projectMap,
+      infos,
+      rules,
+      model,
+      projectOptions: infos
+        .filter((p) => p.active !== false)
+        .map((p) => ({ id: p.id, label: labelOf(p.id), tasks: p.tasks ?? [] }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+      labelOf,
+      colourOf: (id: string | null) => (id ? projectMap.get(id)?.color ?? NONE_COLOUR : NONE_COLOUR),
+      now,
+    };
+  }, [segments, away, entries, decisions, catalog, settings, splits, now]);
+}
