@@ -215,3 +215,13 @@ test('a consultant reviews yesterday around a timer entry: changes, Accept all, 
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot({ path: `${artifactsDir}/review-reopened-dark.png`, fullPage: true });
 });
+
+test('a day without capture leads to the capture settings, in view and focused', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
+  await app.getByRole('button', { name: 'Open capture settings' }).click();
+  await expect(app).toHaveURL(/#\/settings\/capture$/);
+  const heading = app.locator('#settings-capture-title');
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: /capture/i })).toHaveAttribute('aria-current', /.+/);
+});

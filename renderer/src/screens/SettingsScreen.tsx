@@ -31,6 +31,25 @@ function jumpTo(id: SectionId) {
   if (window.location.hash !== `#/settings/${id}`) window.history.replaceState(null, '', `#/settings/${id}`);
 }
 
+/**
+ * The sections above a requested one fill in as their data loads, which pushes it down out of
+ * view; until the user scrolls, clicks or types, each such growth brings it back to the top.
+ */
+function keepInView(id: SectionId): () => void {
+  const section = document.getElementById(`settings-${id}`);
+  const scroller = document.getElementById('main');
+  if (!section?.parentElement || !scroller || typeof ResizeObserver === 'undefined') return () => {};
+  const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+  const observer = new ResizeObserver(() => section.scrollIntoView({ block: 'start' }));
+  const stop = () => {
+    observer.disconnect();
+    for (const type of inputs) scroller.removeEventListener(type, stop);
+  };
+  observer.observe(section.parentElement);
+  for (const type of inputs) scroller.addEventListener(type, stop, { passive: true });
+  return stop;
+}
+
 export function SettingsScreen() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +59,9 @@ export function SettingsScreen() {
     void api.invoke('app:getInfo').then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
   }, []);
   useEffect(() => {
-    if (requested) jumpTo(requested);
+    if (!requested) return;
+    jumpTo(requested);
+    return keepInView(requested);
   }, [requested]);
   /** While a jump scrolls, the clicked section stays current (the last ones may never reach the top). */
   const jumping = useRef(false);
