@@ -152,7 +152,7 @@ test('a consultant reviews yesterday around a timer entry: changes, Accept all, 
       seg('y5', 162, 180, 'Excel', 'Q3 numbers.xlsx'),
     ],
   });
-  await app.getByRole('button', { name: '‹ Previous day' }).click();
+  await app.getByRole('button', { name: 'Previous day' }).click();
 
   const portal = app.getByRole('article', { name: /Proposed entry 09:00–11:00/ });
   await expect(portal.getByRole('note')).toHaveText(

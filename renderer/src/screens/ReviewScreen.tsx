@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ruleFromSegment } from '../../../shared/matcher';
-import { addLocalDays } from '../../../shared/time/local-date';
+import type { LocalDate } from '../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../shared/time/zone';
 import { formatClockTime, formatDayLong } from '../../../shared/time/display';
 import { currentZone, today } from '../app/clock';
@@ -10,6 +10,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
 import { billedForRuns, runsToCreate } from '../features/review/accept-plan';
 import { changesOf, resolveDecision, useDecisions } from '../features/review/decisions';
+import { DayNav } from '../components/DayNav';
 import { ProposalCard } from '../features/review/ProposalCard';
 import type { ProposalView } from '../features/review/review-day';
 import { ReviewedList } from '../features/review/ReviewedList';
@@ -25,8 +26,9 @@ export function ReviewScreen() {
   const repos = useRepos();
   const go = useUi((s) => s.go);
   const zone = currentZone();
-  const [offset, setOffset] = useState(0);
-  const date = addLocalDays(today(zone), offset);
+  const todayDate = today(zone);
+  const [chosen, setChosen] = useState<LocalDate | null>(null);
+  const date = chosen ?? todayDate;
   const [splits, setSplits] = useState<number[]>([]);
   const [ruleDraft, setRuleDraft] = useState<{ draft: RuleDraft; explanation: string } | null>(null);
   const [ruleError, setRuleError] = useState<string | null>(null);
@@ -42,12 +44,12 @@ export function ReviewScreen() {
     if (keys !== null) keepOnly(date, JSON.parse(keys) as string[]);
   }, [date, keys, keepOnly]);
 
-  if (!data) return <><Header date={date} offset={offset} onMove={move} /><p className="muted">Loading…</p></>;
+  if (!data) return <><Header date={date} today={todayDate} onMove={move} /><p className="muted">Loading…</p></>;
   const { day } = data;
   const decisionOf = (v: ProposalView) => resolveDecision(v.proposal, changesOf(changes, date, v.key), (id) => data.projects.has(id));
 
-  function move(to: number) {
-    setOffset(to);
+  function move(to: LocalDate) {
+    setChosen(to === todayDate ? null : to);
     setSplits([]);
     setNotice(null);
   }
@@ -72,7 +74,7 @@ export function ReviewScreen() {
     }
   }
 
-  const header = <Header date={date} offset={offset} onMove={move} />;
+  const header = <Header date={date} today={todayDate} onMove={move} />;
   if (data.capturedCount === 0) {
     return (
       <>
@@ -158,18 +160,12 @@ export function ReviewScreen() {
   );
 }
 
-function Header({ date, offset, onMove }: { date: string; offset: number; onMove: (offset: number) => void }) {
+function Header({ date, today, onMove }: { date: LocalDate; today: LocalDate; onMove: (date: LocalDate) => void }) {
   return (
     <ScreenHeader
       title="Review"
       subtitle={`${formatDayLong(date)}: turn the day’s activity into entries`}
-      actions={
-        <>
-          <button type="button" className="button" onClick={() => onMove(offset - 1)}>‹ Previous day</button>
-          <button type="button" className="button" disabled={offset === 0} onClick={() => onMove(0)}>Today</button>
-          <button type="button" className="button" disabled={offset >= 0} onClick={() => onMove(offset + 1)}>Next day ›</button>
-        </>
-      }
+      actions={<DayNav date={date} today={today} onChange={onMove} />}
     />
   );
 }

@@ -13,7 +13,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useRepos } from '../data/repos-context';
 import type { EntryRow } from '../db/schema';
-import { DayNav, relativeDayName } from '../features/day/DayNav';
+import { DayNav, relativeDayName } from '../components/DayNav';
 import { DayTotals } from '../features/day/DayTotals';
 import { useShortcutTip } from '../features/day/shortcut-tip';
 import { useCatalog } from '../features/entries/catalog';

@@ -1,7 +1,9 @@
-// The day view's date: previous and next day, a date picker, and back to today, with keyboard
-// shortcuts (Alt+← / Alt+→ / Alt+Home) that work anywhere on the screen except while typing.
+// The date of a screen that shows one day (the day view, Review): previous and next day, a date
+// picker, and back to today, with keyboard shortcuts (Alt+← / Alt+→ / Alt+Home) that work anywhere
+// on the screen except while typing.
 import { useEffect } from 'react';
-import { addLocalDays, isLocalDate, type LocalDate } from '../../../../shared/time/local-date';
+import { addLocalDays, isLocalDate, type LocalDate } from '../../../shared/time/local-date';
+import './day-nav.css';
 
 const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
 
