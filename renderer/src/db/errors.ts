@@ -1,13 +1,19 @@
 // Errors repositories throw for things a user can cause; the UI turns each into a message or a prompt.
+// Their messages are for the person using the app: what happened in their words, never an id or a
+// version number (those stay on the error's fields for code and logs).
 import type { EntryStatus } from './schema';
 
+/** What the user calls each kind of thing, where it differs from the code's name. */
+const WORDS: Record<string, string> = { rateCard: 'rate', awayPeriod: 'away time', segment: 'captured window' };
+
 export class NotFoundError extends Error {
-  override name = 'NotFoundError';
+  // Not 'NotFoundError': Dexie takes an error of that name for its own and wraps it, message doubled.
+  override name = 'MissingRecordError';
   constructor(
     readonly entityType: string,
     readonly id: string,
   ) {
-    super(`${entityType} ${id} does not exist`);
+    super(`This ${WORDS[entityType] ?? entityType} no longer exists; it may have been deleted in the meantime.`);
   }
 }
 
@@ -24,8 +30,8 @@ export class LockedEntryError extends Error {
   ) {
     super(
       canConfirm
-        ? `Entry ${entryId} is ${status}; confirm to edit it`
-        : `Entry ${entryId} is ${status} and can no longer be edited`,
+        ? `This entry is ${status}; confirm that you want to change it.`
+        : `This entry is ${status === 'paid' ? 'paid' : 'on an invoice'} and can no longer be changed here.`,
     );
   }
 }
@@ -38,7 +44,7 @@ export class VersionConflictError extends Error {
     readonly expected: number,
     readonly actual: number,
   ) {
-    super(`Entry ${entryId} is at version ${actual}, not ${expected}`);
+    super('This entry was changed elsewhere since you opened it. Close it and open it again to see the latest version.');
   }
 }
 
@@ -53,6 +59,6 @@ export class InvalidEntryError extends Error {
 export class TimerAlreadyRunningError extends Error {
   override name = 'TimerAlreadyRunningError';
   constructor(readonly runningId: string) {
-    super(`A timer is already running (entry ${runningId})`);
+    super('A timer is already running. Stop it first, or choose another project to switch to.');
   }
 }

@@ -12,11 +12,12 @@ import { useUi } from '../../../renderer/src/app/ui-store';
 import { ReposProvider } from '../../../renderer/src/data/repos-context';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos } from '../../../renderer/src/db/repos';
-import { useTimerChoice } from '../../../renderer/src/features/timer/timer-errors';
+import { useTimerChoice, useTimerErrors } from '../../../renderer/src/features/timer/timer-errors';
 import { TodayScreen } from '../../../renderer/src/screens/TodayScreen';
 
 afterEach(() => {
   cleanup();
+  useTimerErrors.getState().clear();
   useTimerChoice.setState({ projectId: undefined, taskId: undefined });
   useUi.getState().showDay(null);
 });
@@ -87,5 +88,16 @@ describe('the day view', () => {
     const running = (await repos.entries.running())!;
     expect((await repos.tasks.get(running.taskId!))?.name).toBe('Meetings');
     expect(await within(await screen.findByRole('list', { name: 'Today’s entries' })).findByText(/· Meetings/)).toBeTruthy();
+  });
+
+  it('a timer error goes once its cause is gone: another timer runs', async () => {
+    const { name, repos, website } = await seed('Earlier work');
+    render(<ReposProvider dbName={name}><TodayScreen /></ReposProvider>);
+    await screen.findByRole('button', { name: 'Project: Acme · Website' });
+    // As the tray bridge reports a command that could not run.
+    useTimerErrors.getState().report('A timer is already running. Stop it first, or choose another project to switch to.');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^A timer is already running/);
+    await repos.entries.startTimer(website.id, null, Date.now(), currentZone());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

@@ -92,6 +92,32 @@ describe('creating and editing entries', () => {
   });
 });
 
+describe('what a refused write tells the user', () => {
+  it('says what happened in words, never an id or a version number', async () => {
+    const { repos } = await withProject();
+    const s = at('2026-03-02', '09:00', NY);
+    const e = await repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY });
+    const messages: string[] = [];
+    const refused = async (write: () => Promise<unknown>) => {
+      const error = await write().then(() => null, (err: unknown) => err as Error);
+      messages.push(error!.message);
+    };
+    await refused(() => repos.entries.update(e.id, { description: 'x' }, { expectedVersion: 7 }));
+    await refused(() => repos.entries.update('no-such-entry', { description: 'x' }));
+    await repos.entries.approve([e.id]);
+    await refused(() => repos.entries.update(e.id, { description: 'x' }));
+    await repos.entries.startTimer(null, null, s + 2 * HOUR, NY);
+    await refused(() => repos.entries.create({ projectId: null, start: s + 3 * HOUR, end: null, zone: NY }));
+    expect(messages).toEqual([
+      'This entry was changed elsewhere since you opened it. Close it and open it again to see the latest version.',
+      'This entry no longer exists; it may have been deleted in the meantime.',
+      'This entry is approved; confirm that you want to change it.',
+      'A timer is already running. Stop it first, or choose another project to switch to.',
+    ]);
+    for (const m of messages) expect(m).not.toMatch(new RegExp(`${e.id}|no-such-entry|version \\d`));
+  });
+});
+
 describe('range queries', () => {
   it('listRange and listForProject return entries starting in [start, end), without deleted ones', async () => {
     const { repos, project } = await withProject();

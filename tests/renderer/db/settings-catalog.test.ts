@@ -43,7 +43,7 @@ describe('clients, projects, tasks', () => {
 
   it('a task needs an existing project', async () => {
     const { repos } = await testEnv();
-    await expect(repos.tasks.create({ projectId: 'missing', name: 'x' })).rejects.toThrow(/does not exist/);
+    await expect(repos.tasks.create({ projectId: 'missing', name: 'x' })).rejects.toThrow('This project no longer exists; it may have been deleted in the meantime.');
     const p = await repos.projects.create({ name: 'P' });
     await repos.tasks.create({ projectId: p.id, name: 'Meetings' });
     await repos.tasks.create({ projectId: p.id, name: 'Design' });

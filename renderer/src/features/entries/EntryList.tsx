@@ -51,12 +51,18 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const notes = overlapNotes(entries, now, zone, catalog.label);
 
-  // Confirmations fade after a few seconds; errors stay until the next action.
+  // Confirmations fade after a few seconds; errors stay until the next action, or until the
+  // entries change (the timer stopped, another window fixed it), which is when their cause is gone.
   useEffect(() => {
     if (!message || message.error) return;
     const handle = setTimeout(() => setMessage(null), 6000);
     return () => clearTimeout(handle);
   }, [message]);
+  const [seenEntries, setSeenEntries] = useState(entries);
+  if (entries !== seenEntries) {
+    setSeenEntries(entries);
+    if (message?.error) setMessage(null);
+  }
 
   async function run(fn: () => Promise<unknown>, done?: string) {
     setMessage(null);

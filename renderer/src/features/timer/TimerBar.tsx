@@ -2,7 +2,7 @@
 // another project while a timer runs switches: one repository call stops the current entry now and
 // starts the next one at the same instant.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DescriptionInput } from '../../components/DescriptionInput';
 import { Icon } from '../../components/Icon';
 import { useRepos } from '../../data/repos-context';
@@ -27,6 +27,14 @@ export function TimerBar({ catalog }: { catalog: Catalog }) {
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   const { message: error, report, clear } = useTimerErrors();
+  // A timer error is about the timer as it was: once another entry runs, or none does, it is gone.
+  const runningId = running === undefined ? undefined : (running?.id ?? null);
+  const seenRunning = useRef(runningId);
+  useEffect(() => {
+    if (runningId === undefined) return;
+    if (seenRunning.current !== undefined && runningId !== seenRunning.current) clear();
+    seenRunning.current = runningId;
+  }, [runningId, clear]);
 
   // Offer the project used last, once, so Start is one click for the usual case.
   useEffect(() => {
