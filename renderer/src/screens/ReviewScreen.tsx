@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ruleFromSegment } from '../../../shared/matcher';
 import type { LocalDate } from '../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../shared/time/zone';
@@ -35,7 +35,7 @@ export function ReviewScreen() {
   const data = useReviewDay(date, zone, splits);
   const changes = useDecisions((s) => s.changes);
   const { change, keepOnly } = useDecisions.getState();
-  const formatTime = (ms: number) => formatClockTime(ms, zone);
+  const formatTime = useCallback((ms: number) => formatClockTime(ms, zone), [zone]);
   const { busy, notice, setNotice, ...act } = useReviewActions(date, zone, formatTime);
 
   // Changes made on cards whose proposal is gone (accepted, regrouped) are forgotten.
@@ -43,6 +43,17 @@ export function ReviewScreen() {
   useEffect(() => {
     if (keys !== null) keepOnly(date, JSON.parse(keys) as string[]);
   }, [date, keys, keepOnly]);
+
+  // The day's entries, and an entry of the evening before that runs past midnight (the timeline
+  // draws them from the day's start). Memoised so the timeline's props stay the same between edits.
+  const entries = data?.entries;
+  const dataNow = data?.now ?? 0;
+  const onDay = useMemo(() => {
+    if (!entries) return null;
+    const dayStart = zonedInstant(date, '00:00', zone);
+    const dayEntries = entries.filter((e) => e.localDate === date || (e.end ?? dataNow) > dayStart);
+    return { dayEntries, timelineEntries: dayEntries.map((e) => ({ ...e, start: Math.max(e.start, dayStart) })) };
+  }, [entries, dataNow, date, zone]);
 
   if (!data) return <><Header date={date} today={todayDate} onMove={move} /><p className="muted">Loading…</p></>;
   const { day } = data;
@@ -90,9 +101,7 @@ export function ReviewScreen() {
   const plans = day.proposals.map((v) => ({ v, d: decisionOf(v) }));
   const addMs = plans.reduce((sum, { v, d }) => sum + runsToCreate(v.overlap, d.countAll).reduce((s, r) => s + r.end - r.start, 0), 0);
   const heldMs = plans.reduce((sum, { v, d }) => sum + (d.countAll ? 0 : v.overlap.coveredMs), 0);
-  const dayStart = zonedInstant(date, '00:00', zone);
-  // The day's entries, and an entry of the evening before that runs past midnight.
-  const dayEntries = data.entries.filter((e) => e.localDate === date || (e.end ?? data.now) > dayStart);
+  const { dayEntries, timelineEntries } = onDay!;
   return (
     <>
       {header}
@@ -102,7 +111,7 @@ export function ReviewScreen() {
           {notice.undo ? <button type="button" className="button small" disabled={busy} onClick={() => void act.undo(notice.undo!)}>Undo</button> : null}
         </p>
       ) : null}
-      <Timeline windows={day.windows} away={day.away} entries={dayEntries.map((e) => ({ ...e, start: Math.max(e.start, dayStart) }))} now={data.now} colourOf={data.colourOf} labelOf={data.labelOf} formatTime={formatTime} />
+      <Timeline windows={day.windows} away={day.away} entries={timelineEntries} now={data.now} colourOf={data.colourOf} labelOf={data.labelOf} formatTime={formatTime} />
 
       <ReviewToolbar proposals={day.proposals.length} addMs={addMs} heldMs={heldMs} options={data.options} busy={busy} onAcceptAll={() => void act.acceptAll(data, plans)} />
 

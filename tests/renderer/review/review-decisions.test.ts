@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type LearnedModel } from '../../../shared/matcher';
 import { acceptInput } from '../../../renderer/src/features/review/accept-input';
-import { buildReviewDay, projectInfos, type ReviewSegment } from '../../../renderer/src/features/review/review-day';
+import { buildReviewDay, projectInfos, suggestReviewDay, type ReviewSegment } from '../../../renderer/src/features/review/review-day';
 import { UndoRefusedError } from '../../../renderer/src/db/repos';
 import { testEnv } from '../db/helpers';
 
@@ -37,7 +37,7 @@ async function setup() {
     const infos = projectInfos(await env.repos.projects.list(), await env.repos.clients.list(), []);
     const matcher = createMatcher({ projects: infos, model: await env.repos.matcher.loadModel() });
     const entries = await env.repos.entries.listDay(DAY);
-    return { day: buildReviewDay({ segments, away: [], matcher, options: {}, splits: [], entries, now: env.clock.now }), entries };
+    return { day: buildReviewDay({ suggestions: suggestReviewDay(segments, matcher), away: [], options: {}, splits: [], entries, now: env.clock.now }), entries };
   }
   return { ...env, portal, audit, review };
 }

@@ -1,6 +1,7 @@
 // The day at a glance: each captured window as a block coloured by its suggested project, away time
 // as hatched gaps, and below it the entries already on the day (timer, manual, imported, accepted),
 // so time the review would count twice lines up with an entry. Hovering a block names it.
+import { memo } from 'react';
 import type { Interval } from '../../../../shared/proposals';
 import type { WindowView } from './review-day';
 
@@ -17,7 +18,8 @@ export interface TimelineProps {
 
 const HOUR = 3_600_000;
 
-export function Timeline({ windows, away, entries, now, colourOf, labelOf, formatTime }: TimelineProps) {
+/** Memoised: a day of 600 windows is the screen's largest render, and a split or a typed description does not change it. */
+export const Timeline = memo(function Timeline({ windows, away, entries, now, colourOf, labelOf, formatTime }: TimelineProps) {
   const shown = entries.map((e) => ({ ...e, end: e.end ?? Math.max(now, e.start) }));
   const spans = [...windows, ...away, ...shown];
   if (spans.length === 0) return null;
@@ -65,4 +67,4 @@ export function Timeline({ windows, away, entries, now, colourOf, labelOf, forma
       </div>
     </figure>
   );
-}
+});

@@ -96,7 +96,7 @@ export interface ProposalView {
 export interface ReviewDay {
   /** Windows not reviewed yet, with their suggestions, in time order. */
   windows: WindowView[];
-  away: Interval[];
+  away: readonly Interval[];
   proposals: ProposalView[];
   /** Windows the matcher left without a project, each with the time an assignment would count. */
   unassigned: Array<{ window: WindowView; overlap: Overlap }>;
@@ -104,10 +104,31 @@ export interface ReviewDay {
   invalidRules: readonly InvalidRule[];
 }
 
-interface ReviewDayInput {
+/** The matcher's part of a day: its open windows, each with a suggestion. */
+export interface DaySuggestions {
   segments: readonly ReviewSegment[];
+  open: ReviewSegment[];
+  suggested: SuggestedSegment[];
+  /** The suggested windows with their text, in time order. */
+  windows: WindowView[];
+  invalidRules: readonly InvalidRule[];
+}
+
+/**
+ * The expensive step, kept apart so splitting a proposal or a change of the day's entries does not
+ * run the matcher over every window again: it depends only on the windows, rules and model.
+ */
+export function suggestReviewDay(segments: readonly ReviewSegment[], matcher: Matcher): DaySuggestions {
+  const open = segments.filter((s) => !s.reviewed);
+  const suggested = suggestDay(open, matcher);
+  const byId = new Map(open.map((s) => [s.id, s]));
+  const windows = suggested.map((s) => ({ ...s, app: byId.get(s.id)!.app, title: byId.get(s.id)!.title, url: byId.get(s.id)!.url }));
+  return { segments, open, suggested, windows, invalidRules: matcher.invalidRules };
+}
+
+interface ReviewDayInput {
+  suggestions: DaySuggestions;
   away: readonly Interval[];
-  matcher: Matcher;
   options: ProposalOptions;
   /** Instants the user split proposals at, in the order they did. */
   splits: readonly number[];
@@ -116,26 +137,23 @@ interface ReviewDayInput {
   now: number;
 }
 
-/** segments → suggestions → proposals (split where the user split them) → what entries already hold. */
+/** suggestions → proposals (split where the user split them) → what entries already hold. */
 export function buildReviewDay(input: ReviewDayInput): ReviewDay {
-  const open = input.segments.filter((s) => !s.reviewed);
-  const suggested = suggestDay(open, input.matcher);
+  const { open, suggested, windows } = input.suggestions;
   let proposals = proposeDay(suggested, input.away, input.options);
   for (const at of input.splits) proposals = proposals.flatMap((p) => splitProposal(p, at, suggested) ?? [p]);
-  const byId = new Map(open.map((s) => [s.id, s]));
-  const windows: WindowView[] = suggested.map((s) => ({ ...s, app: byId.get(s.id)!.app, title: byId.get(s.id)!.title, url: byId.get(s.id)!.url }));
   const windowById = new Map(windows.map((w) => [w.id, w]));
   const overlapOf = (p: Pick<ProposedEntry, 'start' | 'end' | 'segmentIds'>) => overlapWithEntries(countedRuns(p, suggested, input.away), input.entries, input.now);
   const assigned = new Set(proposals.flatMap((p) => p.segmentIds));
   return {
     windows,
-    away: [...input.away],
+    away: input.away,
     proposals: proposals.map((p) => {
       const own = p.segmentIds.map((id) => windowById.get(id)!).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
       return { key: own[0]?.id ?? String(p.start), proposal: p, windows: own, overlap: overlapOf(p) };
     }),
     unassigned: windows.filter((w) => !assigned.has(w.id)).map((w) => ({ window: w, overlap: overlapOf({ start: w.start, end: w.end, segmentIds: [w.id] }) })),
-    reviewedCount: input.segments.length - open.length,
-    invalidRules: input.matcher.invalidRules,
+    reviewedCount: input.suggestions.segments.length - open.length,
+    invalidRules: input.suggestions.invalidRules,
   };
 }

@@ -11,7 +11,7 @@ import { useRepos } from '../../data/repos-context';
 import type { DayDecision } from '../../db/repos';
 import type { EntryRow, ProjectRow, RuleRow } from '../../db/schema';
 import { projectLabel } from '../timesheet/labels';
-import { buildReviewDay, projectInfos, type ReviewDay } from './review-day';
+import { buildReviewDay, projectInfos, suggestReviewDay, type ReviewDay } from './review-day';
 
 /** Unassigned time: visible on the timeline track, but clearly not a project's colour. */
 const NONE_COLOUR = 'var(--muted)';
@@ -70,40 +70,48 @@ export function useReviewDay(date: string, zone: string, splits: readonly number
     };
   }, [repos]);
 
+  // Layers, each recomputed only when what it reads changes: the names (catalog), the matcher's
+  // suggestions (windows, rules, model), then proposals and overlaps (splits, entries, settings).
+  // A split or a typed description reruns only the last, and the timeline keeps its props.
+  const names = useMemo(() => (catalog ? namesOf(catalog) : null), [catalog]);
+  const suggestions = useMemo(
+    () => (segments && catalog && names ? suggestReviewDay(segments, createMatcher({ projects: names.infos, rules: catalog.rules, model: catalog.model })) : null),
+    [segments, catalog, names],
+  );
+  const awayIntervals = useMemo(() => away?.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number })), [away]);
+
   return useMemo(() => {
-    if (!segments || !away || !entries || !decisions || !catalog || !settings) return null;
-    const { projects, clients, tasks, rules, model } = catalog;
-    const infos = projectInfos(projects, clients, tasks);
-    const projectMap = new Map(projects.map((p) => [p.id, p]));
-    const clientMap = new Map(clients.map((c) => [c.id, c]));
-    const labelOf = (id: string | null) => projectLabel(id, projectMap, clientMap);
-    const day = buildReviewDay({
-      segments,
-      away: away.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number })),
-      matcher: createMatcher({ projects: infos, rules, model }),
-      options: settings.options,
-      splits,
-      entries,
-      now,
-    });
+    if (!suggestions || !names || !awayIntervals || !entries || !decisions || !catalog || !settings) return null;
+    const day = buildReviewDay({ suggestions, away: awayIntervals, options: settings.options, splits, entries, now });
     return {
-      capturedCount: segments.length,
+      ...names,
+      capturedCount: suggestions.segments.length,
       day,
       decisions,
       entries,
       options: settings.options,
       rounding: settings.rounding,
-      projects: projectMap,
-      infos,
-      rules,
-      model,
-      projectOptions: infos
-        .filter((p) => p.active !== false)
-        .map((p) => ({ id: p.id, label: labelOf(p.id), tasks: p.tasks ?? [] }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-      labelOf,
-      colourOf: (id: string | null) => (id ? projectMap.get(id)?.color ?? NONE_COLOUR : NONE_COLOUR),
+      rules: catalog.rules,
+      model: catalog.model,
       now,
     };
-  }, [segments, away, entries, decisions, catalog, settings, splits, now]);
+  }, [suggestions, names, awayIntervals, entries, decisions, catalog, settings, splits, now]);
+}
+
+/** How projects are named and coloured on the screen, and offered in its pickers. */
+function namesOf(catalog: { projects: ProjectRow[]; clients: Array<{ id: string; name: string }>; tasks: Parameters<typeof projectInfos>[2] }) {
+  const infos = projectInfos(catalog.projects, catalog.clients, catalog.tasks);
+  const projectMap = new Map(catalog.projects.map((p) => [p.id, p]));
+  const clientMap = new Map(catalog.clients.map((c) => [c.id, c]));
+  const labelOf = (id: string | null) => projectLabel(id, projectMap, clientMap);
+  return {
+    infos,
+    projects: projectMap as ReadonlyMap<string, ProjectRow>,
+    projectOptions: infos
+      .filter((p) => p.active !== false)
+      .map((p) => ({ id: p.id, label: labelOf(p.id), tasks: p.tasks ?? [] }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+    labelOf,
+    colourOf: (id: string | null) => (id ? projectMap.get(id)?.color ?? NONE_COLOUR : NONE_COLOUR),
+  };
 }
