@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness';
+import { writeSampleDay } from './sample-day';
 
 const { values } = parseArgs({
   options: {
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     token: { type: 'string' },
     'test-controls': { type: 'boolean', default: false },
     'no-open': { type: 'boolean', default: false },
+    'sample-day': { type: 'boolean', default: false },
   },
 });
 
@@ -20,11 +22,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Kept between runs, like the desktop app's data folder: the demo company, the encrypted QuickBooks
+// tokens and capture's journal live here (entries live in the browser's IndexedDB).
+const dataDir = values['data-dir'] ?? join(homedir(), '.track-nexus', 'harness');
+if (values['sample-day']) {
+  const count = writeSampleDay(dataDir, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  console.log(`Wrote yesterday's sample activity (${count} windows) into the capture journal: open Review, then the previous day.`);
+}
+
 const harness = await startHarness({
   port,
-  // Kept between runs, like the desktop app's data folder: the demo company, the encrypted QuickBooks
-  // tokens and capture's journal live here (entries live in the browser's IndexedDB).
-  dataDir: values['data-dir'] ?? join(homedir(), '.track-nexus', 'harness'),
+  dataDir,
   token: values.token,
   testControls: values['test-controls'],
   launchBrowser: !values['no-open'] && !process.env['CI'],

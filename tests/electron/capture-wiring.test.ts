@@ -100,4 +100,24 @@ describe('segments left by an earlier run', () => {
     await expect(t2.main.router.dispatch('capture:resendPending', undefined)).resolves.toEqual({ ok: true, value: { resent: 0 } });
     await t2.close();
   });
+
+  it('the browser mode’s sample day reaches the renderer the way an undelivered captured day does', async () => {
+    const { writeSampleDay } = await import('../../electron/harness/sample-day');
+    const now = Date.UTC(2026, 0, 15, 14, 0);
+    const first = composeTestMain();
+    expect(writeSampleDay(first.dataDir, 'Europe/Berlin', now)).toBe(9);
+    const app = composeTestMain(() => now, first.dataDir);
+    await app.main.start();
+    const received: Array<{ start: number; end: number; title: string }> = [];
+    app.main.events.addSink((event, payload) => {
+      if (event === 'capture:segments') received.push(...(payload as typeof received));
+    });
+    await expect(app.main.router.dispatch('capture:resendPending', undefined)).resolves.toEqual({ ok: true, value: { resent: 9 } });
+    await app.close();
+    // Yesterday, 09:00 to 17:30 in the zone asked for, with windows that name the sample projects.
+    const sorted = received.sort((a, b) => a.start - b.start);
+    expect(sorted[0]!.start).toBe(Date.UTC(2026, 0, 14, 8, 0));
+    expect(sorted.at(-1)!.end).toBe(Date.UTC(2026, 0, 14, 16, 30));
+    expect(sorted.filter((s) => /Customer portal|Security audit/.test(s.title))).toHaveLength(5);
+  });
 });
