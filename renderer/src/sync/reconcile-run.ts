@@ -77,9 +77,10 @@ export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port
 export async function resolveConflict(deps: { repos: Pick<Repos, 'sync'> }, conflictId: string, choice: 'tracker' | 'quickbooks'): Promise<void> {
   const { repos } = deps;
   const row = (await repos.sync.conflicts('open')).find((c) => c.id === conflictId);
-  if (!row) throw new RangeError(`No open conflict ${conflictId}`);
+  // Resolved meanwhile (another window, a reconciliation pass): nothing is left to decide.
+  if (!row) throw new RangeError('This conflict was already resolved; the list shows what is still open.');
   const detail = row.detail as { conflict: ChangedInQbo | DeletedInQbo | null };
-  if (!detail.conflict) throw new RangeError(`Conflict ${conflictId} has no detail to resolve`);
+  if (!detail.conflict) throw new RangeError('This conflict was recorded without what QuickBooks held, so it cannot be resolved here; run Reconcile again to record it anew.');
   const conflicts = row.kind === 'changedInQbo' ? { changedInQbo: [detail.conflict as ChangedInQbo], deletedInQbo: [] } : { changedInQbo: [], deletedInQbo: [detail.conflict as DeletedInQbo] };
   const resolution = resolveConflicts(conflicts, choice, { ids: repos.sync.ids, now: Date.now(), outbox: await repos.sync.allRows() });
   await repos.sync.applyReconciliation({ matched: [], resolution, conflicts: [], resolvedConflictId: conflictId, resolvedAs: choice });
