@@ -195,7 +195,8 @@ export interface Resolution {
   askList: AskItem[];
 }
 
-const FIELD_WORDS: Record<string, string> = {
+/** A TimeActivity field as a bookkeeper names it ("CustomerRef" → "customer"). */
+export const QBO_FIELD_WORDS: Readonly<Record<string, string>> = {
   TxnDate: 'date',
   CustomerRef: 'customer',
   ItemRef: 'service item',
@@ -215,7 +216,7 @@ const show = (v: unknown) => (v === undefined || v === '' ? '(empty)' : String(v
 function describe(kind: 'changed' | 'deleted', record: SyncRecord, diffs: FieldDiff[]): string {
   const what = `the time on ${record.payload.TxnDate}`;
   if (kind === 'deleted') return `In QuickBooks, ${what} was deleted. Send it again from Track Nexus, or take QuickBooks' side (the time becomes a draft here and is not sent)?`;
-  const changes = diffs.map((d) => `${FIELD_WORDS[d.field] ?? d.field} ${show(d.sent)} → ${show(d.inQbo)}`).join('; ');
+  const changes = diffs.map((d) => `${QBO_FIELD_WORDS[d.field] ?? d.field} ${show(d.sent)} → ${show(d.inQbo)}`).join('; ');
   return `In QuickBooks, ${what} was changed: ${changes}. Keep the Track Nexus version or the QuickBooks one?`;
 }
 

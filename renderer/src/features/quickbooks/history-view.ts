@@ -7,7 +7,7 @@ import type { QboMirror, TimeActivityPayload } from '../../../../shared/qbo/type
 import { billedTimes } from '../../../../shared/rounding/billed';
 import type { RoundingPolicy } from '../../../../shared/rounding/policy';
 import type { AuditReadable, AuditRecord } from '../../../../shared/sync/audit';
-import type { FieldDiff } from '../../../../shared/sync/reconcile';
+import { QBO_FIELD_WORDS, type FieldDiff } from '../../../../shared/sync/reconcile';
 import { formatDate, formatDayShort, formatTimeRange } from '../../../../shared/time/display';
 import { formatDuration } from '../../../../shared/time/duration';
 import { localDate, localTime } from '../../../../shared/time/zone';
@@ -135,27 +135,15 @@ export interface AuditEvent {
 
 const OK_TITLES = { create: 'Sent to QuickBooks', update: 'Updated in QuickBooks', delete: 'Removed from QuickBooks', reconcile: 'Checked against QuickBooks' } as const;
 
-const FIELD_WORDS: Record<string, string> = {
-  TxnDate: 'date',
-  CustomerRef: 'customer',
-  ItemRef: 'service item',
-  ClassRef: 'class',
-  EmployeeRef: 'employee',
-  VendorRef: 'vendor',
-  NameOf: 'person type',
-  BillableStatus: 'billable',
-  HourlyRate: 'hourly rate',
-  Hours: 'duration',
-  Minutes: 'duration',
-  Description: 'description',
-};
+/** A changed field in a list of them: hours and minutes are one duration. */
+const fieldWord = (field: string) => (field === 'Hours' || field === 'Minutes' ? 'duration' : (QBO_FIELD_WORDS[field] ?? field));
 
 const sentence = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** What reconciliation wrote (sync-repo's messages), as a title and the rest in words. */
 function reconcileEvent(message: string): AuditEvent {
   const changed = /^Changed in QuickBooks: (.+)$/.exec(message);
-  if (changed) return { title: 'Changed in QuickBooks', detail: sentence([...new Set(changed[1]!.split(', ').map((f) => FIELD_WORDS[f] ?? f))].join(', ')) };
+  if (changed) return { title: 'Changed in QuickBooks', detail: sentence([...new Set(changed[1]!.split(', ').map(fieldWord))].join(', ')) };
   const deleted = /^Deleted in QuickBooks(?:; (.*))?$/s.exec(message);
   if (deleted) return { title: 'Deleted in QuickBooks', ...(deleted[1] ? { detail: sentence(deleted[1]) } : {}) };
   const taken = /^Changed in QuickBooks; (.*)$/s.exec(message);
