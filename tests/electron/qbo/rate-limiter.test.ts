@@ -12,15 +12,28 @@ import { RateLimiterRegistry, RealmLimiter, type LimiterOptions, type RequestKin
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { RunningSandbox } from '../../qbo-sandbox/index';
+import { latencyGate } from '../../sandbox/helpers';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
 
 let sandbox: RunningSandbox;
 let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 let dir: string;
 let keeper: TokenKeeper;
+/** Holds the sandbox's answers while shut, so requests stay in flight until the test lets them go. */
+const gate = latencyGate();
+/** QuickBooks' clock (the sandbox's, and a limiter's when a test hands it over): real time until a test stops it to move it by hand. */
+const qboTime = (() => {
+  let stopped: number | null = null;
+  return {
+    now: () => stopped ?? Date.now(),
+    stop: () => void (stopped = Date.now()),
+    advance: (ms: number) => void (stopped = (stopped ?? Date.now()) + ms),
+    run: () => void (stopped = null),
+  };
+})();
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ limits: { enabled: true, timeScale: 1 } });
+  sandbox = await startTestSandbox({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait, now: qboTime.now });
   proxy = await startRecordingProxy(sandbox.url);
   dir = await mkdtemp(join(tmpdir(), 'tn-limiter-'));
   const clock = manualClock();
@@ -41,6 +54,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
+  gate.open();
+  qboTime.run();
   await control(sandbox, 'faults', { latencyMs: 0, errorRate: 0 });
   await control(sandbox, 'limits', { enabled: true, timeScale: 1 });
   proxy.resetPeak();
@@ -76,10 +91,18 @@ function watchLimiter(limiter: RealmLimiter) {
 
 describe('against the sandbox throttles', () => {
   it('keeps at most 10 requests in flight and meets no 429 under a burst of 40', async () => {
+    gate.shut();
     await control(sandbox, 'faults', { latencyMs: 80 });
-    const client = clientWith({});
+    const limiters = new RateLimiterRegistry({});
+    const client = createQboClient({ apiBase: () => proxy.url, tokens: keeper, limiters });
     const before = proxy.apiCalls().length;
-    await Promise.all(Array.from({ length: 40 }, () => client.query('select * from Item MAXRESULTS 1')));
+    const all = Promise.all(Array.from({ length: 40 }, () => client.query('select * from Item MAXRESULTS 1')));
+    // Ten reach QuickBooks and are held there; the limiter keeps the other thirty back.
+    await vi.waitFor(() => expect(gate.held()).toBe(10), { timeout: 15_000 });
+    expect(limiters.forRealm(sandbox.realmId).stats()).toMatchObject({ inFlight: 10, queued: 30 });
+    expect(proxy.apiCalls().length - before).toBe(10);
+    gate.open();
+    await all;
     const sent = proxy.apiCalls().slice(before);
     expect(sent).toHaveLength(40);
     expect(sent.filter((r) => r.status === 429)).toEqual([]);
@@ -88,17 +111,26 @@ describe('against the sandbox throttles', () => {
 
   it('keeps within 40 batches per (time-scaled) minute', async () => {
     await control(sandbox, 'limits', { enabled: true, timeScale: 20 }); // a minute lasts 3 s
-    const client = clientWith({ timeScale: 20 });
+    // The limiter and QuickBooks read one clock, stopped: time moves only when the test moves it, so
+    // a slow network or a busy machine cannot shift one window against the other.
+    qboTime.stop();
+    const limiters = new RateLimiterRegistry({ timeScale: 20, now: qboTime.now });
+    const client = createQboClient({ apiBase: () => proxy.url, tokens: keeper, limiters });
     const before = proxy.apiCalls().length;
-    await Promise.all(Array.from({ length: 50 }, () => client.batch([{ bId: 'q', operation: 'query', query: 'select * from Item MAXRESULTS 1' }], crypto.randomUUID())));
+    const all = Promise.all(Array.from({ length: 50 }, () => client.batch([{ bId: 'q', operation: 'query', query: 'select * from Item MAXRESULTS 1' }], crypto.randomUUID())));
+    // 40 batches fill the window; the limiter holds the other ten back...
+    const answered = () => proxy.apiCalls().slice(before).filter((r) => r.status !== null).length;
+    await vi.waitFor(() => expect([answered(), limiters.forRealm(sandbox.realmId).stats().queued]).toEqual([40, 10]), { timeout: 15_000 });
+    // ...until the first of them has left the limiter's window (a minute and a second, scaled).
+    qboTime.advance(3_051);
+    await all;
     const sent = proxy.apiCalls().slice(before);
-    // 50 batches cannot fit in one window of 40: the sandbox answers a 41st with 429, so none means
-    // the limiter held the last ten back (how long it holds them is tested on the limiter below).
     expect(sent.filter((r) => r.status === 429)).toEqual([]);
     expect(sent.filter((r) => r.status === 200)).toHaveLength(50);
   });
 
   it('backs the whole realm off after a 429 and retries each throttled request only after the pause', async () => {
+    gate.shut();
     await control(sandbox, 'faults', { latencyMs: 150 });
     // A limiter that believes in 25 concurrent requests, so the server's 10 is what stops it.
     const limiters = new RateLimiterRegistry({ maxConcurrent: 25, timeScale: 2 });
@@ -106,7 +138,11 @@ describe('against the sandbox throttles', () => {
     const seen = watchLimiter(limiters.forRealm(sandbox.realmId));
     const before = proxy.apiCalls().length;
     // MAXRESULTS tells the 35 callers apart on the wire.
-    const results = await Promise.all(Array.from({ length: 35 }, (_, i) => seen.as(i, () => client.query(`select * from Item MAXRESULTS ${i + 1}`))));
+    const all = Promise.all(Array.from({ length: 35 }, (_, i) => seen.as(i, () => client.query(`select * from Item MAXRESULTS ${i + 1}`))));
+    // Ten are held in flight at QuickBooks; the next ones meet its limit of 10 and are throttled.
+    await vi.waitFor(() => expect([gate.held(), seen.pauses.length > 0]).toEqual([10, true]), { timeout: 15_000 });
+    gate.open();
+    const results = await all;
     expect(results).toHaveLength(35);
     const sent = proxy.apiCalls().slice(before);
     const caller = (r: (typeof sent)[number]) => /MAXRESULTS (\d+)/.exec(r.search.get('query') ?? '')?.[1];
