@@ -8,6 +8,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
+import type * as ReposModule from '../../../renderer/src/db/repos';
 import { seedCoolCars } from './cool-cars';
 
 const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
@@ -39,7 +40,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 /** Reads of the approved set (the Sync bridge's live query), counted as they return. */
 const approvedReads = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../renderer/src/db/repos', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../renderer/src/db/repos')>();
+  const actual = await importOriginal<typeof ReposModule>();
   return {
     ...actual,
     createRepos: (...args: Parameters<typeof actual.createRepos>) => {
