@@ -60,6 +60,7 @@ const pickKeys = (r: BenchResult) => ({
 // The machine may be shared: print its load so a slow run can be told apart from a slow store.
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
 const started = performance.now();
+const loadAtStart = loadavg();
 console.log(`load average at start: ${load()}`);
 const node = only === 'chromium' ? null : await runInNode();
 if (node) console.log(table('fake-indexeddb (Node)', node));
@@ -68,4 +69,6 @@ if (browser) console.log(table('Chromium IndexedDB', browser, [['IndexedDB folde
 console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${load()}`);
 
 const primary = browser ?? node!;
-console.log(JSON.stringify({ ...pickKeys(primary), ...(browser && node ? { fakeIndexedDb: pickKeys(node) } : {}) }));
+// The 1-minute load average at the start and the end, beside the numbers it may have inflated.
+const loadAverage = { start: Number(loadAtStart[0]!.toFixed(1)), end: Number(loadavg()[0]!.toFixed(1)) };
+console.log(JSON.stringify({ ...pickKeys(primary), ...(browser && node ? { fakeIndexedDb: pickKeys(node) } : {}), loadAverage }));

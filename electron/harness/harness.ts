@@ -66,8 +66,11 @@ export async function startHarness(options: HarnessOptions = {}) {
           main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);
           return { ok: true };
         },
-        idle: (_req, body) => {
+        // Answers once main has read the new idle time: its monitor polls every 10 s while the user
+        // is present, every 2 s while away, so a test waits for that read instead of guessing it.
+        idle: async (_req, body) => {
           idle.setIdleSeconds(Number((body as { seconds?: unknown })?.seconds ?? 0));
+          await idle.nextRead();
           return { ok: true };
         },
       }

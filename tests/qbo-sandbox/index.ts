@@ -26,6 +26,8 @@ export interface SandboxOptions {
   clients?: OAuthClientCredentials[];
   /** Clock for token expiry, the refresh-token grace period, CDC's window and throttles. */
   now?: () => number;
+  /** How an answer waits out the injected latency (a timer); tests pass a gate they open themselves. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export interface RunningSandbox {
@@ -40,6 +42,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
   const rt = new SandboxRuntime({
     now: options.now ?? Date.now,
+    wait: options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     variant: options.variant ?? 'home',
     clients,
     limits: options.limits ?? { enabled: true, timeScale: 1 },

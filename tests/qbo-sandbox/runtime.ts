@@ -18,6 +18,7 @@ export interface Counters {
 
 export interface RuntimeOptions {
   now: () => number;
+  wait: (ms: number) => Promise<void>;
   variant: Variant;
   clients: OAuthClientCredentials[];
   limits: LimitSettings;

@@ -45,8 +45,6 @@ function params(text: string, contentType: string | undefined): URLSearchParams 
   return new URLSearchParams(text);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function createHandler(rt: SandboxRuntime, controlRoutes: boolean) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('intuit_tid', `1-${randomBytes(4).toString('hex')}-${randomBytes(12).toString('hex')}`);
@@ -109,7 +107,7 @@ async function accounting(
     return send(res, { status: 429, headers: { 'content-type': t.contentType }, body: t.body });
   }
   try {
-    if (rt.faults.settings.latencyMs > 0) await sleep(rt.faults.settings.latencyMs);
+    if (rt.faults.settings.latencyMs > 0) await rt.options.wait(rt.faults.settings.latencyMs);
     if (rt.faults.shouldFail()) {
       rt.counters.faultsInjected++;
       return sendJson(res, 503, {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../qbo-sandbox/index';
-import { boot, firstError, type Harness } from './helpers';
+import { boot, firstError, latencyGate, type Harness } from './helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -60,11 +60,21 @@ describe('/_sandbox control routes', () => {
     expect((await h.control('state')).json.counters.faultsInjected).toBe(failed + 1);
   });
 
-  it('adds latency', async () => {
-    await h.control('faults', { latencyMs: 150 });
-    const started = Date.now();
-    await h.api('GET', 'preferences');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  it('adds latency: the answer waits the time asked for', async () => {
+    const gate = latencyGate();
+    const slow = await boot({ wait: gate.wait });
+    try {
+      await slow.control('faults', { latencyMs: 150 });
+      let answered = false;
+      const reply = slow.api('GET', 'preferences').then((r) => ((answered = true), r));
+      await vi.waitFor(() => expect(gate.held()).toBe(1), { timeout: 15_000 });
+      expect(gate.asked).toEqual([150]);
+      expect(answered).toBe(false);
+      gate.open();
+      expect((await reply).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('expires the issued access tokens now', async () => {

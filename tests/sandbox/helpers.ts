@@ -81,3 +81,30 @@ export function clock(start = Date.UTC(2026, 0, 20, 18, 0, 0)) {
 }
 
 export const firstError = (r: Reply) => r.json?.Fault?.Error?.[0] as { code: string; Message: string; Detail: string; element: string } | undefined;
+
+/**
+ * Injected latency that lasts until the test says so (pass `wait` to boot): while the gate is shut,
+ * every answer that would wait out the latency is held, so "in flight" is a state, not a race.
+ */
+export function latencyGate() {
+  let shut = true;
+  const held: Array<() => void> = [];
+  const asked: number[] = [];
+  return {
+    wait(ms: number): Promise<void> {
+      asked.push(ms);
+      return shut ? new Promise<void>((go) => held.push(go)) : Promise.resolve();
+    },
+    /** Answers held at the gate now. */
+    held: () => held.length,
+    /** The latency each held or passed answer was to wait. */
+    asked,
+    open(): void {
+      shut = false;
+      for (const go of held.splice(0)) go();
+    },
+    shut(): void {
+      shut = true;
+    },
+  };
+}

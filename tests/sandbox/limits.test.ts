@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { boot, clock, type Harness } from './helpers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { boot, clock, latencyGate, type Harness } from './helpers';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -9,12 +9,29 @@ afterEach(async () => {
 
 const ping = (x: Harness, accept = 'application/json') => x.api('GET', `companyinfo/${x.sb.realmId}`, undefined, { accept });
 
+/** Sends `count` pings at once; `answered()` says how many have their answer so far. */
+function burst(x: Harness, count: number, accept?: string) {
+  let answered = 0;
+  const replies = Promise.all(Array.from({ length: count }, () => ping(x, accept).then((r) => (answered++, r))));
+  return { replies, answered: () => answered };
+}
+
+/** Waits until the sandbox holds `held` answers at the gate and has already answered `answered`. */
+async function settled(gate: ReturnType<typeof latencyGate>, b: ReturnType<typeof burst>, held: number, answered: number) {
+  await vi.waitFor(() => expect([gate.held(), b.answered()]).toEqual([held, answered]), { timeout: 15_000 });
+}
+
 describe('throttling', () => {
   it('allows 10 requests in flight and answers the 11th+ with 429 ThrottleExceeded', async () => {
-    h = await boot({ limits: { enabled: true, timeScale: 1 } });
+    const gate = latencyGate();
+    h = await boot({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait });
     await h.control('faults', { latencyMs: 400 });
     const x = h;
-    const replies = await Promise.all(Array.from({ length: 15 }, () => ping(x)));
+    // Ten are admitted and held in flight at the gate; the other five are refused at once.
+    const b = burst(x, 15);
+    await settled(gate, b, 10, 5);
+    gate.open();
+    const replies = await b.replies;
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
@@ -26,11 +43,13 @@ describe('throttling', () => {
   });
 
   it('answers the XML fault when the client does not accept JSON', async () => {
-    h = await boot({ limits: { enabled: true, timeScale: 1 } });
+    const gate = latencyGate();
+    h = await boot({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait });
     await h.control('faults', { latencyMs: 300 });
-    const x = h;
-    const replies = await Promise.all(Array.from({ length: 11 }, () => ping(x, 'application/xml')));
-    const throttled = replies.find((r) => r.status === 429);
+    const b = burst(h, 11, 'application/xml');
+    await settled(gate, b, 10, 1);
+    gate.open();
+    const throttled = (await b.replies).find((r) => r.status === 429);
     expect(throttled?.headers.get('content-type')).toContain('application/xml');
     expect(throttled?.text).toContain('<Error code="3001">');
   });
@@ -63,27 +82,36 @@ describe('throttling', () => {
     expect((await ping(h)).status).toBe(200);
   });
 
-  it('scales the window with timeScale, in real time', async () => {
-    h = await boot({ limits: { enabled: true, timeScale: 30 } }); // one minute becomes 2 s
+  it('scales the window with timeScale', async () => {
+    const c = clock();
+    h = await boot({ now: c.now, limits: { enabled: true, timeScale: 30 } }); // one minute becomes 2 s
     const batch = { BatchItemRequest: [{ bId: 'q', Query: 'select count(*) from Customer' }] };
     const x = h;
-    const started = Date.now();
     for (let wave = 0; wave < 4; wave++) {
       const replies = await Promise.all(Array.from({ length: 10 }, () => x.api('POST', 'batch', batch)));
       expect(replies.every((r) => r.status === 200)).toBe(true);
     }
     expect((await x.api('POST', 'batch', batch)).status).toBe(429);
-    await new Promise((r) => setTimeout(r, Math.max(0, 2_100 - (Date.now() - started))));
+    c.advance(1_999);
+    expect((await x.api('POST', 'batch', batch)).status).toBe(429);
+    c.advance(1);
     expect((await x.api('POST', 'batch', batch)).status).toBe(200);
   });
 
   it('can be switched off and on through /_sandbox/limits', async () => {
-    h = await boot({ limits: { enabled: true, timeScale: 1 } });
+    const gate = latencyGate();
+    h = await boot({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait });
     await h.control('faults', { latencyMs: 200 });
     await h.control('limits', { enabled: false });
-    const x = h;
-    expect((await Promise.all(Array.from({ length: 12 }, () => ping(x)))).every((r) => r.status === 200)).toBe(true);
+    const off = burst(h, 12);
+    await settled(gate, off, 12, 0);
+    gate.open();
+    expect((await off.replies).every((r) => r.status === 200)).toBe(true);
+    gate.shut();
     await h.control('limits', { enabled: true });
-    expect((await Promise.all(Array.from({ length: 12 }, () => ping(x)))).filter((r) => r.status === 429)).toHaveLength(2);
+    const on = burst(h, 12);
+    await settled(gate, on, 10, 2);
+    gate.open();
+    expect((await on.replies).filter((r) => r.status === 429)).toHaveLength(2);
   });
 });

@@ -109,15 +109,20 @@ describe('TokenKeeper', () => {
   it('writes the rotated refresh token to the store before handing out the new access token', async () => {
     const real = fileSecretStore(dir);
     let release!: () => void;
+    let writing!: () => void;
     let blocked = false;
     const gate = new Promise<void>((r) => (release = r));
+    const writeStarted = new Promise<void>((r) => (writing = r));
     const store: SecretStore = {
       ...real,
       get: (k) => real.get(k),
       delete: (k) => real.delete(k),
       describe: () => real.describe(),
       async set(k, v) {
-        if (blocked) await gate;
+        if (blocked) {
+          writing();
+          await gate;
+        }
         return real.set(k, v);
       },
     };
@@ -126,7 +131,8 @@ describe('TokenKeeper', () => {
     blocked = true;
     let handedOut: string | null = null;
     const pending = keeper.accessToken().then((t) => (handedOut = t.token));
-    await new Promise((r) => setTimeout(r, 300)); // the refresh itself has long returned by now
+    await writeStarted; // the refresh has returned and the rotated tokens are on their way to the store
+    await new Promise((r) => setImmediate(r));
     expect(handedOut).toBeNull();
     expect((await stored(real)).tokens.refresh_token).toBe(tokens.refresh_token);
     release();

@@ -8,6 +8,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
+import type * as ReposModule from '../../../renderer/src/db/repos';
 import { seedCoolCars } from './cool-cars';
 
 const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
@@ -39,6 +40,25 @@ vi.mock('../../../renderer/src/platform/api', () => ({
     on: () => () => {},
   },
 }));
+
+/** Reads of the approved set (the Sync bridge's live query), counted as they return. */
+const approvedReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../renderer/src/db/repos', async (importOriginal) => {
+  const actual = await importOriginal<typeof ReposModule>();
+  return {
+    ...actual,
+    createRepos: (...args: Parameters<typeof actual.createRepos>) => {
+      const repos = actual.createRepos(...args);
+      const listApproved = repos.entries.listApproved.bind(repos.entries);
+      repos.entries.listApproved = async () => {
+        const rows = await listApproved();
+        approvedReads.count++;
+        return rows;
+      };
+      return repos;
+    },
+  };
+});
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
@@ -215,14 +235,16 @@ describe('Sync tab', () => {
   it('in "on approval" mode, approving an entry anywhere starts a sync', async () => {
     await repos.sync.saveSettings({ mode: 'onApproval' });
     const project = (await repos.projects.list()).find((p) => p.name === 'Showroom Landscaping')!;
+    const readsBefore = approvedReads.count;
     render(<ReposProvider dbName={dbName}><QboSyncBridge /></ReposProvider>);
-    // The bridge's first look at the approved set is not an approval.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sent).toHaveLength(0);
+    // The bridge has taken its first look at the approved set (its baseline, not an approval).
+    await waitFor(() => expect(approvedReads.count).toBeGreaterThan(readsBefore), { timeout: 15_000 });
     const start = Date.now() - 2 * 3_600_000;
     const e = await repos.entries.create({ projectId: project.id, taskId: null, description: 'Late call', start, end: start + 30 * 60_000, zone: 'UTC', source: 'manual', billable: true });
     await repos.entries.approve([e.id]);
-    await waitFor(() => expect(sent.length).toBeGreaterThan(0), { timeout: 5_000 });
-    expect(sent.flatMap((b) => b.items.map((i) => i.body['Description']))).toContain('Showroom Landscaping: Late call');
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0), { timeout: 15_000 });
+    // The first sync is the one the approval started: had the baseline counted as an approval, an
+    // earlier sync would have sent the already-approved entries without this one.
+    expect(sent[0]!.items.map((i) => i.body['Description'])).toContain('Showroom Landscaping: Late call');
   });
 });

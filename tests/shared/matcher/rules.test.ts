@@ -144,12 +144,13 @@ describe('hostile inputs', () => {
   const rules = [rule({ id: 'r', kind: 'regex', pattern: 'ACME-\\d+' }), rule({ id: 'g', kind: 'glob', pattern: '*portal*', projectId: 'globex' })];
   const m = createMatcher({ projects, rules });
 
-  it('a very long title is matched quickly', () => {
+  // Linear matching takes milliseconds here; anything super-linear would take minutes on 200,000
+  // characters and meet the test's deadline, so no wall-clock threshold is needed (or wanted: it
+  // would measure the machine's load). Timings belong to npm run bench:matching.
+  it('a very long title is matched', () => {
     const title = 'a'.repeat(200_000) + ' ACME-1';
-    const t0 = performance.now();
     expect(m.suggest(seg(title)).ruleId).toBe('r');
     expect(m.suggest(seg('b'.repeat(200_000))).source).not.toBe('rule');
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('unicode and regex metacharacters in titles are plain text', () => {
