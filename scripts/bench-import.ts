@@ -1,5 +1,5 @@
 // npm run bench:import [-- --rows=20000 --runs=5] — what a large CSV export costs the page's main thread.
-// The app runs in Chromium against the browser harness, from the built renderer (npm run build first),
+// The app runs in Chromium against the browser harness, from the renderer the npm script builds first,
 // as the end-to-end tests run it. Each run opens Settings, chooses a Toggl export of N rows, and
 // measures on the page itself, from the file input's change to the painted preview: the longest gap
 // between 20-ms ticks of the main thread, and how long the preview took. The parsing runs in a worker
@@ -8,7 +8,7 @@
 // The last line is one JSON object: {"rows","runs","longestGapMs","previewMs","loadAverage"}.
 // Target: the longest gap under 1,500 ms.
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { startHarness } from '../electron/harness/harness';
 import { chromiumArgs, chromiumPath } from './chromium-page';
 

@@ -3,7 +3,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { bundlePage, chromiumArgs, chromiumPath, servePage } from '../chromium-page';
 import type { BenchResult, BenchWindow } from './types';
 

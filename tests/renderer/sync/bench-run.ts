@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { bundlePage, chromiumArgs, chromiumPath, servePage } from '../../../scripts/chromium-page';
 import type { SyncBenchResult } from '../../../shared/bench/sync-bench';
