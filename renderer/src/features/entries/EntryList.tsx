@@ -14,6 +14,7 @@ import { formatDuration } from '../../../../shared/time/duration';
 import { formatTimeRange } from '../../../../shared/time/display';
 import { DeleteEntryDialog } from '../trash/DeleteEntryDialog';
 import type { Catalog } from './catalog';
+import { EntryDescription } from './EntryDescription';
 import { EntryDialog } from './EntryDialog';
 import { midnightSplitPoint, overlapNotes } from './entry-form';
 import './entries.css';
@@ -251,18 +252,6 @@ function EntryItem(props: {
         </div>
       )}
     </li>
-  );
-}
-
-/** Long descriptions are clamped to three lines, with a toggle to read them whole. */
-function EntryDescription({ text }: { text: string }) {
-  const [open, setOpen] = useState(false);
-  const long = text.length > 240;
-  return (
-    <>
-      <div className={`entry-description${long && !open ? ' clamped' : ''}`}>{text}</div>
-      {long ? <button type="button" className="link-button small-link" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Show less' : 'Show all'}</button> : null}
-    </>
   );
 }
 

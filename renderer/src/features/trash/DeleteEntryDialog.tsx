@@ -1,6 +1,7 @@
 // The one question before an entry is deleted, whatever its status: it names the status and what
 // happens in QuickBooks (kept until the hold ends, or a queued send cancelled). Confirmed, the entry
 // moves to the trash through repos.sync and the undo notice takes over.
+import { EntryDescription } from '../entries/EntryDescription';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
@@ -38,7 +39,8 @@ export function DeleteEntryDialog({ entry, catalog, zone, now, run, onClose }: {
 
   return (
     <Modal title={title} onClose={onClose}>
-      <p>{formatTimeRange(entry.start, entry.end, zone)} · {label}{entry.description ? ` · ${entry.description}` : ''}</p>
+      <p>{formatTimeRange(entry.start, entry.end, zone)} · {label}</p>
+      {entry.description ? <EntryDescription text={entry.description} /> : null}
       <p className="muted">{held === undefined ? '\u00a0' : body}</p>
       <div className="modal-actions">
         <button type="button" className="button" onClick={onClose} autoFocus>Cancel</button>

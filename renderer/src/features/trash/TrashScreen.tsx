@@ -1,6 +1,7 @@
 // The trash: deleted entries, newest first, each with what QuickBooks still holds of it. Restore
 // brings one back as it was (within QuickBooks' hold that costs nothing there); "Delete forever" and
 // "Empty trash" take entries out for good and ask first when QuickBooks would lose time.
+import { EntryDescription } from '../entries/EntryDescription';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { currentZone, useNow } from '../../app/clock';
@@ -106,7 +107,7 @@ function TrashItem({ entry: e, catalog, zone, now, onRestore, onDeleteForever }:
           <span className="entry-project">{label}</span>
           <span className={`badge status-${e.status}`}>{e.status}</span>
         </div>
-        {e.description ? <div className="entry-description">{e.description}</div> : null}
+        {e.description ? <EntryDescription text={e.description} /> : null}
         <div className="trash-meta">Deleted {formatDateTime(e.trashedAt!, zone)}</div>
         <div className={`trash-qbo ${qbo.held ? 'held' : ''}`}>{qbo.text}</div>
       </div>
