@@ -61,9 +61,11 @@ describe('undo a review decision', () => {
 
     await repos.review.undo(DAY, [decision.decisionId]);
     expect((await liveEntries(env)).map((e) => e.id)).toEqual(first.entryIds);
-    // Deleted through the sync door: soft-deleted with an audit row, like any deleted entry.
+    // Deleted through the sync door: soft-deleted with an audit row, like any deleted entry, and not
+    // left in the trash to be restored beside a new accept of the same windows.
     expect((await db.entries.get(decision.entryIds[0]!))!.deletedAt).not.toBeNull();
     expect(await db.audit.where('entityId').equals(decision.entryIds[0]!).filter((a) => a.action === 'delete').count()).toBe(1);
+    expect(await repos.trash.list()).toEqual([]);
     for (const id of ['p1', 'p2']) {
       const row = await db.segments.get(id);
       expect(row!.reviewed).toBe(false);

@@ -197,7 +197,9 @@ export function createReviewRepo(
 
     /**
      * Undoes decisions while all their entries are drafts: the entries are deleted (through the sync
-     * door), the segments open for review again and the matcher forgets what they taught. All or none.
+     * door) and, being made by the decision undone, leave the trash at once (nothing to restore
+     * twice beside a new accept); the segments open for review again and the matcher forgets what
+     * they taught. All or none.
      */
     async undo(date: LocalDate, decisionIds: readonly string[]): Promise<void> {
       // Every table: deleting entries reads the sync configuration (projects, mirror, settings) too.
@@ -212,6 +214,8 @@ export function createReviewRepo(
           if (entries.length > 0) {
             const result = await deps.sync.deleteEntries(entries.map((e) => e.id));
             if (result.needsConfirmation) throw new UndoRefusedError('QuickBooks already holds some of this time. Delete those entries on Today, where you can confirm it.');
+            const trashed = (await db.entries.bulkGet(entries.map((e) => e.id))).filter((e): e is EntryRow => e !== undefined);
+            await deps.entries.endHoldInTx(trashed, { purge: true, actor: 'user', note: 'The Review decision that made it was undone.' });
           }
           await unlearn(rows);
           await deps.segments.reopen(rows.map((r) => r.id));
