@@ -46,8 +46,7 @@ test('a client and a project with a rate and rounding override; a rate change fr
   await expect(form).toHaveCount(0);
 
   const project = app.getByTestId('project-Website Redesign');
-  // The page's locale is en-GB, which writes US dollars as US$ (a person in the US sees $).
-  await expect(project.getByTestId('project-rate')).toHaveText('US$1,125.50/h');
+  await expect(project.getByTestId('project-rate')).toHaveText('$1,125.50/h');
   await expect(project.getByTestId('project-rounding')).toHaveText('15 min up, per entry (project)');
   await expect(project).toContainText('Billable');
 
@@ -78,7 +77,7 @@ test('a client and a project with a rate and rounding override; a rate change fr
   await expect(history.getByRole('row').nth(2)).toContainText('From 2026-03-01');
   await expect(history.getByRole('row').nth(2)).toContainText('$1,250.00/h');
   await expect(history.getByRole('row').nth(2)).toContainText('current');
-  await expect(project.getByTestId('project-rate')).toHaveText('US$1,250.00/h');
+  await expect(project.getByTestId('project-rate')).toHaveText('$1,250.00/h');
 
   await app.getByRole('form', { name: 'Add a task to Website Redesign' }).getByLabel('New task').fill('Design');
   await app.getByRole('button', { name: 'Add task' }).click();
