@@ -26,7 +26,7 @@ function words(key: string): string {
 }
 
 /** "Excluded window title 2 pattern" for ['excludedTitlePatterns', 1, 'pattern']. */
-export function fieldWords(path: ReadonlyArray<PropertyKey>): string {
+function fieldWords(path: ReadonlyArray<PropertyKey>): string {
   const parts: string[] = [];
   for (const p of path) {
     if (typeof p === 'number') parts.push(String(p + 1));

@@ -8,7 +8,7 @@ import type { LocalDate } from './local-date';
 import { parseLocalDate } from './local-date';
 
 /** undefined = the runtime's default locale (the system's, in the app). */
-export type Locale = string | undefined;
+type Locale = string | undefined;
 
 type Style = 'time' | 'dayLong' | 'dayShort' | 'date' | 'dateTime' | 'weekdayTime';
 

@@ -24,7 +24,7 @@ interface Location {
   section: string | null;
 }
 
-export function locationFromHash(hash: string): Location {
+function locationFromHash(hash: string): Location {
   const [id, param] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   const screen = screens.find((s) => s.id === id)?.id ?? otherScreens.find((s) => s === id) ?? 'today';
   const day = screen === 'today' && param && isLocalDate(param) ? param : null;

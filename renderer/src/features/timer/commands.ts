@@ -20,7 +20,7 @@ export async function lastUsedProject(repos: Repos, now: number): Promise<string
 }
 
 /** What Start starts without a project named: the timer bar's choice, else the last used project. */
-export async function nextProject(repos: Repos, now: number): Promise<string | null> {
+async function nextProject(repos: Repos, now: number): Promise<string | null> {
   const chosen = useTimerChoice.getState().projectId;
   return chosen !== undefined ? chosen : lastUsedProject(repos, now);
 }
