@@ -200,9 +200,12 @@ export class OAuthServer {
       if (!code || code.used || code.expiresAt <= this.now() || code.clientId !== client.clientId) return oauthError(400, 'invalid_grant');
       code.used = true;
       if (params.get('redirect_uri') !== code.redirectUri) return oauthError(400, 'invalid_grant');
+      // One instant for the grant and its first tokens: a fresh grant has exactly five years left,
+      // however many milliseconds this handler takes.
+      const now = this.now();
       const grantId = token('g');
-      this.data.grants[grantId] = { clientId: client.clientId, realmId: code.realmId, scopes: code.scopes, createdAt: this.now(), revoked: false };
-      return json(200, this.issue(grantId, includeHardExpiry));
+      this.data.grants[grantId] = { clientId: client.clientId, realmId: code.realmId, scopes: code.scopes, createdAt: now, revoked: false };
+      return json(200, this.issue(grantId, includeHardExpiry, now));
     }
     if (grantType === 'refresh_token') {
       const presented = params.get('refresh_token') ?? '';
@@ -218,8 +221,7 @@ export class OAuthServer {
   }
 
   /** A fresh access/refresh pair for a grant; earlier refresh tokens now have 24 hours left. */
-  issue(grantId: string, includeHardExpiry = false): Record<string, unknown> {
-    const now = this.now();
+  issue(grantId: string, includeHardExpiry = false, now = this.now()): Record<string, unknown> {
     const grant = this.data.grants[grantId] as GrantRecord;
     for (const r of Object.values(this.data.refresh)) {
       if (r.grantId === grantId && r.supersededAt === undefined) r.supersededAt = now;
@@ -242,9 +244,10 @@ export class OAuthServer {
 
   /** A grant made without the browser, for /_sandbox/tokens. */
   grantDirectly(clientId: string, scopes: string[]): Record<string, unknown> {
+    const now = this.now();
     const grantId = token('g');
-    this.data.grants[grantId] = { clientId, realmId: this.realmId, scopes, createdAt: this.now(), revoked: false };
-    return this.issue(grantId);
+    this.data.grants[grantId] = { clientId, realmId: this.realmId, scopes, createdAt: now, revoked: false };
+    return this.issue(grantId, false, now);
   }
 
   /** POST /v2/oauth2/tokens/revoke: either token of a grant disconnects the whole grant. */
