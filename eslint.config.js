@@ -1,10 +1,11 @@
 // Which process may import which file is enforced here, not by hope (the Signal Desktop model):
 // shared/ is pure, the renderer never reaches into electron/, main never reaches into renderer/,
-// and only the Electron edge files import `electron`.
+// and only the Electron edge files import `electron`. Nothing outside tests/ imports tests/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const noTests = { group: ['**/tests/**'], message: 'Product code, scripts and benchmarks never import tests/.' };
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'url', 'util', 'net'];
 
 export default tseslint.config(
@@ -35,6 +36,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*', ...nodeBuiltins, 'react', 'react-dom', 'dexie', 'get-windows', 'intuit-oauth'], message: 'shared/ is pure TypeScript used by both processes.' },
           { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on a process.' },
+          noTests,
         ],
       }],
     },
@@ -48,6 +50,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*', ...nodeBuiltins, 'get-windows', 'intuit-oauth'], message: 'The renderer is sandboxed: talk to main through the IPC contract.' },
           { group: ['**/electron/**'], message: 'The renderer never imports main-process code; use shared/ or the IPC contract.' },
+          noTests,
         ],
       }],
     },
@@ -60,6 +63,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*'], message: 'Services take OS dependencies as ports (electron/main/ports.ts); only the Electron edge imports electron.' },
           { group: ['**/renderer/**'], message: 'Main never imports the renderer.' },
+          noTests,
         ],
       }],
     },
@@ -67,7 +71,11 @@ export default tseslint.config(
   {
     files: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/electron-ports.ts', 'electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }, noTests] }],
     },
+  },
+  {
+    files: ['scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTests] }] },
   },
 );

@@ -1,6 +1,7 @@
 // Process boundaries, checked on every test run (eslint and the TypeScript project split check
 // them too): shared/ is pure, the renderer never imports electron/, main never imports renderer/,
-// and only the Electron edge files import `electron`.
+// and only the Electron edge files import `electron`. No product code, script or benchmark imports
+// tests/: what the app or a benchmark runs lives outside the test tree.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,13 @@ describe('process boundaries', () => {
       imports(f)
         .filter((s) => resolvesInto(f, s, 'renderer') || (/^electron(\/|$)/.test(s) && !electronEdge.has(f)))
         .map((s) => `${f} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps tests/ out of the product, the scripts and the benchmarks', () => {
+    const offenders = ['electron', 'renderer', 'shared', 'scripts', 'bench'].flatMap((dir) =>
+      sources(dir).flatMap((f) => imports(f).filter((s) => resolvesInto(f, s, 'tests')).map((s) => `${f} imports ${s}`)),
     );
     expect(offenders).toEqual([]);
   });

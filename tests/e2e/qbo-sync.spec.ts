@@ -10,7 +10,7 @@
 // (as review.spec.ts seeds projects), because creating projects with rates and tasks is another
 // screen's test. Approving and editing go through the Today screen's own buttons.
 import type { Page } from '@playwright/test';
-import { startSandbox, type RunningSandbox } from '../qbo-sandbox/index';
+import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, control, expect, test } from './fixtures';
 
 interface SandboxState {

@@ -11,7 +11,7 @@ export interface DemoCompany extends DemoCompanyBases {
 }
 
 export async function startDemoCompany(options: { dataDir: string }): Promise<DemoCompany> {
-  const sandbox = await import('../../../tests/qbo-sandbox/index');
+  const sandbox = await import('../../qbo-sandbox/index');
   const running = await sandbox.startSandbox({
     port: 0,
     controlRoutes: false,

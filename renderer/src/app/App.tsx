@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
 import { CaptureBridge } from '../features/capture/CaptureBridge';
-import { QuickBooksScreen } from '../screens/QuickBooksScreen';
-import { ReviewScreen } from '../screens/ReviewScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { TimesheetScreen } from '../screens/TimesheetScreen';
-import { TodayScreen } from '../screens/TodayScreen';
+import { QuickBooksScreen } from '../features/quickbooks/QuickBooksScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
+import { TodayScreen } from '../features/day/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';

@@ -8,7 +8,7 @@ import { createCaptureService, type CaptureService } from '../../../electron/mai
 import { createX11FocusEvents } from '../../../electron/main/capture/focus-events';
 import { createGetWindowsSource } from '../../../electron/main/capture/get-windows-source';
 import { createXprintidleSource } from '../../../electron/main/idle/xprintidle-source';
-import { missingXTools, startXSession, type XSession } from '../../../scripts/bench-capture';
+import { missingXTools, startXSession, type XSession } from '../../../bench/bench-capture';
 import type { ActivitySegment, CaptureStatus } from '../../../shared/capture/types';
 
 const missing = process.platform === 'linux' ? missingXTools() : ['Linux'];

@@ -4,22 +4,13 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
-import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../qbo-sandbox/index';
+import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
 
 export { DEFAULT_CLIENT };
+export { control, sandboxState } from '../../../electron/qbo-sandbox/control-client';
 
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 }, ...options });
-}
-
-export async function control(sandbox: { url: string }, route: string, body: unknown = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(`${sandbox.url}/_sandbox/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sandbox control ${route}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-
-export async function sandboxState(sandbox: { url: string }): Promise<Record<string, unknown>> {
-  return (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as Record<string, unknown>;
 }
 
 export interface ProxyRecord {

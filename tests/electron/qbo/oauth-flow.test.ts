@@ -3,7 +3,7 @@
 // loopback listener, and the code is exchanged only when the state is ours.
 import { describe, expect, it } from 'vitest';
 import { startAuthorization, ConnectError } from '../../../electron/main/qbo/oauth-flow';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { answerConsent, localConfig, manualClock, recordingOpener, visit } from './helpers';
 import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 

@@ -12,8 +12,8 @@ import { QboFault, QboNetworkError, parseFault } from '../../../electron/main/qb
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
-import { gatewayFault, throttleBody } from '../../qbo-sandbox/errors';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import { gatewayFault, throttleBody } from '../../../electron/qbo-sandbox/errors';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
 
 let sandbox: RunningSandbox;

@@ -12,7 +12,7 @@ import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qb
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
 import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor } from './helpers';
 import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 

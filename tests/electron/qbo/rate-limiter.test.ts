@@ -11,8 +11,8 @@ import { createQboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry, RealmLimiter, type LimiterOptions, type RequestKind } from '../../../electron/main/qbo/rate-limiter';
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
-import { latencyGate } from '../../sandbox/helpers';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
+import { latencyGate } from '../qbo-sandbox/helpers';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
 
 let sandbox: RunningSandbox;

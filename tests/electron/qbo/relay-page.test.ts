@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthorization } from '../../../electron/main/qbo/oauth-flow';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { answerConsent, localConfig, manualClock, recordingOpener, startTestSandbox, visit } from './helpers';
 
 const html = readFileSync(join(import.meta.dirname, '../../../resources/qbo-callback/index.html'), 'utf8');

@@ -1,7 +1,7 @@
 // The sandbox a QuickBooks test file shares, behind a recording proxy (helpers.ts), started once
 // and closed after the file. Apart from helpers.ts, which the sync benchmark loads outside vitest.
 import { afterAll, beforeAll } from 'vitest';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { startRecordingProxy, startTestSandbox } from './helpers';
 
 export type RecordingProxy = Awaited<ReturnType<typeof startRecordingProxy>>;

@@ -11,7 +11,7 @@ import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
 import { CONNECTION_KEY, ReconnectRequiredError, TokenKeeper, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import type { RunningSandbox } from '../../qbo-sandbox/index';
+import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { control, localConfig, manualClock } from './helpers';
 import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
 

@@ -13,7 +13,7 @@ import { ReposProvider } from '../../../renderer/src/data/repos-context';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos } from '../../../renderer/src/db/repos';
 import { useTimerChoice, useTimerErrors } from '../../../renderer/src/features/timer/timer-errors';
-import { TodayScreen } from '../../../renderer/src/screens/TodayScreen';
+import { TodayScreen } from '../../../renderer/src/features/day/TodayScreen';
 
 afterEach(() => {
   cleanup();

@@ -39,7 +39,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { AuditSection } = await import('../../../renderer/src/features/quickbooks/AuditSection');
-const { resetSyncService, runSync } = await import('../../../renderer/src/features/quickbooks/sync-service');
+const { resetSyncService, runSync } = await import('../../../renderer/src/features/quickbooks/engine/sync-service');
 
 let dbName: string;
 let repos: Repos;

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
 import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
-import type { QboPort } from '../../../renderer/src/sync/qbo-port';
+import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
 import { seedCoolCars } from './cool-cars';
 

@@ -26,7 +26,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 }));
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
-const { QuickBooksScreen } = await import('../../../renderer/src/screens/QuickBooksScreen');
+const { QuickBooksScreen } = await import('../../../renderer/src/features/quickbooks/QuickBooksScreen');
 const { useQboTab } = await import('../../../renderer/src/features/quickbooks/qbo-tab-store');
 
 afterEach(() => {

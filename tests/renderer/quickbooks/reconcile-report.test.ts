@@ -3,7 +3,7 @@
 // difference and as a conflict found; time typed in QuickBooks is listed as not sent by us.
 import { describe, expect, it } from 'vitest';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
-import type { QboPort } from '../../../renderer/src/sync/qbo-port';
+import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
 import { testEnv } from '../db/helpers';
 import { seedCoolCars } from './cool-cars';

@@ -62,7 +62,7 @@ vi.mock('../../../renderer/src/db/repos', async (importOriginal) => {
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
-const { resetSyncService, useSyncUi } = await import('../../../renderer/src/features/quickbooks/sync-service');
+const { resetSyncService, useSyncUi } = await import('../../../renderer/src/features/quickbooks/engine/sync-service');
 const { QboSyncBridge } = await import('../../../renderer/src/features/quickbooks/QboSyncBridge');
 
 let dbName: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxRow } from '../../../shared/sync/outbox';
 import type { PreflightIssue } from '../../../shared/sync/preflight';
 import type { EntryRow } from '../../../renderer/src/db/schema';
-import type { RunResult, SyncProgress } from '../../../renderer/src/sync/engine';
+import type { RunResult, SyncProgress } from '../../../renderer/src/features/quickbooks/engine/engine';
 import { compactJson, entryStatus, groupIssues, progressBar } from '../../../renderer/src/features/quickbooks/sync-view';
 
 const issue = (entryId: string, code: PreflightIssue['code'], message: string, blocking = true): PreflightIssue => ({ entryId, code, message, blocking });

@@ -10,7 +10,7 @@ import { currentZone, today } from '../../../renderer/src/app/clock';
 import { ReposProvider } from '../../../renderer/src/data/repos-context';
 import { createRepos, openDatabase } from '../../../renderer/src/db';
 import { useDecisions } from '../../../renderer/src/features/review/decisions';
-import { ReviewScreen } from '../../../renderer/src/screens/ReviewScreen';
+import { ReviewScreen } from '../../../renderer/src/features/review/ReviewScreen';
 
 afterEach(() => {
   cleanup();

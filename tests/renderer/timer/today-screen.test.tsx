@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReposProvider } from '../../../renderer/src/data/repos-context';
-import { TodayScreen } from '../../../renderer/src/screens/TodayScreen';
+import { TodayScreen } from '../../../renderer/src/features/day/TodayScreen';
 import { useTimerChoice } from '../../../renderer/src/features/timer/timer-errors';
 
 afterEach(() => {

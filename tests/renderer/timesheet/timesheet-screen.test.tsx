@@ -9,7 +9,7 @@ import { ReposProvider } from '../../../renderer/src/data/repos-context';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import type { EntryRow } from '../../../renderer/src/db/schema';
-import { TimesheetScreen } from '../../../renderer/src/screens/TimesheetScreen';
+import { TimesheetScreen } from '../../../renderer/src/features/timesheet/TimesheetScreen';
 import { zonedInstant } from '../../../shared/time/zone';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

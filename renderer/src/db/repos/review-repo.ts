@@ -12,7 +12,7 @@ import type { EntryRow, EntryStatus, LocalDate, SegmentReview, SegmentRow } from
 import type { createEntriesRepo } from './entries-repo';
 import type { createMatcherRepo } from './matcher-repo';
 import type { createSegmentsRepo } from './segments-repo';
-import type { SyncRepo } from './sync-repo';
+import type { SyncRepo } from '../../features/quickbooks/store/sync-repo';
 
 export interface ReviewedSegment extends MatchInput {
   id: string;

@@ -8,7 +8,7 @@
 import type { RepoContext } from '../context';
 import type { AuditActor, EntryRow } from '../schema';
 import { heldInQbo, type EntriesRepo } from './entries-repo';
-import type { SyncRepo } from './sync-repo';
+import type { SyncRepo } from '../../features/quickbooks/store/sync-repo';
 
 /** How long QuickBooks keeps time the user deleted here, unless the trash is emptied first. */
 export const QBO_HOLD_MS = 24 * 60 * 60 * 1000;

@@ -8,9 +8,9 @@ import { currentZone } from '../../app/clock';
 import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
 import type { QboEntityKind } from '../../db/schema';
-import { importMirror } from '../../sync/import-mirror';
+import { importMirror } from './engine/import-mirror';
 import { ENTITY_LABELS, homeCurrency, preferenceWarnings, useCompanySnapshot } from './mirror-hooks';
-import { qboPort } from './sync-service';
+import { qboPort } from './engine/sync-service';
 
 const KINDS: QboEntityKind[] = ['customer', 'item', 'employee', 'vendor', 'class'];
 

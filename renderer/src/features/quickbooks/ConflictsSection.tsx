@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
-import { resolveConflict } from '../../sync/reconcile-run';
+import { resolveConflict } from './engine/reconcile-run';
 import { loadConflicts, type ConflictLine } from './history-read-model';
 import { amountText, durationText, timeLine } from './history-view';
 

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useRepos } from '../../data/repos-context';
-import { startSyncScheduler, syncAfterApproval } from './sync-service';
+import { startSyncScheduler, syncAfterApproval } from './engine/sync-service';
 
 export function QboSyncBridge() {
   const repos = useRepos();

@@ -9,7 +9,7 @@ import { useRepos } from '../../data/repos-context';
 import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './mirror-hooks';
 import { runReconciliationReport, type ReportOutcome } from './reconcile-report';
 import { useQboTab } from './qbo-tab-store';
-import { qboPort } from './sync-service';
+import { qboPort } from './engine/sync-service';
 
 /** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);

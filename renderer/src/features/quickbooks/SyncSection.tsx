@@ -12,10 +12,10 @@ import { entryLocalDate } from '../../../../shared/qbo/transform';
 import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
-import type { SyncMode, SyncSettings } from '../../db/repos/sync-repo';
+import type { SyncMode, SyncSettings } from './store/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
-import { rescheduleSync, runSync, useSyncUi } from './sync-service';
+import { rescheduleSync, runSync, useSyncUi } from './engine/sync-service';
 import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [

@@ -9,8 +9,8 @@ import { blockedEntryIds, preflight } from '../../../../shared/sync/preflight';
 import { reconciliationReport, type ConflictRule, type ReconciliationRow } from '../../../../shared/sync/reconcile';
 import type { Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
-import type { QboPort } from '../../sync/qbo-port';
-import { runReconciliation, type ReconcileRunResult } from '../../sync/reconcile-run';
+import type { QboPort } from './engine/qbo-port';
+import { runReconciliation, type ReconcileRunResult } from './engine/reconcile-run';
 import { isLocalDate } from '../../../../shared/time/local-date';
 
 export interface ReportOutcome {

@@ -5,7 +5,7 @@ import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
 import type { PreflightCode, PreflightIssue } from '../../../../shared/sync/preflight';
 import type { OutboxRow } from '../../../../shared/sync/outbox';
 import type { EntryRow } from '../../db/schema';
-import type { RunResult, SyncProgress } from '../../sync/engine';
+import type { RunResult, SyncProgress } from './engine/engine';
 
 /** A heading per problem, in the words on the QuickBooks screen. */
 export const PROBLEM_TITLES: Record<PreflightCode, string> = {

@@ -1,7 +1,7 @@
 // The automatic purge: entries 30 days in the trash leave it for good (repos.trash.purgeExpired),
 // checked when the window starts and every hour after. Timers are injected, so a test drives the
 // checks and the repositories' clock decides what is old enough; nothing waits in real time.
-import type { Timers } from '../../sync/scheduler';
+import type { Timers } from '../quickbooks/engine/scheduler';
 
 export const PURGE_CHECK_MS = 60 * 60 * 1000;
 

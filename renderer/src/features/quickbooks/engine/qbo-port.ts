@@ -1,0 +1,117 @@
+// The sync engine's only way to QuickBooks. The app implements it over IPC (`ipcQboPort`); the
+// Node tests and the benchmark implement it in-process over main's QboClient (never imported from
+// here: the renderer must not import electron/). Every failure of a whole request becomes a
+// QboPortError whose kind says what the engine does: 'auth' pause until reconnect, 'network' resend
+// the same request (same requestid), 'remote' a QuickBooks fault (status/code when known).
+import type { IpcError } from '../../../../../shared/ipc/errors';
+import { qboFaultCode, type QboBatchItem, type QboBatchItemResult, type QboStatus } from '../../../../../shared/ipc/domains/qbo';
+import type { QboFault } from '../../../../../shared/qbo/types';
+import type { SendFailure } from '../../../../../shared/sync/classify';
+import type { RendererApi } from '../../../../../shared/ipc/contract';
+
+export type { QboBatchItem, QboBatchItemResult, QboStatus };
+
+export type QboPortErrorKind = 'auth' | 'network' | 'remote' | 'other';
+
+export class QboPortError extends Error {
+  override readonly name = 'QboPortError';
+  constructor(
+    readonly kind: QboPortErrorKind,
+    message: string,
+    readonly details: { status?: number; code?: string; intuitTid?: string; type?: string } = {},
+  ) {
+    super(message);
+  }
+}
+
+export type Entity = Record<string, unknown>;
+
+export interface QboPort {
+  /** One /batch request with this requestid; per-item faults come back as data. */
+  batch(requestId: string, items: QboBatchItem[]): Promise<{ items: QboBatchItemResult[]; intuitTid?: string | null }>;
+  /** Every row of one entity (the port pages by STARTPOSITION offsets). */
+  queryAll(entity: string, where?: string): Promise<Entity[]>;
+  /** The entity, or null when QuickBooks says it does not exist (610). */
+  read(entity: string, id: string): Promise<Entity | null>;
+  company(): Promise<{ companyInfo: Entity; preferences: Entity }>;
+  /** CDC for name lists (TimeActivity is not in CDC). */
+  changes(entities: string[], changedSince: string): Promise<Record<string, Entity[]>>;
+  status(): Promise<QboStatus>;
+}
+
+/** HTTP status from a fault code or message when the IPC error only carries text. */
+function statusFrom(code: string | null, message: string): number | undefined {
+  if (code === '3001' || code === '429') return 429;
+  if (code === '503') return 503;
+  if (code === '3200' || code === '100') return 401;
+  if (code === '3100') return 403;
+  const http = /HTTP (\d{3})/.exec(message)?.[1];
+  if (http) return Number(http);
+  if (code && /^\d{3}$/.test(code) && Number(code) >= 400) return Number(code);
+  return undefined;
+}
+
+/** An IPC error as a port error. */
+export function portErrorFromIpc(error: IpcError): QboPortError {
+  if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200' });
+  if (error.kind === 'network') return new QboPortError('network', error.message);
+  if (error.kind === 'remote') {
+    const code = qboFaultCode(error.message);
+    const status = statusFrom(code, error.message) ?? (error.retryable ? 500 : 400);
+    const tid = /intuit_tid ([\w-]+)/.exec(error.message)?.[1];
+    return new QboPortError('remote', error.message, { status, ...(code ? { code } : {}), ...(tid ? { intuitTid: tid } : {}) });
+  }
+  return new QboPortError('other', error.message);
+}
+
+/** What classify.ts reads: a NetworkError or a QboFault. */
+export function sendFailureOf(error: unknown): SendFailure {
+  if (error instanceof QboPortError) {
+    if (error.kind === 'network') return { kind: 'network', reason: /timed? ?out|ETIMEDOUT/i.test(error.message) ? 'timeout' : 'dropped', message: error.message };
+    const { status, code, intuitTid, type } = error.details;
+    const fault: QboFault = {
+      ...(status !== undefined ? { status } : error.kind === 'auth' ? { status: 401 } : {}),
+      type: type ?? (error.kind === 'auth' ? 'AUTHENTICATION' : 'HTTP'),
+      errors: [{ code: code ?? (error.kind === 'auth' ? '3200' : String(status ?? '')), message: error.message }],
+      ...(intuitTid ? { intuitTid } : {}),
+    };
+    return fault;
+  }
+  return { kind: 'network', reason: 'unknown', message: error instanceof Error ? error.message : String(error) };
+}
+
+type Invoke = RendererApi['invoke'];
+
+/** The app's port: every call is one qbo:* IPC call. */
+export function ipcQboPort(api: { invoke: Invoke }): QboPort {
+  async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>): Promise<T> {
+    const r = await result;
+    if (!r.ok) throw portErrorFromIpc(r.error);
+    return r.value;
+  }
+  return {
+    async batch(requestId, items) {
+      return unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+    },
+    async queryAll(entity, where) {
+      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items;
+    },
+    async read(entity, id) {
+      try {
+        return (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data;
+      } catch (error) {
+        if (error instanceof QboPortError && error.details.code === '610') return null;
+        throw error;
+      }
+    },
+    async company() {
+      return unwrap(api.invoke('qbo:getCompany'));
+    },
+    async changes(entities, changedSince) {
+      return (await unwrap(api.invoke('qbo:getChanges', { entities, changedSince }))).changes;
+    },
+    async status() {
+      return unwrap(api.invoke('qbo:getStatus'));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The local mirror of the QuickBooks company: name lists (customers, service items, employees,
+// vendors, classes: inactive ones kept and marked) and key-value state (company info, preferences,
+// worker mapping, sync settings, import watermark). Mapping screens and pre-flight read it; only the
+// importer (renderer/src/sync/import-mirror.ts) writes the name lists.
+import type { QboMirror, QboPreferences } from '../../../../../shared/qbo/types';
+import type { RepoContext } from '../../../db/context';
+import type { QboEntityKind, QboEntityRow } from '../../../db/schema';
+
+export type NewQboEntity = Omit<QboEntityRow, 'updatedAt'>;
+
+export function createQboMirrorRepo(ctx: RepoContext) {
+  const { db } = ctx;
+
+  return {
+    async list(kind: QboEntityKind, opts: { includeInactive?: boolean } = {}): Promise<QboEntityRow[]> {
+      const rows = await db.qboEntities.where('kind').equals(kind).toArray();
+      return rows.filter((r) => opts.includeInactive || r.active).sort((a, b) => (a.fullyQualifiedName ?? a.name).localeCompare(b.fullyQualifiedName ?? b.name));
+    },
+
+    async get(kind: QboEntityKind, id: string): Promise<QboEntityRow | undefined> {
+      return db.qboEntities.get([kind, id]);
+    },
+
+    /** Upserts rows; with `replaceKind` every other row of those kinds is removed (a full import). */
+    async putEntities(rows: readonly NewQboEntity[], opts: { replaceKinds?: readonly QboEntityKind[] } = {}): Promise<void> {
+      const at = ctx.now();
+      await db.transaction('rw', [db.qboEntities], async () => {
+        for (const kind of opts.replaceKinds ?? []) await db.qboEntities.where('kind').equals(kind).delete();
+        await db.qboEntities.bulkPut(rows.map((r) => ({ ...r, updatedAt: at })));
+      });
+      ctx.onCommitted({ entityType: 'setting', ids: [], action: 'qboMirror' });
+    },
+
+    async removeEntities(keys: ReadonlyArray<[QboEntityKind, string]>): Promise<void> {
+      await db.qboEntities.bulkDelete(keys.map(([k, id]) => [k, id]));
+    },
+
+    async getState<T = unknown>(key: string): Promise<T | undefined> {
+      return (await db.qboState.get(key))?.value as T | undefined;
+    },
+
+    async setState(key: string, value: unknown): Promise<void> {
+      await db.qboState.put({ key, value, updatedAt: ctx.now() });
+      ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'qboState' });
+    },
+
+    async preferences(): Promise<QboPreferences> {
+      return ((await db.qboState.get('preferences'))?.value as QboPreferences | undefined) ?? {};
+    },
+
+    /** The name lists in the shape pre-flight reads. */
+    async mirror(): Promise<QboMirror> {
+      const rows = await db.qboEntities.toArray();
+      const of = (kind: QboEntityKind) => rows.filter((r) => r.kind === kind);
+      return {
+        customers: of('customer').map((r) => ({
+          Id: r.id,
+          DisplayName: r.name,
+          FullyQualifiedName: r.fullyQualifiedName ?? r.name,
+          ...(r.parentId ? { ParentRef: { value: r.parentId }, Job: true } : {}),
+          Active: r.active,
+          ...(r.currency ? { CurrencyRef: { value: r.currency } } : {}),
+        })),
+        items: of('item').map((r) => ({ Id: r.id, Name: r.name, ...(r.fullyQualifiedName ? { FullyQualifiedName: r.fullyQualifiedName } : {}), Type: r.subtype ?? 'Service', Active: r.active })),
+        employees: of('employee').map((r) => ({ Id: r.id, DisplayName: r.name, Active: r.active })),
+        vendors: of('vendor').map((r) => ({ Id: r.id, DisplayName: r.name, Active: r.active, Vendor1099: r.subtype === '1099' })),
+        classes: of('class').map((r) => ({ Id: r.id, Name: r.name, ...(r.fullyQualifiedName ? { FullyQualifiedName: r.fullyQualifiedName } : {}), Active: r.active })),
+      };
+    },
+  };
+}
+
+export type QboMirrorRepo = ReturnType<typeof createQboMirrorRepo>;

@@ -1,0 +1,51 @@
+// The IPC QboPort: each call is one qbo:* channel, and each IPC error kind becomes the failure the
+// engine's classification acts on (auth → pause, network → resend the same request, 503 → back off,
+// a fault → flag), with a 610 on read meaning "gone".
+import { describe, expect, it } from 'vitest';
+import { classifyFault } from '../../../shared/sync/classify';
+import { ipcQboPort, portErrorFromIpc, sendFailureOf, QboPortError } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
+
+function fakeApi(answers: Record<string, unknown>) {
+  const calls: Array<[string, unknown]> = [];
+  return {
+    calls,
+    api: {
+      invoke: (async (channel: string, request?: unknown) => {
+        calls.push([channel, request]);
+        return answers[channel] as never;
+      }) as never,
+    },
+  };
+}
+
+describe('ipcQboPort', () => {
+  it('sends a batch over qbo:sendBatch with its requestid and returns the per-item answers', async () => {
+    const { api, calls } = fakeApi({ 'qbo:sendBatch': { ok: true, value: { items: [{ bId: 'b1', entity: 'TimeActivity', data: { Id: '1' }, queryResponse: null, fault: null }] } } });
+    const port = ipcQboPort(api);
+    const r = await port.batch('0000-req', [{ bId: 'b1', operation: 'create', entity: 'TimeActivity', body: { Hours: 1 } }]);
+    expect(r.items[0]!.data).toEqual({ Id: '1' });
+    expect(calls[0]).toEqual(['qbo:sendBatch', { requestId: '0000-req', items: [{ bId: 'b1', operation: 'create', entity: 'TimeActivity', body: { Hours: 1 } }] }]);
+  });
+
+  it('reads a missing entity as null and rethrows other failures as port errors', async () => {
+    const gone = fakeApi({ 'qbo:readEntity': { ok: false, error: { kind: 'remote', message: 'QuickBooks fault 610: Object Not Found', retryable: false } } });
+    expect(await ipcQboPort(gone.api).read('TimeActivity', '9')).toBeNull();
+    const down = fakeApi({ 'qbo:queryAll': { ok: false, error: { kind: 'network', message: 'dropped', retryable: true } } });
+    await expect(ipcQboPort(down.api).queryAll('Customer')).rejects.toBeInstanceOf(QboPortError);
+  });
+});
+
+describe('IPC errors → engine actions', () => {
+  const action = (kind: string, message: string, retryable = false) =>
+    classifyFault(sendFailureOf(portErrorFromIpc({ kind: kind as never, message, retryable }))).action;
+
+  it('maps each kind to what the engine does', () => {
+    expect(action('auth', 'Reconnect QuickBooks: invalid_grant')).toBe('pause_auth');
+    expect(action('network', 'QuickBooks could not be reached or the connection dropped (ECONNRESET).', true)).toBe('retry_same');
+    expect(action('remote', 'QuickBooks fault 503: Service Unavailable (intuit_tid abc-1)', true)).toBe('retry_after');
+    expect(action('remote', 'QuickBooks fault 3001: message=ThrottleExceeded', true)).toBe('retry_after');
+    expect(action('remote', 'QuickBooks answered HTTP 502', true)).toBe('retry_same');
+    expect(action('remote', 'QuickBooks fault 6000: Business Validation Error: books are closed')).toBe('flag');
+    expect(portErrorFromIpc({ kind: 'remote', message: 'QuickBooks fault 503: x (intuit_tid abc-1)', retryable: true }).details.intuitTid).toBe('abc-1');
+  });
+});
