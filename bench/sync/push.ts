@@ -91,7 +91,7 @@ export async function pushEntries(db: TrackNexusDb, port: QboPort, o: PushOption
   });
   const t0 = Date.now();
   const imported = await repos.entries.importMany(rows);
-  const approved = await repos.sync.approve(imported.importedIds);
+  const approved = await repos.entries.approve(imported.importedIds);
   o.log(`${o.entries} entries created and approved in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${approved.planned} outbox rows, ${approved.issues.filter((i) => i.blocking).length} blocked`);
 
   await o.beforeSend();

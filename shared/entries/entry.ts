@@ -5,6 +5,16 @@ import { isValidZone } from '../time/zone';
 
 const instant = z.number().int().nonnegative();
 
+/** The billing path, in order: an entry only moves forward along it (QuickBooks winning a conflict aside). */
+export const ENTRY_STATUSES = ['draft', 'approved', 'synced', 'invoiced', 'paid'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+/** How far along the billing path a status is (draft 0 … paid 4). */
+export const statusRank = (status: EntryStatus): number => ENTRY_STATUSES.indexOf(status);
+/** Statuses whose time QuickBooks is meant to hold: approved (on its way) and synced. */
+export const PUSHABLE_STATUSES: ReadonlySet<EntryStatus> = new Set(['approved', 'synced']);
+/** Not deleted (neither in the trash nor merged away). */
+export const isLive = (entry: { deletedAt?: number | null | undefined }): boolean => entry.deletedAt == null;
+
 export const TimeEntrySchema = z.object({
   id: z.string().min(1),
   projectId: z.string().nullable(),
@@ -17,7 +27,7 @@ export const TimeEntrySchema = z.object({
   zone: z.string(),
   source: z.enum(['timer', 'manual', 'activity', 'import']),
   billable: z.boolean(),
-  status: z.enum(['draft', 'approved', 'synced', 'invoiced', 'paid']),
+  status: z.enum(ENTRY_STATUSES),
   /** Bumped on every edit, for optimistic concurrency with sync. */
   version: z.number().int().positive(),
   createdAt: instant,

@@ -121,7 +121,8 @@ export interface PlanResult {
 
 export const BILLED_REASON = 'This time is already on a QuickBooks invoice, so it is locked. Remove it from the invoice in QuickBooks first.';
 
-const OPEN: ReadonlySet<OutboxState> = new Set(['pending', 'inflight', 'blocked']);
+/** States of a row that still has work to do (not done, not failed for good). */
+export const OPEN_STATES: ReadonlySet<OutboxState> = new Set(['pending', 'inflight', 'blocked']);
 
 /** True when QBO cannot have seen this row's requestId. */
 export function neverSent(row: OutboxRow): boolean {
@@ -136,7 +137,7 @@ export function neverSent(row: OutboxRow): boolean {
  */
 export function deleteNeedsConfirmation(key: string, records: readonly SyncRecord[], outbox: readonly OutboxRow[]): boolean {
   if (records.some((r) => r.key === key)) return true;
-  return outbox.some((r) => r.key === key && OPEN.has(r.state) && !neverSent(r));
+  return outbox.some((r) => r.key === key && OPEN_STATES.has(r.state) && !neverSent(r));
 }
 
 /**
@@ -145,7 +146,7 @@ export function deleteNeedsConfirmation(key: string, records: readonly SyncRecor
  */
 export function openChain(rowsOfKey: readonly OutboxRow[]): { active?: OutboxRow; follower?: OutboxRow; tail?: OutboxRow } {
   const open = rowsOfKey
-    .filter((r) => OPEN.has(r.state) && !r.supersededBy)
+    .filter((r) => OPEN_STATES.has(r.state) && !r.supersededBy)
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const follower = open.find((r) => r.state === 'blocked');
   const active = open.find((r) => r.state !== 'blocked');
@@ -183,7 +184,7 @@ export function planChanges(input: PlanInput): PlanResult {
       if (noChange) result.unchanged.push(key);
       else result.refused.push({ key, entryIds: want.kind === 'put' ? want.draft.entryIds : record.entryIds, code: 'billed', reason: BILLED_REASON });
       // Writes not yet sent would only be refused by QBO: drop them.
-      result.cancelled.push(...rows.filter((r) => OPEN.has(r.state) && neverSent(r)).map((r) => r.id));
+      result.cancelled.push(...rows.filter((r) => OPEN_STATES.has(r.state) && neverSent(r)).map((r) => r.id));
       continue;
     }
 

@@ -5,7 +5,7 @@
 // The checks read only local data: the mapping, the rates, the mirror of QBO's name lists and the
 // preferences. "Closed books" is checked against Preferences.AccountingInfoPrefs.BookCloseDate;
 // QBO may still refuse with a 6000 fault, which classify.ts turns into a flag with QBO's words.
-import { MAX_DESCRIPTION_LENGTH, type TimeEntry } from '../entries/entry';
+import { MAX_DESCRIPTION_LENGTH, PUSHABLE_STATUSES, type TimeEntry } from '../entries/entry';
 import { formatMoney } from '../money/money';
 import { multiplyRate } from '../money/multiply';
 import { resolveRate } from '../rates/resolve';
@@ -53,7 +53,6 @@ export interface PreflightIssue {
 }
 
 /** Statuses that may be pushed: approved (first push or re-approved after an edit) and synced. */
-const PUSHABLE: ReadonlySet<TimeEntry['status']> = new Set(['approved', 'synced']);
 
 /**
  * Issues for every entry, in entry order then check order. An entry with no blocking issue can be
@@ -108,7 +107,7 @@ export function preflight(
   for (const e of entries) {
     const add = (blocking: boolean, code: PreflightCode, message: string) => issues.push({ entryId: e.id, blocking, code, message });
     if (e.deletedAt != null) add(true, 'deleted', 'This entry has been deleted.');
-    if (!PUSHABLE.has(e.status)) {
+    if (!PUSHABLE_STATUSES.has(e.status)) {
       add(true, 'not_approved', e.status === 'draft' ? 'This entry is not approved yet.' : 'This entry is already on an invoice and is not sent again.');
     }
     if (e.end === null) add(true, 'running', 'This timer is still running; stop it before sending.');

@@ -61,4 +61,17 @@ describe('process boundaries', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('writes entry rows in one place only, the door every entry command goes through', () => {
+    // Table writes on `entries` (db.entries.put, tx.db.entries.bulkAdd, …) anywhere but entry-writes.ts's
+    // persist would change an entry without its audit row and its QuickBooks planning.
+    const write = /\b(?:db|tx)\.entries\.(?:add|bulkAdd|put|bulkPut|update|bulkUpdate|delete|bulkDelete|clear)\(|\.entries\.where\([^)]*\)[\w().'", ]*\.(?:modify|delete)\(/;
+    const door = 'renderer/src/db/repos/entry-writes.ts';
+    const offenders = ['renderer', 'bench']
+      .flatMap((dir) => sources(dir))
+      .filter((f) => f !== door && !f.startsWith('renderer/src/db/versions/'))
+      .filter((f) => write.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(write.test(readFileSync(join(root, door), 'utf8'))).toBe(true);
+  });
 });

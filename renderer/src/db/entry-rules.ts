@@ -1,7 +1,7 @@
 // How the repository applies shared/entries' locking to a confirmed edit. shared/entries says an
 // approved (or later) entry is locked; the issue adds that editing one asks first. These two
 // functions are that policy, in one place.
-import type { EntryStatus } from './schema';
+import type { EntryRow, EntryStatus } from './schema';
 
 /** Statuses the user may edit after confirming. */
 const CONFIRM_TO_EDIT: ReadonlySet<EntryStatus> = new Set(['approved', 'synced']);
@@ -26,3 +26,9 @@ export function statusAfterEdit(status: EntryStatus, keepApproved: boolean): Ent
   if (editPermission(status) === 'free') return status;
   return keepApproved ? 'approved' : 'draft';
 }
+
+/**
+ * In the trash, with QuickBooks still holding its time because the hold has not ended: for sync, such
+ * an entry still holds its key, as it did before it was deleted.
+ */
+export const heldInQbo = (e: EntryRow): boolean => e.deletedAt != null && e.qboHold !== undefined && e.qboHold.releasedAt === undefined;

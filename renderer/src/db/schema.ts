@@ -17,7 +17,7 @@ export interface ClientRow {
   id: string;
   name: string;
   archived: boolean;
-  /** QuickBooks Online mapping, filled by the QBO issue. */
+  /** The QuickBooks Online customer this client maps to (the mapping screen sets it). */
   qboCustomerId: string | null;
   createdAt: number;
   updatedAt: number;

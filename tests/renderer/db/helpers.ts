@@ -3,13 +3,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect } from 'vitest';
 import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
-import { createRepos, type ChangeEvent, type RepoOptions } from '../../../renderer/src/db/repos';
+import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 
 export interface TestEnv {
   db: TrackNexusDb;
   repos: ReturnType<typeof createRepos>;
   clock: { now: number; set(ms: number): void; advance(ms: number): void };
-  events: ChangeEvent[];
 }
 
 export async function openTestDb(options: { upToVersion?: number; factory?: IDBFactory; name?: string } = {}) {
@@ -18,7 +17,7 @@ export async function openTestDb(options: { upToVersion?: number; factory?: IDBF
   return { db, factory };
 }
 
-export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0), options: Pick<RepoOptions, 'entryWriteHook'> = {}): Promise<TestEnv> {
+export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0)): Promise<TestEnv> {
   const { db } = await openTestDb();
   const clock = {
     now: startAt,
@@ -30,14 +29,11 @@ export async function testEnv(startAt = Date.UTC(2026, 2, 2, 14, 0), options: Pi
     },
   };
   let next = 0;
-  const events: ChangeEvent[] = [];
   const repos = createRepos(db, {
     now: () => clock.now,
     newId: () => `id-${String(++next).padStart(4, '0')}`,
-    onCommitted: (e) => events.push(e),
-    ...options,
   });
-  return { db, repos, clock, events };
+  return { db, repos, clock };
 }
 
 /**
@@ -59,3 +55,11 @@ export async function upgradeFrom(
 
 /** Local wall time in a zone → instant, for readable fixtures. */
 export { zonedInstant as at } from '../../../shared/time/zone';
+
+/**
+ * Moves entries along the billing path as the sync engine does when QuickBooks has their time (it
+ * never moves them backwards): for tests that need synced or invoiced entries without a QuickBooks.
+ */
+export async function advanceStatus(repos: Repos, ids: readonly string[], target: 'synced' | 'invoiced'): Promise<void> {
+  await repos.entries.transaction([], (tx) => repos.entries.advanceInTx(tx, new Map(ids.map((id) => [id, undefined])), target));
+}

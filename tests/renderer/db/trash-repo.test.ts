@@ -50,7 +50,7 @@ async function pushAll({ repos, clock }: TestEnv): Promise<number> {
 /** An entry approved and accepted by QuickBooks. */
 async function syncedEntry(env: Awaited<ReturnType<typeof qboEnv>>, hour = 9): Promise<EntryRow> {
   const e = await env.entry(hour);
-  await env.repos.sync.approve([e.id]);
+  await env.repos.entries.approve([e.id]);
   await pushAll(env);
   const synced = (await env.repos.entries.get(e.id))!;
   expect(synced.status).toBe('synced');
@@ -67,9 +67,9 @@ describe('deleting moves an entry to the trash', () => {
     const env = await qboEnv();
     const first = await env.entry(9);
     const second = await env.entry(11);
-    await env.repos.sync.deleteEntries([first.id], { confirmed: true });
+    await env.repos.entries.delete([first.id], { confirmed: true });
     env.clock.advance(60_000);
-    await env.repos.sync.deleteEntries([second.id], { confirmed: true });
+    await env.repos.entries.delete([second.id], { confirmed: true });
     expect(await env.repos.entries.listDay('2026-03-02')).toEqual([]);
     const trash = await env.repos.trash.list();
     expect(trash.map((e) => e.id)).toEqual([second.id, first.id]);
@@ -83,7 +83,7 @@ describe('deleting moves an entry to the trash', () => {
     const env = await qboEnv();
     const a = await env.entry(9);
     const b = await env.entry(10);
-    await env.repos.sync.merge([a.id, b.id]);
+    await env.repos.entries.merge([a.id, b.id]);
     const t = at('2026-03-02', '12:00', NY);
     await env.repos.entries.startTimer(null, null, t, NY);
     await env.repos.entries.stopTimer(t);
@@ -96,7 +96,7 @@ describe('time QuickBooks holds', () => {
     const env = await qboEnv();
     const synced = await syncedEntry(env);
     const record = (await env.repos.sync.records())[0]!;
-    const deleted = await env.repos.sync.deleteEntries([synced.id], { confirmed: true });
+    const deleted = await env.repos.entries.delete([synced.id], { confirmed: true });
     expect(deleted).toMatchObject({ planned: 0, cancelled: 0, qboHoldUntil: env.clock.now + QBO_HOLD_MS });
     expect(await env.repos.sync.openRows()).toEqual([]);
     const [trashed] = await env.repos.trash.list();
@@ -120,7 +120,7 @@ describe('time QuickBooks holds', () => {
     const env = await qboEnv();
     const synced = await syncedEntry(env);
     const record = (await env.repos.sync.records())[0]!;
-    await env.repos.sync.deleteEntries([synced.id], { confirmed: true });
+    await env.repos.entries.delete([synced.id], { confirmed: true });
     const deletedAt = env.clock.now;
     env.clock.advance(QBO_HOLD_MS);
     const released = await env.repos.trash.releaseDueHolds();
@@ -145,7 +145,7 @@ describe('time QuickBooks holds', () => {
     const env = await qboEnv();
     const synced = await syncedEntry(env);
     const draft = await env.entry(11);
-    await env.repos.sync.deleteEntries([synced.id, draft.id], { confirmed: true });
+    await env.repos.entries.delete([synced.id, draft.id], { confirmed: true });
     expect(await env.repos.sync.openRows()).toEqual([]);
     const emptied = await env.repos.trash.empty();
     expect(emptied.map((e) => e.id).sort()).toEqual([synced.id, draft.id].sort());
@@ -163,7 +163,7 @@ describe('time QuickBooks holds', () => {
     const env = await qboEnv();
     const a = await syncedEntry(env, 9);
     const b = await syncedEntry(env, 11);
-    await env.repos.sync.deleteEntries([a.id, b.id], { confirmed: true });
+    await env.repos.entries.delete([a.id, b.id], { confirmed: true });
     await env.repos.trash.deleteForever([a.id]);
     expect((await env.repos.trash.list()).map((e) => e.id)).toEqual([b.id]);
     expect((await env.repos.sync.openRows()).map((r) => [r.op, r.entryIds])).toEqual([['delete', [a.id]]]);
@@ -174,9 +174,9 @@ describe('an approved entry that never reached QuickBooks', () => {
   it('has its queued create cancelled, and restoring it brings it back approved and queued again', async () => {
     const env = await qboEnv();
     const e = await env.entry(9);
-    await env.repos.sync.approve([e.id]);
-    expect(await env.repos.sync.deleteNeedsConfirmation([e.id])).toBe(false);
-    const deleted = await env.repos.sync.deleteEntries([e.id]);
+    await env.repos.entries.approve([e.id]);
+    expect(await env.repos.entries.deleteNeedsConfirmation([e.id])).toBe(false);
+    const deleted = await env.repos.entries.delete([e.id], { confirmed: true });
     expect(deleted).toMatchObject({ cancelled: 1, qboHoldUntil: null });
     expect(await env.repos.sync.openRows()).toEqual([]);
     expect((await env.repos.trash.list())[0]).toMatchObject({ status: 'approved' });
@@ -192,10 +192,10 @@ describe('the 30-day purge', () => {
     const env = await qboEnv();
     const old = await syncedEntry(env, 9);
     const newer = await env.entry(11);
-    await env.repos.sync.deleteEntries([old.id], { confirmed: true });
+    await env.repos.entries.delete([old.id], { confirmed: true });
     const firstDelete = env.clock.now;
     env.clock.advance(10 * DAY);
-    await env.repos.sync.deleteEntries([newer.id], { confirmed: true });
+    await env.repos.entries.delete([newer.id], { confirmed: true });
 
     env.clock.set(firstDelete + TRASH_KEEP_MS - 1);
     expect(await env.repos.trash.purgeExpired()).toEqual([]);

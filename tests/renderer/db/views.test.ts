@@ -42,7 +42,7 @@ describe('week and month', () => {
     // The week's last day, late: read with that day, not the next one.
     const sunday = await repos.entries.create({ projectId: null, start: at('2026-03-08', '23:40', NY), end: at('2026-03-09', '00:00', NY), zone: NY });
     const gone = await repos.entries.create({ projectId: null, start: at('2026-03-05', '09:00', NY), end: at('2026-03-05', '10:00', NY), zone: NY });
-    await repos.entries.delete(gone.id);
+    await repos.entries.delete([gone.id]);
     const week = await repos.views.loadWeek('2026-03-02', NY);
     expect(week.days).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08']);
     expect(week.byDay['2026-03-02']!.map((e) => e.id)).toEqual([a.id]);

@@ -66,7 +66,7 @@ beforeEach(async () => {
   await runSync(repos);
   // The site visit is deleted afterwards (confirmed) and deleted forever from the trash: its
   // TimeActivity is removed from QuickBooks.
-  await repos.sync.deleteEntries([ids['visit']!], { confirmed: true });
+  await repos.entries.delete([ids['visit']!], { confirmed: true });
   await repos.trash.deleteForever([ids['visit']!]);
   await runSync(repos);
 });

@@ -12,6 +12,7 @@ import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/databa
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { advanceStatus } from '../db/helpers';
 import { seedCoolCars } from './cool-cars';
 
 vi.mock('../../../renderer/src/platform/api', () => ({ api: { invoke: vi.fn(), on: () => () => {} } }));
@@ -46,11 +47,12 @@ beforeEach(async () => {
   const start = Date.UTC(2026, 2, 9, 9, 0);
   const e = await repos.entries.create({ projectId: project.id, taskId: null, description: 'Plans', start, end: start + 45 * 60_000, zone: 'UTC', source: 'manual', billable: true });
   await repos.entries.approve([e.id]);
-  // What a sync wrote: the record of TimeActivity 36 as sent.
+  // What a sync wrote: the record of TimeActivity 36 as sent, and its create done (gone from the outbox).
   const { drafts } = await repos.sync.preview([e.id]);
   const d = drafts[0]!;
+  await db.outbox.clear();
   await db.syncRecords.put({ key: d.key, qboId: '36', syncToken: '0', entryIds: d.entryIds, entryVersions: d.entryVersions, payload: d.payload, payloadHash: d.payloadHash, billableStatus: 'Billable', updatedAt: 1 });
-  await repos.entries.setStatus([e.id], 'synced');
+  await advanceStatus(repos, [e.id], 'synced');
   entryId = e.id;
   // Someone changes the hours in QuickBooks.
   inQbo = { ...d.payload, Id: '36', SyncToken: '1', Hours: 2, Minutes: 0 } as QboTimeActivity;
@@ -132,7 +134,7 @@ describe('Conflicts tab', () => {
     expect(within(item).getByRole('button', { name: 'Take QuickBooks (back to draft)' })).toBeTruthy();
   });
   it('a change made here after the sync and still queued is offered as the one way out, since it is newer', async () => {
-    await repos.sync.updateEntry(entryId, { description: 'Plans and elevations' }, { confirmed: true });
+    await repos.entries.update(entryId, { description: 'Plans and elevations' }, { confirmed: true });
     await runReconciliationReport(repos, port, { from: '2026-03-01', to: '2026-03-31' });
     render(<ReposProvider dbName={dbName}><ConflictsSection /></ReposProvider>);
     const item = await screen.findByRole('listitem', { name: CHANGED }, LOAD);

@@ -15,15 +15,15 @@ const qbo = useWorldSandbox(SCALE, { seed: 7 });
 
 /** Edits an approved entry and re-approves it: its never-sent pending row is replaced in place. */
 async function editInPlace(w: World, entryId: string, description: string): Promise<void> {
-  await w.repos.entries.update(entryId, { description }, { confirmLockedEdit: true, keepApproved: true });
-  await w.repos.sync.approve([entryId]);
+  await w.repos.entries.update(entryId, { description }, { confirmed: true });
+  await w.repos.entries.approve([entryId]);
 }
 
 describe('persistPlan(plan, expected)', () => {
   it('stores nothing and returns false when a row changed since it was read; the current rows plan fine', async () => {
     const w = await world(qbo.conn);
     const [a, b] = await makeEntries(w, 2);
-    await w.repos.sync.approve([a!, b!]);
+    await w.repos.entries.approve([a!, b!]);
     const read = await w.repos.sync.openRows();
     const stale = planBatch(sendable(read, Date.now()))!;
     expect(stale.items).toHaveLength(2);
@@ -52,7 +52,7 @@ describe('persistPlan(plan, expected)', () => {
   it('the engine re-plans when its fast path meets a row edited during a send, so the stale body is never sent', async () => {
     const w = await world(qbo.conn);
     const [a, b] = await makeEntries(w, 2);
-    await w.repos.sync.approve([a!, b!]);
+    await w.repos.entries.approve([a!, b!]);
 
     // While the first batch (one row) is on its way, the entry of the other, still pending row is
     // edited and re-approved. The engine read that row before the send and plans it next from

@@ -13,7 +13,7 @@ const qbo = useWorldSandbox(SCALE);
 
 async function synced(n: number): Promise<World> {
   const w = await world(qbo.conn);
-  await w.repos.sync.approve(await makeEntries(w, n));
+  await w.repos.entries.approve(await makeEntries(w, n));
   const r = await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
   expect(r).toMatchObject({ status: 'completed', remaining: 0 });
   return w;
@@ -89,7 +89,7 @@ describe('reconciliation', () => {
     expect(history.at(-1)!.note).toMatch(/^Changed in QuickBooks; QuickBooks' version taken: duration → 1:40, description\.$/);
 
     // No ping-pong: re-planning the entry finds QuickBooks' payload, and a sync run sends nothing.
-    expect(await w.repos.sync.approve([entryId])).toMatchObject({ planned: 0 });
+    expect(await w.repos.entries.approve([entryId])).toMatchObject({ planned: 0 });
     const writesBefore = (await w.repos.sync.audit()).filter((a) => a.op !== 'reconcile').length;
     expect(await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run()).toMatchObject({ status: 'completed', remaining: 0 });
     expect((await w.repos.sync.audit()).filter((a) => a.op !== 'reconcile')).toHaveLength(writesBefore);
@@ -109,7 +109,7 @@ describe('reconciliation', () => {
     expect(after).toMatchObject({ localDate: '2026-10-05', billable: false, status: 'synced' });
     expect(localTime(after.start, after.zone)).toBe(localTime(before.start, before.zone));
     expect(after.end! - after.start).toBe(before.end! - before.start);
-    expect(await w.repos.sync.approve([entryId])).toMatchObject({ planned: 0 });
+    expect(await w.repos.entries.approve([entryId])).toMatchObject({ planned: 0 });
   });
 
   it('QuickBooks wins on a deletion: the entries become unlocked drafts, the record goes, and nothing is created again', async () => {
@@ -133,7 +133,7 @@ describe('reconciliation', () => {
     expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ matched: 1, deletedInQbo: 0 });
     // A draft again: editable without confirming, and approving it sends it again.
     await w.repos.entries.update(entryId, { description: 'back' });
-    expect(await w.repos.sync.approve([entryId])).toMatchObject({ approved: [entryId], planned: 1 });
+    expect(await w.repos.entries.approve([entryId])).toMatchObject({ approved: [entryId], planned: 1 });
   });
 
   it('"Take QuickBooks" on the conflicts screen writes exactly what the rule writes', async () => {
@@ -161,7 +161,7 @@ describe('reconciliation', () => {
   it('QuickBooks wins on a combined (aggregated) TimeActivity: the record follows it, the entries are not split', async () => {
     const w = await world(qbo.conn);
     await w.repos.sync.saveSettings({ aggregateProjectIds: [w.projects[0]!.id] });
-    await w.repos.sync.approve(await makeEntries(w, 6));
+    await w.repos.entries.approve(await makeEntries(w, 6));
     await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
     const record = (await w.repos.sync.records()).find((r) => r.key.startsWith('agg:'))!;
     expect(record.entryIds).toHaveLength(2);
@@ -212,8 +212,8 @@ describe('reconciliation', () => {
     expect(locked.billableStatus).toBe('HasBeenBilled');
     const [entryId] = record!.entryIds;
     expect((await w.repos.entries.get(entryId!))!.status).toBe('invoiced');
-    await expect(w.repos.entries.update(entryId!, { description: 'changed' }, { confirmLockedEdit: true })).rejects.toThrow();
-    const again = await w.repos.sync.approve([entryId!]);
+    await expect(w.repos.entries.update(entryId!, { description: 'changed' }, { confirmed: true, keepApproved: false })).rejects.toThrow();
+    const again = await w.repos.entries.approve([entryId!]);
     expect(again.planned).toBe(0);
   });
 });

@@ -35,8 +35,8 @@ async function entry(w: World, projectIndex: number, start: number, minutes: num
 }
 
 /** An approved-entry edit as the Edit dialog makes it: confirmed, it stays approved and is re-queued. */
-async function edit(w: World, id: string, patch: Parameters<World['repos']['sync']['updateEntry']>[1]): Promise<void> {
-  await w.repos.sync.updateEntry(id, patch, { confirmed: true });
+async function edit(w: World, id: string, patch: Parameters<World['repos']['entries']['update']>[1]): Promise<void> {
+  await w.repos.entries.update(id, patch, { confirmed: true });
 }
 
 describe('aggregated projects against the sandbox', () => {
@@ -54,7 +54,7 @@ describe('aggregated projects against the sandbox', () => {
     const a = await entry(w, 0, DAY1, 20, 'alpha');
     const b = await entry(w, 0, DAY1 + 60 * MIN, 35, 'beta');
     const c = await entry(w, 0, DAY1 + 120 * MIN, 50, 'gamma');
-    await w.repos.sync.approve([a, b, c]);
+    await w.repos.entries.approve([a, b, c]);
     await sync(w);
     let tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);
@@ -87,7 +87,7 @@ describe('aggregated projects against the sandbox', () => {
     expect((await w.repos.sync.records()).map((r) => r.entryIds.length).sort()).toEqual([1, 2]);
 
     // Deleting every entry deletes both TimeActivities, once they leave the trash.
-    const deleted = await w.repos.sync.deleteEntries([a, b, c], { confirmed: true });
+    const deleted = await w.repos.entries.delete([a, b, c], { confirmed: true });
     expect(deleted.planned).toBe(0);
     await w.repos.trash.empty();
     expect(await w.repos.sync.openRows()).toHaveLength(2);
@@ -101,7 +101,7 @@ describe('aggregated projects against the sandbox', () => {
     const a = await entry(w, 0, DAY1, 30, 'alpha');
     const b = await entry(w, 0, DAY1 + 60 * MIN, 30, 'beta');
     const lone = await entry(w, 0, DAY1 + 2 * DAY, 45, 'lone');
-    await w.repos.sync.approve([a, b, lone]);
+    await w.repos.entries.approve([a, b, lone]);
     await sync(w);
     const before = byDate(await sandboxTimeActivities(qbo.sandbox));
     expect(before.size).toBe(2);
@@ -124,15 +124,15 @@ describe('aggregated projects against the sandbox', () => {
     const w = await aggregatedWorld();
     const a = await entry(w, 0, DAY1, 30, 'alpha');
     const b = await entry(w, 0, DAY1 + 60 * MIN, 30, 'beta');
-    await w.repos.sync.approve([a, b]);
+    await w.repos.entries.approve([a, b]);
     await sync(w);
     // a is edited without re-approval (back to draft, still on day 1); b moves to day 2.
-    await w.repos.entries.update(a, { description: 'alpha, reworded' }, { confirmLockedEdit: true });
+    await w.repos.entries.update(a, { description: 'alpha, reworded' }, { confirmed: true, keepApproved: false });
     await edit(w, b, { start: DAY1 + DAY, end: DAY1 + DAY + 30 * MIN });
     await sync(w);
     let tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map((t) => [t.TxnDate, minutesOf(t)])).toEqual([['2026-10-02', 30]]);
-    await w.repos.sync.approve([a]);
+    await w.repos.entries.approve([a]);
     await sync(w);
     tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas.map((t) => [t.TxnDate, minutesOf(t)]).sort()).toEqual([
@@ -147,7 +147,7 @@ describe('aggregated projects against the sandbox', () => {
     const p0 = w.projects[0]!.id;
     const a = await entry(w, 0, DAY1, 30, 'alpha');
     const b = await entry(w, 0, DAY1 + 60 * MIN, 45, 'beta');
-    await w.repos.sync.approve([a, b]);
+    await w.repos.entries.approve([a, b]);
     await sync(w);
     expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
 
@@ -169,16 +169,16 @@ describe('editing approved time re-queues it', () => {
   it('a confirmed edit of a synced entry stays approved and updates the same TimeActivity with its current SyncToken', async () => {
     const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'site visit');
-    await w.repos.sync.approve([id]);
+    await w.repos.entries.approve([id]);
     await sync(w);
     const [sent] = await sandboxTimeActivities(qbo.sandbox);
     expect(sent).toMatchObject({ Hours: 1, Minutes: 0, SyncToken: '0' });
 
     // Unconfirmed, the edit is refused and nothing is queued.
-    await expect(w.repos.sync.updateEntry(id, { description: 'nope' })).rejects.toThrow();
+    await expect(w.repos.entries.update(id, { description: 'nope' })).rejects.toThrow();
     expect(await w.repos.sync.openRows()).toHaveLength(0);
 
-    const { entry: edited, planned } = await w.repos.sync.updateEntry(id, { end: DAY1 + 90 * MIN, description: 'site visit, longer' }, { confirmed: true });
+    const { entry: edited, planned } = await w.repos.entries.update(id, { end: DAY1 + 90 * MIN, description: 'site visit, longer' }, { confirmed: true });
     expect(edited.status).toBe('approved');
     expect(planned).toBe(1);
     const [row] = await w.repos.sync.openRows();
@@ -194,9 +194,9 @@ describe('editing approved time re-queues it', () => {
   it('a confirmed edit of an approved, never-sent entry replaces its queued create, so the old numbers never go out', async () => {
     const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'draft plan');
-    await w.repos.sync.approve([id]);
+    await w.repos.entries.approve([id]);
     const [queued] = await w.repos.sync.openRows();
-    await w.repos.sync.updateEntry(id, { end: DAY1 + 45 * MIN }, { confirmed: true });
+    await w.repos.entries.update(id, { end: DAY1 + 45 * MIN }, { confirmed: true });
     const rows = await w.repos.sync.openRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ op: 'create', requestId: queued!.requestId });
@@ -209,7 +209,7 @@ describe('editing approved time re-queues it', () => {
   it('a draft entry is edited without queueing anything', async () => {
     const w = await world(qbo.conn);
     const id = await entry(w, 1, DAY1, 60, 'just a draft');
-    const { entry: edited, planned } = await w.repos.sync.updateEntry(id, { description: 'still a draft' });
+    const { entry: edited, planned } = await w.repos.entries.update(id, { description: 'still a draft' });
     expect(edited.status).toBe('draft');
     expect(planned).toBe(0);
     expect(await w.repos.sync.openRows()).toHaveLength(0);
@@ -220,11 +220,11 @@ describe('split and merge of synced entries re-queue through sync', () => {
   it('split: the original TimeActivity is updated to the first part and the second part is created', async () => {
     const w = await world(qbo.conn);
     const id = await entry(w, 0, DAY1, 90, 'whole');
-    await w.repos.sync.approve([id]);
+    await w.repos.entries.approve([id]);
     await sync(w);
     const [original] = await sandboxTimeActivities(qbo.sandbox);
 
-    const { parts, planned } = await w.repos.sync.split(id, DAY1 + 30 * MIN, { confirmed: true });
+    const { parts, planned } = await w.repos.entries.split(id, DAY1 + 30 * MIN, { confirmed: true });
     expect(planned).toBe(2);
     const rows = await w.repos.sync.openRows();
     expect(rows.map((r) => [r.op, r.key]).sort()).toEqual([
@@ -242,8 +242,8 @@ describe('split and merge of synced entries re-queue through sync', () => {
   it('split of an approved entry without confirmation is refused and queues nothing', async () => {
     const w = await world(qbo.conn);
     const id = await entry(w, 0, DAY1, 90, 'whole');
-    await w.repos.sync.approve([id]);
-    await expect(w.repos.sync.split(id, DAY1 + 30 * MIN)).rejects.toThrow(/approved/);
+    await w.repos.entries.approve([id]);
+    await expect(w.repos.entries.split(id, DAY1 + 30 * MIN)).rejects.toThrow(/approved/);
     expect((await w.repos.sync.openRows()).map((r) => r.op)).toEqual(['create']);
   });
 
@@ -251,16 +251,16 @@ describe('split and merge of synced entries re-queue through sync', () => {
     const w = await world(qbo.conn);
     const a = await entry(w, 0, DAY1, 30, 'first');
     const b = await entry(w, 0, DAY1 + 30 * MIN, 45, 'second');
-    await w.repos.sync.approve([a, b]);
+    await w.repos.entries.approve([a, b]);
     await sync(w);
     const before = await sandboxTimeActivities(qbo.sandbox);
     const kept = before.find((t) => t.Description?.includes('first'))!;
 
-    const asked = await w.repos.sync.merge([a, b]);
+    const asked = await w.repos.entries.merge([a, b]);
     expect(asked).toMatchObject({ needsConfirmation: true, merged: null });
     expect(await w.repos.entries.get(b)).toBeDefined();
 
-    const merged = await w.repos.sync.merge([a, b], { confirmed: true });
+    const merged = await w.repos.entries.merge([a, b], { confirmed: true });
     expect(merged.merged!.id).toBe(a);
     expect(merged.merged!.status).toBe('approved');
     expect((await w.repos.sync.openRows()).map((r) => [r.op, r.key]).sort()).toEqual([
@@ -284,12 +284,12 @@ describe('split and merge of synced entries re-queue through sync', () => {
     const a = await entry(w, 0, DAY1, 20, 'first');
     const b = await entry(w, 0, DAY1 + 20 * MIN, 20, 'second');
     const c = await entry(w, 0, DAY1 + 120 * MIN, 10, 'third');
-    await w.repos.sync.approve([a, b, c]);
+    await w.repos.entries.approve([a, b, c]);
     await sync(w);
     const [day] = await sandboxTimeActivities(qbo.sandbox);
     expect(day).toMatchObject({ Hours: 1, Minutes: 15 });
 
-    await w.repos.sync.merge([a, b], { confirmed: true });
+    await w.repos.entries.merge([a, b], { confirmed: true });
     await sync(w);
     const tas = await sandboxTimeActivities(qbo.sandbox);
     expect(tas).toHaveLength(1);

@@ -105,7 +105,7 @@ describe('test sync and mirror import (sandbox)', () => {
   it('previews the exact payloads of a selection, then pushes only those', async () => {
     const w = await world(conn);
     const ids = await makeEntries(w, 6);
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     const preview = await w.repos.sync.preview(ids.slice(0, 2));
     expect(preview.issues).toEqual([]);
     expect(preview.drafts).toHaveLength(2);

@@ -44,7 +44,7 @@ describe('a synced entry in the trash', () => {
   it('deleted and restored within the hold: QuickBooks is not asked anything and nothing is queued', async () => {
     const w = await clockedWorld();
     const ids = await makeEntries(w, 2);
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     await sync(w);
     const synced = (await w.repos.entries.get(ids[0]!))!;
     const records = await w.repos.sync.records();
@@ -52,7 +52,7 @@ describe('a synced entry in the trash', () => {
     const before = await qboSide();
     expect(before.tas).toHaveLength(2);
 
-    await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
+    await w.repos.entries.delete([ids[0]!], { confirmed: true });
     expect((await sync(w)).sent).toBe(0);
     w.advance(QBO_HOLD_MS - MIN);
     expect((await sync(w)).sent).toBe(0);
@@ -70,11 +70,11 @@ describe('a synced entry in the trash', () => {
   it('after the hold the TimeActivity is deleted exactly once; restored then, it is a draft and sends nothing', async () => {
     const w = await clockedWorld();
     const ids = await makeEntries(w, 2);
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     await sync(w);
     const record = (await w.repos.sync.records()).find((r) => r.entryIds.includes(ids[0]!))!;
 
-    await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
+    await w.repos.entries.delete([ids[0]!], { confirmed: true });
     w.advance(QBO_HOLD_MS);
     expect((await sync(w)).done).toBe(1);
     const tas = await sandboxTimeActivities(qbo.sandbox);
@@ -95,9 +95,9 @@ describe('reconciliation while time is held', () => {
   it('finds QuickBooks as it should be: the report shows no difference, and no conflict is raised', async () => {
     const w = await clockedWorld();
     const ids = await makeEntries(w, 3);
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     await sync(w);
-    await w.repos.sync.deleteEntries([ids[1]!], { confirmed: true });
+    await w.repos.entries.delete([ids[1]!], { confirmed: true });
     expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port })).toMatchObject({ matched: 3, changedInQbo: 0, deletedInQbo: 0, unknownInQbo: 0 });
     const report = await reconciliationReportRun({ repos: w.repos, port: qbo.conn.port });
     expect(report.rows.length).toBeGreaterThan(0);
@@ -115,16 +115,16 @@ describe('an aggregated day with a deleted member', () => {
       const start = DAY1 + i * 90 * MIN;
       ids.push((await w.repos.entries.create({ projectId: p0, description: `part ${i}`, start, end: start + minutes * MIN, zone: ZONE })).id);
     }
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     await sync(w);
     const [day] = await sandboxTimeActivities(qbo.sandbox);
     expect(day).toMatchObject({ Hours: 2, Minutes: 15, SyncToken: '0' });
 
-    await w.repos.sync.deleteEntries([ids[1]!], { confirmed: true });
+    await w.repos.entries.delete([ids[1]!], { confirmed: true });
     expect((await sync(w)).sent).toBe(0);
     expect(await sandboxTimeActivities(qbo.sandbox)).toEqual([day]);
     // Another member changes meanwhile: the day is updated with the deleted member still counted.
-    await w.repos.sync.updateEntry(ids[0]!, { description: 'part 0, reworded' }, { confirmed: true });
+    await w.repos.entries.update(ids[0]!, { description: 'part 0, reworded' }, { confirmed: true });
     await sync(w);
     let [now] = await sandboxTimeActivities(qbo.sandbox);
     expect(now).toMatchObject({ Id: day!.Id, Hours: 2, Minutes: 15, SyncToken: '1' });
@@ -144,8 +144,8 @@ describe('an approved entry deleted before it was sent', () => {
   it('never reaches QuickBooks; restored, it is approved and sent once', async () => {
     const w = await clockedWorld();
     const [id] = await makeEntries(w, 1);
-    await w.repos.sync.approve([id!]);
-    await w.repos.sync.deleteEntries([id!]);
+    await w.repos.entries.approve([id!]);
+    await w.repos.entries.delete([id!], { confirmed: true });
     expect((await sync(w)).sent).toBe(0);
     expect(await sandboxTimeActivities(qbo.sandbox)).toEqual([]);
     await w.repos.trash.restore([id!]);
@@ -159,10 +159,10 @@ describe('time deleted in QuickBooks while its entry is in the trash', () => {
   it('QuickBooks wins: the hold is over, a restore gives a draft, and nothing is created or deleted again', async () => {
     const w = await clockedWorld();
     const ids = await makeEntries(w, 2);
-    await w.repos.sync.approve(ids);
+    await w.repos.entries.approve(ids);
     await sync(w);
     const record = (await w.repos.sync.records()).find((r) => r.entryIds.includes(ids[0]!))!;
-    await w.repos.sync.deleteEntries([ids[0]!], { confirmed: true });
+    await w.repos.entries.delete([ids[0]!], { confirmed: true });
     // Someone deletes the same time in QuickBooks; reconciliation lets QuickBooks win.
     const ta = (await qbo.conn.port.read('TimeActivity', record.qboId))!;
     await qbo.conn.client.write('TimeActivity', 'delete', { Id: record.qboId, SyncToken: ta['SyncToken'] }, crypto.randomUUID());

@@ -96,7 +96,7 @@ describe('undo a review decision', () => {
     const { day } = await env.review();
     const v = day.proposals[0]!;
     const decision = await repos.review.accept(acceptInput(v.windows, v.overlap, { projectId: portal.id, taskId: null, description: '', countAll: false }, { zone: 'UTC', entries: [], now: env.clock.now }));
-    await repos.sync.approve(decision.entryIds);
+    await repos.entries.approve(decision.entryIds);
     const model = snapshot(await repos.matcher.loadModel());
     const [listed] = await repos.review.decisionsOfDay(DAY);
     expect(listed!.locked).toMatch(/^Its entry is approved\. Undo only takes back entries that are still drafts/);

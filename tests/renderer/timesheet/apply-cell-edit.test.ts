@@ -84,7 +84,7 @@ describe('a timesheet cell edit', () => {
     const { repos, words, ref } = await day();
     const plan = await planCell(repos, ref, H);
     if (!plan.ok) throw new Error(plan.message);
-    await repos.sync.approve([words.id]);
+    await repos.entries.approve([words.id]);
     const before = await repos.entries.listDay(DAY);
     const written = await applyCellPlan(repos, ref, plan.steps);
     expect(written.ok).toBe(false);

@@ -55,7 +55,7 @@ describe('approving a range from the timesheet', () => {
     const day = summarizeApproval(sheet.entries, sheet.billed, ['2026-03-03'], clock.now);
     // One of them was approved elsewhere in the meantime (another window, the Today screen).
     await repos.entries.approve([reviewed.id]);
-    const result = await repos.sync.approve(day.toApprove.map((e) => e.id));
+    const result = await repos.entries.approve(day.toApprove.map((e) => e.id));
     expect(result.approved.sort()).toEqual([typed.id, imported.id].sort());
     for (const id of [typed.id, imported.id]) expect((await repos.entries.get(id))!.status).toBe('approved');
 

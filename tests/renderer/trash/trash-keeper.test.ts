@@ -31,7 +31,7 @@ describe('the trash keeper', () => {
     const { repos, clock } = await testEnv();
     const start = at('2026-03-02', '09:00', NY);
     const e = await repos.entries.create({ projectId: null, start, end: start + 3_600_000, zone: NY });
-    await repos.sync.deleteEntries([e.id], { confirmed: true });
+    await repos.entries.delete([e.id], { confirmed: true });
     const { timers, pending, fire } = manualTimers();
     // Each check, as it runs: awaited so the test reads the trash after the check wrote it.
     const checks: Promise<unknown>[] = [];

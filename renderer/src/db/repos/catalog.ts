@@ -28,7 +28,6 @@ export function catalogOps<T extends CatalogRow>(ctx: RepoContext, table: Table<
       const at = ctx.now();
       const row = { archived: false, ...fields, id: fields.id ?? ctx.newId(), createdAt: at, updatedAt: at } as unknown as T;
       const created = await tx(() => write(null, row, 'create', actor));
-      ctx.onCommitted({ entityType, ids: [created.id], action: 'create' });
       return created;
     },
 
@@ -38,7 +37,6 @@ export function catalogOps<T extends CatalogRow>(ctx: RepoContext, table: Table<
         if (!before) throw new NotFoundError(entityType, id);
         return write(before, { ...before, ...patch, id, updatedAt: ctx.now() }, 'update', actor);
       });
-      ctx.onCommitted({ entityType, ids: [id], action: 'update' });
       return updated;
     },
 

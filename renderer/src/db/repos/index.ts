@@ -9,6 +9,8 @@ import { createMatcherRepo } from './matcher-repo';
 import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
 import { createQboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
+import { createPlanner } from '../../features/quickbooks/store/planner';
+import { createSyncContextReader } from '../../features/quickbooks/store/sync-context';
 import { createSyncRepo } from '../../features/quickbooks/store/sync-repo';
 import { createRatesRepo } from './rates-repo';
 import { createSegmentsRepo } from './segments-repo';
@@ -20,10 +22,13 @@ import { createViewsRepo } from './views-repo';
 export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const ctx = repoContext(db, options);
   const settings = createSettingsRepo(ctx);
-  const entries = createEntriesRepo(ctx);
+  const qboMirror = createQboMirrorRepo(ctx);
+  const reader = createSyncContextReader(db, { settings, mirror: qboMirror });
+  const planner = createPlanner(ctx, reader);
+  // The one door for entry changes: every write plans its QuickBooks change in its own transaction.
+  const entries = createEntriesRepo(ctx, planner);
   const segments = createSegmentsRepo(ctx);
   const matcher = createMatcherRepo(ctx);
-  const sync = createSyncRepo(ctx, { entries, settings });
   return {
     entries,
     clients: createClientsRepo(ctx),
@@ -35,15 +40,16 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     audit: createAuditRepo(ctx),
     views: createViewsRepo(ctx),
     matcher,
-    review: createReviewRepo(ctx, { entries, segments, matcher, sync }),
-    qboMirror: createQboMirrorRepo(ctx),
-    sync,
-    trash: createTrashRepo(ctx, { entries, sync }),
+    review: createReviewRepo(ctx, { entries, segments, matcher }),
+    qboMirror,
+    sync: createSyncRepo(ctx, { entries, planner, reader, mirror: qboMirror }),
+    trash: createTrashRepo(ctx, { entries }),
   };
 }
 
 export type Repos = ReturnType<typeof createRepos>;
-export type { RepoOptions, ChangeEvent, EntryChange, EntryWriteHook } from '../context';
+export type { RepoOptions, EntryChange } from '../context';
+export { heldInQbo } from '../entry-rules';
 export * from './entries-repo';
 export type { NewClient } from './clients-repo';
 export type { NewProject, ProjectPatch } from './projects-repo';

@@ -30,14 +30,12 @@ export function createMatcherRepo(ctx: RepoContext) {
       const old = await db.rules.get(id);
       const row: RuleRow = { ...input, id, createdAt: old?.createdAt ?? at, updatedAt: at };
       await db.rules.put(row);
-      ctx.onCommitted({ entityType: 'rule', ids: [id], action: old ? 'update' : 'create' });
       return row;
     },
 
     async deleteRule(id: string): Promise<void> {
       const n = await db.rules.where('id').equals(id).delete();
       if (n === 0) throw new NotFoundError('rule', id);
-      ctx.onCommitted({ entityType: 'rule', ids: [id], action: 'delete' });
     },
 
     async loadModel(): Promise<LearnedModel> {

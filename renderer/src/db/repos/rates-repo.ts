@@ -66,7 +66,6 @@ export function createRatesRepo(ctx: RepoContext) {
         await db.rateCards.add(row);
         await db.audit.add(auditRow(ctx, { entityType: 'rateCard', entityId: row.id, action: 'create', actor: 'user', before: null, after: row }));
       });
-      ctx.onCommitted({ entityType: 'rateCard', ids: [row.id], action: 'create' });
       return row;
     },
 
@@ -78,7 +77,6 @@ export function createRatesRepo(ctx: RepoContext) {
         await db.rateCards.delete(id);
         await db.audit.add(auditRow(ctx, { entityType: 'rateCard', entityId: id, action: 'delete', actor: 'user', before, after: null }));
       });
-      ctx.onCommitted({ entityType: 'rateCard', ids: [id], action: 'delete' });
     },
 
     listScope,

@@ -4,15 +4,15 @@
 //
 // Every decision stays on its segments (SegmentRow.review): which entries it created and what the
 // matcher learned, in order. That is what makes a decision undoable (its draft entries deleted
-// through the sync door, its segments open again, its lesson unlearned) and a reviewed day
+// through the entries' door, its segments open again, its lesson unlearned) and a reviewed day
 // reopenable without teaching the matcher twice when the day is reviewed again.
+import { isLive } from '../../../../shared/entries/entry';
 import type { MatchInput } from '../../../../shared/matcher';
 import type { RepoContext } from '../context';
 import type { EntryRow, EntryStatus, LocalDate, SegmentReview, SegmentRow } from '../schema';
-import type { createEntriesRepo } from './entries-repo';
-import type { createMatcherRepo } from './matcher-repo';
-import type { createSegmentsRepo } from './segments-repo';
-import type { SyncRepo } from '../../features/quickbooks/store/sync-repo';
+import type { EntriesRepo, EntryTx } from './entries-repo';
+import type { MatcherRepo } from './matcher-repo';
+import type { SegmentsRepo } from './segments-repo';
 
 export interface ReviewedSegment extends MatchInput {
   id: string;
@@ -73,83 +73,98 @@ function lockedBecause(entries: ReadonlyArray<Pick<EntryRow, 'status'>>): string
 
 const lessonInput = (s: ReviewedSegment): SegmentReview['lesson']['input'] => ({ app: s.app, title: s.title, url: s.url, start: s.start, end: s.end });
 
-export function createReviewRepo(
-  ctx: RepoContext,
-  deps: {
-    entries: ReturnType<typeof createEntriesRepo>;
-    segments: ReturnType<typeof createSegmentsRepo>;
-    matcher: ReturnType<typeof createMatcherRepo>;
-    sync: SyncRepo;
-  },
-) {
+interface ReviewDeps {
+  entries: EntriesRepo;
+  segments: SegmentsRepo;
+  matcher: MatcherRepo;
+}
+
+/** Creates the entries, keeps the decision on its segments and teaches the matcher. */
+async function acceptInTx(ctx: RepoContext, deps: ReviewDeps, tx: EntryTx, input: AcceptInput): Promise<Decision> {
+  const decisionId = ctx.newId();
+  const at = ctx.now();
+  const entryIds: string[] = [];
+  for (const run of input.runs) {
+    const entry = await deps.entries.createInTx(
+      tx,
+      { projectId: input.projectId, taskId: input.taskId, description: input.description, start: run.start, end: run.end, zone: input.zone, source: 'activity' },
+      'capture',
+    );
+    entryIds.push(entry.id);
+  }
+  // Loaded afresh for every decision: continuity is learned between its own segments only, which is
+  // what unlearning them in the same order takes back.
+  const model = await deps.matcher.loadModel();
+  const reviews = new Map<string, SegmentReview>();
+  input.segments.forEach((s, order) => {
+    const as = s.learnAs ?? { projectId: input.projectId, taskId: input.taskId };
+    const durationMs = s.end - s.start;
+    model.learn(s, as.projectId, as.taskId, durationMs);
+    const lesson = { order, projectId: as.projectId, taskId: as.taskId, durationMs, input: lessonInput(s) };
+    reviews.set(s.id, { decisionId, kind: input.kind ?? 'accept', at, projectId: input.projectId, entryIds, lesson });
+  });
+  if (reviews.size > 0) await deps.segments.markReviewed([...reviews.keys()], (id) => reviews.get(id)!);
+  await deps.matcher.saveModel(model);
+  return { decisionId, entryIds };
+}
+
+/** Takes back what a decision's segments taught, in the order it was taught; inside the decision's transaction. */
+async function unlearn(deps: ReviewDeps, rows: readonly SegmentRow[]): Promise<void> {
+  const lessons = rows.flatMap((r) => (r.review ? [r.review.lesson] : [])).sort((a, b) => a.order - b.order);
+  if (lessons.length === 0) return;
+  const model = await deps.matcher.loadModel();
+  for (const l of lessons) {
+    if (l.projectId === null) model.unlearnUnassigned(l.input, l.durationMs);
+    else model.unlearn(l.input, l.projectId, l.taskId, l.durationMs);
+  }
+  await deps.matcher.saveModel(model);
+}
+
+/** The day's segments grouped by the decision that reviewed them, in the order of their first window. */
+async function decisionRows(deps: ReviewDeps, date: LocalDate): Promise<Map<string, SegmentRow[]>> {
+  const groups = new Map<string, SegmentRow[]>();
+  for (const row of await deps.segments.listDay(date)) {
+    if (!row.reviewed || !row.review) continue;
+    const group = groups.get(row.review.decisionId) ?? [];
+    group.push(row);
+    groups.set(row.review.decisionId, group);
+  }
+  return groups;
+}
+
+/**
+ * Undoes one decision while all its entries are drafts: the entries go to the trash and, being made
+ * by the decision undone, leave it at once (nothing to restore twice beside a new accept); the
+ * segments open for review again and the matcher forgets what they taught.
+ */
+async function undoInTx(deps: ReviewDeps, tx: EntryTx, rows: readonly SegmentRow[], entries: readonly EntryRow[]): Promise<void> {
+  const locked = lockedBecause(entries);
+  if (locked) throw new UndoRefusedError(locked);
+  if (entries.length > 0) {
+    const ids = entries.map((e) => e.id);
+    if (await deps.entries.deleteNeedsConfirmation(ids)) throw new UndoRefusedError('QuickBooks already holds some of this time. Delete those entries on Today, where you can confirm it.');
+    const trashed = await deps.entries.trashInTx(tx, ids);
+    await deps.entries.endHoldInTx(tx, trashed, { purge: true, actor: 'user', note: 'The Review decision that made it was undone.' });
+  }
+  await unlearn(deps, rows);
+  await deps.segments.reopen(rows.map((r) => r.id));
+}
+
+export function createReviewRepo(ctx: RepoContext, deps: ReviewDeps) {
   const { db } = ctx;
-  const tables = [...deps.entries.writeTables, db.segments, db.matcherState];
-
-  /** Creates the entries, keeps the decision on its segments and teaches the matcher; inside a transaction. */
-  async function acceptInTx(input: AcceptInput): Promise<Decision> {
-    const decisionId = ctx.newId();
-    const at = ctx.now();
-    const entryIds: string[] = [];
-    for (const run of input.runs) {
-      const entry = await deps.entries.create(
-        { projectId: input.projectId, taskId: input.taskId, description: input.description, start: run.start, end: run.end, zone: input.zone, source: 'activity' },
-        { actor: 'capture' },
-      );
-      entryIds.push(entry.id);
-    }
-    // Loaded afresh for every decision: continuity is learned between its own segments only, which is
-    // what unlearning them in the same order takes back.
-    const model = await deps.matcher.loadModel();
-    const reviews = new Map<string, SegmentReview>();
-    input.segments.forEach((s, order) => {
-      const as = s.learnAs ?? { projectId: input.projectId, taskId: input.taskId };
-      const durationMs = s.end - s.start;
-      model.learn(s, as.projectId, as.taskId, durationMs);
-      const lesson = { order, projectId: as.projectId, taskId: as.taskId, durationMs, input: lessonInput(s) };
-      reviews.set(s.id, { decisionId, kind: input.kind ?? 'accept', at, projectId: input.projectId, entryIds, lesson });
-    });
-    if (reviews.size > 0) await deps.segments.markReviewed([...reviews.keys()], (id) => reviews.get(id)!);
-    await deps.matcher.saveModel(model);
-    return { decisionId, entryIds };
-  }
-
-  /** Takes back what a decision's segments taught, in the order it was taught; inside a transaction. */
-  async function unlearn(rows: readonly SegmentRow[]): Promise<void> {
-    const lessons = rows.flatMap((r) => (r.review ? [r.review.lesson] : [])).sort((a, b) => a.order - b.order);
-    if (lessons.length === 0) return;
-    const model = await deps.matcher.loadModel();
-    for (const l of lessons) {
-      if (l.projectId === null) model.unlearnUnassigned(l.input, l.durationMs);
-      else model.unlearn(l.input, l.projectId, l.taskId, l.durationMs);
-    }
-    await deps.matcher.saveModel(model);
-  }
-
-  /** The day's segments grouped by the decision that reviewed them, in the order of their first window. */
-  async function decisionRows(date: LocalDate): Promise<Map<string, SegmentRow[]>> {
-    const groups = new Map<string, SegmentRow[]>();
-    for (const row of await deps.segments.listDay(date)) {
-      if (!row.reviewed || !row.review) continue;
-      const group = groups.get(row.review.decisionId) ?? [];
-      group.push(row);
-      groups.set(row.review.decisionId, group);
-    }
-    return groups;
-  }
-
-  const liveEntries = async (ids: readonly string[]) => (await db.entries.bulkGet([...ids])).filter((e): e is EntryRow => !!e && e.deletedAt == null);
+  const extra = [db.segments, db.matcherState];
+  const decide = async <T>(fn: (tx: EntryTx) => Promise<T>): Promise<T> => (await deps.entries.transaction(extra, fn)).value;
+  const liveEntries = async (ids: readonly string[]) => (await db.entries.bulkGet([...ids])).filter((e): e is EntryRow => !!e && isLive(e));
 
   return {
     /** Creates one draft entry per counted run and teaches the matcher. */
-    accept(input: AcceptInput): Promise<Decision> {
-      return db.transaction('rw', tables, () => acceptInTx(input));
-    },
+    accept: (input: AcceptInput): Promise<Decision> => decide((tx) => acceptInTx(ctx, deps, tx, input)),
 
     /** Accept all: every proposal as it stands, all or none. */
     acceptMany(inputs: readonly AcceptInput[]): Promise<Decision[]> {
-      return db.transaction('rw', tables, async () => {
+      return decide(async (tx) => {
         const decisions: Decision[] = [];
-        for (const input of inputs) decisions.push(await acceptInTx(input));
+        for (const input of inputs) decisions.push(await acceptInTx(ctx, deps, tx, input));
         return decisions;
       });
     },
@@ -158,7 +173,7 @@ export function createReviewRepo(
     async reject(segments: readonly ReviewedSegment[]): Promise<Decision> {
       const decisionId = ctx.newId();
       if (segments.length === 0) return { decisionId, entryIds: [] };
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', extra, async () => {
         const at = ctx.now();
         const model = await deps.matcher.loadModel();
         const reviews = new Map<string, SegmentReview>();
@@ -177,7 +192,7 @@ export function createReviewRepo(
     /** The decisions that reviewed this day's windows, with their entries and whether Undo is offered. */
     async decisionsOfDay(date: LocalDate): Promise<DayDecision[]> {
       const out: DayDecision[] = [];
-      for (const [decisionId, rows] of await decisionRows(date)) {
+      for (const [decisionId, rows] of await decisionRows(deps, date)) {
         const review = rows[0]!.review!;
         const entries = (await liveEntries(review.entryIds)).map(({ id, start, end, status }) => ({ id, start, end, status }));
         out.push({
@@ -195,30 +210,13 @@ export function createReviewRepo(
       return out.sort((a, b) => a.start - b.start || a.at - b.at);
     },
 
-    /**
-     * Undoes decisions while all their entries are drafts: the entries are deleted (through the sync
-     * door) and, being made by the decision undone, leave the trash at once (nothing to restore
-     * twice beside a new accept); the segments open for review again and the matcher forgets what
-     * they taught. All or none.
-     */
+    /** Undoes decisions while all their entries are drafts (see undoInTx). All or none. */
     async undo(date: LocalDate, decisionIds: readonly string[]): Promise<void> {
-      // Every table: deleting entries reads the sync configuration (projects, mirror, settings) too.
-      await db.transaction('rw', db.tables, async () => {
-        const groups = await decisionRows(date);
+      await decide(async (tx) => {
+        const groups = await decisionRows(deps, date);
         for (const decisionId of decisionIds) {
           const rows = groups.get(decisionId);
-          if (!rows) continue;
-          const entries = await liveEntries(rows[0]!.review!.entryIds);
-          const locked = lockedBecause(entries);
-          if (locked) throw new UndoRefusedError(locked);
-          if (entries.length > 0) {
-            const result = await deps.sync.deleteEntries(entries.map((e) => e.id));
-            if (result.needsConfirmation) throw new UndoRefusedError('QuickBooks already holds some of this time. Delete those entries on Today, where you can confirm it.');
-            const trashed = (await db.entries.bulkGet(entries.map((e) => e.id))).filter((e): e is EntryRow => e !== undefined);
-            await deps.entries.endHoldInTx(trashed, { purge: true, actor: 'user', note: 'The Review decision that made it was undone.' });
-          }
-          await unlearn(rows);
-          await deps.segments.reopen(rows.map((r) => r.id));
+          if (rows) await undoInTx(deps, tx, rows, await liveEntries(rows[0]!.review!.entryIds));
         }
       });
     },
@@ -229,8 +227,8 @@ export function createReviewRepo(
      * windows taught the matcher is taken back, so reviewing them again teaches it once.
      */
     async reopenDay(date: LocalDate): Promise<{ reopened: number }> {
-      return db.transaction('rw', [db.segments, db.matcherState], async () => {
-        for (const rows of (await decisionRows(date)).values()) await unlearn(rows);
+      return db.transaction('rw', extra, async () => {
+        for (const rows of (await decisionRows(deps, date)).values()) await unlearn(deps, rows);
         const reviewed = (await deps.segments.listDay(date)).filter((r) => r.reviewed).map((r) => r.id);
         await deps.segments.reopen(reviewed);
         return { reopened: reviewed.length };

@@ -59,9 +59,6 @@ export function createSegmentsRepo(ctx: RepoContext) {
         });
         await db.segments.bulkPut(writes);
       });
-      if (result.inserted + result.updated > 0) {
-        ctx.onCommitted({ entityType: 'segment', ids: result.acks.map((a) => a.id), action: 'upsert' });
-      }
       return result;
     },
 
@@ -82,7 +79,6 @@ export function createSegmentsRepo(ctx: RepoContext) {
         });
         if (n !== new Set(ids).size) throw new NotFoundError('segment', ids.join(','));
       });
-      ctx.onCommitted({ entityType: 'segment', ids, action: 'review' });
     },
 
     /** Marks segments unreviewed again and forgets the decision that reviewed them. */
@@ -94,13 +90,11 @@ export function createSegmentsRepo(ctx: RepoContext) {
           delete row.review;
         });
       });
-      ctx.onCommitted({ entityType: 'segment', ids, action: 'reopen' });
     },
 
     async setSuggestion(id: string, projectId: string | null): Promise<void> {
       const n = await db.segments.update(id, { suggestedProjectId: projectId });
       if (n === 0) throw new NotFoundError('segment', id);
-      ctx.onCommitted({ entityType: 'segment', ids: [id], action: 'suggest' });
     },
 
     /** Away periods arrive when they start (end null) and again when they end: upsert by id, keep the decision. */
@@ -116,7 +110,6 @@ export function createSegmentsRepo(ctx: RepoContext) {
         await db.awayPeriods.put(row);
         return row;
       });
-      ctx.onCommitted({ entityType: 'awayPeriod', ids: [row.id], action: 'upsert' });
       return row;
     },
 
@@ -133,7 +126,6 @@ export function createSegmentsRepo(ctx: RepoContext) {
     async resolveAway(id: string, resolution: AwayPeriodRow['resolution']): Promise<void> {
       const n = await db.awayPeriods.update(id, { resolution });
       if (n === 0) throw new NotFoundError('awayPeriod', id);
-      ctx.onCommitted({ entityType: 'awayPeriod', ids: [id], action: 'resolve' });
     },
   };
 }

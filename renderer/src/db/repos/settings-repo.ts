@@ -52,7 +52,6 @@ export function createSettingsRepo(ctx: RepoContext) {
       );
       return value;
     });
-    ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'set' });
     return valid;
   }
 

@@ -1,14 +1,14 @@
-// The trash: deleted entries stay recoverable for TRASH_KEEP_MS. A delete (repos.sync.deleteEntries)
+// The trash: deleted entries stay recoverable for TRASH_KEEP_MS. A delete (repos.entries.delete)
 // keeps the row with its status and puts it here; time QuickBooks holds stays there untouched for
 // QBO_HOLD_MS (the hold, EntryRow.qboHold), during which sync planning sees the entry as it was, so
 // restoring it writes nothing to QuickBooks. The hold ends, and the QuickBooks delete is planned
-// through the same planning as any other change (sync-repo's planInTx), when the trash is emptied,
+// through the same door as any other entry change (repos.entries), when the trash is emptied,
 // the entry is deleted forever, it is purged after TRASH_KEEP_MS, or the engine's planning step finds
 // the hold's time has come (releaseDueHolds). An entry whose hold ended comes back as a draft.
 import type { RepoContext } from '../context';
+import { heldInQbo } from '../entry-rules';
 import type { AuditActor, EntryRow } from '../schema';
-import { heldInQbo, type EntriesRepo } from './entries-repo';
-import type { SyncRepo } from '../../features/quickbooks/store/sync-repo';
+import type { EntriesRepo } from './entries-repo';
 
 /** How long QuickBooks keeps time the user deleted here, unless the trash is emptied first. */
 export const QBO_HOLD_MS = 24 * 60 * 60 * 1000;
@@ -22,30 +22,22 @@ export interface RestoreResult {
   planned: number;
 }
 
-export function createTrashRepo(ctx: RepoContext, deps: { entries: EntriesRepo; sync: SyncRepo }) {
+export function createTrashRepo(ctx: RepoContext, deps: { entries: EntriesRepo }) {
   const { db } = ctx;
   const trashed = () => db.entries.where('trashedAt').above(0);
 
   /**
    * Ends the holds of the entries `pick` chooses among the trash (and, with `purge`, takes them out
    * of it) and plans QuickBooks for them, in one transaction. A cheap look first: the engine calls
-   * this on every run, and planning needs the whole sync configuration.
+   * this on every run.
    */
   async function endHolds(pick: (rows: EntryRow[]) => EntryRow[], opts: { purge: boolean; actor: AuditActor; note: string }): Promise<EntryRow[]> {
     if (pick(await trashed().toArray()).length === 0) return [];
-    const sc = await deps.sync.loadContext();
-    const written = await deps.sync.transaction(async () => {
+    const { value } = await deps.entries.transaction([], async (tx) => {
       const rows = pick(await trashed().toArray());
-      if (rows.length === 0) return [];
-      const after = await deps.entries.endHoldInTx(rows, opts);
-      await deps.sync.planInTx(
-        after.map((e) => e.id),
-        sc,
-      );
-      return after;
+      return rows.length === 0 ? [] : deps.entries.endHoldInTx(tx, rows, opts);
     });
-    if (written.length > 0) ctx.onCommitted({ entityType: 'entry', ids: written.map((e) => e.id), action: opts.purge ? 'purge' : 'release' });
-    return written;
+    return value;
   }
 
   const purge = (pick: (rows: EntryRow[]) => EntryRow[], actor: AuditActor, note: string) => endHolds(pick, { purge: true, actor, note });
@@ -67,15 +59,12 @@ export function createTrashRepo(ctx: RepoContext, deps: { entries: EntriesRepo; 
      * draft already (endHoldInTx) and waits to be approved again.
      */
     async restore(ids: string[]): Promise<RestoreResult> {
-      const sc = await deps.sync.loadContext();
-      const result = await deps.sync.transaction(async () => {
-        const restored: EntryRow[] = [];
-        for (const id of ids) restored.push(await deps.entries.restoreInTx(id));
-        const summary = await deps.sync.planInTx(ids, sc);
-        return { restored, planned: summary.planned };
+      const { value: restored, plan } = await deps.entries.transaction([], async (tx) => {
+        const rows: EntryRow[] = [];
+        for (const id of ids) rows.push(await deps.entries.restoreInTx(tx, id));
+        return rows;
       });
-      ctx.onCommitted({ entityType: 'entry', ids, action: 'restore' });
-      return result;
+      return { restored, planned: plan.planned };
     },
 
     /** "Delete forever": these entries leave the trash for good; QuickBooks' copy is deleted at the next sync. */

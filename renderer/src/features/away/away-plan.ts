@@ -101,6 +101,10 @@ export function planAway(entry: EntryRow, away: { start: number; end: number }, 
   return ops;
 }
 
+/**
+ * Runs the plan. The user's answer to the away question is their confirmation for the entry it names:
+ * approved or synced time is changed (and QuickBooks told) like any confirmed edit.
+ */
 export async function applyAwayPlan(repos: Repos, ops: readonly AwayOp[]): Promise<void> {
   for (const op of ops) {
     switch (op.op) {
@@ -114,10 +118,10 @@ export async function applyAwayPlan(repos: Repos, ops: readonly AwayOp[]): Promi
         await repos.entries.create(op.entry);
         break;
       case 'update':
-        await repos.entries.update(op.id, op.patch);
+        await repos.entries.update(op.id, op.patch, { confirmed: true });
         break;
       case 'delete':
-        await repos.entries.delete(op.id);
+        await repos.entries.delete([op.id], { confirmed: true });
         break;
     }
   }

@@ -83,7 +83,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
       if (mode === 'edit' && entry) {
         const { end: _runningHasNoEnd, ...withoutEnd } = fields;
         // Through sync: a confirmed edit of approved time stays approved and re-queues its QuickBooks write.
-        saved = (await repos.sync.updateEntry(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmed: confirmedLocked ?? false })).entry;
+        saved = (await repos.entries.update(entry.id, running ? withoutEnd : fields, { expectedVersion: entry.version, confirmed: confirmedLocked ?? false })).entry;
       } else {
         saved = await repos.entries.create({ ...fields, zone, source: 'manual' });
       }

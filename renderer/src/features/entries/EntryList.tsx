@@ -87,7 +87,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
     if (then === 'splitMidnight') {
       setPending(null);
       const at = midnightSplitPoint(entry);
-      if (at !== null) void run(() => repos.sync.split(entry.id, at, { confirmed }), 'Split at midnight: the part after midnight is on the next day.');
+      if (at !== null) void run(() => repos.entries.split(entry.id, at, { confirmed }), 'Split at midnight: the part after midnight is on the next day.');
     } else {
       setPending({ kind: then, entry, confirmed });
     }
@@ -108,12 +108,12 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
               const chosen = entries.filter((e) => live.includes(e.id));
               if (chosen.some((e) => editPermission(e.status) === 'frozen')) throw new Error('Invoiced entries cannot be merged.');
               // Approved entries, and time QuickBooks already holds, ask first.
-              const ask = chosen.some((e) => editPermission(e.status) === 'confirm') || (await repos.sync.deleteNeedsConfirmation(live));
+              const ask = chosen.some((e) => editPermission(e.status) === 'confirm') || (await repos.entries.deleteNeedsConfirmation(live));
               if (ask) {
                 setPending({ kind: 'confirmMerge', ids: live });
                 return;
               }
-              await repos.sync.merge(live);
+              await repos.entries.merge(live);
               setSelected([]);
               setMessage({ text: 'Merged into one entry.', error: false });
             })}>
@@ -137,7 +137,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
             onDuplicate={() => void run(() => repos.entries.duplicate(e.id), 'Duplicated.')}
             onApprove={() => void run(async () => {
               // Through sync, so the QuickBooks outbox row is written in the same transaction.
-              const r = await repos.sync.approve([e.id]);
+              const r = await repos.entries.approve([e.id]);
               if (r.skipped.length > 0) throw new Error(`Not approved: ${r.skipped[0]!.reason}.`);
             }, 'Approved. The entry is now locked.')} />
         ))}
@@ -158,7 +158,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
       ) : null}
       {pending?.kind === 'split' ? (
         <SplitDialog entry={pending.entry} zone={zone} onClose={() => setPending(null)}
-          onSplit={(at) => run(() => repos.sync.split(pending.entry.id, at, { confirmed: pending.confirmed }), 'Split in two.')} />
+          onSplit={(at) => run(() => repos.entries.split(pending.entry.id, at, { confirmed: pending.confirmed }), 'Split in two.')} />
       ) : null}
       {pending?.kind === 'confirmMerge' ? (
         <Modal title="Merge approved entries?" onClose={() => setPending(null)}>
@@ -169,7 +169,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
               const { ids } = pending;
               setPending(null);
               void run(async () => {
-                await repos.sync.merge(ids, { confirmed: true });
+                await repos.entries.merge(ids, { confirmed: true });
                 setSelected([]);
               }, 'Merged into one entry.');
             }}>Merge anyway</button>

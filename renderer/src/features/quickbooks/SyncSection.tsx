@@ -138,7 +138,7 @@ export function SyncSection() {
   async function pushSelected() {
     if (!preview) return;
     setTestMessage(null);
-    const planned = await repos.sync.approve(preview.ids);
+    const planned = await repos.entries.approve(preview.ids);
     const keys = [...new Set([...preview.keys])];
     const result = await runSync(repos, { only: keys });
     setTestMessage(result.status === 'completed'

@@ -1,6 +1,6 @@
 // Approving a day or the week from the timesheet: what will be approved (count, raw and billed
 // totals, per project), what is left out and why, and afterwards what happened, in plain words.
-// Approving itself is repos.sync.approve(ids), the one door that also queues the QuickBooks writes.
+// Approving itself is repos.entries.approve(ids), the one door that also queues the QuickBooks writes.
 import { formatDuration } from '../../../../shared/time/duration';
 import type { LocalDate } from '../../../../shared/time/local-date';
 import type { PreflightIssue } from '../../../../shared/sync/preflight';

@@ -24,7 +24,7 @@ export function DeleteEntryDialog({ entry, catalog, zone, now, run, onClose }: {
   const repos = useRepos();
   const showUndo = useUndoDelete((s) => s.show);
   // Whether QuickBooks holds (or may hold) the time decides what the question says.
-  const held = useLiveQuery(() => repos.sync.deleteNeedsConfirmation([entry.id]), [repos, entry.id]);
+  const held = useLiveQuery(() => repos.entries.deleteNeedsConfirmation([entry.id]), [repos, entry.id]);
   const { title, body } = deleteQuestion(entry, held ? now + QBO_HOLD_MS : null, zone);
   const label = catalog.label(entry.projectId);
 
@@ -32,7 +32,7 @@ export function DeleteEntryDialog({ entry, catalog, zone, now, run, onClose }: {
     onClose();
     void run(async () => {
       // The user answered the question above, including for time QuickBooks holds.
-      const result = await repos.sync.deleteEntries([entry.id], { confirmed: true });
+      const result = await repos.entries.delete([entry.id], { confirmed: true });
       showUndo({ entryIds: [entry.id], text: undoText(entryName(entry, label, zone), result.qboHoldUntil, zone) });
     });
   }

@@ -28,7 +28,6 @@ export function createQboMirrorRepo(ctx: RepoContext) {
         for (const kind of opts.replaceKinds ?? []) await db.qboEntities.where('kind').equals(kind).delete();
         await db.qboEntities.bulkPut(rows.map((r) => ({ ...r, updatedAt: at })));
       });
-      ctx.onCommitted({ entityType: 'setting', ids: [], action: 'qboMirror' });
     },
 
     async removeEntities(keys: ReadonlyArray<[QboEntityKind, string]>): Promise<void> {
@@ -41,7 +40,6 @@ export function createQboMirrorRepo(ctx: RepoContext) {
 
     async setState(key: string, value: unknown): Promise<void> {
       await db.qboState.put({ key, value, updatedAt: ctx.now() });
-      ctx.onCommitted({ entityType: 'setting', ids: [key], action: 'qboState' });
     },
 
     async preferences(): Promise<QboPreferences> {

@@ -1,4 +1,4 @@
-// "QuickBooks wins", written locally. The sync repository's applyReconciliation calls this inside
+// "QuickBooks wins", written locally. The reconcile store's applyReconciliation calls this inside
 // its transaction for every adoptQbo / unlinkDeleted update, whether the rule was applied by the
 // reconciliation pass or chosen on the conflicts screen, so both paths write exactly the same.
 // - Edited in QuickBooks: the entries take QuickBooks' version (shared/sync/adopt) and stay synced;
@@ -10,7 +10,7 @@ import { adoptIntoEntry, type AdoptContext } from '../../../../../shared/sync/ad
 import type { AuditRecord } from '../../../../../shared/sync/audit';
 import type { SyncRecord } from '../../../../../shared/sync/outbox';
 import type { LocalUpdate } from '../../../../../shared/sync/reconcile';
-import type { EntriesRepo } from '../../../db/repos/entries-repo';
+import type { EntriesRepo, EntryTx } from '../../../db/repos/entries-repo';
 
 type Adopt = Extract<LocalUpdate, { kind: 'adoptQbo' }>;
 type Unlink = Extract<LocalUpdate, { kind: 'unlinkDeleted' }>;
@@ -20,14 +20,12 @@ export interface LocalWrites {
   records: Map<string, SyncRecord>;
   /** Sync audit rows (without ids) saying what was taken from QuickBooks and what was not. */
   audits: Array<Omit<AuditRecord, 'id'>>;
-  /** Entries written, reported after the commit. */
-  changed: string[];
 }
 
 const fieldsOf = (u: Adopt) => [...new Set(u.diffs.map((d) => d.field))].join(', ');
 const notSynced = (ids: string[]) => (ids.length ? ` Left as they are (changed in Track Nexus since the sync, so that version is on its way): ${ids.join(', ')}.` : '');
 
-async function adopt(entries: EntriesRepo, u: Adopt, adoptCtx: AdoptContext, writes: LocalWrites, now: number): Promise<void> {
+async function adopt(entries: EntriesRepo, tx: EntryTx, u: Adopt, adoptCtx: AdoptContext, writes: LocalWrites, now: number): Promise<void> {
   const base = { at: now, op: 'reconcile' as const, entryIds: [...u.record.entryIds], payloadHash: u.record.payloadHash, qboId: u.record.qboId, syncToken: u.record.syncToken, requestId: '', outcome: 'conflict' as const };
   if (isAggregateKey(u.key)) {
     // One TimeActivity holds several entries' rounded shares; QuickBooks' total (or text, or date)
@@ -56,18 +54,16 @@ async function adopt(entries: EntriesRepo, u: Adopt, adoptCtx: AdoptContext, wri
     // Nothing the entry holds changed (e.g. only the rate): no write, no version bump.
     if (Object.keys(a.patch).length) items.push({ id, patch: a.patch, status: 'synced', note });
   }
-  const { written, skipped } = await entries.writeFromQuickBooksInTx(items);
+  const { written, skipped } = await entries.writeFromQuickBooksInTx(tx, items);
   const version = new Map(written.map((e) => [e.id, e.version]));
   const entryVersions = u.record.entryIds.map((id, i) => version.get(id) ?? u.record.entryVersions[i]!);
   writes.records.set(u.key, { ...u.record, entryVersions });
-  writes.changed.push(...written.map((e) => e.id));
   writes.audits.push({ ...base, entryVersions, message: `${notes.join(' ') || "QuickBooks' version kept as the record."}${notSynced([...left, ...skipped])}` });
 }
 
-async function unlink(entries: EntriesRepo, u: Unlink, writes: LocalWrites, now: number): Promise<void> {
+async function unlink(entries: EntriesRepo, tx: EntryTx, u: Unlink, writes: LocalWrites, now: number): Promise<void> {
   const note = 'Deleted in QuickBooks; QuickBooks wins, so this time is a draft again and is not sent. Approve it to send it again, or delete it.';
-  const { written, skipped } = await entries.writeFromQuickBooksInTx(u.entryIds.map((id) => ({ id, patch: {}, status: 'draft' as const, note })));
-  writes.changed.push(...written.map((e) => e.id));
+  const { written, skipped } = await entries.writeFromQuickBooksInTx(tx, u.entryIds.map((id) => ({ id, patch: {}, status: 'draft' as const, note })));
   const entryVersions: number[] = [];
   for (const id of u.entryIds) entryVersions.push(written.find((e) => e.id === id)?.version ?? (await entries.get(id))?.version ?? 0);
   writes.audits.push({
@@ -82,12 +78,12 @@ async function unlink(entries: EntriesRepo, u: Unlink, writes: LocalWrites, now:
   });
 }
 
-/** Writes the entry side of "QuickBooks wins"; call inside the sync write transaction. */
-export async function writeQboWins(entries: EntriesRepo, updates: readonly LocalUpdate[], adoptCtx: AdoptContext | null, now: number): Promise<LocalWrites> {
-  const writes: LocalWrites = { records: new Map(), audits: [], changed: [] };
+/** Writes the entry side of "QuickBooks wins", inside the reconciliation's transaction. */
+export async function writeQboWins(entries: EntriesRepo, tx: EntryTx, updates: readonly LocalUpdate[], adoptCtx: AdoptContext | null, now: number): Promise<LocalWrites> {
+  const writes: LocalWrites = { records: new Map(), audits: [] };
   for (const u of updates) {
-    if (u.kind === 'adoptQbo') await adopt(entries, u, adoptCtx ?? { projects: [], tasks: [] }, writes, now);
-    else if (u.kind === 'unlinkDeleted') await unlink(entries, u, writes, now);
+    if (u.kind === 'adoptQbo') await adopt(entries, tx, u, adoptCtx ?? { projects: [], tasks: [] }, writes, now);
+    else if (u.kind === 'unlinkDeleted') await unlink(entries, tx, u, writes, now);
   }
   return writes;
 }
