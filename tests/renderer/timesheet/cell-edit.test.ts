@@ -60,20 +60,26 @@ describe('lowering a timesheet cell', () => {
     }
   });
 
-  it('never touches approved, synced or invoiced time, nor a running timer', () => {
+  it('changes approved and synced time last and only shortens it; never invoiced time nor a running timer', () => {
     const typed = entry('typed', '09:00', '10:00');
     const approved = entry('approved', '11:00', '12:00', { status: 'approved' });
     const synced = entry('synced', '12:00', '13:00', { status: 'synced', source: 'timer' });
+    const invoiced = entry('invoiced', '13:00', '14:00', { status: 'invoiced' });
     const running: CellEntry = { ...entry('running', '15:00', '15:00', { source: 'timer' }), end: null };
-    const cell = [typed, approved, synced, running];
+    const cell = [typed, approved, synced, invoiced, running];
     const now = at('2026-03-03', '15:30');
-    const p = plan(cell, 2.5 * H, now);
-    expect(p).toMatchObject({ ok: true, steps: [{ kind: 'delete', entry: typed }] });
-    const refused = plan(cell, 2 * H, now);
+    expect(plan(cell, 3.5 * H, now)).toMatchObject({ ok: true, steps: [{ kind: 'delete', entry: typed }] });
+    expect(plan(cell, 2.5 * H, now)).toMatchObject({
+      ok: true,
+      // Approved time after drafts, typed before measured as for drafts.
+      steps: [{ kind: 'delete', entry: typed }, { kind: 'trim', entry: approved, end: at('2026-03-03', '11:01') }, { kind: 'trim', entry: synced, end: at('2026-03-03', '12:59') }],
+    });
+    const refused = plan(cell, 1 * H, now);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.message).toContain('This cell can go down to 2:30, not lower.');
-      expect(refused.message).toContain('Approved time (2:00) is not changed from the timesheet.');
+      expect(refused.message).toContain('This cell can go down to 1:32, not lower.');
+      expect(refused.message).toContain('Invoiced time (1:00) is not changed from the timesheet.');
+      expect(refused.message).toContain('Approved time is only shortened here, to a minute at least.');
       expect(refused.message).toContain('The running timer is not changed from the timesheet');
     }
   });
@@ -99,7 +105,7 @@ describe('lowering a timesheet cell', () => {
     expect(describeStep({ kind: 'delete', entry: e }, zone)).toBe('deleted');
   });
 
-  it('whatever the cell and the target: described and locked entries survive, and an accepted plan reaches the target', () => {
+  it('whatever the cell and the target: described and approved entries survive, invoiced ones are untouched, and an accepted plan reaches the target', () => {
     const arbEntry = fc.record({
       startMin: fc.integer({ min: 0, max: 20 * 60 }),
       lengthMin: fc.integer({ min: 1, max: 180 }),
@@ -123,13 +129,14 @@ describe('lowering a timesheet cell', () => {
         for (const step of p.steps) {
           if (step.kind === 'create') throw new Error('lowering created an entry');
           const e = byId.get(step.entry.id)!;
-          expect(e.status).toBe('draft');
+          expect(['draft', 'approved', 'synced']).toContain(e.status);
           if (step.kind === 'delete') {
+            expect(e.status).toBe('draft');
             expect(e.description).toBe('');
             after -= e.end! - e.start;
           } else {
             expect(step.end).toBeLessThan(e.end!);
-            expect(step.end - e.start).toBeGreaterThanOrEqual(e.description ? Math.min(MIN, e.end! - e.start) : 1);
+            expect(step.end - e.start).toBeGreaterThanOrEqual(e.description || e.status !== 'draft' ? Math.min(MIN, e.end! - e.start) : 1);
             after -= e.end! - step.end;
           }
         }

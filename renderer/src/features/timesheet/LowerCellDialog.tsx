@@ -1,12 +1,12 @@
 // The question before a lowered cell is written: every entry that changes, with its time, its
-// description and what happens to it; measured time is marked as such. Nothing is written until
-// the user confirms.
+// description and what happens to it; measured and approved time are marked as such. Nothing is
+// written until the user confirms.
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
 import type { EntryRow } from '../../db/schema';
 import { formatTimeRange } from '../../../../shared/time/display';
 import { formatDuration } from '../../../../shared/time/duration';
-import { describeStep, SOURCE_LABEL, type CellEditStep } from './cell-edit';
+import { describeStep, isApprovedTime, SOURCE_LABEL, type CellEditStep } from './cell-edit';
 
 type Change = Exclude<CellEditStep<EntryRow>, { kind: 'create' }>;
 
@@ -24,6 +24,7 @@ export function LowerCellDialog(props: {
   const listId = useId();
   const changes = props.steps.filter((s): s is Change => s.kind !== 'create');
   const measured = changes.some((s) => s.entry.source !== 'manual');
+  const approved = changes.some((s) => isApprovedTime(s.entry));
   const to = formatDuration(toMs);
   return (
     <Modal title={`Lower ${where} to ${to}?`} onClose={onCancel} describedBy={listId} className="ts-dialog">
@@ -35,12 +36,14 @@ export function LowerCellDialog(props: {
               <span className="ts-change-time">{formatTimeRange(s.entry.start, s.entry.end, zone)}</span>
               <span className={s.entry.description ? 'ts-change-text' : 'ts-change-text muted'}>{s.entry.description || 'No description'}</span>
               {s.entry.source !== 'manual' ? <span className="ts-badge">{SOURCE_LABEL[s.entry.source]}</span> : null}
+              {isApprovedTime(s.entry) ? <span className="ts-badge">{s.entry.status === 'synced' ? 'in QuickBooks' : 'approved'}</span> : null}
               <strong className={s.kind === 'delete' ? 'ts-change-what deleted' : 'ts-change-what'}>{describeStep(s, zone)}</strong>
             </li>
           ))}
         </ul>
         {measured ? <p className="ts-warning">Some of this time was measured (timer, activity review or import), not typed: lowering the cell shortens it too.</p> : null}
-        <p className="muted">Approved time is never changed here, entries with a description are never deleted, and you can undo this right after.</p>
+        {approved ? <p className="ts-warning">Some of this time is approved: it stays approved with the new time, and QuickBooks gets the change at the next sync.</p> : null}
+        <p className="muted">Drafts change first, approved time is only shortened, entries with a description are never deleted, and you can undo this right after.</p>
       </div>
       <div className="modal-actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>Cancel</button>

@@ -58,10 +58,10 @@ export function TimesheetScreen() {
   async function approve() {
     if (!summary) return;
     setApproving(null);
-    edits.forgetNotice(); // Approved time is not changed from the timesheet: the last edit cannot be undone here any more.
+    edits.forgetNotice(); // Approving changed the entries' versions: the last edit cannot be undone any more.
     try {
       // The one door that approves and queues the QuickBooks writes in the same transaction.
-      const result = await repos.sync.approve(summary.toApprove.map((e) => e.id));
+      const result = await repos.entries.approve(summary.toApprove.map((e) => e.id));
       const { lines, problems } = describeOutcome(result, summary);
       setMessage({ tone: result.approved.length === 0 ? 'error' : problems.length > 0 ? 'warning' : 'ok', lines, problems });
     } catch {

@@ -9,7 +9,7 @@ import { InvalidEntryError, LockedEntryError, NotFoundError, VersionConflictErro
 import type { EntryEdit, Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
 import type { LocalDate } from '../../../../shared/time/local-date';
-import { planCellEdit, type CellEditPlan, type CellEditStep } from './cell-edit';
+import { isApprovedTime, planCellEdit, type CellEditPlan, type CellEditStep } from './cell-edit';
 
 export interface CellRef {
   projectId: string | null;
@@ -40,8 +40,10 @@ export async function applyCellPlan(repos: Repos, ref: CellRef, steps: readonly 
     if (step.kind === 'trim') return { kind: 'update', id: step.entry.id, patch: { end: step.end }, expectedVersion: step.entry.version };
     return { kind: 'delete', id: step.entry.id, expectedVersion: step.entry.version };
   });
+  // Approved time in the plan was listed in the question the user just confirmed.
+  const confirmed = steps.some((step) => step.kind !== 'create' && isApprovedTime(step.entry));
   try {
-    const written = await repos.entries.applyEdits(edits);
+    const written = await repos.entries.applyEdits(edits, { confirmed });
     return { ok: true, undo: steps.map((step, i) => undoOf(step, written[i]!)).reverse() };
   } catch (error) {
     return { ok: false, message: explain(error, 'Nothing was changed.') };
@@ -57,7 +59,8 @@ function undoOf(step: CellEditStep<EntryRow>, after: EntryRow): EntryEdit {
 /** Puts back what a cell edit changed, in one transaction; refuses if those entries changed since. */
 export async function undoCellEdit(repos: Repos, undo: readonly EntryEdit[]): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
-    await repos.entries.applyEdits(undo);
+    // Undo takes back exactly what the confirmed edit did; an entry changed since fails its version check.
+    await repos.entries.applyEdits(undo, { confirmed: true });
     return { ok: true };
   } catch (error) {
     return { ok: false, message: explain(error, 'Nothing was undone.') };
@@ -67,7 +70,7 @@ export async function undoCellEdit(repos: Repos, undo: readonly EntryEdit[]): Pr
 /** A failed write in the user's words (never an id or a version number). */
 function explain(error: unknown, outcome: string): string {
   if (error instanceof VersionConflictError || error instanceof NotFoundError) return `These entries changed in the meantime. ${outcome} Check the cell and try again.`;
-  if (error instanceof LockedEntryError) return `An entry of this cell was approved in the meantime, and approved time is not changed from the timesheet. ${outcome}`;
+  if (error instanceof LockedEntryError) return `An entry of this cell was approved in the meantime, so the change you confirmed no longer describes it. ${outcome} Check the cell and try again.`;
   if (error instanceof InvalidEntryError) return `${error.problems.join(' ')} ${outcome}`;
   return `The change could not be saved. ${outcome}`;
 }

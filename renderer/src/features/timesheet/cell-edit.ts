@@ -2,14 +2,17 @@
 // entries. A cell shows the sum of its entries that day.
 //
 // Raising it adds a typed (manual) draft for the difference, placed after the day's last entry (or
-// at 09:00) so it does not overlap other work. Lowering it changes only this cell's DRAFT entries,
-// and the screen asks first, listing every change (`ask`):
-// - approved, synced, invoiced or paid time and a running timer are never changed here;
+// at 09:00) so it does not overlap other work. Lowering it changes this cell's entries, and the
+// screen asks first, listing every change (`ask`):
+// - drafts go first: typed time, latest first; then time measured by the timer, the activity review
+//   or an import, also latest first. Measured time is changed only through that question, which
+//   marks it as measured: past days have no other screen to correct it on, and undo puts it back;
+// - approved or synced time goes last, and is only shortened, to a minute at least: the question
+//   marks it, it stays approved, and QuickBooks gets the new time (the user confirms that change as
+//   they confirm an edit on Today);
+// - invoiced or paid time and a running timer are never changed here;
 // - an entry with a description is never deleted, only shortened, to a minute at least;
-// - typed time goes first, latest first; then time measured by the timer, the activity review or an
-//   import, also latest first. Measured time is changed only through that question, which marks it
-//   as measured: past days have no other screen to correct it on, and undo puts it back;
-// - an entry without a description whose whole length goes is deleted (undo re-creates it).
+// - a draft without a description whose whole length goes is deleted (undo re-creates it).
 // When the target cannot be reached that way, the plan says why and how low the cell can go.
 import { formatClockTime } from '../../../../shared/time/display';
 import { formatDuration } from '../../../../shared/time/duration';
@@ -57,13 +60,17 @@ interface CellEditInput<E extends CellEntry> {
 }
 
 const MINUTE = 60_000;
-/** How short a lowered entry with a description may become: it keeps its words and some time. */
-const KEPT_WITH_DESCRIPTION_MS = MINUTE;
+/** How short a lowered entry with a description, or approved time, may become: it keeps some time. */
+const KEPT_MS = MINUTE;
 
 const elapsed = (e: CellEntry, now: number) => Math.max(0, (e.end ?? now) - e.start);
 const isMeasured = (e: CellEntry) => e.source !== 'manual';
 const hasDescription = (e: CellEntry) => e.description.trim() !== '';
-const isChangeable = (e: CellEntry) => e.status === 'draft' && e.end !== null;
+/** Approved or synced: changed last, only shortened, and QuickBooks is told. */
+export const isApprovedTime = (e: CellEntry) => e.status === 'approved' || e.status === 'synced';
+const isChangeable = (e: CellEntry) => (e.status === 'draft' || isApprovedTime(e)) && e.end !== null;
+/** The order lowering takes entries in: drafts before approved time; typed before measured; latest first. */
+const lowerOrder = (e: CellEntry) => [Number(isApprovedTime(e)), Number(isMeasured(e)), -e.start] as const;
 
 export function planCellEdit<E extends CellEntry>(input: CellEditInput<E>): CellEditPlan<E> {
   const { date, zone, cell, day, targetMs, now } = input;
@@ -86,15 +93,16 @@ export function planCellEdit<E extends CellEntry>(input: CellEditInput<E>): Cell
 }
 
 function lower<E extends CellEntry>(cell: readonly E[], currentMs: number, fromMs: number, targetMs: number, now: number): CellEditPlan<E> {
-  const candidates = cell
-    .filter(isChangeable)
-    .sort((a, b) => Number(isMeasured(a)) - Number(isMeasured(b)) || b.start - a.start || (a.id < b.id ? 1 : -1));
+  const candidates = cell.filter(isChangeable).sort((a, b) => {
+    const [x, y] = [lowerOrder(a), lowerOrder(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (a.id < b.id ? 1 : -1);
+  });
   let toRemove = currentMs - targetMs;
   const steps: CellEditStep<E>[] = [];
   for (const e of candidates) {
     if (toRemove <= 0) break;
     const length = elapsed(e, now);
-    const floor = hasDescription(e) ? Math.min(KEPT_WITH_DESCRIPTION_MS, length) : 0;
+    const floor = hasDescription(e) || isApprovedTime(e) ? Math.min(KEPT_MS, length) : 0;
     if (length - floor <= 0) continue;
     if (floor === 0 && toRemove >= length) {
       steps.push({ kind: 'delete', entry: e });
@@ -112,11 +120,12 @@ function lower<E extends CellEntry>(cell: readonly E[], currentMs: number, fromM
 /** Why the cell cannot go as low as asked, and how low it can go. */
 function unreachable(cell: readonly CellEntry[], lowestMs: number, now: number): string {
   const reasons: string[] = [];
-  const locked = cell.filter((e) => e.end !== null && e.status !== 'draft');
-  if (locked.length > 0) {
-    const ms = locked.reduce((sum, e) => sum + elapsed(e, now), 0);
-    reasons.push(`Approved time (${formatDuration(ms)}) is not changed from the timesheet.`);
+  const billed = cell.filter((e) => e.end !== null && !isChangeable(e));
+  if (billed.length > 0) {
+    const ms = billed.reduce((sum, e) => sum + elapsed(e, now), 0);
+    reasons.push(`Invoiced time (${formatDuration(ms)}) is not changed from the timesheet.`);
   }
+  if (cell.some(isApprovedTime)) reasons.push('Approved time is only shortened here, to a minute at least.');
   if (cell.some((e) => e.end === null)) reasons.push('The running timer is not changed from the timesheet; stop it first.');
   const kept = cell.filter((e) => isChangeable(e) && hasDescription(e));
   if (kept.length > 0) {
