@@ -15,8 +15,9 @@
 // ("confirmed"), so the renderer never receives time that later turns out to be idle.
 //
 // Parts: sampler.ts runs the tick and the window reads, segment-book.ts keeps the segments, the
-// confirmed time and the away cuts, journal.ts keeps them on disk; this file holds the lifecycle
-// (start, pause, settings, failure) and the API the IPC handlers call.
+// confirmed time and the away cuts, journal.ts keeps them on disk, capture-lifecycle.ts says whether
+// capture runs and with what status; this file wires them to the idle monitor and the settings and
+// holds the API the IPC handlers call.
 import {
   CaptureSettings,
   type CaptureEmit,
@@ -26,6 +27,7 @@ import {
 } from '../../../shared/capture/types';
 import { createIdleMonitor, type AwayChange, type IdleMonitor } from '../idle/idle-monitor';
 import type { AppPaths, Clock, IdleSource, WindowSource } from '../ports';
+import { createCaptureLifecycle } from './capture-lifecycle';
 import { noFocusEvents, type FocusEvents } from './focus-events';
 import { openCaptureJournal, type CaptureJournal } from './journal';
 import { createSampler } from './sampler';
@@ -89,10 +91,6 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
 
   let journal: CaptureJournal | null = null;
   let started = false;
-  let capturing = false; // enabled, available, not paused, not failed
-  let currentStatus: CaptureStatus = { state: 'disabled' };
-  let pausedReason: string | null = null;
-  let mode: 'events' | 'polling' = 'polling';
   let unsubscribeMonitor: (() => void) | null = null;
 
   const book = createSegmentBook({
@@ -110,71 +108,22 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
     monitor,
     book,
     settings: () => settings,
-    capturing: () => capturing,
-    mode: () => mode,
+    capturing: () => lifecycle.capturing,
+    mode: () => lifecycle.mode,
     safetyPollMs: deps.safetyPollMs ?? 60_000,
     debounceMs: deps.debounceMs ?? 40,
     maxFailures: deps.maxFailures ?? 5,
-    onFailed: (reason) => fail(reason),
+    onFailed: (reason) => lifecycle.fail(reason),
     warn,
   });
+  const lifecycle = createCaptureLifecycle({ windowSource, focusEvents, clock, emit, book, sampler: () => sampler, settings: () => settings, warn });
 
-  const setStatus = (next: CaptureStatus): void => {
-    if (JSON.stringify(next) === JSON.stringify(currentStatus)) return;
-    currentStatus = next;
-    emit('capture:status', next);
-  };
-
+  // Away time comes from the idle monitor: its start cuts the segments, its end samples again.
   const onAway = (change: AwayChange): void => {
     emit('capture:away', change.period);
     if (change.type === 'started') book.enterAway(change.period);
-    else if (capturing) sampler.request(clock.now());
+    else if (lifecycle.capturing) sampler.request(clock.now());
   };
-
-  // --- lifecycle ---
-
-  const fail = (reason: string): void => {
-    capturing = false;
-    book.closeOpen(book.lastBeat?.at ?? clock.now());
-    setStatus({ state: 'failed', reason });
-    void focusEvents.stop();
-  };
-
-  const startCapturing = async (): Promise<void> => {
-    if (!settings.enabled) {
-      setStatus({ state: 'disabled' });
-      return;
-    }
-    const availability = await windowSource.availability();
-    if (!availability.available) {
-      setStatus({ state: 'unavailable', reason: availability.reason, hint: availability.hint });
-      return;
-    }
-    sampler.resetFailures();
-    capturing = pausedReason === null;
-    if (!capturing) {
-      setStatus({ state: 'paused', reason: pausedReason ?? '' });
-      return;
-    }
-    const events = await focusEvents.start(sampler.onFocusChange, (reason) => {
-      // The watcher died (X server restart, xprop killed): keep capturing by polling.
-      warn(`capture: focus events stopped (${reason}); polling instead`);
-      mode = 'polling';
-      if (capturing) setStatus({ state: 'running', mode });
-    });
-    mode = events ? 'events' : 'polling';
-    setStatus({ state: 'running', mode });
-    sampler.start();
-  };
-
-  const stopCapturing = async (status: CaptureStatus): Promise<void> => {
-    capturing = false;
-    await sampler.stop();
-    book.closeOpen(book.open?.end ?? clock.now());
-    setStatus(status);
-  };
-
-  // --- the API ---
 
   return {
     async start() {
@@ -185,12 +134,12 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       if (replay.length > 0) emit('capture:segments', replay);
       unsubscribeMonitor = monitor.subscribe(onAway);
       if (ownMonitor) monitor.start();
-      await startCapturing();
+      await lifecycle.start();
     },
 
     async stop() {
       if (!started) return;
-      await stopCapturing({ state: 'disabled' });
+      await lifecycle.stop({ state: 'disabled' });
       unsubscribeMonitor?.();
       unsubscribeMonitor = null;
       if (ownMonitor) monitor.stop();
@@ -201,21 +150,8 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       started = false;
     },
 
-    pause(reason) {
-      pausedReason = reason;
-      if (!started) return;
-      capturing = false;
-      void sampler.stop();
-      book.closeOpen(book.open?.end ?? clock.now());
-      book.emitConfirmed(true);
-      setStatus({ state: 'paused', reason });
-    },
-
-    resume() {
-      pausedReason = null;
-      if (!started || currentStatus.state !== 'paused') return;
-      void startCapturing();
-    },
+    pause: (reason) => lifecycle.pause(reason, started),
+    resume: () => lifecycle.resume(started),
 
     async updateSettings(next) {
       const parsed = CaptureSettings.parse(next);
@@ -226,10 +162,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       // New privacy rules apply from now on: the open segment closes and the next sample starts fresh.
       book.closeOpen(book.open?.end ?? clock.now());
       if (!started) return;
-      if (restart || currentStatus.state === 'failed' || currentStatus.state === 'unavailable') {
-        await stopCapturing({ state: 'disabled' });
-        await startCapturing();
-      } else if (capturing) {
+      const state = lifecycle.status.state;
+      if (restart || state === 'failed' || state === 'unavailable') {
+        await lifecycle.stop({ state: 'disabled' });
+        await lifecycle.start();
+      } else if (lifecycle.capturing) {
         sampler.request(clock.now());
       }
     },
@@ -246,11 +183,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       return unsent.length;
     },
 
-    status: () => currentStatus,
+    status: () => lifecycle.status,
     settings: () => settings,
 
     async flush() {
-      if (capturing) {
+      if (lifecycle.capturing) {
         sampler.request(clock.now());
         await sampler.settle();
       }
