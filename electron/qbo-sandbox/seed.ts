@@ -21,11 +21,32 @@ export const CURRENCIES: Record<string, { value: string; name: string }> = {
   CAD: { value: 'CAD', name: 'Canadian Dollar' },
 };
 
+/** Builds the sample company. Each part below seeds one list; the order fixes every record's Id. */
 export function seedCompany(options: SeedOptions): CompanyData {
   const data = emptyCompany(SAMPLE_REALM_ID, options.variant);
   const co = new Company(data, () => SEED_TIME);
   const multi = options.variant === 'multicurrency';
+  const accounts = seedAccounts(co);
+  const { hours } = seedItems(co, accounts);
+  seedTaxCodes(co);
+  seedClasses(co);
+  seedCustomers(co, multi, options.extraCustomers ?? 0);
+  seedEmployees(co);
+  seedVendors(co, multi);
+  seedPreferences(co, hours, multi);
+  seedCompanyInfo(co);
+  return data;
+}
 
+interface SeedAccounts {
+  services: Entity;
+  consulting: Entity;
+  oldIncome: Entity;
+  labor: Entity;
+}
+
+/** The chart of accounts: income accounts (one inactive), A/R and the cost of labor. */
+function seedAccounts(co: Company): SeedAccounts {
   const account = (Name: string, AccountType: string, AccountSubType: string, Classification: string, Active = true) =>
     co.insert('Account', {
       Name,
@@ -44,7 +65,12 @@ export function seedCompany(options: SeedOptions): CompanyData {
   const oldIncome = account('Old Project Income', 'Income', 'OtherPrimaryIncome', 'Revenue', false);
   account('Accounts Receivable (A/R)', 'Accounts Receivable', 'AccountsReceivable', 'Asset');
   const labor = account('Cost of Labor', 'Cost of Goods Sold', 'CostOfLaborCos', 'Expense');
+  return { services, consulting, oldIncome, labor };
+}
 
+/** Products and services: service items (one inactive), a non-service item; returns the default time item. */
+function seedItems(co: Company, accounts: SeedAccounts): { hours: Entity } {
+  const { services, consulting, oldIncome, labor } = accounts;
   const item = (Name: string, Type: string, UnitPrice: number, income: Entity, Active = true, Description?: string) =>
     co.insert('Item', {
       Name,
@@ -67,11 +93,17 @@ export function seedCompany(options: SeedOptions): CompanyData {
   item('Installation', 'Service', 50, services, true, 'Installation of landscape design');
   item('Gardening', 'Service', 25, oldIncome, false, 'Weekly gardening (retired)');
   item('Materials', 'NonInventory', 10, services, true, 'Materials billed at cost');
+  return { hours };
+}
 
+function seedTaxCodes(co: Company): void {
   co.insert('TaxCode', { Name: 'TAX', Description: 'Taxable', Taxable: true, TaxGroup: false, Active: true }, 'TAX');
   co.insert('TaxCode', { Name: 'NON', Description: 'Non-taxable', Taxable: false, TaxGroup: false, Active: true }, 'NON');
   co.insert('TaxCode', { Name: 'California', Description: 'California sales tax', Taxable: true, TaxGroup: true, Active: true });
+}
 
+/** Classes with a sub-class ("Commercial:Retail") and an inactive one. */
+function seedClasses(co: Company): void {
   const klass = (Name: string, parent?: Entity, Active = true) =>
     co.insert('Class', {
       Name,
@@ -84,7 +116,13 @@ export function seedCompany(options: SeedOptions): CompanyData {
   const commercial = klass('Commercial');
   klass('Retail', commercial);
   klass('Legacy', undefined, false);
+}
 
+/**
+ * Customers with jobs two levels deep (named Parent:Job), inactive ones, foreign-currency ones in the
+ * multicurrency variant, and `extra` plain ones for paging.
+ */
+function seedCustomers(co: Company, multi: boolean, extra: number): void {
   const customer = (DisplayName: string, opts: { parent?: Entity; Active?: boolean; currency?: string; email?: string } = {}) => {
     const parent = opts.parent;
     const level = parent ? (parent.Level as number) + 1 : 0;
@@ -125,8 +163,11 @@ export function seedCompany(options: SeedOptions): CompanyData {
     customer('Thames Consulting Ltd', { currency: 'GBP' });
     customer('Maple Leaf Outfitters', { currency: 'CAD' });
   }
-  for (let i = 1; i <= (options.extraCustomers ?? 0); i++) customer(`Paging Customer ${String(i).padStart(4, '0')}`);
+  for (let i = 1; i <= extra; i++) customer(`Paging Customer ${String(i).padStart(4, '0')}`);
+}
 
+/** Employees with bill rates, one inactive. */
+function seedEmployees(co: Company): void {
   const employee = (GivenName: string, FamilyName: string, BillRate: number, Active = true, EmployeeNumber?: string) =>
     co.insert('Employee', {
       GivenName,
@@ -143,7 +184,10 @@ export function seedCompany(options: SeedOptions): CompanyData {
   employee('Emily', 'Platt', 75, true, 'E-001');
   employee('John', 'Johnson', 60, true, 'E-002');
   employee('Peter', 'Dukes', 55, false, 'E-003');
+}
 
+/** Vendors, some 1099 contractors with bill rates, one inactive, one in euros in the multicurrency variant. */
+function seedVendors(co: Company, multi: boolean): void {
   const vendor = (DisplayName: string, Vendor1099: boolean, BillRate?: number, Active = true, currency = 'USD') =>
     co.insert('Vendor', {
       DisplayName,
@@ -160,7 +204,10 @@ export function seedCompany(options: SeedOptions): CompanyData {
   vendor('Mahoney Mugs', true, 90);
   vendor('Old Contractor Co', true, 40, false);
   if (multi) vendor('Nordic Design AB', true, 85, true, 'EUR');
+}
 
+/** The company's preferences: class tracking, time tracking with `hours` as the default item, currencies. */
+function seedPreferences(co: Company, hours: Entity, multi: boolean): void {
   co.insert(
     'Preferences',
     {
@@ -188,6 +235,9 @@ export function seedCompany(options: SeedOptions): CompanyData {
     },
     '1',
   );
+}
+
+function seedCompanyInfo(co: Company): void {
   co.insert(
     'CompanyInfo',
     {
@@ -207,6 +257,4 @@ export function seedCompany(options: SeedOptions): CompanyData {
     },
     '1',
   );
-  return data;
 }
-

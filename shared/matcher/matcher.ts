@@ -2,20 +2,18 @@
 // a confidence, and an abstention when that confidence is below the threshold. Pure and deterministic:
 // the same projects, rules, model and input always give the same suggestion.
 
-import { analyse, describeFeature } from './features';
+import { addLearnedClues, addMetadataHits, addPriors, bestOf, blendContinuity, makeScratch, type Scratch } from './evidence';
+import { analyse, describeFeature, type AnalysedInput } from './features';
 import { MetadataIndex, type MetadataHit } from './metadata';
 import { PARAMS } from './params';
 import { tokenize } from './text';
-import { describeClue, explainClue, ScoringContext, UNSEEN, type LabelDelta } from './scoring';
+import { describeClue, explainClue, ScoringContext, UNSEEN } from './scoring';
 import { explain } from './explain';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
-import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
-import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
+import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type CompiledRule, type InvalidRule } from './rules';
+import type { MatchInput, ProjectInfo, Rule, RuleField, Suggestion } from './types';
 
 export const DEFAULT_THRESHOLD = 0.8;
-
-/** Groups of correlated clues: app, title words, URL parts, ticket keys (see ClueScore.group). */
-const GROUPS = 4;
 
 /** Share of a project's task minutes the leading task needs before it is suggested. */
 const TASK_SHARE = 0.6;
@@ -52,14 +50,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
   const { compiled, invalid } = compileRules(options.rules ?? []);
   const projects = new Map(options.projects.map((p) => [p.id, p]));
   const metadata = new MetadataIndex(options.projects);
-  // Words of the client's name, legal suffix included, for clients with several active projects: "Acme Corp"
-  // names the client, never which of its projects.
-  const clientWords = new Map<string, string[]>();
-  for (const p of options.projects) {
-    if (p.active === false || !p.clientName) continue;
-    if (options.projects.filter((q) => q.active !== false && q.clientName === p.clientName).length < 2) continue;
-    clientWords.set(p.id, tokenize(p.clientName));
-  }
+  const clientWords = clientWordsOf(options.projects);
   // Derived from the model; rebuilt lazily if the model learns after the matcher was created.
   let context: ScoringContext | null = null;
   let contextRevision = -1;
@@ -81,8 +72,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
     }
     return candidateFlags;
   };
-  let scratchArrays: ReturnType<typeof makeScratch> | null = null;
-  const scratch = (n: number): ReturnType<typeof makeScratch> => {
+  let scratchArrays: Scratch | null = null;
+  const scratch = (n: number): Scratch => {
     if (!scratchArrays || scratchArrays.scores.length !== n) scratchArrays = makeScratch(n);
     else scratchArrays.reset();
     return scratchArrays;
@@ -94,215 +85,40 @@ export function createMatcher(options: MatcherOptions): Matcher {
 
   function suggest(input: MatchInput, matchContext?: MatchContext): Suggestion {
     const ruleHit = firstMatchingRule(compiled, input);
-    if (ruleHit && suggestable(ruleHit.rule.rule.projectId)) {
-      const { rule } = ruleHit.rule;
-      const field = ruleHit.field === 'any' ? 'title' : ruleHit.field;
-      return {
-        projectId: rule.projectId,
-        taskId: rule.taskId ?? null,
-        confidence: RULE_CONFIDENCE,
-        reason: explain.rule(field, rule.kind, rule.pattern, projectLabel(projects.get(rule.projectId))),
-        detail: describeRule(rule, ruleHit.field),
-        source: 'rule',
-        ruleId: rule.id,
-      };
-    }
+    if (ruleHit && suggestable(ruleHit.rule.rule.projectId)) return ruleSuggestion(ruleHit, projects);
 
     const analysed = analyse(input);
     const context = scoringContext();
     const labels = context.labels;
-    const n = labels.length;
-    const index = context.labelIndex;
     const candidate = candidates();
-    // Per group of correlated clues (app, title words, URL parts, ticket keys) and label: the strongest push each way
-    // and the sums, so that clues repeating each other get diminishing returns (see PARAMS.correlatedDiscount).
-    // Scratch arrays are reused between calls: suggest() runs for every segment of every day.
-    const { maxPos, sumPos, minNeg, sumNeg, scores, bestAmount, bestFeature, bestDelta, bestHit } = scratch(n);
-    let clues = 0;
-
-    for (const feature of analysed.features) {
-      let clue = context.clue(feature);
-      if (!clue) {
-        // A title word history has never seen: weak evidence for something new, never a reason on its own.
-        if (feature.charCodeAt(0) !== 116 /* t */ || PARAMS.novelWordShare <= 0) continue;
-        clue = context.novelWord;
-      } else clues++;
-      const base = clue.group * n;
-      const dense = clue.dense;
-      for (let i = 0; i < n; i++) {
-        const v = dense[i]!;
-        const k = base + i;
-        if (v > 0) {
-          sumPos[k]! += v;
-          if (v > maxPos[k]!) maxPos[k] = v;
-        } else if (v < 0) {
-          sumNeg[k]! += v;
-          if (v < minNeg[k]!) minNeg[k] = v;
-        }
-      }
-      for (const delta of clue.deltas) {
-        const i = delta.index;
-        if (delta.ratio > bestAmount[i]!) {
-          bestAmount[i] = delta.ratio;
-          bestFeature[i] = feature;
-          bestDelta[i] = delta;
-          bestHit[i] = undefined;
-        }
-      }
-    }
-    for (let g = 0; g < GROUPS; g++) {
-      for (let i = 0; i < n; i++) {
-        const k = g * n + i;
-        scores[i]! +=
-          maxPos[k]! + PARAMS.correlatedDiscount * (sumPos[k]! - maxPos[k]!) + minNeg[k]! + PARAMS.correlatedDiscount * (sumNeg[k]! - minNeg[k]!);
-      }
-    }
-
-    const hits = metadata.hits(analysed.titleTokens, analysed.urlTokens);
-    for (const hit of hits) {
-      clues++;
-      for (const projectId of hit.projectIds) {
-        const i = index.get(projectId);
-        if (i === undefined) continue;
-        scores[i]! += hit.weight;
-        if (hit.weight > bestAmount[i]!) {
-          bestAmount[i] = hit.weight;
-          bestHit[i] = hit;
-        }
-      }
-    }
-
-    // Continuity: if the previous window was confidently suggested and ended moments ago, its project's
-    // prior becomes the learned rate at which this app continues the previous project.
-    const previous = matchContext?.previous;
-    let continuing = -1;
-    let continuityRate = 0;
-    if (
-      previous?.projectId &&
-      previous.confidence >= threshold &&
-      input.start !== undefined &&
-      input.start - previous.end >= 0 &&
-      input.start - previous.end <= CONTINUITY_GAP_MS &&
-      index.has(previous.projectId)
-    ) {
-      continuing = index.get(previous.projectId)!;
-      continuityRate = model.continuityRate(input);
-    }
-
-    if (clues === 0 && continuing < 0) {
+    const evidence = scratch(labels.length);
+    let clues = addLearnedClues(analysed.features, context, evidence);
+    clues += addMetadataHits(metadata.hits(analysed.titleTokens, analysed.urlTokens), context.labelIndex, evidence);
+    const continuity = continuityWith(input, matchContext?.previous, threshold, context.labelIndex, model);
+    if (clues === 0 && !continuity) {
       return abstain(0, explain.nothingKnown, 'abstained: nothing in this window has been confirmed before or names a project');
     }
 
     // Final scores: prior + clues (+ the absent penalty for labels with history). Softmax over all labels.
-    let max = -Infinity;
-    for (let i = 0; i < labels.length; i++) {
-      scores[i] = scores[i]! + context.logPriorByIndex[i]!;
-      if (scores[i]! > max) max = scores[i]!;
-    }
-    let withoutContext: { top: number; confidence: number } | null = null;
-    if (continuing >= 0) withoutContext = bestOf(scores, max);
+    let max = addPriors(evidence.scores, context);
+    const withoutContext = continuity ? bestOf(evidence.scores, max, candidate) : null;
     // A window whose combined evidence is unsure but leans to a project, and which carries a clue that every
     // confirmed segment with it went to that project ("Cutover rehearsal - Zoom": 'cutover' in 13 segments,
     // all ERP migration), is decided by that clue on its own. Short titles (mail subjects, meeting names)
     // have one telling word among generic ones, and the tempered product of all clues undersells it.
-    const own = withoutContext ?? bestOf(scores, max);
+    const own = withoutContext ?? bestOf(evidence.scores, max, candidate);
     if (own.top >= 0 && own.confidence < threshold && own.confidence >= PARAMS.soleClueFloor && labels[own.top] !== UNASSIGNED) {
       const sole = soleLabelClue(analysed.features, labels[own.top]!, own.top);
-      if (sole && sole.reliability >= threshold) {
-        const project = projects.get(labels[own.top]!)!;
-        return {
-          projectId: project.id,
-          taskId: chooseTask(model, analysed.features, project),
-          confidence: round(sole.reliability),
-          reason: explain.soleClue(sole.feature, sole.segments, input.app, projectLabel(project)),
-          detail: `learned: all ${sole.segments} confirmed segments with ${describeFeature(sole.feature)} were ${projectLabel(project)}`,
-          source: 'learned',
-        };
-      }
+      if (sole && sole.reliability >= threshold) return soleClueSuggestion(sole, projects.get(labels[own.top]!)!, input, analysed, model);
     }
     // Continuity only helps a window that cannot decide on its own: the per-app rate is learned over all
     // windows, most of which also carry their own evidence, so letting it overrule a confident window
     // would count that evidence twice.
-    if (withoutContext && withoutContext.confidence < threshold) {
-      // How strongly the window's single best clue (learned word, app, site or metadata phrase) moves any
-      // project, as log-odds. Personal time does not count: looking personal is not evidence for a project.
-      let strongest = 0;
-      for (let i = 0; i < n; i++) if (labels[i] !== UNASSIGNED && bestAmount[i]! > strongest) strongest = bestAmount[i]!;
-      if (strongest < PARAMS.weakClue) {
-        // The window's own evidence is weak and generic (an inbox, a search, "Book2"): no clue in it moves any
-        // project by more than PARAMS.weakClue, so it says little more than which tool it is. Then the learned
-        // rate is itself the calibrated answer: with that probability the window continues the previous
-        // project, otherwise it is whatever its own evidence says.
-        const ownMax = max;
-        let ownSum = 0;
-        for (let i = 0; i < labels.length; i++) ownSum += Math.exp(scores[i]! - ownMax);
-        max = -Infinity;
-        for (let i = 0; i < labels.length; i++) {
-          const own = Math.exp(scores[i]! - ownMax) / ownSum;
-          scores[i] = Math.log((1 - continuityRate) * own + (i === continuing ? continuityRate : 0));
-          if (scores[i]! > max) max = scores[i]!;
-        }
-      } else {
-        const prior = Math.exp(context.logPrior.get(labels[continuing]!)!);
-        const boost = PARAMS.continuityWeight * Math.log(continuityRate / prior);
-        const others = PARAMS.continuityWeight * Math.log((1 - continuityRate) / (1 - prior));
-        max = -Infinity;
-        for (let i = 0; i < labels.length; i++) {
-          scores[i] = scores[i]! + (i === continuing ? boost : others);
-          if (scores[i]! > max) max = scores[i]!;
-        }
-      }
-    }
-    let sum = 0;
-    for (let i = 0; i < labels.length; i++) sum += Math.exp(scores[i]! - max);
-    // Best suggestable label; labels are sorted, so ties go to the first and the result never depends on map order.
-    let top = -1;
-    for (let i = 0; i < labels.length; i++) {
-      if (!candidate[i]) continue;
-      if (top < 0 || scores[i]! > scores[top]!) top = i;
-    }
-    if (top < 0) return abstain(0, explain.onlyInactive, 'abstained: the evidence points only at inactive or unknown projects');
-    const topLabel = labels[top]!;
-    const confidence = round(Math.exp(scores[top]! - max) / sum);
-    const topHit = bestHit[top];
-    const topDelta = bestDelta[top];
-    const topProject = projects.get(topLabel);
-    const topName = projectLabel(topProject);
-    // `reason` is the sentence a person reads, `detail` the matcher's own account behind it.
-    let why: { source: 'learned' | 'metadata'; reason: string; detail: string } = topHit
-      ? { source: 'metadata', reason: explain.hit(topHit, topName, topProject?.clientName), detail: describeHit(topHit) }
-      : topDelta
-        ? { source: 'learned', reason: explainClue(bestFeature[top]!, topDelta, input.app, topName, topProject?.clientName), detail: describeClue(bestFeature[top]!, topDelta, topName) }
-        : { source: 'learned', reason: explain.history(topName), detail: `history favours ${topName}` };
-    if (top === continuing && withoutContext && withoutContext.confidence < threshold) {
-      why = {
-        source: 'learned',
-        reason: explain.continues(topName),
-        detail: `continues ${topName} from the window before (windows like this continued the previous project in ${Math.round(continuityRate * 100)}% of history)`,
-      };
-    }
-
-    if (topLabel === UNASSIGNED) {
-      return topDelta
-        ? abstain(confidence, why.reason, `abstained: looks personal, ${why.detail}`)
-        : abstain(confidence, explain.personalLikeMost, 'abstained: looks personal, like most unclaimed time in history');
-    }
-    const project = topProject!;
-    if (confidence < threshold) {
-      return abstain(
-        confidence,
-        explain.unsure(topName),
-        `abstained: best guess ${topName} at ${confidence.toFixed(2)} is below the ${threshold.toFixed(2)} threshold (${why.detail})`,
-      );
-    }
-    return {
-      projectId: topLabel,
-      taskId: chooseTask(model, analysed.features, project),
-      confidence,
-      reason: why.reason,
-      detail: why.detail,
-      source: why.source,
-    };
+    const continued = continuity && withoutContext && withoutContext.confidence < threshold ? continuity : null;
+    if (continued) max = blendContinuity(evidence, max, context, continued.index, continued.rate);
+    const best = bestOf(evidence.scores, max, candidate);
+    if (best.top < 0) return abstain(0, explain.onlyInactive, 'abstained: the evidence points only at inactive or unknown projects');
+    return verdict({ top: best.top, confidence: round(best.confidence), labels, evidence, continued, input, analysed, projects, model, threshold });
   }
 
   /**
@@ -312,8 +128,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
    * Its reliability is n / (n + 1) for n such segments: the share of the next window with it expected to go
    * the same way, if nothing else is known.
    */
-  function soleLabelClue(features: readonly string[], label: string, index: number): { feature: string; segments: number; reliability: number } | null {
-    let best: { feature: string; segments: number; reliability: number } | null = null;
+  function soleLabelClue(features: readonly string[], label: string, index: number): SoleClue | null {
+    let best: SoleClue | null = null;
     const ctx = scoringContext();
     for (const feature of features) {
       if (feature.charCodeAt(0) === 97 /* a */) continue;
@@ -325,19 +141,6 @@ export function createMatcher(options: MatcherOptions): Matcher {
       best = { feature, segments: stats.segments, reliability: stats.segments / (stats.segments + 1) };
     }
     return best;
-  }
-
-  function bestOf(scores: Float64Array, max: number): { top: number; confidence: number } {
-    const labels = scoringContext().labels;
-    const candidate = candidates();
-    let sum = 0;
-    let top = -1;
-    for (let i = 0; i < labels.length; i++) {
-      sum += Math.exp(scores[i]! - max);
-      if (!candidate[i]) continue;
-      if (top < 0 || scores[i]! > scores[top]!) top = i;
-    }
-    return { top, confidence: top < 0 ? 0 : Math.exp(scores[top]! - max) / sum };
   }
 
   function suggestSequence(inputs: readonly MatchInput[]): Suggestion[] {
@@ -354,30 +157,140 @@ export function createMatcher(options: MatcherOptions): Matcher {
   return { suggest, suggestSequence, invalidRules: invalid, threshold };
 }
 
-function makeScratch(n: number) {
-  const arrays = {
-    maxPos: new Float64Array(GROUPS * n),
-    sumPos: new Float64Array(GROUPS * n),
-    minNeg: new Float64Array(GROUPS * n),
-    sumNeg: new Float64Array(GROUPS * n),
-    scores: new Float64Array(n),
-    bestAmount: new Float64Array(n).fill(-Infinity),
-    bestFeature: new Array<string | undefined>(n),
-    bestDelta: new Array<LabelDelta | undefined>(n),
-    bestHit: new Array<MetadataHit | undefined>(n),
-    reset(): void {
-      arrays.maxPos.fill(0);
-      arrays.sumPos.fill(0);
-      arrays.minNeg.fill(0);
-      arrays.sumNeg.fill(0);
-      arrays.scores.fill(0);
-      arrays.bestAmount.fill(-Infinity);
-      arrays.bestFeature.fill(undefined);
-      arrays.bestDelta.fill(undefined);
-      arrays.bestHit.fill(undefined);
-    },
+interface SoleClue {
+  feature: string;
+  segments: number;
+  reliability: number;
+}
+
+/** Continuity with the window before: the label index it continues and the rate at which this app does. */
+interface Continuity {
+  index: number;
+  rate: number;
+}
+
+/**
+ * Words of the client's name, legal suffix included, for clients with several active projects, by project:
+ * "Acme Corp" names the client, never which of its projects.
+ */
+function clientWordsOf(projects: readonly ProjectInfo[]): Map<string, string[]> {
+  const clientWords = new Map<string, string[]>();
+  for (const p of projects) {
+    if (p.active === false || !p.clientName) continue;
+    if (projects.filter((q) => q.active !== false && q.clientName === p.clientName).length < 2) continue;
+    clientWords.set(p.id, tokenize(p.clientName));
+  }
+  return clientWords;
+}
+
+function ruleSuggestion(hit: { rule: CompiledRule; field: RuleField }, projects: ReadonlyMap<string, ProjectInfo>): Suggestion {
+  const { rule } = hit.rule;
+  const field = hit.field === 'any' ? 'title' : hit.field;
+  return {
+    projectId: rule.projectId,
+    taskId: rule.taskId ?? null,
+    confidence: RULE_CONFIDENCE,
+    reason: explain.rule(field, rule.kind, rule.pattern, projectLabel(projects.get(rule.projectId))),
+    detail: describeRule(rule, hit.field),
+    source: 'rule',
+    ruleId: rule.id,
   };
-  return arrays;
+}
+
+/**
+ * Continuity: if the previous window was confidently suggested and ended moments ago, its project's
+ * prior becomes the learned rate at which this app continues the previous project.
+ */
+function continuityWith(
+  input: MatchInput,
+  previous: MatchContext['previous'],
+  threshold: number,
+  labelIndex: ReadonlyMap<string, number>,
+  model: LearnedModel,
+): Continuity | null {
+  if (
+    previous?.projectId &&
+    previous.confidence >= threshold &&
+    input.start !== undefined &&
+    input.start - previous.end >= 0 &&
+    input.start - previous.end <= CONTINUITY_GAP_MS &&
+    labelIndex.has(previous.projectId)
+  ) {
+    return { index: labelIndex.get(previous.projectId)!, rate: model.continuityRate(input) };
+  }
+  return null;
+}
+
+function soleClueSuggestion(sole: SoleClue, project: ProjectInfo, input: MatchInput, analysed: AnalysedInput, model: LearnedModel): Suggestion {
+  return {
+    projectId: project.id,
+    taskId: chooseTask(model, analysed.features, project),
+    confidence: round(sole.reliability),
+    reason: explain.soleClue(sole.feature, sole.segments, input.app, projectLabel(project)),
+    detail: `learned: all ${sole.segments} confirmed segments with ${describeFeature(sole.feature)} were ${projectLabel(project)}`,
+    source: 'learned',
+  };
+}
+
+/** The suggestion for the best label `top` at `confidence`, or an abstention, with the reason behind it. */
+function verdict(args: {
+  top: number;
+  confidence: number;
+  labels: readonly string[];
+  evidence: Scratch;
+  /** Set when continuity with the window before decided the scores. */
+  continued: Continuity | null;
+  input: MatchInput;
+  analysed: AnalysedInput;
+  projects: ReadonlyMap<string, ProjectInfo>;
+  model: LearnedModel;
+  threshold: number;
+}): Suggestion {
+  const { top, confidence, evidence, continued, threshold } = args;
+  const topLabel = args.labels[top]!;
+  const topHit = evidence.bestHit[top];
+  const topDelta = evidence.bestDelta[top];
+  const topProject = args.projects.get(topLabel);
+  const topName = projectLabel(topProject);
+  // `reason` is the sentence a person reads, `detail` the matcher's own account behind it.
+  let why: { source: 'learned' | 'metadata'; reason: string; detail: string } = topHit
+    ? { source: 'metadata', reason: explain.hit(topHit, topName, topProject?.clientName), detail: describeHit(topHit) }
+    : topDelta
+      ? {
+          source: 'learned',
+          reason: explainClue(evidence.bestFeature[top]!, topDelta, args.input.app, topName, topProject?.clientName),
+          detail: describeClue(evidence.bestFeature[top]!, topDelta, topName),
+        }
+      : { source: 'learned', reason: explain.history(topName), detail: `history favours ${topName}` };
+  if (continued && top === continued.index) {
+    why = {
+      source: 'learned',
+      reason: explain.continues(topName),
+      detail: `continues ${topName} from the window before (windows like this continued the previous project in ${Math.round(continued.rate * 100)}% of history)`,
+    };
+  }
+
+  if (topLabel === UNASSIGNED) {
+    return topDelta
+      ? abstain(confidence, why.reason, `abstained: looks personal, ${why.detail}`)
+      : abstain(confidence, explain.personalLikeMost, 'abstained: looks personal, like most unclaimed time in history');
+  }
+  const project = topProject!;
+  if (confidence < threshold) {
+    return abstain(
+      confidence,
+      explain.unsure(topName),
+      `abstained: best guess ${topName} at ${confidence.toFixed(2)} is below the ${threshold.toFixed(2)} threshold (${why.detail})`,
+    );
+  }
+  return {
+    projectId: topLabel,
+    taskId: chooseTask(args.model, args.analysed.features, project),
+    confidence,
+    reason: why.reason,
+    detail: why.detail,
+    source: why.source,
+  };
 }
 
 function abstain(confidence: number, reason: string, detail: string): Suggestion {

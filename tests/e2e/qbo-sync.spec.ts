@@ -9,7 +9,7 @@
 // Seeding: the client, project, task and two draft entries are written straight into IndexedDB
 // (as review.spec.ts seeds projects), because creating projects with rates and tasks is another
 // screen's test. Approving and editing go through the Today screen's own buttons.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, control, expect, test } from './fixtures';
 
@@ -22,8 +22,10 @@ async function sandboxState(sb: RunningSandbox): Promise<SandboxState> {
   return (await res.json()) as SandboxState;
 }
 
+type Harness = Parameters<typeof control>[0];
+
 /** The nth consent page the app opened "in the system browser" (1 = the first connect). */
-async function consentUrl(harness: Parameters<typeof control>[0], nth = 1): Promise<string> {
+async function consentUrl(harness: Harness, nth = 1): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const { urls } = (await control(harness, 'opened')) as { urls: string[] };
     const url = urls.filter((u) => u.includes('/connect/oauth2'))[nth - 1];
@@ -109,13 +111,37 @@ async function changeInQbo(path: string, body: Record<string, unknown>) {
   expect(res.status).toBe(200);
 }
 
-test('connect, import, map, approve, sync, edit and resync, audit, reconcile, conflict, revoke and reconnect', async ({ app, harness, context }) => {
-  test.setTimeout(120_000);
-  // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
-  await app.setViewportSize({ width: 1280, height: 1500 });
-  const { today } = await seed(app);
+// The story's tables, as each step finds them.
+const importedCounts = (app: Page) => app.getByRole('table', { name: 'Imported from QuickBooks' });
+const projectsTable = (app: Page) => app.getByRole('table', { name: 'Projects' });
+const customerSelectFor = (app: Page) => app.getByLabel('Customer for Cool Cars · Showroom Landscaping', { exact: true });
+const statusTableOf = (app: Page) => app.getByRole('table', { name: 'Entry sync status' });
+const auditTable = (app: Page) => app.getByRole('table', { name: 'Sync operations' });
+const auditRowsOf = (app: Page) => auditTable(app).locator('tbody tr[data-outcome]');
+const reconTable = (app: Page) => app.getByRole('table', { name: 'Reconciliation' });
 
-  // Connect the sandbox as a custom server, through its consent page.
+/** The sandbox's TimeActivities in `state`, in the terms the story checks, by description. */
+const activitiesIn = (state: SandboxState) => (state.entities['TimeActivity'] ?? []).map((t) => ({
+  customer: (t['CustomerRef'] as { value: string }).value,
+  item: (t['ItemRef'] as { value: string }).value,
+  employee: (t['EmployeeRef'] as { value: string }).value,
+  hours: t['Hours'],
+  minutes: t['Minutes'],
+  date: t['TxnDate'],
+  rate: t['HourlyRate'],
+  syncToken: t['SyncToken'],
+  description: t['Description'],
+})).sort((a, b) => String(a.description).localeCompare(String(b.description)));
+
+/** The QuickBooks records the project, its task and the user were mapped to. */
+interface MappedIds {
+  customerId: string;
+  itemId: string;
+  employeeId: string;
+}
+
+/** Connects the sandbox as a custom server, through its consent page. */
+async function connectCustomServer(app: Page, harness: Harness, context: BrowserContext) {
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await app.getByLabel('Where').selectOption('custom');
   await app.getByLabel('API base URL').fill(sb.url);
@@ -129,20 +155,24 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await expect(consent.getByText(/close this (tab|window)/i)).toBeVisible();
   await consent.close();
   await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company' })).toBeVisible();
+}
 
-  // Company: import, with the preferences that matter and inactive records counted apart.
+/** Company: import, with the preferences that matter and inactive records counted apart. */
+async function importCompany(app: Page) {
   await expect(tab(app, 'Company')).toHaveAttribute('aria-selected', 'true');
   await app.getByRole('button', { name: 'Import from QuickBooks' }).click();
   await expect(app.getByRole('status')).toContainText('Imported');
   await expect(app.getByText('QuickBooks asks for a class on every transaction')).toBeVisible();
-  const counts = app.getByRole('table', { name: 'Imported from QuickBooks' });
+  const counts = importedCounts(app);
   await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('inactive');
   await expect(app.getByRole('button', { name: 'Refresh' })).toBeVisible();
   await app.screenshot({ path: `${artifactsDir}/qbo-company.png`, fullPage: true });
+}
 
-  // Mapping: every unlinked row is marked and gets ranked suggestions; apply the sure ones, choose the rest.
+/** Mapping: every unlinked row is marked and gets ranked suggestions; apply the sure ones, choose the rest. */
+async function mapProjectTaskAndSelf(app: Page) {
   await tab(app, 'Mapping').click();
-  const projects = app.getByRole('table', { name: 'Projects' });
+  const projects = projectsTable(app);
   await expect(projects.getByRole('row', { name: /Cool Cars · Showroom Landscaping/ })).toContainText('No customer');
   await expect(app.getByRole('list', { name: 'Suggestions for Cool Cars · Showroom Landscaping', exact: true })).toContainText('Use Cool Cars:Showroom Landscaping');
   await app.getByLabel('Your name in QuickBooks (for suggestions)').fill('Emily Platt');
@@ -150,7 +180,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.screenshot({ path: `${artifactsDir}/qbo-mapping.png`, fullPage: true });
   await app.getByRole('button', { name: 'Apply suggestions above 90%' }).click();
   await expect(app.getByRole('status')).toContainText('Applied 3 suggestions at 90% or more.');
-  const customerSelect = app.getByLabel('Customer for Cool Cars · Showroom Landscaping', { exact: true });
+  const customerSelect = customerSelectFor(app);
   await expect(customerSelect.locator('option:checked')).toHaveText('Cool Cars:Showroom Landscaping');
   await expect(app.getByLabel('Service item for Cool Cars · Showroom Landscaping · Design').locator('option:checked')).toHaveText('Design');
   await expect(app.getByLabel('Time is recorded for').locator('option:checked')).toHaveText('Emily Platt');
@@ -161,15 +191,19 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await expect(customerSelect.locator('option', { hasText: 'Dukes Basketball Camp (inactive)' })).toBeDisabled();
   await app.getByLabel('Class for Cool Cars · Showroom Landscaping', { exact: true }).selectOption({ label: 'Residential' });
   await expect(app.getByText('Everything linked')).toBeVisible();
+}
 
-  // Approve both entries on the Today screen.
+/** Approves both entries on the Today screen. */
+async function approveBothOnToday(app: Page) {
   await app.getByRole('link', { name: 'Today' }).click();
   for (const text of ['Showroom plans', 'Site visit']) {
     await todayEntry(app, text).getByRole('button', { name: /^Approve/ }).click();
     await expect(todayEntry(app, text)).toContainText('approved');
   }
+}
 
-  // Sync: pre-flight is clean, Sync now sends both.
+/** Sync: pre-flight is clean, Sync now sends both, and a second Sync now sends nothing. */
+async function syncBoth(app: Page, today: string): Promise<{ state: SandboxState; ids: MappedIds }> {
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
   await expect(app.getByText('All 2 approved entries are ready for QuickBooks.')).toBeVisible();
@@ -183,26 +217,15 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await expect(progress).toHaveJSProperty('value', 100);
   await expect(app.getByText('2 of 2 sent')).toBeVisible();
   await app.locator('.qbo-sync-now').screenshot({ path: `${artifactsDir}/qbo-progress-after.png` });
-  const statusTable = app.getByRole('table', { name: 'Entry sync status' });
+  const statusTable = statusTableOf(app);
   await expect(statusTable.locator('[data-state="sent"]')).toHaveCount(2);
   await expect(statusTable.getByRole('row', { name: /Showroom plans/ })).toContainText(`${await dayShort(app, today)}, Cool Cars · Showroom Landscaping, 09:00–10:30 · 1:30 · Showroom plans`);
 
-  let state = await sandboxState(sb);
+  const state = await sandboxState(sb);
   const customerId = state.entities['Customer']!.find((c) => c['FullyQualifiedName'] === 'Cool Cars:Showroom Landscaping')!.Id;
   const itemId = state.entities['Item']!.find((i) => i['Name'] === 'Design')!.Id;
   const employeeId = state.entities['Employee']!.find((e) => e['DisplayName'] === 'Emily Platt')!.Id;
-  const activities = () => (state.entities['TimeActivity'] ?? []).map((t) => ({
-    customer: (t['CustomerRef'] as { value: string }).value,
-    item: (t['ItemRef'] as { value: string }).value,
-    employee: (t['EmployeeRef'] as { value: string }).value,
-    hours: t['Hours'],
-    minutes: t['Minutes'],
-    date: t['TxnDate'],
-    rate: t['HourlyRate'],
-    syncToken: t['SyncToken'],
-    description: t['Description'],
-  })).sort((a, b) => String(a.description).localeCompare(String(b.description)));
-  expect(activities()).toEqual([
+  expect(activitiesIn(state)).toEqual([
     { customer: customerId, item: itemId, employee: employeeId, hours: 1, minutes: 30, date: today, rate: 120, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' },
     { customer: customerId, item: itemId, employee: employeeId, hours: 0, minutes: 45, date: today, rate: 120, syncToken: '0', description: 'Showroom Landscaping — Design: Site visit' },
   ]);
@@ -213,10 +236,17 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // A run that sent nothing does not fill the bar.
   await expect(progress).toHaveJSProperty('value', 0);
   expect((await sandboxState(sb)).entities['TimeActivity']).toHaveLength(2);
+  return { state, ids: { customerId, itemId, employeeId } };
+}
 
-  // Edit the site visit (it was synced, so the app asks first; confirming re-approves it); a test sync shows
-  // the exact payload for just that entry and pushes it: an update of the same TimeActivity.
+/**
+ * Edits the site visit (it was synced, so the app asks first; confirming re-approves it); a test sync shows
+ * the exact payload for just that entry and pushes it: an update of the same TimeActivity.
+ */
+async function editAndPushOne(app: Page, today: string, state: SandboxState, ids: MappedIds): Promise<{ state: SandboxState; visitId: string }> {
+  const { customerId, itemId, employeeId } = ids;
   await editSentEntryEnd(app, 'Site visit', '12:15');
+  const statusTable = statusTableOf(app);
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
   // Saving the confirmed edit wrote the entry and its outbox row in one transaction: it is already queued.
@@ -233,17 +263,21 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.getByRole('button', { name: 'Push just these (1)' }).click();
   await expect(app.getByText('Test sync sent 1 TimeActivity: 1 in QuickBooks, 0 failed.')).toBeVisible();
   await expect(statusTable.locator('[data-state="sent"]')).toHaveCount(2);
-  state = await sandboxState(sb);
-  expect(activities()).toHaveLength(2);
-  expect(activities()[1]).toMatchObject({ hours: 1, minutes: 15, date: today, syncToken: '1', customer: customerId, item: itemId });
-  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '0' });
+  const after = await sandboxState(sb);
+  expect(activitiesIn(after)).toHaveLength(2);
+  expect(activitiesIn(after)[1]).toMatchObject({ hours: 1, minutes: 15, date: today, syncToken: '1', customer: customerId, item: itemId });
+  expect(activitiesIn(after)[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '0' });
+  return { state: after, visitId };
+}
 
-  // Audit: three successful writes (two creates, one update), each naming its time in words; the
-  // Ids, SyncTokens and intuit_tid wait behind Details.
-  const day = await dayShort(app, today);
+/**
+ * Audit: three successful writes (two creates, one update), each naming its time in words; the
+ * Ids, SyncTokens and intuit_tid wait behind Details; the CSV export holds the same.
+ */
+async function auditThreeWrites(app: Page, today: string, day: string, visitId: string) {
   await tab(app, 'Audit').click();
-  const audit = app.getByRole('table', { name: 'Sync operations' });
-  const auditRows = audit.locator('tbody tr[data-outcome]');
+  const audit = auditTable(app);
+  const auditRows = auditRowsOf(app);
   await expect(auditRows).toHaveCount(3);
   await expect(audit.locator('tbody tr[data-outcome="ok"]')).toHaveCount(3);
   const update = auditRows.first();
@@ -273,19 +307,25 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   expect(csvLines).toHaveLength(4);
   expect(csvLines.find((l) => l.includes(',update,'))).toContain(`,${visitId},1,`);
   expect(csvLines.find((l) => l.includes(',update,'))).toContain(`,Updated in QuickBooks,${today},Cool Cars,Showroom Landscaping,Design,11:00,12:15,1,1:15,1:15,150.00,USD`);
+}
 
-  // Reconciliation: QuickBooks holds exactly what was approved.
+/** Reconciliation: QuickBooks holds exactly what was approved. */
+async function reconcileMatches(app: Page) {
   await tab(app, 'Reconciliation').click();
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
-  const recon = app.getByRole('table', { name: 'Reconciliation' });
+  const recon = reconTable(app);
   await expect(recon.getByRole('row', { name: /Cool Cars:Showroom Landscaping/ })).toContainText('2:45');
   await expect(app.getByText('None: QuickBooks holds exactly what Track Nexus sent.')).toBeVisible();
   await app.screenshot({ path: `${artifactsDir}/qbo-reconciliation.png`, fullPage: true });
+}
 
-  // Someone changes the showroom plans in QuickBooks; with "Ask me", reconciliation puts it on the
-  // ask-list; keeping Track Nexus' version sends it back over QuickBooks' change.
-  const plansId = state.entities['TimeActivity']!.find((t) => String(t['Description']).endsWith('Showroom plans'))!.Id;
+/**
+ * Someone changes the showroom plans in QuickBooks; with "Ask me", reconciliation puts it on the
+ * ask-list; keeping Track Nexus' version sends it back over QuickBooks' change.
+ */
+async function keepTrackNexusOverQboEdit(app: Page, day: string, plansId: string): Promise<SandboxState> {
+  const recon = reconTable(app);
   await changeInQbo('timeactivity', { Id: plansId, SyncToken: '0', sparse: true, Hours: 2, Minutes: 0 });
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('1 of 1 customer-day differs')).toBeVisible();
@@ -309,14 +349,22 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await tab(app, 'Sync').click();
   await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
-  state = await sandboxState(sb);
-  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '2' });
+  const after = await sandboxState(sb);
+  expect(activitiesIn(after)[0]).toMatchObject({ hours: 1, minutes: 30, syncToken: '2' });
   await tab(app, 'Reconciliation').click();
   await app.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
+  return after;
+}
 
-  // The customer is made inactive in QuickBooks: a refresh (change data capture) brings that in, the
-  // mapping flags it (pre-flight holds such a project's time back; see the Sync tab test).
+/**
+ * The customer is made inactive in QuickBooks: a refresh (change data capture) brings that in, the
+ * mapping flags it (pre-flight holds such a project's time back; see the Sync tab test).
+ */
+async function customerInactiveInQbo(app: Page, customerId: string) {
+  const counts = importedCounts(app);
+  const projects = projectsTable(app);
+  const customerSelect = customerSelectFor(app);
   const setCustomerActive = async (active: boolean) => {
     const customer = (await sandboxState(sb)).entities['Customer']!.find((c) => c.Id === customerId)!;
     await changeInQbo('customer', { Id: customerId, SyncToken: customer['SyncToken'], sparse: true, Active: active });
@@ -333,9 +381,15 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await tab(app, 'Company').click();
   await app.getByRole('button', { name: 'Refresh' }).click();
   await expect(counts.getByRole('row', { name: /Customers and jobs/ })).toContainText('2 inactive');
+}
 
-  // The admin disconnects the app in QuickBooks while an edited entry waits: Sync now finds out,
-  // the screen asks to reconnect and the entry says it waits for that; nothing is lost.
+/**
+ * The admin disconnects the app in QuickBooks while an edited entry waits: Sync now finds out, the screen
+ * asks to reconnect and the entry says it waits for that; nothing is lost (`state` is the sandbox as last
+ * read). Reconnecting through the consent page again sends the waiting edit.
+ */
+async function revokeAndReconnect(app: Page, harness: Harness, context: BrowserContext, state: SandboxState): Promise<SandboxState> {
+  const statusTable = statusTableOf(app);
   await editSentEntryEnd(app, 'Showroom plans', '10:45');
   expect((await (await fetch(`${sb.url}/_sandbox/revoke`, { method: 'POST', body: '{}' })).json()).revoked).toBeGreaterThan(0);
   await app.getByRole('link', { name: 'QuickBooks' }).click();
@@ -346,7 +400,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   const plansRow = statusTable.getByRole('row', { name: /Showroom plans/ });
   await expect(plansRow).toContainText('Needs reconnect');
   await app.screenshot({ path: `${artifactsDir}/qbo-reconnect.png`, fullPage: true });
-  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 30 });
+  expect(activitiesIn(state)[0]).toMatchObject({ hours: 1, minutes: 30 });
 
   // Reconnect through the consent page again; the waiting edit goes out.
   await app.getByRole('button', { name: 'Reconnect', exact: true }).click();
@@ -361,12 +415,17 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
   await expect(plansRow).toContainText('In QuickBooks');
-  state = await sandboxState(sb);
-  expect(activities()).toHaveLength(2);
-  expect(activities()[0]).toMatchObject({ hours: 1, minutes: 45, syncToken: '3' });
+  const after = await sandboxState(sb);
+  expect(activitiesIn(after)).toHaveLength(2);
+  expect(activitiesIn(after)[0]).toMatchObject({ hours: 1, minutes: 45, syncToken: '3' });
+  return after;
+}
 
-  // Changed here again and still queued when someone deletes it in QuickBooks: the local change is
-  // newer, so the conflict offers it as the one way out, and it goes back as new time.
+/**
+ * Changed here again and still queued when someone deletes it in QuickBooks: the local change is
+ * newer, so the conflict offers it as the one way out, and it goes back as new time.
+ */
+async function sendNewerChangeOverQboDeletion(app: Page, day: string, plansId: string) {
   await editSentEntryEnd(app, 'Showroom plans', '11:00');
   await changeInQbo('timeactivity?operation=delete', { Id: plansId, SyncToken: '3' });
   await app.getByRole('link', { name: 'QuickBooks' }).click();
@@ -385,16 +444,44 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await tab(app, 'Sync').click();
   await app.getByRole('button', { name: 'Sync now' }).click();
   await expect(app.getByText('Sent 1: 1 in QuickBooks, 0 failed.')).toBeVisible();
-  state = await sandboxState(sb);
-  expect(activities()).toHaveLength(2);
-  expect(activities()[0]).toMatchObject({ hours: 2, minutes: 0, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' });
+  const after = await sandboxState(sb);
+  expect(activitiesIn(after)).toHaveLength(2);
+  expect(activitiesIn(after)[0]).toMatchObject({ hours: 2, minutes: 0, syncToken: '0', description: 'Showroom Landscaping — Design: Showroom plans' });
+}
 
-  // The whole story in the audit trail, in words: QuickBooks' edit and deletion found by
-  // reconciliation, the refusal while disconnected, and each write, every one naming its time.
+/**
+ * The whole story in the audit trail, in words: QuickBooks' edit and deletion found by
+ * reconciliation, the refusal while disconnected, and each write, every one naming its time.
+ */
+async function auditTellsTheStory(app: Page, day: string) {
+  const auditRows = auditRowsOf(app);
   await tab(app, 'Audit').click();
   await expect(auditRows.filter({ hasText: 'Changed in QuickBooks' })).toContainText('Duration');
   await expect(auditRows.filter({ hasText: 'Waiting for a reconnect' }).first()).toContainText('reconnect to QuickBooks to continue sending');
   await expect(auditRows.filter({ hasText: 'Deleted in QuickBooks' })).toContainText(`${day}, Cool Cars · Showroom Landscaping (Design), 09:00–10:45`);
   await expect(auditRows.first()).toContainText(`Sent to QuickBooks${day}, Cool Cars · Showroom Landscaping (Design), 09:00–11:002:00`);
   await app.screenshot({ path: `${artifactsDir}/qbo-audit-story.png`, fullPage: true });
+}
+
+test('connect, import, map, approve, sync, edit and resync, audit, reconcile, conflict, revoke and reconnect', async ({ app, harness, context }) => {
+  test.setTimeout(120_000);
+  // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
+  await app.setViewportSize({ width: 1280, height: 1500 });
+  const { today } = await seed(app);
+  await connectCustomServer(app, harness, context);
+  await importCompany(app);
+  await mapProjectTaskAndSelf(app);
+  await approveBothOnToday(app);
+  const synced = await syncBoth(app, today);
+  const { customerId } = synced.ids;
+  const edited = await editAndPushOne(app, today, synced.state, synced.ids);
+  const day = await dayShort(app, today);
+  await auditThreeWrites(app, today, day, edited.visitId);
+  await reconcileMatches(app);
+  const plansId = edited.state.entities['TimeActivity']!.find((t) => String(t['Description']).endsWith('Showroom plans'))!.Id;
+  const kept = await keepTrackNexusOverQboEdit(app, day, plansId);
+  await customerInactiveInQbo(app, customerId);
+  await revokeAndReconnect(app, harness, context, kept);
+  await sendNewerChangeOverQboDeletion(app, day, plansId);
+  await auditTellsTheStory(app, day);
 });

@@ -100,18 +100,10 @@ function fsyncDir(dir: string): void {
   }
 }
 
-export function openCaptureJournal(options: JournalOptions): CaptureJournal {
-  const warn = options.warn ?? ((message: string) => console.warn(message));
-  const syncEveryMs = options.syncEveryMs ?? 60_000;
-  const compactAfter = options.compactAfterRecords ?? 5_000;
-  const dir = path.join(options.dataDir, 'capture-journal');
-  const file = path.join(dir, 'journal.jsonl');
-  fs.mkdirSync(dir, { recursive: true });
-
+/** Reads what a previous run left: the unfinished entries, closed, and the last sequence number. */
+function loadJournal(file: string, warn: (message: string) => void): { entries: Map<string, Entry>; seq: number } {
   const entries = new Map<string, Entry>();
   let seq = 0;
-
-  // --- load what a previous run left ---
   let text = '';
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -144,11 +136,34 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
   for (const entry of entries.values()) entry.closed = true;
   // Done, or without duration (a window seen once just before the end): nothing to offer.
   for (const [id, entry] of entries) if (isDone(entry) || entry.segment.end <= entry.segment.start) entries.delete(id);
-  let toReplay: ActivitySegment[] | null = [...entries.values()].map((entry) => entry.segment).sort((a, b) => a.start - b.start);
+  return { entries, seq };
+}
 
-  // --- rewrite it compactly, atomically ---
+interface JournalWriter {
+  /** Appends one record (numbered here), compacting or scheduling a sync as the policy says. */
+  append(record: DistributiveOmit<JournalRecord, 'seq'>): void;
+  sync(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The file side of the journal: atomic compaction to the live `entries`, appends, and the
+ * background fdatasync policy described at the top. Compacts once on creation.
+ */
+function createJournalWriter(options: {
+  dir: string;
+  file: string;
+  entries: ReadonlyMap<string, Entry>;
+  seq: number;
+  syncEveryMs: number;
+  compactAfter: number;
+}): JournalWriter {
+  const { dir, file, entries, syncEveryMs, compactAfter } = options;
+  let seq = options.seq;
   let fd = -1;
   let appended = 0;
+
+  // Rewrites the live entries to a temp file, syncs it and renames it over the journal.
   const compact = (): void => {
     const tmp = `${file}.tmp`;
     const body = [...entries.values()]
@@ -197,44 +212,13 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
     syncTimer.unref?.();
   };
 
-  const append = (record: DistributiveOmit<JournalRecord, 'seq'>): void => {
-    if (fd === -1) throw new Error('capture journal is closed');
-    fs.writeSync(fd, `${JSON.stringify({ seq: ++seq, ...record })}\n`);
-    appended++;
-    if (appended >= compactAfter) compact();
-    else scheduleSync();
-  };
-
   return {
-    file,
-    put(segment, closed) {
-      const previous = entries.get(segment.id);
-      entries.set(segment.id, { segment, closed, ackedEnd: previous?.ackedEnd ?? null });
-      append({ op: 'put', closed, segment });
-    },
-    drop(id) {
-      if (!entries.delete(id)) return;
-      append({ op: 'drop', id });
-    },
-    ack(acks) {
-      const matched = acks.filter((ack) => entries.get(ack.id)?.segment.end === ack.end);
-      if (matched.length === 0) return [];
-      for (const ack of matched) {
-        const entry = entries.get(ack.id)!;
-        entry.ackedEnd = ack.end;
-        // Done entries leave memory now and the file at the next compaction.
-        if (isDone(entry)) entries.delete(ack.id);
-      }
-      append({ op: 'ack', acks: matched });
-      return matched;
-    },
-    replayUnacked() {
-      const once = toReplay ?? [];
-      toReplay = null;
-      return once;
-    },
-    unacked() {
-      return [...entries.values()].filter((entry) => entry.ackedEnd !== entry.segment.end).map((entry) => entry.segment);
+    append(record) {
+      if (fd === -1) throw new Error('capture journal is closed');
+      fs.writeSync(fd, `${JSON.stringify({ seq: ++seq, ...record })}\n`);
+      appended++;
+      if (appended >= compactAfter) compact();
+      else scheduleSync();
     },
     async sync() {
       if (syncTimer) {
@@ -252,5 +236,59 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
       fs.closeSync(fd);
       fd = -1;
     },
+  };
+}
+
+export function openCaptureJournal(options: JournalOptions): CaptureJournal {
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const dir = path.join(options.dataDir, 'capture-journal');
+  const file = path.join(dir, 'journal.jsonl');
+  fs.mkdirSync(dir, { recursive: true });
+
+  const { entries, seq } = loadJournal(file, warn);
+  let toReplay: ActivitySegment[] | null = [...entries.values()].map((entry) => entry.segment).sort((a, b) => a.start - b.start);
+  // The surviving state is rewritten compactly, atomically, before anything new is appended.
+  const writer = createJournalWriter({
+    dir,
+    file,
+    entries,
+    seq,
+    syncEveryMs: options.syncEveryMs ?? 60_000,
+    compactAfter: options.compactAfterRecords ?? 5_000,
+  });
+
+  return {
+    file,
+    put(segment, closed) {
+      const previous = entries.get(segment.id);
+      entries.set(segment.id, { segment, closed, ackedEnd: previous?.ackedEnd ?? null });
+      writer.append({ op: 'put', closed, segment });
+    },
+    drop(id) {
+      if (!entries.delete(id)) return;
+      writer.append({ op: 'drop', id });
+    },
+    ack(acks) {
+      const matched = acks.filter((ack) => entries.get(ack.id)?.segment.end === ack.end);
+      if (matched.length === 0) return [];
+      for (const ack of matched) {
+        const entry = entries.get(ack.id)!;
+        entry.ackedEnd = ack.end;
+        // Done entries leave memory now and the file at the next compaction.
+        if (isDone(entry)) entries.delete(ack.id);
+      }
+      writer.append({ op: 'ack', acks: matched });
+      return matched;
+    },
+    replayUnacked() {
+      const once = toReplay ?? [];
+      toReplay = null;
+      return once;
+    },
+    unacked() {
+      return [...entries.values()].filter((entry) => entry.ackedEnd !== entry.segment.end).map((entry) => entry.segment);
+    },
+    sync: () => writer.sync(),
+    close: () => writer.close(),
   };
 }

@@ -25,7 +25,13 @@ async function editInQbo(qboId: string, patch: Record<string, unknown>) {
   await qbo.conn.client.write('TimeActivity', 'update', { ...held, ...patch }, crypto.randomUUID());
 }
 
-describe('reconciliation', () => {
+/** Someone deletes the TimeActivity in QuickBooks. */
+async function deleteInQbo(qboId: string) {
+  const held = (await qbo.conn.port.read('TimeActivity', qboId))!;
+  await qbo.conn.client.write('TimeActivity', 'delete', { Id: qboId, SyncToken: held['SyncToken'] }, crypto.randomUUID());
+}
+
+describe('reconciliation after a correct sync', () => {
   it('reports zero difference per customer and day after a correct sync', async () => {
     const w = await synced(45);
     const run = await runReconciliation({ repos: w.repos, port: qbo.conn.port });
@@ -35,7 +41,9 @@ describe('reconciliation', () => {
     expect(report.rows.reduce((a, r) => a + r.approvedMinutes, 0)).toBeGreaterThan(0);
     for (const row of report.rows) expect([row.diffMinutes, row.diffAmountMinor]).toEqual([0, 0]);
   });
+});
 
+describe('reconciliation of an edit in QuickBooks', () => {
   it('puts a QuickBooks-side edit on the ask-list, and the screen resolves it (tracker wins)', async () => {
     const w = await synced(3);
     const [record] = await w.repos.sync.records();
@@ -112,13 +120,30 @@ describe('reconciliation', () => {
     expect(await w.repos.entries.approve([entryId])).toMatchObject({ planned: 0 });
   });
 
+  it('QuickBooks wins on a combined (aggregated) TimeActivity: the record follows it, the entries are not split', async () => {
+    const w = await world(qbo.conn);
+    await w.repos.sync.saveSettings({ aggregateProjectIds: [w.projects[0]!.id] });
+    await w.repos.entries.approve(await makeEntries(w, 6));
+    await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
+    const record = (await w.repos.sync.records()).find((r) => r.key.startsWith('agg:'))!;
+    expect(record.entryIds).toHaveLength(2);
+    const before = await Promise.all(record.entryIds.map(async (id) => (await w.repos.entries.get(id))!));
+    await editInQbo(record.qboId, { Hours: 3, Minutes: 0 });
+    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ changedInQbo: 1, queued: 0 });
+    for (const b of before) expect(await w.repos.entries.get(b.id)).toEqual(b);
+    expect((await w.repos.sync.records()).find((r) => r.key === record.key)).toMatchObject({ syncToken: '1', entryVersions: record.entryVersions, payload: { Hours: 3, Minutes: 0 } });
+    expect((await w.repos.sync.audit()).some((a) => /combines several entries, which cannot be split back/.test(a.message ?? ''))).toBe(true);
+    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ changedInQbo: 0 });
+  });
+});
+
+describe('reconciliation of a deletion in QuickBooks', () => {
   it('QuickBooks wins on a deletion: the entries become unlocked drafts, the record goes, and nothing is created again', async () => {
     const w = await synced(2);
     const [record] = await w.repos.sync.records();
     const entryId = record!.entryIds[0]!;
     const before = (await w.repos.entries.get(entryId))!;
-    const held = (await qbo.conn.port.read('TimeActivity', record!.qboId))!;
-    await qbo.conn.client.write('TimeActivity', 'delete', { Id: record!.qboId, SyncToken: held['SyncToken'] }, crypto.randomUUID());
+    await deleteInQbo(record!.qboId);
     const run = await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' });
     expect(run).toMatchObject({ deletedInQbo: 1, asked: 0, queued: 0 });
 
@@ -136,12 +161,24 @@ describe('reconciliation', () => {
     expect(await w.repos.entries.approve([entryId])).toMatchObject({ approved: [entryId], planned: 1 });
   });
 
+  it('tracker wins on a deletion in QuickBooks: the time is created again', async () => {
+    const w = await synced(2);
+    const [record] = await w.repos.sync.records();
+    await deleteInQbo(record!.qboId);
+    const run = await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'tracker' });
+    expect(run).toMatchObject({ deletedInQbo: 1, queued: 1 });
+    await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
+    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
+    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port })).toMatchObject({ matched: 2, deletedInQbo: 0 });
+  });
+});
+
+describe('reconciliation of an edit and a deletion at once', () => {
   it('"Take QuickBooks" on the conflicts screen writes exactly what the rule writes', async () => {
     const w = await synced(3);
     const [edited, deleted] = await w.repos.sync.records();
     await editInQbo(edited!.qboId, { Hours: 2, Minutes: 0, BillableStatus: 'NotBillable', HourlyRate: undefined });
-    const held = (await qbo.conn.port.read('TimeActivity', deleted!.qboId))!;
-    await qbo.conn.client.write('TimeActivity', 'delete', { Id: deleted!.qboId, SyncToken: held['SyncToken'] }, crypto.randomUUID());
+    await deleteInQbo(deleted!.qboId);
     expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'ask' })).toMatchObject({ asked: 2 });
     for (const c of await w.repos.sync.conflicts()) await resolveConflict({ repos: w.repos }, c.id, 'quickbooks');
     expect(await w.repos.sync.conflicts()).toHaveLength(0);
@@ -157,35 +194,9 @@ describe('reconciliation', () => {
     expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
     expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'ask' })).toMatchObject({ matched: 2, changedInQbo: 0, deletedInQbo: 0 });
   });
+});
 
-  it('QuickBooks wins on a combined (aggregated) TimeActivity: the record follows it, the entries are not split', async () => {
-    const w = await world(qbo.conn);
-    await w.repos.sync.saveSettings({ aggregateProjectIds: [w.projects[0]!.id] });
-    await w.repos.entries.approve(await makeEntries(w, 6));
-    await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
-    const record = (await w.repos.sync.records()).find((r) => r.key.startsWith('agg:'))!;
-    expect(record.entryIds).toHaveLength(2);
-    const before = await Promise.all(record.entryIds.map(async (id) => (await w.repos.entries.get(id))!));
-    await editInQbo(record.qboId, { Hours: 3, Minutes: 0 });
-    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ changedInQbo: 1, queued: 0 });
-    for (const b of before) expect(await w.repos.entries.get(b.id)).toEqual(b);
-    expect((await w.repos.sync.records()).find((r) => r.key === record.key)).toMatchObject({ syncToken: '1', entryVersions: record.entryVersions, payload: { Hours: 3, Minutes: 0 } });
-    expect((await w.repos.sync.audit()).some((a) => /combines several entries, which cannot be split back/.test(a.message ?? ''))).toBe(true);
-    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'quickbooks' })).toMatchObject({ changedInQbo: 0 });
-  });
-
-  it('tracker wins on a deletion in QuickBooks: the time is created again', async () => {
-    const w = await synced(2);
-    const [record] = await w.repos.sync.records();
-    const held = (await qbo.conn.port.read('TimeActivity', record!.qboId))!;
-    await qbo.conn.client.write('TimeActivity', 'delete', { Id: record!.qboId, SyncToken: held['SyncToken'] }, crypto.randomUUID());
-    const run = await runReconciliation({ repos: w.repos, port: qbo.conn.port, rule: 'tracker' });
-    expect(run).toMatchObject({ deletedInQbo: 1, queued: 1 });
-    await createSyncEngine({ repos: w.repos, port: qbo.conn.port, retryScale: SCALE }).run();
-    expect(await sandboxTimeActivities(qbo.sandbox)).toHaveLength(2);
-    expect(await runReconciliation({ repos: w.repos, port: qbo.conn.port })).toMatchObject({ matched: 2, deletedInQbo: 0 });
-  });
-
+describe('reconciliation of time QuickBooks has billed', () => {
   it('locks time QuickBooks has billed: the entries become invoiced and cannot be edited', async () => {
     const w = await synced(2);
     const [record] = await w.repos.sync.records();
