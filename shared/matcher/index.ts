@@ -7,4 +7,3 @@ export { LearnedModel, UNASSIGNED, type ModelJSON, type FeatureEvidence } from '
 export { createMatcher, projectLabel, DEFAULT_THRESHOLD, type Matcher, type MatcherOptions, type MatchContext } from './matcher';
 export { tokenize, parseUrl } from './text';
 export { ruleFromSegment, type RuleProposal } from './ruleFromSegment';
-export { reapply, type ReapplySegment, type Reapplied } from './reapply';
