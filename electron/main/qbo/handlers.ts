@@ -50,10 +50,8 @@ export function registerQboDataHandlers(router: IpcRouter, client: QboClient, re
       await ready();
       return task();
     });
-  router.handle('qbo:runQuery', ({ sql }) => data(async () => ({ queryResponse: await client.query(sql) })));
   router.handle('qbo:queryAll', ({ entity, where }) => data(async () => ({ items: await client.queryAll(entity, where) })));
   router.handle('qbo:readEntity', ({ entity, id }) => data(async () => ({ data: await client.read(entity, id) })));
-  router.handle('qbo:writeEntity', ({ entity, operation, body, requestId }) => data(async () => ({ data: await client.write(entity, operation, body, requestId) })));
   router.handle('qbo:sendBatch', ({ requestId, items }) => data(() => client.batch(items, requestId)));
   router.handle('qbo:getChanges', ({ entities, changedSince }) => data(async () => ({ changes: await client.cdc(entities, changedSince) })));
   router.handle('qbo:getCompany', () => data(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })));

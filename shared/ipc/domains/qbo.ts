@@ -102,10 +102,6 @@ export const qboCalls = {
   'qbo:disconnectCompany': { request: none, response: QboStatus },
   /** Starts the local demo company and connects to it through the same consent flow. */
   'qbo:startDemo': { request: none, response: QboStatus },
-  'qbo:runQuery': {
-    request: z.object({ sql: z.string().min(1).max(4000) }),
-    response: z.object({ queryResponse: Entity }),
-  },
   /** Every row of one entity, paged by QBO's STARTPOSITION/MAXRESULTS. */
   'qbo:queryAll': {
     request: z.object({ entity: EntityName, where: z.string().max(4000).optional() }),
@@ -120,10 +116,6 @@ export const qboCalls = {
     request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
     /** intuit_tid identifies the request at Intuit (support asks for it); kept in the sync audit. */
     response: z.object({ items: z.array(QboBatchItemResult), intuitTid: z.string().nullable() }),
-  },
-  'qbo:writeEntity': {
-    request: z.object({ entity: EntityName, operation: z.enum(['create', 'update', 'delete']), body: Entity, requestId: RequestId }),
-    response: z.object({ data: Entity }),
   },
   /** Change data capture: changed (and deleted, with status "Deleted") entities since an instant. */
   'qbo:getChanges': {
