@@ -5,7 +5,7 @@ import { isValidZone } from '../time/zone';
 
 const instant = z.number().int().nonnegative();
 
-export const TimeEntrySchema = z.object({
+const TimeEntrySchema = z.object({
   id: z.string().min(1),
   projectId: z.string().nullable(),
   taskId: z.string().nullable(),

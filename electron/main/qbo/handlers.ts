@@ -12,7 +12,7 @@ import type { QboClient } from './qbo-client';
 import { QboService, SettingsConflictError, type QboServiceDeps } from './qbo-service';
 import { NotConnectedError, ReconnectRequiredError, TokenNetworkError } from './token-keeper';
 
-export function toAppError(error: unknown): unknown {
+function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof ReconnectRequiredError) return new AppError('auth', error.message, { cause: error });
   if (error instanceof NotConnectedError) return new AppError('auth', 'QuickBooks is not connected. Connect it on the QuickBooks screen.', { cause: error });

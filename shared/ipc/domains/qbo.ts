@@ -7,8 +7,8 @@ const none = z.undefined();
 export const QboEnvironment = z.enum(['production', 'sandbox', 'custom', 'demo']);
 export type QboEnvironment = z.infer<typeof QboEnvironment>;
 
-export const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
-export type QboConnectionState = z.infer<typeof QboConnectionState>;
+const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
+type QboConnectionState = z.infer<typeof QboConnectionState>;
 
 export const QboStatus = z.object({
   state: QboConnectionState,
@@ -56,7 +56,7 @@ export const QboSettingsView = z.object({
 });
 export type QboSettingsView = z.infer<typeof QboSettingsView>;
 
-export const QboErrorDetail = z.object({
+const QboErrorDetail = z.object({
   code: z.string(),
   message: z.string(),
   detail: z.string(),
@@ -64,11 +64,11 @@ export const QboErrorDetail = z.object({
 });
 
 /** A QuickBooks fault, as returned for a batch item (whole-request faults are IPC errors). */
-export const QboFaultData = z.object({
+const QboFaultData = z.object({
   type: z.string(),
   errors: z.array(QboErrorDetail),
 });
-export type QboFaultData = z.infer<typeof QboFaultData>;
+type QboFaultData = z.infer<typeof QboFaultData>;
 
 const Entity = z.record(z.string(), z.unknown());
 const EntityName = z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a QuickBooks entity name such as Customer');

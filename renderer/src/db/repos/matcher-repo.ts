@@ -50,5 +50,3 @@ export function createMatcherRepo(ctx: RepoContext) {
     },
   };
 }
-
-export type MatcherRepo = ReturnType<typeof createMatcherRepo>;

@@ -137,5 +137,3 @@ export function createSegmentsRepo(ctx: RepoContext) {
     },
   };
 }
-
-export type SegmentsRepo = ReturnType<typeof createSegmentsRepo>;

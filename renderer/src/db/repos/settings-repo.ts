@@ -80,5 +80,3 @@ export function createSettingsRepo(ctx: RepoContext) {
     },
   };
 }
-
-export type SettingsRepo = ReturnType<typeof createSettingsRepo>;
