@@ -12,16 +12,11 @@ import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qb
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
 import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
-import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor } from './helpers';
-import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
+import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: RecordingProxy;
-useSandboxBehindProxy((s, p) => {
-  sandbox = s;
-  proxy = p;
-});
+const sandbox = useSandbox(() => startTestSandbox());
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 
 let dataDir: string;
 let app: ReturnType<typeof makeApp>;
