@@ -9,7 +9,7 @@ import { createGetWindowsSource } from '../main/capture/get-windows-source';
 import { composeMain } from '../main/compose';
 import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
-import { consoleNotifier, manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
+import { manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
 import { startHarnessServer, type ControlHandler } from './server';
 
 export interface HarnessOptions {
@@ -39,7 +39,6 @@ export async function startHarness(options: HarnessOptions = {}) {
       idleSource: options.testControls ? idle.source : createXprintidleSource(),
       windowSource: createGetWindowsSource(),
       focusEvents: process.platform === 'linux' && process.env['DISPLAY'] ? createX11FocusEvents() : undefined,
-      notifier: consoleNotifier(),
       externalOpener: opener.opener,
       paths: { dataDir },
       secretStore: fileSecretStore(dataDir),

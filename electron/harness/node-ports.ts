@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { TrayModel } from '../main/tray/tray-menu';
 import type { TrayPort } from '../main/tray/tray-service';
-import type { Clock, ExternalOpener, IdleSource, Notifier, PowerEvent } from '../main/ports';
+import type { Clock, ExternalOpener, IdleSource, PowerEvent } from '../main/ports';
 
 export const nodeClock: Clock = {
   now: () => Date.now(),
@@ -51,10 +51,6 @@ export function recordingOpener(options: { launch: boolean }) {
     },
   };
   return { opener, opened };
-}
-
-export function consoleNotifier(): Notifier {
-  return { notify: (title, body) => console.log(`[notification] ${title}: ${body}`) };
 }
 
 /** A tray with no desktop: keeps the rendered model so tests (and a curious person) can read and click it. */

@@ -10,10 +10,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { EventChannel } from '../../shared/ipc/contract';
 import type { ComposedMain } from '../main/compose';
 
-export const TOKEN_HEADER = 'x-track-nexus-token';
+const TOKEN_HEADER = 'x-track-nexus-token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -9,7 +9,7 @@ import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile } from './capture-settings-file';
 import { createIdleMonitor } from './idle/idle-monitor';
-import type { AppPaths, Clock, ExternalOpener, IdleSource, Notifier, SecretStore, WindowSource } from './ports';
+import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
 import { checkExternalUrl } from './security/external-links';
 import { createTrayService, type TrayPort } from './tray/tray-service';
@@ -20,7 +20,6 @@ export interface MainPorts {
   windowSource: WindowSource;
   /** Focus-change events where the platform has them (X11); capture polls without them. */
   focusEvents?: FocusEvents;
-  notifier: Notifier;
   externalOpener: ExternalOpener;
   paths: AppPaths;
   tray: TrayPort;

@@ -1,10 +1,10 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
-import { Menu, Notification, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
-import type { Clock, ExternalOpener, IdleSource, Notifier, PowerEvent, PowerEventKind } from './ports';
+import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
 
 export const systemClock: Clock = {
   now: () => Date.now(),
@@ -25,12 +25,6 @@ export function electronIdleSource(): IdleSource {
     },
   };
 }
-
-export const electronNotifier: Notifier = {
-  notify(title, body) {
-    if (Notification.isSupported()) new Notification({ title, body, silent: true }).show();
-  },
-};
 
 export const electronOpener: ExternalOpener = {
   openExternal: (url) => shell.openExternal(url),

@@ -9,7 +9,6 @@ import { createGetWindowsSource } from './capture/get-windows-source';
 import { composeMain, type ComposedMain } from './compose';
 import {
   electronIdleSource,
-  electronNotifier,
   electronOpener,
   electronTray,
   safeStorageSecretStore,
@@ -57,7 +56,6 @@ if (!app.requestSingleInstanceLock()) {
         idleSource: electronIdleSource(),
         windowSource: createGetWindowsSource(),
         focusEvents: process.platform === 'linux' ? createX11FocusEvents() : undefined,
-        notifier: electronNotifier,
         externalOpener: electronOpener,
         paths: { dataDir: userDataDir() },
         secretStore: safeStorageSecretStore(userDataDir()),

@@ -57,10 +57,6 @@ export interface SecretStore {
   describe(): string;
 }
 
-export interface Notifier {
-  notify(title: string, body: string): void;
-}
-
 /** Opens an already validated http(s) URL in the system browser. */
 export interface ExternalOpener {
   openExternal(url: string): Promise<void>;

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 import { checkExternalUrl } from './security/external-links';
 
-export function rendererUrl(): string {
+function rendererUrl(): string {
   // electron-vite sets ELECTRON_RENDERER_URL to its dev server during `npm start`.
   // pathToFileURL, not 'file://' + path: Windows paths have drive letters and backslashes.
   return process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(here, '../renderer/index.html')).href;

@@ -39,7 +39,7 @@ const PATHS: Record<string, EntityType> = {
   timeactivity: 'TimeActivity',
 };
 
-export const MAX_BATCH_ITEMS = 30;
+const MAX_BATCH_ITEMS = 30;
 const MAX_REQUEST_ID = 50;
 const MAX_BATCH_REQUEST_ID = 36;
 const MAX_BID_WITH_REQUEST_ID = 10;

@@ -4,8 +4,8 @@ import { faults } from './errors';
 import { ENTITY_TYPES, type Company, type EntityType } from './store';
 import { DAY_MS, qboDateTime } from './time';
 
-export const CDC_WINDOW_DAYS = 30;
-export const CDC_MAX_OBJECTS = 1000;
+const CDC_WINDOW_DAYS = 30;
+const CDC_MAX_OBJECTS = 1000;
 /** Intuit documents these as not supported by CDC (TimeActivity is the one that matters here). */
 const NOT_SUPPORTED: readonly EntityType[] = ['TimeActivity', 'TaxCode'];
 

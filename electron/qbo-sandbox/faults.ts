@@ -11,7 +11,7 @@ export interface FaultSettings {
   seed: number;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 1 };
+const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0, seed: 1 };
 
 export class FaultInjector {
   private random = seededRandom(NO_FAULTS.seed);

@@ -8,11 +8,8 @@ import { SandboxRuntime } from './runtime';
 import { createHandler } from './server';
 import type { Variant } from './store';
 
-export { SAMPLE_REALM_ID, SAMPLE_COMPANY_NAME } from './seed';
-export { ACCOUNTING_SCOPE } from './oauth';
-
 export const DEFAULT_CLIENT: OAuthClientCredentials = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */

@@ -7,9 +7,9 @@ export interface LimitSettings {
   timeScale: number;
 }
 
-export const REQUESTS_PER_MINUTE = 500;
-export const MAX_CONCURRENT = 10;
-export const BATCHES_PER_MINUTE = 40;
+const REQUESTS_PER_MINUTE = 500;
+const MAX_CONCURRENT = 10;
+const BATCHES_PER_MINUTE = 40;
 
 interface RealmWindow {
   requests: number[];

@@ -16,9 +16,9 @@ const KNOWN_SCOPES = new Set([
   'phone',
   'address',
 ]);
-export const ACCESS_TOKEN_SECONDS = 3600;
+const ACCESS_TOKEN_SECONDS = 3600;
 /** The value Intuit's own samples show: 101 days, extended on every refresh. */
-export const REFRESH_TOKEN_SECONDS = 8_726_400;
+const REFRESH_TOKEN_SECONDS = 8_726_400;
 const PREDECESSOR_GRACE_MS = DAY_MS;
 const HARD_EXPIRY_MS = 5 * 365 * DAY_MS;
 const CODE_LIFETIME_MS = 5 * 60_000;
@@ -88,7 +88,7 @@ function htmlPage(status: number, title: string, inner: string): HttpAnswer {
 }
 
 /** Intuit's rule for development keys: any https URI, or http on localhost/127.0.0.1 at any port. */
-export function redirectAllowed(uri: string): boolean {
+function redirectAllowed(uri: string): boolean {
   let url: URL;
   try {
     url = new URL(uri);

@@ -12,16 +12,16 @@ type Token =
   | { kind: 'punct'; text: string; pos: number }
   | { kind: 'end'; text: string; pos: number };
 
-export type Value = string | number | boolean;
-export type Operator = '=' | '<' | '>' | '<=' | '>=' | 'IN' | 'LIKE';
+type Value = string | number | boolean;
+type Operator = '=' | '<' | '>' | '<=' | '>=' | 'IN' | 'LIKE';
 
-export interface Condition {
+interface Condition {
   property: string;
   op: Operator;
   values: Value[];
 }
 
-export interface Query {
+interface Query {
   entity: EntityType;
   count: boolean;
   where: Condition[];
@@ -132,7 +132,7 @@ class Parser {
 
 const CLAUSE_WORDS = ['WHERE', 'ORDERBY', 'STARTPOSITION', 'MAXRESULTS'];
 
-export function parseQuery(text: string): Query {
+function parseQuery(text: string): Query {
   const p = new Parser(tokenize(text));
   p.keyword('SELECT');
   let count = false;

@@ -4,7 +4,7 @@
 import { Company, emptyCompany, type CompanyData, type Entity, type Variant } from './store';
 
 export const SAMPLE_REALM_ID = '9341453050298765';
-export const SAMPLE_COMPANY_NAME = 'Track Nexus Demo Company';
+const SAMPLE_COMPANY_NAME = 'Track Nexus Demo Company';
 const SEED_TIME = Date.UTC(2025, 0, 2, 17, 0, 0);
 
 export interface SeedOptions {

@@ -35,7 +35,7 @@ export type Entity = Record<string, unknown> & {
   MetaData: { CreateTime: string; LastUpdatedTime: string };
 };
 
-export interface Tombstone {
+interface Tombstone {
   type: EntityType;
   Id: string;
   deletedAt: number;

@@ -10,7 +10,7 @@ export interface RawWindowSample {
   path?: string;
 }
 
-export interface CleanWindowSample {
+interface CleanWindowSample {
   app: string;
   title: string;
   url: string | null;
@@ -21,7 +21,7 @@ export type PrivacyVerdict =
   | { kind: 'skip'; reason: 'excluded-app' | 'excluded-title' | 'private-window' };
 
 export const MAX_TITLE_LENGTH = 512;
-export const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = 2048;
 
 export type PrivacySettings = Pick<
   CaptureSettings,

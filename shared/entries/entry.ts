@@ -6,7 +6,7 @@ import { isValidZone } from '../time/zone';
 const instant = z.number().int().nonnegative();
 
 /** The billing path, in order: an entry only moves forward along it (QuickBooks winning a conflict aside). */
-export const ENTRY_STATUSES = ['draft', 'approved', 'synced', 'invoiced', 'paid'] as const;
+const ENTRY_STATUSES = ['draft', 'approved', 'synced', 'invoiced', 'paid'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 /** How far along the billing path a status is (draft 0 … paid 4). */
 export const statusRank = (status: EntryStatus): number => ENTRY_STATUSES.indexOf(status);
@@ -15,7 +15,7 @@ export const PUSHABLE_STATUSES: ReadonlySet<EntryStatus> = new Set(['approved', 
 /** Not deleted (neither in the trash nor merged away). */
 export const isLive = (entry: { deletedAt?: number | null | undefined }): boolean => entry.deletedAt == null;
 
-export const TimeEntrySchema = z.object({
+const TimeEntrySchema = z.object({
   id: z.string().min(1),
   projectId: z.string().nullable(),
   taskId: z.string().nullable(),

@@ -1,14 +1,31 @@
-// Operations on entries as a whole: overlaps, split, merge, duplicate, and splitting at midnight.
+// Operations on entries as a whole: the lock on approved entries, overlaps, split, merge, duplicate, and
+// splitting at midnight.
 // They return new objects and never mutate their input; ids for new entries come from the caller
 // (shared/ has no random source and ids must be unique across devices).
 import { splitAtLocalMidnight } from '../time/ranges';
-import { canEdit } from './edit';
 import type { TimeEntry } from './entry';
 
 export interface Overlap {
   a: string;
   b: string;
   overlapMs: number;
+}
+
+export type EditCheck = { ok: true } | { ok: false; reason: string };
+
+// Once an entry is approved it is part of what the client agreed to pay for, so it (and anything
+// later: synced, invoiced, paid) is locked.
+const LOCK_REASONS: Partial<Record<TimeEntry['status'], string>> = {
+  approved: 'This entry is approved and locked. Reopen it to make changes.',
+  synced: 'This entry has been sent to QuickBooks and is locked.',
+  invoiced: 'This entry is on an invoice and is locked.',
+  paid: 'This entry is on a paid invoice and is locked.',
+};
+
+export function canEdit(entry: TimeEntry): EditCheck {
+  if (entry.deletedAt != null) return { ok: false, reason: 'This entry has been deleted.' };
+  const reason = LOCK_REASONS[entry.status];
+  return reason ? { ok: false, reason } : { ok: true };
 }
 
 const live = (e: TimeEntry) => e.deletedAt == null;

@@ -1,19 +1,16 @@
 // The one error shape that crosses the IPC boundary. Handlers throw AppError (or anything else);
 // the router turns it into { ok: false, error } so the renderer never sees a bare thrown string.
 
-export const errorKinds = [
-  'validation', // the request did not match the contract
-  'not_found',
-  'conflict',
-  'forbidden', // wrong sender, missing secret, blocked URL
-  'unavailable', // a capability this machine does not have (no X11 tools, no Electron)
-  'auth', // QuickBooks needs to be reconnected
-  'network',
-  'remote', // QuickBooks answered with a fault
-  'internal',
-] as const;
-
-export type ErrorKind = (typeof errorKinds)[number];
+export type ErrorKind =
+  | 'validation' // the request did not match the contract
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden' // wrong sender, missing secret, blocked URL
+  | 'unavailable' // a capability this machine does not have (no X11 tools, no Electron)
+  | 'auth' // QuickBooks needs to be reconnected
+  | 'network'
+  | 'remote' // QuickBooks answered with a fault
+  | 'internal';
 
 export interface IpcError {
   kind: ErrorKind;

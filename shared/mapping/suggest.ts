@@ -5,7 +5,7 @@
 
 import { nameSimilarity, type NameMatch } from './similarity';
 
-export type QboKind = 'customer' | 'item' | 'employee' | 'vendor';
+type QboKind = 'customer' | 'item' | 'employee' | 'vendor';
 
 /** The fields of a QuickBooks entity the mapping needs. Sub-customers carry "Parent:Job" as fullyQualifiedName. */
 export interface QboRef {
@@ -16,7 +16,7 @@ export interface QboRef {
   kind: QboKind;
 }
 
-export type LocalKind = 'project' | 'task' | 'user';
+type LocalKind = 'project' | 'task' | 'user';
 
 export interface LocalItem {
   id: string;
@@ -26,7 +26,7 @@ export interface LocalItem {
   clientName?: string;
 }
 
-export interface MappingCandidate {
+interface MappingCandidate {
   qboId: string;
   name: string;
   fullyQualifiedName: string;

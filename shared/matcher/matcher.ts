@@ -27,7 +27,7 @@ export interface MatcherOptions {
 }
 
 /** What came just before a segment, for continuity: only the matcher's own earlier output, never labels. */
-export interface MatchContext {
+interface MatchContext {
   /** The suggestion for the previous segment and when that segment ended (epoch ms). */
   previous?: { projectId: string | null; end: number; confidence: number };
 }
@@ -302,7 +302,7 @@ function round(x: number): number {
 }
 
 /** "Acme Corp · Customer portal", or just the project name when there is no client. */
-export function projectLabel(project: ProjectInfo | undefined): string {
+function projectLabel(project: ProjectInfo | undefined): string {
   if (!project) return 'an unknown project';
   return project.clientName ? `${project.clientName} · ${project.name}` : project.name;
 }

@@ -6,7 +6,7 @@ import { LEGAL_SUFFIXES, tokenize } from './text';
 import type { ProjectInfo } from './types';
 import { PARAMS } from './params';
 
-export type MetadataKind = 'project name' | 'keyword' | 'repository' | 'client name';
+type MetadataKind = 'project name' | 'keyword' | 'repository' | 'client name';
 
 interface Phrase {
   tokens: string[];
@@ -24,7 +24,6 @@ export interface MetadataHit {
   /** Log-odds added to each of the projects' scores. */
   weight: number;
 }
-
 
 const KIND_RANK: Record<MetadataKind, number> = { 'project name': 3, repository: 2, keyword: 1, 'client name': 0 };
 

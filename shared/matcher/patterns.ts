@@ -4,7 +4,7 @@
 
 import type { RuleKind } from './types';
 
-export const MAX_PATTERN_LENGTH = 300;
+const MAX_PATTERN_LENGTH = 300;
 
 export type PatternCheck = { ok: true } | { ok: false; message: string };
 
@@ -170,7 +170,7 @@ function escapeRegex(text: string): string {
 }
 
 /** Glob to an anchored regex: * any run, ? one character, everything else literal. */
-export function globToRegex(glob: string, caseSensitive: boolean): RegExp {
+function globToRegex(glob: string, caseSensitive: boolean): RegExp {
   let source = '';
   for (const ch of glob) {
     if (ch === '*') source += '[\\s\\S]*';

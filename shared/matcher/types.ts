@@ -10,7 +10,7 @@ export interface MatchInput {
   end?: number;
 }
 
-export interface TaskInfo {
+interface TaskInfo {
   id: string;
   name: string;
 }
@@ -43,7 +43,7 @@ export interface Rule {
   priority?: number;
 }
 
-export type SuggestionSource = 'rule' | 'learned' | 'metadata' | 'none';
+type SuggestionSource = 'rule' | 'learned' | 'metadata' | 'none';
 
 export interface Suggestion {
   /** null means the matcher abstains: personal activity, or not enough evidence to guess. */

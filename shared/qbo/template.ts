@@ -15,7 +15,7 @@
 import { MAX_DESCRIPTION_LENGTH } from '../entries/entry';
 
 export const TEMPLATE_PLACEHOLDERS = ['client', 'project', 'task', 'description', 'date'] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<TemplatePlaceholder, string | null | undefined>>;
 
 export const DEFAULT_DESCRIPTION_TEMPLATE = '{project}{task? — task}: {description}';
@@ -24,7 +24,7 @@ const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);
 const TOKEN = /\{\{|\}\}|\{([a-z]+)(\?[^{}]*)?\}/g;
 
 /** Tabs and line breaks become spaces (they separate words); other C0/C1 controls are dropped. */
-export function stripControl(text: string): string {
+function stripControl(text: string): string {
   return text.replace(/[\t\n\v\f\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 

@@ -29,7 +29,7 @@ import { payloadHash } from './hash';
 import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescriptionMeasured } from './template';
 import type { TimeActivityPayload } from './types';
 
-export interface ProjectQboMapping {
+interface ProjectQboMapping {
   /** The QBO Customer (or job / sub-customer / project) Id the project's time goes to. */
   qboCustomerId: string | null;
   /** Default Service item for the project's time; a task's item overrides it. */
@@ -106,7 +106,7 @@ export interface ApprovedLine {
   currency: string;
 }
 
-export type TransformProblemCode = 'running' | 'deleted' | 'no_project' | 'unknown_project' | 'no_worker' | 'no_customer' | 'no_rate' | 'rate_currency';
+type TransformProblemCode = 'running' | 'deleted' | 'no_project' | 'unknown_project' | 'no_worker' | 'no_customer' | 'no_rate' | 'rate_currency';
 
 export interface TransformProblem {
   entryId: string;

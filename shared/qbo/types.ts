@@ -52,7 +52,7 @@ export interface QboTimeActivity extends TimeActivityPayload {
 
 // ---- Name lists mirrored locally (read-only for us; refreshed by query/CDC) ------------------
 
-export interface QboCustomer {
+interface QboCustomer {
   Id: string;
   DisplayName: string;
   /** "Parent:Job" for sub-customers and projects; what a bookkeeper sees in QBO lists. */
@@ -64,7 +64,7 @@ export interface QboCustomer {
   CurrencyRef?: QboRef;
 }
 
-export interface QboItem {
+interface QboItem {
   Id: string;
   Name: string;
   FullyQualifiedName?: string;
@@ -73,7 +73,7 @@ export interface QboItem {
   UnitPrice?: number;
 }
 
-export interface QboEmployee {
+interface QboEmployee {
   Id: string;
   DisplayName: string;
   Active: boolean;
@@ -81,7 +81,7 @@ export interface QboEmployee {
   BillRate?: number;
 }
 
-export interface QboVendor {
+interface QboVendor {
   Id: string;
   DisplayName: string;
   Active: boolean;
@@ -91,7 +91,7 @@ export interface QboVendor {
   CurrencyRef?: QboRef;
 }
 
-export interface QboClass {
+interface QboClass {
   Id: string;
   Name: string;
   FullyQualifiedName?: string;
@@ -152,12 +152,6 @@ export interface QboFault {
 // ---- Batch ---------------------------------------------------------------------------------
 
 export type BatchOperation = 'create' | 'update' | 'delete';
-
-export interface BatchItemRequest {
-  bId: string;
-  operation: BatchOperation;
-  TimeActivity: TimeActivityPayload;
-}
 
 /** One answer in `BatchItemResponse`: the entity, a delete acknowledgement, or a raw fault. */
 export interface BatchItemResponse {

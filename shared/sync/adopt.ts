@@ -22,7 +22,7 @@ import type { FieldDiff } from './reconcile';
 const MINUTE = 60_000;
 
 export type AdoptableEntry = Pick<TimeEntry, 'id' | 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'zone' | 'billable'>;
-export type EntryAdoptPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'billable'>>;
+type EntryAdoptPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'billable'>>;
 export type AdoptContext = Pick<TransformContext, 'projects' | 'tasks' | 'descriptionTemplate'>;
 
 export interface EntryAdoption {

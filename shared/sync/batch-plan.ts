@@ -17,9 +17,6 @@ import type { OutboxRow, RowOutcome } from './outbox';
 
 /** QBO's documented batch limit (some sources say 10; callers may pass less). */
 export const MAX_BATCH_ITEMS = 30;
-/** Limits QBO puts on batch ids (§6.2, B4). */
-export const MAX_BID_LENGTH = 10;
-export const MAX_BATCH_REQUEST_ID_LENGTH = 36;
 
 export interface BatchPlanItem {
   /** "b1".."b30": unique within the batch, ≤ 10 chars. */
@@ -41,7 +38,7 @@ export interface BatchPlan {
 }
 
 /** Builds the body of a write for a row. Updates are full (never sparse, §3.1). */
-export function writeBody(row: OutboxRow): BatchPlanItem['body'] {
+function writeBody(row: OutboxRow): BatchPlanItem['body'] {
   if (row.op === 'create') return { ...row.payload };
   if (!row.qboId || row.syncToken === undefined) throw new RangeError(`Row ${row.id} (${row.op}) has no QBO Id and SyncToken`);
   if (row.op === 'delete') return { Id: row.qboId, SyncToken: row.syncToken };
@@ -96,7 +93,7 @@ export function markInflight(rows: readonly OutboxRow[], plan: BatchPlan): Outbo
 }
 
 /** Maps a classified failure onto one row's outcome. */
-export function outcomeForFailure(rowId: string, failure: SendFailure, options: ClassifyOptions = {}): { outcome: RowOutcome; classification: Classification } {
+function outcomeForFailure(rowId: string, failure: SendFailure, options: ClassifyOptions = {}): { outcome: RowOutcome; classification: Classification } {
   const c = classifyFault(failure, options);
   const intuitTid = 'kind' in failure ? undefined : failure.intuitTid;
   const tid = intuitTid ? { intuitTid } : {};

@@ -19,7 +19,7 @@ import type { QboFault } from '../qbo/types';
 export type FaultAction = 'retry_same' | 'retry_after' | 'flag' | 'pause_auth' | 'reread_and_retry';
 
 /** A request that got no QBO answer at all. */
-export interface NetworkError {
+interface NetworkError {
   kind: 'network';
   reason: 'timeout' | 'dropped' | 'offline' | 'unknown';
   message?: string;

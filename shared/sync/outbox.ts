@@ -35,7 +35,7 @@ import type { TimeActivityDraft } from '../qbo/transform';
 import type { BillableStatus, TimeActivityPayload } from '../qbo/types';
 
 export type OutboxOp = 'create' | 'update' | 'delete';
-export type OutboxState = 'pending' | 'inflight' | 'done' | 'failed' | 'blocked';
+type OutboxState = 'pending' | 'inflight' | 'done' | 'failed' | 'blocked';
 
 export interface OutboxRow {
   id: string;

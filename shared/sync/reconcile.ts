@@ -110,7 +110,7 @@ export function diffPayloads(sent: TimeActivityPayload, inQbo: TimeActivityPaylo
 }
 
 /** True when the TimeActivity is recorded for this worker (a company may hold other people's time). */
-export function isWorkersTime(ta: Pick<QboTimeActivity, 'NameOf' | 'EmployeeRef' | 'VendorRef'>, worker: WorkerMapping): boolean {
+function isWorkersTime(ta: Pick<QboTimeActivity, 'NameOf' | 'EmployeeRef' | 'VendorRef'>, worker: WorkerMapping): boolean {
   const ref = worker.nameOf === 'Employee' ? ta.EmployeeRef : ta.VendorRef;
   return ta.NameOf === worker.nameOf && ref?.value === worker.id;
 }
@@ -176,7 +176,7 @@ export type LocalUpdate =
   /** The time was billed in QuickBooks: lock the entries (and keep QBO's version). */
   | { kind: 'lockBilled'; key: string; entryIds: string[]; record: SyncRecord };
 
-export interface AskItem {
+interface AskItem {
   key: string;
   qboId: string;
   entryIds: string[];

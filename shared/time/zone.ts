@@ -24,7 +24,7 @@ export function isValidZone(zone: string): boolean {
   return valid;
 }
 
-export function assertZone(zone: string): void {
+function assertZone(zone: string): void {
   if (!isValidZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
 }
 

@@ -21,7 +21,6 @@ export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existi
         activeWindow: async () => null,
         availability: async () => ({ available: true as const }),
       },
-      notifier: { notify: () => {} },
       externalOpener: opener.opener,
       paths: { dataDir },
       secretStore: fileSecretStore(dataDir),

@@ -15,7 +15,7 @@ export interface GetWindowsSourceOptions {
 }
 
 /** Whether an executable called `name` is on PATH (no spawn: availability is checked often). */
-export function onPath(name: string, env: NodeJS.ProcessEnv): boolean {
+function onPath(name: string, env: NodeJS.ProcessEnv): boolean {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     try {

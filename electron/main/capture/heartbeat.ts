@@ -17,7 +17,7 @@ export interface MergeResult {
   open: ActivitySegment;
 }
 
-export function sameData(segment: Pick<ActivitySegment, 'app' | 'title' | 'url'>, beat: Pick<Heartbeat, 'app' | 'title' | 'url'>): boolean {
+function sameData(segment: Pick<ActivitySegment, 'app' | 'title' | 'url'>, beat: Pick<Heartbeat, 'app' | 'title' | 'url'>): boolean {
   return segment.app === beat.app && segment.title === beat.title && segment.url === beat.url;
 }
 

@@ -8,7 +8,7 @@ import type { Clock, IdleSource, PowerEvent } from '../ports';
 
 export type AwayChange = { type: 'started'; period: AwayPeriod } | { type: 'ended'; period: AwayPeriod };
 
-export interface IdleMonitorEvents {
+interface IdleMonitorEvents {
   'away:started': AwayPeriod;
   'away:ended': AwayPeriod;
 }

@@ -9,7 +9,7 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../../shared/ipc/contract';
-import { AppError, toIpcError, type IpcResult } from '../../../shared/ipc/errors';
+import { toIpcError, type IpcResult } from '../../../shared/ipc/errors';
 import { issueWords } from '../../../shared/ipc/issue-words';
 
 export type Handler<C extends InvokeChannel> = (
@@ -59,6 +59,3 @@ export class IpcRouter {
     }
   }
 }
-
-
-export { AppError };

@@ -5,7 +5,7 @@ import type { QboEnvironment } from '../../../shared/ipc/domains/qbo';
 
 export type { QboEnvironment };
 
-export interface OAuthEndpoints {
+interface OAuthEndpoints {
   authorizeEndpoint: string;
   tokenEndpoint: string;
   revokeEndpoint: string;
@@ -57,13 +57,13 @@ const INTUIT_OAUTH: OAuthEndpoints = {
   userInfoEndpoint: 'https://accounts.platform.intuit.com/v1/openid_connect/userinfo',
 };
 
-export const API_BASES = {
+const API_BASES = {
   production: 'https://quickbooks.api.intuit.com',
   sandbox: 'https://sandbox-quickbooks.api.intuit.com',
 } as const;
 
 /** A custom OAuth base hosts Intuit's paths on one origin (the local sandbox does). */
-export function oauthEndpointsAt(oauthBase: string): OAuthEndpoints {
+function oauthEndpointsAt(oauthBase: string): OAuthEndpoints {
   const base = trimSlash(oauthBase);
   return {
     authorizeEndpoint: `${base}/connect/oauth2`,
@@ -179,7 +179,7 @@ function checkBase(value: string, label: string): string {
   return trimSlash(parsed.origin + parsed.pathname);
 }
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 

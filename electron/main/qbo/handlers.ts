@@ -12,7 +12,7 @@ import type { QboClient } from './qbo-client';
 import { QboService, SettingsConflictError, type QboServiceDeps } from './qbo-service';
 import { NotConnectedError, ReconnectRequiredError, TokenNetworkError } from './token-keeper';
 
-export function toAppError(error: unknown): unknown {
+function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof ReconnectRequiredError) return new AppError('auth', error.message, { cause: error });
   if (error instanceof NotConnectedError) return new AppError('auth', 'QuickBooks is not connected. Connect it on the QuickBooks screen.', { cause: error });
@@ -50,10 +50,8 @@ export function registerQboDataHandlers(router: IpcRouter, client: QboClient, re
       await ready();
       return task();
     });
-  router.handle('qbo:runQuery', ({ sql }) => data(async () => ({ queryResponse: await client.query(sql) })));
   router.handle('qbo:queryAll', ({ entity, where }) => data(async () => ({ items: await client.queryAll(entity, where) })));
   router.handle('qbo:readEntity', ({ entity, id }) => data(async () => ({ data: await client.read(entity, id) })));
-  router.handle('qbo:writeEntity', ({ entity, operation, body, requestId }) => data(async () => ({ data: await client.write(entity, operation, body, requestId) })));
   router.handle('qbo:sendBatch', ({ requestId, items }) => data(() => client.batch(items, requestId)));
   router.handle('qbo:getChanges', ({ entities, changedSince }) => data(async () => ({ changes: await client.cdc(entities, changedSince) })));
   router.handle('qbo:getCompany', () => data(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })));

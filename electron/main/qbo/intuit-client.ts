@@ -5,7 +5,7 @@
 import type OAuthClientType from 'intuit-oauth';
 import type { ResolvedQboConfig } from './config';
 
-export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
+const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
 
 /** What the token endpoint answered, with the instant we asked (the safe base for expiry maths). */
 export interface TokenSet {
@@ -109,8 +109,6 @@ export async function createIntuitClient(config: ResolvedQboConfig, redirectUri:
     },
   };
 }
-
-export type IntuitClient = Awaited<ReturnType<typeof createIntuitClient>>;
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   // intuit-oauth sends token requests with no timeout; a hung server must not hang the app.

@@ -11,8 +11,8 @@ import type { Clock, ExternalOpener } from '../ports';
 import type { ResolvedQboConfig } from './config';
 import { createIntuitClient, TokenEndpointError, type TokenSet } from './intuit-client';
 
-export const STATE_LIFETIME_MS = 10 * 60_000;
-export const DEFAULT_FLOW_TIMEOUT_MS = 5 * 60_000;
+const STATE_LIFETIME_MS = 10 * 60_000;
+const DEFAULT_FLOW_TIMEOUT_MS = 5 * 60_000;
 /** How long the listener stays up after the callback so the browser can load the "done" page. */
 const DONE_PAGE_GRACE_MS = 10_000;
 
@@ -47,7 +47,7 @@ export interface FlowDeps {
 }
 
 /** A state value bound to a loopback port, so the relay page knows where to send the browser. */
-export function makeState(port: number): string {
+function makeState(port: number): string {
   return `${port}.${randomBytes(24).toString('base64url')}`;
 }
 

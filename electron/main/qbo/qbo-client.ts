@@ -9,9 +9,9 @@ import { QboFault, QboNetworkError, faultFromJson, parseFault, retryAfterMs, typ
 import type { RateLimiterRegistry, RequestKind } from './rate-limiter';
 import type { TokenKeeper } from './token-keeper';
 
-export const MINOR_VERSION = '75';
-export const MAX_BATCH_ITEMS = 30;
-export const PAGE_SIZE = 1000;
+const MINOR_VERSION = '75';
+const MAX_BATCH_ITEMS = 30;
+const PAGE_SIZE = 1000;
 
 export interface QboRequest {
   method: 'GET' | 'POST';
@@ -225,5 +225,3 @@ function parseJson(text: string, status: number, tid: string | null, requestId: 
     throw new QboFault(status, 'HTTP', [{ code: 'invalid_json', message: 'QuickBooks answered with something that is not JSON', detail: text.slice(0, 200), element: '' }], tid, requestId ?? null);
   }
 }
-
-export { QboFault, QboNetworkError };

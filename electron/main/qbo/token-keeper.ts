@@ -9,7 +9,7 @@ import { TokenEndpointError, type TokenSet } from './intuit-client';
 
 export const CONNECTION_KEY = 'qbo.connection';
 /** Refresh when less than this is left, so a request never leaves with a token about to lapse. */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface StoredConnection {
   tokens: TokenSet;
@@ -24,7 +24,7 @@ export interface StoredConnection {
 }
 
 /** Refreshing needs the token endpoint; the keeper gets it as a function so tests can count calls. */
-export type Refresher = (refreshToken: string, realmId: string, sentAt: number) => Promise<TokenSet>;
+type Refresher = (refreshToken: string, realmId: string, sentAt: number) => Promise<TokenSet>;
 
 export class ReconnectRequiredError extends Error {
   override readonly name = 'ReconnectRequiredError';

@@ -35,7 +35,7 @@ function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export class SecretFileError extends Error {
+class SecretFileError extends Error {
   override readonly name = 'SecretFileError';
 }
 

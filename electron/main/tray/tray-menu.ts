@@ -2,13 +2,13 @@
 // the same model, so the menu's content is tested without a desktop.
 import type { TrayCommand, TrayState } from '../../../shared/ipc/contract';
 
-export type TrayMenuItem =
+type TrayMenuItem =
   | { type: 'label'; label: string }
   | { type: 'separator' }
   | { type: 'command'; id: string; label: string; command: TrayCommand }
   | { type: 'action'; id: TrayActionId; label: string };
 
-export type TrayActionId = 'open' | 'quit' | 'pauseCapture' | 'resumeCapture';
+type TrayActionId = 'open' | 'quit' | 'pauseCapture' | 'resumeCapture';
 
 /** Activity capture as the tray shows it: off (not offered), running (offer pause) or paused. */
 export type TrayCapture = 'off' | 'running' | 'paused';

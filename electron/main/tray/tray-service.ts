@@ -81,5 +81,3 @@ export function createTrayService(deps: TrayServiceDeps) {
     },
   };
 }
-
-export type TrayService = ReturnType<typeof createTrayService>;

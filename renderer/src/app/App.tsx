@@ -13,7 +13,6 @@ import { TrashBridge } from '../features/trash/TrashBridge';
 import { TrashNavItem } from '../features/trash/TrashNavItem';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { UndoNotice } from '../features/trash/UndoNotice';
-import { api } from '../platform/api';
 import { screens, useUi } from './ui-store';
 
 const views = {
@@ -43,8 +42,6 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
-
-  useEffect(() => api.on('app:focusScreen', ({ screen: s }) => go(s)), [go]);
 
   // Move focus to the new screen's title so keyboard and screen-reader users land in it, unless
   // the screen was opened at a section, which then has the focus.

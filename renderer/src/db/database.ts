@@ -23,7 +23,7 @@ import type {
 } from './schema';
 import { schemaVersions, type SchemaVersion } from './versions';
 
-export const DEFAULT_DB_NAME = 'track-nexus';
+const DEFAULT_DB_NAME = 'track-nexus';
 
 export class TrackNexusDb extends Dexie {
   clients!: Table<ClientRow, string>;

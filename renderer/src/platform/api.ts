@@ -28,10 +28,3 @@ function resolveApi(): RendererApi {
 }
 
 export const api: RendererApi = resolveApi();
-
-/** Unwraps an IPC result for code paths where failure should surface as an exception. */
-export async function call<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}

@@ -52,5 +52,4 @@ export const appCalls = {
 
 export const appEvents = {
   'tray:command': TrayCommand,
-  'app:focusScreen': z.object({ screen: Screen }),
 } as const;

@@ -6,8 +6,8 @@ import { CaptureSettings, CaptureStatus, SegmentAck, captureEventSchemas } from 
 
 const none = z.undefined();
 
-export const CaptureState = z.object({ status: CaptureStatus, settings: CaptureSettings });
-export type CaptureState = z.infer<typeof CaptureState>;
+const CaptureState = z.object({ status: CaptureStatus, settings: CaptureSettings });
+type CaptureState = z.infer<typeof CaptureState>;
 
 export const captureCalls = {
   'capture:getState': { request: none, response: CaptureState },

@@ -7,8 +7,8 @@ const none = z.undefined();
 export const QboEnvironment = z.enum(['production', 'sandbox', 'custom', 'demo']);
 export type QboEnvironment = z.infer<typeof QboEnvironment>;
 
-export const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
-export type QboConnectionState = z.infer<typeof QboConnectionState>;
+const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
+type QboConnectionState = z.infer<typeof QboConnectionState>;
 
 export const QboStatus = z.object({
   state: QboConnectionState,
@@ -56,7 +56,7 @@ export const QboSettingsView = z.object({
 });
 export type QboSettingsView = z.infer<typeof QboSettingsView>;
 
-export const QboErrorDetail = z.object({
+const QboErrorDetail = z.object({
   code: z.string(),
   message: z.string(),
   detail: z.string(),
@@ -64,11 +64,11 @@ export const QboErrorDetail = z.object({
 });
 
 /** A QuickBooks fault, as returned for a batch item (whole-request faults are IPC errors). */
-export const QboFaultData = z.object({
+const QboFaultData = z.object({
   type: z.string(),
   errors: z.array(QboErrorDetail),
 });
-export type QboFaultData = z.infer<typeof QboFaultData>;
+type QboFaultData = z.infer<typeof QboFaultData>;
 
 const Entity = z.record(z.string(), z.unknown());
 const EntityName = z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a QuickBooks entity name such as Customer');
@@ -102,10 +102,6 @@ export const qboCalls = {
   'qbo:disconnectCompany': { request: none, response: QboStatus },
   /** Starts the local demo company and connects to it through the same consent flow. */
   'qbo:startDemo': { request: none, response: QboStatus },
-  'qbo:runQuery': {
-    request: z.object({ sql: z.string().min(1).max(4000) }),
-    response: z.object({ queryResponse: Entity }),
-  },
   /** Every row of one entity, paged by QBO's STARTPOSITION/MAXRESULTS. */
   'qbo:queryAll': {
     request: z.object({ entity: EntityName, where: z.string().max(4000).optional() }),
@@ -120,10 +116,6 @@ export const qboCalls = {
     request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
     /** intuit_tid identifies the request at Intuit (support asks for it); kept in the sync audit. */
     response: z.object({ items: z.array(QboBatchItemResult), intuitTid: z.string().nullable() }),
-  },
-  'qbo:writeEntity': {
-    request: z.object({ entity: EntityName, operation: z.enum(['create', 'update', 'delete']), body: Entity, requestId: RequestId }),
-    response: z.object({ data: Entity }),
   },
   /** Change data capture: changed (and deleted, with status "Deleted") entities since an instant. */
   'qbo:getChanges': {

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, clock, findId, firstError, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boot, clock, findId, firstError } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
 const DAY = 86_400_000;
 const c = clock();
-let h: Harness;
-beforeAll(async () => {
-  h = await boot({ now: c.now });
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot({ now: c.now }));
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../../electron/qbo-sandbox/index';
-import { boot, firstError, latencyGate, type Harness } from './helpers';
+import { boot, firstError, latencyGate } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await boot();
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot());
 afterEach(async () => {
   await h.control('reset');
 });

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { boot, findId, firstError, rows, type Harness } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { boot, findId, firstError, rows } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await boot();
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot());
 beforeEach(async () => {
   await h.control('reset');
 });

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { boot, findId, firstError, rows, type Harness } from './helpers';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { boot, findId, firstError, rows } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
+const h = useSandbox(() => boot());
 let emily: string;
 beforeAll(async () => {
-  h = await boot();
   emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
 });
-afterAll(() => h.close());
 beforeEach(async () => {
   await h.control('reset');
 });

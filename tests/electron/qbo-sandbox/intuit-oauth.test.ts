@@ -1,13 +1,10 @@
 // The real intuit-oauth client completes Intuit's flow against the sandbox.
 import OAuthClient from 'intuit-oauth';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../electron/qbo-sandbox/index';
+import { expect, it } from 'vitest';
+import { startSandbox } from '../../../electron/qbo-sandbox/index';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0, controlRoutes: false });
-});
-afterAll(() => sb.close());
+const sb = useSandbox(() => startSandbox({ port: 0, controlRoutes: false }));
 
 it('authorizes, exchanges the code, calls the API, refreshes and revokes', async () => {
   const redirectUri = 'http://127.0.0.1:41777/callback';

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, findId, firstError, type Harness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { boot, findId, firstError } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
+const h = useSandbox(() => boot());
 let invoice: { Id: string; DocNumber: string };
 beforeAll(async () => {
-  h = await boot();
   const cars = await findId(h, 'Customer', 'DisplayName', 'Cool Cars');
   const design = await findId(h, 'Item', 'Name', 'Design');
   invoice = (
@@ -17,7 +17,6 @@ beforeAll(async () => {
     })
   ).json.Invoice;
 });
-afterAll(() => h.close());
 
 describe('invoice pdf', () => {
   it('is a well-formed PDF with the number, customer, lines and total', async () => {

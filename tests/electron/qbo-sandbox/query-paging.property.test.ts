@@ -1,18 +1,17 @@
 // Property: any STARTPOSITION/MAXRESULTS page is exactly that slice of the full ordered result,
 // so a client paging with any page size sees every row once.
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { boot, type Harness } from './helpers';
+import { beforeAll, expect, it } from 'vitest';
+import { boot } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
+const h = useSandbox(() => boot());
 let all: string[];
 beforeAll(async () => {
-  h = await boot();
   await h.control('reset', { extraCustomers: 60 });
   const r = await h.api('GET', `query?query=${encodeURIComponent('select * from Customer ORDERBY DisplayName MAXRESULTS 1000')}`);
   all = r.json.QueryResponse.Customer.map((c: { Id: string }) => c.Id);
 });
-afterAll(() => h.close());
 
 it('pages are slices of the ordered result', async () => {
   await fc.assert(

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, findId, firstError, rows, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boot, findId, firstError, rows } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await boot();
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot());
 
 const query = (q: string) => h.api('GET', `query?query=${encodeURIComponent(q)}&minorversion=75`);
 

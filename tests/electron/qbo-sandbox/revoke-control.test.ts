@@ -1,15 +1,12 @@
 // POST /_sandbox/revoke: the company admin disconnected the app in QuickBooks. Every grant stops
 // working at once (API 401, refresh invalid_grant), and a new consent works again; the app's
 // end-to-end test uses it to see the "Reconnect QuickBooks" prompt.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../electron/qbo-sandbox/index';
-import { boot, type Harness } from './helpers';
+import { boot } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await boot();
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot());
 
 const refresh = (refreshToken: string) =>
   fetch(`${h.sb.url}/oauth2/v1/tokens/bearer`, {

@@ -1,14 +1,11 @@
 // Property: whatever a client sends, the sandbox answers like QBO (200 or a 400 fault with a
 // code), never with a crash of its own.
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { boot, type Harness } from './helpers';
+import { expect, it } from 'vitest';
+import { boot } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await boot();
-});
-afterAll(() => h.close());
+const h = useSandbox(() => boot());
 
 const FIELDS = ['DisplayName', 'Name', 'Type', 'NameOf', 'EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ParentRef', 'Hours', 'Minutes', 'StartTime', 'EndTime', 'BillableStatus', 'HourlyRate', 'Line', 'Active', 'Id', 'SyncToken', 'sparse', 'TxnDate', 'CurrencyRef', 'LinkedTxn'];
 const value = fc.oneof(

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, findId, rows, type Harness } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boot, findId, rows } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
 describe('sample company', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await boot();
-  });
-  afterAll(() => h.close());
+  const h = useSandbox(() => boot());
 
   it('has customers with jobs two levels deep, named Parent:Job', async () => {
     const customers = await rows(h, 'Customer');

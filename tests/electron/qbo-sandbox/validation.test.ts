@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { boot, findId, firstError, type Harness } from './helpers';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { boot, findId, firstError } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let h: Harness;
+const h = useSandbox(() => boot());
 const ids = {} as Record<'emily' | 'peter' | 'tania' | 'cars' | 'showroom' | 'dukes' | 'geeta' | 'design' | 'gardening' | 'materials', string>;
 beforeAll(async () => {
-  h = await boot();
   ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
   ids.peter = await findId(h, 'Employee', 'DisplayName', 'Peter Dukes');
   ids.tania = await findId(h, 'Vendor', 'DisplayName', "Tania's Nursery");
@@ -16,7 +16,6 @@ beforeAll(async () => {
   ids.gardening = await findId(h, 'Item', 'Name', 'Gardening');
   ids.materials = await findId(h, 'Item', 'Name', 'Materials');
 });
-afterAll(() => h.close());
 beforeEach(async () => {
   await h.control('reset');
 });

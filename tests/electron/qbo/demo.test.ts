@@ -60,7 +60,7 @@ describe('demo company', () => {
 
     // The demo behaves like QuickBooks: no back door for the app or anyone else.
     expect((await fetch(`${demo.apiBase}/_sandbox/state`)).status).toBe(404);
-    expect(await app.router.dispatch('qbo:runQuery', { sql: 'select * from Customer MAXRESULTS 3' })).toMatchObject({ ok: true });
+    expect(await app.router.dispatch('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: true });
     expect(await readdir(dataDir)).toContain('demo-company.json');
   });
 
@@ -70,14 +70,14 @@ describe('demo company', () => {
     await visit(await answerConsent(await waitFor(() => first.opened.at(-1)), 'approve'));
     await pending;
     const name = `Demo ${Date.now()}`;
-    expect(await first.router.dispatch('qbo:writeEntity', { entity: 'Customer', operation: 'create', body: { DisplayName: name }, requestId: crypto.randomUUID() })).toMatchObject({ ok: true });
+    expect(await first.router.dispatch('qbo:sendBatch', { requestId: crypto.randomUUID(), items: [{ bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } }] })).toMatchObject({ ok: true, value: { items: [{ bId: 'a', fault: null }] } });
     await first.dispose();
     await expect(fetch(`${first.started[0]!.apiBase}/v3/company/x/query`)).rejects.toThrow(); // closed on dispose
 
     const second = makeApp();
     expect(await second.router.dispatch('qbo:getStatus', undefined)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'demo' } });
-    const found = await second.router.dispatch('qbo:runQuery', { sql: `select * from Customer where DisplayName = '${name}'` });
-    expect(found).toMatchObject({ ok: true, value: { queryResponse: { Customer: [{ DisplayName: name }] } } });
+    const found = await second.router.dispatch('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
+    expect(found).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });
     expect(second.started).toHaveLength(1);
     expect(second.opened).toHaveLength(0); // no second consent needed
   });

@@ -7,13 +7,13 @@ import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../.
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
 
 export { DEFAULT_CLIENT };
-export { control, sandboxState } from '../../../electron/qbo-sandbox/control-client';
+export { control } from '../../../electron/qbo-sandbox/control-client';
 
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 }, ...options });
 }
 
-export interface ProxyRecord {
+interface ProxyRecord {
   method: string;
   path: string;
   search: URLSearchParams;

@@ -3,16 +3,11 @@
 // loopback listener, and the code is exchanged only when the state is ours.
 import { describe, expect, it } from 'vitest';
 import { startAuthorization, ConnectError } from '../../../electron/main/qbo/oauth-flow';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
-import { answerConsent, localConfig, manualClock, recordingOpener, visit } from './helpers';
-import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
+import { answerConsent, localConfig, manualClock, recordingOpener, visit, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: RecordingProxy;
-useSandboxBehindProxy((s, p) => {
-  sandbox = s;
-  proxy = p;
-});
+const sandbox = useSandbox(() => startTestSandbox());
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 
 describe('connect through the loopback listener', () => {
   it('opens the consent page, takes the approved callback and exchanges the code', async () => {

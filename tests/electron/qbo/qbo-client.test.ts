@@ -13,18 +13,16 @@ import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import { gatewayFault, throttleBody } from '../../../electron/qbo-sandbox/errors';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 let dir: string;
 let client: QboClient;
 let keeper: TokenKeeper;
 
+const sandbox = useSandbox(() => startTestSandbox());
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  proxy = await startRecordingProxy(sandbox.url);
   dir = await mkdtemp(join(tmpdir(), 'tn-client-'));
   const clock = manualClock();
   const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
@@ -55,8 +53,6 @@ beforeAll(async () => {
   client = createQboClient({ apiBase: () => proxy.url, tokens: keeper, limiters: new RateLimiterRegistry({ timeScale: 20 }) });
 });
 afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {

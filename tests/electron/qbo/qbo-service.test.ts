@@ -12,16 +12,11 @@ import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qb
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
 import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
-import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor } from './helpers';
-import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
+import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: RecordingProxy;
-useSandboxBehindProxy((s, p) => {
-  sandbox = s;
-  proxy = p;
-});
+const sandbox = useSandbox(() => startTestSandbox());
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 
 let dataDir: string;
 let app: ReturnType<typeof makeApp>;
@@ -87,7 +82,7 @@ describe('connect and status', () => {
 
     await app.call('qbo:getCompany');
     await app.call('qbo:getSettings');
-    await app.call('qbo:runQuery', { sql: 'select * from Customer MAXRESULTS 5' });
+    await app.call('qbo:queryAll', { entity: 'Customer' });
     const { tokens } = await storedConnection(app.store);
     const everything = JSON.stringify(app.sent);
     expect(everything).not.toContain(tokens.access_token);
@@ -165,9 +160,9 @@ describe('data calls over IPC', () => {
     });
     expect(batch).toMatchObject({ ok: true, value: { items: [{ bId: 'a', entity: 'Customer', fault: null }, { bId: 'b', data: null, fault: { errors: [{ code: '6240' }] } }] } });
 
-    const dup = await app.call('qbo:writeEntity', { entity: 'Customer', operation: 'create', body: { DisplayName: name }, requestId: crypto.randomUUID() });
-    expect(dup).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 6240/) } });
-    expect(qboFaultCode((dup as { error: { message: string } }).error.message)).toBe('6240');
+    const missing = await app.call('qbo:readEntity', { entity: 'Customer', id: '999999' });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 610/) } });
+    expect(qboFaultCode((missing as { error: { message: string } }).error.message)).toBe('610');
 
     const all = await app.call('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
     expect(all).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });
@@ -190,7 +185,7 @@ describe('losing and ending the connection', () => {
     });
     expect(revoke.status).toBe(200);
 
-    const result = await app.call('qbo:runQuery', { sql: 'select * from Customer' });
+    const result = await app.call('qbo:queryAll', { entity: 'Customer' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth', retryable: false, message: expect.stringMatching(/Reconnect QuickBooks/) } });
     expect(app.service.status()).toMatchObject({ state: 'reconnect_required', realmId: sandbox.realmId });
     expect(app.statuses.at(-1)?.state).toBe('reconnect_required');
@@ -199,7 +194,7 @@ describe('losing and ending the connection', () => {
     expect(after.tokens.refresh_token).toBe(before.tokens.refresh_token);
     expect(after.invalid?.reason).toMatch(/invalid_grant/);
     const tokenCalls = proxy.tokenCalls();
-    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer' })).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth' } });
     expect(proxy.tokenCalls()).toBe(tokenCalls); // never tries the dead token again
 
     // After a restart it still says so, and reconnecting brings it back.
@@ -207,7 +202,7 @@ describe('losing and ending the connection', () => {
     app = makeApp();
     expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'reconnect_required' } });
     expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected' } });
-    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer MAXRESULTS 1' })).toMatchObject({ ok: true });
+    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: true });
   });
 
   it('disconnect revokes at QuickBooks: the old refresh token then gets invalid_grant', async () => {
@@ -223,6 +218,6 @@ describe('losing and ending the connection', () => {
     });
     expect(refresh.status).toBe(400);
     expect(await refresh.json()).toEqual({ error: 'invalid_grant' });
-    expect(await app.call('qbo:runQuery', { sql: 'select * from Customer' })).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/not connected/) } });
+    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/not connected/) } });
   });
 });

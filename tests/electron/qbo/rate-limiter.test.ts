@@ -11,12 +11,10 @@ import { createQboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry, RealmLimiter, type LimiterOptions, type RequestKind } from '../../../electron/main/qbo/rate-limiter';
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { latencyGate } from '../qbo-sandbox/helpers';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 let dir: string;
 let keeper: TokenKeeper;
 /** Holds the sandbox's answers while shut, so requests stay in flight until the test lets them go. */
@@ -32,9 +30,9 @@ const qboTime = (() => {
   };
 })();
 
+const sandbox = useSandbox(() => startTestSandbox({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait, now: qboTime.now }));
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait, now: qboTime.now });
-  proxy = await startRecordingProxy(sandbox.url);
   dir = await mkdtemp(join(tmpdir(), 'tn-limiter-'));
   const clock = manualClock();
   const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
@@ -49,8 +47,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {

@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAuthorization } from '../../../electron/main/qbo/oauth-flow';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { answerConsent, localConfig, manualClock, recordingOpener, startTestSandbox, visit } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
 const html = readFileSync(join(import.meta.dirname, '../../../resources/qbo-callback/index.html'), 'utf8');
 const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
@@ -56,13 +56,7 @@ describe('relay page', () => {
 });
 
 describe('connect with production-style keys through the relay page', () => {
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
+  const sandbox = useSandbox(() => startTestSandbox());
 
   it('registers the https page as redirect URI, carries the port in state and completes through the page', async () => {
     const relayUrl = 'https://relay.example/track-nexus/qbo-callback/';

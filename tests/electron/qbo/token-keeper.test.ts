@@ -11,16 +11,11 @@ import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
 import { CONNECTION_KEY, ReconnectRequiredError, TokenKeeper, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
-import { control, localConfig, manualClock } from './helpers';
-import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
+import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
-let sandbox: RunningSandbox;
-let proxy: RecordingProxy;
-useSandboxBehindProxy((s, p) => {
-  sandbox = s;
-  proxy = p;
-});
+const sandbox = useSandbox(() => startTestSandbox());
+const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 
 let dir: string;
 beforeEach(async () => {

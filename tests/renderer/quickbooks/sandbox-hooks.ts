@@ -1,9 +1,10 @@
 // The local QuickBooks sandbox a sync test file shares: started once (limits on, time-scaled),
 // connected once through main's real client, and reset before each test. Kept apart from setup.ts,
 // which the sync benchmark also loads outside vitest.
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import type { InProcessConnection } from '../../../bench/sync/in-process-port';
+import { useSandbox } from '../../fixtures/use-sandbox';
 import { connect, control, startWorldSandbox } from './setup';
 
 /**
@@ -11,25 +12,11 @@ import { connect, control, startWorldSandbox } from './setup';
  * tests run. With `seed`, each reset also seeds the fault injector, for tests that turn faults on.
  */
 export function useWorldSandbox(timeScale: number, opts: { seed?: number } = {}): { readonly sandbox: RunningSandbox; readonly conn: InProcessConnection } {
-  let sandbox: RunningSandbox | undefined;
-  let conn: InProcessConnection | undefined;
-  beforeAll(async () => {
-    sandbox = await startWorldSandbox(timeScale);
-    conn = await connect(sandbox, timeScale);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const sandbox = useSandbox(() => startWorldSandbox(timeScale));
+  const conn = useSandbox(() => connect(sandbox, timeScale));
   beforeEach(async () => {
-    await control(sandbox!, 'reset');
-    if (opts.seed !== undefined) await control(sandbox!, 'faults', { seed: opts.seed });
+    await control(sandbox, 'reset');
+    if (opts.seed !== undefined) await control(sandbox, 'faults', { seed: opts.seed });
   });
-  return {
-    get sandbox() {
-      return sandbox!;
-    },
-    get conn() {
-      return conn!;
-    },
-  };
+  return { sandbox, conn };
 }

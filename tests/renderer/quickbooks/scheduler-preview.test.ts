@@ -1,14 +1,13 @@
 // The scheduler's due times (pure, any zone, across DST), its timer wiring with fake timers, the
 // test sync (exact payloads + pre-flight issues for a selection, then pushing only those), and the
 // mirror import (inactive name-list rows included).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createScheduler, nextRunAt } from '../../../renderer/src/features/quickbooks/engine/scheduler';
 import { createSyncEngine } from '../../../renderer/src/features/quickbooks/engine/engine';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../renderer/src/features/quickbooks/store/sync-repo';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../renderer/src/features/quickbooks/store/sync-context';
 import { zonedInstant } from '../../../shared/time/zone';
-import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
-import type { InProcessConnection } from '../../../bench/sync/in-process-port';
 import { connect, makeEntries, sandboxTimeActivities, startWorldSandbox, world } from './setup';
+import { useSandbox } from '../../fixtures/use-sandbox';
 
 const MIN = 60_000;
 const s = (over: Partial<SyncSettings>): SyncSettings => ({ ...DEFAULT_SYNC_SETTINGS, ...over });
@@ -68,15 +67,8 @@ describe('scheduler', () => {
 });
 
 describe('test sync and mirror import (sandbox)', () => {
-  let sandbox: RunningSandbox;
-  let conn: InProcessConnection;
-  beforeAll(async () => {
-    sandbox = await startWorldSandbox(60);
-    conn = await connect(sandbox, 60);
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
+  const sandbox = useSandbox(() => startWorldSandbox(60));
+  const conn = useSandbox(() => connect(sandbox, 60));
 
   it('imports every name list, inactive rows included, plus company and preferences', async () => {
     const w = await world(conn);

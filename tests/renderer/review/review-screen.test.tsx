@@ -8,7 +8,8 @@ import { addLocalDays } from '../../../shared/time/local-date';
 import { zonedInstant } from '../../../shared/time/zone';
 import { currentZone, today } from '../../../renderer/src/app/clock';
 import { ReposProvider } from '../../../renderer/src/data/repos-context';
-import { createRepos, openDatabase } from '../../../renderer/src/db';
+import { openDatabase } from '../../../renderer/src/db/database';
+import { createRepos } from '../../../renderer/src/db/repos';
 import { useDecisions } from '../../../renderer/src/features/review/decisions';
 import { ReviewScreen } from '../../../renderer/src/features/review/ReviewScreen';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, LearnedModel, reapply, type MatchInput, type ProjectInfo } from '../../../shared/matcher';
+import { createMatcher, LearnedModel, type MatchInput, type ProjectInfo } from '../../../shared/matcher';
 
 const projects: ProjectInfo[] = [
   { id: 'acme-portal', name: 'Customer portal', clientName: 'Acme Corp', keywords: ['portal'], tasks: [{ id: 'dev', name: 'Development' }, { id: 'mtg', name: 'Meetings' }] },
@@ -242,21 +242,6 @@ describe('continuity when the window says little', () => {
     expect(seq[1]!.detail).toBe(
       `continues Initech LLC · Reporting automation from the window before (windows like this continued the previous project in ${Math.round(rate * 100)}% of history)`,
     );
-  });
-});
-
-describe('reapply', () => {
-  it('re-applies edited rules to unreviewed segments only', () => {
-    const segments = [
-      { id: 'a', input: { app: 'Chrome', title: 'ACME-1 fix', url: null, start: 1 }, reviewed: true },
-      { id: 'b', input: { app: 'Chrome', title: 'ACME-2 fix', url: null, start: 2 }, reviewed: false },
-      { id: 'c', input: { app: 'Chrome', title: 'lunch', url: null, start: 3 }, reviewed: false },
-    ];
-    const matcher = createMatcher({ projects, rules: [{ id: 'r', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'acme-portal' }] });
-    const out = reapply(segments, matcher);
-    expect(out.map((r) => r.id)).toEqual(['b', 'c']);
-    expect(out[0]!.suggestion).toMatchObject({ projectId: 'acme-portal', source: 'rule' });
-    expect(out[1]!.suggestion.projectId).toBeNull();
   });
 });
 

@@ -59,5 +59,3 @@ export function createAuditRepo(ctx: RepoContext) {
     },
   };
 }
-
-export type AuditRepo = ReturnType<typeof createAuditRepo>;

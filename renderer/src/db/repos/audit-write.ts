@@ -27,7 +27,3 @@ export function auditRow<T>(ctx: RepoContext, change: AuditChange<T>, at = ctx.n
     ...(change.note ? { note: change.note } : {}),
   };
 }
-
-export async function writeAudit<T>(ctx: RepoContext, change: AuditChange<T>): Promise<void> {
-  await ctx.db.audit.add(auditRow(ctx, change));
-}

@@ -17,5 +17,3 @@ export function createClientsRepo(ctx: RepoContext) {
       (await ops.list(opts)).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
-
-export type ClientsRepo = ReturnType<typeof createClientsRepo>;

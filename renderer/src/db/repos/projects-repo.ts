@@ -39,5 +39,3 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
     },
   };
 }
-
-export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;

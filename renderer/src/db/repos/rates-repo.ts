@@ -90,5 +90,3 @@ export function createRatesRepo(ctx: RepoContext) {
     listAll: async (): Promise<RateCardRow[]> => (await db.rateCards.toArray()).sort(inCreationOrder),
   };
 }
-
-export type RatesRepo = ReturnType<typeof createRatesRepo>;

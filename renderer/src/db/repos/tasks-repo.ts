@@ -22,5 +22,3 @@ export function createTasksRepo(ctx: RepoContext) {
     },
   };
 }
-
-export type TasksRepo = ReturnType<typeof createTasksRepo>;

@@ -9,7 +9,7 @@ import { localDate } from '../../../../shared/time/zone';
 import type { NewEntry, Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
 
-export type AwayReason = 'idle' | 'suspend' | 'lock';
+type AwayReason = 'idle' | 'suspend' | 'lock';
 
 /** The payload of main's `capture:away` event (shared/capture/types AwayPeriod). */
 export interface AwayEvent {
@@ -34,12 +34,12 @@ export type AwayOp =
   | { op: 'delete'; id: string };
 
 /** Longer than this, or across local midnight, the away time is treated as "the timer ran overnight". */
-export const OVERNIGHT_AWAY_MS = 8 * 60 * 60 * 1000;
+const OVERNIGHT_AWAY_MS = 8 * 60 * 60 * 1000;
 /** A timer running this long with no away period known (e.g. the machine was off) is asked about on start. */
 export const FORGOTTEN_TIMER_MS = 12 * 60 * 60 * 1000;
 
 /** The part of the away period that lies inside the entry; null when they do not overlap. */
-export function awayWithin(entry: Pick<EntryRow, 'start' | 'end'>, away: { start: number; end: number }, now: number): { start: number; end: number } | null {
+function awayWithin(entry: Pick<EntryRow, 'start' | 'end'>, away: { start: number; end: number }, now: number): { start: number; end: number } | null {
   const start = Math.max(entry.start, away.start);
   const end = Math.min(entry.end ?? now, away.end);
   return end > start ? { start, end } : null;

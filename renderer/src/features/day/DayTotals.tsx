@@ -5,7 +5,7 @@ import { describeRounding } from '../../../../shared/rounding/billed';
 import { formatDuration } from '../../../../shared/time/duration';
 import type { EntryRow } from '../../db/schema';
 
-export function dayTotals(entries: readonly EntryRow[], billed: ReadonlyMap<string, BilledTime>, now: number) {
+function dayTotals(entries: readonly EntryRow[], billed: ReadonlyMap<string, BilledTime>, now: number) {
   let total = 0;
   let billable = 0;
   let billedBillable = 0;

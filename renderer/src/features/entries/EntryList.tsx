@@ -27,10 +27,10 @@ type Pending =
   | { kind: 'delete'; entry: EntryRow };
 
 /** Editing keeps the approval: confirming is approving the new numbers, and sync sends them. */
-export const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It stays approved with your changes, its version increases, and the next sync sends the edited version to QuickBooks.';
+const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It stays approved with your changes, its version increases, and the next sync sends the edited version to QuickBooks.';
 /** Splitting keeps the approval: both parts are what was approved, cut in two. */
-export const LOCKED_SPLIT_QUESTION = 'This entry is approved. Split it anyway? Both parts stay approved, and the next sync updates QuickBooks to match.';
-export const LOCKED_MERGE_QUESTION = 'These entries are approved or already in QuickBooks. Merge them anyway? The next sync updates QuickBooks to match: one time record keeps the merged time and the others are deleted there.';
+const LOCKED_SPLIT_QUESTION = 'This entry is approved. Split it anyway? Both parts stay approved, and the next sync updates QuickBooks to match.';
+const LOCKED_MERGE_QUESTION = 'These entries are approved or already in QuickBooks. Merge them anyway? The next sync updates QuickBooks to match: one time record keeps the merged time and the others are deleted there.';
 
 interface ListProps {
   entries: EntryRow[];

@@ -16,9 +16,9 @@ export interface Catalog {
   color(projectId: string | null): string;
 }
 
-export const NO_PROJECT_COLOR = '#94a3b8';
+const NO_PROJECT_COLOR = '#94a3b8';
 
-export function makeCatalog(projects: ProjectRow[], clients: ClientRow[], tasks: TaskRow[]): Catalog {
+function makeCatalog(projects: ProjectRow[], clients: ClientRow[], tasks: TaskRow[]): Catalog {
   const projectById = new Map(projects.map((p) => [p.id, p]));
   const clientById = new Map(clients.map((c) => [c.id, c]));
   const taskById = new Map(tasks.map((t) => [t.id, t]));

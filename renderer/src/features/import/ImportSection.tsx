@@ -33,7 +33,7 @@ const atLine = (line: number, reason: string) => (/^Line \d+:/.test(reason) ? re
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function outcomeText(o: ImportOutcome, problems: number): string {
+function outcomeText(o: ImportOutcome, problems: number): string {
   const parts = [`Imported ${plural(o.imported, 'entry', 'entries')}`, `skipped ${o.skipped} already imported`, `${plural(problems, 'row')} had problems`];
   return `${parts.join(', ')}.`;
 }

@@ -17,9 +17,6 @@ export interface Catalog {
   tasks: readonly Pick<TaskRow, 'id' | 'name' | 'projectId' | 'archived'>[];
 }
 
-/** A project either already stored (`id`) or to be created (`create`), referenced by `ref`. */
-export type ProjectTarget = { ref: string; id: string } | { ref: string; create: { name: string; client: string | null } };
-
 export interface ImportPlan {
   /** Client names to create, as first spelled in the file. */
   newClients: string[];

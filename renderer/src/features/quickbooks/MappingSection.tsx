@@ -12,7 +12,7 @@ import { useRepos } from '../../data/repos-context';
 import type { QboEntityRow } from '../../db/schema';
 import { displayName, useCompanySnapshot, type MirrorLists } from './mirror-hooks';
 
-export const AUTO_THRESHOLD = 0.9;
+const AUTO_THRESHOLD = 0.9;
 
 type Mark = { kind: 'ok' | 'unmapped' | 'inactive' | 'missing'; text: string };
 

@@ -10,7 +10,7 @@ import { ReconciliationSection } from './ReconciliationSection';
 import { SyncSection } from './SyncSection';
 import { useQboTab, type QboTabId } from './qbo-tab-store';
 
-export const QBO_TABS: ReadonlyArray<{ id: QboTabId; label: string; View: ComponentType }> = [
+const QBO_TABS: ReadonlyArray<{ id: QboTabId; label: string; View: ComponentType }> = [
   { id: 'company', label: 'Company', View: CompanySection },
   { id: 'mapping', label: 'Mapping', View: MappingSection },
   { id: 'sync', label: 'Sync', View: SyncSection },

@@ -12,7 +12,7 @@ import { entryLocalDate } from '../../../../shared/qbo/transform';
 import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
-import type { SyncMode, SyncSettings } from './store/sync-repo';
+import type { SyncMode, SyncSettings } from './store/sync-context';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './engine/sync-service';

@@ -10,7 +10,7 @@ import { reconciliationReport, type ConflictRule, type ReconciliationRow } from 
 import type { Repos } from '../../db/repos';
 import type { EntryRow } from '../../db/schema';
 import type { QboPort } from './engine/qbo-port';
-import { runReconciliation, type ReconcileRunResult } from './engine/reconcile-run';
+import { runReconciliation } from './engine/reconcile-run';
 import { isLocalDate } from '../../../../shared/time/local-date';
 
 export interface ReportOutcome {
@@ -24,12 +24,8 @@ export interface ReportOutcome {
   activities: number;
 }
 
-export type { ReconcileRunResult };
-
 const SENT_STATUSES = new Set<EntryRow['status']>(['approved', 'synced', 'invoiced', 'paid']);
 const DAY_MS = 86_400_000;
-
-
 
 export async function runReconciliationReport(repos: Repos, port: QboPort, range: { from: string; to: string }): Promise<ReportOutcome> {
   if (!isLocalDate(range.from) || !isLocalDate(range.to) || range.from > range.to) throw new RangeError('Choose a start date on or before the end date.');

@@ -8,7 +8,7 @@ import type { EntryRow } from '../../db/schema';
 import type { RunResult, SyncProgress } from './engine/engine';
 
 /** A heading per problem, in the words on the QuickBooks screen. */
-export const PROBLEM_TITLES: Record<PreflightCode, string> = {
+const PROBLEM_TITLES: Record<PreflightCode, string> = {
   not_approved: 'Not approved',
   running: 'Timer still running',
   deleted: 'Deleted entries',
@@ -71,7 +71,7 @@ export function groupIssues(issues: readonly PreflightIssue[]): ProblemGroup[] {
   return [...groups.values()].sort((a, b) => Number(b.blocking) - Number(a.blocking));
 }
 
-export type EntrySyncState = 'waiting' | 'queued' | 'sending' | 'sent' | 'failed' | 'blocked' | 'reconnect';
+type EntrySyncState = 'waiting' | 'queued' | 'sending' | 'sent' | 'failed' | 'blocked' | 'reconnect';
 
 export interface EntrySyncStatus {
   state: EntrySyncState;

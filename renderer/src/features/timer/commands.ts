@@ -7,7 +7,7 @@ import { useTimerChoice } from './timer-errors';
 import { lastUsedProjectId } from './tray-state';
 
 /** How far back "recent projects" and "the last used project" look. */
-export const RECENT_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
+const RECENT_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 
 export async function recentEntries(repos: Repos, now: number): Promise<EntryRow[]> {
   // The upper bound is generous: a clock that was wrong once must not hide entries.

@@ -3,7 +3,7 @@
 import type { TrayState } from '../../../../shared/ipc/contract';
 import type { ClientRow, EntryRow, ProjectRow } from '../../db/schema';
 
-export const RECENT_LIMIT = 5;
+const RECENT_LIMIT = 5;
 export const NO_PROJECT = 'No project';
 
 /** "Client · Project", the project alone when it has no client, or "No project". */

@@ -2,7 +2,7 @@
 // state, shown by UndoNotice in the app shell so it outlives the list the entry left.
 import { create } from 'zustand';
 
-export interface DeletedNotice {
+interface DeletedNotice {
   entryIds: string[];
   /** undoText(): what was deleted and what QuickBooks keeps. */
   text: string;

@@ -15,7 +15,7 @@ import type { QboBatchItem } from '../../../../../shared/ipc/domains/qbo';
 import type { Repos } from '../../../db/repos';
 import { QboPortError, sendFailureOf, type QboPort } from './qbo-port';
 
-export type SyncPhase = 'idle' | 'planning' | 'sending' | 'rereading' | 'waiting' | 'paused' | 'done' | 'error';
+type SyncPhase = 'idle' | 'planning' | 'sending' | 'rereading' | 'waiting' | 'paused' | 'done' | 'error';
 
 /** What the Sync now button and the progress bar render. */
 export interface SyncProgress {
@@ -73,7 +73,7 @@ const toItems = (plan: BatchPlan): QboBatchItem[] =>
   plan.items.map((i) => ({ bId: i.bId, operation: i.operation, entity: 'TimeActivity', body: i.body as Record<string, unknown> }));
 
 /** The port's per-item answers in QBO's BatchItemResponse shape, for applyBatchResponse. */
-export function toBatchResponse(items: Awaited<ReturnType<QboPort['batch']>>['items']): BatchResponse {
+function toBatchResponse(items: Awaited<ReturnType<QboPort['batch']>>['items']): BatchResponse {
   return {
     BatchItemResponse: items.map((item) => {
       if (item.fault) {

@@ -19,7 +19,7 @@ const CDC_OVERLAP_MS = 5 * 60 * 1000;
 
 const ref = (v: unknown): string | null => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : null);
 
-export function mirrorRow(kind: QboEntityKind, e: Entity): NewQboEntity {
+function mirrorRow(kind: QboEntityKind, e: Entity): NewQboEntity {
   const name = String(e['DisplayName'] ?? e['Name'] ?? e['Id']);
   const fqn = e['FullyQualifiedName'] !== undefined ? String(e['FullyQualifiedName']) : undefined;
   const subtype = kind === 'item' ? (e['Type'] !== undefined ? String(e['Type']) : undefined) : kind === 'vendor' && e['Vendor1099'] === true ? '1099' : undefined;

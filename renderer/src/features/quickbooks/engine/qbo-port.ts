@@ -9,8 +9,6 @@ import type { QboFault } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
 
-export type { QboBatchItem, QboBatchItemResult, QboStatus };
-
 export type QboPortErrorKind = 'auth' | 'network' | 'remote' | 'other';
 
 export class QboPortError extends Error {

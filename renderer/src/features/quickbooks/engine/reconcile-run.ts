@@ -24,7 +24,7 @@ export interface ReconcileRunResult {
 }
 
 /** All TimeActivities in the range, as QuickBooks returns them. */
-export async function queryTimeActivities(port: QboPort, range: ReconcileRange): Promise<QboTimeActivity[]> {
+async function queryTimeActivities(port: QboPort, range: ReconcileRange): Promise<QboTimeActivity[]> {
   return (await port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`)) as unknown as QboTimeActivity[];
 }
 

@@ -3,9 +3,7 @@
 // it with a fake clock. The engine's own single-run lock makes overlapping triggers harmless.
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import type { SyncMode, SyncSettings } from '../store/sync-repo';
-
-export type { SyncMode };
+import type { SyncSettings } from '../store/sync-context';
 
 /** The next instant a scheduled run is due after `lastRunAt` (or `now`), or null for event/manual modes. */
 export function nextRunAt(settings: Pick<SyncSettings, 'mode' | 'intervalMinutes' | 'dailyAt'>, now: number, lastRunAt: number | null, zone: string): number | null {

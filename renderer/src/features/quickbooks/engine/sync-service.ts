@@ -35,7 +35,7 @@ export function qboPort(): QboPort {
 }
 
 /** The window's engine (one per repos object: a test that makes new repos gets a new engine). */
-export function syncEngine(repos: Repos): SyncEngine {
+function syncEngine(repos: Repos): SyncEngine {
   if (!engine || engineRepos !== repos) {
     engineRepos = repos;
     engine = createSyncEngine({

@@ -31,8 +31,8 @@ export const NOTHING_PLANNED: PlanSummary = { planned: 0, cancelled: 0, issues: 
  * (db/repos/trash-repo.ts). Planning sees the latter as they were before the delete, so deleting
  * synced time changes nothing in QuickBooks until the hold ends, and restoring it neither.
  */
-export const counts = (e: EntryRow) => isLive(e) || heldInQbo(e);
-export const asPlanned = (e: EntryRow): EntryRow => (heldInQbo(e) ? { ...e, deletedAt: null } : e);
+const counts = (e: EntryRow) => isLive(e) || heldInQbo(e);
+const asPlanned = (e: EntryRow): EntryRow => (heldInQbo(e) ? { ...e, deletedAt: null } : e);
 const pushable = (e: EntryRow) => PUSHABLE_STATUSES.has(e.status);
 
 /** The tables planning reads and writes: every transaction that plans includes them. */
@@ -53,7 +53,7 @@ export const toRecord = (r: SyncRecordRow): SyncRecord => {
 };
 
 /** Sync records and outbox rows that list any of these entries (the multi-entry entryIds indexes, v5). */
-export async function holding(db: TrackNexusDb, entryIds: Iterable<string>): Promise<{ records: SyncRecordRow[]; rows: OutboxRow[] }> {
+async function holding(db: TrackNexusDb, entryIds: Iterable<string>): Promise<{ records: SyncRecordRow[]; rows: OutboxRow[] }> {
   const ids = [...new Set(entryIds)];
   const [records, rows] = await Promise.all([
     Promise.all(ids.map((id) => db.syncRecords.where('entryIds').equals(id).toArray())),

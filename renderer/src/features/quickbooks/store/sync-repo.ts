@@ -11,9 +11,6 @@ import { planningTables, type Planner } from './planner';
 import { createReconcileStore } from './reconcile-store';
 import type { SyncContext, SyncContextReader, SyncSettings } from './sync-context';
 
-export type { SyncMode, SyncSettings, SyncContext } from './sync-context';
-export { DEFAULT_SYNC_SETTINGS } from './sync-context';
-export type { PlanSummary } from './planner';
 
 export function createSyncRepo(ctx: RepoContext, deps: { entries: EntriesRepo; planner: Planner; reader: SyncContextReader; mirror: QboMirrorRepo }) {
   const { planner, reader } = deps;
@@ -65,5 +62,3 @@ export function createSyncRepo(ctx: RepoContext, deps: { entries: EntriesRepo; p
     ...createReconcileStore(ctx, { entries: deps.entries, reader }),
   };
 }
-
-export type SyncRepo = ReturnType<typeof createSyncRepo>;

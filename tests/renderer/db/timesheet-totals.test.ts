@@ -1,7 +1,7 @@
 // The timesheet's figures from the repository: project rows split by task, and billed (rounded)
 // time beside raw time, with each project's rule over whole project-days.
 import { describe, expect, it } from 'vitest';
-import { at, testEnv } from '../db/helpers';
+import { at, testEnv } from './helpers';
 
 const NY = 'America/New_York';
 const MIN = 60_000;
