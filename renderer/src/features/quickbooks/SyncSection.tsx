@@ -2,21 +2,16 @@
 // with changes made in QuickBooks, the description template; the pre-flight list of what holds
 // which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
 // payloads for chosen entries and pushes just those; and every approved entry's status.
-import { formatClockTime, formatDayShort, formatTimeRange } from '../../../../shared/time/display';
+import { formatClockTime } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS } from '../../../../shared/qbo/template';
-import type { TimeActivityDraft } from '../../../../shared/qbo/transform';
-import { entryLocalDate } from '../../../../shared/qbo/transform';
-import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from './store/sync-context';
-import type { EntryRow } from '../../db/schema';
-import { formatMinutes } from './mirror-hooks';
 import { rescheduleSync, runSync, useSyncUi } from './engine/sync-service';
 import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
+import { useSyncData, useTestSync, type SyncData } from './use-sync-section';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
   { id: 'onApproval', label: 'When I approve entries' },
@@ -31,10 +26,6 @@ const RULES: Array<{ id: ConflictRule; label: string }> = [
   { id: 'tracker', label: 'Track Nexus wins: send my version again' },
   { id: 'quickbooks', label: 'QuickBooks wins: take its version' },
 ];
-
-const DAY_MS = 86_400_000;
-
-const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 60_000);
 
 function SettingsForm({ settings }: { settings: SyncSettings }) {
   const repos = useRepos();
@@ -77,82 +68,28 @@ function SettingsForm({ settings }: { settings: SyncSettings }) {
 }
 
 export function SyncSection() {
-  const repos = useRepos();
-  const ui = useSyncUi();
-  const data = useLiveQuery(async () => {
-    const now = Date.now();
-    const [sc, rows, records, entries, projects, clients] = await Promise.all([
-      repos.sync.loadContext(),
-      repos.sync.allRows(),
-      repos.sync.records(),
-      repos.entries.listRange(now - 400 * DAY_MS, now + DAY_MS),
-      repos.projects.list({ includeArchived: true }),
-      repos.clients.list({ includeArchived: true }),
-    ]);
-    const relevant = entries.filter((e) => e.status === 'approved' || e.status === 'synced').sort((a, b) => b.start - a.start);
-    const approved = relevant.filter((e) => e.status === 'approved');
-    const lastRefusals = new Map<string, string>();
-    for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
-    const { issues } = preflightDrafts(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals, now });
-    const clientName = new Map(clients.map((c) => [c.id, c.name]));
-    const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
-    const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));
-    return { settings: sc.settings, rows, recordOf, relevant, approved, issues, projectLabel };
-  }, [repos]);
-
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [preview, setPreview] = useState<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[]; ids: string[]; held: Map<string, { qboId: string; syncToken: string }> } | null>(null);
-  const [testMessage, setTestMessage] = useState<string | null>(null);
-
+  const data = useSyncData();
   if (!data) return <p className="muted">Loading…</p>;
-  const { settings, rows, recordOf, relevant, approved, issues, projectLabel } = data;
-  const groups = groupIssues(issues);
-  const blocking = groups.filter((g) => g.blocking);
-  const byId = new Map(relevant.map((e) => [e.id, e]));
-  const entryLabel = (id: string) => {
-    const e = byId.get(id);
-    if (!e) return id;
-    return `${formatDayShort(entryLocalDate(e))}, ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
-  };
-  const { progress, running, lastResult, lastRunAt } = ui;
-  const needsReconnect = progress.needsReconnect || ui.reconnectRequired;
-  const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
-  const bar = progressBar(progress, running, lastResult);
-
-  const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;
-
-  async function retryFailed() {
-    await repos.sync.retryFailed();
-    await runSync(repos);
-  }
-
-  async function showPayloads() {
-    const ids = [...selected];
-    setTestMessage(null);
-    const p = await repos.sync.preview(ids);
-    // What QuickBooks holds for these keys: an update sends the full payload with its Id and SyncToken.
-    const held = new Map((await repos.sync.recordsByKeys(p.keys)).map((r) => [r.key, { qboId: r.qboId, syncToken: r.syncToken }]));
-    setPreview({ ...p, ids, held });
-  }
-
-  async function pushSelected() {
-    if (!preview) return;
-    setTestMessage(null);
-    const planned = await repos.entries.approve(preview.ids);
-    const keys = [...new Set([...preview.keys])];
-    const result = await runSync(repos, { only: keys });
-    setTestMessage(result.status === 'completed'
-      ? `Test sync sent ${result.sent} TimeActivit${result.sent === 1 ? 'y' : 'ies'}: ${result.done} in QuickBooks, ${result.failed} failed.${planned.issues.some((i) => i.blocking) ? ' Some entries were held back by pre-flight.' : ''}`
-      : (result.message ?? `Test sync ended: ${result.status}.`));
-    setPreview(null);
-    setSelected(new Set());
-  }
-
   return (
     <section className="card qbo-tabpanel-card qbo-sync" aria-labelledby="qbo-sync-title">
       <h2 id="qbo-sync-title">Sync</h2>
-      <SettingsForm key={String(settings.descriptionTemplate)} settings={settings} />
+      <SettingsForm key={String(data.settings.descriptionTemplate)} settings={data.settings} />
+      <SyncNow />
+      <Preflight data={data} />
+      <TestSync data={data} />
+      <EntryStatuses data={data} />
+    </section>
+  );
+}
 
+/** Sync now, its progress bar, and how the last run ended. */
+function SyncNow() {
+  const repos = useRepos();
+  const { progress, running, lastResult, lastRunAt } = useSyncUi();
+  const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
+  const bar = progressBar(progress, running, lastResult);
+  return (
+    <>
       <div className="qbo-sync-now">
         <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
         <progress className="qbo-progress" aria-label="Sync progress" aria-valuetext={bar.text || undefined} max={100} value={bar.percent} />
@@ -170,7 +107,16 @@ export function SyncSection() {
           </p>
         )
       ) : null}
+    </>
+  );
+}
 
+/** What holds which approved entries back, grouped by cause. */
+function Preflight({ data: { approved, issues, entryLabel } }: { data: SyncData }) {
+  const groups = groupIssues(issues);
+  const blocking = groups.filter((g) => g.blocking);
+  return (
+    <>
       <h3>Pre-flight check</h3>
       {groups.length === 0 ? (
         <p className="qbo-ok">{approved.length === 0 ? 'No approved entries are waiting.' : approved.length === 1 ? 'The approved entry is ready for QuickBooks.' : `All ${approved.length} approved entries are ready for QuickBooks.`}</p>
@@ -190,7 +136,17 @@ export function SyncSection() {
           ))}
         </div>
       )}
+    </>
+  );
+}
 
+/** The exact TimeActivity payloads for chosen approved entries, and a push of just those. */
+function TestSync({ data: { approved, entryLabel } }: { data: SyncData }) {
+  const { running } = useSyncUi();
+  const t = useTestSync();
+  const { selected, preview, testMessage } = t;
+  return (
+    <>
       <h3>Test sync</h3>
       {approved.length === 0 ? <p className="muted">Approve entries first; a test sync shows exactly what would be sent for the ones you choose.</p> : (
         <div className="qbo-test-sync">
@@ -198,20 +154,14 @@ export function SyncSection() {
             {approved.map((e) => (
               <li key={e.id}>
                 <label>
-                  <input type="checkbox" checked={selected.has(e.id)} onChange={(ev) => {
-                    const next = new Set(selected);
-                    if (ev.target.checked) next.add(e.id);
-                    else next.delete(e.id);
-                    setSelected(next);
-                    setPreview(null);
-                  }} /> {entryLabel(e.id)}
+                  <input type="checkbox" checked={selected.has(e.id)} onChange={(ev) => t.choose(e.id, ev.target.checked)} /> {entryLabel(e.id)}
                 </label>
               </li>
             ))}
           </ul>
           <div className="qbo-actions">
-            <button type="button" className="button" disabled={selected.size === 0} onClick={() => void showPayloads()}>Show payloads</button>
-            {preview ? <button type="button" className="button primary" disabled={running || preview.drafts.length === 0} onClick={() => void pushSelected()}>Push just these ({preview.drafts.length})</button> : null}
+            <button type="button" className="button" disabled={selected.size === 0} onClick={() => void t.showPayloads()}>Show payloads</button>
+            {preview ? <button type="button" className="button primary" disabled={running || preview.drafts.length === 0} onClick={() => void t.pushSelected()}>Push just these ({preview.drafts.length})</button> : null}
           </div>
           {preview ? (
             <div className="qbo-payloads" aria-label="Payloads">
@@ -234,7 +184,25 @@ export function SyncSection() {
         </div>
       )}
       {testMessage ? <p role="status" className="qbo-ok">{testMessage}</p> : null}
+    </>
+  );
+}
 
+/** Every approved or synced entry's status, and a resend of the ones QuickBooks refused. */
+function EntryStatuses({ data: { rows, recordOf, relevant, issues, entryLabel } }: { data: SyncData }) {
+  const repos = useRepos();
+  const ui = useSyncUi();
+  const { running } = ui;
+  const needsReconnect = ui.progress.needsReconnect || ui.reconnectRequired;
+  const failedCount = relevant.filter((e) => entryStatus(e, rows, issues, false, recordOf.get(e.id)).state === 'failed').length;
+
+  async function retryFailed() {
+    await repos.sync.retryFailed();
+    await runSync(repos);
+  }
+
+  return (
+    <>
       <div className="qbo-section-head">
         <h3>Entries</h3>
         {failedCount > 0 ? (
@@ -261,6 +229,6 @@ export function SyncSection() {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

@@ -1,11 +1,13 @@
 // The review of one day, live: everything the screen reads (windows, away time, projects, rules,
 // the learned model, the day's entries and decisions), put through the matcher pipeline
-// (segments → suggestions → proposals → what entries already hold) in review-day.ts.
+// (segments → suggestions → proposals → what entries already hold) in review-day.ts, and the
+// entries that lie on the day for the timeline and the cards' billing.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { createMatcher, type LearnedModel, type ProjectInfo } from '../../../../shared/matcher';
 import type { RoundingPolicy } from '../../../../shared/rounding/policy';
 import { addLocalDays } from '../../../../shared/time/local-date';
+import { zonedInstant } from '../../../../shared/time/zone';
 import { today, useNow } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import type { DayDecision } from '../../db/repos';
@@ -29,6 +31,10 @@ export interface ReviewData {
   decisions: DayDecision[];
   /** The live entries of the day (and the evening before), as overlaps are computed from them. */
   entries: EntryRow[];
+  /** The entries on the day: its own, and an entry of the evening before that runs past midnight. */
+  dayEntries: EntryRow[];
+  /** The same entries cut at the day's start, as the timeline draws them. */
+  timelineEntries: EntryRow[];
   options: { gapFillMinutes: number; minFragmentMinutes: number; fragments: 'fold' | 'drop' };
   rounding: RoundingPolicy;
   projects: ReadonlyMap<string, ProjectRow>;
@@ -71,17 +77,19 @@ export function useReviewDay(date: string, zone: string, splits: readonly number
   }, [repos]);
 
   // Layers, each recomputed only when what it reads changes: the names (catalog), the matcher's
-  // suggestions (windows, rules, model), then proposals and overlaps (splits, entries, settings).
-  // A split or a typed description reruns only the last, and the timeline keeps its props.
+  // suggestions (windows, rules, model), the entries on the day (entries, clock), then proposals
+  // and overlaps (splits, entries, settings). A split or a typed description reruns only the last,
+  // and the timeline keeps its props.
   const names = useMemo(() => (catalog ? namesOf(catalog) : null), [catalog]);
   const suggestions = useMemo(
     () => (segments && catalog && names ? suggestReviewDay(segments, createMatcher({ projects: names.infos, rules: catalog.rules, model: catalog.model })) : null),
     [segments, catalog, names],
   );
+  const onDay = useMemo(() => (entries ? entriesOnDay(entries, date, zone, now) : null), [entries, date, zone, now]);
   const awayIntervals = useMemo(() => away?.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number })), [away]);
 
   return useMemo(() => {
-    if (!suggestions || !names || !awayIntervals || !entries || !decisions || !catalog || !settings) return null;
+    if (!suggestions || !names || !awayIntervals || !entries || !onDay || !decisions || !catalog || !settings) return null;
     const day = buildReviewDay({ suggestions, away: awayIntervals, options: settings.options, splits, entries, now });
     return {
       ...names,
@@ -89,13 +97,20 @@ export function useReviewDay(date: string, zone: string, splits: readonly number
       day,
       decisions,
       entries,
+      ...onDay,
       options: settings.options,
       rounding: settings.rounding,
       rules: catalog.rules,
       model: catalog.model,
       now,
     };
-  }, [suggestions, names, awayIntervals, entries, decisions, catalog, settings, splits, now]);
+  }, [suggestions, names, awayIntervals, entries, onDay, decisions, catalog, settings, splits, now]);
+}
+
+function entriesOnDay(entries: EntryRow[], date: string, zone: string, now: number) {
+  const dayStart = zonedInstant(date, '00:00', zone);
+  const dayEntries = entries.filter((e) => e.localDate === date || (e.end ?? now) > dayStart);
+  return { dayEntries, timelineEntries: dayEntries.map((e) => ({ ...e, start: Math.max(e.start, dayStart) })) };
 }
 
 /** How projects are named and coloured on the screen, and offered in its pickers. */

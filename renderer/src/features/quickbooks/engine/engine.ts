@@ -87,215 +87,291 @@ function toBatchResponse(items: Awaited<ReturnType<QboPort['batch']>>['items']):
   };
 }
 
-export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
-  const { repos, port } = options;
-  const now = () => options.clock?.now() ?? Date.now();
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const concurrency = Math.max(1, Math.min(10, options.concurrency ?? 4));
-  const retryScale = options.retryScale ?? 1;
-  const random = options.random ?? Math.random;
-  let current: Promise<RunResult> | null = null;
-  let stopRequested = false;
-  let paused = false;
-  let progress: SyncProgress = { phase: 'idle', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: false };
+/** The engine's state and tools, shared by every phase of its runs. */
+interface EngineState {
+  repos: SyncEngineOptions['repos'];
+  port: QboPort;
+  options: SyncEngineOptions;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  retryScale: number;
+  stopRequested: boolean;
+  /** Paused until reconnect: QuickBooks refused the credentials. */
+  paused: boolean;
+  progress: SyncProgress;
+  report(patch: Partial<SyncProgress>): void;
+}
 
-  const report = (patch: Partial<SyncProgress>) => {
-    progress = { ...progress, ...patch };
-    options.onProgress?.(progress);
-  };
+type Job = { kind: 'send'; plan: BatchPlan } | { kind: 'reread'; row: OutboxRow } | { kind: 'wait'; ms: number } | { kind: 'none' };
 
-  async function runOnce(only: Set<string> | null, plan: boolean): Promise<RunResult> {
-    stopRequested = false;
-    const result: RunResult = { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 };
-    report({ phase: 'planning', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: paused });
-    if (paused) {
-      const status = await port.status().catch(() => null);
-      if (status?.state === 'connected') paused = false;
-    }
-    if (paused) {
-      result.status = 'paused_auth';
-      result.message = 'Reconnect QuickBooks to continue sending.';
-      result.remaining = (await repos.sync.openRows()).length;
-      report({ phase: 'paused', needsReconnect: true, lastError: result.message });
-      return result;
-    }
-    if (plan && !only) {
-      // Trashed time whose hold ended is deleted from QuickBooks now (or its aggregate updated).
-      await repos.trash.releaseDueHolds();
-      const summary = await repos.sync.planApproved();
-      if (summary.issues.some((i) => i.blocking)) report({ lastError: summary.issues.find((i) => i.blocking)!.message });
-    }
-    const inScope = (r: OutboxRow) => !only || only.has(r.key);
-    report({ phase: 'sending', total: (await repos.sync.openRows()).filter(inScope).length });
+/** One run's bookkeeping, shared by its workers. */
+interface RunState {
+  only: Set<string> | null;
+  inScope: (r: OutboxRow) => boolean;
+  result: RunResult;
+  /** Batches a worker is sending now. */
+  held: Set<string>;
+  checkRereads: boolean;
+  /** Pending rows from the last full look, and the ones planned since. */
+  candidates: OutboxRow[];
+  planned: Set<string>;
+  /** Batches that got no usable answer and wait to be resent as stored. */
+  awaitingResend: Set<string>;
+  rereading: Set<string>;
+  /** Since when every worker found nothing to do but wait. */
+  idleSince: number | null;
+  /** Runs job picking one at a time, so two workers never plan the same rows. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
 
-    const held = new Set<string>();
-    let checkRereads = true;
-    /** Pending rows from the last full look, and the ones planned since. */
-    let candidates: OutboxRow[] = [];
-    const planned = new Set<string>();
-    /** Batches that got no usable answer and wait to be resent as stored. */
-    const awaitingResend = new Set<string>();
-    const rereading = new Set<string>();
-    let lock: Promise<void> = Promise.resolve();
-    const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+function newRun(only: Set<string> | null): RunState {
+  let lock: Promise<void> = Promise.resolve();
+  return {
+    only,
+    inScope: (r) => !only || only.has(r.key),
+    result: { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 },
+    held: new Set(),
+    checkRereads: true,
+    candidates: [],
+    planned: new Set(),
+    awaitingResend: new Set(),
+    rereading: new Set(),
+    idleSince: null,
+    exclusive<T>(fn: () => Promise<T>): Promise<T> {
       const next = lock.then(fn);
       lock = next.then(
         () => undefined,
         () => undefined,
       );
       return next;
-    };
+    },
+  };
+}
 
-    type Job = { kind: 'send'; plan: BatchPlan } | { kind: 'reread'; row: OutboxRow } | { kind: 'wait'; ms: number } | { kind: 'none' };
-
-    const nextJob = () =>
-      exclusive(async (): Promise<Job> => {
-        const t = now();
-        // Fast path: plan from the pending rows read last time (persistPlan checks they are unchanged),
-        // so the store is not re-read for every batch. Resends, re-reads and an empty list take the
-        // full look below.
-        if (!only && !checkRereads && awaitingResend.size === 0) {
-          const fast = planBatch(sendable(candidates.filter((r) => !planned.has(r.id)), t), { maxItems: options.maxItems ?? 30 });
-          if (fast) {
-            for (const item of fast.items) planned.add(item.rowId);
-            if (await repos.sync.persistPlan(fast, candidates)) {
-              held.add(fast.batchId);
-              return { kind: 'send', plan: fast };
-            }
-          }
-        }
-        let rows: OutboxRow[];
-        if (only) rows = (await repos.sync.openRows()).filter(inScope);
-        else {
-          // A bounded view: all inflight rows, the oldest pending ones, re-reads only when some may exist.
-          const view = await repos.sync.engineView({ pendingLimit: 400, rereads: checkRereads });
-          const seen = new Map<string, OutboxRow>();
-          for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
-          rows = [...seen.values()];
-          if (checkRereads && view.rereads.length === 0) checkRereads = false;
-          candidates = view.pending;
-          planned.clear();
-          for (const id of [...awaitingResend]) if (!view.inflight.some((r) => r.batchId === id)) awaitingResend.delete(id);
-        }
-        const reread = rows.find((r) => r.state === 'pending' && r.needsReread && !rereading.has(r.id));
-        if (reread) {
-          rereading.add(reread.id);
-          return { kind: 'reread', row: reread };
-        }
-        for (const batchId of batchesToResend(rows, t)) {
-          if (held.has(batchId)) continue;
-          const stored = await repos.sync.plan(batchId);
-          if (!stored) continue;
-          held.add(batchId);
-          return { kind: 'send', plan: stored };
-        }
-        const fresh = planBatch(sendable(rows, t), { maxItems: options.maxItems ?? 30 });
-        if (fresh) {
-          for (const item of fresh.items) planned.add(item.rowId);
-          await repos.sync.persistPlan(fresh);
-          held.add(fresh.batchId);
-          return { kind: 'send', plan: fresh };
-        }
-        const waiting = rows.filter((r) => r.state === 'pending' || (r.state === 'inflight' && r.batchId && !held.has(r.batchId)));
-        const busy = held.size > 0 || rereading.size > 0;
-        if (waiting.length === 0) return busy ? { kind: 'wait', ms: 20 } : { kind: 'none' };
-        const due = Math.min(...waiting.map((r) => r.nextAttemptAt ?? t));
-        return { kind: 'wait', ms: Math.max(5, Math.min(due - t, 1_000)) };
-      });
-
-    const send = async (plan: BatchPlan) => {
-      result.batches++;
-      result.sent += plan.items.length;
-      let answer: Awaited<ReturnType<QboPort['batch']>>;
-      try {
-        answer = await port.batch(plan.requestId, toItems(plan));
-      } catch (error) {
-        const failure = sendFailureOf(error);
-        const tid = error instanceof QboPortError ? error.details.intuitTid : undefined;
-        const c = await repos.sync.applyFailure(plan, failure, { random, retryScale, ...(tid ? { intuitTid: tid } : {}) });
-        if (c.action !== 'flag' && c.action !== 'reread_and_retry') awaitingResend.add(plan.batchId);
-        if (c.action === 'pause_auth') {
-          paused = true;
-          report({ phase: 'paused', needsReconnect: true, lastError: c.userMessage });
-        } else if (c.action === 'flag' || c.action === 'reread_and_retry') {
-          result.failed += plan.items.length;
-          report({ failed: progress.failed + plan.items.length, done: progress.done + plan.items.length, lastError: c.userMessage });
-        } else report({ lastError: c.userMessage });
-        return;
-      }
-      const outcomes = applyBatchResponse(plan, toBatchResponse(answer.items), { random, ...(answer.intuitTid ? { intuitTid: answer.intuitTid } : {}) });
-      awaitingResend.delete(plan.batchId);
-      const counts = await repos.sync.applyAnswer(plan, outcomes, { retryScale });
-      if (counts.reread > 0) checkRereads = true;
-      result.done += counts.done;
-      result.failed += counts.failed;
-      const flagged = outcomes.find((o) => o.kind === 'flagged');
-      report({ done: progress.done + counts.done + counts.failed, failed: progress.failed + counts.failed, ...(flagged && 'userMessage' in flagged ? { lastError: flagged.userMessage } : {}) });
-      if (counts.pause > 0) {
-        paused = true;
-        report({ phase: 'paused', needsReconnect: true });
-      }
-    };
-
-    const reread = async (row: OutboxRow) => {
-      try {
-        const current = row.qboId ? await port.read('TimeActivity', row.qboId) : null;
-        const token = current && typeof current['SyncToken'] === 'string' ? { Id: String(current['Id']), SyncToken: current['SyncToken'] } : null;
-        await repos.sync.rebase(row.id, token);
-      } catch (error) {
-        const failure = sendFailureOf(error);
-        if (!('kind' in failure) && (failure.status === 401 || failure.status === 403)) paused = true;
-        report({ lastError: error instanceof Error ? error.message : String(error) });
-        await sleep(Math.ceil(1_000 / retryScale));
-      }
-    };
-
-    let idleSince: number | null = null;
-    const worker = async () => {
-      for (;;) {
-        if (stopRequested || paused) return;
-        const job = await nextJob();
-        if (job.kind === 'none') return;
-        if (job.kind === 'wait') {
-          idleSince ??= now();
-          if (options.maxIdleWaitMs !== undefined && now() - idleSince > options.maxIdleWaitMs) return;
-          report({ phase: progress.phase === 'paused' ? 'paused' : 'waiting' });
-          await sleep(job.ms);
-          continue;
-        }
-        idleSince = null;
-        if (progress.phase !== 'sending') report({ phase: 'sending' });
-        try {
-          if (job.kind === 'send') await send(job.plan);
-          else await reread(job.row);
-        } finally {
-          if (job.kind === 'send') held.delete(job.plan.batchId);
-          else rereading.delete(job.row.id);
-        }
-      }
-    };
-
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    result.remaining = (await repos.sync.openRows()).filter(inScope).length;
-    if (paused) {
-      result.status = 'paused_auth';
-      result.message = 'Reconnect QuickBooks to continue sending; nothing was lost.';
-      report({ phase: 'paused', needsReconnect: true, lastError: result.message });
-    } else if (stopRequested) {
-      result.status = 'stopped';
-      report({ phase: 'idle' });
-    } else report({ phase: 'done' });
-    return result;
+/** A paused engine asks QuickBooks whether it was reconnected meanwhile; still paused, the run ends here. */
+async function checkPause(engine: EngineState, result: RunResult): Promise<boolean> {
+  if (engine.paused) {
+    const status = await engine.port.status().catch(() => null);
+    if (status?.state === 'connected') engine.paused = false;
   }
+  if (!engine.paused) return false;
+  result.status = 'paused_auth';
+  result.message = 'Reconnect QuickBooks to continue sending.';
+  result.remaining = (await engine.repos.sync.openRows()).length;
+  engine.report({ phase: 'paused', needsReconnect: true, lastError: result.message });
+  return true;
+}
+
+/** Turns approved time into outbox rows; trashed time whose hold ended is deleted from QuickBooks now (or its aggregate updated). */
+async function planOutbox(engine: EngineState): Promise<void> {
+  await engine.repos.trash.releaseDueHolds();
+  const summary = await engine.repos.sync.planApproved();
+  if (summary.issues.some((i) => i.blocking)) engine.report({ lastError: summary.issues.find((i) => i.blocking)!.message });
+}
+
+const maxItemsOf = (engine: EngineState) => engine.options.maxItems ?? 30;
+
+/**
+ * Fast path: plan from the pending rows read last time (persistPlan checks they are unchanged), so
+ * the store is not re-read for every batch. Resends, re-reads and an empty list take the full look.
+ */
+async function planFromCandidates(engine: EngineState, run: RunState, t: number): Promise<Job | null> {
+  if (run.only || run.checkRereads || run.awaitingResend.size > 0) return null;
+  const fast = planBatch(sendable(run.candidates.filter((r) => !run.planned.has(r.id)), t), { maxItems: maxItemsOf(engine) });
+  if (!fast) return null;
+  for (const item of fast.items) run.planned.add(item.rowId);
+  if (!(await engine.repos.sync.persistPlan(fast, run.candidates))) return null;
+  run.held.add(fast.batchId);
+  return { kind: 'send', plan: fast };
+}
+
+/** The full look at the open rows in scope; for a whole run, a bounded view that refreshes the candidates. */
+async function lookAtOutbox(engine: EngineState, run: RunState): Promise<OutboxRow[]> {
+  if (run.only) return (await engine.repos.sync.openRows()).filter(run.inScope);
+  // A bounded view: all inflight rows, the oldest pending ones, re-reads only when some may exist.
+  const view = await engine.repos.sync.engineView({ pendingLimit: 400, rereads: run.checkRereads });
+  const seen = new Map<string, OutboxRow>();
+  for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
+  if (run.checkRereads && view.rereads.length === 0) run.checkRereads = false;
+  run.candidates = view.pending;
+  run.planned.clear();
+  for (const id of [...run.awaitingResend]) if (!view.inflight.some((r) => r.batchId === id)) run.awaitingResend.delete(id);
+  return [...seen.values()];
+}
+
+/** From the full look, in this order: a re-read, a stored batch to resend, a new batch, or a wait. */
+async function jobFromRows(engine: EngineState, run: RunState, rows: OutboxRow[], t: number): Promise<Job> {
+  const reread = rows.find((r) => r.state === 'pending' && r.needsReread && !run.rereading.has(r.id));
+  if (reread) {
+    run.rereading.add(reread.id);
+    return { kind: 'reread', row: reread };
+  }
+  for (const batchId of batchesToResend(rows, t)) {
+    if (run.held.has(batchId)) continue;
+    const stored = await engine.repos.sync.plan(batchId);
+    if (!stored) continue;
+    run.held.add(batchId);
+    return { kind: 'send', plan: stored };
+  }
+  const fresh = planBatch(sendable(rows, t), { maxItems: maxItemsOf(engine) });
+  if (fresh) {
+    for (const item of fresh.items) run.planned.add(item.rowId);
+    await engine.repos.sync.persistPlan(fresh);
+    run.held.add(fresh.batchId);
+    return { kind: 'send', plan: fresh };
+  }
+  const waiting = rows.filter((r) => r.state === 'pending' || (r.state === 'inflight' && r.batchId && !run.held.has(r.batchId)));
+  const busy = run.held.size > 0 || run.rereading.size > 0;
+  if (waiting.length === 0) return busy ? { kind: 'wait', ms: 20 } : { kind: 'none' };
+  const due = Math.min(...waiting.map((r) => r.nextAttemptAt ?? t));
+  return { kind: 'wait', ms: Math.max(5, Math.min(due - t, 1_000)) };
+}
+
+const nextJob = (engine: EngineState, run: RunState) =>
+  run.exclusive(async (): Promise<Job> => {
+    const t = engine.now();
+    return (await planFromCandidates(engine, run, t)) ?? jobFromRows(engine, run, await lookAtOutbox(engine, run), t);
+  });
+
+/** A batch without a usable answer: stored for an identical resend, flagged, or the engine paused. */
+async function settleFailure(engine: EngineState, run: RunState, plan: BatchPlan, error: unknown): Promise<void> {
+  const failure = sendFailureOf(error);
+  const tid = error instanceof QboPortError ? error.details.intuitTid : undefined;
+  const c = await engine.repos.sync.applyFailure(plan, failure, { random: engine.random, retryScale: engine.retryScale, ...(tid ? { intuitTid: tid } : {}) });
+  if (c.action !== 'flag' && c.action !== 'reread_and_retry') run.awaitingResend.add(plan.batchId);
+  if (c.action === 'pause_auth') {
+    engine.paused = true;
+    engine.report({ phase: 'paused', needsReconnect: true, lastError: c.userMessage });
+  } else if (c.action === 'flag' || c.action === 'reread_and_retry') {
+    run.result.failed += plan.items.length;
+    engine.report({ failed: engine.progress.failed + plan.items.length, done: engine.progress.done + plan.items.length, lastError: c.userMessage });
+  } else engine.report({ lastError: c.userMessage });
+}
+
+/** QuickBooks answered: each item's answer is applied on its own. */
+async function settleAnswer(engine: EngineState, run: RunState, plan: BatchPlan, answer: Awaited<ReturnType<QboPort['batch']>>): Promise<void> {
+  const outcomes = applyBatchResponse(plan, toBatchResponse(answer.items), { random: engine.random, ...(answer.intuitTid ? { intuitTid: answer.intuitTid } : {}) });
+  run.awaitingResend.delete(plan.batchId);
+  const counts = await engine.repos.sync.applyAnswer(plan, outcomes, { retryScale: engine.retryScale });
+  if (counts.reread > 0) run.checkRereads = true;
+  run.result.done += counts.done;
+  run.result.failed += counts.failed;
+  const flagged = outcomes.find((o) => o.kind === 'flagged');
+  const progress = engine.progress;
+  engine.report({ done: progress.done + counts.done + counts.failed, failed: progress.failed + counts.failed, ...(flagged && 'userMessage' in flagged ? { lastError: flagged.userMessage } : {}) });
+  if (counts.pause > 0) {
+    engine.paused = true;
+    engine.report({ phase: 'paused', needsReconnect: true });
+  }
+}
+
+async function send(engine: EngineState, run: RunState, plan: BatchPlan): Promise<void> {
+  run.result.batches++;
+  run.result.sent += plan.items.length;
+  let answer: Awaited<ReturnType<QboPort['batch']>>;
+  try {
+    answer = await engine.port.batch(plan.requestId, toItems(plan));
+  } catch (error) {
+    await settleFailure(engine, run, plan, error);
+    return;
+  }
+  await settleAnswer(engine, run, plan, answer);
+}
+
+/** A row QuickBooks changed meanwhile: its current SyncToken is read and the row rebased on it. */
+async function reread(engine: EngineState, row: OutboxRow): Promise<void> {
+  try {
+    const current = row.qboId ? await engine.port.read('TimeActivity', row.qboId) : null;
+    const token = current && typeof current['SyncToken'] === 'string' ? { Id: String(current['Id']), SyncToken: current['SyncToken'] } : null;
+    await engine.repos.sync.rebase(row.id, token);
+  } catch (error) {
+    const failure = sendFailureOf(error);
+    if (!('kind' in failure) && (failure.status === 401 || failure.status === 403)) engine.paused = true;
+    engine.report({ lastError: error instanceof Error ? error.message : String(error) });
+    await engine.sleep(Math.ceil(1_000 / engine.retryScale));
+  }
+}
+
+async function worker(engine: EngineState, run: RunState): Promise<void> {
+  for (;;) {
+    if (engine.stopRequested || engine.paused) return;
+    const job = await nextJob(engine, run);
+    if (job.kind === 'none') return;
+    if (job.kind === 'wait') {
+      run.idleSince ??= engine.now();
+      if (engine.options.maxIdleWaitMs !== undefined && engine.now() - run.idleSince > engine.options.maxIdleWaitMs) return;
+      engine.report({ phase: engine.progress.phase === 'paused' ? 'paused' : 'waiting' });
+      await engine.sleep(job.ms);
+      continue;
+    }
+    run.idleSince = null;
+    if (engine.progress.phase !== 'sending') engine.report({ phase: 'sending' });
+    try {
+      if (job.kind === 'send') await send(engine, run, job.plan);
+      else await reread(engine, job.row);
+    } finally {
+      if (job.kind === 'send') run.held.delete(job.plan.batchId);
+      else run.rereading.delete(job.row.id);
+    }
+  }
+}
+
+/** How the run ended: paused for reconnect, stopped, or done, with the rows still open. */
+async function finishRun(engine: EngineState, run: RunState): Promise<RunResult> {
+  const { result } = run;
+  result.remaining = (await engine.repos.sync.openRows()).filter(run.inScope).length;
+  if (engine.paused) {
+    result.status = 'paused_auth';
+    result.message = 'Reconnect QuickBooks to continue sending; nothing was lost.';
+    engine.report({ phase: 'paused', needsReconnect: true, lastError: result.message });
+  } else if (engine.stopRequested) {
+    result.status = 'stopped';
+    engine.report({ phase: 'idle' });
+  } else engine.report({ phase: 'done' });
+  return result;
+}
+
+/** One run: check the pause, plan the outbox, drain it with a few workers, report how it ended. */
+async function runOnce(engine: EngineState, concurrency: number, only: Set<string> | null, plan: boolean): Promise<RunResult> {
+  engine.stopRequested = false;
+  const run = newRun(only);
+  engine.report({ phase: 'planning', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: engine.paused });
+  if (await checkPause(engine, run.result)) return run.result;
+  if (plan && !only) await planOutbox(engine);
+  engine.report({ phase: 'sending', total: (await engine.repos.sync.openRows()).filter(run.inScope).length });
+  await Promise.all(Array.from({ length: concurrency }, () => worker(engine, run)));
+  return finishRun(engine, run);
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const concurrency = Math.max(1, Math.min(10, options.concurrency ?? 4));
+  const engine: EngineState = {
+    repos: options.repos,
+    port: options.port,
+    options,
+    now: () => options.clock?.now() ?? Date.now(),
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    random: options.random ?? Math.random,
+    retryScale: options.retryScale ?? 1,
+    stopRequested: false,
+    paused: false,
+    progress: { phase: 'idle', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: false },
+    report(patch) {
+      engine.progress = { ...engine.progress, ...patch };
+      options.onProgress?.(engine.progress);
+    },
+  };
+  let current: Promise<RunResult> | null = null;
 
   return {
     run(opts = {}) {
       if (current) return current;
       const only = opts.only ? new Set(opts.only) : null;
-      current = runOnce(only, opts.plan ?? true)
+      current = runOnce(engine, concurrency, only, opts.plan ?? true)
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
-          report({ phase: 'error', lastError: message });
+          engine.report({ phase: 'error', lastError: message });
           return { status: 'error', sent: 0, done: 0, failed: 0, batches: 0, remaining: -1, message } satisfies RunResult;
         })
         .finally(() => {
@@ -304,13 +380,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return current;
     },
     stop() {
-      stopRequested = true;
+      engine.stopRequested = true;
     },
-    progress: () => progress,
+    progress: () => engine.progress,
     isRunning: () => current !== null,
     resume() {
-      paused = false;
-      report({ needsReconnect: false, phase: 'idle' });
+      engine.paused = false;
+      engine.report({ needsReconnect: false, phase: 'idle' });
     },
   };
 }
