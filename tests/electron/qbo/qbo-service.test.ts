@@ -11,7 +11,7 @@ import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
 import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
+import { invokeContract, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
 import type { RunningSandbox } from '../../../electron/qbo-sandbox/index';
 import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor } from './helpers';
 import { useSandboxBehindProxy, type RecordingProxy } from './sandbox-hooks';
@@ -167,7 +167,7 @@ describe('data calls over IPC', () => {
 
     const dup = await app.call('qbo:writeEntity', { entity: 'Customer', operation: 'create', body: { DisplayName: name }, requestId: crypto.randomUUID() });
     expect(dup).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 6240/) } });
-    expect(qboFaultCode((dup as { error: { message: string } }).error.message)).toBe('6240');
+    expect(dup).toMatchObject({ ok: false, error: { remote: { status: 400, code: '6240', intuitTid: expect.stringMatching(/^1-/) } } });
 
     const all = await app.call('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
     expect(all).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });

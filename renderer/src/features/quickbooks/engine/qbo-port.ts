@@ -2,9 +2,10 @@
 // Node tests and the benchmark implement it in-process over main's QboClient (never imported from
 // here: the renderer must not import electron/). Every failure of a whole request becomes a
 // QboPortError whose kind says what the engine does: 'auth' pause until reconnect, 'network' resend
-// the same request (same requestid), 'remote' a QuickBooks fault (status/code when known).
-import type { IpcError } from '../../../../../shared/ipc/errors';
-import { qboFaultCode, type QboBatchItem, type QboBatchItemResult, type QboStatus } from '../../../../../shared/ipc/domains/qbo';
+// the same request (same requestid), 'remote' a QuickBooks fault (its status, code and intuit_tid
+// come from the IPC error's structured `remote` detail, never from its message).
+import type { IpcError, RemoteDetail } from '../../../../../shared/ipc/errors';
+import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../../shared/ipc/domains/qbo';
 import type { QboFault } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
@@ -18,7 +19,7 @@ export class QboPortError extends Error {
   constructor(
     readonly kind: QboPortErrorKind,
     message: string,
-    readonly details: { status?: number; code?: string; intuitTid?: string; type?: string } = {},
+    readonly details: RemoteDetail = {},
   ) {
     super(message);
   }
@@ -39,28 +40,12 @@ export interface QboPort {
   status(): Promise<QboStatus>;
 }
 
-/** HTTP status from a fault code or message when the IPC error only carries text. */
-function statusFrom(code: string | null, message: string): number | undefined {
-  if (code === '3001' || code === '429') return 429;
-  if (code === '503') return 503;
-  if (code === '3200' || code === '100') return 401;
-  if (code === '3100') return 403;
-  const http = /HTTP (\d{3})/.exec(message)?.[1];
-  if (http) return Number(http);
-  if (code && /^\d{3}$/.test(code) && Number(code) >= 400) return Number(code);
-  return undefined;
-}
-
-/** An IPC error as a port error. */
+/** An IPC error as a port error. An auth error QuickBooks did not answer (not connected) reads as 401/3200. */
 export function portErrorFromIpc(error: IpcError): QboPortError {
-  if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200' });
+  const remote = error.remote ?? {};
+  if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200', ...remote });
   if (error.kind === 'network') return new QboPortError('network', error.message);
-  if (error.kind === 'remote') {
-    const code = qboFaultCode(error.message);
-    const status = statusFrom(code, error.message) ?? (error.retryable ? 500 : 400);
-    const tid = /intuit_tid ([\w-]+)/.exec(error.message)?.[1];
-    return new QboPortError('remote', error.message, { status, ...(code ? { code } : {}), ...(tid ? { intuitTid: tid } : {}) });
-  }
+  if (error.kind === 'remote') return new QboPortError('remote', error.message, { status: error.retryable ? 500 : 400, ...remote });
   return new QboPortError('other', error.message);
 }
 
