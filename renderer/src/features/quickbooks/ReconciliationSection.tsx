@@ -9,13 +9,14 @@ import { useRepos } from '../../data/repos-context';
 import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './mirror-hooks';
 import { runReconciliationReport, type ReportOutcome } from './reconcile-report';
 import { useQboTab } from './qbo-tab-store';
-import { qboPort } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 
 /** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
 
 export function ReconciliationSection() {
   const repos = useRepos();
+  const { port } = useSyncService();
   const snap = useCompanySnapshot();
   const setTab = useQboTab((s) => s.setTab);
   const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), currentZone()), -30));
@@ -28,7 +29,7 @@ export function ReconciliationSection() {
     setBusy(true);
     setError(null);
     try {
-      setReport({ ...(await runReconciliationReport(repos, qboPort(), { from, to })), from, to });
+      setReport({ ...(await runReconciliationReport(repos, port, { from, to })), from, to });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

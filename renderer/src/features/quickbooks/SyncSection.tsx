@@ -15,7 +15,7 @@ import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from './store/sync-repo';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
-import { rescheduleSync, runSync, useSyncUi } from './engine/sync-service';
+import { useSyncService, useSyncUi } from './SyncServiceProvider';
 import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 
 const MODES: Array<{ id: SyncMode; label: string }> = [
@@ -38,8 +38,9 @@ const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 6
 
 function SettingsForm({ settings }: { settings: SyncSettings }) {
   const repos = useRepos();
+  const sync = useSyncService();
   const [template, setTemplate] = useState(settings.descriptionTemplate ?? '');
-  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(rescheduleSync);
+  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(sync.reschedule);
   return (
     <div className="qbo-sync-settings">
       <label className="qbo-map-field"><span>Send approved time</span>
@@ -78,6 +79,7 @@ function SettingsForm({ settings }: { settings: SyncSettings }) {
 
 export function SyncSection() {
   const repos = useRepos();
+  const sync = useSyncService();
   const ui = useSyncUi();
   const data = useLiveQuery(async () => {
     const now = Date.now();
@@ -123,7 +125,7 @@ export function SyncSection() {
 
   async function retryFailed() {
     await repos.sync.retryFailed();
-    await runSync(repos);
+    await sync.run();
   }
 
   async function showPayloads() {
@@ -140,7 +142,7 @@ export function SyncSection() {
     setTestMessage(null);
     const planned = await repos.sync.approve(preview.ids);
     const keys = [...new Set([...preview.keys])];
-    const result = await runSync(repos, { only: keys });
+    const result = await sync.run({ only: keys });
     setTestMessage(result.status === 'completed'
       ? `Test sync sent ${result.sent} TimeActivit${result.sent === 1 ? 'y' : 'ies'}: ${result.done} in QuickBooks, ${result.failed} failed.${planned.issues.some((i) => i.blocking) ? ' Some entries were held back by pre-flight.' : ''}`
       : (result.message ?? `Test sync ended: ${result.status}.`));
@@ -154,7 +156,7 @@ export function SyncSection() {
       <SettingsForm key={String(settings.descriptionTemplate)} settings={settings} />
 
       <div className="qbo-sync-now">
-        <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
+        <button type="button" className="button primary" disabled={running} onClick={() => void sync.run()}>{running ? 'Syncing…' : 'Sync now'}</button>
         <progress className="qbo-progress" aria-label="Sync progress" aria-valuetext={bar.text || undefined} max={100} value={bar.percent} />
         <span className="muted" aria-live="polite">{bar.text}</span>
       </div>
