@@ -11,7 +11,7 @@ import type { QboTimeActivity } from '../../../shared/qbo/types';
 import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
-import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/engine/reconcile-run';
 import { seedCoolCars } from './cool-cars';
 
 vi.mock('../../../renderer/src/platform/api', () => ({ api: { invoke: vi.fn(), on: () => () => {} } }));

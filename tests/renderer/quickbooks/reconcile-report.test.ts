@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
 import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
-import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/engine/reconcile-run';
 import { testEnv } from '../db/helpers';
 import { seedCoolCars } from './cool-cars';
 

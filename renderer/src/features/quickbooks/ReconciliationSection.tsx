@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { addLocalDays } from '../../../../shared/time/local-date';
 import { useRepos } from '../../data/repos-context';
 import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './mirror-hooks';
-import { runReconciliationReport, type ReportOutcome } from './reconcile-report';
+import { runReconciliationReport, type ReportOutcome } from './engine/reconcile-run';
 import { useQboTab } from './qbo-tab-store';
 import { useSyncService } from './SyncServiceProvider';
 
