@@ -4,7 +4,7 @@ export type { MatchInput, ProjectInfo, TaskInfo, Rule, RuleField, RuleKind, Sugg
 export { checkPattern, compilePattern, describeRuleFlavour, MAX_PATTERN_LENGTH, type PatternCheck } from './patterns';
 export { compileRules, describeRule, ruleSpecificity, validateRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
 export { LearnedModel, UNASSIGNED, type ModelJSON, type FeatureEvidence } from './model';
-export { createMatcher, projectLabel, DEFAULT_THRESHOLD, type Matcher, type MatcherOptions, type MatchContext } from './matcher';
+export { createMatcher, DEFAULT_THRESHOLD, type Matcher, type MatcherOptions, type MatchContext } from './matcher';
 export { tokenize, parseUrl } from './text';
 export { ruleFromSegment, type RuleProposal } from './ruleFromSegment';
 export { reapply, type ReapplySegment, type Reapplied } from './reapply';

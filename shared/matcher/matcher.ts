@@ -11,6 +11,7 @@ import { explain } from './explain';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type InvalidRule } from './rules';
 import type { MatchInput, ProjectInfo, Rule, Suggestion } from './types';
+import { projectLabel } from '../entries/project-label';
 
 export const DEFAULT_THRESHOLD = 0.8;
 
@@ -388,11 +389,6 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** "Acme Corp · Customer portal", or just the project name when there is no client. */
-export function projectLabel(project: ProjectInfo | undefined): string {
-  if (!project) return 'an unknown project';
-  return project.clientName ? `${project.clientName} · ${project.name}` : project.name;
-}
 
 function describeHit(hit: MetadataHit): string {
   const text = hit.kind === 'client name' || hit.kind === 'project name' ? '' : ` '${hit.text}'`;

@@ -4,6 +4,7 @@
 // those at or above 90% that are active and clearly ahead are applied by the button, everything
 // else waits for the user. Inactive QuickBooks records can't be picked (they are shown, marked);
 // one that is already linked stays selected and is flagged, since pre-flight will hold its time.
+import { projectLabel as projectLabelOf } from '../../../../shared/entries/project-label';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { suggestMappings, type LocalItem, type MappingSuggestion, type QboRef } from '../../../../shared/mapping';
@@ -116,7 +117,7 @@ export function MappingSection() {
   const classTracking = snap.preferences.AccountingInfoPrefs?.ClassTrackingPerTxn === true;
   const serviceItems = lists.item;
   const clientName = new Map(local.clients.map((c) => [c.id, c.name]));
-  const projectLabel = (p: { name: string; clientId: string | null }) => (p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name);
+  const projectLabel = (p: { name: string; clientId: string | null }) => projectLabelOf({ name: p.name, clientName: p.clientId ? clientName.get(p.clientId) : undefined });
   const projectById = new Map(local.projects.map((p) => [p.id, p]));
   const tasks = local.tasks.filter((t) => projectById.has(t.projectId));
   const worker = snap.worker;

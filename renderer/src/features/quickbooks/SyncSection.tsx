@@ -2,6 +2,7 @@
 // with changes made in QuickBooks, the description template; the pre-flight list of what holds
 // which entries back; Sync now with a progress bar; a test sync that shows the exact TimeActivity
 // payloads for chosen entries and pushes just those; and every approved entry's status.
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import { formatClockTime, formatDayShort, formatTimeRange } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -96,8 +97,9 @@ export function SyncSection() {
     const lastRefusals = new Map<string, string>();
     for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
     const { issues } = preflightDrafts(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals, now });
-    const clientName = new Map(clients.map((c) => [c.id, c.name]));
-    const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    const clientById = new Map(clients.map((c) => [c.id, c]));
+    const projectLabel = (id: string | null) => projectLabelById(id, projectById, clientById);
     const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));
     return { settings: sc.settings, rows, recordOf, relevant, approved, issues, projectLabel };
   }, [repos]);
@@ -114,7 +116,7 @@ export function SyncSection() {
   const entryLabel = (id: string) => {
     const e = byId.get(id);
     if (!e) return id;
-    return `${formatDayShort(entryLocalDate(e))}, ${e.projectId ? (projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
+    return `${formatDayShort(entryLocalDate(e))}, ${projectLabel(e.projectId)}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
   const { progress, running, lastResult, lastRunAt } = ui;
   const needsReconnect = progress.needsReconnect || ui.reconnectRequired;

@@ -1,22 +1,14 @@
 // What the tray shows, derived from the data: the running entry's label and the last few projects
 // to switch to. Pure, so the bridge only decides when to send it.
 import type { TrayState } from '../../../../shared/ipc/contract';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import type { ClientRow, EntryRow, ProjectRow } from '../../db/schema';
 
 export const RECENT_LIMIT = 5;
-export const NO_PROJECT = 'No project';
 
-/** "Client · Project", the project alone when it has no client, or "No project". */
-export function projectLabel(
-  projectId: string | null,
-  projects: ReadonlyMap<string, ProjectRow>,
-  clients: ReadonlyMap<string, ClientRow>,
-): string {
-  if (projectId === null) return NO_PROJECT;
-  const project = projects.get(projectId);
-  if (!project) return 'Unknown project';
-  const client = project.clientId ? clients.get(project.clientId) : undefined;
-  return (client ? `${client.name} · ${project.name}` : project.name).slice(0, 200);
+/** The project's label as screens show it, cut to the 200 characters the tray accepts. */
+function trayLabel(projectId: string | null, projects: ReadonlyMap<string, ProjectRow>, clients: ReadonlyMap<string, ClientRow>): string {
+  return projectLabelById(projectId, projects, clients).slice(0, 200);
 }
 
 /**
@@ -59,10 +51,10 @@ export function trayStateOf(
   const clients = new Map(clientList.map((c) => [c.id, c]));
   const next = chosen !== undefined ? chosen : lastUsedProjectId(recentEntries, projects);
   return {
-    next: { projectId: next, label: projectLabel(next, projects, clients) },
+    next: { projectId: next, label: trayLabel(next, projects, clients) },
     running: running
-      ? { projectId: running.projectId, label: projectLabel(running.projectId, projects, clients), startedAt: running.start }
+      ? { projectId: running.projectId, label: trayLabel(running.projectId, projects, clients), startedAt: running.start }
       : null,
-    recent: recentProjectIds(recentEntries, projects).map((projectId) => ({ projectId, label: projectLabel(projectId, projects, clients) })),
+    recent: recentProjectIds(recentEntries, projects).map((projectId) => ({ projectId, label: trayLabel(projectId, projects, clients) })),
   };
 }
