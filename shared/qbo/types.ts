@@ -54,6 +54,8 @@ export interface QboTimeActivity extends TimeActivityPayload {
 
 export interface QboCustomer {
   Id: string;
+  /** QuickBooks sends it with every entity; an update must carry the current one. */
+  SyncToken?: string;
   DisplayName: string;
   /** "Parent:Job" for sub-customers and projects; what a bookkeeper sees in QBO lists. */
   FullyQualifiedName: string;

@@ -6,7 +6,7 @@
 // come from the IPC error's structured `remote` detail, never from its message).
 import type { IpcError, RemoteDetail } from '../../../../../shared/ipc/errors';
 import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../../shared/ipc/domains/qbo';
-import type { QboFault } from '../../../../../shared/qbo/types';
+import type { QboClass, QboCustomer, QboEmployee, QboFault, QboItem, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
 
@@ -27,13 +27,27 @@ export class QboPortError extends Error {
 
 export type Entity = Record<string, unknown>;
 
+/** The QuickBooks entities the app reads, by name, with QBO's field names (shared/qbo/types). */
+export interface QboEntities {
+  TimeActivity: QboTimeActivity;
+  Customer: QboCustomer;
+  Item: QboItem;
+  Employee: QboEmployee;
+  Vendor: QboVendor;
+  Class: QboClass;
+}
+export type QboEntityName = keyof QboEntities;
+
+/** A batch item's answer; the engine batches TimeActivity only, so `data` is one (or a delete acknowledgement, which has its Id). */
+export type PortBatchItem = Omit<QboBatchItemResult, 'data'> & { data: QboTimeActivity | null };
+
 export interface QboPort {
   /** One /batch request with this requestid; per-item faults come back as data. */
-  batch(requestId: string, items: QboBatchItem[]): Promise<{ items: QboBatchItemResult[]; intuitTid?: string | null }>;
+  batch(requestId: string, items: QboBatchItem[]): Promise<{ items: PortBatchItem[]; intuitTid?: string | null }>;
   /** Every row of one entity (the port pages by STARTPOSITION offsets). */
-  queryAll(entity: string, where?: string): Promise<Entity[]>;
+  queryAll<K extends QboEntityName>(entity: K, where?: string): Promise<Array<QboEntities[K]>>;
   /** The entity, or null when QuickBooks says it does not exist (610). */
-  read(entity: string, id: string): Promise<Entity | null>;
+  read<K extends QboEntityName>(entity: K, id: string): Promise<QboEntities[K] | null>;
   company(): Promise<{ companyInfo: Entity; preferences: Entity }>;
   /** CDC for name lists (TimeActivity is not in CDC). */
   changes(entities: string[], changedSince: string): Promise<Record<string, Entity[]>>;
@@ -67,6 +81,15 @@ export function sendFailureOf(error: unknown): SendFailure {
 
 type Invoke = RendererApi['invoke'];
 
+/** QuickBooks answers an entity as an object with its Id; anything else is not what was asked for. */
+const hasId = <K extends QboEntityName>(row: Entity): row is Entity & QboEntities[K] => typeof row['Id'] === 'string';
+
+/** The IPC answer's rows as the entity they are, checked to carry an Id. */
+function entityOf<K extends QboEntityName>(entity: K, row: Entity): QboEntities[K] {
+  if (!hasId<K>(row)) throw new QboPortError('other', `QuickBooks answered a ${entity} without an Id.`);
+  return row;
+}
+
 /** The app's port: every call is one qbo:* IPC call. */
 export function ipcQboPort(api: { invoke: Invoke }): QboPort {
   async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>): Promise<T> {
@@ -76,14 +99,15 @@ export function ipcQboPort(api: { invoke: Invoke }): QboPort {
   }
   return {
     async batch(requestId, items) {
-      return unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+      const answer = await unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+      return { ...answer, items: answer.items.map((item) => ({ ...item, data: item.data ? entityOf('TimeActivity', item.data) : null })) };
     },
     async queryAll(entity, where) {
-      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items;
+      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items.map((row) => entityOf(entity, row));
     },
     async read(entity, id) {
       try {
-        return (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data;
+        return entityOf(entity, (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data);
       } catch (error) {
         if (error instanceof QboPortError && error.details.code === '610') return null;
         throw error;

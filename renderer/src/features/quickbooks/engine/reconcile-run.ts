@@ -27,7 +27,7 @@ export interface ReconcileRunResult {
 
 /** All TimeActivities in the range, as QuickBooks returns them. */
 export async function queryTimeActivities(port: QboPort, range: ReconcileRange): Promise<QboTimeActivity[]> {
-  return (await port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`)) as unknown as QboTimeActivity[];
+  return port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`);
 }
 
 async function syncedRange(repos: Pick<Repos, 'sync'>): Promise<ReconcileRange | null> {
@@ -54,7 +54,7 @@ export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port
   const deleted: DeletedInQbo[] = [];
   const changed: ChangedInQbo[] = [...result.changedInQbo];
   for (const d of result.deletedInQbo) {
-    const current = (await port.read('TimeActivity', d.qboId)) as unknown as QboTimeActivity | null;
+    const current = await port.read('TimeActivity', d.qboId);
     if (!current) deleted.push(d);
     else {
       const again = reconcile([d.record], [current], range).changedInQbo[0];
