@@ -5,6 +5,16 @@ import { isValidZone } from '../time/zone';
 
 const instant = z.number().int().nonnegative();
 
+/** An entry's statuses in the order it moves through them: approved, then sent, invoiced and paid in QuickBooks. */
+export const ENTRY_STATUSES = ['draft', 'approved', 'synced', 'invoiced', 'paid'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** How far along the billing path a status is (draft 0 … paid 4): a status only ever moves forward. */
+export const statusRank = (status: EntryStatus): number => ENTRY_STATUSES.indexOf(status);
+
+/** An entry that is not in the trash. */
+export const isLive = (e: { deletedAt?: number | null | undefined }): boolean => e.deletedAt == null;
+
 export const TimeEntrySchema = z.object({
   id: z.string().min(1),
   projectId: z.string().nullable(),
@@ -17,7 +27,7 @@ export const TimeEntrySchema = z.object({
   zone: z.string(),
   source: z.enum(['timer', 'manual', 'activity', 'import']),
   billable: z.boolean(),
-  status: z.enum(['draft', 'approved', 'synced', 'invoiced', 'paid']),
+  status: z.enum(ENTRY_STATUSES),
   /** Bumped on every edit, for optimistic concurrency with sync. */
   version: z.number().int().positive(),
   createdAt: instant,

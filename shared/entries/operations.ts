@@ -3,7 +3,7 @@
 // (shared/ has no random source and ids must be unique across devices).
 import { splitAtLocalMidnight } from '../time/ranges';
 import { canEdit } from './edit';
-import type { TimeEntry } from './entry';
+import { isLive, type TimeEntry } from './entry';
 
 export interface Overlap {
   a: string;
@@ -11,7 +11,6 @@ export interface Overlap {
   overlapMs: number;
 }
 
-const live = (e: TimeEntry) => e.deletedAt == null;
 
 /**
  * Pairs of live entries whose time overlaps (touching end-to-start is fine). A running entry
@@ -19,7 +18,7 @@ const live = (e: TimeEntry) => e.deletedAt == null;
  */
 export function findOverlaps(entries: readonly TimeEntry[], now?: number): Overlap[] {
   const spans = entries
-    .filter(live)
+    .filter(isLive)
     .map((e) => ({ id: e.id, start: e.start, end: e.end ?? now ?? Number.POSITIVE_INFINITY }))
     .sort((x, y) => x.start - y.start);
   const overlaps: Overlap[] = [];

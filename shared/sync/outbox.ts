@@ -121,7 +121,8 @@ export interface PlanResult {
 
 export const BILLED_REASON = 'This time is already on a QuickBooks invoice, so it is locked. Remove it from the invoice in QuickBooks first.';
 
-const OPEN: ReadonlySet<OutboxState> = new Set(['pending', 'inflight', 'blocked']);
+/** Outbox states still waiting to reach QuickBooks. */
+export const OPEN: ReadonlySet<OutboxState> = new Set(['pending', 'inflight', 'blocked']);
 
 /** True when QBO cannot have seen this row's requestId. */
 export function neverSent(row: OutboxRow): boolean {

@@ -1,6 +1,7 @@
 // What the tray shows, derived from the data: the running entry's label and the last few projects
 // to switch to. Pure, so the bridge only decides when to send it.
 import type { TrayState } from '../../../../shared/ipc/contract';
+import { isLive } from '../../../../shared/entries/entry';
 import { projectLabelById } from '../../../../shared/entries/project-label';
 import type { ClientRow, EntryRow, ProjectRow } from '../../db/schema';
 
@@ -16,7 +17,7 @@ function trayLabel(projectId: string | null, projects: ReadonlyMap<string, Proje
  * and archived or missing projects are left out (the tray cannot switch to them).
  */
 export function recentProjectIds(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>, limit = RECENT_LIMIT): string[] {
-  const sorted = [...entries].filter((e) => e.deletedAt == null).sort((a, b) => b.start - a.start || b.id.localeCompare(a.id));
+  const sorted = [...entries].filter(isLive).sort((a, b) => b.start - a.start || b.id.localeCompare(a.id));
   const ids: string[] = [];
   for (const e of sorted) {
     if (ids.length >= limit) break;
@@ -31,7 +32,7 @@ export function recentProjectIds(entries: readonly EntryRow[], projects: Readonl
 /** The project the most recent entry used (null = "No project", also when there is no entry). */
 export function lastUsedProjectId(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>): string | null {
   const latest = [...entries]
-    .filter((e) => e.deletedAt == null && (e.projectId === null || projects.get(e.projectId)?.archived === false))
+    .filter((e) => isLive(e) && (e.projectId === null || projects.get(e.projectId)?.archived === false))
     .sort((a, b) => b.start - a.start || b.id.localeCompare(a.id))[0];
   return latest?.projectId ?? null;
 }
