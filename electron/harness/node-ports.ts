@@ -3,13 +3,14 @@
 // source and the tray are driven through the harness's test controls, and "opening the system
 // browser" records the URL (and hands it to xdg-open when asked to).
 import { spawn } from 'node:child_process';
+import { currentZone } from '../../shared/time/zone';
 import type { TrayModel } from '../main/tray/tray-menu';
 import type { TrayPort } from '../main/tray/tray-service';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent } from '../main/ports';
 
 export const nodeClock: Clock = {
   now: () => Date.now(),
-  timeZone: () => process.env['TZ_OVERRIDE'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: () => process.env['TZ_OVERRIDE'] ?? currentZone(),
 };
 
 /** An idle source whose idle time and power events are set by the test controls. */

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness';
+import { nodeClock } from './node-ports';
 import { writeSampleDay } from './sample-day';
 
 const { values } = parseArgs({
@@ -26,7 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 // tokens and capture's journal live here (entries live in the browser's IndexedDB).
 const dataDir = values['data-dir'] ?? join(homedir(), '.track-nexus', 'harness');
 if (values['sample-day']) {
-  const count = writeSampleDay(dataDir, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const count = writeSampleDay(dataDir, nodeClock.timeZone());
   console.log(`Wrote yesterday's sample activity (${count} windows) into the capture journal: open Review, then the previous day.`);
 }
 

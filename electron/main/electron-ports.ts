@@ -1,6 +1,7 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
 import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
@@ -8,7 +9,7 @@ import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } fr
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: currentZone,
 };
 
 export function electronIdleSource(): IdleSource {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ReposProvider } from './data/repos-context';
+import { SyncServiceProvider } from './features/quickbooks/SyncServiceProvider';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -9,7 +10,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ReposProvider>
-      <App />
+      <SyncServiceProvider>
+        <App />
+      </SyncServiceProvider>
     </ReposProvider>
   </StrictMode>,
 );

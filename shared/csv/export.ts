@@ -1,6 +1,6 @@
 // Timesheet export for accountants and clients: one row per finished entry with both the raw
 // and the rounded duration, and the rule that made them differ, so anyone can see what rounding added.
-import type { TimeEntry } from '../entries/entry';
+import { isLive, type TimeEntry } from '../entries/entry';
 import { describeBilledRule, type BilledTime } from '../rounding/billed';
 import { formatDuration } from '../time/duration';
 import { localDate, localTime } from '../time/zone';
@@ -29,7 +29,7 @@ export function exportEntriesCsv(
   billed: (entry: TimeEntry & { end: number }) => BilledTime,
 ): string {
   const rows = entries
-    .filter((e): e is TimeEntry & { end: number } => e.end !== null && e.deletedAt == null)
+    .filter((e): e is TimeEntry & { end: number } => e.end !== null && isLive(e))
     .sort((a, b) => a.start - b.start)
     .map((e) => {
       const raw = e.end - e.start;

@@ -3,7 +3,7 @@
 // They return new objects and never mutate their input; ids for new entries come from the caller
 // (shared/ has no random source and ids must be unique across devices).
 import { splitAtLocalMidnight } from '../time/ranges';
-import type { TimeEntry } from './entry';
+import { isLive, type TimeEntry } from './entry';
 
 export interface Overlap {
   a: string;
@@ -23,12 +23,10 @@ const LOCK_REASONS: Partial<Record<TimeEntry['status'], string>> = {
 };
 
 export function canEdit(entry: TimeEntry): EditCheck {
-  if (entry.deletedAt != null) return { ok: false, reason: 'This entry has been deleted.' };
+  if (!isLive(entry)) return { ok: false, reason: 'This entry has been deleted.' };
   const reason = LOCK_REASONS[entry.status];
   return reason ? { ok: false, reason } : { ok: true };
 }
-
-const live = (e: TimeEntry) => e.deletedAt == null;
 
 /**
  * Pairs of live entries whose time overlaps (touching end-to-start is fine). A running entry
@@ -36,7 +34,7 @@ const live = (e: TimeEntry) => e.deletedAt == null;
  */
 export function findOverlaps(entries: readonly TimeEntry[], now?: number): Overlap[] {
   const spans = entries
-    .filter(live)
+    .filter(isLive)
     .map((e) => ({ id: e.id, start: e.start, end: e.end ?? now ?? Number.POSITIVE_INFINITY }))
     .sort((x, y) => x.start - y.start);
   const overlaps: Overlap[] = [];

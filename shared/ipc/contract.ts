@@ -34,7 +34,7 @@ export type InvokeResponse<C extends InvokeChannel> = z.output<InvokeSpec<C>['re
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 
 /** Calls whose request is `undefined` take no argument. */
-type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeRequest<C>
+export type InvokeArgs<C extends InvokeChannel> = undefined extends InvokeRequest<C>
   ? [request?: InvokeRequest<C>]
   : [request: InvokeRequest<C>];
 

@@ -12,6 +12,7 @@ import { explain } from './explain';
 import { CONTINUITY_GAP_MS, LearnedModel, UNASSIGNED } from './model';
 import { compileRules, describeRule, firstMatchingRule, RULE_CONFIDENCE, type CompiledRule, type InvalidRule } from './rules';
 import type { MatchInput, ProjectInfo, Rule, RuleField, Suggestion } from './types';
+import { projectLabel } from '../entries/project-label';
 
 export const DEFAULT_THRESHOLD = 0.8;
 
@@ -301,11 +302,6 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** "Acme Corp · Customer portal", or just the project name when there is no client. */
-function projectLabel(project: ProjectInfo | undefined): string {
-  if (!project) return 'an unknown project';
-  return project.clientName ? `${project.clientName} · ${project.name}` : project.name;
-}
 
 function describeHit(hit: MetadataHit): string {
   const text = hit.kind === 'client name' || hit.kind === 'project name' ? '' : ` '${hit.text}'`;

@@ -1,7 +1,8 @@
 // QBO answers errors in three shapes (docs/qbo-api.md §7.1): the service's `Fault.Error[]` with
 // capitalised members, the gateway's lower-case `fault.error[]` (401/403), and an XML
-// IntuitResponse (throttling, sometimes even when JSON was asked for). parseFault reads all three
-// into one QboFault so classification never depends on which layer answered.
+// IntuitResponse (throttling, sometimes even when JSON was asked for); the OAuth layer adds
+// `{ error, error_description }`. parseFault reads them all into one QboFault so classification
+// never depends on which layer answered. Main's client and the sync engine both use it.
 import type { QboFault, QboFaultError } from './types';
 
 type Loose = Record<string, unknown>;
@@ -32,18 +33,37 @@ function fromObject(fault: Loose): Pick<QboFault, 'type' | 'errors'> {
   return { type: str(member(fault, 'type')) ?? 'Unknown', errors };
 }
 
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&');
+
 function fromXml(xml: string): Pick<QboFault, 'type' | 'errors'> | null {
-  const fault = /<Fault(\s[^>]*)?>([\s\S]*?)<\/Fault>/.exec(xml);
+  const fault = /<Fault(\s[^>]*)?>([\s\S]*?)<\/Fault>/i.exec(xml);
   if (!fault) return null;
   const attr = (attrs: string | undefined, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs ?? '')?.[1];
   const errors: QboFaultError[] = [];
-  for (const m of fault[2]!.matchAll(/<Error(\s[^>]*)?>([\s\S]*?)<\/Error>/g)) {
-    const message = /<Message>([\s\S]*?)<\/Message>/.exec(m[2]!)?.[1] ?? '';
-    const detail = /<Detail>([\s\S]*?)<\/Detail>/.exec(m[2]!)?.[1];
-    const element = attr(m[1], 'element');
+  for (const m of fault[2]!.matchAll(/<Error(\s[^>]*)?>([\s\S]*?)<\/Error>/gi)) {
+    const text = (tag: string) => {
+      const inner = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'i').exec(m[2]!)?.[1];
+      return inner === undefined ? undefined : decodeXml(inner.trim());
+    };
+    const message = text('Message') ?? '';
+    const detail = text('Detail');
+    const rawElement = attr(m[1], 'element');
+    const element = rawElement === undefined ? undefined : decodeXml(rawElement);
     errors.push({ code: normaliseCode(attr(m[1], 'code') ?? ''), message, ...(detail ? { detail } : {}), ...(element ? { element } : {}) });
   }
   return { type: attr(fault[1], 'type') ?? 'Unknown', errors };
+}
+
+/** The OAuth layer's `{ error, error_description }`; its code is the HTTP status. */
+function fromOAuth(error: string, description: string | undefined, status: number | undefined): Pick<QboFault, 'type' | 'errors'> {
+  return { type: 'HTTP', errors: [{ code: status !== undefined ? String(status) : '', message: error, ...(description ? { detail: description } : {}) }] };
 }
 
 /**
@@ -68,8 +88,10 @@ export function parseFault(body: unknown, options: { status?: number; intuitTid?
   if (value && typeof value === 'object') {
     const obj = value as Loose;
     const inner = member(obj, 'Fault');
+    const oauth = member(obj, 'error');
     if (inner && typeof inner === 'object') parsed = fromObject(inner as Loose);
-    else if (member(obj, 'Error') !== undefined) parsed = fromObject(obj);
+    else if (typeof oauth === 'string') parsed = fromOAuth(oauth, str(member(obj, 'error_description')), options.status);
+    else if (oauth !== undefined) parsed = fromObject(obj);
   }
   return {
     ...(options.status !== undefined ? { status: options.status } : {}),

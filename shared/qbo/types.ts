@@ -52,8 +52,10 @@ export interface QboTimeActivity extends TimeActivityPayload {
 
 // ---- Name lists mirrored locally (read-only for us; refreshed by query/CDC) ------------------
 
-interface QboCustomer {
+export interface QboCustomer {
   Id: string;
+  /** QuickBooks sends it with every entity; an update must carry the current one. */
+  SyncToken?: string;
   DisplayName: string;
   /** "Parent:Job" for sub-customers and projects; what a bookkeeper sees in QBO lists. */
   FullyQualifiedName: string;
@@ -64,7 +66,7 @@ interface QboCustomer {
   CurrencyRef?: QboRef;
 }
 
-interface QboItem {
+export interface QboItem {
   Id: string;
   Name: string;
   FullyQualifiedName?: string;
@@ -73,7 +75,7 @@ interface QboItem {
   UnitPrice?: number;
 }
 
-interface QboEmployee {
+export interface QboEmployee {
   Id: string;
   DisplayName: string;
   Active: boolean;
@@ -81,7 +83,7 @@ interface QboEmployee {
   BillRate?: number;
 }
 
-interface QboVendor {
+export interface QboVendor {
   Id: string;
   DisplayName: string;
   Active: boolean;
@@ -91,7 +93,7 @@ interface QboVendor {
   CurrencyRef?: QboRef;
 }
 
-interface QboClass {
+export interface QboClass {
   Id: string;
   Name: string;
   FullyQualifiedName?: string;

@@ -4,6 +4,11 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { parseLocalDate, type LocalDate } from './local-date';
 
+/** The system's zone now, "UTC" when the runtime cannot tell. Both processes read it only here. */
+export function currentZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** Offsets like "+02:00" are accepted by Intl but are not zones: they have no DST rules. */
 const OFFSET_LIKE = /^[+-]|^(?:GMT|UTC)[+-]/i;
 const zoneValidity = new Map<string, boolean>();

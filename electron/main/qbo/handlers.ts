@@ -1,7 +1,7 @@
 // The qbo:* IPC channels. Each handler awaits the service, calls it and maps failures to the IPC
 // error kinds the renderer's sync engine acts on: 'auth' (pause until reconnect), 'network'
-// (retry the same request, same requestid), 'remote' (a QuickBooks fault; the message starts with
-// "QuickBooks fault <code>" and retryable says whether a later retry can help).
+// (retry the same request, same requestid), 'remote' (a QuickBooks fault; retryable says whether
+// a later retry can help). A QuickBooks fault's status, code and intuit_tid travel as `remote`.
 import { AppError } from '../../../shared/ipc/errors';
 import type { Emit } from '../ipc/events';
 import type { IpcRouter } from '../ipc/router';
@@ -12,15 +12,16 @@ import type { QboClient } from './qbo-client';
 import { QboService, SettingsConflictError, type QboServiceDeps } from './qbo-service';
 import { NotConnectedError, ReconnectRequiredError, TokenNetworkError } from './token-keeper';
 
-function toAppError(error: unknown): unknown {
+export function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof ReconnectRequiredError) return new AppError('auth', error.message, { cause: error });
   if (error instanceof NotConnectedError) return new AppError('auth', 'QuickBooks is not connected. Connect it on the QuickBooks screen.', { cause: error });
   if (error instanceof TokenNetworkError) return new AppError('network', `QuickBooks sign-in could not be renewed right now (${error.message}). It will be retried.`, { retryable: true, cause: error });
   if (error instanceof QboNetworkError) return new AppError('network', error.message, { retryable: true, cause: error });
   if (error instanceof QboFault) {
-    if (error.isAuth) return new AppError('auth', `Reconnect QuickBooks: ${error.message}`, { cause: error });
-    return new AppError('remote', error.message, { retryable: error.retryable, cause: error });
+    const remote = { status: error.status, type: error.type, ...(error.code ? { code: error.code } : {}), ...(error.intuitTid ? { intuitTid: error.intuitTid } : {}) };
+    if (error.isAuth) return new AppError('auth', `Reconnect QuickBooks: ${error.message}`, { cause: error, remote });
+    return new AppError('remote', error.message, { retryable: error.retryable, cause: error, remote });
   }
   if (error instanceof ConnectError) {
     const kind = ({ denied: 'auth', cancelled: 'conflict', timeout: 'network', exchange: 'remote', browser: 'unavailable' } as const)[error.reason];

@@ -5,7 +5,9 @@
 //
 // We use fetch rather than intuit-oauth's makeApiCall: makeApiCall drops the body of 401/429/5xx
 // answers and their Retry-After header, both of which we need to classify and back off.
-import { QboFault, QboNetworkError, faultFromJson, parseFault, retryAfterMs, type QboErrorItem } from './faults';
+import { parseFault } from '../../../shared/qbo/fault';
+import type { QboFault as QboFaultData } from '../../../shared/qbo/types';
+import { QboFault, QboNetworkError, retryAfterMs } from './faults';
 import type { RateLimiterRegistry, RequestKind } from './rate-limiter';
 import type { TokenKeeper } from './token-keeper';
 
@@ -13,7 +15,7 @@ const MINOR_VERSION = '75';
 const MAX_BATCH_ITEMS = 30;
 const PAGE_SIZE = 1000;
 
-export interface QboRequest {
+interface QboRequest {
   method: 'GET' | 'POST';
   /** Below /v3/company/{realmId}/, e.g. "customer", "query", "companyinfo/123". */
   path: string;
@@ -52,10 +54,14 @@ export interface BatchItemResult {
   entity: string | null;
   data: Record<string, unknown> | null;
   queryResponse: Record<string, unknown> | null;
-  fault: { type: string; errors: QboErrorItem[] } | null;
+  fault: Pick<QboFaultData, 'type' | 'errors'> | null;
 }
 
-export function createQboClient(deps: QboClientDeps) {
+/**
+ * One request with its retries: a 401 refreshes the token once and resends; a throttle (429/503)
+ * queues up again behind the limiter's back-off, up to `throttleRetries` times.
+ */
+function createRequester(deps: QboClientDeps) {
   const timeoutMs = deps.timeoutMs ?? 60_000;
   const throttleRetries = deps.throttleRetries ?? 5;
 
@@ -69,7 +75,7 @@ export function createQboClient(deps: QboClientDeps) {
         // The token is taken inside the slot so a long wait in the queue cannot stale it.
         const { token } = await deps.tokens.accessToken();
         const sentAt = Date.now();
-        const answer = await send(req, realmId, token);
+        const answer = await send(deps.apiBase(), req, realmId, token, timeoutMs);
         // Back off before this slot is released, or the freed slot would let the next queued
         // request straight into the throttle.
         if (answer.status === 429 || answer.status === 503) limiter.backOff(retryAfterMs(answer.retryAfter, Date.now()), sentAt);
@@ -80,7 +86,7 @@ export function createQboClient(deps: QboClientDeps) {
         limiter.succeeded();
         return { status: attempt.status, data: parseJson(attempt.text, attempt.status, attempt.tid, req.requestId) as T, intuitTid: attempt.tid };
       }
-      const fault = parseFault(attempt.status, attempt.text, attempt.tid, req.requestId ?? null);
+      const fault = QboFault.fromResponse(attempt.status, attempt.text, attempt.tid, req.requestId ?? null);
       if (attempt.status === 401 && !retriedAfter401) {
         // Expired or revoked access token: refresh once (shared with everyone else who got a 401)
         // and send the very same request again, same requestid.
@@ -97,32 +103,39 @@ export function createQboClient(deps: QboClientDeps) {
     }
   }
 
-  async function send(req: QboRequest, realmId: string, token: string) {
-    const url = new URL(`${deps.apiBase()}/v3/company/${encodeURIComponent(realmId)}/${req.path}`);
-    url.searchParams.set('minorversion', MINOR_VERSION);
-    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
-    if (req.requestId) url.searchParams.set('requestid', req.requestId);
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      const res = await fetch(url, {
-        method: req.method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: req.body !== undefined ? JSON.stringify(req.body) : null,
-        signal,
-      });
-      const text = await res.text();
-      return { status: res.status, text, tid: res.headers.get('intuit_tid'), retryAfter: res.headers.get('retry-after') };
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? (error as { code?: string }).code ?? null);
-      const what = req.requestId ? ` Retry with the same requestid (${req.requestId}); QuickBooks will not write twice.` : '';
-      throw new QboNetworkError(`QuickBooks could not be reached or the connection dropped (${code ?? (error as Error).message}).${what}`, req.requestId ?? null, code);
-    }
+  return request;
+}
+
+/** One HTTP attempt; a dropped connection or a timeout becomes a QboNetworkError. */
+async function send(apiBase: string, req: QboRequest, realmId: string, token: string, timeoutMs: number) {
+  const url = new URL(`${apiBase}/v3/company/${encodeURIComponent(realmId)}/${req.path}`);
+  url.searchParams.set('minorversion', MINOR_VERSION);
+  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+  if (req.requestId) url.searchParams.set('requestid', req.requestId);
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetch(url, {
+      method: req.method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: req.body !== undefined ? JSON.stringify(req.body) : null,
+      signal,
+    });
+    const text = await res.text();
+    return { status: res.status, text, tid: res.headers.get('intuit_tid'), retryAfter: res.headers.get('retry-after') };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? (error as { code?: string }).code ?? null);
+    const what = req.requestId ? ` Retry with the same requestid (${req.requestId}); QuickBooks will not write twice.` : '';
+    throw new QboNetworkError(`QuickBooks could not be reached or the connection dropped (${code ?? (error as Error).message}).${what}`, req.requestId ?? null, code);
   }
+}
+
+export function createQboClient(deps: QboClientDeps) {
+  const request = createRequester(deps);
 
   async function query(sql: string): Promise<Record<string, unknown>> {
     const res = await request({ method: 'GET', path: 'query', query: { query: sql }, kind: 'read' });
@@ -174,32 +187,13 @@ export function createQboClient(deps: QboClientDeps) {
     );
     const res = await request({ method: 'POST', path: 'batch', body: { BatchItemRequest }, requestId, kind: 'batch' });
     const answers = (res.data['BatchItemResponse'] ?? []) as Record<string, unknown>[];
-    const results = answers.map((a) => {
-      const fault = (a['Fault'] ?? a['fault']) as Record<string, unknown> | undefined;
-      const entity = Object.keys(a).find((k) => !['bId', 'Fault', 'fault', 'QueryResponse', 'time'].includes(k)) ?? null;
-      return {
-        bId: String(a['bId'] ?? ''),
-        entity: fault ? null : entity,
-        data: !fault && entity ? (a[entity] as Record<string, unknown>) : null,
-        queryResponse: (a['QueryResponse'] as Record<string, unknown> | undefined) ?? null,
-        fault: fault ? faultFromJson(fault) : null,
-      };
-    });
-    return { items: results, intuitTid: res.intuitTid };
+    return { items: answers.map(batchItemResult), intuitTid: res.intuitTid };
   }
 
   /** Change data capture; QBO looks back at most 30 days and does not cover TimeActivity. */
   async function cdc(entities: string[], changedSince: string): Promise<Record<string, Record<string, unknown>[]>> {
     const res = await request({ method: 'GET', path: 'cdc', query: { entities: entities.join(','), changedSince }, kind: 'read' });
-    const out: Record<string, Record<string, unknown>[]> = {};
-    for (const block of (res.data['CDCResponse'] ?? []) as Record<string, unknown>[]) {
-      for (const qr of (block['QueryResponse'] ?? []) as Record<string, unknown>[]) {
-        for (const [key, value] of Object.entries(qr)) {
-          if (Array.isArray(value)) (out[key] ??= []).push(...(value as Record<string, unknown>[]));
-        }
-      }
-    }
-    return out;
+    return cdcChanges(res.data);
   }
 
   async function companyInfo(): Promise<Record<string, unknown>> {
@@ -217,11 +211,38 @@ export function createQboClient(deps: QboClientDeps) {
 
 export type QboClient = ReturnType<typeof createQboClient>;
 
+/** One BatchItemResponse: its entity, its query answer, or its fault (parsed, not thrown). */
+function batchItemResult(a: Record<string, unknown>): BatchItemResult {
+  const fault = (a['Fault'] ?? a['fault']) as Record<string, unknown> | undefined;
+  const entity = Object.keys(a).find((k) => !['bId', 'Fault', 'fault', 'QueryResponse', 'time'].includes(k)) ?? null;
+  const parsed = fault ? parseFault({ Fault: fault }) : null;
+  return {
+    bId: String(a['bId'] ?? ''),
+    entity: fault ? null : entity,
+    data: !fault && entity ? (a[entity] as Record<string, unknown>) : null,
+    queryResponse: (a['QueryResponse'] as Record<string, unknown> | undefined) ?? null,
+    fault: parsed ? { type: parsed.type, errors: parsed.errors } : null,
+  };
+}
+
+/** A CDCResponse's changed entities, by entity name. */
+function cdcChanges(data: Record<string, unknown>): Record<string, Record<string, unknown>[]> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const block of (data['CDCResponse'] ?? []) as Record<string, unknown>[]) {
+    for (const qr of (block['QueryResponse'] ?? []) as Record<string, unknown>[]) {
+      for (const [key, value] of Object.entries(qr)) {
+        if (Array.isArray(value)) (out[key] ??= []).push(...(value as Record<string, unknown>[]));
+      }
+    }
+  }
+  return out;
+}
+
 function parseJson(text: string, status: number, tid: string | null, requestId: string | undefined): Record<string, unknown> {
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new QboFault(status, 'HTTP', [{ code: 'invalid_json', message: 'QuickBooks answered with something that is not JSON', detail: text.slice(0, 200), element: '' }], tid, requestId ?? null);
+    throw new QboFault(status, 'HTTP', [{ code: 'invalid_json', message: 'QuickBooks answered with something that is not JSON', detail: text.slice(0, 200) }], tid, requestId ?? null);
   }
 }

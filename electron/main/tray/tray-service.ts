@@ -2,6 +2,7 @@
 // (tray:setState), the service renders the model through a TrayPort and turns clicks into
 // tray:command events. The elapsed time is refreshed once a minute, the tray's resolution.
 import type { TrayState } from '../../../shared/ipc/contract';
+import { NO_PROJECT } from '../../../shared/entries/project-label';
 import { formatClockTime } from '../../../shared/time/display';
 import type { Emit } from '../ipc/events';
 import type { Clock } from '../ports';
@@ -29,7 +30,7 @@ export interface TrayServiceDeps {
 }
 
 export function createTrayService(deps: TrayServiceDeps) {
-  let state: TrayState = { running: null, recent: [], next: { projectId: null, label: 'No project' } };
+  let state: TrayState = { running: null, recent: [], next: { projectId: null, label: NO_PROJECT } };
   let model: TrayModel | null = null;
   const formatTime = deps.formatTime ?? ((ms: number) => formatClockTime(ms, deps.clock.timeZone()));
   const every = deps.setInterval ?? ((fn, ms) => setInterval(fn, ms));

@@ -1,11 +1,9 @@
 // The viewer's time zone and a coarse "now" for screens that show running totals.
 import { useEffect, useState } from 'react';
-import { localDate } from '../../../shared/time/zone';
+import { currentZone, localDate } from '../../../shared/time/zone';
 
 /** The zone the user is in now; new entries are recorded in it and screens show dates in it. */
-export function currentZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export { currentZone };
 
 export function today(zone = currentZone(), now = Date.now()): string {
   return localDate(now, zone);

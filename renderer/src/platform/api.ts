@@ -1,6 +1,7 @@
 // The one way the renderer reaches main: Electron's preload bridge when present, otherwise the
-// browser harness. Components call `api.invoke(...)`/`api.on(...)` and never care which.
-import type { RendererApi } from '../../../shared/ipc/contract';
+// browser harness. Components call `api.invoke(...)`/`api.on(...)` and never care which. Which one
+// is decided at the first call, not when this module is imported, so importing it has no effects.
+import type { EventChannel, EventPayload, InvokeArgs, InvokeChannel, RendererApi } from '../../../shared/ipc/contract';
 import { createHarnessApi, takeHarnessToken } from './harness-transport';
 
 declare global {
@@ -18,7 +19,7 @@ function unavailable(): RendererApi {
   return {
     invoke: async () => ({ ok: false, error }),
     on: () => () => {},
-  } as RendererApi;
+  } satisfies RendererApi;
 }
 
 function resolveApi(): RendererApi {
@@ -27,4 +28,14 @@ function resolveApi(): RendererApi {
   return token ? createHarnessApi(token) : unavailable();
 }
 
-export const api: RendererApi = resolveApi();
+/** A RendererApi that resolves the real one on its first call and keeps it. */
+function resolvedOnFirstUse(resolve: () => RendererApi): RendererApi {
+  let resolved: RendererApi | null = null;
+  const current = () => (resolved ??= resolve());
+  return {
+    invoke: <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) => current().invoke(channel, ...args),
+    on: <E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void) => current().on(event, listener),
+  };
+}
+
+export const api: RendererApi = resolvedOnFirstUse(resolveApi);

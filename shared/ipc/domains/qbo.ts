@@ -59,8 +59,8 @@ export type QboSettingsView = z.infer<typeof QboSettingsView>;
 const QboErrorDetail = z.object({
   code: z.string(),
   message: z.string(),
-  detail: z.string(),
-  element: z.string(),
+  detail: z.string().optional(),
+  element: z.string().optional(),
 });
 
 /** A QuickBooks fault, as returned for a batch item (whole-request faults are IPC errors). */
@@ -131,11 +131,3 @@ export const qboCalls = {
 export const qboEvents = {
   'qbo:statusChanged': QboStatus,
 } as const;
-
-/**
- * Remote faults cross IPC as an error whose message starts with "QuickBooks fault <code>"; the
- * renderer's retry classification reads the code back with this.
- */
-export function qboFaultCode(message: string): string | null {
-  return /^QuickBooks fault (\w+)/.exec(message)?.[1] ?? null;
-}

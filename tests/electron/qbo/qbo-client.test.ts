@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-client';
-import { QboFault, QboNetworkError, parseFault } from '../../../electron/main/qbo/faults';
+import { QboFault, QboNetworkError } from '../../../electron/main/qbo/faults';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
 import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
@@ -162,13 +162,13 @@ describe('writes, batches and faults', () => {
 
   it('reads all three fault shapes: Fault.Error, the gateway fault.error, and XML throttles', () => {
     const xml = throttleBody(false, '2026-01-01T00:00:00.000-08:00');
-    const throttle = parseFault(429, xml.body, 'tid-1');
+    const throttle = QboFault.fromResponse(429, xml.body, 'tid-1');
     expect(throttle).toMatchObject({ status: 429, type: 'SERVICE', retryable: true, intuitTid: 'tid-1' });
     expect(throttle.errors[0]).toMatchObject({ code: '3001', detail: expect.stringMatching(/request limit/) });
-    const gateway = parseFault(401, JSON.stringify(gatewayFault(401, '3200', 'AuthenticationFailed', 'Token expired', 'AUTHENTICATION', 't')), null);
+    const gateway = QboFault.fromResponse(401, JSON.stringify(gatewayFault(401, '3200', 'AuthenticationFailed', 'Token expired', 'AUTHENTICATION', 't')), null);
     expect(gateway).toMatchObject({ isAuth: true, type: 'AUTHENTICATION' });
     expect(gateway.errors[0]?.code).toBe('3200');
-    const html = parseFault(502, '<html>Bad gateway</html>', null);
+    const html = QboFault.fromResponse(502, '<html>Bad gateway</html>', null);
     expect(html).toMatchObject({ status: 502, retryable: true });
   });
 

@@ -11,7 +11,7 @@ import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
 import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import { invokeContract, qboFaultCode, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
+import { invokeContract, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
 import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor, startRecordingProxy, startTestSandbox } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
@@ -162,7 +162,7 @@ describe('data calls over IPC', () => {
 
     const missing = await app.call('qbo:readEntity', { entity: 'Customer', id: '999999' });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 610/) } });
-    expect(qboFaultCode((missing as { error: { message: string } }).error.message)).toBe('610');
+    expect(missing).toMatchObject({ ok: false, error: { remote: { status: 400, code: '610', intuitTid: expect.stringMatching(/^1-/) } } });
 
     const all = await app.call('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
     expect(all).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });

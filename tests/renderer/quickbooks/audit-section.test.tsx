@@ -39,7 +39,9 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { AuditSection } = await import('../../../renderer/src/features/quickbooks/AuditSection');
-const { resetSyncService, runSync } = await import('../../../renderer/src/features/quickbooks/engine/sync-service');
+const { createSyncService } = await import('../../../renderer/src/features/quickbooks/engine/sync-service');
+const { ipcQboPort } = await import('../../../renderer/src/features/quickbooks/engine/qbo-port');
+const { api } = await import('../../../renderer/src/platform/api');
 
 let dbName: string;
 let repos: Repos;
@@ -48,7 +50,6 @@ const ids: Record<string, string> = {};
 const at = (h: number, m = 0) => Date.UTC(2026, 11, 3, h, m);
 
 beforeEach(async () => {
-  resetSyncService();
   dbName = `qbo-audit-${++n}`;
   repos = createRepos(await openDatabase(dbName));
   await seedCoolCars(repos);
@@ -63,12 +64,13 @@ beforeEach(async () => {
   await make('visit', at(11), 45, 'Site visit', null);
   await make('closed', at(14), 30, 'Books closed here', null);
   await repos.entries.approve(Object.values(ids));
-  await runSync(repos);
+  const sync = createSyncService({ repos, port: ipcQboPort(api) });
+  await sync.run();
   // The site visit is deleted afterwards (confirmed) and deleted forever from the trash: its
   // TimeActivity is removed from QuickBooks.
   await repos.entries.delete([ids['visit']!], { confirmed: true });
   await repos.trash.deleteForever([ids['visit']!]);
-  await runSync(repos);
+  await sync.run();
 });
 
 afterEach(() => cleanup());

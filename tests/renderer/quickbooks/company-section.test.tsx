@@ -44,13 +44,14 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 }));
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
+const { SyncServiceProvider } = await import('../../../renderer/src/features/quickbooks/SyncServiceProvider');
 const { CompanySection } = await import('../../../renderer/src/features/quickbooks/CompanySection');
 
 afterEach(() => cleanup());
 
 describe('Company tab', () => {
   it('imports the company and shows preferences warnings and counts with inactive apart', async () => {
-    render(<ReposProvider dbName="qbo-company-1"><CompanySection /></ReposProvider>);
+    render(<ReposProvider dbName="qbo-company-1"><SyncServiceProvider><CompanySection /></SyncServiceProvider></ReposProvider>);
     fireEvent.click(await screen.findByRole('button', { name: 'Import from QuickBooks' }));
     await screen.findByText('Imported 7 records from Track Nexus Demo Company.');
     expect(calls.filter((c) => c.channel === 'qbo:queryAll').map((c) => (c.payload as { entity: string; where?: string }).where)).toEqual(Array(5).fill('Active IN (true, false)'));

@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
 import { openDatabase, type TrackNexusDb } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
-import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
-import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/engine/reconcile-run';
 import { advanceStatus } from '../db/helpers';
 import { seedCoolCars } from './cool-cars';
+import { fakeQboPort, notFound, ok } from './fake-port';
 
 vi.mock('../../../renderer/src/platform/api', () => ({ api: { invoke: vi.fn(), on: () => () => {} } }));
 
@@ -27,14 +27,11 @@ let n = 0;
 let inQbo: QboTimeActivity | null;
 let entryId: string;
 
-const port: QboPort = {
-  queryAll: async () => (inQbo ? [inQbo as unknown as Record<string, unknown>] : []),
-  read: async () => inQbo as unknown as Record<string, unknown> | null,
-  batch: async () => ({ items: [] }),
-  company: async () => ({ companyInfo: {}, preferences: {} }),
-  changes: async () => ({}),
-  status: async () => { throw new Error('unused'); },
-};
+const port = fakeQboPort((channel) => {
+  if (channel === 'qbo:queryAll') return ok({ items: inQbo ? [inQbo] : [] });
+  if (channel === 'qbo:readEntity') return inQbo ? ok({ data: inQbo }) : notFound;
+  throw new Error(`unused: ${channel}`);
+});
 
 beforeEach(async () => {
   dbName = `qbo-conflicts-${++n}`;

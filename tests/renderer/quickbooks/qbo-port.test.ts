@@ -1,7 +1,9 @@
 // The IPC QboPort: each call is one qbo:* channel, and each IPC error kind becomes the failure the
 // engine's classification acts on (auth → pause, network → resend the same request, 503 → back off,
-// a fault → flag), with a 610 on read meaning "gone".
+// a fault → flag), with a 610 on read meaning "gone". Status, code and intuit_tid are read from the
+// error's structured `remote` detail; the message is only for people.
 import { describe, expect, it } from 'vitest';
+import type { RemoteDetail } from '../../../shared/ipc/errors';
 import { classifyFault } from '../../../shared/sync/classify';
 import { ipcQboPort, portErrorFromIpc, sendFailureOf, QboPortError } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 
@@ -28,7 +30,7 @@ describe('ipcQboPort', () => {
   });
 
   it('reads a missing entity as null and rethrows other failures as port errors', async () => {
-    const gone = fakeApi({ 'qbo:readEntity': { ok: false, error: { kind: 'remote', message: 'QuickBooks fault 610: Object Not Found', retryable: false } } });
+    const gone = fakeApi({ 'qbo:readEntity': { ok: false, error: { kind: 'remote', message: 'Object Not Found', retryable: false, remote: { status: 400, code: '610' } } } });
     expect(await ipcQboPort(gone.api).read('TimeActivity', '9')).toBeNull();
     const down = fakeApi({ 'qbo:queryAll': { ok: false, error: { kind: 'network', message: 'dropped', retryable: true } } });
     await expect(ipcQboPort(down.api).queryAll('Customer')).rejects.toBeInstanceOf(QboPortError);
@@ -36,16 +38,22 @@ describe('ipcQboPort', () => {
 });
 
 describe('IPC errors → engine actions', () => {
-  const action = (kind: string, message: string, retryable = false) =>
-    classifyFault(sendFailureOf(portErrorFromIpc({ kind: kind as never, message, retryable }))).action;
+  const action = (kind: string, message: string, retryable = false, remote?: RemoteDetail) =>
+    classifyFault(sendFailureOf(portErrorFromIpc({ kind: kind as never, message, retryable, ...(remote ? { remote } : {}) }))).action;
 
   it('maps each kind to what the engine does', () => {
     expect(action('auth', 'Reconnect QuickBooks: invalid_grant')).toBe('pause_auth');
     expect(action('network', 'QuickBooks could not be reached or the connection dropped (ECONNRESET).', true)).toBe('retry_same');
-    expect(action('remote', 'QuickBooks fault 503: Service Unavailable (intuit_tid abc-1)', true)).toBe('retry_after');
-    expect(action('remote', 'QuickBooks fault 3001: message=ThrottleExceeded', true)).toBe('retry_after');
-    expect(action('remote', 'QuickBooks answered HTTP 502', true)).toBe('retry_same');
-    expect(action('remote', 'QuickBooks fault 6000: Business Validation Error: books are closed')).toBe('flag');
-    expect(portErrorFromIpc({ kind: 'remote', message: 'QuickBooks fault 503: x (intuit_tid abc-1)', retryable: true }).details.intuitTid).toBe('abc-1');
+    expect(action('remote', 'Service Unavailable', true, { status: 503, code: '503', intuitTid: 'abc-1' })).toBe('retry_after');
+    expect(action('remote', 'message=ThrottleExceeded', true, { status: 429, code: '3001' })).toBe('retry_after');
+    expect(action('remote', 'QuickBooks answered HTTP 502', true, { status: 502 })).toBe('retry_same');
+    expect(action('remote', 'Business Validation Error: books are closed', false, { status: 400, code: '6000' })).toBe('flag');
+    expect(portErrorFromIpc({ kind: 'remote', message: 'x', retryable: true, remote: { status: 503, intuitTid: 'abc-1' } }).details.intuitTid).toBe('abc-1');
+  });
+
+  it('reads status, code and intuit_tid from the structured detail, not from the message', () => {
+    const error = portErrorFromIpc({ kind: 'remote', message: 'QuickBooks fault 9999: HTTP 418 (intuit_tid wrong)', retryable: false, remote: { status: 400, code: '6240', type: 'ValidationFault', intuitTid: 'tid-7' } });
+    expect(error.details).toEqual({ status: 400, code: '6240', type: 'ValidationFault', intuitTid: 'tid-7' });
+    expect(sendFailureOf(error)).toMatchObject({ status: 400, type: 'ValidationFault', errors: [{ code: '6240' }], intuitTid: 'tid-7' });
   });
 });

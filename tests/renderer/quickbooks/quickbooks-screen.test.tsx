@@ -26,6 +26,7 @@ vi.mock('../../../renderer/src/platform/api', () => ({
 }));
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
+const { SyncServiceProvider } = await import('../../../renderer/src/features/quickbooks/SyncServiceProvider');
 const { QuickBooksScreen } = await import('../../../renderer/src/features/quickbooks/QuickBooksScreen');
 const { useQboTab } = await import('../../../renderer/src/features/quickbooks/qbo-tab-store');
 
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 let n = 0;
-const renderScreen = () => render(<ReposProvider dbName={`qbo-screen-${++n}`}><QuickBooksScreen /></ReposProvider>);
+const renderScreen = () => render(<ReposProvider dbName={`qbo-screen-${++n}`}><SyncServiceProvider><QuickBooksScreen /></SyncServiceProvider></ReposProvider>);
 
 describe('QuickBooks screen', () => {
   it('shows no tabs until connected, then the six tabs below the connection card', async () => {

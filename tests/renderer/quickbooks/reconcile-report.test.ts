@@ -3,10 +3,10 @@
 // difference and as a conflict found; time typed in QuickBooks is listed as not sent by us.
 import { describe, expect, it } from 'vitest';
 import type { QboTimeActivity } from '../../../shared/qbo/types';
-import type { QboPort } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
-import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/reconcile-report';
+import { runReconciliationReport } from '../../../renderer/src/features/quickbooks/engine/reconcile-run';
 import { testEnv } from '../db/helpers';
 import { seedCoolCars } from './cool-cars';
+import { fakeQboPort, ok } from './fake-port';
 
 const HOUR = 3_600_000;
 
@@ -27,18 +27,13 @@ const ta = (id: string, date: string, hours: number, minutes: number, extra: Par
   BillableStatus: 'Billable', HourlyRate: 120, Hours: hours, Minutes: minutes, ...extra,
 });
 
-function port(activities: QboTimeActivity[], seen: string[] = []): QboPort {
-  return {
-    async queryAll(entity, where) {
-      seen.push(`${entity} ${where ?? ''}`);
-      return activities as unknown as Record<string, unknown>[];
-    },
-    batch: async () => ({ items: [] }),
-    read: async () => null,
-    company: async () => ({ companyInfo: {}, preferences: {} }),
-    changes: async () => ({}),
-    status: async () => { throw new Error('unused'); },
-  };
+function port(activities: QboTimeActivity[], seen: string[] = []) {
+  return fakeQboPort((channel, request) => {
+    if (channel !== 'qbo:queryAll') throw new Error(`unused: ${channel}`);
+    const { entity, where } = request as { entity: string; where?: string };
+    seen.push(`${entity} ${where ?? ''}`);
+    return ok({ items: activities });
+  });
 }
 
 describe('runReconciliationReport', () => {

@@ -31,10 +31,10 @@ export async function world(conn: InProcessConnection, options: { projects?: num
   const clock = { now: options.now ?? (() => Date.now()) };
   const repos = createRepos(db, { now: clock.now });
   await importMirror({ repos, port: conn.port });
-  const customers = (await conn.port.queryAll('Customer')) as unknown as { Id: string; DisplayName: string; Active: boolean }[];
-  const items = (await conn.port.queryAll('Item', "Type = 'Service'")) as unknown as { Id: string; Type: string }[];
-  const employees = (await conn.port.queryAll('Employee')) as unknown as { Id: string }[];
-  const classes = (await conn.port.queryAll('Class')) as unknown as { Id: string }[];
+  const customers = await conn.port.queryAll('Customer');
+  const items = await conn.port.queryAll('Item', "Type = 'Service'");
+  const employees = await conn.port.queryAll('Employee');
+  const classes = await conn.port.queryAll('Class');
   const classId = classes[0]?.Id ?? null;
   const itemId = items[0]!.Id;
   const employeeId = employees[0]!.Id;

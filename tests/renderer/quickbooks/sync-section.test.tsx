@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos, type Repos } from '../../../renderer/src/db/repos';
 import type * as ReposModule from '../../../renderer/src/db/repos';
+import type { ReactNode } from 'react';
+import type { SyncService } from '../../../renderer/src/features/quickbooks/engine/sync-service';
 import { seedCoolCars } from './cool-cars';
 
 const sent: Array<{ requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }> = [];
@@ -62,7 +64,7 @@ vi.mock('../../../renderer/src/db/repos', async (importOriginal) => {
 
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { SyncSection } = await import('../../../renderer/src/features/quickbooks/SyncSection');
-const { resetSyncService, useSyncUi } = await import('../../../renderer/src/features/quickbooks/engine/sync-service');
+const { SyncServiceProvider, useSyncService } = await import('../../../renderer/src/features/quickbooks/SyncServiceProvider');
 const { QboSyncBridge } = await import('../../../renderer/src/features/quickbooks/QboSyncBridge');
 
 let dbName: string;
@@ -74,7 +76,7 @@ beforeEach(async () => {
   sent.length = 0;
   hold = null;
   releaseHold = null;
-  resetSyncService();
+  sync = null;
   dbName = `qbo-sync-${++n}`;
   repos = createRepos(await openDatabase(dbName));
   await seedCoolCars(repos);
@@ -93,16 +95,25 @@ beforeEach(async () => {
   await repos.entries.approve(Object.values(ids));
 });
 
-// A run ends before the next test starts: its progress and result must not land in that test's
-// fresh state (the engine writes to the window's one store). Runs are slow on a loaded machine.
+/** The sync service the rendered provider made (each render makes its own). */
+let sync: SyncService | null = null;
+function GrabSync() {
+  sync = useSyncService();
+  return null;
+}
+const ui = () => sync!.ui;
+
+// A run ends before the next test starts, so it never writes into a closed database. Runs are
+// slow on a loaded machine.
 const RUN = { timeout: 15_000 };
 afterEach(async () => {
   releaseHold?.();
-  await waitFor(() => expect(useSyncUi.getState().running).toBe(false), RUN);
+  await waitFor(() => expect(sync?.ui.getState().running ?? false).toBe(false), RUN);
   cleanup();
 });
 
-const renderTab = () => render(<ReposProvider dbName={dbName}><SyncSection /></ReposProvider>);
+const inSync = (children: ReactNode) => <ReposProvider dbName={dbName}><SyncServiceProvider><GrabSync />{children}</SyncServiceProvider></ReposProvider>;
+const renderTab = () => render(inSync(<SyncSection />));
 const statusOf = (id: string) => document.querySelector(`tr[data-entry="${id}"]`)?.getAttribute('data-state');
 
 describe('Sync tab', () => {
@@ -190,9 +201,9 @@ describe('Sync tab', () => {
     renderTab();
     const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
     const progress = { phase: 'sending' as const, done: 199, total: 200, failed: 0, lastError: null, needsReconnect: false };
-    act(() => useSyncUi.setState({ running: true, progress }));
+    act(() => ui().setState({ running: true, progress }));
     expect(bar.value).toBe(99);
-    act(() => useSyncUi.setState({ running: false, progress: { ...progress, phase: 'done', done: 0, total: 0 }, lastResult: { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 } }));
+    act(() => ui().setState({ running: false, progress: { ...progress, phase: 'done', done: 0, total: 0 }, lastResult: { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 } }));
     expect(bar.value).toBe(0);
   });
 
@@ -237,7 +248,7 @@ describe('Sync tab', () => {
     await repos.sync.saveSettings({ mode: 'onApproval' });
     const project = (await repos.projects.list()).find((p) => p.name === 'Showroom Landscaping')!;
     const readsBefore = approvedReads.count;
-    render(<ReposProvider dbName={dbName}><QboSyncBridge /></ReposProvider>);
+    render(inSync(<QboSyncBridge />));
     // The bridge has taken its first look at the approved set (its baseline, not an approval).
     await waitFor(() => expect(approvedReads.count).toBeGreaterThan(readsBefore), { timeout: 15_000 });
     const start = Date.now() - 2 * 3_600_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTrayCommand } from '../../../renderer/src/features/timer/commands';
 import { formatClock } from '../../../renderer/src/features/timer/format';
-import { lastUsedProjectId, projectLabel, recentProjectIds, trayStateOf } from '../../../renderer/src/features/timer/tray-state';
+import { lastUsedProjectId, recentProjectIds, trayStateOf } from '../../../renderer/src/features/timer/tray-state';
 import type { ClientRow, EntryRow, ProjectRow } from '../../../renderer/src/db/schema';
 import { testEnv } from '../db/helpers';
 
@@ -20,12 +20,6 @@ const projects = new Map([
 const clients = new Map([['c1', client('c1', 'Acme')], ['c2', client('c2', 'Globex')]]);
 
 describe('tray labels and recent projects', () => {
-  it('labels "Client · Project", a project without a client by its name, and no project as "No project"', () => {
-    expect(projectLabel('p1', projects, clients)).toBe('Acme · Website');
-    expect(projectLabel('p3', projects, clients)).toBe('Internal');
-    expect(projectLabel(null, projects, clients)).toBe('No project');
-  });
-
   it('lists the last five distinct projects, most recent first, skipping no-project, archived and deleted entries', () => {
     const entries = [
       entry('a', 'p1', 1), entry('b', 'p2', 2), entry('c', null, 3), entry('d', 'p1', 4), entry('e', 'p4', 5),

@@ -2,6 +2,7 @@
 // data costs no more than the days shown. An entry belongs to the local date it started on in the zone
 // it was recorded in (its `localDate`), which is also the date QuickBooks gets; an entry that crosses
 // midnight counts on its start date. `zone` is the viewer's zone, used for the day's instant range.
+import { isLive } from '../../../../shared/entries/entry';
 import { addLocalDays, firstOfMonth, firstOfNextMonth, parseLocalDate, type LocalDate } from '../../../../shared/time/local-date';
 import { dayRange, type Range } from '../../../../shared/time/ranges';
 import { billedTimes, describeBilledRule, type BilledTime } from '../../../../shared/rounding/billed';
@@ -104,7 +105,7 @@ export function createViewsRepo(ctx: RepoContext) {
     const days: LocalDate[] = [];
     for (let d = first; d < afterLast; d = addLocalDays(d, 1)) days.push(d);
     const perDay = await Promise.all(days.map((d) => db.entries.where('localDate').equals(d).toArray()));
-    return perDay.flat().filter((e) => e.deletedAt == null).sort(byStart);
+    return perDay.flat().filter(isLive).sort(byStart);
   }
 
   function period(days: LocalDate[], zone: string, entries: EntryRow[], now: number): PeriodView {
@@ -151,7 +152,7 @@ export function createViewsRepo(ctx: RepoContext) {
         zone,
         range,
         entries,
-        running: running.filter((e) => e.deletedAt == null).sort(byStart).at(-1) ?? null,
+        running: running.filter(isLive).sort(byStart).at(-1) ?? null,
         totals,
       };
     },

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepos } from '../../data/repos-context';
 import type { ClientRow, ProjectRow, TaskRow } from '../../db/schema';
-import { projectLabel } from '../timer/tray-state';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 
 export interface Catalog {
   projects: ProjectRow[];
@@ -28,7 +28,7 @@ function makeCatalog(projects: ProjectRow[], clients: ClientRow[], tasks: TaskRo
     projectById,
     clientById,
     taskById,
-    label: (id) => projectLabel(id, projectById, clientById),
+    label: (id) => projectLabelById(id, projectById, clientById),
     tasksOf: (id) => (id === null ? [] : tasks.filter((t) => t.projectId === id && !t.archived)),
     color: (id) => (id ? projectById.get(id)?.color ?? NO_PROJECT_COLOR : NO_PROJECT_COLOR),
   };

@@ -3,11 +3,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { effectiveRounding } from '../../../../shared/rounding/policy';
-import { currentZone } from '../../app/clock';
+import { today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import type { ClientRow, ProjectRow, RateCardRow, RoundingPolicy } from '../../db/schema';
 import { Field } from '../settings/Field';
-import { saveClient, todayIn } from './actions';
+import { saveClient } from './actions';
 import { colourName } from './palette';
 import { ProjectEditor } from './ProjectEditor';
 import { cardInForce, RateHistory } from './RateHistory';
@@ -37,7 +37,7 @@ export function ProjectsSection() {
 
   if (!clients || !projects || !cards || !settings) return <p className="muted">Loading…</p>;
 
-  const today = todayIn(currentZone());
+  const todayDate = today();
   const visibleClients = clients.filter((c) => showArchived || !c.archived);
   const clientIds = new Set(clients.map((c) => c.id));
   const projectsOf = (clientId: string | null) =>
@@ -46,9 +46,9 @@ export function ProjectsSection() {
   const cardsOf = (scope: RateCardRow['scope'], id: string) => cards.filter((c) => c.scope === scope && c.scopeId === id);
 
   const projectRow = (p: ProjectRow, client: ClientRow | null) => {
-    const projectCard = cardInForce(cardsOf('project', p.id), today);
-    const clientCard = client ? cardInForce(cardsOf('client', client.id), today) : undefined;
-    const defaultCard = cardInForce(cardsOf('default', ''), today);
+    const projectCard = cardInForce(cardsOf('project', p.id), todayDate);
+    const clientCard = client ? cardInForce(cardsOf('client', client.id), todayDate) : undefined;
+    const defaultCard = cardInForce(cardsOf('default', ''), todayDate);
     const rate = projectCard ?? clientCard ?? defaultCard;
     const rateSource = projectCard ? '' : clientCard ? ' (client)' : defaultCard ? ' (default)' : '';
     const rounding = effectiveRounding(p, settings);

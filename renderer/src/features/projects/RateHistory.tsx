@@ -1,11 +1,11 @@
 // One scope's rate cards, oldest first, with the one in force today marked, and "Change rate from
 // <date>", which adds a card instead of overwriting: work before that date keeps its rate.
 import { useState } from 'react';
-import { currentZone } from '../../app/clock';
+import { currentZone, today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import type { RateCardRow, RateScope } from '../../db/schema';
 import { Field } from '../settings/Field';
-import { changeRate, todayIn, type FieldErrors } from './actions';
+import { changeRate, type FieldErrors } from './actions';
 import { effectiveFromText, FROM_THE_START, rateText } from './rules';
 
 /** The card in force on `day`: the latest effective date not after it (the later-created wins a tie). */
@@ -31,15 +31,15 @@ export function RateHistory({ scope, scopeId, currency, cards, label }: {
   const [from, setFrom] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const today = todayIn(zone);
-  const current = cardInForce(cards, today);
+  const todayDate = today(zone);
+  const current = cardInForce(cards, todayDate);
 
   // The first rate covers all the work; later ones start on a chosen date.
   const first = cards.length === 0;
 
   function open() {
     setAdding(true);
-    setFrom(first ? FROM_THE_START : todayIn(zone));
+    setFrom(first ? FROM_THE_START : today(zone));
     setRate('');
     setErrors({});
   }
@@ -65,7 +65,7 @@ export function RateHistory({ scope, scopeId, currency, cards, label }: {
           <tbody>
             {cards.map((c) => (
               <tr key={c.id} className={c === current ? 'current' : undefined}>
-                <td>{effectiveFromText(c.effectiveFrom)}{c === current ? <> <span className="badge ok">current</span></> : c.effectiveFrom > today ? <> <span className="badge">upcoming</span></> : null}</td>
+                <td>{effectiveFromText(c.effectiveFrom)}{c === current ? <> <span className="badge ok">current</span></> : c.effectiveFrom > todayDate ? <> <span className="badge">upcoming</span></> : null}</td>
                 <td>{rateText(c.rateMinor, c.currency)}</td>
                 <td>
                   <button type="button" className="button link small" aria-label={`Remove the rate ${effectiveFromText(c.effectiveFrom).toLowerCase()} for ${label}`}

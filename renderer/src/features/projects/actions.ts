@@ -2,7 +2,6 @@
 // clock and ids stay out of render, and tests can call them with fake repositories.
 import type { Repos } from '../../db/repos';
 import type { ProjectRow, RateScope, RoundingPolicy } from '../../db/schema';
-import { localDate } from '../../../../shared/time/zone';
 import { checkEffectiveDate, checkName, checkOptionalRate, FROM_THE_START } from './rules';
 import { parseMoneyInput } from '../settings/money-input';
 
@@ -89,9 +88,4 @@ export async function changeRate(
   if (!parsed.ok || dateProblem) return { ok: false, errors };
   await repos.rates.add({ scope: card.scope, scopeId: card.scopeId, rateMinor: parsed.minor, currency: card.currency, effectiveFrom: card.effectiveFrom });
   return { ok: true, value: null };
-}
-
-/** Today in the zone, for the rate form's default date. */
-export function todayIn(zone: string): string {
-  return localDate(Date.now(), zone);
 }

@@ -10,12 +10,13 @@ import { useRepos } from '../../data/repos-context';
 import type { QboEntityKind } from '../../db/schema';
 import { importMirror } from './engine/import-mirror';
 import { ENTITY_LABELS, homeCurrency, preferenceWarnings, useCompanySnapshot } from './mirror-hooks';
-import { qboPort } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 
 const KINDS: QboEntityKind[] = ['customer', 'item', 'employee', 'vendor', 'class'];
 
 export function CompanySection() {
   const repos = useRepos();
+  const { port } = useSyncService();
   const snap = useCompanySnapshot();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -24,7 +25,7 @@ export function CompanySection() {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await importMirror({ repos, port: qboPort(), forceFull });
+      const r = await importMirror({ repos, port, forceFull });
       const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
       setMessage({
         kind: 'ok',

@@ -5,11 +5,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useRepos } from '../../data/repos-context';
-import { startSyncScheduler, syncAfterApproval } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 
 export function QboSyncBridge() {
   const repos = useRepos();
-  useEffect(() => startSyncScheduler(repos), [repos]);
+  const sync = useSyncService();
+  useEffect(() => sync.startSchedule(), [sync]);
 
   const approved = useLiveQuery(
     async () => (await repos.entries.listApproved()).map((e) => `${e.id}@${e.version}`).sort().join(','),
@@ -21,7 +22,7 @@ export function QboSyncBridge() {
     const now = new Set(approved ? approved.split(',') : []);
     const before = seen.current;
     seen.current = now;
-    if (before && [...now].some((k) => !before.has(k))) syncAfterApproval();
-  }, [approved]);
+    if (before && [...now].some((k) => !before.has(k))) sync.approved();
+  }, [approved, sync]);
   return null;
 }

@@ -4,7 +4,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useRepos } from '../../data/repos-context';
 import { ConnectionCard, useQboStatus } from './ConnectionCard';
 import { QboTabs } from './QboTabs';
-import { resumeSync, startSyncScheduler, useSyncUi } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 import './quickbooks.css';
 import './qbo-sync.css';
 
@@ -14,17 +14,18 @@ export function QuickBooksScreen() {
   const conflicts = useLiveQuery(async () => (await repos.sync.conflicts('open')).length, [repos]);
   const connected = status?.state === 'connected';
   const reconnect = status?.state === 'reconnect_required';
-  useEffect(() => useSyncUi.setState({ reconnectRequired: reconnect }), [reconnect]);
+  const sync = useSyncService();
+  useEffect(() => sync.ui.setState({ reconnectRequired: reconnect }), [sync, reconnect]);
   // The schedule runs for the window (App mounts QboSyncBridge); starting it here too is harmless.
-  useEffect(() => startSyncScheduler(repos), [repos]);
+  useEffect(() => sync.startSchedule(), [sync]);
 
   // Coming back from a reconnect: the engine may have paused on an auth failure; let it send again.
   const wasConnected = useRef<boolean | null>(null);
   useEffect(() => {
     if (status === null) return;
-    if (connected && wasConnected.current === false) resumeSync(repos);
+    if (connected && wasConnected.current === false) sync.resume();
     wasConnected.current = connected;
-  }, [status, connected, repos]);
+  }, [status, connected, sync]);
 
   const subtitle =
     status?.state === 'connected'

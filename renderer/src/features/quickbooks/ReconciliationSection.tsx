@@ -1,25 +1,25 @@
 // Reconciliation tab: choose dates, compare approved minutes and amounts per customer and day with
 // what QuickBooks holds. Differences are highlighted; a correct sync shows zeros everywhere. The
 // run also lists what changed in QuickBooks since we sent it (conflicts), and time there we never sent.
-import { currentZone } from '../../app/clock';
+import { today } from '../../app/clock';
 import { useState } from 'react';
 import { addLocalDays } from '../../../../shared/time/local-date';
-import { localDate } from '../../../../shared/time/zone';
 import { useRepos } from '../../data/repos-context';
 import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './mirror-hooks';
-import { runReconciliationReport, type ReportOutcome } from './reconcile-report';
+import { runReconciliationReport, type ReportOutcome } from './engine/reconcile-run';
 import { useQboTab } from './qbo-tab-store';
-import { qboPort } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 
 /** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
 
 export function ReconciliationSection() {
   const repos = useRepos();
+  const { port } = useSyncService();
   const snap = useCompanySnapshot();
   const setTab = useQboTab((s) => s.setTab);
-  const [from, setFrom] = useState(() => addLocalDays(localDate(Date.now(), currentZone()), -30));
-  const [to, setTo] = useState(() => localDate(Date.now(), currentZone()));
+  const [from, setFrom] = useState(() => addLocalDays(today(), -30));
+  const [to, setTo] = useState(() => today());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<(ReportOutcome & { from: string; to: string }) | null>(null);
@@ -28,7 +28,7 @@ export function ReconciliationSection() {
     setBusy(true);
     setError(null);
     try {
-      setReport({ ...(await runReconciliationReport(repos, qboPort(), { from, to })), from, to });
+      setReport({ ...(await runReconciliationReport(repos, port, { from, to })), from, to });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

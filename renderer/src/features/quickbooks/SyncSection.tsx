@@ -9,7 +9,7 @@ import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS 
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from './store/sync-context';
-import { rescheduleSync, runSync, useSyncUi } from './engine/sync-service';
+import { useSyncService, useSyncUi } from './SyncServiceProvider';
 import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 import { useSyncData, useTestSync, type SyncData } from './use-sync-section';
 
@@ -29,8 +29,9 @@ const RULES: Array<{ id: ConflictRule; label: string }> = [
 
 function SettingsForm({ settings }: { settings: SyncSettings }) {
   const repos = useRepos();
+  const sync = useSyncService();
   const [template, setTemplate] = useState(settings.descriptionTemplate ?? '');
-  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(rescheduleSync);
+  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(sync.reschedule);
   return (
     <div className="qbo-sync-settings">
       <label className="qbo-map-field"><span>Send approved time</span>
@@ -84,14 +85,14 @@ export function SyncSection() {
 
 /** Sync now, its progress bar, and how the last run ended. */
 function SyncNow() {
-  const repos = useRepos();
+  const sync = useSyncService();
   const { progress, running, lastResult, lastRunAt } = useSyncUi();
   const when = lastRunAt ? `Last sync, ${formatClockTime(lastRunAt, currentZone())}: ` : '';
   const bar = progressBar(progress, running, lastResult);
   return (
     <>
       <div className="qbo-sync-now">
-        <button type="button" className="button primary" disabled={running} onClick={() => void runSync(repos)}>{running ? 'Syncing…' : 'Sync now'}</button>
+        <button type="button" className="button primary" disabled={running} onClick={() => void sync.run()}>{running ? 'Syncing…' : 'Sync now'}</button>
         <progress className="qbo-progress" aria-label="Sync progress" aria-valuetext={bar.text || undefined} max={100} value={bar.percent} />
         <span className="muted" aria-live="polite">{bar.text}</span>
       </div>
@@ -191,6 +192,7 @@ function TestSync({ data: { approved, entryLabel } }: { data: SyncData }) {
 /** Every approved or synced entry's status, and a resend of the ones QuickBooks refused. */
 function EntryStatuses({ data: { rows, recordOf, relevant, issues, entryLabel } }: { data: SyncData }) {
   const repos = useRepos();
+  const sync = useSyncService();
   const ui = useSyncUi();
   const { running } = ui;
   const needsReconnect = ui.progress.needsReconnect || ui.reconnectRequired;
@@ -198,7 +200,7 @@ function EntryStatuses({ data: { rows, recordOf, relevant, issues, entryLabel } 
 
   async function retryFailed() {
     await repos.sync.retryFailed();
-    await runSync(repos);
+    await sync.run();
   }
 
   return (

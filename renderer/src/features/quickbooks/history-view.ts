@@ -12,7 +12,7 @@ import { formatDate, formatDayShort, formatTimeRange } from '../../../../shared/
 import { formatDuration } from '../../../../shared/time/duration';
 import { localDate, localTime } from '../../../../shared/time/zone';
 import type { ClientRow, ProjectRow, TaskRow, TimeEntry } from '../../db/schema';
-import { projectLabel } from '../timesheet/labels';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import { formatMoney } from './mirror-hooks';
 
 /** An entry as it was at one version: enough to name it. */
@@ -64,7 +64,7 @@ function projectForCustomer(customerId: string, book: HistoryBook): ProjectRow |
 /** A QuickBooks customer by the project it is mapped to, else by its QuickBooks name. */
 function customerName(id: string, book: HistoryBook): string {
   const project = projectForCustomer(id, book);
-  if (project) return projectLabel(project.id, book.projects, book.clients);
+  if (project) return projectLabelById(project.id, book.projects, book.clients);
   const c = book.mirror.customers.find((x) => x.Id === id);
   return c ? c.FullyQualifiedName || c.DisplayName : `a customer not imported from QuickBooks (Id ${id})`;
 }
@@ -81,7 +81,7 @@ export function timeFacts(entryIds: readonly string[], entryVersions: readonly n
   const project = projectId ? book.projects.get(projectId) : undefined;
   const client = project?.clientId ? (book.clients.get(project.clientId)?.name ?? '') : '';
   const task = first?.taskId ? (book.tasks.get(first.taskId)?.name ?? '') : !first && payload?.ItemRef ? itemName(payload.ItemRef.value, book) : '';
-  const base = project || first ? projectLabel(projectId, book.projects, book.clients) : payload?.CustomerRef ? customerName(payload.CustomerRef.value, book) : 'No customer';
+  const base = project || first ? projectLabelById(projectId, book.projects, book.clients) : payload?.CustomerRef ? customerName(payload.CustomerRef.value, book) : 'No customer';
   const facts: TimeFacts = {
     date: payload?.TxnDate ?? (first ? localDate(first.start, first.zone) : null),
     client,

@@ -3,6 +3,7 @@
 // button that applies the suggestions sure enough to apply without asking.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { projectLabel as projectLabelOf } from '../../../../shared/entries/project-label';
 import { suggestMappings, type LocalItem, type MappingSuggestion, type QboRef } from '../../../../shared/mapping';
 import type { WorkerMapping } from '../../../../shared/qbo/transform';
 import { useRepos } from '../../data/repos-context';
@@ -63,7 +64,7 @@ export function useMapping() {
   const classTracking = snap.preferences.AccountingInfoPrefs?.ClassTrackingPerTxn === true;
   const serviceItems = lists.item;
   const clientName = new Map(local.clients.map((c) => [c.id, c.name]));
-  const projectLabel = (p: Pick<ProjectRow, 'name' | 'clientId'>) => (p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name);
+  const projectLabel = (p: Pick<ProjectRow, 'name' | 'clientId'>) => projectLabelOf({ name: p.name, clientName: p.clientId ? clientName.get(p.clientId) : undefined });
   const projectById = new Map(local.projects.map((p) => [p.id, p]));
   const tasks = local.tasks.filter((t) => projectById.has(t.projectId));
   const worker = snap.worker;

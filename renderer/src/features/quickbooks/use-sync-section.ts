@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { formatDayShort, formatTimeRange } from '../../../../shared/time/display';
 import type { TimeActivityDraft } from '../../../../shared/qbo/transform';
 import { entryLocalDate } from '../../../../shared/qbo/transform';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import { preflightDrafts, type PreflightIssue } from '../../../../shared/sync/preflight';
 import { useRepos } from '../../data/repos-context';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
-import { runSync } from './engine/sync-service';
+import { useSyncService } from './SyncServiceProvider';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +34,9 @@ export function useSyncData() {
     const lastRefusals = new Map<string, string>();
     for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
     const { issues } = preflightDrafts(approved, sc.transform, sc.mirror, sc.prefs, { lastRefusals, now });
-    const clientName = new Map(clients.map((c) => [c.id, c.name]));
-    const projectLabel = new Map(projects.map((p) => [p.id, p.clientId && clientName.get(p.clientId) ? `${clientName.get(p.clientId)} · ${p.name}` : p.name]));
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    const clientById = new Map(clients.map((c) => [c.id, c]));
+    const projectLabel = (id: string | null) => projectLabelById(id, projectById, clientById);
     const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));
     return { settings: sc.settings, rows, recordOf, relevant, approved, issues, projectLabel };
   }, [repos]);
@@ -44,7 +46,7 @@ export function useSyncData() {
   const entryLabel = (id: string) => {
     const e = byId.get(id);
     if (!e) return id;
-    return `${formatDayShort(entryLocalDate(e))}, ${e.projectId ? (data.projectLabel.get(e.projectId) ?? 'Unknown project') : 'No project'}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
+    return `${formatDayShort(entryLocalDate(e))}, ${data.projectLabel(e.projectId)}, ${formatTimeRange(e.start, e.end, e.zone)} · ${formatMinutes(minutesOf(e))}${e.description ? ` · ${e.description}` : ''}`;
   };
   return { ...data, entryLabel };
 }
@@ -62,6 +64,7 @@ interface PayloadPreview {
 
 export function useTestSync() {
   const repos = useRepos();
+  const sync = useSyncService();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [preview, setPreview] = useState<PayloadPreview | null>(null);
   const [testMessage, setTestMessage] = useState<string | null>(null);
@@ -87,7 +90,7 @@ export function useTestSync() {
     setTestMessage(null);
     const planned = await repos.entries.approve(preview.ids);
     const keys = [...new Set([...preview.keys])];
-    const result = await runSync(repos, { only: keys });
+    const result = await sync.run({ only: keys });
     setTestMessage(result.status === 'completed'
       ? `Test sync sent ${result.sent} TimeActivit${result.sent === 1 ? 'y' : 'ies'}: ${result.done} in QuickBooks, ${result.failed} failed.${planned.issues.some((i) => i.blocking) ? ' Some entries were held back by pre-flight.' : ''}`
       : (result.message ?? `Test sync ended: ${result.status}.`));

@@ -1,5 +1,6 @@
 // The user's rules: what each matches and where it sends time, with a form to add one. A refused
 // pattern (empty, invalid, or one that could hang on a long title) is explained, never stored.
+import { DELETED_PROJECT } from '../../../../shared/entries/project-label';
 import { useState } from 'react';
 import { describeRule, describeRuleFlavour, type RuleField, type RuleKind } from '../../../../shared/matcher';
 import type { RuleRow } from '../../db/schema';
@@ -25,7 +26,7 @@ interface Props {
 
 export function RulesPanel({ rules, projects, draft, explanation, error, onSave, onDelete, onCancel }: Props) {
   const [form, setForm] = useState<RuleDraft>(draft ?? { field: 'title', kind: 'contains', pattern: '', projectId: projects[0]?.id ?? '' });
-  const label = (id: string) => projects.find((p) => p.id === id)?.label ?? 'Deleted project';
+  const label = (id: string) => projects.find((p) => p.id === id)?.label ?? DELETED_PROJECT;
 
   return (
     <section className="card rules" aria-labelledby="rules-title">

@@ -12,7 +12,7 @@ import { today, useNow } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import type { DayDecision } from '../../db/repos';
 import type { EntryRow, ProjectRow, RuleRow } from '../../db/schema';
-import { projectLabel } from '../timesheet/labels';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import { buildReviewDay, projectInfos, suggestReviewDay, type ReviewDay } from './review-day';
 
 /** Unassigned time: visible on the timeline track, but clearly not a project's colour. */
@@ -118,7 +118,7 @@ function namesOf(catalog: { projects: ProjectRow[]; clients: Array<{ id: string;
   const infos = projectInfos(catalog.projects, catalog.clients, catalog.tasks);
   const projectMap = new Map(catalog.projects.map((p) => [p.id, p]));
   const clientMap = new Map(catalog.clients.map((c) => [c.id, c]));
-  const labelOf = (id: string | null) => projectLabel(id, projectMap, clientMap);
+  const labelOf = (id: string | null) => projectLabelById(id, projectMap, clientMap);
   return {
     infos,
     projects: projectMap as ReadonlyMap<string, ProjectRow>,

@@ -6,7 +6,7 @@ import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
 import type { ProjectRow } from '../../db/schema';
 import type { Catalog } from '../entries/catalog';
-import { NO_PROJECT } from './tray-state';
+import { NO_PROJECT } from '../../../../shared/entries/project-label';
 import './timer.css';
 
 const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#db2777', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'];

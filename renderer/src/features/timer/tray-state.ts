@@ -1,22 +1,15 @@
 // What the tray shows, derived from the data: the running entry's label and the last few projects
 // to switch to. Pure, so the bridge only decides when to send it.
 import type { TrayState } from '../../../../shared/ipc/contract';
+import { isLive } from '../../../../shared/entries/entry';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import type { ClientRow, EntryRow, ProjectRow } from '../../db/schema';
 
 const RECENT_LIMIT = 5;
-export const NO_PROJECT = 'No project';
 
-/** "Client · Project", the project alone when it has no client, or "No project". */
-export function projectLabel(
-  projectId: string | null,
-  projects: ReadonlyMap<string, ProjectRow>,
-  clients: ReadonlyMap<string, ClientRow>,
-): string {
-  if (projectId === null) return NO_PROJECT;
-  const project = projects.get(projectId);
-  if (!project) return 'Unknown project';
-  const client = project.clientId ? clients.get(project.clientId) : undefined;
-  return (client ? `${client.name} · ${project.name}` : project.name).slice(0, 200);
+/** The project's label as screens show it, cut to the 200 characters the tray accepts. */
+function trayLabel(projectId: string | null, projects: ReadonlyMap<string, ProjectRow>, clients: ReadonlyMap<string, ClientRow>): string {
+  return projectLabelById(projectId, projects, clients).slice(0, 200);
 }
 
 /**
@@ -24,7 +17,7 @@ export function projectLabel(
  * and archived or missing projects are left out (the tray cannot switch to them).
  */
 export function recentProjectIds(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>, limit = RECENT_LIMIT): string[] {
-  const sorted = [...entries].filter((e) => e.deletedAt == null).sort((a, b) => b.start - a.start || b.id.localeCompare(a.id));
+  const sorted = [...entries].filter(isLive).sort((a, b) => b.start - a.start || b.id.localeCompare(a.id));
   const ids: string[] = [];
   for (const e of sorted) {
     if (ids.length >= limit) break;
@@ -39,7 +32,7 @@ export function recentProjectIds(entries: readonly EntryRow[], projects: Readonl
 /** The project the most recent entry used (null = "No project", also when there is no entry). */
 export function lastUsedProjectId(entries: readonly EntryRow[], projects: ReadonlyMap<string, ProjectRow>): string | null {
   const latest = [...entries]
-    .filter((e) => e.deletedAt == null && (e.projectId === null || projects.get(e.projectId)?.archived === false))
+    .filter((e) => isLive(e) && (e.projectId === null || projects.get(e.projectId)?.archived === false))
     .sort((a, b) => b.start - a.start || b.id.localeCompare(a.id))[0];
   return latest?.projectId ?? null;
 }
@@ -59,10 +52,10 @@ export function trayStateOf(
   const clients = new Map(clientList.map((c) => [c.id, c]));
   const next = chosen !== undefined ? chosen : lastUsedProjectId(recentEntries, projects);
   return {
-    next: { projectId: next, label: projectLabel(next, projects, clients) },
+    next: { projectId: next, label: trayLabel(next, projects, clients) },
     running: running
-      ? { projectId: running.projectId, label: projectLabel(running.projectId, projects, clients), startedAt: running.start }
+      ? { projectId: running.projectId, label: trayLabel(running.projectId, projects, clients), startedAt: running.start }
       : null,
-    recent: recentProjectIds(recentEntries, projects).map((projectId) => ({ projectId, label: projectLabel(projectId, projects, clients) })),
+    recent: recentProjectIds(recentEntries, projects).map((projectId) => ({ projectId, label: trayLabel(projectId, projects, clients) })),
   };
 }

@@ -11,7 +11,7 @@ import type { TimesheetTotals } from '../../db/repos';
 import { ApproveDialog } from './ApproveDialog';
 import { describeOutcome, summarizeApproval } from './approve-range';
 import { gridRows } from './grid-rows';
-import { projectLabel } from './labels';
+import { projectLabelById } from '../../../../shared/entries/project-label';
 import { LowerCellDialog } from './LowerCellDialog';
 import { TimesheetGrid, type DayApproval } from './TimesheetGrid';
 import { useCellEdits, type Message } from './use-cell-edits';
@@ -50,7 +50,7 @@ export function TimesheetScreen() {
 
   if (!sheet || !projects || !clients || !tasks || !weekStart) return <ScreenHeader title="Timesheet" subtitle="Loading…" />;
 
-  const labelOf = (id: string | null) => projectLabel(id, projectMap, clientMap);
+  const labelOf = (id: string | null) => projectLabelById(id, projectMap, clientMap);
   const rows = gridRows({ sheet, extraProjectIds: extraRows, open, tasks, projectLabel: labelOf });
   const addable = projects.filter((p) => !p.archived && !rows.some((r) => r.projectId === p.id));
 

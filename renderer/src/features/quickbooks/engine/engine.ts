@@ -10,7 +10,7 @@
 // limiter, not the engine, is the bottleneck.
 import { applyBatchResponse, batchesToResend, planBatch, type BatchPlan } from '../../../../../shared/sync/batch-plan';
 import { sendable, type OutboxRow } from '../../../../../shared/sync/outbox';
-import type { BatchResponse, QboTimeActivity } from '../../../../../shared/qbo/types';
+import type { BatchResponse } from '../../../../../shared/qbo/types';
 import type { QboBatchItem } from '../../../../../shared/ipc/domains/qbo';
 import type { Repos } from '../../../db/repos';
 import { QboPortError, sendFailureOf, type QboPort } from './qbo-port';
@@ -82,7 +82,7 @@ function toBatchResponse(items: Awaited<ReturnType<QboPort['batch']>>['items']):
           Fault: { type: item.fault.type, Error: item.fault.errors.map((e) => ({ code: e.code, Message: e.message, Detail: e.detail, element: e.element })) },
         };
       }
-      return { bId: item.bId, ...(item.data ? { TimeActivity: item.data as unknown as QboTimeActivity } : {}) };
+      return { bId: item.bId, ...(item.data ? { TimeActivity: item.data } : {}) };
     }),
   };
 }

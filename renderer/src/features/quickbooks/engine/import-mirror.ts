@@ -5,9 +5,9 @@
 import type { Repos } from '../../../db/repos';
 import type { QboEntityKind } from '../../../db/schema';
 import type { NewQboEntity } from '../store/mirror-repo';
-import type { Entity, QboPort } from './qbo-port';
+import type { Entity, QboEntityName, QboPort } from './qbo-port';
 
-const ENTITIES: ReadonlyArray<[QboEntityKind, string]> = [
+const ENTITIES: ReadonlyArray<[QboEntityKind, QboEntityName]> = [
   ['customer', 'Customer'],
   ['item', 'Item'],
   ['employee', 'Employee'],
@@ -76,7 +76,7 @@ export async function importMirror(deps: { repos: Pick<Repos, 'qboMirror'>; port
     for (const [kind, name] of ENTITIES) {
       const list = await port.queryAll(name, 'Active IN (true, false)');
       counts[kind] = list.length;
-      rows.push(...list.map((e) => mirrorRow(kind, e)));
+      rows.push(...list.map((e) => mirrorRow(kind, { ...e })));
     }
     await repos.qboMirror.putEntities(rows, { replaceKinds: ENTITIES.map(([k]) => k) });
   }

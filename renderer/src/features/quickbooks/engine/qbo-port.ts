@@ -2,10 +2,11 @@
 // Node tests and the benchmark implement it in-process over main's QboClient (never imported from
 // here: the renderer must not import electron/). Every failure of a whole request becomes a
 // QboPortError whose kind says what the engine does: 'auth' pause until reconnect, 'network' resend
-// the same request (same requestid), 'remote' a QuickBooks fault (status/code when known).
-import type { IpcError } from '../../../../../shared/ipc/errors';
-import { qboFaultCode, type QboBatchItem, type QboBatchItemResult, type QboStatus } from '../../../../../shared/ipc/domains/qbo';
-import type { QboFault } from '../../../../../shared/qbo/types';
+// the same request (same requestid), 'remote' a QuickBooks fault (its status, code and intuit_tid
+// come from the IPC error's structured `remote` detail, never from its message).
+import type { IpcError, RemoteDetail } from '../../../../../shared/ipc/errors';
+import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../../shared/ipc/domains/qbo';
+import type { QboClass, QboCustomer, QboEmployee, QboFault, QboItem, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
 
@@ -16,7 +17,7 @@ export class QboPortError extends Error {
   constructor(
     readonly kind: QboPortErrorKind,
     message: string,
-    readonly details: { status?: number; code?: string; intuitTid?: string; type?: string } = {},
+    readonly details: RemoteDetail = {},
   ) {
     super(message);
   }
@@ -24,41 +25,39 @@ export class QboPortError extends Error {
 
 export type Entity = Record<string, unknown>;
 
+/** The QuickBooks entities the app reads, by name, with QBO's field names (shared/qbo/types). */
+interface QboEntities {
+  TimeActivity: QboTimeActivity;
+  Customer: QboCustomer;
+  Item: QboItem;
+  Employee: QboEmployee;
+  Vendor: QboVendor;
+  Class: QboClass;
+}
+export type QboEntityName = keyof QboEntities;
+
+/** A batch item's answer; the engine batches TimeActivity only, so `data` is one (or a delete acknowledgement, which has its Id). */
+type PortBatchItem = Omit<QboBatchItemResult, 'data'> & { data: QboTimeActivity | null };
+
 export interface QboPort {
   /** One /batch request with this requestid; per-item faults come back as data. */
-  batch(requestId: string, items: QboBatchItem[]): Promise<{ items: QboBatchItemResult[]; intuitTid?: string | null }>;
+  batch(requestId: string, items: QboBatchItem[]): Promise<{ items: PortBatchItem[]; intuitTid?: string | null }>;
   /** Every row of one entity (the port pages by STARTPOSITION offsets). */
-  queryAll(entity: string, where?: string): Promise<Entity[]>;
+  queryAll<K extends QboEntityName>(entity: K, where?: string): Promise<Array<QboEntities[K]>>;
   /** The entity, or null when QuickBooks says it does not exist (610). */
-  read(entity: string, id: string): Promise<Entity | null>;
+  read<K extends QboEntityName>(entity: K, id: string): Promise<QboEntities[K] | null>;
   company(): Promise<{ companyInfo: Entity; preferences: Entity }>;
   /** CDC for name lists (TimeActivity is not in CDC). */
   changes(entities: string[], changedSince: string): Promise<Record<string, Entity[]>>;
   status(): Promise<QboStatus>;
 }
 
-/** HTTP status from a fault code or message when the IPC error only carries text. */
-function statusFrom(code: string | null, message: string): number | undefined {
-  if (code === '3001' || code === '429') return 429;
-  if (code === '503') return 503;
-  if (code === '3200' || code === '100') return 401;
-  if (code === '3100') return 403;
-  const http = /HTTP (\d{3})/.exec(message)?.[1];
-  if (http) return Number(http);
-  if (code && /^\d{3}$/.test(code) && Number(code) >= 400) return Number(code);
-  return undefined;
-}
-
-/** An IPC error as a port error. */
+/** An IPC error as a port error. An auth error QuickBooks did not answer (not connected) reads as 401/3200. */
 export function portErrorFromIpc(error: IpcError): QboPortError {
-  if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200' });
+  const remote = error.remote ?? {};
+  if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200', ...remote });
   if (error.kind === 'network') return new QboPortError('network', error.message);
-  if (error.kind === 'remote') {
-    const code = qboFaultCode(error.message);
-    const status = statusFrom(code, error.message) ?? (error.retryable ? 500 : 400);
-    const tid = /intuit_tid ([\w-]+)/.exec(error.message)?.[1];
-    return new QboPortError('remote', error.message, { status, ...(code ? { code } : {}), ...(tid ? { intuitTid: tid } : {}) });
-  }
+  if (error.kind === 'remote') return new QboPortError('remote', error.message, { status: error.retryable ? 500 : 400, ...remote });
   return new QboPortError('other', error.message);
 }
 
@@ -80,6 +79,15 @@ export function sendFailureOf(error: unknown): SendFailure {
 
 type Invoke = RendererApi['invoke'];
 
+/** QuickBooks answers an entity as an object with its Id; anything else is not what was asked for. */
+const hasId = <K extends QboEntityName>(row: Entity): row is Entity & QboEntities[K] => typeof row['Id'] === 'string';
+
+/** The IPC answer's rows as the entity they are, checked to carry an Id. */
+function entityOf<K extends QboEntityName>(entity: K, row: Entity): QboEntities[K] {
+  if (!hasId<K>(row)) throw new QboPortError('other', `QuickBooks answered a ${entity} without an Id.`);
+  return row;
+}
+
 /** The app's port: every call is one qbo:* IPC call. */
 export function ipcQboPort(api: { invoke: Invoke }): QboPort {
   async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>): Promise<T> {
@@ -89,14 +97,15 @@ export function ipcQboPort(api: { invoke: Invoke }): QboPort {
   }
   return {
     async batch(requestId, items) {
-      return unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+      const answer = await unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+      return { ...answer, items: answer.items.map((item) => ({ ...item, data: item.data ? entityOf('TimeActivity', item.data) : null })) };
     },
     async queryAll(entity, where) {
-      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items;
+      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items.map((row) => entityOf(entity, row));
     },
     async read(entity, id) {
       try {
-        return (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data;
+        return entityOf(entity, (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data);
       } catch (error) {
         if (error instanceof QboPortError && error.details.code === '610') return null;
         throw error;

@@ -3,9 +3,11 @@
 // confirm apparent deletions by reading each Id, and resolve changes made in QuickBooks by the
 // configured rule: tracker wins, QuickBooks wins, or ask (open rows on the conflicts screen).
 // The report compares approved minutes and amounts per customer and day with what QuickBooks holds;
-// a correct sync shows zero difference everywhere.
-import { approvedLines, TransformError, type ApprovedLine } from '../../../../../shared/qbo/transform';
+// a correct sync shows zero difference everywhere. The QuickBooks screen runs both over one query.
+import { approvedLines } from '../../../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../../../shared/qbo/types';
+import { blockedEntryIds, preflight } from '../../../../../shared/sync/preflight';
+import { isLocalDate } from '../../../../../shared/time/local-date';
 import type { ChangedInQbo, ConflictRule, DeletedInQbo, ReconcileRange, ReconcileResult, ReconciliationRow } from '../../../../../shared/sync/reconcile';
 import { reconcile, reconciliationReport, resolveConflicts } from '../../../../../shared/sync/reconcile';
 import type { Repos } from '../../../db/repos';
@@ -25,7 +27,7 @@ export interface ReconcileRunResult {
 
 /** All TimeActivities in the range, as QuickBooks returns them. */
 async function queryTimeActivities(port: QboPort, range: ReconcileRange): Promise<QboTimeActivity[]> {
-  return (await port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`)) as unknown as QboTimeActivity[];
+  return port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`);
 }
 
 async function syncedRange(repos: Pick<Repos, 'sync'>): Promise<ReconcileRange | null> {
@@ -33,21 +35,26 @@ async function syncedRange(repos: Pick<Repos, 'sync'>): Promise<ReconcileRange |
   return dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null;
 }
 
-export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange; rule?: ConflictRule }): Promise<ReconcileRunResult & { result: ReconcileResult | null }> {
+/**
+ * Compares the sync records with what QuickBooks holds over the range (default: the synced range)
+ * and resolves what changed there by the rule. `activities` is the range's query answer when the
+ * caller already has it.
+ */
+export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange; rule?: ConflictRule; activities?: QboTimeActivity[] }): Promise<ReconcileRunResult & { result: ReconcileResult | null }> {
   const { repos, port } = deps;
   const range = deps.range ?? (await syncedRange(repos));
   const empty = { range, matched: 0, changedInQbo: 0, deletedInQbo: 0, unknownInQbo: 0, asked: 0, queued: 0, result: null };
   if (!range) return empty;
   const sc = await repos.sync.loadContext();
   const rule = deps.rule ?? sc.settings.conflictRule;
-  const activities = await queryTimeActivities(port, range);
+  const activities = deps.activities ?? (await queryTimeActivities(port, range));
   const records = await repos.sync.records();
   const result = reconcile(records, activities, range, { worker: sc.transform.worker });
   // A query can miss a row (eventual consistency): confirm each apparent deletion by its Id.
   const deleted: DeletedInQbo[] = [];
   const changed: ChangedInQbo[] = [...result.changedInQbo];
   for (const d of result.deletedInQbo) {
-    const current = (await port.read('TimeActivity', d.qboId)) as unknown as QboTimeActivity | null;
+    const current = await port.read('TimeActivity', d.qboId);
     if (!current) deleted.push(d);
     else {
       const again = reconcile([d.record], [current], range).changedInQbo[0];
@@ -86,27 +93,56 @@ export async function resolveConflict(deps: { repos: Pick<Repos, 'sync'> }, conf
   await repos.sync.applyReconciliation({ matched: [], resolution, conflicts: [], resolvedConflictId: conflictId, resolvedAs: choice });
 }
 
+export interface ReportRows {
+  range: ReconcileRange | null;
+  rows: ReconciliationRow[];
+  currency: string;
+  /** Entries in the range that pre-flight holds back (not counted: they cannot be in QuickBooks). */
+  heldBack: number;
+  /** What QuickBooks holds in the range. */
+  activities: QboTimeActivity[];
+}
+
 /**
  * Approved minutes and amounts per customer and day beside what QuickBooks holds, over the range
- * (default: the synced range). Entries pre-flight blocks are left out of the approved side.
+ * (default: the synced range). The approved side is what the sync has QuickBooks hold (time in the
+ * trash that is still held there included), with the very numbers the payloads carry
+ * (shared/qbo/transform's approvedLines), less what pre-flight holds back.
  */
-export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync' | 'entries'>; port: QboPort; range?: ReconcileRange }): Promise<{ range: ReconcileRange | null; rows: ReconciliationRow[] }> {
+export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange }): Promise<ReportRows> {
   const { repos, port } = deps;
   const range = deps.range ?? (await syncedRange(repos));
-  if (!range) return { range, rows: [] };
   const sc = await repos.sync.loadContext();
-  const entries = (await repos.sync.pushableEntries(range)).filter((e) => sc.transform.projects.some((p) => p.id === e.projectId));
-  let lines: ApprovedLine[];
-  try {
-    lines = approvedLines(entries, sc.transform);
-  } catch (error) {
-    if (!(error instanceof TransformError)) throw error;
-    const bad = new Set(error.problems.map((p) => p.entryId));
-    lines = approvedLines(
-      entries.filter((e) => !bad.has(e.id)),
-      sc.transform,
-    );
-  }
+  const currency = sc.transform.currency;
+  if (!range) return { range, rows: [], currency, heldBack: 0, activities: [] };
   const activities = await queryTimeActivities(port, range);
-  return { range, rows: reconciliationReport(lines, activities, { currency: sc.transform.currency, range, worker: sc.transform.worker }) };
+  // Invoiced and paid time was sent like synced time; pre-flight only knows approved and synced.
+  const entries = (await repos.sync.pushableEntries(range)).map((e) => (e.status === 'invoiced' || e.status === 'paid' ? { ...e, status: 'synced' as const } : e));
+  const blocked = blockedEntryIds(preflight(entries, sc.transform, sc.mirror, sc.prefs));
+  const lines = approvedLines(entries.filter((e) => !blocked.has(e.id)), sc.transform);
+  const rows = reconciliationReport(lines, activities, { currency, range, worker: sc.transform.worker });
+  return { range, rows, currency, heldBack: blocked.size, activities };
+}
+
+export interface ReportOutcome {
+  rows: ReconciliationRow[];
+  currency: string;
+  heldBack: number;
+  /** The reconciliation pass over the same range: changes and deletions made in QuickBooks, resolved by the rule. */
+  findings: ReconcileRunResult & { result: ReconcileResult | null };
+  rule: ConflictRule;
+  activities: number;
+}
+
+/**
+ * The QuickBooks screen's report for a date range: the comparison above, and the reconciliation
+ * pass over the same answer (changes and deletions made in QuickBooks since we sent them, resolved
+ * by the configured rule or put on the ask-list of the Conflicts tab).
+ */
+export async function runReconciliationReport(repos: Pick<Repos, 'sync'>, port: QboPort, range: ReconcileRange): Promise<ReportOutcome> {
+  if (!isLocalDate(range.from) || !isLocalDate(range.to) || range.from > range.to) throw new RangeError('Choose a start date on or before the end date.');
+  const report = await reconciliationReportRun({ repos, port, range });
+  const findings = await runReconciliation({ repos, port, range, activities: report.activities });
+  const rule = (await repos.sync.loadContext()).settings.conflictRule;
+  return { rows: report.rows, currency: report.currency, heldBack: report.heldBack, findings, rule, activities: report.activities.length };
 }
