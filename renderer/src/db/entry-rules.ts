@@ -1,5 +1,5 @@
 // How the repository applies shared/entries' locking to a confirmed edit. shared/entries says an
-// approved (or later) entry is locked; the issue adds that editing one asks first. These two
+// approved (or later) entry is locked; the app asks before changing approved or synced time. These
 // functions are that policy, in one place.
 import type { EntryRow, EntryStatus } from './schema';
 

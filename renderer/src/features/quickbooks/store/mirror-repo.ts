@@ -1,7 +1,7 @@
 // The local mirror of the QuickBooks company: name lists (customers, service items, employees,
 // vendors, classes: inactive ones kept and marked) and key-value state (company info, preferences,
 // worker mapping, sync settings, import watermark). Mapping screens and pre-flight read it; only the
-// importer (renderer/src/sync/import-mirror.ts) writes the name lists.
+// importer (engine/import-mirror.ts) writes the name lists.
 import type { QboMirror, QboPreferences } from '../../../../../shared/qbo/types';
 import type { RepoContext } from '../../../db/context';
 import type { QboEntityKind, QboEntityRow } from '../../../db/schema';

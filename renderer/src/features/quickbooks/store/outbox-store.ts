@@ -23,6 +23,41 @@ export async function advanceEntries(entries: EntriesRepo, tx: EntryTx, rows: Re
   await entries.advanceInTx(tx, sent, target);
 }
 
+/**
+ * Rows resolved for good: update each key's record, release its followers and move entry statuses.
+ * Bulk reads and writes: a batch settles up to 30 keys at once.
+ */
+async function settle(ctx: RepoContext, entries: EntriesRepo, tx: EntryTx, settled: ReadonlyArray<{ row: OutboxRow; billable?: BillableStatus | undefined }>): Promise<void> {
+  if (settled.length === 0) return;
+  const keys = [...new Set(settled.map((s) => s.row.key))];
+  const previous = new Map((await recordsOf(tx.db, keys)).map((r) => [r.key, toRecord(r)]));
+  const rowsByKey = new Map<string, OutboxRow[]>();
+  for (const r of await rowsWithKeys(tx.db, keys)) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
+  const upserts = new Map<string, OutboxRow>();
+  const cancelled: string[] = [];
+  const toSynced: OutboxRow[] = [];
+  const toInvoiced: OutboxRow[] = [];
+  for (const { row, billable } of settled) {
+    const record = recordAfter(row, previous.get(row.key) ?? null, billable);
+    if (record) previous.set(row.key, record);
+    else previous.delete(row.key);
+    const rows = (rowsByKey.get(row.key) ?? []).map((r) => upserts.get(r.id) ?? (r.id === row.id ? row : r));
+    const released = releaseFollowUps(rows, row, record);
+    for (const u of released.upserts) upserts.set(u.id, u);
+    cancelled.push(...released.cancelled);
+    if (row.state === 'done' && row.op !== 'delete') ((record?.billableStatus ?? billable) === 'HasBeenBilled' ? toInvoiced : toSynced).push(row);
+  }
+  const at = ctx.now();
+  const puts = keys.filter((k) => previous.has(k)).map((k) => ({ ...previous.get(k)!, updatedAt: at }));
+  const deletes = keys.filter((k) => !previous.has(k));
+  if (puts.length) await tx.db.syncRecords.bulkPut(puts);
+  if (deletes.length) await tx.db.syncRecords.bulkDelete(deletes);
+  if (upserts.size) await tx.db.outbox.bulkPut([...upserts.values()]);
+  if (cancelled.length) await tx.db.outbox.bulkDelete(cancelled);
+  await advanceEntries(entries, tx, toSynced, 'synced');
+  await advanceEntries(entries, tx, toInvoiced, 'invoiced');
+}
+
 export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo; ids: IdSource }) {
   const { db } = ctx;
   const rw = <T>(fn: (tx: EntryTx) => Promise<T>) => deps.entries.transaction(syncTables(ctx), fn).then((r) => r.value);
@@ -37,41 +72,6 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
    */
   const rowsInStates = async (states: ReadonlyArray<OutboxRow['state']>): Promise<OutboxRow[]> =>
     (await Promise.all(states.map((state) => db.outbox.where('state').equals(state).toArray()))).flat();
-
-  /**
-   * Rows resolved for good: update each key's record, release its followers and move entry statuses.
-   * Bulk reads and writes: a batch settles up to 30 keys at once.
-   */
-  async function settle(tx: EntryTx, settled: ReadonlyArray<{ row: OutboxRow; billable?: BillableStatus | undefined }>): Promise<void> {
-    if (settled.length === 0) return;
-    const keys = [...new Set(settled.map((s) => s.row.key))];
-    const previous = new Map((await recordsOf(tx.db, keys)).map((r) => [r.key, toRecord(r)]));
-    const rowsByKey = new Map<string, OutboxRow[]>();
-    for (const r of await rowsWithKeys(tx.db, keys)) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
-    const upserts = new Map<string, OutboxRow>();
-    const cancelled: string[] = [];
-    const toSynced: OutboxRow[] = [];
-    const toInvoiced: OutboxRow[] = [];
-    for (const { row, billable } of settled) {
-      const record = recordAfter(row, previous.get(row.key) ?? null, billable);
-      if (record) previous.set(row.key, record);
-      else previous.delete(row.key);
-      const rows = (rowsByKey.get(row.key) ?? []).map((r) => upserts.get(r.id) ?? (r.id === row.id ? row : r));
-      const released = releaseFollowUps(rows, row, record);
-      for (const u of released.upserts) upserts.set(u.id, u);
-      cancelled.push(...released.cancelled);
-      if (row.state === 'done' && row.op !== 'delete') ((record?.billableStatus ?? billable) === 'HasBeenBilled' ? toInvoiced : toSynced).push(row);
-    }
-    const at = ctx.now();
-    const puts = keys.filter((k) => previous.has(k)).map((k) => ({ ...previous.get(k)!, updatedAt: at }));
-    const deletes = keys.filter((k) => !previous.has(k));
-    if (puts.length) await tx.db.syncRecords.bulkPut(puts);
-    if (deletes.length) await tx.db.syncRecords.bulkDelete(deletes);
-    if (upserts.size) await tx.db.outbox.bulkPut([...upserts.values()]);
-    if (cancelled.length) await tx.db.outbox.bulkDelete(cancelled);
-    await advanceEntries(deps.entries, tx, toSynced, 'synced');
-    await advanceEntries(deps.entries, tx, toInvoiced, 'invoiced');
-  }
 
   return {
     /**
@@ -144,7 +144,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
           counts[COUNTED_AS[outcome.kind]]++;
           if (row.state === 'done' || row.state === 'failed') toSettle.push({ row, billable: outcome.kind === 'done' ? outcome.billableStatus : undefined });
         }
-        await settle(tx, toSettle);
+        await settle(ctx, deps.entries, tx, toSettle);
         await tx.db.syncAudit.bulkAdd(audits);
         await tx.db.batchPlans.delete(plan.batchId);
         return counts;
@@ -179,7 +179,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
           ),
         );
         if (definitive) {
-          await settle(tx, after.map((row) => ({ row })));
+          await settle(ctx, deps.entries, tx, after.map((row) => ({ row })));
           await tx.db.batchPlans.delete(plan.batchId);
         } else await tx.db.batchPlans.update(plan.batchId, { state: 'sent' });
         return classification;
@@ -194,10 +194,17 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
         const followers = await tx.db.outbox.where('key').equals(row.key).toArray();
         const { superseded, replacement, relinked } = rebaseAfterReread(row, current, deps.ids, ctx.now(), followers);
         await tx.db.outbox.bulkPut([superseded, ...(replacement ? [replacement] : []), ...relinked]);
-        if (!replacement) await settle(tx, [{ row: superseded }]);
+        if (!replacement) await settle(ctx, deps.entries, tx, [{ row: superseded }]);
       });
     },
+    ...recordReads(ctx),
+  };
+}
 
+/** What QuickBooks holds and what the sync did, as the history and reconciliation read it. */
+function recordReads(ctx: RepoContext) {
+  const { db } = ctx;
+  return {
     async records(): Promise<SyncRecord[]> {
       return (await db.syncRecords.toArray()).map(toRecord);
     },

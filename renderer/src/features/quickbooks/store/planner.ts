@@ -81,80 +81,80 @@ export async function holdsTimeInQbo(db: TrackNexusDb, entryIds: readonly string
   return [...keys].some((k) => deleteNeedsConfirmation(k, records, held.rows));
 }
 
+/**
+ * Drafts for the pushable entries among `entryIds` (aggregated projects: their whole project-days),
+ * after pre-flight.
+ */
+async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], sc: SyncContext, now: number): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; touched: EntryRow[] }> {
+  const aggregate = new Set(sc.transform.projects.filter((p) => p.qbo.aggregate).map((p) => p.id));
+  const byId = new Map<string, EntryRow>();
+  for (const e of await db.entries.bulkGet([...entryIds])) if (e) byId.set(e.id, e);
+  const groups = new Set<string>();
+  for (const e of [...byId.values()]) {
+    if (!e.projectId || !aggregate.has(e.projectId)) continue;
+    const g = JSON.stringify([e.projectId, e.localDate]);
+    if (groups.has(g)) continue;
+    groups.add(g);
+    for (const m of await db.entries.where('[projectId+localDate]').equals([e.projectId, e.localDate]).toArray()) byId.set(m.id, m);
+  }
+  const touched = [...byId.values()];
+  const sendable = touched.filter((e) => counts(e) && pushable(e)).map(asPlanned);
+  return { ...preflightDrafts(sendable, sc.transform, sc.mirror, sc.prefs, { now }), touched };
+}
+
+/**
+ * Drafts for these entries and every other entry that shares a key with them, until no new member
+ * turns up: an edit, split or merge can move an entry to another key (another project or day of an
+ * aggregated project, or its project's aggregation switched), and the old TimeActivity must then
+ * hold exactly what its remaining entries say.
+ */
+async function draftsWithKeyMates(tx: WriteTx, entryIds: readonly string[], sc: SyncContext, now: number) {
+  let wanted = new Set(entryIds);
+  for (;;) {
+    const drafted = await draftsFor(tx, [...wanted], sc, now);
+    const touchedIds = new Set(drafted.touched.map((e) => e.id));
+    const candidateKeys = new Set([...drafted.drafts.map((d) => d.key), ...(await keysHolding(tx, touchedIds))]);
+    const records = (await recordsOf(tx, candidateKeys)).map(toRecord);
+    const rows = await rowsWithKeys(tx, candidateKeys);
+    const draftKeys = new Set(drafted.drafts.map((d) => d.key));
+    const orphaned = (r: { key: string }) => !draftKeys.has(r.key);
+    // Compared with `wanted`, not `touchedIds`: an id whose entry row is gone is asked for once.
+    const others = [...records.filter(orphaned), ...rows.filter((r) => orphaned(r) && OPEN_STATES.has(r.state) && !r.supersededBy)]
+      .flatMap((r) => r.entryIds)
+      .filter((id) => !touchedIds.has(id) && !wanted.has(id));
+    if (others.length === 0) return { ...drafted, candidateKeys, records, rows };
+    wanted = new Set([...wanted, ...touchedIds, ...others]);
+  }
+}
+
+/**
+ * Keys no draft produces any more whose TimeActivity must go. A single entry's TimeActivity keeps
+ * its last approved version until the entry is approved again (or deleted); an aggregate holds only
+ * its sendable members: with none left it goes, unless one is only waiting for a pre-flight fix
+ * (an inactive customer is no reason to delete time from QuickBooks).
+ */
+function removedKeys(found: Awaited<ReturnType<typeof draftsWithKeyMates>>, sc: SyncContext): string[] {
+  const live = new Set(found.drafts.map((d) => d.key));
+  const entryById = new Map(found.touched.map((e) => [e.id, e]));
+  return [...found.candidateKeys].filter((key) => {
+    if (live.has(key)) return false;
+    const members = new Set([...found.records.filter((r) => r.key === key).flatMap((r) => r.entryIds), ...found.rows.filter((r) => r.key === key && OPEN_STATES.has(r.state)).flatMap((r) => r.entryIds)]);
+    if (members.size === 0) return false;
+    // Members that still map to this key but produced no draft: not approved (an edit sent them
+    // back to draft) or blocked by pre-flight.
+    const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && counts(e) && entryKey(e, sc.transform) === key);
+    if (staying.length === 0) return true;
+    if (!isAggregateKey(key)) return false;
+    return !staying.some(pushable);
+  });
+}
+
 export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
   const ids: IdSource = { rowId: () => ctx.newId(), requestId: () => crypto.randomUUID() };
 
-  /**
-   * Drafts for the pushable entries among `entryIds` (aggregated projects: their whole project-days),
-   * after pre-flight.
-   */
-  async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], sc: SyncContext): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; touched: EntryRow[] }> {
-    const aggregate = new Set(sc.transform.projects.filter((p) => p.qbo.aggregate).map((p) => p.id));
-    const byId = new Map<string, EntryRow>();
-    for (const e of await db.entries.bulkGet([...entryIds])) if (e) byId.set(e.id, e);
-    const groups = new Set<string>();
-    for (const e of [...byId.values()]) {
-      if (!e.projectId || !aggregate.has(e.projectId)) continue;
-      const g = JSON.stringify([e.projectId, e.localDate]);
-      if (groups.has(g)) continue;
-      groups.add(g);
-      for (const m of await db.entries.where('[projectId+localDate]').equals([e.projectId, e.localDate]).toArray()) byId.set(m.id, m);
-    }
-    const touched = [...byId.values()];
-    const sendable = touched.filter((e) => counts(e) && pushable(e)).map(asPlanned);
-    return { ...preflightDrafts(sendable, sc.transform, sc.mirror, sc.prefs, { now: ctx.now() }), touched };
-  }
-
-  /**
-   * Drafts for these entries and every other entry that shares a key with them, until no new member
-   * turns up: an edit, split or merge can move an entry to another key (another project or day of an
-   * aggregated project, or its project's aggregation switched), and the old TimeActivity must then
-   * hold exactly what its remaining entries say.
-   */
-  async function draftsWithKeyMates(tx: WriteTx, entryIds: readonly string[], sc: SyncContext) {
-    let wanted = new Set(entryIds);
-    for (;;) {
-      const drafted = await draftsFor(tx, [...wanted], sc);
-      const touchedIds = new Set(drafted.touched.map((e) => e.id));
-      const candidateKeys = new Set([...drafted.drafts.map((d) => d.key), ...(await keysHolding(tx, touchedIds))]);
-      const records = (await recordsOf(tx, candidateKeys)).map(toRecord);
-      const rows = await rowsWithKeys(tx, candidateKeys);
-      const draftKeys = new Set(drafted.drafts.map((d) => d.key));
-      const orphaned = (r: { key: string }) => !draftKeys.has(r.key);
-      // Compared with `wanted`, not `touchedIds`: an id whose entry row is gone is asked for once.
-      const others = [...records.filter(orphaned), ...rows.filter((r) => orphaned(r) && OPEN_STATES.has(r.state) && !r.supersededBy)]
-        .flatMap((r) => r.entryIds)
-        .filter((id) => !touchedIds.has(id) && !wanted.has(id));
-      if (others.length === 0) return { ...drafted, candidateKeys, records, rows };
-      wanted = new Set([...wanted, ...touchedIds, ...others]);
-    }
-  }
-
-  /**
-   * Keys no draft produces any more whose TimeActivity must go. A single entry's TimeActivity keeps
-   * its last approved version until the entry is approved again (or deleted); an aggregate holds only
-   * its sendable members: with none left it goes, unless one is only waiting for a pre-flight fix
-   * (an inactive customer is no reason to delete time from QuickBooks).
-   */
-  function removedKeys(found: Awaited<ReturnType<typeof draftsWithKeyMates>>, sc: SyncContext): string[] {
-    const live = new Set(found.drafts.map((d) => d.key));
-    const entryById = new Map(found.touched.map((e) => [e.id, e]));
-    return [...found.candidateKeys].filter((key) => {
-      if (live.has(key)) return false;
-      const members = new Set([...found.records.filter((r) => r.key === key).flatMap((r) => r.entryIds), ...found.rows.filter((r) => r.key === key && OPEN_STATES.has(r.state)).flatMap((r) => r.entryIds)]);
-      if (members.size === 0) return false;
-      // Members that still map to this key but produced no draft: not approved (an edit sent them
-      // back to draft) or blocked by pre-flight.
-      const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && counts(e) && entryKey(e, sc.transform) === key);
-      if (staying.length === 0) return true;
-      if (!isAggregateKey(key)) return false;
-      return !staying.some(pushable);
-    });
-  }
-
   /** Plans outbox rows for these entries' keys, and for every key they were recorded or queued under. */
   async function planInTx(tx: WriteTx, entryIds: readonly string[], sc: SyncContext, opts: { skipUnchangedFailures?: boolean } = {}): Promise<PlanSummary> {
-    const found = await draftsWithKeyMates(tx, entryIds, sc);
+    const found = await draftsWithKeyMates(tx, entryIds, sc, ctx.now());
     let drafts = found.drafts;
     if (opts.skipUnchangedFailures) {
       // The engine's automatic planning does not resend what QuickBooks refused until something changed.
@@ -183,7 +183,7 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
   async function preview(entryIds: string[]): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[] }> {
     const sc = await reader.loadContext();
     return ctx.db.transaction('r', [ctx.db.entries], async () => {
-      const { drafts, issues } = await draftsFor(ctx.db, entryIds, sc);
+      const { drafts, issues } = await draftsFor(ctx.db, entryIds, sc, ctx.now());
       return { drafts, issues, keys: drafts.map((d) => d.key) };
     });
   }
