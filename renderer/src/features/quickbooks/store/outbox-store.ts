@@ -1,7 +1,7 @@
 // The sync engine's storage: what it picks work from, the batch plans it stores before sending, and
 // QuickBooks' answers applied to the outbox, the sync records, the entries' statuses and the sync
 // audit trail, each in one transaction (the order of calls in shared/sync/README.md).
-import { auditCsv, auditForOutcome, type AuditRecord } from '../../../../../shared/sync/audit';
+import { auditForOutcome, type AuditRecord } from '../../../../../shared/sync/audit';
 import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../../shared/sync/batch-plan';
 import type { Classification, SendFailure } from '../../../../../shared/sync/classify';
 import { applyOutcomes, openChain, rebaseAfterReread, recordAfter, releaseFollowUps, type IdSource, type OutboxRow, type RowOutcome, type SyncRecord } from '../../../../../shared/sync/outbox';
@@ -118,10 +118,6 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
       });
     },
 
-    async markSent(batchId: string): Promise<void> {
-      await db.batchPlans.update(batchId, { state: 'sent' });
-    },
-
     /** An HTTP 200 answer: outcomes, records, followers, entry statuses and audit in one transaction. */
     async applyAnswer(plan: BatchPlan, outcomes: RowOutcome[], opts: { retryScale?: number } = {}): Promise<{ done: number; failed: number; reread: number; retry: number; pause: number }> {
       return rw(async (tx) => {
@@ -212,7 +208,6 @@ function recordReads(ctx: RepoContext) {
       return (await recordsOf(db, keys)).map(toRecord);
     },
     audit: (): Promise<AuditRecord[]> => db.syncAudit.orderBy('at').toArray(),
-    auditCsv: async (): Promise<string> => auditCsv(await db.syncAudit.orderBy('at').toArray()),
     /**
      * The keys among these with a local change still queued (an open outbox chain). Such a change
      * is newer than what QuickBooks did to the key, so it goes out whichever side a conflict takes.
