@@ -32,8 +32,8 @@ interface Measured {
 }
 
 /**
- * Page side (plain JavaScript: scripts/ has no DOM types): from the file input's change, a 20-ms tick
- * on the main thread until the preview naming the rows ready has been painted; resolves
+ * Page side, as text the page evaluates: from the file input's change, a 20-ms tick on the main
+ * thread until the preview naming the rows ready has been painted; resolves
  * window.importBench with the longest gap between ticks and the time to the preview.
  */
 const WATCH_MAIN_THREAD = `(expected) => {

@@ -46,7 +46,7 @@ async function setUp(app: Page) {
   }
 }
 
-test('a freelancer fixes yesterday’s timesheet: lowers a cell, confirms, undoes; splits a row by task; approves the week', async ({ app }) => {
+test('a freelancer fixes yesterday’s timesheet: lowers a cell, confirms, undoes; splits a row by task; approves the week, then shortens approved time', async ({ app }) => {
   await setUp(app);
   const today = (await pageLocal(app, Date.now())).date;
   const day = addLocalDays(today, -1);
@@ -114,6 +114,24 @@ test('a freelancer fixes yesterday’s timesheet: lowers a cell, confirms, undoe
   await app.screenshot({ path: `${artifactsDir}/timesheet-approved.png`, fullPage: true });
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.screenshot({ path: `${artifactsDir}/timesheet-approved-dark.png`, fullPage: true });
+  await app.emulateMedia({ colorScheme: 'light' });
+
+  // Approved time that was too long: lowering the cell shortens it (never deletes it), marks it in
+  // the question, says QuickBooks gets the change, and keeps it approved.
+  const noTask = app.getByLabel(`Acme · Website · No task, ${dayShort}`, { exact: true });
+  await noTask.fill('2:00');
+  await noTask.press('Enter');
+  const fix = app.getByRole('dialog', { name: /^Lower Acme · Website.* to 2:00\?$/ });
+  const fixed = fix.getByRole('list', { name: 'Entries that change' }).getByRole('listitem');
+  await expect(fixed).toHaveCount(1);
+  await expect(fixed.nth(0)).toContainText('14:00–15:00');
+  await expect(fixed.nth(0)).toContainText('approved');
+  await expect(fixed.nth(0)).toContainText('ends at 14:53 instead of 15:00');
+  await expect(fix.getByText(/QuickBooks gets the change at the next sync/)).toBeVisible();
+  await app.screenshot({ path: `${artifactsDir}/timesheet-lower-approved.png`, fullPage: true });
+  await fix.getByRole('button', { name: 'Lower to 2:00' }).click();
+  await expect(fix).toHaveCount(0);
+  await expect(noTask).toHaveValue('2:00');
 
   // A day's header opens that day, where each entry can be opened on its own.
   await app.getByRole('button', { name: dayShort, exact: true }).click();
