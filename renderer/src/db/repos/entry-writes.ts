@@ -3,7 +3,7 @@
 // it, and only inside an `EntryTx`, the transaction that plans QuickBooks for what was written
 // before it commits.
 import type { Table } from 'dexie';
-import { isLive, validateEntry } from '../../../../shared/entries/entry';
+import { isLive, PUSHABLE_STATUSES, validateEntry } from '../../../../shared/entries/entry';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { EntryChange, RepoContext } from '../context';
 import { editPermission, statusAfterEdit } from '../entry-rules';
@@ -76,7 +76,7 @@ export function createEntryWriter(ctx: RepoContext) {
   /**
    * Writes the rows, one audit row each. New rows are added (so a duplicate id or import key fails),
    * edited rows replaced. Unless `plan` is false (writes that record what QuickBooks already holds),
-   * they are planned for QuickBooks before the transaction commits.
+   * what QuickBooks may need to hear of is planned before the transaction commits.
    */
   async function persist(tx: EntryTx, changes: readonly EntryChange[], opts: { plan?: boolean } = {}): Promise<void> {
     if (changes.length === 0) return;
@@ -89,7 +89,10 @@ export function createEntryWriter(ctx: RepoContext) {
         auditRow(ctx, { entityType: 'entry', entityId: c.after.id, action: c.action, actor: c.actor, before: c.before, after: c.after, version: c.after.version, ...(c.note ? { note: c.note } : {}) }, c.at),
       ),
     );
-    if (opts.plan !== false) for (const c of changes) tx.toPlan.add(c.after.id);
+    if (opts.plan === false) return;
+    // A new draft is not in QuickBooks and not on its way there: nothing to plan (an import of
+    // thousands of rows costs no lookups).
+    for (const c of changes) if (c.before !== null || PUSHABLE_STATUSES.has(c.after.status)) tx.toPlan.add(c.after.id);
   }
 
   /** shared/entries' validation (zone, end after start, at most 24 h), plus: an import key is never empty. */
