@@ -80,6 +80,17 @@ describe('applying the plan to the repository', () => {
     ]);
   });
 
+  it('is one change: when a step fails, the timer is neither stopped nor restarted', async () => {
+    const { repos, started } = await withRunningTimer();
+    const entry = (await timerDuring(repos, away, now))!;
+    const plan = planAway(entry, away, { kind: 'discard' }, now);
+    expect(plan.map((op) => op.op)).toEqual(['stopTimer', 'startTimer']);
+    // The restart fails (a zone the entry cannot be saved in): the stop before it must not stay.
+    const broken = plan.map((op) => (op.op === 'startTimer' ? { ...op, zone: 'Not/AZone' } : op));
+    await expect(applyAwayPlan(repos, broken)).rejects.toThrow();
+    expect((await day(repos)).map((e) => [e.id, e.start, e.end])).toEqual([[started.id, t('09:00'), null]]);
+  });
+
   it('assign puts 10:42–11:30 on the other project and keeps the timer running', async () => {
     const { repos, globex, acme } = await withRunningTimer();
     const entry = (await repos.entries.running())!;

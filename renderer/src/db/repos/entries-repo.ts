@@ -117,6 +117,15 @@ function entryQueries(ctx: RepoContext) {
   };
 }
 
+export interface TimerStart {
+  projectId: string | null;
+  taskId: string | null | undefined;
+  at: number;
+  zone: string;
+  description?: string | undefined;
+  billable?: boolean | undefined;
+}
+
 /** The timer and typed time: a new entry, starting and stopping. */
 function timerCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
   /**
@@ -130,7 +139,24 @@ function timerCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
     return writer.writeEdit(tx, row, { end: at }, opts);
   }
 
+  async function startTimerInTx(tx: EntryTx, start: TimerStart): Promise<{ started: EntryRow; stopped: EntryRow | null }> {
+    const running = await tx.db.entries.where('running').equals(1).toArray();
+    let stopped: EntryRow | null = null;
+    for (const row of running.filter(isLive)) stopped = await stopRow(tx, row, start.at, 'timer');
+    const { projectId, taskId, at, zone, description, billable } = start;
+    const started = await writer.createInTx(tx, { projectId, taskId, start: at, end: null, zone, source: 'timer', description, billable }, 'timer');
+    return { started, stopped };
+  }
+
+  async function stopTimerInTx(tx: EntryTx, at: number): Promise<EntryRow | null> {
+    const running = await writer.currentRunning();
+    return running ? stopRow(tx, running, at, 'timer') : null;
+  }
+
   return {
+    startTimerInTx,
+    stopTimerInTx,
+
     async create(input: NewEntry, opts: { actor?: AuditActor } = {}): Promise<EntryRow> {
       const { value } = await run(async (tx) => {
         if (input.end === null) {
@@ -153,26 +179,13 @@ function timerCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
       zone: string,
       opts: { description?: string; billable?: boolean } = {},
     ): Promise<{ started: EntryRow; stopped: EntryRow | null }> {
-      const { value } = await run(async (tx) => {
-        const running = await tx.db.entries.where('running').equals(1).toArray();
-        let stopped: EntryRow | null = null;
-        for (const row of running.filter(isLive)) stopped = await stopRow(tx, row, at, 'timer');
-        const started = await writer.createInTx(
-          tx,
-          { projectId, taskId, start: at, end: null, zone, source: 'timer', description: opts.description, billable: opts.billable },
-          'timer',
-        );
-        return { started, stopped };
-      });
+      const { value } = await run((tx) => startTimerInTx(tx, { projectId, taskId, at, zone, ...opts }));
       return value;
     },
 
     /** Stops the running timer at `at`; resolves to the stopped entry, or null if none was running. */
     async stopTimer(at: number): Promise<EntryRow | null> {
-      const { value } = await run(async (tx) => {
-        const running = await writer.currentRunning();
-        return running ? stopRow(tx, running, at, 'timer') : null;
-      });
+      const { value } = await run((tx) => stopTimerInTx(tx, at));
       return value;
     },
   };
@@ -189,15 +202,7 @@ function editCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
      * replaced in place. Invoiced and paid entries cannot be edited.
      */
     async update(id: string, patch: EntryPatch, opts: EditOptions = {}): Promise<PlanSummary & { entry: EntryRow }> {
-      const { value: entry, plan } = await run(async (tx) => {
-        const before = await writer.mustGet(id);
-        writer.checkEditable(before, opts);
-        if (patch.end === null && before.end !== null) {
-          const running = await writer.currentRunning();
-          if (running) throw new TimerAlreadyRunningError(running.id);
-        }
-        return writer.writeEdit(tx, before, patch, opts);
-      });
+      const { value: entry, plan } = await run((tx) => updateInTx(writer, tx, id, patch, opts));
       return { ...plan, entry };
     },
 
@@ -270,6 +275,16 @@ function editCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
       return value;
     },
   };
+}
+
+async function updateInTx(writer: EntryWriter, tx: EntryTx, id: string, patch: EntryPatch, opts: EditOptions): Promise<EntryRow> {
+  const before = await writer.mustGet(id);
+  writer.checkEditable(before, opts);
+  if (patch.end === null && before.end !== null) {
+    const running = await writer.currentRunning();
+    if (running) throw new TimerAlreadyRunningError(running.id);
+  }
+  return writer.writeEdit(tx, before, patch, opts);
 }
 
 /** One update or delete of applyEdits. */
@@ -405,10 +420,13 @@ async function approveInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, i
 /** Commands other repositories run inside a transaction they opened through `entries.transaction`. */
 function inTxCommands(ctx: RepoContext, writer: EntryWriter) {
   return {
-    /** Creates an entry (a Review decision's). */
+    /** Creates an entry (a Review decision's, an away answer's). */
     createInTx: (tx: EntryTx, input: NewEntry, actor: AuditActor = 'user') => writer.createInTx(tx, input, actor),
 
-    /** Moves entries to the trash (a Review decision undone), as `delete` confirmed does. */
+    /** Edits an entry as `update` does (an away answer's). */
+    updateInTx: (tx: EntryTx, id: string, patch: EntryPatch, opts: EditOptions = {}) => updateInTx(writer, tx, id, patch, opts),
+
+    /** Moves entries to the trash (a Review decision undone, an away answer), as `delete` confirmed does. */
     async trashInTx(tx: EntryTx, ids: readonly string[]): Promise<EntryRow[]> {
       const rows: EntryRow[] = [];
       for (const id of ids) rows.push(await trashInTx(ctx, writer, tx, await writer.mustGet(id), { confirmed: true }));

@@ -1,5 +1,5 @@
 // What to do with time the user was away while a timer ran. Pure: given the entry, the away period
-// and the user's choice, it returns the repository operations; `applyAwayPlan` runs them.
+// and the user's choice, it returns the repository operations; `applyAwayPlan` runs them as one change.
 //
 // Discard on a running timer stops the timer at away start and starts a new entry for the same
 // project, task and description at away end (rather than split + delete: a running entry cannot be
@@ -102,29 +102,22 @@ export function planAway(entry: EntryRow, away: { start: number; end: number }, 
 }
 
 /**
- * Runs the plan. The user's answer to the away question is their confirmation for the entry it names:
- * approved or synced time is changed (and QuickBooks told) like any confirmed edit.
+ * Runs the plan as ONE change through the entries' door: a failure (or a crash) halfway leaves the
+ * entry as it was, never cut without its tail. The user's answer to the away question is their
+ * confirmation for the entry it names: approved or synced time is changed (and QuickBooks told)
+ * like any confirmed edit.
  */
 export async function applyAwayPlan(repos: Repos, ops: readonly AwayOp[]): Promise<void> {
-  for (const op of ops) {
-    switch (op.op) {
-      case 'stopTimer':
-        await repos.entries.stopTimer(op.at);
-        break;
-      case 'startTimer':
-        await repos.entries.startTimer(op.projectId, op.taskId, op.at, op.zone, { description: op.description, billable: op.billable });
-        break;
-      case 'create':
-        await repos.entries.create(op.entry);
-        break;
-      case 'update':
-        await repos.entries.update(op.id, op.patch, { confirmed: true });
-        break;
-      case 'delete':
-        await repos.entries.delete([op.id], { confirmed: true });
-        break;
+  const entries = repos.entries;
+  await entries.transaction([], async (tx) => {
+    for (const op of ops) {
+      if (op.op === 'stopTimer') await entries.stopTimerInTx(tx, op.at);
+      else if (op.op === 'startTimer') await entries.startTimerInTx(tx, op);
+      else if (op.op === 'create') await entries.createInTx(tx, op.entry);
+      else if (op.op === 'update') await entries.updateInTx(tx, op.id, op.patch, { confirmed: true });
+      else await entries.trashInTx(tx, [op.id]);
     }
-  }
+  });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
