@@ -199,12 +199,16 @@ describe('Sync tab', () => {
 
   it('never shows a full bar while work remains, nor after a run that had nothing to send', async () => {
     renderTab();
-    const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
+    await screen.findByRole('progressbar', { name: 'Sync progress' });
+    // Read afresh each time: the bar is the one on screen once the store's change has rendered.
+    const bar = () => (screen.getByRole('progressbar', { name: 'Sync progress' }) as HTMLProgressElement).value;
     const progress = { phase: 'sending' as const, done: 199, total: 200, failed: 0, lastError: null, needsReconnect: false };
     act(() => ui().setState({ running: true, progress }));
-    expect(bar.value).toBe(99);
+    await waitFor(() => expect(screen.getByText('199 of 200 sent')).toBeTruthy());
+    expect(bar()).toBe(99);
     act(() => ui().setState({ running: false, progress: { ...progress, phase: 'done', done: 0, total: 0 }, lastResult: { status: 'completed', sent: 0, done: 0, failed: 0, batches: 0, remaining: 0 } }));
-    expect(bar.value).toBe(0);
+    await waitFor(() => expect(screen.queryByText('199 of 200 sent')).toBeNull());
+    expect(bar()).toBe(0);
   });
 
   it('a test sync shows the exact payloads for the chosen entries and pushes just those', async () => {
