@@ -333,6 +333,13 @@ async function trashInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, bef
   return writer.writeEdit(tx, before, { deletedAt: at, trashedAt: at, status: before.status, ...hold, ...(before.end === null ? { end: Math.max(at, before.start + 1) } : {}) }, opts, 'delete');
 }
 
+/** Moves these entries to the trash, in order (see trashInTx). */
+async function trashAllInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, ids: readonly string[], confirmed: boolean): Promise<EntryRow[]> {
+  const rows: EntryRow[] = [];
+  for (const id of ids) rows.push(await trashInTx(ctx, writer, tx, await writer.mustGet(id), { confirmed }));
+  return rows;
+}
+
 /** Takes an entry out of the trash as it was, same id and status, with its version bumped. */
 async function restoreInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, id: string): Promise<EntryRow> {
   const before = await tx.db.entries.get(id);
@@ -365,9 +372,7 @@ function lifecycleCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
     async delete(ids: string[], opts: { confirmed?: boolean } = {}): Promise<DeleteResult> {
       if (!opts.confirmed && (await holdsTimeInQbo(ctx.db, ids))) return { ...NOTHING_PLANNED, needsConfirmation: true, qboHoldUntil: null };
       const { value: trashed, plan } = await run(async (tx) => {
-        const rows: EntryRow[] = [];
-        for (const id of ids) rows.push(await trashInTx(ctx, writer, tx, await writer.mustGet(id), { confirmed: opts.confirmed ?? false }));
-        return rows;
+        return trashAllInTx(ctx, writer, tx, ids, opts.confirmed ?? false);
       });
       const until = trashed.map((e) => e.qboHold?.until).find((u) => u !== undefined);
       return { ...plan, needsConfirmation: false, qboHoldUntil: until ?? null };
@@ -427,11 +432,7 @@ function inTxCommands(ctx: RepoContext, writer: EntryWriter) {
     updateInTx: (tx: EntryTx, id: string, patch: EntryPatch, opts: EditOptions = {}) => updateInTx(writer, tx, id, patch, opts),
 
     /** Moves entries to the trash (a Review decision undone, an away answer), as `delete` confirmed does. */
-    async trashInTx(tx: EntryTx, ids: readonly string[]): Promise<EntryRow[]> {
-      const rows: EntryRow[] = [];
-      for (const id of ids) rows.push(await trashInTx(ctx, writer, tx, await writer.mustGet(id), { confirmed: true }));
-      return rows;
-    },
+    trashInTx: (tx: EntryTx, ids: readonly string[]): Promise<EntryRow[]> => trashAllInTx(ctx, writer, tx, ids, true),
 
     /** Trash only: the entry leaves the trash as it was (see restoreInTx). */
     restoreInTx: (tx: EntryTx, id: string) => restoreInTx(ctx, writer, tx, id),
