@@ -34,6 +34,22 @@ const TimeEntrySchema = z.object({
   updatedAt: instant,
   /** Hash of the imported source row, so re-importing a file can skip what is already here. */
   importKey: z.string().optional(),
+  /** Labels from an imported file (Toggl and Clockify tags), kept and shown. */
+  tags: z.array(z.string()).optional(),
+  /**
+   * What an imported row said that our own fields do not hold, kept as it was: whose time it
+   * was, its money in the file's currency (minor units) and its status there.
+   */
+  imported: z
+    .object({
+      person: z.string().nullable(),
+      currency: z.string().nullable(),
+      rateMinor: z.number().int().nullable(),
+      amountMinor: z.number().int().nullable(),
+      costRateMinor: z.number().int().nullable(),
+      status: z.enum(['invoiced', 'approved']).nullable(),
+    })
+    .optional(),
   deletedAt: instant.nullable().optional(),
 });
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;
