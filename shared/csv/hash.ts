@@ -15,3 +15,4 @@ export function fnv1a64(text: string): string {
   }
   return hash.toString(16).padStart(16, '0');
 }
+export const hash64 = fnv1a64; // TEMP

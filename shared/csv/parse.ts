@@ -8,7 +8,7 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; error: string };
+export type CsvParse = { ok: true; records: CsvRecord[]; separator: ',' | ';' | '\t' } | { ok: false; line: number; error: string };
 
 /** Parses comma-separated text. Blank lines are skipped. */
 export function parseCsv(text: string): CsvParse {
@@ -74,5 +74,5 @@ export function parseCsv(text: string): CsvParse {
     return { ok: false, line: quoteLine, error: `Line ${quoteLine}: a quoted field is never closed. Check for a missing " on that line.` };
   }
   if (field !== '' || cells.length > 0 || closedQuote) endRecord();
-  return { ok: true, records };
+  return { ok: true, records, separator: ',' as const };
 }

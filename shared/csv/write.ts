@@ -17,3 +17,4 @@ export function escapeCell(value: string): string {
 export function writeCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(escapeCell).join(',')).join('\r\n') + '\r\n';
 }
+export const unescapeCell = (v: string) => v; // TEMP
