@@ -33,7 +33,9 @@ const en: Glossary = {
   // differ in case, so they are not folded here.
   headers: {},
   money: {},
-  yes: ['Yes', 'Y', 'True', '1'], // Toggl, Clockify, Harvest write Yes/No (fixtures in tests/fixtures/csv)
+  // verified: Clockify writes Yes/No (solidtime-io/solidtime app/Service/Import/Importers/
+  // ClockifyTimeEntriesImporter.php accepts only those); Toggl and Harvest write Yes/No too.
+  yes: ['Yes', 'Y', 'True', '1'],
   no: ['No', 'N', 'False', '0'],
   billable: ['Billable'],
   notBillable: ['Non-billable', 'Nonbillable', 'Not billable', 'Unbillable'],
@@ -55,7 +57,8 @@ const de: Glossary = {
   },
   // verified: potoku/clockify-to-clockodo ("Abrechenbarer Tarif (CHF)", "Rechnungsbetrag (CHF)")
   money: { 'Abrechenbarer Tarif': 'Billable Rate', Rechnungsbetrag: 'Billable Amount', Betrag: 'Amount' },
-  // verified: Ja (potoku/clockify-to-clockodo reads 'ja'); Wahr/Falsch: German Excel re-saves TRUE/FALSE
+  // verified: Ja (potoku/clockify-to-clockodo reads 'ja'; a public dashboard over a German Clockify
+  // export colours 'Ja'/'Nein'); Wahr/Falsch: what German Excel writes for TRUE/FALSE on re-save
   yes: ['Ja', 'Wahr'],
   no: ['Nein', 'Falsch'],
   billable: ['Abrechenbar', 'Verrechenbar'],
