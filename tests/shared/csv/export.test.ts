@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../shared/entries/entry';
 import { EXPORT_HEADERS, exportEntriesCsv, type ExportLookups } from '../../../shared/csv/export';
 import { previewImport } from '../../../shared/csv/import';
+import { unescapeCell } from '../../../shared/csv/write';
 import type { BilledTime } from '../../../shared/rounding/billed';
 import { zonedInstant } from '../../../shared/time/zone';
 
@@ -103,9 +104,15 @@ describe('exportEntriesCsv', () => {
     expect([row['Rate'], row['Amount'], row['Currency']]).toEqual(['1105', '1234', 'JPY']);
   });
 
-  it('can be read back with a generic mapping', () => {
-    const csv = exportEntriesCsv([entry({})], lookups, unrounded);
-    const { rows } = previewImport(csv, { columns: { date: 'Date', startTime: 'Start time', endTime: 'End time', description: 'Description', billable: 'Billable' }, dateFormat: 'YYYY-MM-DD' }, zone);
-    expect(rows.map((r) => [r.start, r.end, r.billable])).toEqual([[entry({}).start, entry({}).end, true]]);
+  it('can be read back with a generic mapping, seconds and end dates included', () => {
+    const start = zonedInstant('2024-03-04', '09:00', zone) + 5_000;
+    const entries = [
+      entry({ id: 'short', start, end: start + 40_000, description: "'=not a formula" }),
+      entry({ id: 'night', start: zonedInstant('2024-03-04', '23:30', zone), end: zonedInstant('2024-03-05', '00:45', zone), billable: false }),
+    ];
+    const csv = exportEntriesCsv(entries, lookups, unrounded);
+    const columns = { date: 'Date', startTime: 'Start time', endDate: 'End date', endTime: 'End time', description: 'Description', billable: 'Billable' };
+    const { rows } = previewImport(csv, { columns, dateFormat: 'YYYY-MM-DD' }, zone);
+    expect(rows.map((r) => [r.start, r.end, unescapeCell(r.description), r.billable])).toEqual(entries.map((e) => [e.start, e.end, e.description, e.billable]));
   });
 });
