@@ -6,17 +6,15 @@
  * = + - @ or their full-width forms (＝ ＋ － ＠), also after leading white space or a line break
  * (spreadsheets skip it), and those starting with tab or CR (on OWASP's list). Quotes already in
  * front count too, so a description "'=x" is written "''=x" and unescapeCell can tell which quote
- * we added. A plain negative number ("-12.50") is data, not a formula, and stays as it is.
+ * we added. A negative number ("-12.50") is neutralised too: the audit log's export has always
+ * done so, and we write none ourselves (imported money aside, which the import gives back unchanged).
  */
 const NEUTRALISE = /^'*(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
-const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-const needsNeutralising = (value: string): boolean => NEUTRALISE.test(value) && !NEGATIVE_NUMBER.test(value);
 
 /** The cell as written: neutralised when it could run as a formula, quoted when it needs quotes. */
 export function escapeCell(value: string): string {
-  const safe = needsNeutralising(value) ? `'${value}` : value;
+  const safe = NEUTRALISE.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -26,7 +24,7 @@ export function escapeCell(value: string): string {
  * unquoting; unescapeCell(x) is x for every cell escapeCell left alone.
  */
 export function unescapeCell(value: string): string {
-  return value.startsWith("'") && needsNeutralising(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEUTRALISE.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** Rows joined with CRLF, as RFC 4180 and Excel expect; ends with a line break. */
