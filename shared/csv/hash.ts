@@ -58,3 +58,4 @@ function encodeUtf8(text: string): number {
   }
   return n;
 }
+export const hash64 = fnv1a64; // TEMP

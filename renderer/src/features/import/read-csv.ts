@@ -2,9 +2,10 @@
 // first guess at the column mapping and the date formats its dates could be in.
 import { detectDateFormats, type DateFormat } from '../../../../shared/csv/fields';
 import { detectFormat, type ColumnMapping, type KnownFormat } from '../../../../shared/csv/formats';
+export { guessMapping } from '../../../../shared/csv/guess';
 import { parseCsv, type CsvRecord } from '../../../../shared/csv/parse';
 
-export const FORMAT_LABELS: Record<KnownFormat, string> = { toggl: 'Toggl Track', clockify: 'Clockify', harvest: 'Harvest' };
+export const FORMAT_LABELS: Record<KnownFormat, string> = { toggl: 'Toggl Track', clockify: 'Clockify', harvest: 'Harvest', tracknexus: 'Track Nexus' };
 
 export type Sniff =
   | { ok: true; headers: string[]; format: KnownFormat | null }
@@ -35,40 +36,17 @@ export const MAPPABLE: { key: keyof ColumnMapping; label: string; hint?: string 
   { key: 'description', label: 'Description' },
   { key: 'billable', label: 'Billable', hint: 'Yes/No' },
   { key: 'tags', label: 'Tags' },
+  { key: 'person', label: 'Person', hint: 'Whose time it is' },
+  { key: 'lastName', label: 'Last name', hint: 'Joined to Person' },
+  { key: 'rate', label: 'Billable rate' },
+  { key: 'amount', label: 'Billable amount' },
+  { key: 'costRate', label: 'Cost rate' },
+  { key: 'currency', label: 'Currency', hint: 'USD, EUR…' },
+  { key: 'invoiced', label: 'Invoiced', hint: 'Yes/No' },
+  { key: 'approved', label: 'Approved', hint: 'Yes/No' },
+  { key: 'status', label: 'Status', hint: 'Track Nexus exports' },
+  { key: 'zone', label: 'Time zone', hint: 'IANA name, e.g. Europe/Berlin' },
 ];
-
-const GUESSES: Record<keyof ColumnMapping, RegExp> = {
-  date: /^(date|day|start ?date|work ?date)$/i,
-  startTime: /^(start ?time|from|time ?in|begin)$/i,
-  start: /^(start|started|start ?at|start ?datetime)$/i,
-  endDate: /^(end ?date)$/i,
-  endTime: /^(end ?time|to|time ?out|until)$/i,
-  end: /^(end|ended|end ?at|stop|end ?datetime)$/i,
-  duration: /^(duration|hours|time|hrs|duration \(h\)|duration \(decimal\)|time spent)$/i,
-  project: /^(project|project ?name|job)$/i,
-  client: /^(client|customer|client ?name|customer ?name)$/i,
-  task: /^(task|activity|service|item)$/i,
-  description: /^(description|notes?|comment|details|memo|summary)$/i,
-  billable: /^(billable\??|is ?billable)$/i,
-  tags: /^(tags?|labels?)$/i,
-};
-
-/** Headers that look like our fields; the person importing confirms or changes each. */
-export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const used = new Set<string>();
-  for (const { key } of MAPPABLE) {
-    const found = headers.find((h) => !used.has(h) && GUESSES[key].test(h.trim()));
-    if (found) {
-      mapping[key] = found;
-      used.add(found);
-    }
-  }
-  // A full start column wins over a date + time pair only when there is no date column.
-  if (mapping.start && mapping.date) delete mapping.start;
-  if (mapping.end && (mapping.endTime || mapping.duration)) delete mapping.end;
-  return mapping;
-}
 
 /** The whole file's records (for date sampling of a generic file), or the parser's error. */
 export function readRecords(text: string): { ok: true; headers: string[]; records: CsvRecord[] } | { ok: false; line: number; error: string } {
