@@ -1,5 +1,6 @@
-// FNV-1a, 64-bit, over UTF-8. Not cryptographic: it only has to give the same key for the same
-// source row on every machine, and 64 bits keep accidental collisions negligible for a time log.
+// hash64: FNV-1a, 64-bit, over UTF-8, as 16 hex digits. Not cryptographic: it only has to give
+// the same key for the same source row on every machine, and 64 bits keep accidental collisions
+// negligible for a time log.
 // Pure TypeScript because shared/ runs in the renderer too (no Node crypto).
 //
 // A preview hashes every row of the file, so this avoids BigInt (a second per 100,000 rows): the
@@ -8,7 +9,7 @@
 
 let buffer = new Uint8Array(1024);
 
-export function fnv1a64(text: string): string {
+export function hash64(text: string): string {
   const length = encodeUtf8(text);
   let v0 = 0x2325;
   let v1 = 0x8422;
@@ -58,4 +59,3 @@ function encodeUtf8(text: string): number {
   }
   return n;
 }
-export const hash64 = fnv1a64; // TEMP
