@@ -10,7 +10,7 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvSeparator = ',' | ';' | '\t';
+type CsvSeparator = ',' | ';' | '\t';
 
 export type CsvParse = { ok: true; records: CsvRecord[]; separator: CsvSeparator } | { ok: false; line: number; error: string };
 
