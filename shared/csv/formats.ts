@@ -62,6 +62,8 @@ export const FORMATS: Record<KnownFormat, FormatSpec> = {
   tracknexus: {
     signature: ['Date', 'Start time', 'End date', 'End time', 'Time zone', 'Duration (raw)'],
     columns: {
+      // Files since issue 12 also hold the exact instants, which win over the wall-clock columns.
+      start: ['Start (UTC)'], end: ['End (UTC)'],
       date: ['Date'], startTime: ['Start time'], endDate: ['End date'], endTime: ['End time'], zone: ['Time zone'],
       person: ['Person'], client: ['Client'], project: ['Project'], task: ['Task'], description: ['Description'], tags: ['Tags'],
       billable: ['Billable'], status: ['Status'], rate: ['Rate'], amount: ['Amount'], currency: ['Currency'],
