@@ -102,7 +102,8 @@ export const FORMATS: Record<KnownFormat, FormatSpec> = {
   },
   // Harvest detailed time report: a date and hours, no clock times (see the stacked layout in import.ts).
   harvest: {
-    signature: ['Date', 'Project', 'Notes', 'Hours'],
+    // Older and trimmed-down reports leave out Notes and Task; "Billable?" with its question mark is Harvest's own.
+    signature: ['Date', 'Project', 'Hours', 'Billable?'],
     columns: {
       date: ['Date'], duration: ['Hours'], project: ['Project'], client: ['Client'], task: ['Task'], description: ['Notes'],
       billable: ['Billable?', 'Billable'], invoiced: ['Invoiced?', 'Invoiced'], approved: ['Approved?', 'Approved'],

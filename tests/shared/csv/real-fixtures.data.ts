@@ -28,6 +28,10 @@ export interface RealFixture {
   hoursInFile: number;
   /** Rows whose duration is 0. */
   zeroLengthRows: number;
+  /** Records of separators only (",,,,"), which a spreadsheet shows as a blank line. */
+  blankRows?: number;
+  /** Rows the app refuses, with the hours they hold and the reason it gives (added by hand from the notes). */
+  rejected?: { rows: number; hours: number; reason: RegExp };
   notes: string;
 }
 
@@ -254,6 +258,7 @@ export const REAL_FIXTURES: readonly RealFixture[] = [
     people: ['Rasin', 'Shahid Parvez', 'Ariful Hoque', 'ArghyaRaj Niloy', 'faisal', 'arpita saha', 'Maksud', 'Mohaiminul TubeOnAI', 'Rezaur Rahaman', 'HM', 'Mushtafizur Rahman'],
     hoursInFile: 311.13,
     zeroLengthRows: 0,
+    rejected: { rows: 1, hours: 97 + 16 / 60 + 34 / 3600, reason: /lasts 97:16, longer than the 24 hours/ },
     notes: 'Real team export (one week, 11 people) committed in the first commit of an HR dashboard that imports Clockify CSV; later commits removed it. CRLF, every field quoted. No money columns at all (15 columns, ends at "Duration (decimal)"). Client empty on every row, Task empty. Day-first dates. 11 entries cross midnight (End Date the next day). "Duration (decimal)" sums to 311.19 against 311.13 from "Duration (h)" (per-row rounding).',
   },
   {
@@ -302,6 +307,7 @@ export const REAL_FIXTURES: readonly RealFixture[] = [
     people: ['Robert Powell', 'Hubert Green', 'Bradley Hale', 'Rudy Parker', 'Walter Silva', 'Tabitha Jenkins', 'Tommy Nash', 'Neal Gordon', 'Faye Cain', 'Eugene Kim', 'Emma Clarke', 'Bernice Rivera', 'Catherine Ford'],
     hoursInFile: 2554.95,
     zeroLengthRows: 0,
+    blankRows: 1,
     notes: 'Sample data of a coding exercise (Giant Machines) with Harvest\'s column names; a subset of a Harvest detailed report, not confirmed as an untouched export. Only 10 columns: Date, Client, Project, Project Code, Hours, Hours Rounded, Billable?, First Name, Last Name, Billable Rate. Two-digit-year US dates ("4/3/17" is 3 April 2017). CRLF and no newline after the last record. The first record is all empty (",,,,,,,,,"): 589 records, 588 entries. "Hours Rounded" (whole or half hours) differs from "Hours". Billable Rate 0 on non-billable rows.',
   },
 ];
