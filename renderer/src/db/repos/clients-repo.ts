@@ -7,6 +7,8 @@ export type NewClient = { name: string; qboCustomerId?: string | null; id?: stri
 export function createClientsRepo(ctx: RepoContext) {
   const ops = catalogOps<ClientRow>(ctx, ctx.db.clients, 'client');
   return {
+    /** The tables a create writes: a caller's transaction that creates clients inside it includes them. */
+    tables: [ctx.db.clients, ctx.db.audit] as const,
     create: (c: NewClient) => ops.create({ qboCustomerId: null, ...c }),
     update: (id: string, patch: Partial<Pick<ClientRow, 'name' | 'qboCustomerId'>>) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),

@@ -10,6 +10,8 @@ export type ProjectPatch = Partial<Omit<ProjectRow, 'id' | 'createdAt' | 'update
 export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ currency: string }>) {
   const ops = catalogOps<ProjectRow>(ctx, ctx.db.projects, 'project');
   return {
+    /** The tables a create writes: a caller's transaction that creates projects inside it includes them. */
+    tables: [ctx.db.projects, ctx.db.audit] as const,
     /** New projects bill in the workspace currency unless told otherwise. */
     async create(p: NewProject): Promise<ProjectRow> {
       const { currency } = await defaults();

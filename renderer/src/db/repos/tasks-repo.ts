@@ -6,6 +6,8 @@ import { catalogOps } from './catalog';
 export function createTasksRepo(ctx: RepoContext) {
   const ops = catalogOps<TaskRow>(ctx, ctx.db.tasks, 'task');
   return {
+    /** The tables a create writes: a caller's transaction that creates tasks inside it includes them. */
+    tables: [ctx.db.tasks, ctx.db.audit] as const,
     async create(t: { projectId: string; name: string; qboItemId?: string | null; id?: string }): Promise<TaskRow> {
       if (!(await ctx.db.projects.get(t.projectId))) throw new NotFoundError('project', t.projectId);
       return ops.create({ qboItemId: null, ...t });
