@@ -42,7 +42,7 @@ export interface NewEntry {
 }
 
 /** What only an import sets on a new entry: the status it had in the source file, its tags and the rest of the row. */
-export type ImportedFields = Partial<Pick<TimeEntry, 'status' | 'tags' | 'imported'>>;
+type ImportedFields = Partial<Pick<TimeEntry, 'status' | 'tags' | 'imported'>>;
 
 export type EntryPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'zone' | 'billable'>>;
 

@@ -155,7 +155,7 @@ export interface ImportOutcome {
   createdProjects: number;
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   /** Called inside the import after every written step (1,000 rows): rows done of the total. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting it cancels the import: nothing stays, and runImport rejects with an AbortError. */
@@ -196,10 +196,21 @@ async function createMissing(repos: Repos, plan: ImportPlan, catalog: Awaited<Re
  */
 export async function runImport(repos: Repos, rows: readonly ImportedRow[], options: ImportOptions = {}): Promise<ImportOutcome> {
   const { onProgress, signal } = options;
+  const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
   const stopIfCancelled = () => {
-    if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+    if (signal?.aborted) throw cancelled();
   };
   stopIfCancelled();
+  try {
+    return await importAll(repos, rows, { onProgress, stopIfCancelled });
+  } catch (e) {
+    // Dexie turns an AbortError thrown in a transaction into its own kind of error.
+    throw signal?.aborted ? cancelled() : e;
+  }
+}
+
+async function importAll(repos: Repos, rows: readonly ImportedRow[], run: { onProgress: ImportOptions['onProgress']; stopIfCancelled: () => void }): Promise<ImportOutcome> {
+  const { onProgress, stopIfCancelled } = run;
   const tables = [...repos.clients.tables, ...repos.projects.tables, ...repos.tasks.tables];
   const { value } = await repos.entries.transaction(tables, async (tx) => {
     const catalog = await loadCatalog(repos);
