@@ -415,7 +415,9 @@ const contentKey = (e: { start: number; end: number | null; projectId: string | 
  * it does not also stand in for a new identical row.
  */
 async function alreadyHere(tx: EntryTx, rows: readonly ImportRow[]): Promise<boolean[]> {
-  const stored = new Set((await tx.db.entries.where('importKey').anyOf(rows.map((r) => r.importKey)).keys()) as string[]);
+  // Every stored key, read from the index alone: an anyOf over a whole file's keys walks the index
+  // once per key in fake-indexeddb (20,000 rows: minutes instead of a second).
+  const stored = new Set((await tx.db.entries.orderBy('importKey').keys()) as string[]);
   // Not Math.min(...starts): a 100,000-row file is more arguments than a call takes.
   const first = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
   const last = rows.reduce((m, r) => Math.max(m, r.start), -Infinity);
