@@ -111,7 +111,7 @@ describe('what a row carries into its entry', () => {
   });
 
   it('creates projects in the file’s currency at its rate, and leaves an existing project’s own settings', async () => {
-    const { repos, projectId } = await workspace();
+    const { db, repos, projectId } = await workspace();
     const eur = { ...NO_MONEY, currency: 'EUR', rateMinor: 9_500 };
     await runImport(repos, [
       row({ importKey: 'a', client: 'Globex', project: 'Audit', money: eur, billable: true }),
@@ -120,6 +120,8 @@ describe('what a row carries into its entry', () => {
     ]);
     const projects = await repos.projects.list();
     expect(projects.map((p) => [p.name, p.currency, p.rateMinor])).toEqual([['Audit', 'EUR', 9_500], ['Website', 'USD', 12_000]]);
+    const created = (await db.audit.toArray()).filter((a) => (a.entityType === 'client' || a.entityType === 'project') && a.action === 'create');
+    expect(created.map((a) => [a.entityType, a.actor])).toEqual([['client', 'user'], ['project', 'user'], ['client', 'import'], ['project', 'import']]);
     expect((await repos.entries.listDay('2026-02-02')).find((e) => e.importKey === 'c')?.projectId).toBe(projectId);
   });
 

@@ -1,5 +1,5 @@
 import type { RepoContext } from '../context';
-import type { ProjectRow } from '../schema';
+import type { AuditActor, ProjectRow } from '../schema';
 import { catalogOps } from './catalog';
 
 export type NewProject = Pick<ProjectRow, 'name'> &
@@ -13,7 +13,7 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
     /** The tables a create writes: a caller's transaction that creates projects inside it includes them. */
     tables: [ctx.db.projects, ctx.db.audit] as const,
     /** New projects bill in the workspace currency unless told otherwise. */
-    async create(p: NewProject): Promise<ProjectRow> {
+    async create(p: NewProject, actor: AuditActor = 'user'): Promise<ProjectRow> {
       const { currency } = await defaults();
       return ops.create({
         clientId: null,
@@ -27,7 +27,7 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
         qboItemId: null,
         qboClassId: null,
         ...p,
-      });
+      }, actor);
     },
     update: (id: string, patch: ProjectPatch) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),

@@ -176,15 +176,15 @@ async function createMissing(repos: Repos, plan: ImportPlan, catalog: Awaited<Re
   // Archived first so an active client of the same name wins.
   const ordered = [...catalog.clients.filter((c) => c.archived), ...catalog.clients.filter((c) => !c.archived)];
   const clientIds = new Map(ordered.map((c) => [nameKey(c.name), c.id]));
-  for (const name of plan.newClients) clientIds.set(nameKey(name), (await repos.clients.create({ name })).id);
+  for (const name of plan.newClients) clientIds.set(nameKey(name), (await repos.clients.create({ name }, 'import')).id);
   const ids = new Map<string, string>();
   for (const p of plan.newProjects) {
     const color = PALETTE[(catalog.projects.length + ids.size) % PALETTE.length]!.value;
     const clientId = p.client === null ? null : (clientIds.get(nameKey(p.client)) ?? null);
-    const created = await repos.projects.create({ name: p.name, color, clientId, rateMinor: p.rateMinor, ...(p.currency === null ? {} : { currency: p.currency }) });
+    const created = await repos.projects.create({ name: p.name, color, clientId, rateMinor: p.rateMinor, ...(p.currency === null ? {} : { currency: p.currency }) }, 'import');
     ids.set(p.ref, created.id);
   }
-  for (const t of plan.newTasks) ids.set(t.ref, (await repos.tasks.create({ projectId: ids.get(t.projectRef) ?? t.projectRef, name: t.name })).id);
+  for (const t of plan.newTasks) ids.set(t.ref, (await repos.tasks.create({ projectId: ids.get(t.projectRef) ?? t.projectRef, name: t.name }, 'import')).id);
   return ids;
 }
 
