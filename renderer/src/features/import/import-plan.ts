@@ -202,26 +202,24 @@ export async function runImport(repos: Repos, rows: readonly ImportedRow[], opti
   };
   stopIfCancelled();
   try {
-    return await importAll(repos, rows, { onProgress, stopIfCancelled });
+    return await importAll(repos, rows, (done, total) => {
+      onProgress?.(done, total);
+      stopIfCancelled();
+    });
   } catch (e) {
     // Dexie turns an AbortError thrown in a transaction into its own kind of error.
     throw signal?.aborted ? cancelled() : e;
   }
 }
 
-async function importAll(repos: Repos, rows: readonly ImportedRow[], run: { onProgress: ImportOptions['onProgress']; stopIfCancelled: () => void }): Promise<ImportOutcome> {
-  const { onProgress, stopIfCancelled } = run;
+/** The whole import in one transaction; `onStep` hears after every written step and may throw to undo it all. */
+async function importAll(repos: Repos, rows: readonly ImportedRow[], onStep: (done: number, total: number) => void): Promise<ImportOutcome> {
   const tables = [...repos.clients.tables, ...repos.projects.tables, ...repos.tasks.tables];
   const { value } = await repos.entries.transaction(tables, async (tx) => {
     const catalog = await loadCatalog(repos);
     const plan = planImport(rows, catalog);
     const ids = await createMissing(repos, plan, catalog);
-    stopIfCancelled();
-    const result = await repos.entries.importInTx(tx, toImportRows(plan, ids), (done, total) => {
-      onProgress?.(done, total);
-      stopIfCancelled();
-    });
-    const { imported, skipped, invoiced } = result;
+    const { imported, skipped, invoiced } = await repos.entries.importInTx(tx, toImportRows(plan, ids), onStep);
     return { imported, skipped, invoiced, createdClients: plan.newClients.length, createdProjects: plan.newProjects.length };
   });
   return value;
