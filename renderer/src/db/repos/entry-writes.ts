@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import { isLive, PUSHABLE_STATUSES, validateEntry } from '../../../../shared/entries/entry';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { EntryChange, RepoContext } from '../context';
-import { editPermission, statusAfterEdit } from '../entry-rules';
+import { billedElsewhere, editPermission, statusAfterEdit } from '../entry-rules';
 import { InvalidEntryError, LockedEntryError, NotFoundError, VersionConflictError } from '../errors';
 import type { AuditActor, EntryRow, EntrySource, TimeEntry } from '../schema';
 import type { WriteTx } from '../tx';
@@ -40,6 +40,9 @@ export interface NewEntry {
   billable?: boolean;
   importKey?: string;
 }
+
+/** What only an import sets on a new entry: the status it had in the source file, its tags and the rest of the row. */
+type ImportedFields = Partial<Pick<TimeEntry, 'status' | 'tags' | 'imported'>>;
 
 export type EntryPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'zone' | 'billable'>>;
 
@@ -114,7 +117,8 @@ export function createEntryWriter(ctx: RepoContext) {
     return { billable: project.billable, taskId: project.defaultTaskId };
   }
 
-  function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number): EntryRow {
+  /** A new draft from `input`; an import also sets what the source file said (`fromFile`). */
+  function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number, fromFile: ImportedFields = {}): EntryRow {
     const entry: TimeEntry = {
       id: ctx.newId(),
       projectId: input.projectId,
@@ -132,7 +136,7 @@ export function createEntryWriter(ctx: RepoContext) {
       deletedAt: null,
     };
     if (input.importKey !== undefined) entry.importKey = input.importKey;
-    return validated(entry);
+    return validated({ ...entry, ...fromFile });
   }
 
   async function mustGet(id: string): Promise<EntryRow> {
@@ -141,10 +145,12 @@ export function createEntryWriter(ctx: RepoContext) {
     return row;
   }
 
-  function checkEditable(row: EntryRow, opts: EditOptions): void {
+  /** Refuses a stale or locked change; `'delete'` lets time billed elsewhere go (billedElsewhere). */
+  function checkEditable(row: EntryRow, opts: EditOptions, change: 'edit' | 'delete' = 'edit'): void {
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
       throw new VersionConflictError(row.id, opts.expectedVersion, row.version);
     }
+    if (change === 'delete' && billedElsewhere(row)) return;
     const permission = editPermission(row.status);
     if (permission === 'frozen') throw new LockedEntryError(row.id, row.status, false);
     if (permission === 'confirm' && !opts.confirmed) throw new LockedEntryError(row.id, row.status, true);
