@@ -75,7 +75,12 @@ export function zonedInstant(date: LocalDate, time: string, zone: string): numbe
   // The wall-clock fields read as if they were UTC; subtracting the zone's offset gives the instant.
   const wall = day.midnight + Number(hm[1]) * 3_600_000 + Number(hm[2]) * 60_000;
   if (day.offsetMin !== null) return Math.round(wall - day.offsetMin * 60_000);
-  return instantNearTransition(wall, `${date} ${time}`, zone);
+  let instant = day.nearTransition.get(time);
+  if (instant === undefined) {
+    instant = instantNearTransition(wall, `${date} ${time}`, zone);
+    day.nearTransition.set(time, instant);
+  }
+  return instant;
 }
 
 interface ZoneDay {
@@ -83,6 +88,8 @@ interface ZoneDay {
   midnight: number;
   /** The offset every wall time of the day probes on both sides, or null near a transition. */
   offsetMin: number | null;
+  /** Near a transition: the instants worked out so far, by "HH:mm" (at most 1,440). */
+  nearTransition: Map<string, number>;
 }
 
 const zoneDays = new Map<string, ZoneDay>();
@@ -103,7 +110,7 @@ function zoneDay(date: LocalDate, zone: string): ZoneDay {
     const midnight = Date.UTC(year, month - 1, dayOfMonth);
     const probes = [-OFFSET_PROBE_MS, -60_000, OFFSET_PROBE_MS, 2 * OFFSET_PROBE_MS - 60_000];
     const offsets = probes.map((at) => tzOffset(zone, new Date(midnight + at)));
-    day = { midnight, offsetMin: offsets.every((o) => o === offsets[0]) ? offsets[0]! : null };
+    day = { midnight, offsetMin: offsets.every((o) => o === offsets[0]) ? offsets[0]! : null, nearTransition: new Map() };
     if (zoneDays.size >= ZONE_DAYS_KEPT) zoneDays.clear();
     zoneDays.set(key, day);
   }
