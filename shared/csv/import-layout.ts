@@ -17,7 +17,7 @@ export interface ReadRow extends Omit<ImportedRow, 'importKey' | 'start' | 'end'
 /** Where a day's rows without clock times begin, unless the day holds more than fits after it. */
 const DAY_START = '09:00';
 
-export const STACKED_NOTE =
+const STACKED_NOTE =
   `This file has no clock times, only hours per day. Each person’s rows for a day are laid out one after another in file order from ${DAY_START} ` +
   '(earlier when the day holds more than fits before midnight), so no entry crosses midnight. Starts marked ~ are placed this way.';
 
@@ -35,15 +35,27 @@ export function finishRows(read: readonly ReadRow[], zone: string): Finished {
     const identity = identityOf(r);
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
-    const { date: _date, durationMs: _duration, ...fields } = r;
-    const row: ImportedRow = { ...fields, ...placed, startAssumed: r.start === null, importKey: `row:${hash64(`${identity}\u001e${occurrence}`)}` };
+    const row = toImportedRow(r, placed, `row:${hash64(`${identity}\u001e${occurrence}`)}`);
     (row.end === row.start ? zeroLength : rows).push(row);
   }
   const anyStacked = read.some((r) => r.start === null);
   return { rows, zeroLength, people: peopleOf(rows), layout: anyStacked ? 'stacked' : 'clock', layoutNote: anyStacked ? STACKED_NOTE : null, errors };
 }
 
-const norm = (text: string | null) => (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+/** Trimmed, runs of white space as one space, lower case (the regex only where it has work). */
+function norm(text: string | null): string {
+  const trimmed = (text ?? '').trim();
+  return (/\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
+}
+
+/** Field by field rather than by spreads: this runs for every row of a 100,000-row file. */
+function toImportedRow(r: ReadRow, placed: { start: number; end: number }, importKey: string): ImportedRow {
+  return {
+    line: r.line, importKey, start: placed.start, end: placed.end, zone: r.zone, person: r.person, client: r.client,
+    project: r.project, task: r.task, description: r.description, billable: r.billable, tags: r.tags, money: r.money,
+    sourceStatus: r.sourceStatus, startAssumed: r.start === null,
+  };
+}
 
 /**
  * What makes a row the same row in another export of the same account: its day, its clock times

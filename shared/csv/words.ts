@@ -217,7 +217,20 @@ const GLOSSARIES: readonly Glossary[] = [en, de, fr, es, pt, nl, ja, tr, nb];
  * and hyphens dropped ("NÃO" → "nao", "Non-billable" → "non billable"), Turkish dotless ı as i,
  * one space before a bracket ("時間（h）" and "時間 (h)" alike).
  */
+/** Folded forms of the cells seen, since a file repeats the same few words on every row. */
+const folded = new Map<string, string>();
+
 function fold(text: string): string {
+  let result = folded.get(text);
+  if (result === undefined) {
+    if (folded.size >= 10_000) folded.clear();
+    result = foldOnce(text);
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function foldOnce(text: string): string {
   return text
     .normalize('NFKC')
     .toLocaleLowerCase('und')
