@@ -36,7 +36,8 @@ export const atLine = (line: number, reason: string) => (/^Line \d+:/.test(reaso
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
+/** A cancel: AbortSignal's AbortError, whether an Error or a DOMException. */
+const isAbort = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function outcomeText(o: ImportOutcome, problems: number): string {
