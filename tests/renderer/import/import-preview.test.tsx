@@ -184,7 +184,9 @@ describe('what the file says about each row', () => {
     expect(status.textContent).toContain('2 rows are already invoiced in Harvest: they are imported as invoiced and never sent to QuickBooks.');
     expect(status.textContent).toContain('1 row is approved in Harvest: it is imported as drafts for you to approve.');
     expect(screen.getByTestId('import-layout').textContent).toBe('Laid out from 09:00 per person and day.');
-    expect(screen.getByTestId('import-warnings').textContent).toContain('Line 3: Billable "vielleicht" is not a yes or no. Imported, with the billable left empty.');
+    const warnings = screen.getByTestId('import-warnings');
+    expect(within(warnings).getByRole('heading').textContent).toBe('1 row with a value that could not be read: imported, with that field left empty');
+    expect(within(warnings).getByRole('listitem').textContent).toBe('Line 3: Billable "vielleicht" is not a yes or no.');
     const table = screen.getByRole('table', { name: 'Rows to import' });
     const first = within(table).getAllByRole('row')[1]!;
     expect(first.textContent).toContain('€80.00/h · €120.00');

@@ -10,7 +10,7 @@ import { localDate } from '../../../../shared/time/zone';
 import { DateReading } from './DateReading';
 import { PeoplePicker } from './PeoplePicker';
 import { ProgressBar } from './ProgressBar';
-import { FORMAT_LABELS, MAPPABLE } from './read-csv';
+import { FORMAT_LABELS } from './read-csv';
 import { chosenRows } from './selection';
 import { atLine, plural, type ImportState } from './use-import';
 import '../entries/entries.css';
@@ -126,8 +126,6 @@ function RowsTable({ rows, withPerson, currency }: { rows: readonly ImportedRow[
   );
 }
 
-const fieldLabel = (field: string) => (MAPPABLE.find((m) => m.key === field)?.label ?? field).toLocaleLowerCase();
-
 /** Rows that will not be imported, and the chosen rows imported with a field left empty. */
 function Problems({ preview, rows }: { preview: ImportPreview; rows: readonly ImportedRow[] }) {
   const lines = new Set(rows.map((r) => r.line));
@@ -145,9 +143,9 @@ function Problems({ preview, rows }: { preview: ImportPreview; rows: readonly Im
       ) : null}
       {warnings.length > 0 ? (
         <div className="problems warnings" data-testid="import-warnings">
-          <h3>{plural(warnings.length, 'value')} could not be read: imported, with this field left empty</h3>
+          <h3>{plural(warnings.length, 'row')} with a value that could not be read: imported, with that field left empty</h3>
           <ul>
-            {warnings.slice(0, PROBLEM_ROWS).map((w) => <li key={`${w.line}-${w.field}`}>{atLine(w.line, w.reason)} Imported, with the {fieldLabel(w.field)} left empty.</li>)}
+            {warnings.slice(0, PROBLEM_ROWS).map((w) => <li key={`${w.line}-${w.field}`}>{atLine(w.line, w.reason)}</li>)}
             {warnings.length > PROBLEM_ROWS ? <li>…and {warnings.length - PROBLEM_ROWS} more.</li> : null}
           </ul>
         </div>
