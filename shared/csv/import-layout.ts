@@ -43,7 +43,7 @@ export function finishRows(read: readonly ReadRow[], zone: string): Finished {
   return { rows, zeroLength, people: peopleOf(rows), layout: anyStacked ? 'stacked' : 'clock', layoutNote: anyStacked ? STACKED_NOTE : null, errors };
 }
 
-const norm = (text: string | null) => (text ?? '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+const norm = (text: string | null) => (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * What makes a row the same row in another export of the same account: its day, its clock times

@@ -112,22 +112,22 @@ function readTiming(get: Get, ctx: RowContext, zone: string): Timing {
   const { columns, dateFormat } = ctx;
   if (columns.start) {
     const start = readDateTime(get('start'), dateFormat, zone, columns.start);
-    return clockTiming(start, readEnd(get, ctx, zone, start, null), zone);
+    return clockTiming(localDate(start, zone), start, readEnd(get, ctx, zone, start, null));
   }
   const date = readDate(get('date'), dateFormat, columns.date!);
   if (columns.startTime && get('startTime') !== '') {
     const start = readTime(date, get('startTime'), zone, columns.startTime);
-    return clockTiming(start, readEnd(get, ctx, zone, start, date), zone);
+    return clockTiming(date, start, readEnd(get, ctx, zone, start, date));
   }
   if (!columns.duration) throw new RowError(`${columns.startTime ?? 'The start time'} is empty.`);
   const durationMs = readDuration(get, columns.duration);
   return { date, start: null, end: null, durationMs };
 }
 
-function clockTiming(start: number, end: number, zone: string): Timing {
+function clockTiming(date: LocalDate, start: number, end: number): Timing {
   if (end < start) throw new RowError('This entry ends before it starts.');
   if (end - start > MAX_ENTRY_MS) throw new RowError('This entry is longer than 24 hours.');
-  return { date: localDate(start, zone), start, end, durationMs: end - start };
+  return { date, start, end, durationMs: end - start };
 }
 
 function readEnd(get: Get, ctx: RowContext, zone: string, start: number, date: LocalDate | null): number {

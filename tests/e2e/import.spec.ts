@@ -42,10 +42,11 @@ test('a Toggl export is previewed, imported once, shown on the timesheet and ski
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('track-nexus-2024-03-01-to-2024-03-31.csv');
   const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-  expect(csv[0]).toBe('Date,Start time,End time,Time zone,Client,Project,Task,Description,Billable,Status,Duration (raw),Duration (rounded),Hours (raw),Hours (rounded),Rounding');
+  expect(csv[0]).toBe('Date,Start time,End date,End time,Time zone,Person,Client,Project,Task,Description,Tags,Billable,Status,Rate,Amount,Currency,Duration (raw),Duration (rounded),Hours (raw),Hours (rounded),Rounding');
   expect(csv).toHaveLength(5);
-  expect(csv[1]).toContain('2024-03-04,09:00,10:30');
-  expect(csv[1]).toContain('Acme Corp,Website Redesign,Design,"Homepage hero, mobile variants",Yes,draft,1:30,1:30,1.50,1.50,');
+  expect(csv[1]).toContain('2024-03-04,09:00:00,2024-03-04,10:30:00,');
+  expect(csv[1]).toContain('Acme Corp,Website Redesign,Design,"Homepage hero, mobile variants",');
+  expect(csv[1]).toContain(',1:30,1:30,1.50,1.50,');
   await expect(app.getByText('Exported 4 entries.')).toBeVisible();
 
   // The projects the file named now exist in Settings, with their clients.

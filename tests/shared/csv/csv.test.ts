@@ -1,24 +1,14 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TimeEntry } from '../../../shared/entries/entry';
-import { exportEntriesCsv } from '../../../shared/csv/export';
-import { detectDateFormats, parseClockTime, parseDateAs } from '../../../shared/csv/fields';
-import { detectFormat } from '../../../shared/csv/formats';
 import { fnv1a64 } from '../../../shared/csv/hash';
-import { previewImport } from '../../../shared/csv/import';
 import { parseCsv } from '../../../shared/csv/parse';
-import { escapeCell, writeCsv } from '../../../shared/csv/write';
-import { localDate, localTime, zonedInstant } from '../../../shared/time/zone';
+import { writeCsv } from '../../../shared/csv/write';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url), 'utf8');
 const cellsOf = (text: string) => {
   const parsed = parseCsv(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.records.map((r) => r.cells);
 };
-const zone = 'America/New_York';
-const wall = (ms: number) => `${localDate(ms, zone)} ${localTime(ms, zone)}`;
 
 describe('parseCsv', () => {
   it('handles quotes, doubled quotes, CRLF, a BOM and newlines inside quotes', () => {
@@ -45,43 +35,6 @@ describe('parseCsv', () => {
         expect(cellsOf(writeCsv(safe))).toEqual(safe);
       }),
     );
-  });
-});
-
-describe('writeCsv', () => {
-  it('quotes only when needed and neutralises spreadsheet formulas', () => {
-    expect(escapeCell('plain')).toBe('plain');
-    expect(escapeCell('a,b')).toBe('"a,b"');
-    expect(escapeCell('say "hi"')).toBe('"say ""hi"""');
-    expect(escapeCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    for (const start of ['+', '-', '@']) expect(escapeCell(`${start}1`)).toBe(`'${start}1`);
-    expect(writeCsv([['a', 'b'], ['1', '2']])).toBe('a,b\r\n1,2\r\n');
-  });
-});
-
-describe('exportEntriesCsv', () => {
-  const entry = (over: Partial<TimeEntry>): TimeEntry => ({
-    id: 'e', projectId: 'p1', taskId: 't1', description: 'Work', start: zonedInstant('2024-03-04', '09:00', zone), end: zonedInstant('2024-03-04', '10:07', zone),
-    zone, source: 'manual', billable: true, status: 'draft', version: 1, createdAt: 0, updatedAt: 0, ...over,
-  });
-  const lookups = { projectName: (id: string) => ({ p1: '=Evil project' })[id], clientName: () => 'Acme, Inc.', taskName: () => 'Design' };
-  it('writes raw and rounded durations, skips running and deleted entries, guards formulas', () => {
-    const csv = exportEntriesCsv(
-      [entry({ id: 'b', start: zonedInstant('2024-03-05', '09:00', zone), end: zonedInstant('2024-03-05', '09:20', zone) }), entry({ id: 'a' }), entry({ id: 'r', end: null }), entry({ id: 'd', deletedAt: 5 })],
-      lookups,
-      (e) => ({ rawMs: e.end - e.start, billedMs: e.id === 'a' ? 75 * 60_000 : 30 * 60_000, policy: { incrementMinutes: 15, mode: 'up', scope: 'entry' }, source: 'project' }),
-    );
-    const rows = cellsOf(csv);
-    expect(rows[0]).toEqual(['Date', 'Start time', 'End time', 'Time zone', 'Client', 'Project', 'Task', 'Description', 'Billable', 'Status', 'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding']);
-    expect(rows.slice(1)).toEqual([
-      ['2024-03-04', '09:00', '10:07', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '1:07', '1:15', '1.12', '1.25', '15 min up, per entry (project rule)'],
-      ['2024-03-05', '09:00', '09:20', zone, 'Acme, Inc.', "'=Evil project", 'Design', 'Work', 'Yes', 'draft', '0:20', '0:30', '0.33', '0.50', '15 min up, per entry (project rule)'],
-    ]);
-  });
-  it('can be read back with a generic mapping', () => {
-    const csv = exportEntriesCsv([entry({})], lookups, (e) => ({ rawMs: e.end - e.start, billedMs: e.end - e.start, policy: { incrementMinutes: 1, mode: 'nearest', scope: 'entry' }, source: 'workspace' }));
-    const { rows } = previewImport(csv, { columns: { date: 'Date', startTime: 'Start time', endTime: 'End time', description: 'Description', billable: 'Billable' }, dateFormat: 'YYYY-MM-DD' }, zone);
-    expect(rows.map((r) => [r.start, r.end, r.billable])).toEqual([[entry({}).start, entry({}).end, true]]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Settings › Export: entries of a date range as CSV with raw and rounded durations.
+// Settings › Export: entries of a date range as CSV with raw and rounded durations, rates and amounts.
 import { useState } from 'react';
 import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
@@ -29,7 +29,7 @@ export function ExportSection() {
 
   return (
     <>
-      <p className="lead">One row per finished entry with its raw and its rounded duration (each project’s rounding), so anyone can see what rounding added.</p>
+      <p className="lead">One row per finished entry: its raw and its rounded duration (each project’s rounding, so anyone can see what rounding added), its rate and amount, its tags and its status.</p>
       <form className="inline-form" aria-label="Export entries" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <Field label="From"><input type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></Field>
         <Field label="To" error={problem}><input type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></Field>

@@ -1,6 +1,8 @@
 // Entries of a date range → CSV with raw and rounded durations, rounded with each project's
-// effective policy (its override laid over the workspace default), then offered as a download.
+// effective policy (its override laid over the workspace default), and each entry's rate and
+// amount, then offered as a download.
 import { exportEntriesCsv } from '../../../../shared/csv/export';
+import { resolveRate } from '../../../../shared/rates/resolve';
 import { billedTimes } from '../../../../shared/rounding/billed';
 import { addLocalDays, firstOfMonth, firstOfNextMonth, isLocalDate } from '../../../../shared/time/local-date';
 import { localDate, zonedInstant } from '../../../../shared/time/zone';
@@ -20,11 +22,12 @@ export function checkRange(from: string, to: string): string | null {
 }
 
 export async function buildExport(repos: Repos, from: string, to: string, zone: string): Promise<{ csv: string; count: number }> {
-  const [entries, projects, clients, settings] = await Promise.all([
+  const [entries, projects, clients, settings, sync] = await Promise.all([
     repos.entries.listRange(zonedInstant(from, '00:00', zone), zonedInstant(addLocalDays(to, 1), '00:00', zone)),
     repos.projects.list({ includeArchived: true }),
     repos.clients.list({ includeArchived: true }),
     repos.settings.getAll(),
+    repos.sync.loadContext(),
   ]);
   const finished = entries.filter((e): e is EntryRow & { end: number } => e.end !== null);
   const projectMap = new Map(projects.map((p) => [p.id, p]));
@@ -32,8 +35,10 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
   const taskIds = [...new Set(finished.map((e) => e.taskId).filter((t): t is string => t !== null))];
   const tasks = new Map((await Promise.all(taskIds.map((id) => repos.tasks.get(id)))).filter((t) => t !== undefined).map((t) => [t.id, t.name]));
 
-  // The figures QuickBooks gets: each project's rule, days in the entries' own zones.
+  // The figures QuickBooks gets: each project's rule, days in the entries' own zones, and the
+  // rates it is sent at (rate cards and projects' own rates, as sync reads them).
   const billed = billedTimes(finished, (id) => projectMap.get(id), settings.rounding);
+  const rates = sync.transform.rates;
 
   const csv = exportEntriesCsv(
     finished,
@@ -44,6 +49,12 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
         return clientId ? clientMap.get(clientId)?.name : undefined;
       },
       taskName: (id) => tasks.get(id),
+      rate: (e) => {
+        const project = e.projectId === null ? undefined : projectMap.get(e.projectId);
+        return resolveRate({ taskId: e.taskId, projectId: e.projectId, clientId: project?.clientId ?? null, start: e.start, zone: e.zone }, rates);
+      },
+      billsTime: (e) => e.billable && (e.projectId === null || projectMap.get(e.projectId)?.billable !== false),
+      currency: settings.currency,
     },
     (e) => billed.get(e.id)!,
   );
