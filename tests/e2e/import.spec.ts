@@ -152,8 +152,9 @@ test('a file whose dates read two ways asks which, shows both readings, and impo
   await expect(question).toContainText('Which way round are day and month?');
   const monthFirst = question.getByRole('radio', { name: 'MM/DD/YYYY (month first)' });
   const dayFirst = question.getByRole('radio', { name: 'DD/MM/YYYY (day first)' });
-  await expect(question.locator('label').filter({ has: monthFirst })).toContainText('03/11/2024 → 11 Mar 2024');
-  await expect(question.locator('label').filter({ has: dayFirst })).toContainText('03/11/2024 → 3 Nov 2024');
+  const reading = (name: string) => question.locator('label').filter({ has: app.getByRole('radio', { name }) });
+  await expect(reading('MM/DD/YYYY (month first)')).toContainText('03/11/2024 → 11 Mar 2024');
+  await expect(reading('DD/MM/YYYY (day first)')).toContainText('03/11/2024 → 3 Nov 2024');
   await expect(app.getByRole('button', { name: 'Import 3 entries' })).toBeDisabled();
   await expect(app.getByText('Choose how to read the dates first.')).toBeVisible();
   await app.locator('#settings-import').screenshot({ path: `${artifactsDir}/settings-import-dates-question.png` });

@@ -159,7 +159,7 @@ describe('what the file says about each row', () => {
     importRows.mockResolvedValue({ ...DONE, imported: 3 });
     await open(TOGGL);
     const box = within(await screen.findByTestId('import-zero-length')).getByRole('checkbox');
-    expect(screen.getByTestId('import-zero-length').textContent).toContain('Also import the 1 row that last 0:00 in the file (lines 5)');
+    expect(screen.getByTestId('import-zero-length').textContent).toContain('Also import the 1 row that last 0:00 in the file (line 5)');
     expect((box as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('button', { name: 'Import 2 entries' })).toBeTruthy();
 

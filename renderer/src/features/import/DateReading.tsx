@@ -8,10 +8,14 @@ import { formatDate } from '../../../../shared/time/display';
 const example = (format: DateFormat) => format.replace('YYYY', '2024').replace('MM', '04').replace('DD', '03');
 const order = (format: DateFormat) => (format.startsWith('DD') ? 'day first' : format.startsWith('MM') ? 'month first' : 'year first');
 
-export function DateReading({ dateFormat, ambiguous, confirmed, disabled, onChoose }: {
+/** The two readings in a fixed order, so the one picked does not jump to the other side when the preview is read again. */
+const readings = (ambiguous: AmbiguousDates) => ambiguous.formats.map((format, i) => ({ format, i })).sort((a, b) => a.format.localeCompare(b.format));
+
+export function DateReading({ dateFormat, ambiguous, chosen, disabled, onChoose }: {
   dateFormat: DateFormat;
   ambiguous: AmbiguousDates | null;
-  confirmed: boolean;
+  /** The reading the person picked (the preview may still be reading the file that way). */
+  chosen: DateFormat | null;
   disabled: boolean;
   onChoose: (format: DateFormat) => void;
 }) {
@@ -25,10 +29,10 @@ export function DateReading({ dateFormat, ambiguous, confirmed, disabled, onChoo
           <legend>Which way round are day and month?</legend>
           <p>Every day in this file is 12 or lower, so its dates read two ways. Choose the one the file uses; nothing can be imported until you do.</p>
           <div className="date-readings">
-            {ambiguous.formats.map((format, i) => (
+            {readings(ambiguous).map(({ format, i }) => (
               <label key={format} className="date-reading">
                 <span className="check">
-                  <input type="radio" name="date-reading" aria-label={`${format} (${order(format)})`} checked={confirmed && format === dateFormat} disabled={disabled} onChange={() => onChoose(format)} />
+                  <input type="radio" name="date-reading" aria-label={`${format} (${order(format)})`} checked={format === chosen} disabled={disabled} onChange={() => onChoose(format)} />
                   <strong>{format}</strong> <span className="muted">({order(format)})</span>
                 </span>
                 <ul className="plain-list">

@@ -43,7 +43,7 @@ function Decisions({ preview, imp }: { preview: ImportPreview; imp: ImportState 
   return (
     <>
       {preview.dateFormat ? (
-        <DateReading dateFormat={preview.dateFormat} ambiguous={preview.ambiguousDates} confirmed={imp.datesConfirmed} disabled={imp.busy} onChoose={(f) => void imp.chooseReading(f)} />
+        <DateReading dateFormat={preview.dateFormat} ambiguous={preview.ambiguousDates} chosen={imp.confirmedDates} disabled={imp.busy} onChoose={(f) => void imp.chooseReading(f)} />
       ) : null}
       <PeoplePicker people={preview.people} chosen={imp.people} disabled={imp.busy} onToggle={imp.togglePerson} />
       {preview.layout === 'stacked' && preview.layoutNote ? <p className="notice" data-testid="import-layout">{preview.layoutNote}</p> : null}
@@ -56,7 +56,7 @@ function Decisions({ preview, imp }: { preview: ImportPreview; imp: ImportState 
       {chosen.zeroLength.length > 0 ? (
         <label className="check import-zero" data-testid="import-zero-length">
           <input type="checkbox" checked={imp.withZeroLength} disabled={imp.busy} onChange={(e) => imp.setWithZeroLength(e.target.checked)} />
-          <span>Also import the {plural(chosen.zeroLength.length, 'row')} that last 0:00 in the file (lines {chosen.zeroLength.slice(0, 5).map((r) => r.line).join(', ')}{chosen.zeroLength.length > 5 ? ', …' : ''}): they would be entries of no time.</span>
+          <span>Also import the {plural(chosen.zeroLength.length, 'row')} that last 0:00 in the file ({chosen.zeroLength.length === 1 ? 'line' : 'lines'} {chosen.zeroLength.slice(0, 5).map((r) => r.line).join(', ')}{chosen.zeroLength.length > 5 ? ', …' : ''}): they would be entries of no time.</span>
         </label>
       ) : null}
       {rows.length > 0 ? <RowsTable rows={rows} withPerson={preview.people.length > 1} currency={imp.workspaceCurrency} /> : null}

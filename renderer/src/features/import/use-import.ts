@@ -89,11 +89,11 @@ export function useImport() {
   }
 
   /** Previews the file; a first preview of a file also picks whose rows to import by default. */
-  async function showPreview(text: string, source: KnownFormat | GenericMapping, reading: DateFormat | undefined, first: boolean) {
+  async function showPreview(text: string, source: KnownFormat | GenericMapping, reading: DateFormat | undefined, first: boolean): Promise<boolean> {
     const next = await track('preview', (progress) => previewInBackground({ text, source, options: { zone, ...(reading ? { dateFormat: reading } : {}) } }, progress));
     if (!next) {
-      setOutcome({ text: 'Preview cancelled: choose the file again to read it.', created: null, cancelled: true });
-      return;
+      setOutcome({ text: first ? 'Preview cancelled: choose the file again to read it.' : 'Cancelled: the dates are still read as before.', created: null, cancelled: true });
+      return false;
     }
     if (first) {
       const [yourName, settings] = await Promise.all([repos.qboMirror.getState<string>('mapping.yourName'), repos.settings.getAll()]);
@@ -102,6 +102,7 @@ export function useImport() {
       setWithZeroLength(false);
     }
     setPreview(next);
+    return true;
   }
 
   async function choose(file: File | undefined) {
@@ -165,14 +166,15 @@ export function useImport() {
   async function chooseReading(reading: DateFormat) {
     if (!chosen) return;
     setOutcome(null);
+    const before = confirmedDates;
+    setConfirmedDates(reading);
     try {
-      if (reading !== preview?.dateFormat) {
-        const source = chosen.format ?? { columns: mapping, dateFormat: reading };
-        if (!chosen.format) setDateFormat(reading);
-        await showPreview(chosen.text, source, reading, false);
-      }
-      setConfirmedDates(reading);
+      if (reading === preview?.dateFormat) return;
+      const read = await showPreview(chosen.text, chosen.format ?? { columns: mapping, dateFormat: reading }, reading, false);
+      if (!read) setConfirmedDates(before);
+      else if (!chosen.format) setDateFormat(reading);
     } catch (e) {
+      setConfirmedDates(before);
       setFileError(`The file could not be read: ${messageOf(e)}`);
     }
   }
@@ -196,7 +198,7 @@ export function useImport() {
   const datesConfirmed = !preview?.ambiguousDates || confirmedDates === preview.dateFormat;
   return {
     chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, job, busy: job !== null,
-    datesConfirmed, people, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
+    confirmedDates, datesConfirmed, people, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
     choose, mapColumn, previewMapped, chooseReading, cancel, doImport,
   };
 }
