@@ -5,7 +5,7 @@ import type { ImportedRow, ImportPreview, PersonSummary } from '../../../../shar
 const words = (name: string) => name.trim().toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
 
 /** "Emily Platt" is " emily  PLATT " and "Emily J. Platt": the same words, or the same first and last name. */
-export function sameName(a: string, b: string): boolean {
+function sameName(a: string, b: string): boolean {
   const x = words(a);
   const y = words(b);
   if (x.length === 0 || y.length === 0) return false;
