@@ -57,6 +57,10 @@ async function open(header: string, yourName?: string) {
   const repos = createRepos(await openDatabase(name));
   if (yourName !== undefined) await repos.qboMirror.setState('mapping.yourName', yourName);
   render(<ReposProvider dbName={name}><ImportSection /></ReposProvider>);
+  await choose(header);
+}
+
+async function choose(header: string) {
   const input = await screen.findByLabelText('CSV file');
   // jsdom's File cannot read itself back: give it the text() the browser's has.
   const file = Object.assign(new File([`${header}x\n`], 'export.csv', { type: 'text/csv' }), { text: async () => `${header}x\n` });
@@ -203,12 +207,19 @@ describe('progress and cancel', () => {
       return untilAborted(signal);
     });
     await open(TOGGL);
+    const input = screen.getByLabelText('CSV file');
     const bar = await screen.findByRole('progressbar', { name: 'Reading the file…' });
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect((await screen.findByTestId('import-result')).textContent).toContain('Preview cancelled');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByTestId('import-summary')).toBeNull();
+
+    // A fresh input (a browser fires no change for the same file in the old one): the same file is read again.
+    expect(screen.getByLabelText('CSV file')).not.toBe(input);
+    preview.mockResolvedValueOnce(previewOf([row(2, null)]));
+    await choose(TOGGL);
+    expect((await screen.findByTestId('import-summary')).textContent).toContain('1 row ready to import');
   });
 
   it('shows how far the import has gone, and a cancelled import says nothing was imported', async () => {

@@ -18,7 +18,7 @@ export function ImportSection() {
       <p className="lead">Bring in time from Toggl Track, Clockify or Harvest (their detailed-report CSV exports), or any CSV by mapping its columns. You see every row before anything is saved; importing the same file again skips what is already here.</p>
       <div className="step-title"><span className="step">1</span><h3>Choose a CSV file</h3></div>
       <Field label="CSV file" hint="Toggl Track, Clockify, Harvest or any other CSV">
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void imp.choose(e.target.files?.[0])} disabled={busy} />
+        <input key={imp.fileKey} type="file" accept=".csv,text/csv" onChange={(e) => void imp.choose(e.target.files?.[0])} disabled={busy} />
       </Field>
       {job?.kind === 'preview' ? <ProgressBar job={job} onCancel={imp.cancel} /> : null}
       {fileError ? <div role="alert" className="notice error"><strong>This file could not be read</strong>{fileError}</div> : null}

@@ -67,6 +67,7 @@ export function useImport() {
   const [outcome, setOutcome] = useState<{ text: string; created: string | null; cancelled?: boolean } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [fileKey, setFileKey] = useState(0);
 
   /** Runs one background job with progress and a cancel; null when it was cancelled. */
   async function track<T>(kind: Job['kind'], work: (o: { onProgress: (done: number, total: number) => void; signal: AbortSignal }) => Promise<T>): Promise<T | null> {
@@ -93,6 +94,8 @@ export function useImport() {
     const next = await track('preview', (progress) => previewInBackground({ text, source, options: { zone, ...(reading ? { dateFormat: reading } : {}) } }, progress));
     if (!next) {
       setOutcome({ text: first ? 'Preview cancelled: choose the file again to read it.' : 'Cancelled: the dates are still read as before.', created: null, cancelled: true });
+      // A fresh file input, so choosing the same file again reads it again.
+      if (first) setFileKey((k) => k + 1);
       return false;
     }
     if (first) {
@@ -197,7 +200,7 @@ export function useImport() {
 
   const datesConfirmed = !preview?.ambiguousDates || confirmedDates === preview.dateFormat;
   return {
-    chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, job, busy: job !== null,
+    fileKey, chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, job, busy: job !== null,
     confirmedDates, datesConfirmed, people, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
     choose, mapColumn, previewMapped, chooseReading, cancel, doImport,
   };
