@@ -193,7 +193,7 @@ describe('what the file says about each row', () => {
     expect(within(warnings).getByRole('listitem').textContent).toBe('Line 3: Billable "vielleicht" is not a yes or no.');
     const table = screen.getByRole('table', { name: 'Rows to import' });
     const first = within(table).getAllByRole('row')[1]!;
-    expect(first.textContent).toContain('€80.00/h · €120.00');
+    expect(first.textContent).toContain('€120.00€80.00/h');
     expect(within(first).getByText('design').className).toBe('tag');
     expect(first.textContent).toContain('invoiced');
     expect(within(table).getAllByRole('row')[3]!.textContent).toContain('~');

@@ -2,6 +2,7 @@
 // whose rows to import, how rows without clock times were laid out, the chosen rows with their
 // money, tags and status, zero-length rows, the rows that will not be imported, the warnings,
 // and the Import button, which says how many entries it imports.
+import type { ReactNode } from 'react';
 import type { ImportedRow, ImportPreview } from '../../../../shared/csv/types';
 import { formatMoney, money } from '../../../../shared/money/money';
 import { formatClockTime } from '../../../../shared/time/display';
@@ -85,13 +86,17 @@ function StatusNotes({ rows, source }: { rows: readonly ImportedRow[]; source: s
   );
 }
 
-/** "$120.00/h · $270.00": a row's rate and amount as the file states them. */
-function moneyText(row: ImportedRow, workspaceCurrency: string): string | null {
-  const currency = row.money.currency ?? workspaceCurrency;
-  const show = (minor: number) => formatMoney(money(minor, currency));
-  const parts = [row.money.rateMinor !== null ? `${show(row.money.rateMinor)}/h` : null, row.money.amountMinor !== null ? show(row.money.amountMinor) : null];
-  const text = parts.filter((p) => p !== null).join(' · ');
-  return text === '' ? null : text;
+/** "$270.00" over "$120.00/h": a row's amount and rate as the file states them. */
+function moneyText(row: ImportedRow, workspaceCurrency: string): ReactNode {
+  const { rateMinor, amountMinor } = row.money;
+  if (rateMinor === null && amountMinor === null) return null;
+  const show = (minor: number) => formatMoney(money(minor, row.money.currency ?? workspaceCurrency));
+  return (
+    <>
+      {amountMinor !== null ? <div>{show(amountMinor)}</div> : null}
+      {rateMinor !== null ? <div className="muted">{show(rateMinor)}/h</div> : null}
+    </>
+  );
 }
 
 function RowsTable({ rows, withPerson, currency }: { rows: readonly ImportedRow[]; withPerson: boolean; currency: string }) {
@@ -102,7 +107,7 @@ function RowsTable({ rows, withPerson, currency }: { rows: readonly ImportedRow[
           <tr>
             <th scope="col">Line</th><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Duration</th>
             {withPerson ? <th scope="col">Person</th> : null}
-            <th scope="col">Project</th><th scope="col">Client</th><th scope="col">Description</th><th scope="col">Money</th><th scope="col">Status</th>
+            <th scope="col">Client · project</th><th scope="col">Description</th><th scope="col">Money</th><th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -113,10 +118,9 @@ function RowsTable({ rows, withPerson, currency }: { rows: readonly ImportedRow[
               <td className="num">{r.startAssumed ? <span title="The file has no clock times: placed as described above">~{formatClockTime(r.start, r.zone)}</span> : formatClockTime(r.start, r.zone)}–{formatClockTime(r.end, r.zone)}</td>
               <td className="num">{formatDuration(r.end - r.start)}</td>
               {withPerson ? <td>{r.person ?? <span className="muted">—</span>}</td> : null}
-              <td>{r.project ?? <span className="muted">—</span>}{r.task ? <span className="muted"> · {r.task}</span> : null}</td>
-              <td>{r.client ?? <span className="muted">—</span>}</td>
+              <td>{r.client ? `${r.client} · ` : null}{r.project ?? <span className="muted">—</span>}{r.task ? <span className="muted"> · {r.task}</span> : null}</td>
               <td>{r.description}{r.tags.length > 0 ? <span className="tag-list"> {r.tags.map((t) => <span key={t} className="tag">{t}</span>)}</span> : null}</td>
-              <td className="num">{moneyText(r, currency) ?? <span className="muted">—</span>}</td>
+              <td className="money">{moneyText(r, currency) ?? <span className="muted">—</span>}</td>
               <td>{r.sourceStatus ? <span className="badge">{r.sourceStatus}</span> : null}</td>
             </tr>
           ))}
