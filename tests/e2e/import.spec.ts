@@ -114,7 +114,9 @@ test('a file the CSV reader cannot parse shows the reader’s message and line, 
 
 const TOGGL_HEADER = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)';
 
-test('a team export imports only the rows of the person the user picks', async ({ app }) => {
+test('a team export imports only the rows of the person the user picks, with their tags', async ({ app }) => {
+  await app.clock.setFixedTime(new Date('2024-03-04T18:00:00Z'));
+  await app.reload();
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const text = [
     TOGGL_HEADER,
@@ -139,6 +141,13 @@ test('a team export imports only the rows of the person the user picks', async (
   await expect(rows.nth(1)).toContainText('design');
   await app.getByRole('button', { name: 'Import 2 entries' }).click();
   await expect(app.getByTestId('import-result')).toContainText('Imported 2 entries, skipped 0 already imported');
+
+  // Today (4 March for the app) lists Dana's entry with its tag, and nothing of Sam's.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const today = app.getByRole('list', { name: /entries/i });
+  await expect(today.getByRole('listitem')).toHaveCount(1);
+  await expect(today.getByRole('listitem')).toContainText('Dana one');
+  await expect(today.locator('.tag')).toHaveText(['design']);
 });
 
 test('a file whose dates read two ways asks which, shows both readings, and imports the chosen one', async ({ app }) => {
