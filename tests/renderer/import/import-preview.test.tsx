@@ -145,6 +145,11 @@ describe('whose rows', () => {
     fireEvent.click(within(people).getByRole('checkbox', { name: /Sam Lee/ }));
     expect(screen.getByRole('button', { name: 'Import 1 entry' })).toHaveProperty('disabled', false);
     expect(screen.getByTestId('import-summary').textContent).toContain('1 row ready to import');
+
+    fireEvent.click(within(people).getByRole('button', { name: 'Everyone' }));
+    expect(screen.getByRole('button', { name: 'Import 3 entries' })).toHaveProperty('disabled', false);
+    fireEvent.click(within(people).getByRole('button', { name: 'No one' }));
+    expect(screen.getByRole('button', { name: 'Import 0 entries' })).toHaveProperty('disabled', true);
   });
 
   it('just names the one person of a one-person file', async () => {

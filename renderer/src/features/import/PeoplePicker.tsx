@@ -6,11 +6,13 @@ import { plural } from './use-import';
 
 const summary = (p: PersonSummary) => `${plural(p.rows, 'row')}, ${formatDuration(p.ms)}`;
 
-export function PeoplePicker({ people, chosen, disabled, onToggle }: {
+export function PeoplePicker({ people, chosen, disabled, onToggle, onChooseAll }: {
   people: readonly PersonSummary[];
   chosen: readonly string[];
   disabled: boolean;
   onToggle: (name: string) => void;
+  /** Everyone (or no one): a team file can name a hundred people. */
+  onChooseAll: (names: string[]) => void;
 }) {
   if (people.length === 0) return null;
   if (people.length === 1) {
@@ -22,6 +24,10 @@ export function PeoplePicker({ people, chosen, disabled, onToggle }: {
       {chosen.length === 0 ? (
         <p className="notice warn">This file holds the time of {people.length} people. Tick whose rows to import: yours, or several people’s.</p>
       ) : null}
+      <div className="row-actions import-people-all">
+        <button type="button" className="button link" disabled={disabled} onClick={() => onChooseAll(people.map((p) => p.name))}>Everyone</button>
+        <button type="button" className="button link" disabled={disabled} onClick={() => onChooseAll([])}>No one</button>
+      </div>
       <ul className="plain-list">
         {people.map((p) => (
           <li key={p.name}>

@@ -46,7 +46,7 @@ function Decisions({ preview, imp }: { preview: ImportPreview; imp: ImportState 
       {preview.dateFormat ? (
         <DateReading dateFormat={preview.dateFormat} ambiguous={preview.ambiguousDates} chosen={imp.confirmedDates} disabled={imp.busy} onChoose={(f) => void imp.chooseReading(f)} />
       ) : null}
-      <PeoplePicker people={preview.people} chosen={imp.people} disabled={imp.busy} onToggle={imp.togglePerson} />
+      <PeoplePicker people={preview.people} chosen={imp.people} disabled={imp.busy} onToggle={imp.togglePerson} onChooseAll={imp.setPeople} />
       {preview.layout === 'stacked' && preview.layoutNote ? <p className="notice" data-testid="import-layout">{preview.layoutNote}</p> : null}
       <p data-testid="import-summary">
         {plural(rows.length, 'row')} ready to import{preview.errors.length > 0 ? `, ${plural(preview.errors.length, 'row')} with problems` : ''}.

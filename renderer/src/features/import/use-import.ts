@@ -201,7 +201,7 @@ export function useImport() {
   const datesConfirmed = !preview?.ambiguousDates || confirmedDates === preview.dateFormat;
   return {
     fileKey, chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, job, busy: job !== null,
-    confirmedDates, datesConfirmed, people, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
+    confirmedDates, datesConfirmed, people, setPeople, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
     choose, mapColumn, previewMapped, chooseReading, cancel, doImport,
   };
 }
