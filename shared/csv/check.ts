@@ -14,7 +14,7 @@ export interface FileCheck {
   /** The two readings when day and month could be either way round; null when the dates say which. */
   ambiguousDates: [string, string] | null;
   people: string[];
-  /** Records after the header. */
+  /** Records after the header, blank ones (",,,,") left out. */
   rows: number;
   importable: number;
   rejected: number;
@@ -41,7 +41,7 @@ export function checkCsv(text: string, options: { zone: string; person?: string 
     dateFormat: preview.dateFormat,
     ambiguousDates: preview.ambiguousDates?.formats ?? null,
     people: preview.people.map((p) => p.name),
-    rows: parsed.ok ? Math.max(0, parsed.records.length - 1) : 0,
+    rows: parsed.ok ? parsed.records.slice(1).filter((r) => r.cells.some((c) => c.trim() !== '')).length : 0,
     importable: chosen.length,
     rejected: preview.errors.length,
     zeroLength: preview.zeroLength.length,

@@ -28,7 +28,7 @@ export interface ExportLookups {
 export const EXPORT_HEADERS = [
   'Date', 'Start time', 'End date', 'End time', 'Time zone', 'Person', 'Client', 'Project', 'Task', 'Description', 'Tags',
   'Billable', 'Status', 'Rate', 'Amount', 'Currency',
-  'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding',
+  'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding', 'Start (UTC)', 'End (UTC)',
 ] as const;
 
 type Finished = TimeEntry & { end: number };
@@ -71,6 +71,10 @@ export function exportEntriesCsv(
         decimalHours(raw),
         decimalHours(rounded),
         rounded === raw ? '' : describeBilledRule(time),
+        // The exact instants: a re-import gives back the same milliseconds, and the right one of
+        // the two 01:30s on the night the clocks go back.
+        new Date(e.start).toISOString(),
+        new Date(e.end).toISOString(),
       ];
     });
   return writeCsv([[...EXPORT_HEADERS], ...rows]);

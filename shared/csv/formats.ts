@@ -62,6 +62,8 @@ export const FORMATS: Record<KnownFormat, FormatSpec> = {
   tracknexus: {
     signature: ['Date', 'Start time', 'End date', 'End time', 'Time zone', 'Duration (raw)'],
     columns: {
+      // Files since issue 12 also hold the exact instants, which win over the wall-clock columns.
+      start: ['Start (UTC)'], end: ['End (UTC)'],
       date: ['Date'], startTime: ['Start time'], endDate: ['End date'], endTime: ['End time'], zone: ['Time zone'],
       person: ['Person'], client: ['Client'], project: ['Project'], task: ['Task'], description: ['Description'], tags: ['Tags'],
       billable: ['Billable'], status: ['Status'], rate: ['Rate'], amount: ['Amount'], currency: ['Currency'],
@@ -100,7 +102,8 @@ export const FORMATS: Record<KnownFormat, FormatSpec> = {
   },
   // Harvest detailed time report: a date and hours, no clock times (see the stacked layout in import.ts).
   harvest: {
-    signature: ['Date', 'Project', 'Notes', 'Hours'],
+    // Older and trimmed-down reports leave out Notes and Task; "Billable?" with its question mark is Harvest's own.
+    signature: ['Date', 'Project', 'Hours', 'Billable?'],
     columns: {
       date: ['Date'], duration: ['Hours'], project: ['Project'], client: ['Client'], task: ['Task'], description: ['Notes'],
       billable: ['Billable?', 'Billable'], invoiced: ['Invoiced?', 'Invoiced'], approved: ['Approved?', 'Approved'],

@@ -2,6 +2,7 @@
 // who, on what, and its money and status in the source. Unreadable values that an entry can do
 // without become warnings; unreadable times are the row's error.
 import { MAX_ENTRY_MS } from '../entries/entry';
+import { formatDuration } from '../time/duration';
 import { addLocalDays, type LocalDate } from '../time/local-date';
 import { isValidZone, localDate, zonedInstant } from '../time/zone';
 import { parseAmount, parseClockTime, parseDateAs, parseDurationCell, readCurrency, type DateFormat } from './fields';
@@ -126,7 +127,7 @@ function readTiming(get: Get, ctx: RowContext, zone: string): Timing {
 
 function clockTiming(date: LocalDate, start: number, end: number): Timing {
   if (end < start) throw new RowError('This entry ends before it starts.');
-  if (end - start > MAX_ENTRY_MS) throw new RowError('This entry is longer than 24 hours.');
+  if (end - start > MAX_ENTRY_MS) throw tooLong(end - start);
   return { date, start, end, durationMs: end - start };
 }
 
@@ -147,8 +148,12 @@ function readEnd(get: Get, ctx: RowContext, zone: string, start: number, date: L
 function readDuration(get: Get, column: string): number {
   const ms = parseDurationCell(get('duration'));
   if (ms === null) throw new RowError(`${column} "${get('duration')}" is not a duration (use hours like 1.5 or h:mm).`);
-  if (ms > MAX_ENTRY_MS) throw new RowError('This entry is longer than 24 hours.');
+  if (ms > MAX_ENTRY_MS) throw tooLong(ms);
   return ms;
+}
+
+function tooLong(ms: number): RowError {
+  return new RowError(`This entry lasts ${formatDuration(ms)}, longer than the 24 hours an entry can hold (a timer left running?). Correct it in the file, or add the time by hand.`);
 }
 
 function readDate(value: string, format: DateFormat, column: string): LocalDate {

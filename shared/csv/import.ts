@@ -37,8 +37,10 @@ export function previewImport(text: string, source: KnownFormat | GenericMapping
   if (!isValidZone(options.zone)) return fail(1, `"${options.zone}" is not a known time zone.`);
   const parsed = parseCsv(text);
   if (!parsed.ok) return fail(parsed.line, parsed.error);
-  const [header, ...records] = parsed.records;
+  const [header, ...all] = parsed.records;
   if (!header) return fail(1, 'The file is empty.');
+  // A record of separators only (",,,,") is a blank line to a spreadsheet, not a bad row.
+  const records = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const rawHeaders = header.cells.map((h) => h.trim());
   const headers = typeof source === 'string' ? rawHeaders.map(canonicalHeader) : rawHeaders;
   const { columns, currency } = typeof source === 'string' ? columnsOf(source, headers) : { columns: source.columns, currency: null };

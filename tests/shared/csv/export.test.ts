@@ -41,11 +41,12 @@ describe('exportEntriesCsv', () => {
     expect(rows[0]).toEqual([
       'Date', 'Start time', 'End date', 'End time', 'Time zone', 'Person', 'Client', 'Project', 'Task', 'Description', 'Tags',
       'Billable', 'Status', 'Rate', 'Amount', 'Currency', 'Duration (raw)', 'Duration (rounded)', 'Hours (raw)', 'Hours (rounded)', 'Rounding',
+      'Start (UTC)', 'End (UTC)',
     ]);
     expect(rows[0]).toEqual([...EXPORT_HEADERS]);
     expect(rows.slice(1)).toEqual([
-      ['2024-03-04', '09:00:00', '2024-03-04', '10:07:00', zone, '', 'Acme, Inc.', "'=Evil project", 'Design', 'Work', '', 'Yes', 'draft', '', '', '', '1:07', '1:15', '1.12', '1.25', '15 min up, per entry (project rule)'],
-      ['2024-03-05', '09:00:00', '2024-03-05', '09:20:00', zone, '', 'Acme, Inc.', "'=Evil project", 'Design', 'Work', '', 'Yes', 'draft', '', '', '', '0:20', '0:30', '0.33', '0.50', '15 min up, per entry (project rule)'],
+      ['2024-03-04', '09:00:00', '2024-03-04', '10:07:00', zone, '', 'Acme, Inc.', "'=Evil project", 'Design', 'Work', '', 'Yes', 'draft', '', '', '', '1:07', '1:15', '1.12', '1.25', '15 min up, per entry (project rule)', '2024-03-04T14:00:00.000Z', '2024-03-04T15:07:00.000Z'],
+      ['2024-03-05', '09:00:00', '2024-03-05', '09:20:00', zone, '', 'Acme, Inc.', "'=Evil project", 'Design', 'Work', '', 'Yes', 'draft', '', '', '', '0:20', '0:30', '0.33', '0.50', '15 min up, per entry (project rule)', '2024-03-05T14:00:00.000Z', '2024-03-05T14:20:00.000Z'],
     ]);
   });
 
@@ -109,6 +110,8 @@ describe('exportEntriesCsv', () => {
     const entries = [
       entry({ id: 'short', start, end: start + 40_000, description: "'=not a formula" }),
       entry({ id: 'night', start: zonedInstant('2024-03-04', '23:30', zone), end: zonedInstant('2024-03-05', '00:45', zone), billable: false }),
+      // The second 01:30 of the night New York's clocks go back, and a timer's milliseconds.
+      entry({ id: 'repeated', start: Date.parse('2024-11-03T06:30:00.250Z'), end: Date.parse('2024-11-03T06:45:00.999Z') }),
       entry({ id: 'tokyo', zone: 'Asia/Tokyo', start: zonedInstant('2024-03-06', '10:00', 'Asia/Tokyo'), end: zonedInstant('2024-03-06', '10:30', 'Asia/Tokyo'), tags: ['=sum', 'call'] }),
     ];
     const csv = exportEntriesCsv(entries, lookups, unrounded);
@@ -116,7 +119,7 @@ describe('exportEntriesCsv', () => {
     const { rows, errors, warnings } = previewImport(csv, 'tracknexus', { zone: 'Europe/Berlin' });
     expect([errors, warnings]).toEqual([[], []]);
     expect(rows.map((r) => [r.start, r.end, r.zone, r.description, r.billable, r.tags])).toEqual(
-      entries.map((e) => [e.start, e.end, e.zone, e.description, e.billable, e.tags ?? []]),
+      [...entries].sort((a, b) => a.start - b.start).map((e) => [e.start, e.end, e.zone, e.description, e.billable, e.tags ?? []]),
     );
   });
 });

@@ -177,7 +177,7 @@ describe('previewImport', () => {
   });
   it('fails the whole file on an unterminated quote or missing columns, saying where', () => {
     expect(previewImport('Date,Hours\n2024-03-01,"2\n', { columns: { date: 'Date', duration: 'Hours' }, dateFormat: 'YYYY-MM-DD' }, at).errors[0]).toMatchObject({ line: 2 });
-    expect(previewImport(fixture('toggl.csv'), 'harvest', at).errors).toEqual([{ line: 1, reason: 'Missing columns: Date, Notes, Hours.' }]);
+    expect(previewImport(fixture('toggl.csv'), 'harvest', at).errors).toEqual([{ line: 1, reason: 'Missing columns: Date, Hours, Billable?.' }]);
   });
   it('maps arbitrary columns with an explicitly chosen date format', () => {
     const text = 'Day,From,To,Job,What\n03.04.2024,08:00,09:15,Audit,Ledger\n03.04.2024,23:30,00:30,Audit,Late call\n';
