@@ -88,7 +88,9 @@ export function validateEntry(value: unknown, options: { now?: number } = {}): E
   const issues: EntryIssue[] = [];
   if (!isValidZone(e.zone)) issues.push({ field: 'zone', message: `"${e.zone}" is not a known time zone.` });
   if (e.end !== null) {
-    if (e.end <= e.start) issues.push({ field: 'end', message: 'The end must be after the start.' });
+    // A zero-length entry is kept only from another tracker's file, where it records that the row
+    // existed (the person importing chose to keep them); typed or timed time must last.
+    if (e.end < e.start || (e.end === e.start && e.source !== 'import')) issues.push({ field: 'end', message: 'The end must be after the start.' });
     else if (e.end - e.start > MAX_ENTRY_MS) {
       issues.push({ field: 'end', message: `An entry can be at most 24 hours long; this one is ${formatDuration(e.end - e.start)}.` });
     }

@@ -1,5 +1,5 @@
 import type { RepoContext } from '../context';
-import type { ClientRow } from '../schema';
+import type { AuditActor, ClientRow } from '../schema';
 import { catalogOps } from './catalog';
 
 export type NewClient = { name: string; qboCustomerId?: string | null; id?: string };
@@ -7,7 +7,9 @@ export type NewClient = { name: string; qboCustomerId?: string | null; id?: stri
 export function createClientsRepo(ctx: RepoContext) {
   const ops = catalogOps<ClientRow>(ctx, ctx.db.clients, 'client');
   return {
-    create: (c: NewClient) => ops.create({ qboCustomerId: null, ...c }),
+    /** The tables a create writes: a caller's transaction that creates clients inside it includes them. */
+    tables: [ctx.db.clients, ctx.db.audit] as const,
+    create: (c: NewClient, actor: AuditActor = 'user') => ops.create({ qboCustomerId: null, ...c }, actor),
     update: (id: string, patch: Partial<Pick<ClientRow, 'name' | 'qboCustomerId'>>) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),
     unarchive: (id: string) => ops.update(id, { archived: false }),

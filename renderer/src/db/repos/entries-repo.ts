@@ -31,13 +31,27 @@ export type EntryEdit =
 export interface ImportRow extends NewEntry {
   /** Stable key of the source row (e.g. file hash + row id): importing it again is a no-op. */
   importKey: string;
+  /** Labels from the file; left out when it has none. */
+  tags?: string[];
+  /** What the row said beyond our fields (person, money, its status there). */
+  imported?: NonNullable<TimeEntry['imported']>;
+  /**
+   * 'invoiced': billed in the source, so imported as invoiced, which QuickBooks is never sent
+   * (not a PUSHABLE_STATUS, and invoiced entries cannot be edited or approved). Default: draft.
+   */
+  status?: 'draft' | 'invoiced';
 }
 
 export interface ImportResult {
   imported: number;
   skipped: number;
+  /** Of the imported, how many came in as invoiced. */
+  invoiced: number;
   importedIds: string[];
 }
+
+/** Rows written per step of an import: each step is awaited IndexedDB work, and reports progress. */
+const IMPORT_CHUNK = 1000;
 
 export interface ApproveResult extends PlanSummary {
   approved: string[];
@@ -379,29 +393,91 @@ function lifecycleCommands(ctx: RepoContext, writer: EntryWriter, run: Run) {
     },
 
     /**
-     * Imports rows in one transaction, skipping any whose importKey is already stored (or repeated in
-     * the batch), so importing the same file twice imports nothing the second time.
+     * Imports rows in one transaction, skipping what is here already (see importInTx), so importing
+     * the same file twice imports nothing the second time.
      */
-    async importMany(rows: ImportRow[]): Promise<ImportResult> {
-      const { value } = await run(async (tx) => {
-        const existing = new Set((await tx.db.entries.where('importKey').anyOf(rows.map((r) => r.importKey)).toArray()).map((e) => e.importKey));
-        const at = ctx.now();
-        const projectDefaults = new Map<string | null, { billable: boolean; taskId: string | null }>();
-        const fresh: EntryRow[] = [];
-        for (const input of rows) {
-          if (existing.has(input.importKey)) continue;
-          existing.add(input.importKey);
-          if (input.end === null) throw new InvalidEntryError([`Imported row ${input.importKey} has no end`]);
-          if (!projectDefaults.has(input.projectId)) projectDefaults.set(input.projectId, await writer.defaultsFor(input.projectId));
-          fresh.push(writer.newRow({ ...input, source: input.source ?? 'import' }, projectDefaults.get(input.projectId)!, at));
-        }
-        await writer.persist(tx, fresh.map((row) => ({ before: null, after: row, action: 'create' as const, actor: 'import' as const, at })));
-        return { imported: fresh.length, skipped: rows.length - fresh.length, importedIds: fresh.map((r) => r.id) };
-      });
+    async importMany(rows: readonly ImportRow[]): Promise<ImportResult> {
+      const { value } = await run((tx) => importInTx(ctx, writer, tx, rows));
       return value;
     },
   };
 }
+
+const collapse = (text: string) => text.trim().replace(/\s+/g, ' ');
+const contentKey = (e: { start: number; end: number | null; projectId: string | null; description?: string | undefined }) =>
+  JSON.stringify([e.start, e.end, e.projectId, collapse(e.description ?? '')]);
+
+/**
+ * Which rows are here already, in order: a row whose importKey is stored (on any entry, trashed
+ * too) or repeated earlier in the batch, and a row with the same start, end, project and
+ * description (trimmed, spaces collapsed) as a live entry. Content is counted as a multiset: two
+ * identical rows against one entry skip one. An entry found by its key is used up by it first, so
+ * it does not also stand in for a new identical row.
+ */
+async function alreadyHere(tx: EntryTx, rows: readonly ImportRow[]): Promise<boolean[]> {
+  // Every stored key, read from the index alone: an anyOf over a whole file's keys walks the index
+  // once per key in fake-indexeddb (20,000 rows: minutes instead of a second).
+  const stored = new Set((await tx.db.entries.orderBy('importKey').keys()) as string[]);
+  // Not Math.min(...starts): a 100,000-row file is more arguments than a call takes.
+  const first = rows.reduce((m, r) => Math.min(m, r.start), Infinity);
+  const last = rows.reduce((m, r) => Math.max(m, r.start), -Infinity);
+  const nearby = rows.length === 0 ? [] : await tx.db.entries.where('start').between(first, last, true, true).toArray();
+  const counts = new Map<string, number>();
+  const contentOfKey = new Map<string, string>();
+  for (const e of nearby.filter((x) => isLive(x) && x.end !== null)) {
+    const key = contentKey(e);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (e.importKey !== undefined) contentOfKey.set(e.importKey, key);
+  }
+  const take = (key: string | undefined) => {
+    const n = key === undefined ? 0 : (counts.get(key) ?? 0);
+    if (n > 0) counts.set(key!, n - 1);
+    return n > 0;
+  };
+  const seen = new Set<string>();
+  const skip = rows.map((r) => {
+    const byKey = stored.has(r.importKey) || seen.has(r.importKey);
+    if (stored.has(r.importKey) && !seen.has(r.importKey)) take(contentOfKey.get(r.importKey));
+    seen.add(r.importKey);
+    return byKey;
+  });
+  return rows.map((r, i) => skip[i] || take(contentKey(r)));
+}
+
+/**
+ * The import itself, inside the caller's transaction: new entries in steps of IMPORT_CHUNK rows,
+ * each written (with its audit rows, actor 'import') before `onStep` hears how far it got. `onStep`
+ * may throw (a cancel): the caller's transaction then aborts and nothing of the import stays.
+ */
+async function importInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, rows: readonly ImportRow[], onStep?: (done: number, total: number) => void): Promise<ImportResult> {
+  const skip = await alreadyHere(tx, rows);
+  const at = ctx.now();
+  const defaults = new Map<string | null, { billable: boolean; taskId: string | null }>();
+  const written: EntryRow[] = [];
+  for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
+    const fresh: EntryRow[] = [];
+    for (const [i, input] of rows.slice(from, from + IMPORT_CHUNK).entries()) {
+      if (skip[from + i]) continue;
+      if (input.end === null) throw new InvalidEntryError([`Imported row ${input.importKey} has no end`]);
+      if (!defaults.has(input.projectId)) defaults.set(input.projectId, await writer.defaultsFor(input.projectId));
+      const { tags, imported, status, ...entry } = input;
+      const fromFile = { ...(tags && tags.length > 0 ? { tags } : {}), ...(imported ? { imported } : {}), ...(status ? { status } : {}) };
+      fresh.push(writer.newRow({ ...entry, source: entry.source ?? 'import' }, defaults.get(input.projectId)!, at, fromFile));
+    }
+    await writer.persist(tx, fresh.map((row) => ({ before: null, after: row, action: 'create' as const, actor: 'import' as const, at })));
+    written.push(...fresh);
+    onStep?.(Math.min(from + IMPORT_CHUNK, rows.length), rows.length);
+  }
+  const invoiced = written.filter((r) => r.status === 'invoiced').length;
+  return { imported: written.length, skipped: rows.length - written.length, invoiced, importedIds: written.map((r) => r.id) };
+}
+
+/**
+ * Why an imported zero-length entry is not approved: it would reach QuickBooks as 0 hours 0 minutes,
+ * which records no time (and, billable, a 0-hour line on the customer's invoice); QuickBooks' own
+ * answer to it is not documented. It stays a draft the user can give a duration or delete.
+ */
+const ZERO_LENGTH_NOT_APPROVED = 'it lasts 0:00, so QuickBooks would get no time; give it a duration first, or delete it';
 
 async function approveInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, ids: string[], actor: AuditActor): Promise<Omit<ApproveResult, keyof PlanSummary>> {
   const result: Omit<ApproveResult, keyof PlanSummary> = { approved: [], skipped: [] };
@@ -413,6 +489,7 @@ async function approveInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, i
     if (!before || !isLive(before)) result.skipped.push({ id, reason: 'not found' });
     else if (before.end === null) result.skipped.push({ id, reason: 'running' });
     else if (before.status !== 'draft') result.skipped.push({ id, reason: `already ${before.status}` });
+    else if (before.end === before.start) result.skipped.push({ id, reason: ZERO_LENGTH_NOT_APPROVED });
     else {
       const after: EntryRow = { ...before, status: 'approved', version: before.version + 1, updatedAt: at };
       await writer.persist(tx, [{ before, after, action: 'approve', actor, at }]);
@@ -425,6 +502,12 @@ async function approveInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, i
 /** Commands other repositories run inside a transaction they opened through `entries.transaction`. */
 function inTxCommands(ctx: RepoContext, writer: EntryWriter) {
   return {
+    /**
+     * Imports rows as importMany does (an import that creates clients and projects in the same
+     * transaction); `onStep` hears after every written step and may throw to cancel it all.
+     */
+    importInTx: (tx: EntryTx, rows: readonly ImportRow[], onStep?: (done: number, total: number) => void) => importInTx(ctx, writer, tx, rows, onStep),
+
     /** Creates an entry (a Review decision's, an away answer's). */
     createInTx: (tx: EntryTx, input: NewEntry, actor: AuditActor = 'user') => writer.createInTx(tx, input, actor),
 

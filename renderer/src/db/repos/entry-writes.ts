@@ -41,6 +41,9 @@ export interface NewEntry {
   importKey?: string;
 }
 
+/** What only an import sets on a new entry: the status it had in the source file, its tags and the rest of the row. */
+type ImportedFields = Partial<Pick<TimeEntry, 'status' | 'tags' | 'imported'>>;
+
 export type EntryPatch = Partial<Pick<TimeEntry, 'projectId' | 'taskId' | 'description' | 'start' | 'end' | 'zone' | 'billable'>>;
 
 export interface EditOptions {
@@ -114,7 +117,8 @@ export function createEntryWriter(ctx: RepoContext) {
     return { billable: project.billable, taskId: project.defaultTaskId };
   }
 
-  function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number): EntryRow {
+  /** A new draft from `input`; an import also sets what the source file said (`fromFile`). */
+  function newRow(input: NewEntry, defaults: { billable: boolean; taskId: string | null }, at: number, fromFile: ImportedFields = {}): EntryRow {
     const entry: TimeEntry = {
       id: ctx.newId(),
       projectId: input.projectId,
@@ -132,7 +136,7 @@ export function createEntryWriter(ctx: RepoContext) {
       deletedAt: null,
     };
     if (input.importKey !== undefined) entry.importKey = input.importKey;
-    return validated(entry);
+    return validated({ ...entry, ...fromFile });
   }
 
   async function mustGet(id: string): Promise<EntryRow> {

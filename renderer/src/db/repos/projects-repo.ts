@@ -1,5 +1,5 @@
 import type { RepoContext } from '../context';
-import type { ProjectRow } from '../schema';
+import type { AuditActor, ProjectRow } from '../schema';
 import { catalogOps } from './catalog';
 
 export type NewProject = Pick<ProjectRow, 'name'> &
@@ -10,8 +10,10 @@ export type ProjectPatch = Partial<Omit<ProjectRow, 'id' | 'createdAt' | 'update
 export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ currency: string }>) {
   const ops = catalogOps<ProjectRow>(ctx, ctx.db.projects, 'project');
   return {
+    /** The tables a create writes: a caller's transaction that creates projects inside it includes them. */
+    tables: [ctx.db.projects, ctx.db.audit] as const,
     /** New projects bill in the workspace currency unless told otherwise. */
-    async create(p: NewProject): Promise<ProjectRow> {
+    async create(p: NewProject, actor: AuditActor = 'user'): Promise<ProjectRow> {
       const { currency } = await defaults();
       return ops.create({
         clientId: null,
@@ -25,7 +27,7 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
         qboItemId: null,
         qboClassId: null,
         ...p,
-      });
+      }, actor);
     },
     update: (id: string, patch: ProjectPatch) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),

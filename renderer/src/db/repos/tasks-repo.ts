@@ -1,14 +1,16 @@
 import type { RepoContext } from '../context';
 import { NotFoundError } from '../errors';
-import type { TaskRow } from '../schema';
+import type { AuditActor, TaskRow } from '../schema';
 import { catalogOps } from './catalog';
 
 export function createTasksRepo(ctx: RepoContext) {
   const ops = catalogOps<TaskRow>(ctx, ctx.db.tasks, 'task');
   return {
-    async create(t: { projectId: string; name: string; qboItemId?: string | null; id?: string }): Promise<TaskRow> {
+    /** The tables a create writes: a caller's transaction that creates tasks inside it includes them. */
+    tables: [ctx.db.tasks, ctx.db.audit] as const,
+    async create(t: { projectId: string; name: string; qboItemId?: string | null; id?: string }, actor: AuditActor = 'user'): Promise<TaskRow> {
       if (!(await ctx.db.projects.get(t.projectId))) throw new NotFoundError('project', t.projectId);
-      return ops.create({ qboItemId: null, ...t });
+      return ops.create({ qboItemId: null, ...t }, actor);
     },
     update: (id: string, patch: Partial<Pick<TaskRow, 'name' | 'qboItemId'>>) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),
