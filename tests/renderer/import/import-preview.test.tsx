@@ -19,7 +19,7 @@ const preview = vi.mocked(previewInBackground);
 const importRows = vi.mocked(runImport);
 
 const TOGGL = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags\n';
-const HARVEST = 'Date,Client,Project,Task,Notes,Hours,First Name,Last Name\n';
+const HARVEST = 'Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n';
 const DONE = { imported: 0, skipped: 0, invoiced: 0, createdClients: 0, createdProjects: 0 };
 
 function row(line: number, person: string | null, extra: Partial<ImportedRow> = {}): ImportedRow {
