@@ -42,7 +42,7 @@ test('a Toggl export is previewed, imported once, shown on the timesheet and ski
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('track-nexus-2024-03-01-to-2024-03-31.csv');
   const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-  expect(csv[0]).toBe('Date,Start time,End date,End time,Time zone,Person,Client,Project,Task,Description,Tags,Billable,Status,Rate,Amount,Currency,Duration (raw),Duration (rounded),Hours (raw),Hours (rounded),Rounding');
+  expect(csv[0]).toBe('Date,Start time,End date,End time,Time zone,Person,Client,Project,Task,Description,Tags,Billable,Status,Rate,Amount,Currency,Duration (raw),Duration (rounded),Hours (raw),Hours (rounded),Rounding,Start (UTC),End (UTC)');
   expect(csv).toHaveLength(5);
   expect(csv[1]).toContain('2024-03-04,09:00:00,2024-03-04,10:30:00,');
   expect(csv[1]).toContain('Acme Corp,Website Redesign,Design,"Homepage hero, mobile variants",');
