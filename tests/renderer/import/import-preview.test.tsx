@@ -112,6 +112,19 @@ describe('the date reading', () => {
     expect(screen.queryByTestId('import-date-question')).toBeNull();
     expect(importButton()).toHaveProperty('disabled', false);
   });
+
+  it('takes the format chosen on the mapping screen of any other CSV as the answer', async () => {
+    preview.mockResolvedValueOnce(previewOf([row(2, null)], {
+      format: 'generic', dateFormat: 'DD/MM/YYYY',
+      ambiguousDates: { formats: ['DD/MM/YYYY', 'MM/DD/YYYY'], samples: [{ raw: '03/04/2024', readings: ['2024-04-03', '2024-03-04'] }] },
+    }));
+    await open('Date,Hours\n03/04/2024,1\n05/06/2024,');
+    fireEvent.change(await screen.findByLabelText('Date format'), { target: { value: 'DD/MM/YYYY' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview with this mapping' }));
+    const question = await screen.findByTestId('import-date-question');
+    expect((within(question).getByRole('radio', { name: 'DD/MM/YYYY (day first)' }) as HTMLInputElement).checked).toBe(true);
+    expect(importButton()).toHaveProperty('disabled', false);
+  });
 });
 
 describe('whose rows', () => {
