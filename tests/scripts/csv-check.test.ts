@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/csv-check.ts', ...args], { cwd: root }).catch(
+const run = (args: string[]): Promise<{ stdout: string; code: number }> =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/csv-check.ts', ...args], { cwd: root }).then(
+    ({ stdout }) => ({ stdout, code: 0 }),
     (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
   );
 

@@ -10,6 +10,13 @@ const FROZEN: ReadonlySet<EntryStatus> = new Set(['invoiced', 'paid']);
 
 export type EditPermission = 'free' | 'confirm' | 'frozen';
 
+/**
+ * Time billed in another product and imported as invoiced: QuickBooks never got it from us, so
+ * deleting it (the wrong file imported) changes no invoice here. Its times stay frozen.
+ */
+export const billedElsewhere = (row: Pick<EntryRow, 'status' | 'imported'>): boolean =>
+  row.status === 'invoiced' && row.imported?.status === 'invoiced';
+
 export function editPermission(status: EntryStatus): EditPermission {
   if (FROZEN.has(status)) return 'frozen';
   if (CONFIRM_TO_EDIT.has(status)) return 'confirm';

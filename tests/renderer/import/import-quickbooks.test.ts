@@ -53,5 +53,11 @@ describe('imported time and QuickBooks', () => {
     expect((await w.repos.entries.get(id('new-work')))!.status).toBe('synced');
     expect((await w.repos.entries.get(id('billed-1')))!.status).toBe('invoiced');
     expect((await w.repos.entries.get(id('no-time')))!.status).toBe('draft');
+
+    // Not QuickBooks' time, so not in its reconciliation; and a wrong file can still be taken back.
+    expect((await w.repos.sync.pushableEntries({ from: '2026-10-01', to: '2026-10-01' })).map((e) => e.description)).toEqual(['new-work']);
+    await w.repos.entries.delete([id('billed-1'), id('billed-2')]);
+    expect((await w.repos.entries.listDay('2026-10-01')).map((e) => e.description).sort()).toEqual(['new-work', 'no-time']);
+    expect(await w.repos.sync.planApproved()).toMatchObject({ planned: 0 });
   });
 });

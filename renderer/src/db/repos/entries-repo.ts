@@ -304,8 +304,9 @@ async function updateInTx(writer: EntryWriter, tx: EntryTx, id: string, patch: E
 /** One update or delete of applyEdits. */
 async function applyEdit(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, edit: Extract<EntryEdit, { kind: 'update' | 'delete' }>, confirmed: boolean): Promise<EntryRow> {
   const before = await writer.mustGet(edit.id);
-  writer.checkEditable(before, { confirmed }); // Approved since the plan: say so, rather than just "changed".
-  writer.checkEditable(before, { confirmed, expectedVersion: edit.expectedVersion });
+  const change = edit.kind === 'delete' ? 'delete' : 'edit';
+  writer.checkEditable(before, { confirmed }, change); // Approved since the plan: say so, rather than just "changed".
+  writer.checkEditable(before, { confirmed, expectedVersion: edit.expectedVersion }, change);
   if (before.end === null) throw new InvalidEntryError(['The running timer is changed on the Today screen.']);
   if (edit.kind === 'update') return writer.writeEdit(tx, before, edit.patch, { confirmed });
   // A delete goes to the trash like any other, so it can be restored from there too.
@@ -340,7 +341,7 @@ async function mergeInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, ids
  * (trash-repo): restoring it before then costs nothing. A queued create is cancelled at once.
  */
 async function trashInTx(ctx: RepoContext, writer: EntryWriter, tx: EntryTx, before: EntryRow, opts: EditOptions): Promise<EntryRow> {
-  writer.checkEditable(before, opts);
+  writer.checkEditable(before, opts, 'delete');
   const at = ctx.now();
   const held = await holdsTimeInQbo(tx.db, [before.id]);
   const hold = held ? { qboHold: { until: at + QBO_HOLD_MS } } : {};

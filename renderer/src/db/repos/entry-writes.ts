@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import { isLive, PUSHABLE_STATUSES, validateEntry } from '../../../../shared/entries/entry';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { EntryChange, RepoContext } from '../context';
-import { editPermission, statusAfterEdit } from '../entry-rules';
+import { billedElsewhere, editPermission, statusAfterEdit } from '../entry-rules';
 import { InvalidEntryError, LockedEntryError, NotFoundError, VersionConflictError } from '../errors';
 import type { AuditActor, EntryRow, EntrySource, TimeEntry } from '../schema';
 import type { WriteTx } from '../tx';
@@ -145,10 +145,12 @@ export function createEntryWriter(ctx: RepoContext) {
     return row;
   }
 
-  function checkEditable(row: EntryRow, opts: EditOptions): void {
+  /** Refuses a stale or locked change; `'delete'` lets time billed elsewhere go (billedElsewhere). */
+  function checkEditable(row: EntryRow, opts: EditOptions, change: 'edit' | 'delete' = 'edit'): void {
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
       throw new VersionConflictError(row.id, opts.expectedVersion, row.version);
     }
+    if (change === 'delete' && billedElsewhere(row)) return;
     const permission = editPermission(row.status);
     if (permission === 'frozen') throw new LockedEntryError(row.id, row.status, false);
     if (permission === 'confirm' && !opts.confirmed) throw new LockedEntryError(row.id, row.status, true);

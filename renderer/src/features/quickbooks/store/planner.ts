@@ -9,7 +9,7 @@ import { entryKey, isAggregateKey, type TimeActivityDraft } from '../../../../..
 import { deleteNeedsConfirmation, OPEN_STATES, planChanges, type IdSource, type OutboxRow, type Refusal, type SyncRecord } from '../../../../../shared/sync/outbox';
 import { preflightDrafts, type PreflightIssue } from '../../../../../shared/sync/preflight';
 import type { RepoContext } from '../../../db/context';
-import { heldInQbo } from '../../../db/entry-rules';
+import { billedElsewhere, heldInQbo } from '../../../db/entry-rules';
 import type { EntryRow, SyncRecordRow } from '../../../db/schema';
 import type { WriteTx } from '../../../db/tx';
 import type { TrackNexusDb } from '../../../db/database';
@@ -239,7 +239,8 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
    */
   async function pushableEntries(range: { from: string; to: string }): Promise<EntryRow[]> {
     const rows = await ctx.db.entries.where('localDate').between(range.from, range.to, true, true).toArray();
-    return rows.filter((e) => counts(e) && e.status !== 'draft' && e.end !== null).map(asPlanned);
+    // Time billed in another product never went to QuickBooks through us: not ours to reconcile.
+    return rows.filter((e) => counts(e) && e.status !== 'draft' && e.end !== null && !billedElsewhere(e)).map(asPlanned);
   }
 
   return { ids, planInTx, planWrittenInTx, preview, pushableOfProjects, planApproved, retryFailed, pushableEntries };
