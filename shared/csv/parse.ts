@@ -1,6 +1,8 @@
-// RFC 4180 CSV reading: quoted fields, doubled quotes, CRLF or LF, a leading BOM (Excel adds one)
-// and newlines inside quoted fields. Records remember the line they start on so import errors
-// can point people at the right row in their spreadsheet.
+// Reading CSV with papaparse: quoted fields, doubled quotes, CRLF, LF or CR line endings (which it
+// detects), newlines inside quoted fields, and `,` `;` or tab separators. A leading BOM (Excel
+// adds one) is dropped. Records remember the line they start on so import errors can point people
+// at the right row in their spreadsheet.
+import Papa from 'papaparse';
 
 export interface CsvRecord {
   /** 1-based line number in the file where the record starts. */
@@ -8,71 +10,89 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvParse = { ok: true; records: CsvRecord[]; separator: ',' | ';' | '\t' } | { ok: false; line: number; error: string };
+type CsvSeparator = ',' | ';' | '\t';
 
-/** Parses comma-separated text. Blank lines are skipped. */
+export type CsvParse = { ok: true; records: CsvRecord[]; separator: CsvSeparator } | { ok: false; line: number; error: string };
+
+const SEPARATORS: readonly CsvSeparator[] = [',', ';', '\t'];
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Parses the text with the separator its header line uses. Blank lines are skipped. A quote left
+ * open, or text after a closing quote, fails the whole file with the line to look at.
+ */
 export function parseCsv(text: string): CsvParse {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const separator = headerSeparator(body);
   const records: CsvRecord[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let failure: { line: number; error: string } | null = null;
+  // papaparse hands over one record at a time with the offset where it ends, so each record's
+  // first line is counted once, from the end of the one before.
   let line = 1;
-  let recordLine = 1;
-  let cells: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteLine = 0;
-  let closedQuote = false;
-
-  const endRecord = () => {
-    cells.push(field);
-    if (!(cells.length === 1 && cells[0] === '' && !closedQuote)) records.push({ line: recordLine, cells });
-    cells = [];
-    field = '';
-    closedQuote = false;
-  };
-
-  while (i < text.length) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        closedQuote = true;
-      } else {
-        if (c === '\n') line++;
-        field += c;
+  let from = 0;
+  Papa.parse<string[]>(body, {
+    delimiter: separator,
+    step: ({ data: cells, errors, meta }, parser) => {
+      const problem = errors[0];
+      if (problem) {
+        failure = describeQuoteProblem(body, problem.code, problem.index ?? from, line + lineBreaks(body, from, problem.index ?? from));
+        parser.abort();
+        return;
       }
-      i++;
-      continue;
-    }
-    if (c === ',') {
-      cells.push(field);
-      field = '';
-      closedQuote = false;
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else if (closedQuote) {
-      return { ok: false, line, error: `Line ${line}: unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
-    } else if (c === '"' && field === '') {
-      inQuotes = true;
-      quoteLine = line;
-      i++;
-    } else {
-      // A quote in the middle of an unquoted field (5" screen) is kept as text, as spreadsheets do.
-      field += c;
-      i++;
+      const blank = cells.length === 1 && cells[0] === '' && body.charCodeAt(from) !== QUOTE;
+      if (!blank) records.push({ line, cells });
+      line += lineBreaks(body, from, meta.cursor);
+      from = meta.cursor;
+    },
+  });
+  return failure ?? { ok: true, records, separator };
+}
+
+/** `,` `;` or tab, whichever splits the header line into the most fields (`,` when none does). */
+function headerSeparator(text: string): CsvSeparator {
+  const counts = SEPARATORS.map(() => 0);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted) {
+      const which = SEPARATORS.indexOf(c as CsvSeparator);
+      if (which !== -1) counts[which]!++;
     }
   }
-  if (inQuotes) {
-    return { ok: false, line: quoteLine, error: `Line ${quoteLine}: a quoted field is never closed. Check for a missing " on that line.` };
+  const most = Math.max(...counts);
+  return SEPARATORS[counts.indexOf(most)]!;
+}
+
+/** Line breaks in text[from, to): CRLF, LF and a lone CR count one each. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
   }
-  if (field !== '' || cells.length > 0 || closedQuote) endRecord();
-  return { ok: true, records, separator: ',' as const };
+  return count;
+}
+
+/**
+ * papaparse's quote errors in plain words. `index` is where the quoted field's text begins and
+ * `line` the line it is on; for text after a closing quote the line is the closing quote's.
+ */
+function describeQuoteProblem(text: string, code: string, index: number, line: number): { ok: false; line: number; error: string } {
+  if (code === 'InvalidQuotes') {
+    const close = closingQuote(text, index);
+    const at = line + lineBreaks(text, index, close);
+    return { ok: false, line: at, error: `Line ${at}: unexpected text after a closing quote. Quotes inside a field must be doubled ("").` };
+  }
+  return { ok: false, line, error: `Line ${line}: a quoted field is never closed. Check for a missing " on that line.` };
+}
+
+/** The first quote from `index` that is not doubled. */
+function closingQuote(text: string, index: number): number {
+  let i = text.indexOf('"', index);
+  while (i !== -1 && text.charCodeAt(i + 1) === QUOTE) i = text.indexOf('"', i + 2);
+  return i === -1 ? text.length : i;
 }

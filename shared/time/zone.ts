@@ -63,20 +63,68 @@ const OFFSET_PROBE_MS = 24 * 60 * 60 * 1000;
  *   "about then", and moving forward never produces an instant before the previous valid time.
  * - Ambiguous (autumn fall-back, e.g. 01:30 on 3 Nov 2024 in New York happens twice): use the
  *   earlier offset, i.e. the first occurrence (01:30 EDT).
+ *
+ * Called once or twice per row of an imported file, so each zone and date is worked out once
+ * (see zoneDay) and an ordinary day costs one subtraction.
  */
 export function zonedInstant(date: LocalDate, time: string, zone: string): number {
   assertZone(zone);
-  const { year, month, day } = parseLocalDate(date);
+  const day = zoneDay(date, zone);
   const hm = TIME_OF_DAY.exec(time);
   if (!hm) throw new RangeError(`Time "${time}" is not HH:mm`);
   // The wall-clock fields read as if they were UTC; subtracting the zone's offset gives the instant.
-  const wall = Date.UTC(year, month - 1, day, Number(hm[1]), Number(hm[2]));
+  const wall = day.midnight + Number(hm[1]) * 3_600_000 + Number(hm[2]) * 60_000;
+  if (day.offsetMin !== null) return Math.round(wall - day.offsetMin * 60_000);
+  let instant = day.nearTransition.get(time);
+  if (instant === undefined) {
+    instant = instantNearTransition(wall, `${date} ${time}`, zone);
+    day.nearTransition.set(time, instant);
+  }
+  return instant;
+}
+
+interface ZoneDay {
+  /** Date.UTC of the date's midnight: its wall clock read as if it were UTC. */
+  midnight: number;
+  /** The offset every wall time of the day probes on both sides, or null near a transition. */
+  offsetMin: number | null;
+  /** Near a transition: the instants worked out so far, by "HH:mm" (at most 1,440). */
+  nearTransition: Map<string, number>;
+}
+
+const zoneDays = new Map<string, ZoneDay>();
+const ZONE_DAYS_KEPT = 10_000;
+
+/**
+ * A wall time's probes (OFFSET_PROBE_MS either side) fall in the day before the date and the
+ * day after the next. When both of those 24-hour windows start and end on one offset, every
+ * wall time of the date sees that offset on both sides, and instantNearTransition would return
+ * wall minus that offset: the same answer, without formatting dates. Only a transition inside a
+ * window (one, as transitions are at least a day apart) sends the day down the exact path.
+ */
+function zoneDay(date: LocalDate, zone: string): ZoneDay {
+  const key = `${zone} ${date}`;
+  let day = zoneDays.get(key);
+  if (day === undefined) {
+    const { year, month, day: dayOfMonth } = parseLocalDate(date);
+    const midnight = Date.UTC(year, month - 1, dayOfMonth);
+    const probes = [-OFFSET_PROBE_MS, -60_000, OFFSET_PROBE_MS, 2 * OFFSET_PROBE_MS - 60_000];
+    const offsets = probes.map((at) => tzOffset(zone, new Date(midnight + at)));
+    day = { midnight, offsetMin: offsets.every((o) => o === offsets[0]) ? offsets[0]! : null, nearTransition: new Map() };
+    if (zoneDays.size >= ZONE_DAYS_KEPT) zoneDays.clear();
+    zoneDays.set(key, day);
+  }
+  return day;
+}
+
+/** The exact rule for any wall time (`clock` is "YYYY-MM-DD HH:mm"), from the offsets a day either side. */
+function instantNearTransition(wall: number, clock: string, zone: string): number {
   const offsetBefore = tzOffset(zone, new Date(wall - OFFSET_PROBE_MS));
   const offsetAfter = tzOffset(zone, new Date(wall + OFFSET_PROBE_MS));
   const candidates = [offsetBefore, offsetAfter]
     .map((offsetMin) => Math.round(wall - offsetMin * 60_000))
     .filter((instant, i, all) => all.indexOf(instant) === i)
-    .filter((instant) => format(new TZDate(instant, zone), 'yyyy-MM-dd HH:mm') === `${date} ${time}`)
+    .filter((instant) => format(new TZDate(instant, zone), 'yyyy-MM-dd HH:mm') === clock)
     .sort((a, b) => a - b);
   const earliest = candidates[0];
   if (earliest !== undefined) return earliest;

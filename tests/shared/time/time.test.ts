@@ -1,3 +1,5 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addLocalDays, type Weekday } from '../../../shared/time/local-date';
@@ -64,6 +66,76 @@ describe('zonedInstant', () => {
         },
       ),
     );
+  });
+});
+
+/** zonedInstant as it was before each zone and date was worked out once: offsets probed a day either side of every wall time. */
+function zonedInstantByProbing(date: string, time: string, zone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hours, minutes);
+  const offsetBefore = tzOffset(zone, new Date(wall - 24 * HOUR));
+  const offsetAfter = tzOffset(zone, new Date(wall + 24 * HOUR));
+  const candidates = [offsetBefore, offsetAfter]
+    .map((offsetMin) => Math.round(wall - offsetMin * 60_000))
+    .filter((instant, i, all) => all.indexOf(instant) === i)
+    .filter((instant) => format(new TZDate(instant, zone), 'yyyy-MM-dd HH:mm') === `${date} ${time}`)
+    .sort((a, b) => a - b);
+  return candidates[0] ?? Math.round(wall - offsetBefore * 60_000);
+}
+
+const DAY = 24 * HOUR;
+const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The dates within two days of every offset change of the zone in [from, to), found week by week, then day by day. */
+function datesNearTransitions(zone: string, from: number, to: number): string[] {
+  const dates: string[] = [];
+  for (let week = from; week < to; week += 7 * DAY) {
+    if (tzOffset(zone, new Date(week)) === tzOffset(zone, new Date(week + 7 * DAY))) continue;
+    for (let day = week; day < week + 7 * DAY; day += DAY) {
+      if (tzOffset(zone, new Date(day)) === tzOffset(zone, new Date(day + DAY))) continue;
+      for (let near = -2; near <= 3; near++) dates.push(utcDate(day + near * DAY));
+    }
+  }
+  return dates;
+}
+
+describe('zonedInstant worked out once per zone and date', () => {
+  // 30-minute DST (Lord Howe), war time and no DST since (Kolkata), a skipped day and DST at
+  // midnight (Apia, Havana, São Paulo), negative DST in winter (Dublin).
+  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia', 'America/Havana', 'America/Sao_Paulo', 'Europe/Dublin'];
+  const nearTransitions = zones.flatMap((zone) =>
+    [...datesNearTransitions(zone, Date.UTC(1940, 0, 1), Date.UTC(1947, 0, 1)), ...datesNearTransitions(zone, Date.UTC(2005, 0, 1), Date.UTC(2031, 0, 1))].map(
+      (date) => ({ zone, date }),
+    ),
+  );
+  const anyDate = fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => utcDate(d.getTime()));
+  const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+  it('finds the transitions it is meant to test', () => {
+    expect(nearTransitions).toContainEqual({ zone: 'Pacific/Apia', date: '2011-12-30' });
+    expect(nearTransitions).toContainEqual({ zone: 'Australia/Lord_Howe', date: '2024-04-07' });
+    expect(nearTransitions).toContainEqual({ zone: 'Asia/Kolkata', date: '1942-09-01' });
+  });
+
+  it('gives exactly the instant probing gives, in gaps, overlaps and ordinary days alike', () => {
+    const place = fc.oneof(
+      fc.constantFrom(...nearTransitions),
+      fc.record({ zone: fc.constantFrom(...zones), date: anyDate }),
+    );
+    fc.assert(
+      fc.property(place, clock, ({ zone, date }, time) => {
+        expect(zonedInstant(date, time, zone)).toBe(zonedInstantByProbing(date, time, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same answers for a day asked about again, before and after many other days', () => {
+    const first = zonedInstant('2024-03-31', '02:30', 'Europe/Berlin');
+    for (let i = 0; i < 12_000; i++) zonedInstant(utcDate(Date.UTC(1990, 0, 1) + i * DAY), '12:00', 'Europe/Berlin');
+    expect(zonedInstant('2024-03-31', '02:30', 'Europe/Berlin')).toBe(first);
+    expect(iso(first)).toBe('2024-03-31T01:30:00.000Z');
   });
 });
 

@@ -1,35 +1,64 @@
 // Runs previewImport in a worker when the platform has one (Electron and the browser harness do),
-// and in place otherwise (tests under jsdom). One worker per file, ended when it answers.
-import { previewImport, type ImportPreview } from '../../../../shared/csv/import';
-import type { PreviewRequest } from './preview.worker';
+// and in place otherwise (tests under jsdom). One worker per file, ended when it answers or when
+// the caller cancels.
+import { previewImport } from '../../../../shared/csv/import';
+import type { ImportedRow, ImportPreview } from '../../../../shared/csv/types';
+import type { PreviewMessage, PreviewRequest } from './preview.worker';
 
-type Reply = { ok: true; preview: ImportPreview } | { ok: false; error: string };
+export interface PreviewControls {
+  /** Rows read so far out of the file's total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting ends the worker; the promise then rejects with a DOMException named 'AbortError'. */
+  signal?: AbortSignal;
+}
 
-export function previewInBackground(request: PreviewRequest): Promise<ImportPreview> {
-  if (typeof Worker === 'undefined') return Promise.resolve(previewImport(request.text, request.source, request.zone));
+export function previewInBackground(request: PreviewRequest, controls: PreviewControls = {}): Promise<ImportPreview> {
+  const { signal } = controls;
+  if (signal?.aborted) return Promise.reject(cancelled());
+  if (typeof Worker === 'undefined') return inPlace(request, controls);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return inPlace(request, controls);
+  }
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      resolve(previewImport(request.text, request.source, request.zone));
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<Reply>) => {
+    const rows: ImportedRow[] = [];
+    const onAbort = () => {
+      stop();
+      reject(cancelled());
+    };
+    const stop = () => {
       worker.terminate();
-      if (e.data.ok) resolve(e.data.preview);
-      else reject(new Error(e.data.error));
+      signal?.removeEventListener('abort', onAbort);
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (e: MessageEvent<PreviewMessage>) => {
+      const message = e.data;
+      if (message.type === 'progress') controls.onProgress?.(message.done, message.total);
+      else if (message.type === 'rows') for (const row of message.rows) rows.push(row);
+      else {
+        stop();
+        if (message.type === 'done') resolve({ ...message.preview, rows });
+        else reject(new Error(message.error));
+      }
     };
     // A worker that cannot start (e.g. a stricter CSP) must not block importing: do it in place.
     worker.onerror = (e) => {
       e.preventDefault();
-      worker.terminate();
-      try {
-        resolve(previewImport(request.text, request.source, request.zone));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      stop();
+      inPlace(request, controls).then(resolve, reject);
     };
     worker.postMessage(request);
   });
 }
+
+function inPlace(request: PreviewRequest, { onProgress }: PreviewControls): Promise<ImportPreview> {
+  try {
+    return Promise.resolve(previewImport(request.text, request.source, { ...request.options, ...(onProgress ? { onProgress } : {}) }));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+const cancelled = () => new DOMException('The preview was cancelled.', 'AbortError');
