@@ -12,6 +12,7 @@ import type { EntryRow, LocalDate } from '../../db/schema';
 import { ProjectPicker } from '../timer/ProjectPicker';
 import { formatSpan } from '../timer/format';
 import type { Catalog } from './catalog';
+import { EntryTags } from './EntryTags';
 import { candidateOverlaps, newEntryTimes, resolveTimes, timesFromEntry, type FieldError, type TimesInput } from './entry-form';
 import './entries.css';
 
@@ -125,6 +126,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
             onChange={(v) => { setDescription(v); setErrors((list) => list.filter((er) => er.field !== 'description')); }} {...invalid('description')} />
         </label>
         {msg('description')}
+        {entry?.tags && entry.tags.length > 0 ? <div className="field"><span>Tags <span className="muted">(from the imported file)</span></span><EntryTags tags={entry.tags} /></div> : null}
         <fieldset className="times">
           <legend>Start</legend>
           <input type="date" className="input" aria-label="Start date" value={times.startDate} onChange={(e) => set({ startDate: e.target.value })} {...invalid('start')} />

@@ -16,6 +16,7 @@ import { DeleteEntryDialog } from '../trash/DeleteEntryDialog';
 import type { Catalog } from './catalog';
 import { EntryDescription } from './EntryDescription';
 import { EntryDialog } from './EntryDialog';
+import { EntryTags } from './EntryTags';
 import { midnightSplitPoint, overlapNotes } from './entry-form';
 import './entries.css';
 
@@ -232,6 +233,7 @@ function EntryItem(props: {
           <span className={`badge status-${running ? 'running' : e.status}`}>{running ? 'running' : e.status}</span>
         </div>
         {e.description ? <EntryDescription text={e.description} /> : null}
+        {e.tags && e.tags.length > 0 ? <EntryTags tags={e.tags} /> : null}
         {notes.map((n) => <div key={n} className="entry-warning">⚠ {n}</div>)}
         {crossesMidnight ? (
           <div className="entry-note">

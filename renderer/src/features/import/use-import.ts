@@ -1,15 +1,19 @@
 // The import's state and steps: the chosen file (recognised or read for mapping), the column
-// mapping and date format, the preview computed in the background, and the import itself.
-import { useState } from 'react';
+// mapping and date format, the preview computed in the background, what the person importing
+// decides on it (the date reading, whose rows, zero-length rows), and the import itself. The
+// preview and the import report progress and can be cancelled; a cancelled import leaves nothing.
+import { useRef, useState } from 'react';
 import type { DateFormat } from '../../../../shared/csv/fields';
-import type { ColumnMapping } from '../../../../shared/csv/formats';
-import type { ImportPreview } from '../../../../shared/csv/import';
+import type { ColumnMapping, KnownFormat } from '../../../../shared/csv/formats';
+import type { GenericMapping } from '../../../../shared/csv/import';
 import type { CsvRecord } from '../../../../shared/csv/parse';
+import type { ImportPreview } from '../../../../shared/csv/types';
 import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { runImport, type ImportOutcome } from './import-plan';
 import { previewInBackground } from './preview-client';
-import { dateFormatsFor, guessMapping, readRecords, sniff, type FORMAT_LABELS } from './read-csv';
+import { dateFormatsFor, guessMapping, readRecords, sniff } from './read-csv';
+import { chosenRows, defaultPeople } from './selection';
 
 export interface Chosen {
   name: string;
@@ -17,7 +21,14 @@ export interface Chosen {
   headers: string[];
   /** For a file no tracker signature matched: its records, read once for date sampling. */
   records: CsvRecord[] | null;
-  format: keyof typeof FORMAT_LABELS | null;
+  format: KnownFormat | null;
+}
+
+/** What is running: reading the file for the preview, or importing; done of total rows. */
+export interface Job {
+  kind: 'preview' | 'import';
+  done: number;
+  total: number;
 }
 
 /** "Line 3: reason", without doubling the prefix when the parser already wrote it. */
@@ -25,9 +36,19 @@ export const atLine = (line: number, reason: string) => (/^Line \d+:/.test(reaso
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A cancel: AbortSignal's AbortError, whether an Error or a DOMException. */
+const isAbort = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 function outcomeText(o: ImportOutcome, problems: number): string {
-  const parts = [`Imported ${plural(o.imported, 'entry', 'entries')}`, `skipped ${o.skipped} already imported`, `${plural(problems, 'row')} had problems`];
+  const invoiced = o.invoiced > 0 ? ` (${o.invoiced} marked invoiced)` : '';
+  const parts = [`Imported ${plural(o.imported, 'entry', 'entries')}${invoiced}`, `skipped ${o.skipped} already imported`, `${plural(problems, 'row')} had problems`];
   return `${parts.join(', ')}.`;
+}
+
+function createdText(o: ImportOutcome): string | null {
+  if (o.createdClients + o.createdProjects === 0) return null;
+  return `Created ${plural(o.createdClients, 'client')} and ${plural(o.createdProjects, 'project')} named in the file.`;
 }
 
 export function useImport() {
@@ -38,16 +59,62 @@ export function useImport() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dateFormat, setDateFormat] = useState<DateFormat | ''>('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [outcome, setOutcome] = useState<{ text: string; created: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The date reading the person confirmed; until then an ambiguous file cannot be imported. */
+  const [confirmedDates, setConfirmedDates] = useState<DateFormat | null>(null);
+  const [people, setPeople] = useState<string[]>([]);
+  const [withZeroLength, setWithZeroLength] = useState(false);
+  const [workspaceCurrency, setWorkspaceCurrency] = useState('USD');
+  const [outcome, setOutcome] = useState<{ text: string; created: string | null; cancelled?: boolean } | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+
+  /** Runs one background job with progress and a cancel; null when it was cancelled. */
+  async function track<T>(kind: Job['kind'], work: (o: { onProgress: (done: number, total: number) => void; signal: AbortSignal }) => Promise<T>): Promise<T | null> {
+    const controller = new AbortController();
+    abort.current = controller;
+    setJob({ kind, done: 0, total: 0 });
+    try {
+      return await work({ signal: controller.signal, onProgress: (done, total) => setJob({ kind, done, total }) });
+    } catch (e) {
+      if (isAbort(e)) return null;
+      throw e;
+    } finally {
+      abort.current = null;
+      setJob(null);
+    }
+  }
+
+  function cancel() {
+    abort.current?.abort();
+  }
+
+  /** Previews the file; a first preview of a file also picks whose rows to import by default. */
+  async function showPreview(text: string, source: KnownFormat | GenericMapping, reading: DateFormat | undefined, first: boolean): Promise<boolean> {
+    const next = await track('preview', (progress) => previewInBackground({ text, source, options: { zone, ...(reading ? { dateFormat: reading } : {}) } }, progress));
+    if (!next) {
+      setOutcome({ text: first ? 'Preview cancelled: choose the file again to read it.' : 'Cancelled: the dates are still read as before.', created: null, cancelled: true });
+      // A fresh file input, so choosing the same file again reads it again.
+      if (first) setFileKey((k) => k + 1);
+      return false;
+    }
+    if (first) {
+      const [yourName, settings] = await Promise.all([repos.qboMirror.getState<string>('mapping.yourName'), repos.settings.getAll()]);
+      setPeople(defaultPeople(next.people, yourName ?? ''));
+      setWorkspaceCurrency(settings.currency);
+      setWithZeroLength(false);
+    }
+    setPreview(next);
+    return true;
+  }
 
   async function choose(file: File | undefined) {
     setChosen(null);
     setPreview(null);
     setOutcome(null);
     setFileError(null);
+    setConfirmedDates(null);
     if (!file) return;
-    setBusy(true);
     try {
       const text = await file.text();
       const head = sniff(text);
@@ -57,7 +124,7 @@ export function useImport() {
       }
       if (head.format) {
         setChosen({ name: file.name, text, headers: head.headers, records: null, format: head.format });
-        setPreview(await previewInBackground({ text, source: head.format, zone }));
+        await showPreview(text, head.format, undefined, true);
         return;
       }
       const all = readRecords(text);
@@ -71,9 +138,7 @@ export function useImport() {
       setMapping(guess);
       setDateFormat(formats.length === 1 ? formats[0]! : '');
     } catch (e) {
-      setFileError(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
+      setFileError(`The file could not be read: ${messageOf(e)}`);
     }
   }
 
@@ -88,36 +153,57 @@ export function useImport() {
     else if (!dateFormat && formats.length === 1) setDateFormat(formats[0]!);
   }
 
+  /** The mapping step's date format was the person's own choice: it counts as confirmed. */
   async function previewMapped() {
     if (!chosen || !dateFormat) return;
     setOutcome(null);
-    setBusy(true);
     try {
-      setPreview(await previewInBackground({ text: chosen.text, source: { columns: mapping, dateFormat }, zone }));
+      await showPreview(chosen.text, { columns: mapping, dateFormat }, dateFormat, true);
+      setConfirmedDates(dateFormat);
     } catch (e) {
-      setFileError(`The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
+      setFileError(`The file could not be read: ${messageOf(e)}`);
     }
   }
+
+  /** The person's answer to "which way round are day and month": the preview is read again that way. */
+  async function chooseReading(reading: DateFormat) {
+    if (!chosen) return;
+    setOutcome(null);
+    const before = confirmedDates;
+    setConfirmedDates(reading);
+    try {
+      if (reading === preview?.dateFormat) return;
+      const read = await showPreview(chosen.text, chosen.format ?? { columns: mapping, dateFormat: reading }, reading, false);
+      if (!read) setConfirmedDates(before);
+      else if (!chosen.format) setDateFormat(reading);
+    } catch (e) {
+      setConfirmedDates(before);
+      setFileError(`The file could not be read: ${messageOf(e)}`);
+    }
+  }
+
+  const togglePerson = (name: string) => setPeople((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]));
 
   async function doImport() {
     if (!preview) return;
-    setBusy(true);
+    const chosen = chosenRows(preview, people);
+    const rows = withZeroLength ? [...chosen.rows, ...chosen.zeroLength] : chosen.rows;
+    setOutcome(null);
     try {
-      const result = await runImport(repos, preview.rows);
-      const created = result.createdClients + result.createdProjects > 0
-        ? `Created ${plural(result.createdClients, 'client')} and ${plural(result.createdProjects, 'project')} named in the file.`
-        : null;
-      setOutcome({ text: outcomeText(result, preview.errors.length), created });
+      const result = await track('import', (progress) => runImport(repos, rows, progress));
+      if (!result) setOutcome({ text: 'Import cancelled: nothing was imported.', created: null, cancelled: true });
+      else setOutcome({ text: outcomeText(result, preview.errors.length), created: createdText(result) });
     } catch (e) {
-      setOutcome({ text: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`, created: null });
-    } finally {
-      setBusy(false);
+      setOutcome({ text: `Nothing was imported: ${messageOf(e)}`, created: null });
     }
   }
 
-  return { chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, busy, choose, mapColumn, previewMapped, doImport };
+  const datesConfirmed = !preview?.ambiguousDates || confirmedDates === preview.dateFormat;
+  return {
+    fileKey, chosen, fileError, mapping, dateFormat, setDateFormat, preview, outcome, job, busy: job !== null,
+    confirmedDates, datesConfirmed, people, setPeople, togglePerson, withZeroLength, setWithZeroLength, workspaceCurrency,
+    choose, mapColumn, previewMapped, chooseReading, cancel, doImport,
+  };
 }
 
 export type ImportState = ReturnType<typeof useImport>;
