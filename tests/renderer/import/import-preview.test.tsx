@@ -181,7 +181,7 @@ describe('what the file says about each row', () => {
     importRows.mockResolvedValue({ ...DONE, imported: 3 });
     await open(TOGGL);
     const box = within(await screen.findByTestId('import-zero-length')).getByRole('checkbox');
-    expect(screen.getByTestId('import-zero-length').textContent).toContain('Also import the 1 row that last 0:00 in the file (line 5)');
+    expect(screen.getByTestId('import-zero-length').textContent).toContain('Also import the row that lasts 0:00 in the file (line 5)');
     expect((box as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('button', { name: 'Import 2 entries' })).toBeTruthy();
 
@@ -204,7 +204,7 @@ describe('what the file says about each row', () => {
     await open(HARVEST);
     const status = await screen.findByTestId('import-status');
     expect(status.textContent).toContain('2 rows are already invoiced in Harvest: they are imported as invoiced and never sent to QuickBooks.');
-    expect(status.textContent).toContain('1 row is approved in Harvest: it is imported as drafts for you to approve.');
+    expect(status.textContent).toContain('1 row is approved in Harvest: it is imported as a draft for you to approve.');
     expect(screen.getByTestId('import-layout').textContent).toBe('Laid out from 09:00 per person and day.');
     const warnings = screen.getByTestId('import-warnings');
     expect(within(warnings).getByRole('heading').textContent).toBe('1 row with a value that could not be read: imported, with that field left empty');

@@ -57,7 +57,7 @@ function Decisions({ preview, imp }: { preview: ImportPreview; imp: ImportState 
       {chosen.zeroLength.length > 0 ? (
         <label className="check import-zero" data-testid="import-zero-length">
           <input type="checkbox" checked={imp.withZeroLength} disabled={imp.busy} onChange={(e) => imp.setWithZeroLength(e.target.checked)} />
-          <span>Also import the {plural(chosen.zeroLength.length, 'row')} that last 0:00 in the file ({chosen.zeroLength.length === 1 ? 'line' : 'lines'} {chosen.zeroLength.slice(0, 5).map((r) => r.line).join(', ')}{chosen.zeroLength.length > 5 ? ', …' : ''}): they would be entries of no time.</span>
+          <span>Also import the {chosen.zeroLength.length === 1 ? 'row that lasts' : `${chosen.zeroLength.length} rows that last`} 0:00 in the file ({chosen.zeroLength.length === 1 ? 'line' : 'lines'} {chosen.zeroLength.slice(0, 5).map((r) => r.line).join(', ')}{chosen.zeroLength.length > 5 ? ', …' : ''}): {chosen.zeroLength.length === 1 ? 'it would be an entry' : 'they would be entries'} of no time, which cannot be approved for QuickBooks until given a duration.</span>
         </label>
       ) : null}
       {rows.length > 0 ? <RowsTable rows={rows} withPerson={preview.people.length > 1} currency={imp.workspaceCurrency} /> : null}
@@ -81,7 +81,7 @@ function StatusNotes({ rows, source }: { rows: readonly ImportedRow[]; source: s
   return (
     <div className="notice import-status" data-testid="import-status">
       {invoiced > 0 ? <p>{invoiced === 1 ? '1 row is' : `${invoiced} rows are`} already invoiced in {source}: {invoiced === 1 ? 'it is' : 'they are'} imported as invoiced and never sent to QuickBooks.</p> : null}
-      {approved > 0 ? <p>{approved === 1 ? '1 row is' : `${approved} rows are`} approved in {source}: {approved === 1 ? 'it is' : 'they are'} imported as drafts for you to approve.</p> : null}
+      {approved > 0 ? <p>{approved === 1 ? '1 row is' : `${approved} rows are`} approved in {source}: {approved === 1 ? 'it is imported as a draft' : 'they are imported as drafts'} for you to approve.</p> : null}
     </div>
   );
 }
