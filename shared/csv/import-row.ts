@@ -19,7 +19,8 @@ export interface RowContext {
   format: ImportPreview['format'];
   headers: readonly string[];
   columns: ColumnMapping;
-  index: (column: string | undefined) => number;
+  /** Each mapped field's cell index, worked out once for the file. */
+  at: Partial<Record<keyof ColumnMapping, number>>;
   zone: string;
   dateFormat: DateFormat;
   /** The currency the headers state ("Amount (EUR)"), when no column names it per row. */
@@ -30,14 +31,14 @@ export interface RowContext {
 type Get = (field: keyof ColumnMapping) => string;
 
 export function readRow(record: CsvRecord, ctx: RowContext, warnings: ImportWarning[]): ReadRow {
-  const { headers, columns } = ctx;
+  const { headers } = ctx;
   if (record.cells.length < headers.length || record.cells.slice(headers.length).some((c) => c.trim() !== '')) {
     throw new RowError(`This row has ${record.cells.length} fields but the header has ${headers.length}.`);
   }
   const own = ctx.format === 'tracknexus';
   const get: Get = (field) => {
-    const i = ctx.index(columns[field]);
-    const value = i === -1 ? '' : (record.cells[i] ?? '').trim();
+    const i = ctx.at[field];
+    const value = i === undefined || i === -1 ? '' : (record.cells[i] ?? '').trim();
     return own ? unescapeCell(value).trim() : value;
   };
   const warn = (field: keyof ColumnMapping, reason: string) => warnings.push({ line: record.line, field, reason });

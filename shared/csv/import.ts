@@ -51,7 +51,8 @@ export function previewImport(text: string, source: KnownFormat | GenericMapping
   const index = (column: string | undefined) => (column === undefined ? -1 : headers.indexOf(column));
   const dates = chooseDates(records, [index(columns.date ?? columns.start), index(columns.endDate ?? columns.end)], source, options);
   const ctx: RowContext = {
-    format, headers, columns, index, zone: options.zone, dateFormat: dates.dateFormat, headerCurrency: currency,
+    format, headers, columns, zone: options.zone,
+    at: Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, index(column)])), dateFormat: dates.dateFormat, headerCurrency: currency,
     decimalComma: parsed.separator === ';' || usesDecimalComma(records, [index(columns.duration), index(columns.rate), index(columns.amount)]),
   };
   const read: ReadRow[] = [];
