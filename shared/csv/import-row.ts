@@ -43,10 +43,16 @@ export function readRow(record: CsvRecord, ctx: RowContext, warnings: ImportWarn
   };
   const warn = (field: keyof ColumnMapping, reason: string) => warnings.push({ line: record.line, field, reason });
   const zone = readZone(get, ctx.zone, warn);
-  const person = [get('person'), get('lastName')].filter((p) => p !== '').join(' ');
+  const first = get('person');
+  const last = get('lastName');
+  const person = first && last ? `${first} ${last}` : first || last;
+  const timing = readTiming(get, ctx, zone);
   return {
     line: record.line,
-    ...readTiming(get, ctx, zone),
+    date: timing.date,
+    start: timing.start,
+    end: timing.end,
+    durationMs: timing.durationMs,
     zone,
     person: person || null,
     client: get('client') || null,
@@ -54,7 +60,7 @@ export function readRow(record: CsvRecord, ctx: RowContext, warnings: ImportWarn
     task: get('task') || null,
     description: get('description'),
     billable: readFlag(get, 'billable', readYesNo, warn),
-    tags: get('tags').split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    tags: get('tags') === '' ? [] : get('tags').split(',').map((t) => t.trim()).filter((t) => t !== ''),
     money: readMoney(get, ctx, warn),
     sourceStatus: readSourceStatus(get, warn),
   };

@@ -60,7 +60,7 @@ describe('previewing in the background', () => {
     const preview = await previewInBackground(request(text), { onProgress: (done, total) => progress.push([done, total]) });
 
     expect(preview).toEqual(previewImport(text, 'toggl', { zone: 'Europe/Berlin' }));
-    expect(seen.filter((m) => m.type === 'rows').map((m) => m.type === 'rows' && m.rows.length)).toEqual([10_000, 2_000]);
+    expect(seen.filter((m) => m.type === 'rows').map((m) => m.type === 'rows' && m.rows.line.length)).toEqual([10_000, 2_000]);
     expect(seen.at(-1)).toMatchObject({ type: 'done', preview: { rows: [] } });
     expect(progress.at(-1)).toEqual([12_000, 12_000]);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));

@@ -3,7 +3,7 @@
 // the caller cancels.
 import { previewImport } from '../../../../shared/csv/import';
 import type { ImportedRow, ImportPreview } from '../../../../shared/csv/types';
-import type { PreviewMessage, PreviewRequest } from './preview.worker';
+import type { PreviewMessage, PreviewRequest, RowColumns } from './preview.worker';
 
 export interface PreviewControls {
   /** Rows read so far out of the file's total. */
@@ -36,7 +36,7 @@ export function previewInBackground(request: PreviewRequest, controls: PreviewCo
     worker.onmessage = (e: MessageEvent<PreviewMessage>) => {
       const message = e.data;
       if (message.type === 'progress') controls.onProgress?.(message.done, message.total);
-      else if (message.type === 'rows') for (const row of message.rows) rows.push(row);
+      else if (message.type === 'rows') fromColumns(message.rows, rows);
       else {
         stop();
         if (message.type === 'done') resolve({ ...message.preview, rows });
@@ -58,6 +58,17 @@ function inPlace(request: PreviewRequest, { onProgress }: PreviewControls): Prom
     return Promise.resolve(previewImport(request.text, request.source, { ...request.options, ...(onProgress ? { onProgress } : {}) }));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** Rows back from their columns (see RowColumns), appended to `into`. */
+function fromColumns(columns: RowColumns, into: ImportedRow[]): void {
+  const keys = Object.keys(columns) as (keyof ImportedRow)[];
+  const count = columns.line?.length ?? 0;
+  for (let i = 0; i < count; i++) {
+    const row = {} as Record<keyof ImportedRow, unknown>;
+    for (const key of keys) row[key] = columns[key][i];
+    into.push(row as unknown as ImportedRow);
   }
 }
 

@@ -17,12 +17,24 @@ export interface PreviewRequest {
 
 export type PreviewMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'rows'; rows: ImportedRow[] }
+  | { type: 'rows'; rows: RowColumns }
   /** The preview without its rows: they came before, in order. */
   | { type: 'done'; preview: ImportPreview }
   | { type: 'error'; error: string };
 
 const ROWS_PER_MESSAGE = 10_000;
+
+/**
+ * Rows as one array per field. Cloning sixteen flat arrays costs less than cloning 10,000
+ * objects each with its own money object and tags array, on both sides of the message.
+ */
+export type RowColumns = { [K in keyof ImportedRow]: ImportedRow[K][] };
+
+function toColumns(rows: readonly ImportedRow[]): RowColumns {
+  const columns = {} as Record<keyof ImportedRow, unknown[]>;
+  for (const key of Object.keys(rows[0] ?? {}) as (keyof ImportedRow)[]) columns[key] = rows.map((r) => r[key]);
+  return columns as RowColumns;
+}
 const PROGRESS_EVERY_MS = 50;
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<PreviewRequest>) => void) | null; postMessage(message: PreviewMessage): void };
@@ -30,7 +42,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<PreviewRequest>)
 scope.onmessage = (e) => {
   try {
     const { rows, ...rest } = previewImport(e.data.text, e.data.source, { ...e.data.options, onProgress: throttledProgress() });
-    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) scope.postMessage({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
+    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) scope.postMessage({ type: 'rows', rows: toColumns(rows.slice(i, i + ROWS_PER_MESSAGE)) });
     scope.postMessage({ type: 'done', preview: { ...rest, rows: [] } });
   } catch (error) {
     scope.postMessage({ type: 'error', error: error instanceof Error ? error.message : String(error) });
