@@ -199,6 +199,22 @@ describe('previewImport', () => {
       ['2024-03-04T14:00:00.000Z', 45],
     ]);
   });
+  it('reads a European export: German headers, ";" between fields, decimal commas, Ja/Nein, day-first dates', () => {
+    const text = '\ufeffProjekt;Kunde;Beschreibung;Aufgabe;Benutzer;Gruppe;E-Mail;Tags;Abrechenbar;Startdatum;Startzeit;Enddatum;Endzeit;Dauer (h);Dauer (dezimal);Abrechenbarer Tarif (EUR);Rechnungsbetrag (EUR)\r\n' +
+      'Website;Müller GmbH;Entwurf, Startseite;;Jana Berg;;jana@berg.de;Design;Ja;14.03.2024;09:00:00;14.03.2024;10:30:00;01:30:00;1,50;95,00;142,50\r\n' +
+      'Intern;;Buchhaltung;;Jana Berg;;jana@berg.de;;Nein;15.03.2024;16:00:00;15.03.2024;16:45:00;00:45:00;0,75;0,00;0,00\r\n' +
+      'Website;Müller GmbH;Abnahme;;Jana Berg;;jana@berg.de;;vielleicht;15.03.2024;17:00:00;15.03.2024;18:00:00;01:00:00;1,00;1.095,00;1.095,00\r\n';
+    const headers = cellsOf(text)[0]!;
+    expect(detectFormat(headers)).toBe('clockify');
+    const { rows, errors, warnings, separator, dateFormat } = previewImport(text, 'clockify', { zone: 'Europe/Berlin' });
+    expect([errors, separator, dateFormat]).toEqual([[], ';', 'DD.MM.YYYY']);
+    expect(rows.map((r) => [wall(r.start, 'Europe/Berlin'), r.end - r.start, r.billable, r.client, r.description, r.money.rateMinor, r.money.amountMinor, r.money.currency])).toEqual([
+      ['2024-03-14 09:00', 90 * 60_000, true, 'Müller GmbH', 'Entwurf, Startseite', 9500, 14250, 'EUR'],
+      ['2024-03-15 16:00', 45 * 60_000, false, null, 'Buchhaltung', 0, 0, 'EUR'],
+      ['2024-03-15 17:00', 60 * 60_000, null, 'Müller GmbH', 'Abnahme', 109500, 109500, 'EUR'],
+    ]);
+    expect(warnings).toEqual([{ line: 4, field: 'billable', reason: expect.stringContaining('"vielleicht"') }]);
+  });
   it('reports progress as it reads', () => {
     const calls: [number, number][] = [];
     previewImport(fixture('toggl.csv'), 'toggl', { zone, onProgress: (done, total) => calls.push([done, total]) });
