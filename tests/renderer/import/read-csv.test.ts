@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormatsFor, guessMapping, readRecords, sniff } from '../../../renderer/src/features/import/read-csv';
+import { dateFormatsFor, readRecords, sniff } from '../../../renderer/src/features/import/read-csv';
+import { guessMapping } from '../../../shared/csv/guess';
 import { readFileSync } from 'node:fs';
 
 describe('the first look at a chosen file', () => {

@@ -2,7 +2,6 @@
 // first guess at the column mapping and the date formats its dates could be in.
 import { detectDateFormats, type DateFormat } from '../../../../shared/csv/fields';
 import { detectFormat, type ColumnMapping, type KnownFormat } from '../../../../shared/csv/formats';
-export { guessMapping } from '../../../../shared/csv/guess';
 import { parseCsv, type CsvRecord } from '../../../../shared/csv/parse';
 
 export const FORMAT_LABELS: Record<KnownFormat, string> = { toggl: 'Toggl Track', clockify: 'Clockify', harvest: 'Harvest', tracknexus: 'Track Nexus' };

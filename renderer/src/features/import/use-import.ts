@@ -12,7 +12,8 @@ import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { runImport, type ImportOutcome } from './import-plan';
 import { previewInBackground } from './preview-client';
-import { dateFormatsFor, guessMapping, readRecords, sniff } from './read-csv';
+import { guessMapping } from '../../../../shared/csv/guess';
+import { dateFormatsFor, readRecords, sniff } from './read-csv';
 import { chosenRows, defaultPeople } from './selection';
 
 export interface Chosen {
