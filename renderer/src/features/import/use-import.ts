@@ -52,25 +52,12 @@ function createdText(o: ImportOutcome): string | null {
   return `Created ${plural(o.createdClients, 'client')} and ${plural(o.createdProjects, 'project')} named in the file.`;
 }
 
-export function useImport() {
-  const repos = useRepos();
-  const zone = currentZone();
-  const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [dateFormat, setDateFormat] = useState<DateFormat | ''>('');
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  /** The date reading the person confirmed; until then an ambiguous file cannot be imported. */
-  const [confirmedDates, setConfirmedDates] = useState<DateFormat | null>(null);
-  const [people, setPeople] = useState<string[]>([]);
-  const [withZeroLength, setWithZeroLength] = useState(false);
-  const [workspaceCurrency, setWorkspaceCurrency] = useState('USD');
-  const [outcome, setOutcome] = useState<{ text: string; created: string | null; cancelled?: boolean } | null>(null);
+/** One background job at a time, with its progress and a cancel. */
+function useJob() {
   const [job, setJob] = useState<Job | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const [fileKey, setFileKey] = useState(0);
 
-  /** Runs one background job with progress and a cancel; null when it was cancelled. */
+  /** Runs the work with progress and a cancel; null when it was cancelled. */
   async function track<T>(kind: Job['kind'], work: (o: { onProgress: (done: number, total: number) => void; signal: AbortSignal }) => Promise<T>): Promise<T | null> {
     const controller = new AbortController();
     abort.current = controller;
@@ -86,9 +73,29 @@ export function useImport() {
     }
   }
 
-  function cancel() {
-    abort.current?.abort();
-  }
+  return { job, track, cancel: () => abort.current?.abort() };
+}
+
+/**
+ * One hook for the whole import, longer than most: its steps share the file, the preview and the
+ * person's choices on it, and each step's handler is short.
+ */
+export function useImport() {
+  const repos = useRepos();
+  const zone = currentZone();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [dateFormat, setDateFormat] = useState<DateFormat | ''>('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  /** The date reading the person confirmed; until then an ambiguous file cannot be imported. */
+  const [confirmedDates, setConfirmedDates] = useState<DateFormat | null>(null);
+  const [people, setPeople] = useState<string[]>([]);
+  const [withZeroLength, setWithZeroLength] = useState(false);
+  const [workspaceCurrency, setWorkspaceCurrency] = useState('USD');
+  const [outcome, setOutcome] = useState<{ text: string; created: string | null; cancelled?: boolean } | null>(null);
+  const { job, track, cancel } = useJob();
+  const [fileKey, setFileKey] = useState(0);
 
   /** Previews the file; a first preview of a file also picks whose rows to import by default. */
   async function showPreview(text: string, source: KnownFormat | GenericMapping, reading: DateFormat | undefined, first: boolean): Promise<boolean> {
