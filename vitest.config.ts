@@ -13,5 +13,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    setupFiles: ['tests/setup/testing-library.ts'],
   },
 });
