@@ -90,17 +90,12 @@ export function gatewayFault(status: number, code: string, name: string, detail:
 const THROTTLE_MESSAGE = 'message=ThrottleExceeded; errorCode=003001; statusCode=429';
 const THROTTLE_DETAIL = 'The request limit was reached.  Try again later';
 
-/** 429 ThrottleExceeded: JSON when the client accepts JSON, otherwise the XML QBO is known to send. */
-export function throttleBody(json: boolean, time: string): { contentType: string; body: string } {
-  if (json) {
-    return {
-      contentType: 'application/json',
-      body: JSON.stringify({
-        Fault: { Error: [{ Message: THROTTLE_MESSAGE, Detail: THROTTLE_DETAIL, code: '3001', element: '' }], type: 'SERVICE' },
-        time,
-      }),
-    };
-  }
+/**
+ * 429 ThrottleExceeded, as real QBO answers it: an XML IntuitResponse whatever the request's Accept
+ * header said (routablehq/python-quickbooks#43, intuit/QuickBooks-V3-PHP-SDK#54, the fixture of
+ * ruckus/quickbooks-ruby#348; qbo-api.md §6.1, §13.3). A client that only reads JSON fails here.
+ */
+export function throttleBody(time: string): { contentType: string; body: string } {
   return {
     contentType: 'application/xml',
     body:

@@ -103,7 +103,7 @@ async function accounting(
   const slot = rt.limiter.admit(realmId, segments[0] === 'batch' && req.method === 'POST');
   if (!slot) {
     rt.counters.throttled++;
-    const t = throttleBody((req.headers.accept ?? '').includes('json'), time());
+    const t = throttleBody(time());
     return send(res, { status: 429, headers: { 'content-type': t.contentType }, body: t.body });
   }
   try {

@@ -338,7 +338,9 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
     ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
     BillableStatus: status,
     Taxable: input.Taxable ?? false,
-    HourlyRate: input.HourlyRate,
+    // Real QBO reads non-billable time back with `HourlyRate: 0`, not without the field (Intuit's
+    // TimeActivity samples); Billable time always has a rate (checked above).
+    HourlyRate: input.HourlyRate ?? 0,
     CostRate: input.CostRate,
     ...duration,
     Description: input.Description,

@@ -61,11 +61,19 @@ export interface ReconcileResult {
 const inRange = (date: string, range: ReconcileRange) => date >= range.from && date <= range.to;
 const refValue = (ref: QboRef | undefined) => ref?.value;
 
+/**
+ * The rate as we hold it. We send non-billable time without a rate, and QuickBooks reads it back
+ * with `HourlyRate: 0` (Intuit's TimeActivity samples): on non-billable time, 0 and none are equal.
+ */
+const rateOf = (p: Pick<TimeActivityPayload, 'BillableStatus' | 'HourlyRate'>) =>
+  p.BillableStatus === 'NotBillable' && p.HourlyRate === 0 ? undefined : p.HourlyRate;
+
 /** The writable fields of a TimeActivity as QBO holds them, in our payload's shape (names dropped). */
 export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
   // Time typed in QuickBooks as StartTime/EndTime has no Hours/Minutes: its span is the duration.
   const minutes = qboMinutes(ta);
   const ref = (r: QboRef | undefined) => (r ? { value: r.value } : undefined);
+  const BillableStatus = ta.BillableStatus ?? 'NotBillable';
   const payload: TimeActivityPayload = {
     TxnDate: ta.TxnDate,
     NameOf: ta.NameOf,
@@ -74,8 +82,8 @@ export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
     CustomerRef: ref(ta.CustomerRef),
     ItemRef: ref(ta.ItemRef),
     ClassRef: ref(ta.ClassRef),
-    BillableStatus: ta.BillableStatus ?? 'NotBillable',
-    HourlyRate: ta.HourlyRate,
+    BillableStatus,
+    HourlyRate: rateOf({ BillableStatus, HourlyRate: ta.HourlyRate }),
     Hours: Math.floor(minutes / 60),
     Minutes: minutes % 60,
     Description: ta.Description === '' ? undefined : ta.Description,
@@ -86,7 +94,8 @@ export function payloadFromQbo(ta: QboTimeActivity): TimeActivityPayload {
 
 /**
  * Field differences between what we sent and what QBO holds. Refs compare by Id; the duration is
- * normalised (0 h 90 min = 1 h 30 min); Billable → HasBeenBilled is billing, not an edit.
+ * normalised (0 h 90 min = 1 h 30 min); Billable → HasBeenBilled is billing, not an edit; a rate
+ * of 0 on non-billable time is no rate.
  */
 export function diffPayloads(sent: TimeActivityPayload, inQbo: TimeActivityPayload): FieldDiff[] {
   const diffs: FieldDiff[] = [];
@@ -98,7 +107,7 @@ export function diffPayloads(sent: TimeActivityPayload, inQbo: TimeActivityPaylo
   for (const f of ['EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ClassRef'] as const) cmp(f, refValue(sent[f]), refValue(inQbo[f]));
   const billedNow = sent.BillableStatus === 'Billable' && inQbo.BillableStatus === 'HasBeenBilled';
   if (!billedNow) cmp('BillableStatus', sent.BillableStatus, inQbo.BillableStatus);
-  cmp('HourlyRate', sent.HourlyRate, inQbo.HourlyRate);
+  cmp('HourlyRate', rateOf(sent), rateOf(inQbo));
   const sentMin = sent.Hours * 60 + sent.Minutes;
   const qboMin = inQbo.Hours * 60 + inQbo.Minutes;
   if (sentMin !== qboMin) {

@@ -5,6 +5,20 @@
 import { parseFault } from '../../../shared/qbo/fault';
 import type { QboFaultError } from '../../../shared/qbo/types';
 
+/**
+ * What the fault says to a person. A throttle (429, or 3001 under another status) is told in
+ * words, not as QuickBooks' "message=ThrottleExceeded; errorCode=003001; statusCode=429".
+ */
+function describeFault(status: number, errors: QboFaultError[], intuitTid: string | null): string {
+  const first = errors[0];
+  const tid = intuitTid ? ` (intuit_tid ${intuitTid})` : '';
+  if (status === 429 || first?.code === '3001') {
+    return `QuickBooks asked Track Nexus to slow down: too many requests in a short time. Wait a minute and try again.${tid}`;
+  }
+  if (!first) return `QuickBooks answered HTTP ${status}${tid}`;
+  return `QuickBooks fault ${first.code}: ${first.message}${first.detail ? ` — ${first.detail}` : ''}${tid}`;
+}
+
 export class QboFault extends Error {
   override readonly name = 'QboFault';
   constructor(
@@ -14,12 +28,7 @@ export class QboFault extends Error {
     readonly intuitTid: string | null,
     readonly requestId: string | null = null,
   ) {
-    const first = errors[0];
-    super(
-      first
-        ? `QuickBooks fault ${first.code}: ${first.message}${first.detail ? ` — ${first.detail}` : ''}${intuitTid ? ` (intuit_tid ${intuitTid})` : ''}`
-        : `QuickBooks answered HTTP ${status}${intuitTid ? ` (intuit_tid ${intuitTid})` : ''}`,
-    );
+    super(describeFault(status, errors, intuitTid));
   }
 
   /**

@@ -36,22 +36,26 @@ describe('throttling', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     const throttled = replies.find((r) => r.status === 429);
-    expect(throttled?.json.Fault.Error[0]).toMatchObject({ code: '3001', Message: 'message=ThrottleExceeded; errorCode=003001; statusCode=429' });
+    expect(throttled?.text).toContain('<Error code="3001">');
+    expect(throttled?.text).toContain('<Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>');
     expect((await h.control('state')).json.counters.throttled).toBe(5);
     // Once the in-flight requests finish, there is room again.
     expect((await ping(x)).status).toBe(200);
   });
 
-  it('answers the XML fault when the client does not accept JSON', async () => {
+  it('answers the XML IntuitResponse real QuickBooks sends, even to a client that asked for JSON', async () => {
     const gate = latencyGate();
     h = await boot({ limits: { enabled: true, timeScale: 1 }, wait: gate.wait });
     await h.control('faults', { latencyMs: 300 });
-    const b = burst(h, 11, 'application/xml');
+    const b = burst(h, 11, 'application/json');
     await settled(gate, b, 10, 1);
     gate.open();
     const throttled = (await b.replies).find((r) => r.status === 429);
     expect(throttled?.headers.get('content-type')).toContain('application/xml');
-    expect(throttled?.text).toContain('<Error code="3001">');
+    expect(throttled?.json).toBeUndefined(); // not JSON at all
+    expect(throttled?.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?>\n<IntuitResponse time="[^"]+" xmlns="http:\/\/schema.intuit.com\/finance\/v3">/);
+    expect(throttled?.text).toContain('<Fault type="SERVICE">');
+    expect(throttled?.text).toContain('<Detail>The request limit was reached.  Try again later</Detail>');
   });
 
   it('allows 500 requests per minute per realm; the window slides', async () => {
@@ -77,7 +81,7 @@ describe('throttling', () => {
     for (let i = 0; i < 40; i++) expect((await h.api('POST', 'batch', batch)).status).toBe(200);
     const r = await h.api('POST', 'batch', batch);
     expect(r.status).toBe(429);
-    expect(r.json.Fault.Error[0].code).toBe('3001');
+    expect(r.text).toContain('<Error code="3001">');
     // Other calls still go through: only batches are at their limit.
     expect((await ping(h)).status).toBe(200);
   });

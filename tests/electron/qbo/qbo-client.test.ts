@@ -161,7 +161,7 @@ describe('writes, batches and faults', () => {
   });
 
   it('reads all three fault shapes: Fault.Error, the gateway fault.error, and XML throttles', () => {
-    const xml = throttleBody(false, '2026-01-01T00:00:00.000-08:00');
+    const xml = throttleBody('2026-01-01T00:00:00.000-08:00');
     const throttle = QboFault.fromResponse(429, xml.body, 'tid-1');
     expect(throttle).toMatchObject({ status: 429, type: 'SERVICE', retryable: true, intuitTid: 'tid-1' });
     expect(throttle.errors[0]).toMatchObject({ code: '3001', detail: expect.stringMatching(/request limit/) });

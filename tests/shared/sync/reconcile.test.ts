@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../shared/entries/entry';
 import { approvedLines, toTimeActivities, type TimeActivityDraft, type TransformContext } from '../../../shared/qbo/transform';
-import type { QboTimeActivity } from '../../../shared/qbo/types';
+import type { QboTimeActivity, TimeActivityPayload } from '../../../shared/qbo/types';
 import type { OutboxRow, SyncRecord } from '../../../shared/sync/outbox';
-import { diffPayloads, reconcile, reconciliationReport, resolveConflicts } from '../../../shared/sync/reconcile';
+import { diffPayloads, payloadFromQbo, reconcile, reconciliationReport, resolveConflicts } from '../../../shared/sync/reconcile';
+import { QUERY_RESPONSE } from '../../fixtures/qbo/intuit-timeactivity';
 import { context, entry, idSource, MIN, support, website } from '../qbo/fixtures';
 
 const RANGE = { from: '2026-03-01', to: '2026-03-31' };
@@ -105,6 +106,35 @@ describe('reconcile', () => {
     const { drafts } = syncAll(entries.slice(0, 1));
     const p = drafts[0]!.payload;
     expect(diffPayloads({ ...p, Hours: 1, Minutes: 30 }, { ...p, Hours: 0, Minutes: 90, CustomerRef: { value: p.CustomerRef!.value, name: 'x' } })).toEqual([]);
+  });
+});
+
+describe('reconcile against QuickBooks as it really answers (Intuit\'s recorded samples)', () => {
+  const recorded: readonly QboTimeActivity[] = QUERY_RESPONSE.QueryResponse.TimeActivity;
+  const gardening = recorded.find((ta) => ta.Id === '2')!; // NotBillable, read back with "HourlyRate": 0
+  const design = recorded.find((ta) => ta.Id === '3')!; // Billable at 75
+  /** What Track Nexus sends for the same time: non-billable time goes without a rate. */
+  const sent: Record<string, TimeActivityPayload> = {
+    '2': { TxnDate: '2014-09-17', NameOf: 'Employee', EmployeeRef: { value: '54' }, CustomerRef: { value: '1' }, ItemRef: { value: '2' }, BillableStatus: 'NotBillable', Hours: 4, Minutes: 0, Description: 'Gardening' },
+    '3': { TxnDate: '2014-09-16', NameOf: 'Employee', EmployeeRef: { value: '54' }, CustomerRef: { value: '1' }, ItemRef: { value: '4' }, BillableStatus: 'Billable', HourlyRate: 75, Hours: 5, Minutes: 0, Description: 'Custom Design' },
+  };
+  const record = (id: string): SyncRecord => ({ key: `k${id}`, qboId: id, syncToken: '0', entryIds: [`e${id}`], entryVersions: [1], payload: sent[id]!, payloadHash: `h${id}`, billableStatus: sent[id]!.BillableStatus });
+
+  it('reports no change for non-billable time that QuickBooks reads back with a rate of 0', () => {
+    expect(gardening).toMatchObject({ BillableStatus: 'NotBillable', HourlyRate: 0 });
+    const r = reconcile([record('2'), record('3')], recorded, { from: '2014-09-16', to: '2014-09-17' });
+    expect(r.changedInQbo).toEqual([]);
+    expect(r.matched.map((m) => m.qboId)).toEqual(['2', '3']);
+  });
+
+  it('reads that time back exactly as we sent it, so adopting it does not plan a needless update', () => {
+    expect(payloadFromQbo(gardening)).toEqual(sent['2']);
+    expect(payloadFromQbo(design)).toEqual(sent['3']);
+  });
+
+  it('still reports a rate someone really set or changed', () => {
+    expect(diffPayloads(sent['2']!, { ...sent['2']!, HourlyRate: 40 })).toEqual([{ field: 'HourlyRate', sent: undefined, inQbo: 40 }]);
+    expect(diffPayloads(sent['3']!, payloadFromQbo({ ...design, HourlyRate: 0 }))).toEqual([{ field: 'HourlyRate', sent: 75, inQbo: 0 }]);
   });
 });
 
