@@ -3,6 +3,7 @@
 import type { HttpAnswer } from './oauth';
 import { ACCOUNTING_SCOPE } from './oauth';
 import type { SandboxRuntime } from './runtime';
+import { isValidZone } from '../../shared/time/zone';
 
 const answer = (status: number, body: unknown): HttpAnswer => ({
   status,
@@ -31,8 +32,10 @@ export function handleControl(rt: SandboxRuntime, method: string, route: string,
       if (variant !== 'home' && variant !== 'multicurrency') return answer(400, { error: 'variant must be home or multicurrency' });
       const extra = body.extraCustomers ?? 0;
       if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 0 || extra > 100_000) return answer(400, { error: 'extraCustomers must be a whole number up to 100000' });
-      rt.reset(variant, extra);
-      return answer(200, { realmId: rt.realmId, variant });
+      const timeZone = body.timeZone;
+      if (timeZone !== undefined && (typeof timeZone !== 'string' || !isValidZone(timeZone))) return answer(400, { error: 'timeZone must be an IANA zone such as America/New_York' });
+      rt.reset(variant, extra, timeZone);
+      return answer(200, { realmId: rt.realmId, variant, timeZone: rt.company.zone });
     }
     case 'tokens': {
       const client = rt.options.clients.find((c) => c.clientId === (body.clientId ?? rt.options.clients[0]?.clientId));

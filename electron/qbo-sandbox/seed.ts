@@ -11,6 +11,8 @@ export interface SeedOptions {
   variant: Variant;
   /** Extra active customers ("Paging Customer 0001"…), for paging and benchmark runs. */
   extraCustomers?: number;
+  /** The company's IANA zone; the sample company's (America/Los_Angeles) when left out. */
+  timeZone?: string;
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
@@ -24,6 +26,7 @@ export const CURRENCIES: Record<string, { value: string; name: string }> = {
 /** Builds the sample company. Each part below seeds one list; the order fixes every record's Id. */
 export function seedCompany(options: SeedOptions): CompanyData {
   const data = emptyCompany(SAMPLE_REALM_ID, options.variant);
+  if (options.timeZone) data.timeZone = options.timeZone;
   const co = new Company(data, () => SEED_TIME);
   const multi = options.variant === 'multicurrency';
   const accounts = seedAccounts(co);

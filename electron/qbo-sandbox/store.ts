@@ -1,6 +1,6 @@
 // The company's books: entities by type, the Id/SyncToken/MetaData bookkeeping QBO does on
 // every write, delete tombstones for CDC, and the requestid replay cache.
-import { qboDateTime } from './time';
+import { qboDateTime, SANDBOX_ZONE } from './time';
 
 export const ENTITY_TYPES = [
   'Account',
@@ -54,6 +54,8 @@ export interface CompanyData {
   entities: Record<EntityType, Record<string, Entity>>;
   tombstones: Tombstone[];
   requestCache: Record<string, CachedResponse>;
+  /** The company's IANA zone: times are answered on its clock. Absent in older saved states. */
+  timeZone?: string;
 }
 
 export function emptyCompany(realmId: string, variant: Variant): CompanyData {
@@ -81,6 +83,11 @@ export class Company {
     return this.data.realmId;
   }
 
+  /** The zone QBO answers this company's times in (StartTime/EndTime, MetaData, today's date). */
+  get zone(): string {
+    return this.data.timeZone ?? SANDBOX_ZONE;
+  }
+
   get multicurrency(): boolean {
     return this.data.variant === 'multicurrency';
   }
@@ -100,7 +107,7 @@ export class Company {
 
   /** Stores a new entity, giving it the Id, SyncToken 0 and MetaData QBO would. */
   insert(type: EntityType, fields: Record<string, unknown>, id?: string): Entity {
-    const stamp = qboDateTime(this.now());
+    const stamp = qboDateTime(this.now(), false, this.zone);
     const Id = id ?? String(this.data.nextId++);
     const entity: Entity = {
       ...fields,
@@ -122,7 +129,7 @@ export class Company {
       sparse: false,
       Id: existing.Id,
       SyncToken: String(Number(existing.SyncToken) + 1),
-      MetaData: { CreateTime: existing.MetaData.CreateTime, LastUpdatedTime: qboDateTime(this.now()) },
+      MetaData: { CreateTime: existing.MetaData.CreateTime, LastUpdatedTime: qboDateTime(this.now(), false, this.zone) },
     };
     this.data.entities[type][existing.Id] = entity;
     return entity;

@@ -1,38 +1,39 @@
 // QBO reports times in the company's zone (the sample company is in California), with the
 // offset written out, e.g. 2026-01-15T10:33:39-08:00. Clients must parse the offset, so the
 // sandbox does not answer in UTC.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { isLocalDate } from '../../shared/time/local-date';
+import { localDate, zonedInstant } from '../../shared/time/zone';
 
-const ZONE = 'America/Los_Angeles';
-const formatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  timeZoneName: 'longOffset',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/** The zone of Intuit's sample companies and of the seeded one, unless a reset picks another. */
+export const SANDBOX_ZONE = 'America/Los_Angeles';
 
-function parts(ms: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of formatter.formatToParts(new Date(ms))) out[p.type] = p.value;
-  return out;
-}
-
-/** `2026-01-15T10:33:39-08:00`, or with milliseconds for the envelope's `time`. */
-export function qboDateTime(ms: number, withMillis = false): string {
-  const p = parts(ms);
-  const offset = (p.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  const millis = withMillis ? `.${String(ms % 1000).padStart(3, '0')}` : '';
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${millis}${offset}`;
+/** `2026-01-15T10:33:39-08:00` in the zone (the offset in force at that instant), or with milliseconds for the envelope's `time`. */
+export function qboDateTime(ms: number, withMillis = false, zone = SANDBOX_ZONE): string {
+  return format(new TZDate(ms, zone), withMillis ? "yyyy-MM-dd'T'HH:mm:ss.SSSxxx" : "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** The company's calendar date, which is what QBO defaults TxnDate to. */
-export function qboDate(ms: number): string {
-  const p = parts(ms);
-  return `${p.year}-${p.month}-${p.day}`;
+export function qboDate(ms: number, zone = SANDBOX_ZONE): string {
+  return localDate(ms, zone);
+}
+
+// "2021-02-02T08:00:00-08:00", "08:00:00-08:00" (the documented time-only form, on the TxnDate),
+// and either without its offset, which QBO reads on the company's clock.
+const QBO_TIME = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
+
+/**
+ * The instant a StartTime/EndTime means, or NaN when it is not a time. `date` is the day a
+ * time-only value falls on (the TxnDate sent, or the company's today).
+ */
+export function qboInstant(value: unknown, date: string, zone: string): number {
+  const m = typeof value === 'string' ? QBO_TIME.exec(value) : null;
+  if (!m) return Number.NaN;
+  const [, day = date, hh, mm, ss = '00', offset] = m;
+  if (!isLocalDate(day)) return Number.NaN;
+  if (offset) return Date.parse(`${day}T${hh}:${mm}:${ss}${offset}`);
+  return zonedInstant(day, `${hh}:${mm}`, zone) + Number(ss) * 1000;
 }
 
 export const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
 import { faults } from './errors';
 import { CURRENCIES } from './seed';
 import type { Company, Entity, EntityType, Ref } from './store';
-import { DAY_MS, qboDate } from './time';
+import { DAY_MS, qboDate, qboDateTime, qboInstant } from './time';
 
 const ENTITY_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'];
 const PERSON_FIELDS = ['DisplayName', 'Title', 'GivenName', 'MiddleName', 'FamilyName', 'Suffix', 'PrintOnCheckName', 'Active', 'PrimaryEmailAddr', 'PrimaryPhone', 'Mobile', 'Fax', 'WebAddr', 'V4IDPseudonym'];
@@ -263,7 +263,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function txnDate(co: Company, input: Record<string, unknown>): string {
   const value = input.TxnDate;
-  if (value === undefined) return qboDate(co.now());
+  if (value === undefined) return qboDate(co.now(), co.zone);
   if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw faults.malformed(`TxnDate ${String(value)} is not a valid date (yyyy-MM-dd)`, 'TxnDate');
   return value;
 }
@@ -273,6 +273,33 @@ function wholeNumber(input: Record<string, unknown>, key: string, max: number): 
   if (v === undefined) return undefined;
   if (!Number.isInteger(v) || v < 0 || v > max) throw faults.business(`${key} must be a whole number between 0 and ${max}.`, key);
   return v;
+}
+
+
+/**
+ * The StartTime/EndTime form as real QBO keeps it (§13.2): each time is an instant, answered on the
+ * company's clock with the offset in force then (08:00:00-08:00 sent in July reads back as
+ * 09:00:00-07:00), and TxnDate becomes StartTime's date there. A time-only value falls on the
+ * TxnDate sent (or the company's today); a value without an offset is read on the company's clock.
+ */
+function spanFields(co: Company, input: Record<string, unknown>): Record<string, unknown> {
+  if (input.StartTime === undefined) throw faults.requiredMissing('StartTime');
+  if (input.EndTime === undefined) throw faults.requiredMissing('EndTime');
+  const day = txnDate(co, input);
+  const start = qboInstant(input.StartTime, day, co.zone);
+  const end = qboInstant(input.EndTime, day, co.zone);
+  if (Number.isNaN(start)) throw faults.malformed(`StartTime ${String(input.StartTime)} is not a valid date-time`, 'StartTime');
+  if (Number.isNaN(end)) throw faults.malformed(`EndTime ${String(input.EndTime)} is not a valid date-time`, 'EndTime');
+  if (end <= start) throw faults.business('EndTime must be later than StartTime.', 'EndTime');
+  const breakMs = ((wholeNumber(input, 'BreakHours', 23) ?? 0) * 60 + (wholeNumber(input, 'BreakMinutes', 59) ?? 0)) * 60_000;
+  if (breakMs >= end - start) throw faults.business('The break is longer than the time worked.', 'BreakHours');
+  return {
+    TxnDate: qboDate(start, co.zone),
+    StartTime: qboDateTime(start, false, co.zone),
+    EndTime: qboDateTime(end, false, co.zone),
+    BreakHours: input.BreakHours,
+    BreakMinutes: input.BreakMinutes,
+  };
 }
 
 const BILLABLE = ['Billable', 'NotBillable', 'HasBeenBilled'];
@@ -298,20 +325,7 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
     duration.Minutes = wholeNumber(input, 'Minutes', 59) ?? 0;
     const seconds = wholeNumber(input, 'Seconds', 59);
     if (seconds !== undefined) duration.Seconds = seconds;
-  } else {
-    if (input.StartTime === undefined) throw faults.requiredMissing('StartTime');
-    if (input.EndTime === undefined) throw faults.requiredMissing('EndTime');
-    const start = Date.parse(String(input.StartTime));
-    const end = Date.parse(String(input.EndTime));
-    if (Number.isNaN(start)) throw faults.malformed(`StartTime ${String(input.StartTime)} is not a valid date-time`, 'StartTime');
-    if (Number.isNaN(end)) throw faults.malformed(`EndTime ${String(input.EndTime)} is not a valid date-time`, 'EndTime');
-    if (end <= start) throw faults.business('EndTime must be later than StartTime.', 'EndTime');
-    const breakMs = ((wholeNumber(input, 'BreakHours', 23) ?? 0) * 60 + (wholeNumber(input, 'BreakMinutes', 59) ?? 0)) * 60_000;
-    if (breakMs >= end - start) throw faults.business('The break is longer than the time worked.', 'BreakHours');
-    Object.assign(duration, { StartTime: input.StartTime, EndTime: input.EndTime });
-    if (input.BreakHours !== undefined) duration.BreakHours = input.BreakHours;
-    if (input.BreakMinutes !== undefined) duration.BreakMinutes = input.BreakMinutes;
-  }
+  } else Object.assign(duration, spanFields(co, input));
 
   const status = (input.BillableStatus as string | undefined) ?? 'NotBillable';
   if (!BILLABLE.includes(status)) throw faults.malformed(`BillableStatus ${status} is not one of ${BILLABLE.join(', ')}`, 'BillableStatus');

@@ -5,7 +5,9 @@
 // Only fields an entry can carry are taken over; the rest (rate, class, person) are reported in
 // `notApplied`, so the audit says why the entry still differs from QuickBooks:
 // - Duration: Hours/Minutes become end = start + duration (start kept); StartTime/EndTime, when
-//   QuickBooks has them, become the entry's exact instants (less any break).
+//   QuickBooks has them, become the entry's exact instants (less any break). They are compared as
+//   instants, never as text: QuickBooks answers on the company's clock, so the 08:00:00-08:00 an
+//   entry started at comes back as 09:00:00-07:00 in summer and is the same time (§13.2).
 // - TxnDate: the entry moves to that local date at the same time of day in its own zone.
 // - Description: the entry's own text, recovered through the description template when QuickBooks'
 //   text still has the template's shape; otherwise QuickBooks' text as it is.
@@ -139,7 +141,7 @@ export function adoptIntoEntry(entry: AdoptableEntry, change: { diffs: readonly 
   const span = qboSpan(current);
   let start = entry.start;
   let end = oldEnd;
-  if (span && (durationChanged || fields.has('TxnDate'))) {
+  if (span) {
     start = span.start;
     end = span.end - span.breakMs;
   } else {
@@ -151,7 +153,9 @@ export function adoptIntoEntry(entry: AdoptableEntry, change: { diffs: readonly 
   } else {
     if (start !== entry.start) out.patch.start = start;
     if (end !== oldEnd) out.patch.end = end;
-    if (localDate(start, entry.zone) !== localDate(entry.start, entry.zone)) out.applied.push(`date → ${localDate(start, entry.zone)}`);
+    const sameDate = localDate(start, entry.zone) === localDate(entry.start, entry.zone);
+    if (!sameDate) out.applied.push(`date → ${localDate(start, entry.zone)}`);
+    else if (start !== entry.start) out.applied.push(`start → ${localTime(start, entry.zone)}`);
     if (durationChanged || end - start !== oldEnd - entry.start) out.applied.push(`duration → ${hm(Math.round((end - start) / MINUTE))}`);
   }
 
