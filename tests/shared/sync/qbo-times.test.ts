@@ -37,9 +37,9 @@ function sent(description = '') {
   return { e, record };
 }
 
-/** Fields reported as changed in QuickBooks, leaving out HourlyRate 0 on NotBillable time (§13.1, compared elsewhere). */
+/** Fields reported as changed in QuickBooks (HourlyRate 0 on NotBillable time counts as no rate, §13.1). */
 const changedFields = (records: SyncRecord[], answer: QboTimeActivity) =>
-  reconcile(records, [answer], range).changedInQbo.flatMap((c) => c.diffs.map((d) => d.field)).filter((f) => f !== 'HourlyRate');
+  reconcile(records, [answer], range).changedInQbo.flatMap((c) => c.diffs.map((d) => d.field));
 
 describe('times QuickBooks answers in the company zone', () => {
   it("reads the sample's 09:00:00-07:00 answer as the 08:00:00-08:00 that was sent", () => {
@@ -61,7 +61,7 @@ describe('times QuickBooks answers in the company zone', () => {
     const [draft] = toTimeActivities([e], ctx);
     const record: SyncRecord = { key: draft!.key, qboId: '7', syncToken: '0', entryIds: draft!.entryIds, entryVersions: draft!.entryVersions, payload: draft!.payload, payloadHash: draft!.payloadHash, billableStatus: 'NotBillable' };
     const answer = { ...RECORDED_ANSWER, Id: '7', TxnDate: '2026-11-01', StartTime: '2026-11-01T01:30:00-07:00', EndTime: '2026-11-01T01:30:00-08:00' } as QboTimeActivity;
-    expect(reconcile([record], [answer], { from: '2026-11-01', to: '2026-11-01' }).changedInQbo.flatMap((c) => c.diffs.map((d) => d.field)).filter((f) => f !== 'HourlyRate')).toEqual([]);
+    expect(reconcile([record], [answer], { from: '2026-11-01', to: '2026-11-01' }).changedInQbo.flatMap((c) => c.diffs.map((d) => d.field))).toEqual([]);
   });
 
   it("keeps the entry's times when QuickBooks wins on another field and answers the same instants in its own zone", () => {
