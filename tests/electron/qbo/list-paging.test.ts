@@ -1,0 +1,149 @@
+// Paging a list while someone edits it in QuickBooks. Without ORDERBY, QuickBooks (and the sandbox)
+// answer name lists by name, so renaming or adding a customer between two pages shifts the rows
+// behind it: a pager without an explicit order skips an unchanged customer, which the mirror import
+// would then drop as if it had been deleted. queryAll pages in Id order and sees every row once.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
+import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-client';
+import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
+import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
+import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import { control, localConfig, manualClock, startTestSandbox } from './helpers';
+import { useSandbox } from '../../fixtures/use-sandbox';
+
+const EXTRA = 1500;
+const realFetch = globalThis.fetch;
+const sandbox = useSandbox(() => startTestSandbox());
+let dir: string;
+let client: QboClient;
+let token: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tn-paging-'));
+  const clock = manualClock();
+  const intuit = await createIntuitClient(localConfig(sandbox.url), 'http://127.0.0.1/callback');
+  const keeper = new TokenKeeper({
+    store: fileSecretStore(dir),
+    clock,
+    refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
+    onReconnectRequired: () => {},
+  });
+  const t = await control(sandbox, 'tokens');
+  token = String(t['access_token']);
+  await keeper.save({
+    tokens: {
+      access_token: token,
+      refresh_token: String(t['refresh_token']),
+      token_type: 'bearer',
+      expires_in: Number(t['expires_in']),
+      x_refresh_token_expires_in: Number(t['x_refresh_token_expires_in']),
+      createdAt: clock.now(),
+      realmId: sandbox.realmId,
+    },
+    environment: 'custom',
+    companyName: null,
+    connectedAt: clock.now(),
+    invalid: null,
+  });
+  client = createQboClient({ apiBase: () => sandbox.url, tokens: keeper, limiters: new RateLimiterRegistry() });
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await control(sandbox, 'reset', { extraCustomers: EXTRA });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Straight to the sandbox, as a bookkeeper's edit in QuickBooks would be. */
+async function qbo(path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await realFetch(`${sandbox.url}/v3/company/${sandbox.realmId}/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function customerNamed(name: string): Promise<Record<string, unknown>> {
+  const r = await qbo(`query?query=${encodeURIComponent(`select * from Customer where DisplayName = '${name}'`)}`);
+  return ((r['QueryResponse'] as Record<string, unknown[]>)['Customer'] ?? [])[0] as Record<string, unknown>;
+}
+
+async function rename(from: string, to: string): Promise<string> {
+  const c = await customerNamed(from);
+  await qbo('customer', { Id: c['Id'], SyncToken: c['SyncToken'], sparse: true, DisplayName: to });
+  return String(c['Id']);
+}
+
+/** Between the first and the second page: one customer renamed forward, one back, one added. */
+async function editWhilePaging(): Promise<{ added: string }> {
+  await rename('Paging Customer 1400', 'Aaron Annex'); // from page 2 to the front of page 1 by name
+  await rename('Paging Customer 0005', 'Zephyr Works'); // from page 1 to the very end by name
+  const created = await qbo('customer', { DisplayName: 'Abbey Road Studio' });
+  return { added: String((created['Customer'] as Record<string, unknown>)['Id']) };
+}
+
+/** Runs the edits once, right after the answer to the first page arrives. */
+function editAfterFirstPage(): Promise<{ added: string }> {
+  return new Promise((resolve, reject) => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const res = await realFetch(input, init);
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (/STARTPOSITION 1 /.test(url.searchParams.get('query') ?? '')) {
+        vi.restoreAllMocks();
+        await editWhilePaging().then(resolve, reject);
+      }
+      return res;
+    });
+  });
+}
+
+const activeIds = async () => (await client.queryAll('Customer')).map((c) => String(c['Id']));
+
+describe('paging a list that changes between pages', () => {
+  it('a pager without ORDERBY skips an unchanged customer (the order QuickBooks uses by default)', async () => {
+    const before = await activeIds();
+    const edits = editAfterFirstPage();
+    const seen: string[] = [];
+    for (let start = 1; ; start += 1000) {
+      const page = ((await client.query(`select * from Customer STARTPOSITION ${start} MAXRESULTS 1000`))['Customer'] ?? []) as Array<Record<string, unknown>>;
+      seen.push(...page.map((c) => String(c['Id'])));
+      if (page.length < 1000) break;
+    }
+    const { added } = await edits;
+    const missing = before.filter((id) => !seen.includes(id));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(seen).not.toContain(added);
+  });
+
+  it('queryAll sees every customer exactly once, the renamed ones and the new one included', async () => {
+    const before = await activeIds();
+    expect(before).toHaveLength(EXTRA + 10);
+    const edits = editAfterFirstPage();
+    const rows = await client.queryAll('Customer');
+    const { added } = await edits;
+    const ids = rows.map((c) => String(c['Id']));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Nothing that existed is missing, so the mirror import has nothing to drop as "deleted".
+    expect(before.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids).toContain(added);
+    expect(ids).toHaveLength(before.length + 1);
+  });
+
+  it('sends an explicit ORDERBY Id on every page and refuses a filter that brings its own order', async () => {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    await client.queryAll('Customer', 'Active IN (true, false)');
+    const queries = spy.mock.calls.map(([input]) => new URL(String(input)).searchParams.get('query'));
+    expect(queries).toEqual([
+      'select * from Customer where Active IN (true, false) ORDERBY Id STARTPOSITION 1 MAXRESULTS 1000',
+      'select * from Customer where Active IN (true, false) ORDERBY Id STARTPOSITION 1001 MAXRESULTS 1000',
+    ]);
+    await expect(client.queryAll('Customer', "Active = true ORDERBY DisplayName")).rejects.toThrow(/orders and pages by itself/);
+  });
+});
