@@ -81,59 +81,76 @@ async function rename(from: string, to: string): Promise<string> {
   return String(c['Id']);
 }
 
-/** Between the first and the second page: one customer renamed forward, one back, one added. */
-async function editWhilePaging(): Promise<{ added: string }> {
-  await rename('Paging Customer 1400', 'Aaron Annex'); // from page 2 to the front of page 1 by name
-  await rename('Paging Customer 0005', 'Zephyr Works'); // from page 1 to the very end by name
+/** A customer on the first page by name renamed to sort last: the rows behind it move up one. */
+const renameBack = () => rename('Paging Customer 0005', 'Zephyr Works');
+/** A customer on the second page renamed to sort first, and a new one that sorts first too. */
+async function renameForwardAndAdd(): Promise<{ renamed: string; added: string }> {
+  const renamed = await rename('Paging Customer 1400', 'Aaron Annex');
   const created = await qbo('customer', { DisplayName: 'Abbey Road Studio' });
-  return { added: String((created['Customer'] as Record<string, unknown>)['Id']) };
+  return { renamed, added: String((created['Customer'] as Record<string, unknown>)['Id']) };
 }
 
-/** Runs the edits once, right after the answer to the first page arrives. */
-function editAfterFirstPage(): Promise<{ added: string }> {
+/** Runs `edit` once, right after the answer to the first page arrives. */
+function editAfterFirstPage<T>(edit: () => Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const res = await realFetch(input, init);
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (/STARTPOSITION 1 /.test(url.searchParams.get('query') ?? '')) {
         vi.restoreAllMocks();
-        await editWhilePaging().then(resolve, reject);
+        await edit().then(resolve, reject);
       }
       return res;
     });
   });
 }
 
+/** Pages the way a client without ORDERBY does, in QuickBooks' default order. */
+async function pageWithoutOrder(): Promise<string[]> {
+  const seen: string[] = [];
+  for (let start = 1; ; start += 1000) {
+    const page = ((await client.query(`select * from Customer STARTPOSITION ${start} MAXRESULTS 1000`))['Customer'] ?? []) as Array<Record<string, unknown>>;
+    seen.push(...page.map((c) => String(c['Id'])));
+    if (page.length < 1000) return seen;
+  }
+}
+
 const activeIds = async () => (await client.queryAll('Customer')).map((c) => String(c['Id']));
 
 describe('paging a list that changes between pages', () => {
-  it('a pager without ORDERBY skips an unchanged customer (the order QuickBooks uses by default)', async () => {
+  it('without ORDERBY, a rename skips an unchanged customer, one the mirror would drop as deleted', async () => {
     const before = await activeIds();
-    const edits = editAfterFirstPage();
-    const seen: string[] = [];
-    for (let start = 1; ; start += 1000) {
-      const page = ((await client.query(`select * from Customer STARTPOSITION ${start} MAXRESULTS 1000`))['Customer'] ?? []) as Array<Record<string, unknown>>;
-      seen.push(...page.map((c) => String(c['Id'])));
-      if (page.length < 1000) break;
-    }
-    const { added } = await edits;
-    const missing = before.filter((id) => !seen.includes(id));
-    expect(missing.length).toBeGreaterThan(0);
+    const untouched = String((await customerNamed('Paging Customer 0991'))['Id']);
+    const edited = editAfterFirstPage(renameBack);
+    const seen = await pageWithoutOrder();
+    await edited;
+    expect(before.filter((id) => !seen.includes(id))).toEqual([untouched]);
+  });
+
+  it('without ORDERBY, the customer renamed forward and the one added are both missed', async () => {
+    const edited = editAfterFirstPage(renameForwardAndAdd);
+    const seen = await pageWithoutOrder();
+    const { renamed, added } = await edited;
+    expect(seen).not.toContain(renamed);
     expect(seen).not.toContain(added);
   });
 
   it('queryAll sees every customer exactly once, the renamed ones and the new one included', async () => {
     const before = await activeIds();
     expect(before).toHaveLength(EXTRA + 10);
-    const edits = editAfterFirstPage();
+    const edited = editAfterFirstPage(async () => {
+      await renameBack();
+      return renameForwardAndAdd();
+    });
     const rows = await client.queryAll('Customer');
-    const { added } = await edits;
+    const { renamed, added } = await edited;
     const ids = rows.map((c) => String(c['Id']));
     expect(new Set(ids).size).toBe(ids.length);
     // Nothing that existed is missing, so the mirror import has nothing to drop as "deleted".
     expect(before.filter((id) => !ids.includes(id))).toEqual([]);
     expect(ids).toContain(added);
     expect(ids).toHaveLength(before.length + 1);
+    expect(rows.find((c) => c['Id'] === renamed)?.['DisplayName']).toBe('Aaron Annex');
   });
 
   it('sends an explicit ORDERBY Id on every page and refuses a filter that brings its own order', async () => {
