@@ -59,8 +59,8 @@ export const faults = {
   unsupported: (detail: string) => fault('500', 'Unsupported Operation', detail),
 };
 
-/** The gateway's lower-case fault, used for 401 (3200) and 403 (3100). */
-export function gatewayFault(status: number, code: string, name: string, detail: string, type: string, time: string) {
+/** The gateway's lower-case fault, used for 401 (3200) and 403 (3100); its `time` is epoch milliseconds. */
+export function gatewayFault(status: number, code: string, name: string, detail: string, type: string, time: number) {
   return {
     warnings: null,
     intuitObject: null,

@@ -105,10 +105,17 @@ function redirect(uri: string, params: Record<string, string>): HttpAnswer {
   return { status: 302, headers: { location: url.toString() } };
 }
 
-export interface AuthResult {
-  ok: boolean;
-  status?: number;
-  body?: Record<string, unknown>;
+export type AuthResult = { ok: true } | { ok: false; answer: HttpAnswer };
+
+/** The gateway's refusal; a 401 also names the scheme, as RFC 6750 and the recorded answer do. */
+function gatewayAnswer(status: 401 | 403, detail: string, time: number): HttpAnswer {
+  const body =
+    status === 401
+      ? gatewayFault(401, '3200', 'AuthenticationFailed', detail, 'AUTHENTICATION', time)
+      : gatewayFault(403, '3100', 'AuthorizationFailed', detail, 'AUTHORIZATION', time);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (status === 401) headers['www-authenticate'] = 'Bearer realm="Intuit", error="invalid_token"';
+  return { status, headers, body: JSON.stringify(body) };
 }
 
 export class OAuthServer {
@@ -273,19 +280,24 @@ export class OAuthServer {
     return n;
   }
 
-  /** Bearer check for API calls: 401 AuthenticationFailed (3200) or 403 AuthorizationFailed (3100) in the gateway shape. */
-  authenticate(authorization: string | undefined, realmId: string | undefined, time: string, scope = ACCOUNTING_SCOPE): AuthResult {
-    const fail401 = (detail: string): AuthResult => ({ ok: false, status: 401, body: gatewayFault(401, '3200', 'AuthenticationFailed', detail, 'AUTHENTICATION', time) });
+  /**
+   * Bearer check for API calls: 401 AuthenticationFailed (3200) or 403 AuthorizationFailed (3100)
+   * in the gateway shape, with `time` in epoch milliseconds and an expired token named in the
+   * detail ("Token expired: …"), as in a recorded real 401 (minimul/qbo_api spec/vcr/error/401.yml).
+   */
+  authenticate(authorization: string | undefined, realmId: string | undefined, scope = ACCOUNTING_SCOPE): AuthResult {
+    const now = this.now();
+    const fail = (status: 401 | 403, detail: string): AuthResult => ({ ok: false, answer: gatewayAnswer(status, detail, now) });
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!m) return fail401('Authorization header missing or not a Bearer token');
-    const record = this.data.access[m[1] as string];
+    if (!m) return fail(401, 'Authorization header missing or not a Bearer token');
+    const presented = m[1] as string;
+    const record = this.data.access[presented];
     const grant = record && this.data.grants[record.grantId];
-    if (!record || !grant) return fail401('Token invalid');
-    if (grant.revoked) return fail401('Token revoked');
-    if (record.expiresAt <= this.now()) return fail401('Token expired');
-    const fail403 = (detail: string): AuthResult => ({ ok: false, status: 403, body: gatewayFault(403, '3100', 'AuthorizationFailed', detail, 'AUTHORIZATION', time) });
-    if (!grant.scopes.includes(scope)) return fail403('The access token does not have sufficient scope');
-    if (realmId !== undefined && realmId !== grant.realmId) return fail403('The access token is not authorized for this company (realmId)');
+    if (!record || !grant) return fail(401, 'Token invalid');
+    if (grant.revoked) return fail(401, 'Token revoked');
+    if (record.expiresAt <= now) return fail(401, `Token expired: ${presented}`);
+    if (!grant.scopes.includes(scope)) return fail(403, 'The access token does not have sufficient scope');
+    if (realmId !== undefined && realmId !== grant.realmId) return fail(403, 'The access token is not authorized for this company (realmId)');
     return { ok: true };
   }
 }

@@ -1,7 +1,8 @@
-// QBO's query language: SELECT * | COUNT(*) FROM Entity [WHERE a op v AND …]
+// QBO's query language: SELECT * [, Field …] | COUNT(*) FROM Entity [WHERE a op v AND …]
 // [ORDERBY p [ASC|DESC], …] [STARTPOSITION n] [MAXRESULTS n]. No OR, no projections, no joins;
-// only an entity's filterable properties may be filtered. Parse errors answer 4000, valid
-// syntax that QBO would not run answers 4001.
+// entity and property names in any case; only an entity's filterable properties may be
+// filtered. Without ORDERBY, rows come in QBO's default order (see defaultOrder). Parse errors
+// answer 4000, valid syntax that QBO would not run answers 4001.
 import { faults } from './errors';
 import { compareIds, ENTITY_TYPES, NAME_LISTS, type Company, type Entity, type EntityType } from './store';
 
@@ -144,13 +145,19 @@ function parseQuery(text: string): Query {
     count = true;
   } else if (p.punctIs('*')) {
     p.punct('*');
+    // `SELECT *, Sku FROM Item` works in QBO: every field is already in *, so the extras add nothing.
+    while (p.punctIs(',')) {
+      p.punct(',');
+      p.word('a property name');
+    }
   } else {
     // Projections (select Id, Name …) are not part of QBO's grammar.
     throw faults.queryParse('Only * or COUNT(*) may be selected.');
   }
   p.keyword('FROM');
   const entityName = p.word('an entity name');
-  const entity = ENTITY_TYPES.find((t) => t === entityName);
+  // "Entity names and attribute names are not case sensitive" (Intuit's query reference).
+  const entity = ENTITY_TYPES.find((t) => t.toLowerCase() === entityName.toLowerCase());
   if (!entity) throw faults.queryValidation(`${entityName} is not a valid entity`);
 
   const where: Condition[] = [];
@@ -232,6 +239,7 @@ function parseCondition(p: Parser): Condition {
   return p.fail('"=", "<", ">", "<=", ">=", "IN" or "LIKE"');
 }
 
+/** Documented as filters for every entity, e.g. `WHERE MetaData.LastUpdatedTime > '2011-08-10T10:20:30-07:00'`. */
 const META = ['MetaData.CreateTime', 'MetaData.LastUpdatedTime'];
 /** Filterable (and sortable) properties per entity, with the case QBO spells them in. */
 const FILTERABLE: Record<EntityType, string[]> = {
@@ -241,22 +249,27 @@ const FILTERABLE: Record<EntityType, string[]> = {
   Item: ['Id', 'Name', 'Active', 'Type', 'Sku', 'FullyQualifiedName', ...META],
   Class: ['Id', 'Name', 'Active', 'FullyQualifiedName', ...META],
   Account: ['Id', 'Name', 'Active', 'AccountType', 'Classification', 'FullyQualifiedName', ...META],
-  TaxCode: ['Id', 'Name', 'Active'],
+  TaxCode: ['Id', 'Name', 'Active', ...META],
   Invoice: ['Id', 'DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'TotalAmt', 'Balance', 'EmailStatus', ...META],
-  // Only these four are marked filterable for TimeActivity in Intuit's reference.
-  TimeActivity: ['Id', 'TxnDate', 'BillableStatus', 'ProjectRef'],
+  // Only these four are marked filterable for TimeActivity in Intuit's reference, besides MetaData.
+  TimeActivity: ['Id', 'TxnDate', 'BillableStatus', 'ProjectRef', ...META],
   CompanyInfo: ['Id', ...META],
   Preferences: ['Id', ...META],
 };
 
+/** Checks each property and rewrites it in QBO's spelling, since names match whatever their case. */
 function checkProperties(q: Query): void {
-  const allowed = FILTERABLE[q.entity];
+  const spelled = (name: string) => FILTERABLE[q.entity].find((p) => p.toLowerCase() === name.toLowerCase());
   for (const c of q.where) {
-    if (!allowed.includes(c.property)) throw faults.queryValidation(`property '${c.property}' is not queryable`);
-    if (c.property === 'Id' && c.op !== '=' && c.op !== 'IN') throw faults.queryValidation(`Id supports only = and IN, not ${c.op}`);
+    const property = spelled(c.property);
+    if (!property) throw faults.queryValidation(`property '${c.property}' is not queryable`);
+    if (property === 'Id' && c.op !== '=' && c.op !== 'IN') throw faults.queryValidation(`Id supports only = and IN, not ${c.op}`);
+    c.property = property;
   }
   for (const o of q.orderBy) {
-    if (!allowed.includes(o.property)) throw faults.queryValidation(`property '${o.property}' is not sortable`);
+    const property = spelled(o.property);
+    if (!property) throw faults.queryValidation(`property '${o.property}' is not sortable`);
+    o.property = property;
   }
 }
 
@@ -316,16 +329,39 @@ function selectRows(co: Company, q: Query): Entity[] {
     conditions.push({ property: 'Active', op: '=', values: [true] });
   }
   const rows = co.all(q.entity).filter((e) => conditions.every((c) => matches(e, c)));
-  if (q.orderBy.length) {
-    rows.sort((x, y) => {
-      for (const o of q.orderBy) {
-        const d = compareValues(read(x, o.property), read(y, o.property));
-        if (d !== 0) return o.desc ? -d : d;
-      }
-      return compareIds(x.Id, y.Id);
-    });
+  if (!q.orderBy.length) return rows.sort(defaultOrder(q.entity));
+  return rows.sort((x, y) => {
+    for (const o of q.orderBy) {
+      const d = compareValues(read(x, o.property), read(y, o.property));
+      if (d !== 0) return o.desc ? -d : d;
+    }
+    return compareIds(x.Id, y.Id);
+  });
+}
+
+/**
+ * QBO's order when a query has no ORDERBY: name lists by name with each job right after its
+ * parent (recorded Customer Ids 1, 67, 2, 3, 4, 62 …), transactions newest first. A row renamed
+ * between two pages therefore moves, which is why clients page with an explicit ORDERBY.
+ */
+function defaultOrder(type: EntityType): (x: Entity, y: Entity) => number {
+  if (NAME_LISTS.includes(type) || type === 'TaxCode') return (x, y) => compareNamePaths(nameOf(x), nameOf(y)) || compareIds(x.Id, y.Id);
+  if (type === 'TimeActivity' || type === 'Invoice') return (x, y) => compareValues(read(y, 'TxnDate'), read(x, 'TxnDate')) || compareIds(y.Id, x.Id);
+  return (x, y) => compareIds(x.Id, y.Id);
+}
+
+const nameOf = (e: Entity): string => String(e.FullyQualifiedName ?? e.DisplayName ?? e.Name ?? '');
+
+/** "Parent:Job" sorts right after "Parent" and before "Parent Two": compare name by name down the path. */
+function compareNamePaths(a: string, b: string): number {
+  const pa = a.toLowerCase().split(':');
+  const pb = b.toLowerCase().split(':');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return rows;
+  return pa.length - pb.length;
 }
 
 function compareValues(a: unknown, b: unknown): number {

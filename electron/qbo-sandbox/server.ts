@@ -81,8 +81,8 @@ export function createHandler(rt: SandboxRuntime, controlRoutes: boolean) {
 }
 
 function userInfo(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): void {
-  const auth = rt.oauth.authenticate(req.headers.authorization, undefined, qboDateTime(rt.company.now(), true), 'openid');
-  if (!auth.ok) return sendJson(res, auth.status ?? 401, auth.body);
+  const auth = rt.oauth.authenticate(req.headers.authorization, undefined, 'openid');
+  if (!auth.ok) return send(res, auth.answer);
   sendJson(res, 200, { sub: 'sandbox-user', givenName: 'Sandbox', familyName: 'Admin', email: 'admin@tracknexus.example', emailVerified: true });
 }
 
@@ -97,8 +97,8 @@ async function accounting(
 ): Promise<void> {
   rt.counters.requests++;
   const time = () => qboDateTime(rt.company.now(), true);
-  const auth = rt.oauth.authenticate(req.headers.authorization, realmId, time());
-  if (!auth.ok) return sendJson(res, auth.status ?? 401, auth.body);
+  const auth = rt.oauth.authenticate(req.headers.authorization, realmId);
+  if (!auth.ok) return send(res, auth.answer);
 
   const slot = rt.limiter.admit(realmId, segments[0] === 'batch' && req.method === 'POST');
   if (!slot) {

@@ -14,6 +14,8 @@ import type { TokenKeeper } from './token-keeper';
 const MINOR_VERSION = '75';
 const MAX_BATCH_ITEMS = 30;
 const PAGE_SIZE = 1000;
+/** A list still shifting after this many reads is returned as last read. */
+const MAX_PAGING_PASSES = 3;
 
 interface QboRequest {
   method: 'GET' | 'POST';
@@ -145,15 +147,35 @@ export function createQboClient(deps: QboClientDeps) {
   /**
    * Every row of one entity. STARTPOSITION is a 1-based offset (1, 1001, 2001…), not a page
    * number; MAXRESULTS is at most 1000. A short page means the end.
+   *
+   * Pages are ordered by Id. Without ORDERBY QuickBooks answers name lists by name, so a customer
+   * renamed or added between two pages would shift the rows behind it: one row skipped (and then
+   * missing from the mirror as if deleted), another read twice. Ids never change, so a rename moves
+   * nothing. Whether QuickBooks sorts Ids as numbers or as text is not documented: as text a new
+   * Id can land among the pages already read, which shows as a row coming twice; then the list is
+   * read again so the new row is not missed.
    */
   async function queryAll(entity: string, where?: string): Promise<Record<string, unknown>[]> {
-    if (where && /\b(STARTPOSITION|MAXRESULTS)\b/i.test(where)) throw new Error('queryAll pages by itself; leave STARTPOSITION and MAXRESULTS out of the filter.');
-    const rows: Record<string, unknown>[] = [];
+    if (where && /\b(STARTPOSITION|MAXRESULTS|ORDERBY)\b/i.test(where)) throw new Error('queryAll orders and pages by itself; leave ORDERBY, STARTPOSITION and MAXRESULTS out of the filter.');
+    for (let pass = 1; ; pass++) {
+      const { rows, shifted } = await readPages(entity, where);
+      if (!shifted || pass === MAX_PAGING_PASSES) return rows;
+    }
+  }
+
+  /** One pass over the pages; `shifted` when a row came twice because rows were added before it. */
+  async function readPages(entity: string, where: string | undefined) {
+    const rows = new Map<string, Record<string, unknown>>();
+    let shifted = false;
     for (let start = 1; ; start += PAGE_SIZE) {
-      const page = await query(`select * from ${entity}${where ? ` where ${where}` : ''} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`);
+      const page = await query(`select * from ${entity}${where ? ` where ${where}` : ''} ORDERBY Id STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`);
       const items = (page[entity] ?? []) as Record<string, unknown>[];
-      rows.push(...items);
-      if (items.length < PAGE_SIZE) return rows;
+      for (const item of items) {
+        const id = String(item['Id']);
+        shifted ||= rows.has(id);
+        rows.set(id, item);
+      }
+      if (items.length < PAGE_SIZE) return { rows: [...rows.values()], shifted };
     }
   }
 

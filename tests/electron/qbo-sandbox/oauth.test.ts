@@ -146,6 +146,35 @@ describe('token endpoint', () => {
     expect(res.headers.get('intuit_tid')).toBeTruthy();
   });
 
+  it('answers the expired token as the recorded real 401 does: epoch-ms time, WWW-Authenticate, "Token expired: …"', async () => {
+    const c = clock();
+    sb = await startSandbox({ port: 0, controlRoutes: false, now: c.now });
+    const tokens = await connect(sb);
+    c.advance(3600_000);
+    const res = await apiCall(sb, tokens.access_token);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Intuit", error="invalid_token"');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const body = (await res.json()) as Body;
+    expect(body).toEqual({
+      warnings: null,
+      intuitObject: null,
+      fault: {
+        error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: `Token expired: ${tokens.access_token}`, code: '3200', element: null }],
+        type: 'AUTHENTICATION',
+      },
+      report: null,
+      queryResponse: null,
+      batchItemResponse: [],
+      attachableResponse: [],
+      syncErrorResponse: null,
+      requestId: null,
+      time: c.now(),
+      status: null,
+      cdcresponse: [],
+    });
+  });
+
   it('rotates refresh tokens; the predecessor works for 24 hours, then invalid_grant', async () => {
     const c = clock();
     sb = await startSandbox({ port: 0, controlRoutes: false, now: c.now });

@@ -67,7 +67,64 @@ describe('TimeActivity reconciliation query', () => {
       await h.api('POST', 'timeactivity', { TxnDate, NameOf: 'Employee', EmployeeRef: { value: emily }, Hours: 1, Minutes: 0 });
     }
     const r = await query("select * from TimeActivity where TxnDate >= '2026-01-01' and TxnDate <= '2026-01-31' STARTPOSITION 1 MAXRESULTS 1000");
-    expect(r.json.QueryResponse.TimeActivity.map((t: { TxnDate: string }) => t.TxnDate)).toEqual(['2026-01-01', '2026-01-15', '2026-01-31']);
+    // Newest first, as QBO answers time without ORDERBY.
+    expect(r.json.QueryResponse.TimeActivity.map((t: { TxnDate: string }) => t.TxnDate)).toEqual(['2026-01-31', '2026-01-15', '2026-01-01']);
+    const ordered = await query("select * from TimeActivity where TxnDate >= '2026-01-01' ORDERBY TxnDate");
+    expect(ordered.json.QueryResponse.TimeActivity.map((t: { TxnDate: string }) => t.TxnDate)).toEqual(['2026-01-01', '2026-01-15', '2026-01-31', '2026-02-01']);
+  });
+});
+
+describe('order without ORDERBY', () => {
+  it('answers customers by name with each job right after its parent, not by Id', async () => {
+    await h.control('reset');
+    const amy = await findId(h, 'Customer', 'DisplayName', "Amy's Bird Sanctuary");
+    await h.api('POST', 'customer', { DisplayName: 'Aardvark Cafe' });
+    await h.api('POST', 'customer', { DisplayName: 'Nest Boxes', ParentRef: { value: amy }, Job: true });
+    await h.api('POST', 'customer', { DisplayName: "Amy's Bird Sanctuary Two" });
+    const names = (await rows(h, 'Customer', '', 'MAXRESULTS 7')).map((c) => c.FullyQualifiedName);
+    expect(names).toEqual([
+      'Aardvark Cafe',
+      "Amy's Bird Sanctuary",
+      "Amy's Bird Sanctuary:Bird Feeder Project",
+      "Amy's Bird Sanctuary:Bird Feeder Project:Feeder Phase 2",
+      "Amy's Bird Sanctuary:Nest Boxes",
+      "Amy's Bird Sanctuary Two",
+      'Cool Cars',
+    ]);
+  });
+
+  it('answers vendors and items by name', async () => {
+    const vendors = (await rows(h, 'Vendor')).map((v) => v.DisplayName);
+    expect(vendors).toEqual([...vendors].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    await h.api('POST', 'item', { Name: 'Aaa Survey', Type: 'Service', IncomeAccountRef: (await rows(h, 'Item'))[0].IncomeAccountRef });
+    expect((await rows(h, 'Item'))[0].Name).toBe('Aaa Survey');
+  });
+});
+
+describe('names in any case, MetaData filters, SELECT *, Field', () => {
+  it('reads entity and property names whatever their case', async () => {
+    const r = await query("SELECT * FROM customer WHERE displayname = 'Cool Cars' ORDERBY metadata.lastupdatedtime DESC");
+    expect(r.status).toBe(200);
+    expect(r.json.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName)).toEqual(['Cool Cars']);
+    expect((await query('select count(*) from TIMEACTIVITY')).status).toBe(200);
+  });
+
+  it('filters by MetaData.LastUpdatedTime for an incremental pull', async () => {
+    const created = (await h.api('POST', 'customer', { DisplayName: 'Fresh Customer' })).json.Customer;
+    const at = created.MetaData.LastUpdatedTime;
+    expect(await rows(h, 'Customer', `where MetaData.LastUpdatedTime > '${at}'`)).toEqual([]);
+    expect((await rows(h, 'Customer', `where MetaData.LastUpdatedTime >= '${at}'`)).map((c) => c.DisplayName)).toContain('Fresh Customer');
+    const emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
+    const time = (await h.api('POST', 'timeactivity', { TxnDate: '2026-01-05', NameOf: 'Employee', EmployeeRef: { value: emily }, Hours: 1, Minutes: 0 })).json.TimeActivity;
+    expect((await rows(h, 'TimeActivity', `where MetaData.LastUpdatedTime >= '${time.MetaData.LastUpdatedTime}'`)).map((t) => t.Id)).toEqual([time.Id]);
+    expect(await rows(h, 'TimeActivity', `where MetaData.LastUpdatedTime > '${time.MetaData.LastUpdatedTime}'`)).toEqual([]);
+  });
+
+  it('accepts SELECT *, Field and answers every field', async () => {
+    const r = await query("SELECT *, Sku FROM Item WHERE Name = 'Design'");
+    expect(r.status).toBe(200);
+    expect(r.json.QueryResponse.Item[0]).toMatchObject({ Name: 'Design', Type: 'Service' });
+    expect(firstError(await query('SELECT Sku FROM Item'))?.code).toBe('4000');
   });
 });
 

@@ -165,7 +165,7 @@ describe('writes, batches and faults', () => {
     const throttle = QboFault.fromResponse(429, xml.body, 'tid-1');
     expect(throttle).toMatchObject({ status: 429, type: 'SERVICE', retryable: true, intuitTid: 'tid-1' });
     expect(throttle.errors[0]).toMatchObject({ code: '3001', detail: expect.stringMatching(/request limit/) });
-    const gateway = QboFault.fromResponse(401, JSON.stringify(gatewayFault(401, '3200', 'AuthenticationFailed', 'Token expired', 'AUTHENTICATION', 't')), null);
+    const gateway = QboFault.fromResponse(401, JSON.stringify(gatewayFault(401, '3200', 'AuthenticationFailed', 'Token expired', 'AUTHENTICATION', 0)), null);
     expect(gateway).toMatchObject({ isAuth: true, type: 'AUTHENTICATION' });
     expect(gateway.errors[0]?.code).toBe('3200');
     const html = QboFault.fromResponse(502, '<html>Bad gateway</html>', null);
