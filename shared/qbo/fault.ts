@@ -16,6 +16,14 @@ function member(obj: Loose, name: string): unknown {
   return undefined;
 }
 
+/**
+ * QuickBooks quotes the rejected access token in its 401 ("Token expired: AB0160…"). A token must
+ * never reach a message, the audit log or the renderer, so it is cut out where a fault is read.
+ */
+function withoutTokens(text: string): string {
+  return text.replace(/(token expired):?\s*\S+/gi, '$1').replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]');
+}
+
 /** "003200" and "3200" are the same code; gateway messages pad it. */
 const normaliseCode = (code: string) => code.replace(/^0+(?=\d)/, '');
 
@@ -93,9 +101,11 @@ export function parseFault(body: unknown, options: { status?: number; intuitTid?
     else if (typeof oauth === 'string') parsed = fromOAuth(oauth, str(member(obj, 'error_description')), options.status);
     else if (oauth !== undefined) parsed = fromObject(obj);
   }
+  const errors = parsed.errors.map((e) => ({ ...e, message: withoutTokens(e.message), ...(e.detail ? { detail: withoutTokens(e.detail) } : {}) }));
   return {
     ...(options.status !== undefined ? { status: options.status } : {}),
     ...parsed,
+    errors,
     ...(options.intuitTid ? { intuitTid: options.intuitTid } : {}),
   };
 }

@@ -11,5 +11,12 @@ const RECORDED_BODY =
 it('reads the recorded 401 as an authentication fault with its code and detail', () => {
   const fault = QboFault.fromResponse(401, RECORDED_BODY, '1-5f7349e0-0fd2bee86a8a83c67a77fbb2');
   expect(fault).toMatchObject({ status: 401, type: 'AUTHENTICATION', isAuth: true, retryable: false, code: '3200' });
-  expect(fault.errors[0]).toMatchObject({ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: expect.stringMatching(/^Token expired: /) });
+  expect(fault.errors[0]).toMatchObject({ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired' });
+});
+
+it('never carries the access token QuickBooks quotes into a message, whatever its form', () => {
+  const fault = QboFault.fromResponse(401, RECORDED_BODY, null);
+  expect(`${fault.message} ${JSON.stringify(fault.errors)}`).not.toContain('AB01601390262');
+  const jwt = RECORDED_BODY.replace('Token expired: AB01601390262kxzxOlnHYdhtEVRXISU7piPqQrCmmbDN35Yjd', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl refused');
+  expect(QboFault.fromResponse(401, jwt, null).message).not.toContain('eyJ');
 });
