@@ -196,9 +196,10 @@ function holdWorkerAnswers() {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       let rows = 0;
-      this.addEventListener('message', (e: MessageEvent<{ type: string; rows?: unknown[] }>) => {
+      // Row slices come as one array per field (preview.worker's RowColumns): count a field's length.
+      this.addEventListener('message', (e: MessageEvent<{ type: string; rows?: { line?: unknown[] } }>) => {
         if (!e.isTrusted) return; // the answer handed on below
-        if (e.data.type === 'rows') rows += e.data.rows?.length ?? 0;
+        if (e.data.type === 'rows') rows += e.data.rows?.line?.length ?? 0;
         if (e.data.type !== 'done' && e.data.type !== 'error') return;
         e.stopImmediatePropagation();
         w.workerAnswers.push({ ok: e.data.type === 'done', rows });
