@@ -9,6 +9,7 @@ import { displayName, formatMinutes, formatMoney, useCompanySnapshot } from './m
 import { runReconciliationReport, type ReportOutcome } from './engine/reconcile-run';
 import { useQboTab } from './qbo-tab-store';
 import { useSyncService } from './SyncServiceProvider';
+import { qboMinutes } from '../../../../shared/sync/adopt';
 
 /** A difference with its sign: "+0:30" when QuickBooks holds more (negatives carry their own sign). */
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
@@ -97,7 +98,7 @@ export function ReconciliationSection() {
                   {f.asked > 0 ? <li><button type="button" className="link-button qbo-link" onClick={() => setTab('conflicts')}>{f.asked} waiting for your decision on the Conflicts tab</button></li> : null}
                   {f.queued > 0 ? <li>{f.queued} sent again with Track Nexus’ version at the next sync (Track Nexus wins).</li> : null}
                   {report.rule === 'quickbooks' && f.changedInQbo + f.deletedInQbo > 0 ? <li>QuickBooks’ version was taken (QuickBooks wins).</li> : null}
-                  {(f.result?.unknownInQbo ?? []).map((a) => <li key={a.Id}>In QuickBooks but not sent by Track Nexus: Id {a.Id}, {a.TxnDate}, {formatMinutes((a.Hours ?? 0) * 60 + (a.Minutes ?? 0))}</li>)}
+                  {(f.result?.unknownInQbo ?? []).map((a) => <li key={a.Id}>In QuickBooks but not sent by Track Nexus: Id {a.Id}, {a.TxnDate}, {formatMinutes(qboMinutes(a))}</li>)}
                 </ul>
               )}
             </div>
