@@ -4,10 +4,14 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
+import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
+import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
+import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import { control } from '../../../electron/qbo-sandbox/control-client';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
 
 export { DEFAULT_CLIENT };
-export { control } from '../../../electron/qbo-sandbox/control-client';
+export { control };
 
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: false, timeScale: 1 }, ...options });
@@ -135,4 +139,37 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, time
     if (Date.now() > until) throw new Error('waitFor timed out');
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * A TokenKeeper storing its secrets in `dir`, connected to the sandbox with the tokens it hands out
+ * and refreshing through the real intuit-oauth client at `base` (the sandbox or a proxy before it).
+ */
+export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir: string): Promise<{ keeper: TokenKeeper; accessToken: string }> {
+  const clock = manualClock();
+  const intuit = await createIntuitClient(localConfig(base), 'http://127.0.0.1/callback');
+  const keeper = new TokenKeeper({
+    store: fileSecretStore(dir),
+    clock,
+    refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
+    onReconnectRequired: () => {},
+  });
+  const t = await control(sandbox, 'tokens');
+  const accessToken = String(t['access_token']);
+  await keeper.save({
+    tokens: {
+      access_token: accessToken,
+      refresh_token: String(t['refresh_token']),
+      token_type: 'bearer',
+      expires_in: Number(t['expires_in']),
+      x_refresh_token_expires_in: Number(t['x_refresh_token_expires_in']),
+      createdAt: clock.now(),
+      realmId: sandbox.realmId,
+    },
+    environment: 'custom',
+    companyName: null,
+    connectedAt: clock.now(),
+    invalid: null,
+  });
+  return { keeper, accessToken };
 }

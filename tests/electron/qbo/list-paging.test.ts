@@ -6,12 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
-import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
-import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
-import { control, localConfig, manualClock, startTestSandbox } from './helpers';
+import { connectedKeeper, control, startTestSandbox } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 const EXTRA = 1500;
@@ -23,31 +20,9 @@ let token: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tn-paging-'));
-  const clock = manualClock();
-  const intuit = await createIntuitClient(localConfig(sandbox.url), 'http://127.0.0.1/callback');
-  const keeper = new TokenKeeper({
-    store: fileSecretStore(dir),
-    clock,
-    refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
-    onReconnectRequired: () => {},
-  });
-  const t = await control(sandbox, 'tokens');
-  token = String(t['access_token']);
-  await keeper.save({
-    tokens: {
-      access_token: token,
-      refresh_token: String(t['refresh_token']),
-      token_type: 'bearer',
-      expires_in: Number(t['expires_in']),
-      x_refresh_token_expires_in: Number(t['x_refresh_token_expires_in']),
-      createdAt: clock.now(),
-      realmId: sandbox.realmId,
-    },
-    environment: 'custom',
-    companyName: null,
-    connectedAt: clock.now(),
-    invalid: null,
-  });
+  const connected = await connectedKeeper(sandbox, sandbox.url, dir);
+  token = connected.accessToken;
+  const { keeper } = connected;
   client = createQboClient({ apiBase: () => sandbox.url, tokens: keeper, limiters: new RateLimiterRegistry() });
 });
 afterAll(async () => {

@@ -6,14 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../../electron/main/qbo/qbo-client';
 import { QboFault, QboNetworkError } from '../../../electron/main/qbo/faults';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
-import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
-import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import type { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { gatewayFault, throttleBody } from '../../../electron/qbo-sandbox/errors';
-import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { connectedKeeper, control, startRecordingProxy, startTestSandbox } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 let dir: string;
@@ -24,30 +22,7 @@ const sandbox = useSandbox(() => startTestSandbox());
 const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tn-client-'));
-  const clock = manualClock();
-  const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
-  keeper = new TokenKeeper({
-    store: fileSecretStore(dir),
-    clock,
-    refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
-    onReconnectRequired: () => {},
-  });
-  const t = await control(sandbox, 'tokens');
-  await keeper.save({
-    tokens: {
-      access_token: String(t['access_token']),
-      refresh_token: String(t['refresh_token']),
-      token_type: 'bearer',
-      expires_in: Number(t['expires_in']),
-      x_refresh_token_expires_in: Number(t['x_refresh_token_expires_in']),
-      createdAt: clock.now(),
-      realmId: sandbox.realmId,
-    },
-    environment: 'custom',
-    companyName: null,
-    connectedAt: clock.now(),
-    invalid: null,
-  });
+  ({ keeper } = await connectedKeeper(sandbox, proxy.url, dir));
   // QBO allows 40 batches a minute; a twentieth of a minute keeps the 70 batches below quick while
   // still going through the limiter.
   client = createQboClient({ apiBase: () => proxy.url, tokens: keeper, limiters: new RateLimiterRegistry({ timeScale: 20 }) });

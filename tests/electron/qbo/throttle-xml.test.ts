@@ -10,14 +10,12 @@ import { toIpcError } from '../../../shared/ipc/errors';
 import { classifyFault } from '../../../shared/sync/classify';
 import { portErrorFromIpc, sendFailureOf } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 import { toAppError } from '../../../electron/main/qbo/handlers';
-import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient } from '../../../electron/main/qbo/qbo-client';
 import { QboFault } from '../../../electron/main/qbo/faults';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
-import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
-import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import type { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { latencyGate } from '../qbo-sandbox/helpers';
-import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
+import { connectedKeeper, control, startRecordingProxy, startTestSandbox } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 let dir: string;
@@ -28,17 +26,7 @@ const sandbox = useSandbox(() => startTestSandbox({ limits: { enabled: true, tim
 const proxy = useSandbox(() => startRecordingProxy(sandbox.url));
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tn-throttle-'));
-  const clock = manualClock();
-  const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
-  keeper = new TokenKeeper({ store: fileSecretStore(dir), clock, refresher: () => (rt, r, at) => intuit.refresh(rt, r, at), onReconnectRequired: () => {} });
-  const t = await control(sandbox, 'tokens');
-  await keeper.save({
-    tokens: { access_token: String(t['access_token']), refresh_token: String(t['refresh_token']), token_type: 'bearer', expires_in: 3600, x_refresh_token_expires_in: 8_726_400, createdAt: clock.now(), realmId: sandbox.realmId },
-    environment: 'custom',
-    companyName: null,
-    connectedAt: clock.now(),
-    invalid: null,
-  });
+  ({ keeper } = await connectedKeeper(sandbox, proxy.url, dir));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
