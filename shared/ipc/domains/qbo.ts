@@ -7,10 +7,20 @@ const none = z.undefined();
 export const QboEnvironment = z.enum(['production', 'sandbox', 'custom', 'demo']);
 export type QboEnvironment = z.infer<typeof QboEnvironment>;
 
+/**
+ * One QuickBooks company of the workspace. 'primary' is the first company ever connected (the data
+ * synced before several companies existed belongs to it); later ones get `co-` plus 8 hex digits.
+ * A company keeps its id when disconnected and reconnected, so its mapping and history stay its own.
+ */
+export const CompanyId = z.string().regex(/^(primary|co-[0-9a-f]{8})$/, 'must be a company id');
+export type CompanyId = z.infer<typeof CompanyId>;
+export const PRIMARY_COMPANY: CompanyId = 'primary';
+
 const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
 type QboConnectionState = z.infer<typeof QboConnectionState>;
 
 export const QboStatus = z.object({
+  companyId: CompanyId,
   state: QboConnectionState,
   environment: QboEnvironment,
   realmId: z.string().nullable(),
@@ -91,43 +101,52 @@ export const QboBatchItemResult = z.object({
 });
 export type QboBatchItemResult = z.infer<typeof QboBatchItemResult>;
 
+const company = z.object({ companyId: CompanyId });
+
 export const qboCalls = {
-  'qbo:getStatus': { request: none, response: QboStatus },
+  /** Every company of the workspace (connected or not), oldest first. */
+  'qbo:listCompanies': { request: none, response: z.object({ companies: z.array(QboStatus) }) },
+  'qbo:getStatus': { request: company, response: QboStatus },
   'qbo:getSettings': { request: none, response: QboSettingsView },
   'qbo:saveSettings': { request: QboSettingsInput, response: QboSettingsView },
-  /** Opens Intuit's consent page in the system browser; resolves once connected (or fails clearly). */
-  'qbo:connectCompany': { request: none, response: QboStatus },
+  /**
+   * Opens Intuit's consent page in the system browser; resolves once connected (or fails clearly).
+   * With a companyId it reconnects that company (and refuses another realm); without, the realm the
+   * user picks becomes a new company, or the existing one when it is already in the workspace.
+   */
+  'qbo:connectCompany': { request: z.object({ companyId: CompanyId.optional() }), response: QboStatus },
   'qbo:cancelConnect': { request: none, response: z.object({ cancelled: z.boolean() }) },
-  /** Revokes the tokens at Intuit and forgets them; the local data is untouched. */
-  'qbo:disconnectCompany': { request: none, response: QboStatus },
-  /** Starts the local demo company and connects to it through the same consent flow. */
+  /** Revokes that company's tokens at Intuit and forgets them; local data and other companies are untouched. */
+  'qbo:disconnectCompany': { request: company, response: QboStatus },
+  /** Starts the local demo company and connects to it (a company of its own beside any real one). */
   'qbo:startDemo': { request: none, response: QboStatus },
   /** Every row of one entity, paged by QBO's STARTPOSITION/MAXRESULTS. */
   'qbo:queryAll': {
-    request: z.object({ entity: EntityName, where: z.string().max(4000).optional() }),
+    request: company.extend({ entity: EntityName, where: z.string().max(4000).optional() }),
     response: z.object({ items: z.array(Entity) }),
   },
   'qbo:readEntity': {
-    request: z.object({ entity: EntityName, id: z.string().min(1).max(40) }),
+    request: company.extend({ entity: EntityName, id: z.string().min(1).max(40) }),
     response: z.object({ data: Entity }),
   },
   /** At most 30 items; per-item faults come back as data in `items[].fault`. */
   'qbo:sendBatch': {
-    request: z.object({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
+    request: company.extend({ requestId: RequestId, items: z.array(QboBatchItem).min(1).max(30) }),
     /** intuit_tid identifies the request at Intuit (support asks for it); kept in the sync audit. */
     response: z.object({ items: z.array(QboBatchItemResult), intuitTid: z.string().nullable() }),
   },
   /** Change data capture: changed (and deleted, with status "Deleted") entities since an instant. */
   'qbo:getChanges': {
-    request: z.object({ entities: z.array(EntityName).min(1).max(30), changedSince: z.string().datetime({ offset: true }) }),
+    request: company.extend({ entities: z.array(EntityName).min(1).max(30), changedSince: z.string().datetime({ offset: true }) }),
     response: z.object({ changes: z.record(z.string(), z.array(Entity)) }),
   },
   'qbo:getCompany': {
-    request: none,
+    request: company,
     response: z.object({ companyInfo: Entity, preferences: Entity }),
   },
 } as const;
 
 export const qboEvents = {
+  /** One company's status changed (its companyId says which). */
   'qbo:statusChanged': QboStatus,
 } as const;
