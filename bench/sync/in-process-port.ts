@@ -2,6 +2,7 @@
 // refresh, the per-realm rate limiter, fetch), for the engine tests and `npm run bench:sync`. Calls
 // go through main's IPC router and the app's ipcQboPort, only without Electron in between. Lives
 // outside renderer/ so the renderer bundle never imports main-process code.
+import { PRIMARY_COMPANY } from '../../shared/qbo/company';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,11 +93,12 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   registerQboDataHandlers(router, client);
   const invoke = ((channel: string, payload?: unknown) => router.dispatch(channel, payload)) as RendererApi['invoke'];
   const port: QboPort = {
-    ...ipcQboPort({ invoke }),
+    ...ipcQboPort({ invoke }, PRIMARY_COMPANY),
     status: async (): Promise<QboStatus> => {
       const connection = await keeper.load();
       const invalid = connection?.invalid ?? null;
       return {
+        companyId: PRIMARY_COMPANY,
         state: !connection ? 'disconnected' : invalid ? 'reconnect_required' : 'connected',
         environment: 'custom',
         realmId: options.realmId,

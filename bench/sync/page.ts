@@ -1,6 +1,7 @@
 // Entry of the page `npm run bench:sync -- --store chromium` opens: the store side over Chromium's
 // own IndexedDB, reaching QuickBooks as the app's renderer does, through ipcQboPort. Its invoke is
 // carried to main's real client in Node by a function Playwright exposes, in place of Electron's IPC.
+import { PRIMARY_COMPANY } from '../../shared/qbo/company';
 import type { RendererApi } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/errors';
 import { openDatabase } from '../../renderer/src/db/database';
@@ -22,7 +23,7 @@ declare global {
 window.runSyncPush = async (options) => {
   const db = await openDatabase('bench-sync');
   const invoke = ((channel: string, payload?: unknown) => window.benchInvoke(channel, payload)) as RendererApi['invoke'];
-  return pushEntries(db, ipcQboPort({ invoke }), {
+  return pushEntries(db, ipcQboPort({ invoke }, PRIMARY_COMPANY), {
     ...options,
     log: (line) => void window.syncBenchLog(line),
     beforeSend: () => window.benchBeforeSend(),

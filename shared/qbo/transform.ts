@@ -25,6 +25,7 @@ import type { RoundingPolicy } from '../rounding/policy';
 import { resolveRate, type RateRecord } from '../rates/resolve';
 import { localDate } from '../time/zone';
 import { minorToDecimalNumber } from './decimal';
+import { PRIMARY_COMPANY, scopedName } from './company';
 import { payloadHash } from './hash';
 import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescriptionMeasured } from './template';
 import type { TimeActivityPayload } from './types';
@@ -37,6 +38,8 @@ interface ProjectQboMapping {
   qboClassId: string | null;
   /** One TimeActivity per project + task + local day instead of one per entry. */
   aggregate: boolean;
+  /** The QuickBooks company the project's time goes to (shared/qbo/company.ts); absent: the primary one. */
+  companyId?: string;
 }
 
 export interface TransformProject {
@@ -79,7 +82,10 @@ export interface TransformContext {
 
 /** One TimeActivity to send, with what it was built from. */
 export interface TimeActivityDraft {
-  /** Stable identity across edits: `entry:<entryId>` or `agg:<projectId>:<taskId|->:<date>:<B|N>`. */
+  /**
+   * Stable identity across edits: `entry:<entryId>` or `agg:<projectId>:<taskId|->:<date>:<B|N>`,
+   * with `@<companyId>` for a company other than the primary one (shared/qbo/company.ts).
+   */
   key: string;
   /** Sorted. */
   entryIds: string[];
@@ -208,8 +214,8 @@ function keyFor(p: Prepared): string {
 }
 
 function keyOf(entry: Pick<TimeEntry, 'id' | 'taskId'>, project: TransformProject, date: string, billable: boolean): string {
-  if (!project.qbo.aggregate) return `entry:${entry.id}`;
-  return `agg:${project.id}:${entry.taskId ?? '-'}:${date}:${billable ? 'B' : 'N'}`;
+  const key = project.qbo.aggregate ? `agg:${project.id}:${entry.taskId ?? '-'}:${date}:${billable ? 'B' : 'N'}` : `entry:${entry.id}`;
+  return scopedName(key, project.qbo.companyId ?? PRIMARY_COMPANY);
 }
 
 /** Whether a key is an aggregate's (project + task + day) rather than one entry's. */

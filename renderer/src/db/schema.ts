@@ -19,6 +19,8 @@ export interface ClientRow {
   archived: boolean;
   /** The QuickBooks Online customer this client maps to (the mapping screen sets it). */
   qboCustomerId: string | null;
+  /** The QuickBooks company the client's projects go to (shared/qbo/company.ts); absent: the primary one. */
+  qboCompanyId?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -41,6 +43,8 @@ export interface ProjectRow {
   qboCustomerId: string | null;
   qboItemId: string | null;
   qboClassId: string | null;
+  /** A company of its own, overriding its client's; absent: the client's (or the primary one without a client). */
+  qboCompanyId?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -216,6 +220,7 @@ export type QboEntityKind = 'customer' | 'item' | 'employee' | 'vendor' | 'class
 
 /** One name-list entity as last imported from QuickBooks (inactive ones are kept and shown as such). */
 export interface QboEntityRow {
+  /** Stored with `@<companyId>` for a company other than the primary one (features/quickbooks/store/mirror-repo.ts). */
   kind: QboEntityKind;
   id: string;
   name: string;

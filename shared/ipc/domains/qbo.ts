@@ -1,6 +1,7 @@
 // Calls and events of the QuickBooks connection (the main-process half of the QboPort).
 // Tokens and the client secret never appear in any response or event schema: they stay in main.
 import { z } from 'zod';
+import { COMPANY_ID_PATTERN } from '../../qbo/company';
 
 const none = z.undefined();
 
@@ -12,9 +13,9 @@ export type QboEnvironment = z.infer<typeof QboEnvironment>;
  * synced before several companies existed belongs to it); later ones get `co-` plus 8 hex digits.
  * A company keeps its id when disconnected and reconnected, so its mapping and history stay its own.
  */
-export const CompanyId = z.string().regex(/^(primary|co-[0-9a-f]{8})$/, 'must be a company id');
+export const CompanyId = z.string().regex(COMPANY_ID_PATTERN, 'must be a company id');
 export type CompanyId = z.infer<typeof CompanyId>;
-export const PRIMARY_COMPANY: CompanyId = 'primary';
+export { PRIMARY_COMPANY } from '../../qbo/company';
 
 const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
 type QboConnectionState = z.infer<typeof QboConnectionState>;

@@ -64,7 +64,7 @@ beforeEach(async () => {
   await make('visit', at(11), 45, 'Site visit', null);
   await make('closed', at(14), 30, 'Books closed here', null);
   await repos.entries.approve(Object.values(ids));
-  const sync = createSyncService({ repos, port: ipcQboPort(api) });
+  const sync = createSyncService({ repos, port: ipcQboPort(api, 'primary') });
   await sync.run();
   // The site visit is deleted afterwards (confirmed) and deleted forever from the trash: its
   // TimeActivity is removed from QuickBooks.

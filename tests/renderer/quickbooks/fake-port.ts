@@ -8,7 +8,7 @@ import { ipcQboPort, type QboPort } from '../../../renderer/src/features/quickbo
 export const ok = (value: unknown): IpcResult<unknown> => ({ ok: true, value });
 export const notFound: IpcResult<unknown> = { ok: false, error: { kind: 'remote', message: 'Object Not Found', retryable: false, remote: { status: 400, code: '610' } } };
 
-export function fakeQboPort(answer: (channel: InvokeChannel, request: unknown) => IpcResult<unknown>): QboPort {
+export function fakeQboPort(answer: (channel: InvokeChannel, request: unknown) => IpcResult<unknown>, companyId = 'primary'): QboPort {
   const invoke = (async (channel: InvokeChannel, request?: unknown) => answer(channel, request)) as RendererApi['invoke'];
-  return ipcQboPort({ invoke });
+  return ipcQboPort({ invoke }, companyId);
 }

@@ -23,17 +23,18 @@ function fakeApi(answers: Record<string, unknown>) {
 describe('ipcQboPort', () => {
   it('sends a batch over qbo:sendBatch with its requestid and returns the per-item answers', async () => {
     const { api, calls } = fakeApi({ 'qbo:sendBatch': { ok: true, value: { items: [{ bId: 'b1', entity: 'TimeActivity', data: { Id: '1' }, queryResponse: null, fault: null }] } } });
-    const port = ipcQboPort(api);
+    const port = ipcQboPort(api, 'co-0000abcd');
     const r = await port.batch('0000-req', [{ bId: 'b1', operation: 'create', entity: 'TimeActivity', body: { Hours: 1 } }]);
     expect(r.items[0]!.data).toEqual({ Id: '1' });
-    expect(calls[0]).toEqual(['qbo:sendBatch', { requestId: '0000-req', items: [{ bId: 'b1', operation: 'create', entity: 'TimeActivity', body: { Hours: 1 } }] }]);
+    // Every call names the company it is for.
+    expect(calls[0]).toEqual(['qbo:sendBatch', { companyId: 'co-0000abcd', requestId: '0000-req', items: [{ bId: 'b1', operation: 'create', entity: 'TimeActivity', body: { Hours: 1 } }] }]);
   });
 
   it('reads a missing entity as null and rethrows other failures as port errors', async () => {
     const gone = fakeApi({ 'qbo:readEntity': { ok: false, error: { kind: 'remote', message: 'Object Not Found', retryable: false, remote: { status: 400, code: '610' } } } });
-    expect(await ipcQboPort(gone.api).read('TimeActivity', '9')).toBeNull();
+    expect(await ipcQboPort(gone.api, 'primary').read('TimeActivity', '9')).toBeNull();
     const down = fakeApi({ 'qbo:queryAll': { ok: false, error: { kind: 'network', message: 'dropped', retryable: true } } });
-    await expect(ipcQboPort(down.api).queryAll('Customer')).rejects.toBeInstanceOf(QboPortError);
+    await expect(ipcQboPort(down.api, 'primary').queryAll('Customer')).rejects.toBeInstanceOf(QboPortError);
   });
 });
 

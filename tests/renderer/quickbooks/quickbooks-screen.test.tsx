@@ -1,17 +1,23 @@
 // @vitest-environment jsdom
 // The QuickBooks screen: the tabs appear below the connection card once connected (and stay while
 // QuickBooks asks for a reconnect), never before; the tab strip follows the WAI-ARIA tabs pattern.
+// With several companies, each has its chip; the chosen one's card and tabs are shown, and
+// disconnecting one names only that one.
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const state = { value: 'disconnected' as string };
+const state = { value: 'disconnected' as string, others: [] as unknown[] };
 let emit: ((s: unknown) => void) | null = null;
-const status = () => ({ state: state.value, environment: 'custom', realmId: state.value === 'disconnected' ? null : '1', companyName: state.value === 'disconnected' ? null : 'Co', message: null, connectedAt: null, awaitingBrowser: false });
+const status = () => ({ companyId: 'primary', state: state.value, environment: 'custom', realmId: state.value === 'disconnected' ? null : '1', companyName: state.value === 'disconnected' ? null : 'Co', message: null, connectedAt: null, awaitingBrowser: false });
+const calls: Array<[string, unknown]> = [];
 
 vi.mock('../../../renderer/src/platform/api', () => ({
   api: {
-    invoke: vi.fn(async (channel: string) => {
+    invoke: vi.fn(async (channel: string, request?: unknown) => {
+      calls.push([channel, request]);
+      // No company until the first one is connected.
+      if (channel === 'qbo:listCompanies') return { ok: true, value: { companies: [...(state.value === 'disconnected' ? [] : [status()]), ...state.others] } };
       if (channel === 'qbo:getStatus') return { ok: true, value: status() };
       if (channel === 'qbo:getSettings') {
         return { ok: true, value: { environment: 'custom', customApiBase: null, customOAuthBase: null, clientId: null, hasClientSecret: false, keysFromEnvironment: false, relayUrl: null, loopbackPort: null, basesFromEnvironment: false, secretStorage: 'test' } };
@@ -32,7 +38,9 @@ const { useQboTab } = await import('../../../renderer/src/features/quickbooks/qb
 
 afterEach(() => {
   cleanup();
-  useQboTab.setState({ tab: 'company' });
+  useQboTab.setState({ tab: 'company', companyId: 'primary' });
+  state.others = [];
+  calls.length = 0;
 });
 
 let n = 0;
@@ -54,7 +62,7 @@ describe('QuickBooks screen', () => {
   it('keeps the tabs while QuickBooks asks for a reconnect', async () => {
     state.value = 'reconnect_required';
     renderScreen();
-    await screen.findByRole('heading', { name: 'Reconnect QuickBooks' });
+    await screen.findByRole('heading', { name: 'Reconnect Co' });
     expect(await screen.findByRole('tablist', { name: 'QuickBooks' })).toBeTruthy();
   });
 
@@ -80,5 +88,34 @@ describe('QuickBooks screen', () => {
     expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     fireEvent.click(screen.getByRole('tab', { name: 'Audit' }));
     expect(await screen.findByRole('heading', { name: 'Audit' })).toBeTruthy();
+  });
+
+  it('shows each company as a chip; the chosen one has the card and the tabs, and disconnecting names only it', async () => {
+    state.value = 'connected';
+    state.others = [{ ...status(), companyId: 'co-0000abcd', environment: 'demo', realmId: '2', companyName: 'Demo Books' }];
+    renderScreen();
+    const demo = await screen.findByRole('button', { name: /Demo Books/ });
+    expect(screen.getByRole('button', { name: /^Co connected/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'Connected to Co' })).toBeTruthy();
+    fireEvent.click(demo);
+    expect(await screen.findByRole('heading', { name: 'Connected to Demo Books' })).toBeTruthy();
+    expect(screen.getByRole('tablist', { name: 'QuickBooks' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect…' }));
+    expect(screen.getByRole('alertdialog', { name: 'Disconnect Demo Books?' }).textContent).toContain('other companies stay connected');
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(calls).toContainEqual(['qbo:disconnectCompany', { companyId: 'co-0000abcd' }]));
+  });
+
+  it('adds another company with the same form, without the demo when it is already there', async () => {
+    state.value = 'connected';
+    state.others = [{ ...status(), companyId: 'co-0000abcd', environment: 'demo', realmId: '2', companyName: 'Demo Books' }];
+    renderScreen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a company…' }));
+    expect(await screen.findByRole('heading', { name: 'Add another QuickBooks company' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Try the demo company' })).toBeNull();
+    expect(screen.queryByRole('tablist')).toBeNull();
+    // The new company, once connected, is shown.
+    await act(async () => emit?.({ ...status(), companyId: 'co-1111abcd', realmId: '3', companyName: 'Second Ltd' }));
+    expect(await screen.findByRole('heading', { name: 'Connected to Second Ltd' })).toBeTruthy();
   });
 });

@@ -19,6 +19,8 @@ let nextId = 100;
 let hold: Promise<void> | null = null;
 let releaseHold: (() => void) | null = null;
 
+const connectedStatus = { companyId: 'primary', state: 'connected', environment: 'custom', realmId: '1', companyName: 'Co', message: null, connectedAt: 1, awaitingBrowser: false };
+
 vi.mock('../../../renderer/src/platform/api', () => ({
   api: {
     invoke: vi.fn(async (channel: string, payload: { requestId: string; items: Array<{ bId: string; operation: string; body: Record<string, unknown> }> }) => {
@@ -36,7 +38,8 @@ vi.mock('../../../renderer/src/platform/api', () => ({
           },
         };
       }
-      if (channel === 'qbo:getStatus') return { ok: true, value: { state: 'connected', environment: 'custom', realmId: '1', companyName: 'Co', message: null, connectedAt: 1, awaitingBrowser: false } };
+      if (channel === 'qbo:getStatus') return { ok: true, value: connectedStatus };
+      if (channel === 'qbo:listCompanies') return { ok: true, value: { companies: [connectedStatus] } };
       return { ok: false, error: { kind: 'unavailable', message: `not in this test: ${channel}`, retryable: false } };
     }),
     on: () => () => {},

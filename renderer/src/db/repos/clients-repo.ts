@@ -10,7 +10,7 @@ export function createClientsRepo(ctx: RepoContext) {
     /** The tables a create writes: a caller's transaction that creates clients inside it includes them. */
     tables: [ctx.db.clients, ctx.db.audit] as const,
     create: (c: NewClient, actor: AuditActor = 'user') => ops.create({ qboCustomerId: null, ...c }, actor),
-    update: (id: string, patch: Partial<Pick<ClientRow, 'name' | 'qboCustomerId'>>) => ops.update(id, patch),
+    update: (id: string, patch: Partial<Pick<ClientRow, 'name' | 'qboCustomerId' | 'qboCompanyId'>>) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),
     unarchive: (id: string) => ops.update(id, { archived: false }),
     get: ops.get,
@@ -19,3 +19,5 @@ export function createClientsRepo(ctx: RepoContext) {
       (await ops.list(opts)).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
+
+export type ClientsRepo = ReturnType<typeof createClientsRepo>;

@@ -8,7 +8,8 @@ import { createEntriesRepo } from './entries-repo';
 import { createMatcherRepo } from './matcher-repo';
 import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
-import { createQboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
+import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
+import { createQboMirrorRepo, type QboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
 import { createPlanner } from '../../features/quickbooks/store/planner';
 import { createSyncContextReader } from '../../features/quickbooks/store/sync-context';
 import { createSyncRepo } from '../../features/quickbooks/store/sync-repo';
@@ -22,18 +23,28 @@ import { createViewsRepo } from './views-repo';
 export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const ctx = repoContext(db, options);
   const settings = createSettingsRepo(ctx);
-  const qboMirror = createQboMirrorRepo(ctx);
-  const reader = createSyncContextReader(db, { settings, mirror: qboMirror });
+  // One mirror per QuickBooks company; the primary one also keeps the workspace's QuickBooks state.
+  const mirrors = new Map<string, QboMirrorRepo>();
+  const mirrorOf = (companyId: string): QboMirrorRepo => {
+    let mirror = mirrors.get(companyId);
+    if (!mirror) mirrors.set(companyId, (mirror = createQboMirrorRepo(ctx, companyId)));
+    return mirror;
+  };
+  const qboMirror = mirrorOf(PRIMARY_COMPANY);
+  const reader = createSyncContextReader(db, { settings, mirrorOf });
   const planner = createPlanner(ctx, reader);
   // The one door for entry changes: every write plans its QuickBooks change in its own transaction.
   const entries = createEntriesRepo(ctx, planner);
   const segments = createSegmentsRepo(ctx);
   const matcher = createMatcherRepo(ctx);
-  return {
-    entries,
+  const catalog = {
     clients: createClientsRepo(ctx),
     projects: createProjectsRepo(ctx, async () => ({ currency: await settings.get('currency') })),
     tasks: createTasksRepo(ctx),
+  };
+  return {
+    entries,
+    ...catalog,
     rates: createRatesRepo(ctx),
     settings,
     segments,
@@ -42,7 +53,8 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     matcher,
     review: createReviewRepo(ctx, { entries, segments, matcher }),
     qboMirror,
-    sync: createSyncRepo(ctx, { entries, planner, reader, mirror: qboMirror }),
+    mirrorOf,
+    sync: createSyncRepo(ctx, { entries, planner, reader, mirror: qboMirror, catalog }),
     trash: createTrashRepo(ctx, { entries }),
   };
 }

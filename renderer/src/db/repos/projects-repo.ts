@@ -41,3 +41,5 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
     },
   };
 }
+
+export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;

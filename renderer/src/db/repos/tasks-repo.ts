@@ -24,3 +24,5 @@ export function createTasksRepo(ctx: RepoContext) {
     },
   };
 }
+
+export type TasksRepo = ReturnType<typeof createTasksRepo>;

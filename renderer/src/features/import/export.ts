@@ -1,6 +1,7 @@
 // Entries of a date range → CSV with raw and rounded durations, rounded with each project's
 // effective policy (its override laid over the workspace default), and each entry's rate and
 // amount, then offered as a download.
+import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
 import { exportEntriesCsv } from '../../../../shared/csv/export';
 import { resolveRate } from '../../../../shared/rates/resolve';
 import { billedTimes } from '../../../../shared/rounding/billed';
@@ -27,7 +28,8 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
     repos.projects.list({ includeArchived: true }),
     repos.clients.list({ includeArchived: true }),
     repos.settings.getAll(),
-    repos.sync.loadContext(),
+    // Rates are the workspace's: every company's context carries the same ones.
+    repos.sync.loadContext(PRIMARY_COMPANY),
   ]);
   const finished = entries.filter((e): e is EntryRow & { end: number } => e.end !== null);
   const projectMap = new Map(projects.map((p) => [p.id, p]));

@@ -3,6 +3,7 @@
 // outcome. The machine side (operation, key, entries@versions, payload hash, QuickBooks Id and
 // SyncToken, request id, intuit_tid: what Intuit support asks for) is one Details click away, and
 // the CSV export carries both (formula-guarded, shared/sync/audit).
+import { useCompanyId } from './qbo-tab-store';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditOutcome, AuditRecord } from '../../../../shared/sync/audit';
@@ -72,10 +73,11 @@ function AuditRow({ line, currency, open, toggle }: { line: AuditLine; currency:
 
 export function AuditSection() {
   const repos = useRepos();
+  const companyId = useCompanyId();
   const [filter, setFilter] = useState<AuditOutcome | 'all'>('all');
   const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const page = useLiveQuery(() => loadAuditPage(repos, filter, limit), [repos, filter, limit]);
+  const page = useLiveQuery(() => loadAuditPage(repos, companyId, filter, limit), [repos, companyId, filter, limit]);
   if (!page) return <p className="muted">Loading…</p>;
   const toggle = (id: string) => setOpen((was) => {
     const next = new Set(was);
@@ -96,7 +98,7 @@ export function AuditSection() {
           </select>
         </label>
         <button type="button" className="button" disabled={page.total === 0}
-          onClick={() => void loadAuditCsv(repos).then((csv) => downloadText(csv, `track-nexus-quickbooks-audit-${new Date().toISOString().slice(0, 10)}.csv`))}>Export CSV</button>
+          onClick={() => void loadAuditCsv(repos, companyId).then((csv) => downloadText(csv, `track-nexus-quickbooks-audit-${new Date().toISOString().slice(0, 10)}.csv`))}>Export CSV</button>
       </div>
       {page.lines.length === 0 ? <p className="muted">{page.total === 0 ? 'Nothing has been sent to QuickBooks yet.' : 'No operation with this outcome.'}</p> : (
         <div className="qbo-table-scroll">

@@ -3,6 +3,7 @@
 // takes QuickBooks'. Each one names its time (date, client · project, start–end) and says what
 // changed in the user's units ("Duration: QuickBooks has 2:00, Track Nexus has 0:45"); the raw
 // field differences and ids are behind Details.
+import { useCompanyId } from './qbo-tab-store';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
@@ -73,7 +74,8 @@ function Conflict({ line, currency, mine, busy, choose }: { line: ConflictLine; 
 
 export function ConflictsSection() {
   const repos = useRepos();
-  const view = useLiveQuery(() => loadConflicts(repos), [repos]);
+  const companyId = useCompanyId();
+  const view = useLiveQuery(() => loadConflicts(repos, companyId), [repos, companyId]);
   const keys = view?.lines.map((l) => l.row.key) ?? [];
   const queued = useLiveQuery(async () => repos.sync.keysWithQueuedChange(keys), [repos, keys.join('\n')], new Set<string>());
   const [error, setError] = useState<string | null>(null);

@@ -1,11 +1,13 @@
 // Connecting QuickBooks: the demo company for a newcomer without Intuit keys, or a real company
-// through Intuit's consent page in the system browser. Tokens and the client secret stay in main;
-// this card only ever sees the connection's status and the non-secret settings.
+// through Intuit's consent page in the system browser; one card per company, and the same form to
+// add another company beside the ones connected. Tokens and the client secret stay in main; this
+// card only ever sees the connection's status and the non-secret settings.
 import { formatDateTime } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useEffect, useState } from 'react';
 import type { QboEnvironment, QboSettingsView, QboStatus } from '../../../../shared/ipc/contract';
 import { api } from '../../platform/api';
+import { companyLabel } from './use-companies';
 
 const ENVIRONMENTS: Array<{ id: Exclude<QboEnvironment, 'demo'>; label: string; hint: string }> = [
   { id: 'production', label: 'QuickBooks Online (production keys)', hint: 'Your real company. Intuit only redirects to https, so set the relay page address below.' },
@@ -13,21 +15,12 @@ const ENVIRONMENTS: Array<{ id: Exclude<QboEnvironment, 'demo'>; label: string; 
   { id: 'custom', label: 'Custom server', hint: 'A QuickBooks-compatible server, such as the local sandbox (npm run sandbox).' },
 ];
 
-export function useQboStatus(): QboStatus | null {
-  const [status, setStatus] = useState<QboStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('qbo:getStatus').then((r) => live && r.ok && setStatus(r.value));
-    const off = api.on('qbo:statusChanged', (s) => setStatus(s));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return status;
-}
-
-export function ConnectionCard({ status }: { status: QboStatus | null }) {
+/**
+ * The card for one company (`status`), or, with `status` null, the form that connects a new one
+ * (`others`: how many companies the workspace has already, to word it; the demo company is offered
+ * unless it is one of them).
+ */
+export function ConnectionCard({ status, others = 0, demoExists = false }: { status: QboStatus | null; others?: number; demoExists?: boolean }) {
   const [settings, setSettings] = useState<QboSettingsView | null>(null);
   const [form, setForm] = useState({ environment: 'sandbox' as Exclude<QboEnvironment, 'demo'>, clientId: '', clientSecret: '', customApiBase: '', customOAuthBase: '', relayUrl: '' });
   const [busy, setBusy] = useState(false);
@@ -73,24 +66,22 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
       if (!saved.ok) return saved;
       setSettings(saved.value);
       setForm((f) => ({ ...f, clientSecret: '' }));
-      return api.invoke('qbo:connectCompany');
+      return api.invoke('qbo:connectCompany', status ? { companyId: status.companyId } : {});
     });
 
-  if (!status) return <section className="card"><p className="muted">Checking the QuickBooks connection…</p></section>;
-
-  if (status.state === 'connected') {
+  if (status?.state === 'connected') {
     return (
       <section className="card qbo-connection" aria-labelledby="qbo-connection-title">
-        <h2 id="qbo-connection-title">Connected to {status.companyName ?? 'QuickBooks'}</h2>
+        <h2 id="qbo-connection-title">Connected to {companyLabel(status)}</h2>
         <dl className="facts">
           <dt>Company</dt><dd>{status.companyName ?? '—'}{status.environment === 'demo' ? ' (demo company on this computer)' : ''}</dd>
           <dt>Company ID</dt><dd>{status.realmId}</dd>
           {status.connectedAt ? <><dt>Connected</dt><dd>{formatDateTime(status.connectedAt, currentZone())}</dd></> : null}
         </dl>
         {confirmDisconnect ? (
-          <div className="confirm" role="alertdialog" aria-label="Disconnect QuickBooks?">
-            <p>Disconnect? Track Nexus revokes its access at Intuit. Your entries, mappings and sync history stay on this computer.</p>
-            <button type="button" className="button danger" disabled={busy} onClick={() => void attempt(() => api.invoke('qbo:disconnectCompany')).then(() => setConfirmDisconnect(false))}>Disconnect</button>
+          <div className="confirm" role="alertdialog" aria-label={`Disconnect ${companyLabel(status)}?`}>
+            <p>Disconnect {companyLabel(status)}? Track Nexus revokes its access at Intuit. Your entries, mappings and sync history stay on this computer, and other companies stay connected.</p>
+            <button type="button" className="button danger" disabled={busy} onClick={() => void attempt(() => api.invoke('qbo:disconnectCompany', { companyId: status.companyId })).then(() => setConfirmDisconnect(false))}>Disconnect</button>
             <button type="button" className="button" onClick={() => setConfirmDisconnect(false)}>Keep connected</button>
           </div>
         ) : (
@@ -101,7 +92,7 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
     );
   }
 
-  if (status.state === 'connecting' || status.awaitingBrowser) {
+  if (status && (status.state === 'connecting' || status.awaitingBrowser)) {
     return (
       <section className="card qbo-connection" aria-labelledby="qbo-connection-title" aria-busy="true">
         <h2 id="qbo-connection-title">Waiting for QuickBooks…</h2>
@@ -111,31 +102,35 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
     );
   }
 
-  const reconnect = status.state === 'reconnect_required';
+  // A company that is not connected (any more) is reconnected as itself; without one, a new one is added.
+  const reconnect = status !== null;
   const env = ENVIRONMENTS.find((e) => e.id === form.environment)!;
   return (
     <section className="card qbo-connection" aria-labelledby="qbo-connection-title">
-      {reconnect ? (
+      {status?.state === 'reconnect_required' ? (
         <div role="alert" className="banner error">
-          <strong>Reconnect QuickBooks.</strong> {status.message?.replace(/^Reconnect QuickBooks:\s*/i, '') || 'QuickBooks no longer accepts this connection.'} Nothing was lost: approved time waits in the outbox and is sent once you reconnect.
+          <strong>Reconnect {companyLabel(status)}.</strong> {status.message?.replace(/^Reconnect QuickBooks:\s*/i, '') || 'QuickBooks no longer accepts this connection.'} Nothing was lost: approved time waits in the outbox and is sent once you reconnect.
         </div>
-      ) : status.state === 'error' && status.message ? (
+      ) : status?.message && status.state !== 'disconnected' ? (
         <div role="alert" className="banner error">{status.message}</div>
+      ) : status?.message ? (
+        <p className="muted">{status.message}</p>
       ) : null}
-      <h2 id="qbo-connection-title">{reconnect ? 'Reconnect QuickBooks' : 'Connect QuickBooks Online'}</h2>
+      <h2 id="qbo-connection-title">{status ? `Reconnect ${companyLabel(status)}` : others > 0 ? 'Add another QuickBooks company' : 'Connect QuickBooks Online'}</h2>
+      {status === null && others > 0 ? <p className="muted">Each company keeps its own connection, mapping and sync; you choose which company each client or project goes to on the Mapping tab.</p> : null}
 
-      {reconnect && status.environment === 'demo' ? null : (
+      {status !== null || demoExists ? null : (
         <div className="qbo-demo">
           <h3>New here? Try the demo company</h3>
           <p className="muted">A sample QuickBooks company runs on this computer, with customers, jobs, service items and employees. You go through the same consent page and sync as with a real company; nothing is sent anywhere.</p>
           <button type="button" className="button primary" disabled={busy} onClick={() => void attempt(() => api.invoke('qbo:startDemo'))}>Try the demo company</button>
         </div>
       )}
-      {reconnect && status.environment === 'demo' ? (
+      {status?.environment === 'demo' ? (
         <button type="button" className="button primary" disabled={busy} onClick={() => void attempt(() => api.invoke('qbo:startDemo'))}>Reconnect the demo company</button>
       ) : null}
 
-      <form className="qbo-own" onSubmit={(e) => { e.preventDefault(); void connectOwn(); }}>
+      {status?.environment === 'demo' ? null : <form className="qbo-own" onSubmit={(e) => { e.preventDefault(); void connectOwn(); }}>
         <h3>Your own QuickBooks company</h3>
         <label className="field"><span>Where</span>
           <select value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value as typeof form.environment })}>
@@ -162,7 +157,7 @@ export function ConnectionCard({ status }: { status: QboStatus | null }) {
         </label>
         {settings ? <p className="muted">{settings.secretStorage}</p> : null}
         <button type="submit" className="button" disabled={busy}>{reconnect ? 'Reconnect' : 'Connect'}</button>
-      </form>
+      </form>}
       {error ? <p role="alert" className="error">{error}</p> : null}
     </section>
   );

@@ -7,7 +7,9 @@
 import type { MappingSuggestion } from '../../../../shared/mapping';
 import { useRepos } from '../../data/repos-context';
 import type { QboEntityRow } from '../../db/schema';
+import { CompanyAssignment } from './CompanyAssignment';
 import { displayName } from './mirror-hooks';
+import { useQboCompanies } from './use-companies';
 import { AUTO_THRESHOLD, markFor, useMapping, type Mark, type Mapping } from './use-mapping';
 
 function MarkBadge({ mark }: { mark: Mark }) {
@@ -59,9 +61,16 @@ function Suggestions(props: { suggestion: MappingSuggestion | undefined; current
 
 export function MappingSection() {
   const m = useMapping();
+  const companies = useQboCompanies();
+  const several = (companies?.length ?? 0) > 1;
   if (!m) return <p className="muted">Loading…</p>;
   if (!m.imported) {
-    return <section className="card qbo-tabpanel-card"><h2>Mapping</h2><p>Import from QuickBooks first (Company tab); then link projects, tasks and yourself here.</p></section>;
+    return (
+      <section className="card qbo-tabpanel-card">
+        <h2>Mapping</h2><p>Import from QuickBooks first (Company tab); then link projects, tasks and yourself here.</p>
+        {several ? <CompanyAssignment companies={companies!} /> : null}
+      </section>
+    );
   }
   const { unmapped, status } = m;
 
@@ -77,6 +86,7 @@ export function MappingSection() {
       </div>
       {status ? <p role="status" className="qbo-ok">{status}</p> : null}
 
+      {several ? <CompanyAssignment companies={companies!} /> : null}
       <YouMapping m={m} />
       <ProjectsMapping m={m} />
       {m.tasks.length > 0 ? <TasksMapping m={m} /> : null}

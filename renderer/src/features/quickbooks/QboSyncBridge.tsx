@@ -1,16 +1,30 @@
-// Keeps the QuickBooks sync schedule running for the whole window, whichever screen is open: mount
-// it once in the app shell (the QuickBooks screen starts it too, idempotently). In "on approval"
-// mode it starts a sync when an entry is newly approved (a new entry id@version in the approved
-// set), whichever screen approved it.
+// Keeps every QuickBooks company's sync running for the whole window, whichever screen is open:
+// mount it once in the app shell. Each company's schedule runs on its own (a scheduled run only
+// happens while that company is connected). In "on approval" mode a newly approved entry (a new
+// entry id@version in the approved set) starts a sync of every connected company: planning puts
+// the entry in its project's company's outbox, and the others have nothing to send. Coming back
+// from a reconnect lets that company's engine send again after an auth pause.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useRepos } from '../../data/repos-context';
-import { useSyncService } from './SyncServiceProvider';
+import { useSyncServices } from './SyncServiceProvider';
+import { useQboCompanies } from './use-companies';
 
 export function QboSyncBridge() {
   const repos = useRepos();
-  const sync = useSyncService();
-  useEffect(() => sync.startSchedule(), [sync]);
+  const services = useSyncServices();
+  const companies = useQboCompanies();
+  const wasConnected = useRef(new Map<string, boolean>());
+  useEffect(() => {
+    for (const c of companies ?? []) {
+      const sync = services.of(c.companyId);
+      sync.startSchedule();
+      const connected = c.state === 'connected';
+      sync.ui.setState({ reconnectRequired: c.state === 'reconnect_required' });
+      if (connected && wasConnected.current.get(c.companyId) === false) sync.resume();
+      wasConnected.current.set(c.companyId, connected);
+    }
+  }, [companies, services]);
 
   const approved = useLiveQuery(
     async () => (await repos.entries.listApproved()).map((e) => `${e.id}@${e.version}`).sort().join(','),
@@ -22,7 +36,8 @@ export function QboSyncBridge() {
     const now = new Set(approved ? approved.split(',') : []);
     const before = seen.current;
     seen.current = now;
-    if (before && [...now].some((k) => !before.has(k))) sync.approved();
-  }, [approved, sync]);
+    if (!before || ![...now].some((k) => !before.has(k))) return;
+    for (const c of companies ?? []) if (c.state === 'connected') services.of(c.companyId).approved();
+  }, [approved, services, companies]);
   return null;
 }

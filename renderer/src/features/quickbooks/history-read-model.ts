@@ -41,10 +41,10 @@ async function entryVersions(repos: Repos, ids: readonly string[]): Promise<Map<
   return out;
 }
 
-async function loadHistoryBook(repos: Repos, subjects: readonly Subject[], audit: readonly AuditRecord[]): Promise<HistoryBook> {
+async function loadHistoryBook(repos: Repos, companyId: string, subjects: readonly Subject[], audit: readonly AuditRecord[]): Promise<HistoryBook> {
   const ids = [...new Set(subjects.flatMap((s) => s.entryIds))];
   const [sc, projects, clients, tasks, versions] = await Promise.all([
-    repos.sync.loadContext(),
+    repos.sync.loadContext(companyId),
     repos.projects.list({ includeArchived: true }),
     repos.clients.list({ includeArchived: true }),
     repos.tasks.list({ includeArchived: true }),
@@ -55,7 +55,7 @@ async function loadHistoryBook(repos: Repos, subjects: readonly Subject[], audit
   // Rows written without their payload (a request that got no answer): the same hash was sent, or
   // is held, elsewhere.
   if (subjects.some((s) => !s.payload && s.payloadHash && !payloads.has(s.payloadHash))) {
-    const [records, rows] = await Promise.all([repos.sync.records(), repos.sync.allRows()]);
+    const [records, rows] = await Promise.all([repos.sync.records(companyId), repos.sync.allRows(companyId)]);
     for (const r of [...records, ...rows]) if (!payloads.has(r.payloadHash)) payloads.set(r.payloadHash, r.payload);
   }
   return {
@@ -92,12 +92,12 @@ interface AuditPage {
   currency: string;
 }
 
-/** The newest `limit` audit rows with this outcome, each named as a person knows its time. */
-export async function loadAuditPage(repos: Repos, filter: AuditOutcome | 'all', limit: number): Promise<AuditPage> {
-  const records = await repos.sync.audit();
+/** One company's newest `limit` audit rows with this outcome, each named as a person knows its time. */
+export async function loadAuditPage(repos: Repos, companyId: string, filter: AuditOutcome | 'all', limit: number): Promise<AuditPage> {
+  const records = await repos.sync.audit(companyId);
   const matching = [...records].reverse().filter((r) => filter === 'all' || r.outcome === filter);
   const shown = matching.slice(0, limit);
-  const book = await loadHistoryBook(repos, shown, records);
+  const book = await loadHistoryBook(repos, companyId, shown, records);
   return {
     total: records.length,
     matching: matching.length,
@@ -106,10 +106,10 @@ export async function loadAuditPage(repos: Repos, filter: AuditOutcome | 'all', 
   };
 }
 
-/** The whole trail as CSV: every machine field and the readable columns. */
-export async function loadAuditCsv(repos: Repos): Promise<string> {
-  const records = await repos.sync.audit();
-  const book = await loadHistoryBook(repos, records, records);
+/** One company's whole trail as CSV: every machine field and the readable columns. */
+export async function loadAuditCsv(repos: Repos, companyId: string): Promise<string> {
+  const records = await repos.sync.audit(companyId);
+  const book = await loadHistoryBook(repos, companyId, records, records);
   return auditCsv(records, (r) => csvReadable(auditEvent(r), timeFacts(r.entryIds, r.entryVersions, payloadOf(r, book), book), book.currency));
 }
 
@@ -137,15 +137,15 @@ interface ConflictsView {
   currency: string;
 }
 
-/** The open conflicts, each with its time named and its changes in words. */
-export async function loadConflicts(repos: Repos): Promise<ConflictsView> {
-  const open = await repos.sync.conflicts('open');
+/** One company's open conflicts, each with its time named and its changes in words. */
+export async function loadConflicts(repos: Repos, companyId: string): Promise<ConflictsView> {
+  const open = await repos.sync.conflicts('open', companyId);
   const details = open.map((row) => {
     const d = (row.detail ?? {}) as StoredConflict;
     const record = d.conflict?.record;
     return { row, d, entryIds: record?.entryIds ?? d.ask?.entryIds ?? [], entryVersions: record?.entryVersions ?? [], payload: record?.payload };
   });
-  const book = await loadHistoryBook(repos, details, []);
+  const book = await loadHistoryBook(repos, companyId, details, []);
   return {
     currency: book.currency,
     lines: details.map(({ row, d, entryIds, entryVersions, payload }) => {

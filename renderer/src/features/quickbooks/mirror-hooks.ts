@@ -5,6 +5,7 @@ import { formatMoney as formatSharedMoney } from '../../../../shared/money/money
 import type { QboPreferences } from '../../../../shared/qbo/types';
 import type { WorkerMapping } from '../../../../shared/qbo/transform';
 import { useRepos } from '../../data/repos-context';
+import { useCompanyId } from './qbo-tab-store';
 import type { QboEntityKind, QboEntityRow } from '../../db/schema';
 
 export const ENTITY_LABELS: Record<QboEntityKind, string> = {
@@ -31,11 +32,12 @@ export interface CompanySnapshot {
   lists: MirrorLists;
 }
 
-/** The whole mirror (lists include inactive rows), or undefined while loading. */
+/** The chosen company's whole mirror (lists include inactive rows), or undefined while loading. */
 export function useCompanySnapshot(): CompanySnapshot | undefined {
   const repos = useRepos();
+  const companyId = useCompanyId();
   return useLiveQuery(async () => {
-    const m = repos.qboMirror;
+    const m = repos.mirrorOf(companyId);
     const [company, preferences, importedAt, worker, customer, item, employee, vendor, klass] = await Promise.all([
       m.getState<Record<string, unknown>>('company'),
       m.preferences(),
@@ -54,7 +56,7 @@ export function useCompanySnapshot(): CompanySnapshot | undefined {
       worker: worker ?? null,
       lists: { customer, item, employee, vendor, class: klass },
     };
-  }, [repos]);
+  }, [repos, companyId]);
 }
 
 export const displayName = (row: QboEntityRow) => row.fullyQualifiedName ?? row.name;

@@ -9,6 +9,8 @@ import type { WorkerMapping } from '../../../../shared/qbo/transform';
 import { useRepos } from '../../data/repos-context';
 import type { ProjectRow, QboEntityRow } from '../../db/schema';
 import { displayName, useCompanySnapshot, type MirrorLists } from './mirror-hooks';
+import { useCompanyId } from './qbo-tab-store';
+import { companyOfProject } from './store/sync-context';
 
 /** Suggestions at or above this confidence (active, clearly ahead) are applied by the button. */
 export const AUTO_THRESHOLD = 0.9;
@@ -30,18 +32,22 @@ const refsOf = (lists: MirrorLists): QboRef[] => [
   ...lists.vendor.map((r) => ({ id: r.id, name: r.name, active: r.active, kind: 'vendor' as const })),
 ];
 
+/** The chosen company's side of the mapping: its projects (and their tasks) beside its lists. */
 export function useMapping() {
   const repos = useRepos();
+  const companyId = useCompanyId();
   const snap = useCompanySnapshot();
   const local = useLiveQuery(async () => {
-    const [projects, tasks, clients, yourName] = await Promise.all([
+    const [all, tasks, clients, yourName] = await Promise.all([
       repos.projects.list(),
       repos.tasks.list(),
       repos.clients.list({ includeArchived: true }),
       repos.qboMirror.getState<string>('mapping.yourName'),
     ]);
+    const clientById = new Map(clients.map((c) => [c.id, c]));
+    const projects = all.filter((p) => companyOfProject(p, clientById) === companyId);
     return { projects, tasks, clients, yourName: yourName ?? '' };
-  }, [repos]);
+  }, [repos, companyId]);
   const [status, setStatus] = useState<string | null>(null);
   // The name being typed (saved on blur): suggestions follow it without a write per keystroke.
   const [typedName, setTypedName] = useState<string | null>(null);
@@ -79,7 +85,7 @@ export function useMapping() {
     (classTracking ? local.projects.filter((p) => markFor(p.qboClassId, lists.class, 'class').kind !== 'ok').length : 0) +
     (workerMark.kind !== 'ok' ? 1 : 0);
 
-  const setWorker = (w: WorkerMapping | null) => repos.qboMirror.setState('worker', w);
+  const setWorker = (w: WorkerMapping | null) => repos.mirrorOf(companyId).setState('worker', w);
 
   async function applyAll() {
     let applied = 0;

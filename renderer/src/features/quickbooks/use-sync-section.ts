@@ -12,24 +12,30 @@ import { useRepos } from '../../data/repos-context';
 import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { useSyncService } from './SyncServiceProvider';
+import { useCompanyId } from './qbo-tab-store';
+import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
 
 const DAY_MS = 86_400_000;
 
 const minutesOf = (e: EntryRow) => Math.round(((e.end ?? e.start) - e.start) / 60_000);
 
+/** The chosen company's approved and synced time, its outbox and what pre-flight says about it. */
 export function useSyncData() {
   const repos = useRepos();
+  const companyId = useCompanyId();
   const data = useLiveQuery(async () => {
     const now = Date.now();
     const [sc, rows, records, entries, projects, clients] = await Promise.all([
-      repos.sync.loadContext(),
-      repos.sync.allRows(),
-      repos.sync.records(),
+      repos.sync.loadContext(companyId),
+      repos.sync.allRows(companyId),
+      repos.sync.records(companyId),
       repos.entries.listRange(now - 400 * DAY_MS, now + DAY_MS),
       repos.projects.list({ includeArchived: true }),
       repos.clients.list({ includeArchived: true }),
     ]);
-    const relevant = entries.filter((e) => e.status === 'approved' || e.status === 'synced').sort((a, b) => b.start - a.start);
+    const ours = new Set(sc.transform.projects.map((p) => p.id));
+    const inCompany = (e: EntryRow) => (e.projectId === null ? companyId === PRIMARY_COMPANY : ours.has(e.projectId));
+    const relevant = entries.filter((e) => (e.status === 'approved' || e.status === 'synced') && inCompany(e)).sort((a, b) => b.start - a.start);
     const approved = relevant.filter((e) => e.status === 'approved');
     const lastRefusals = new Map<string, string>();
     for (const r of rows) if (r.state === 'failed' && !r.supersededBy && r.lastError) for (const id of r.entryIds) lastRefusals.set(id, r.lastError);
@@ -39,7 +45,7 @@ export function useSyncData() {
     const projectLabel = (id: string | null) => projectLabelById(id, projectById, clientById);
     const recordOf = new Map(records.flatMap((r) => r.entryIds.map((id) => [id, r] as const)));
     return { settings: sc.settings, rows, recordOf, relevant, approved, issues, projectLabel };
-  }, [repos]);
+  }, [repos, companyId]);
 
   if (!data) return null;
   const byId = new Map(data.relevant.map((e) => [e.id, e]));

@@ -158,7 +158,7 @@ async function checkPause(engine: EngineState, result: RunResult): Promise<boole
   if (!engine.paused) return false;
   result.status = 'paused_auth';
   result.message = 'Reconnect QuickBooks to continue sending.';
-  result.remaining = (await engine.repos.sync.openRows()).length;
+  result.remaining = (await engine.repos.sync.openRows(engine.port.companyId)).length;
   engine.report({ phase: 'paused', needsReconnect: true, lastError: result.message });
   return true;
 }
@@ -188,9 +188,9 @@ async function planFromCandidates(engine: EngineState, run: RunState, t: number)
 
 /** The full look at the open rows in scope; for a whole run, a bounded view that refreshes the candidates. */
 async function lookAtOutbox(engine: EngineState, run: RunState): Promise<OutboxRow[]> {
-  if (run.only) return (await engine.repos.sync.openRows()).filter(run.inScope);
+  if (run.only) return (await engine.repos.sync.openRows(engine.port.companyId)).filter(run.inScope);
   // A bounded view: all inflight rows, the oldest pending ones, re-reads only when some may exist.
-  const view = await engine.repos.sync.engineView({ pendingLimit: 400, rereads: run.checkRereads });
+  const view = await engine.repos.sync.engineView(engine.port.companyId, { pendingLimit: 400, rereads: run.checkRereads });
   const seen = new Map<string, OutboxRow>();
   for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
   if (run.checkRereads && view.rereads.length === 0) run.checkRereads = false;
@@ -320,7 +320,7 @@ async function worker(engine: EngineState, run: RunState): Promise<void> {
 /** How the run ended: paused for reconnect, stopped, or done, with the rows still open. */
 async function finishRun(engine: EngineState, run: RunState): Promise<RunResult> {
   const { result } = run;
-  result.remaining = (await engine.repos.sync.openRows()).filter(run.inScope).length;
+  result.remaining = (await engine.repos.sync.openRows(engine.port.companyId)).filter(run.inScope).length;
   if (engine.paused) {
     result.status = 'paused_auth';
     result.message = 'Reconnect QuickBooks to continue sending; nothing was lost.';
@@ -339,7 +339,7 @@ async function runOnce(engine: EngineState, concurrency: number, only: Set<strin
   engine.report({ phase: 'planning', done: 0, total: 0, failed: 0, lastError: null, needsReconnect: engine.paused });
   if (await checkPause(engine, run.result)) return run.result;
   if (plan && !only) await planOutbox(engine);
-  engine.report({ phase: 'sending', total: (await engine.repos.sync.openRows()).filter(run.inScope).length });
+  engine.report({ phase: 'sending', total: (await engine.repos.sync.openRows(engine.port.companyId)).filter(run.inScope).length });
   await Promise.all(Array.from({ length: concurrency }, () => worker(engine, run)));
   return finishRun(engine, run);
 }

@@ -43,15 +43,17 @@ export interface ImportResult {
   companyName: string | null;
 }
 
-export async function importMirror(deps: { repos: Pick<Repos, 'qboMirror'>; port: QboPort; now?: () => number; forceFull?: boolean }): Promise<ImportResult> {
+/** Imports the port's company into that company's mirror. */
+export async function importMirror(deps: { repos: Pick<Repos, 'mirrorOf'>; port: QboPort; now?: () => number; forceFull?: boolean }): Promise<ImportResult> {
   const now = deps.now ?? Date.now;
   const { repos, port } = deps;
+  const mirror = repos.mirrorOf(port.companyId);
   const startedAt = now();
   const { companyInfo, preferences } = await port.company();
-  await repos.qboMirror.setState('company', companyInfo);
-  await repos.qboMirror.setState('preferences', preferences);
+  await mirror.setState('company', companyInfo);
+  await mirror.setState('preferences', preferences);
   const counts = { customer: 0, item: 0, employee: 0, vendor: 0, class: 0 } as Record<QboEntityKind, number>;
-  const last = await repos.qboMirror.getState<number>('mirrorImportedAt');
+  const last = await mirror.getState<number>('mirrorImportedAt');
   const useCdc = !deps.forceFull && last !== undefined && startedAt - last < CDC_WINDOW_MS;
   if (useCdc) {
     // QBO's times have whole seconds and our clock is not Intuit's: look back a few minutes more
@@ -69,8 +71,8 @@ export async function importMirror(deps: { repos: Pick<Repos, 'qboMirror'>; port
         else rows.push(mirrorRow(kind, e));
       }
     }
-    await repos.qboMirror.putEntities(rows);
-    if (gone.length) await repos.qboMirror.removeEntities(gone);
+    await mirror.putEntities(rows);
+    if (gone.length) await mirror.removeEntities(gone);
   } else {
     const rows: NewQboEntity[] = [];
     for (const [kind, name] of ENTITIES) {
@@ -78,8 +80,8 @@ export async function importMirror(deps: { repos: Pick<Repos, 'qboMirror'>; port
       counts[kind] = list.length;
       rows.push(...list.map((e) => mirrorRow(kind, { ...e })));
     }
-    await repos.qboMirror.putEntities(rows, { replaceKinds: ENTITIES.map(([k]) => k) });
+    await mirror.putEntities(rows, { replaceKinds: ENTITIES.map(([k]) => k) });
   }
-  await repos.qboMirror.setState('mirrorImportedAt', startedAt);
+  await mirror.setState('mirrorImportedAt', startedAt);
   return { mode: useCdc ? 'cdc' : 'full', counts, companyName: companyInfo['CompanyName'] ? String(companyInfo['CompanyName']) : null };
 }

@@ -39,7 +39,9 @@ export type QboEntityName = keyof QboEntities;
 /** A batch item's answer; the engine batches TimeActivity only, so `data` is one (or a delete acknowledgement, which has its Id). */
 type PortBatchItem = Omit<QboBatchItemResult, 'data'> & { data: QboTimeActivity | null };
 
+/** One QuickBooks company's way in: every call goes to that company. */
 export interface QboPort {
+  readonly companyId: string;
   /** One /batch request with this requestid; per-item faults come back as data. */
   batch(requestId: string, items: QboBatchItem[]): Promise<{ items: PortBatchItem[]; intuitTid?: string | null }>;
   /** Every row of one entity (the port pages by STARTPOSITION offsets). */
@@ -88,37 +90,38 @@ function entityOf<K extends QboEntityName>(entity: K, row: Entity): QboEntities[
   return row;
 }
 
-/** The app's port: every call is one qbo:* IPC call. */
-export function ipcQboPort(api: { invoke: Invoke }): QboPort {
+/** The app's port to one company: every call is one qbo:* IPC call naming it. */
+export function ipcQboPort(api: { invoke: Invoke }, companyId: string): QboPort {
   async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>): Promise<T> {
     const r = await result;
     if (!r.ok) throw portErrorFromIpc(r.error);
     return r.value;
   }
   return {
+    companyId,
     async batch(requestId, items) {
-      const answer = await unwrap(api.invoke('qbo:sendBatch', { requestId, items }));
+      const answer = await unwrap(api.invoke('qbo:sendBatch', { companyId, requestId, items }));
       return { ...answer, items: answer.items.map((item) => ({ ...item, data: item.data ? entityOf('TimeActivity', item.data) : null })) };
     },
     async queryAll(entity, where) {
-      return (await unwrap(api.invoke('qbo:queryAll', { entity, ...(where ? { where } : {}) }))).items.map((row) => entityOf(entity, row));
+      return (await unwrap(api.invoke('qbo:queryAll', { companyId, entity, ...(where ? { where } : {}) }))).items.map((row) => entityOf(entity, row));
     },
     async read(entity, id) {
       try {
-        return entityOf(entity, (await unwrap(api.invoke('qbo:readEntity', { entity, id }))).data);
+        return entityOf(entity, (await unwrap(api.invoke('qbo:readEntity', { companyId, entity, id }))).data);
       } catch (error) {
         if (error instanceof QboPortError && error.details.code === '610') return null;
         throw error;
       }
     },
     async company() {
-      return unwrap(api.invoke('qbo:getCompany'));
+      return unwrap(api.invoke('qbo:getCompany', { companyId }));
     },
     async changes(entities, changedSince) {
-      return (await unwrap(api.invoke('qbo:getChanges', { entities, changedSince }))).changes;
+      return (await unwrap(api.invoke('qbo:getChanges', { companyId, entities, changedSince }))).changes;
     },
     async status() {
-      return unwrap(api.invoke('qbo:getStatus'));
+      return unwrap(api.invoke('qbo:getStatus', { companyId }));
     },
   };
 }

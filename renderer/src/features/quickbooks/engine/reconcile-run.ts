@@ -4,6 +4,7 @@
 // configured rule: tracker wins, QuickBooks wins, or ask (open rows on the conflicts screen).
 // The report compares approved minutes and amounts per customer and day with what QuickBooks holds;
 // a correct sync shows zero difference everywhere. The QuickBooks screen runs both over one query.
+import { companyOfName, PRIMARY_COMPANY } from '../../../../../shared/qbo/company';
 import { approvedLines } from '../../../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../../../shared/qbo/types';
 import { blockedEntryIds, preflight } from '../../../../../shared/sync/preflight';
@@ -30,25 +31,26 @@ async function queryTimeActivities(port: QboPort, range: ReconcileRange): Promis
   return port.queryAll('TimeActivity', `TxnDate >= '${range.from}' AND TxnDate <= '${range.to}'`);
 }
 
-async function syncedRange(repos: Pick<Repos, 'sync'>): Promise<ReconcileRange | null> {
-  const dates = (await repos.sync.records()).map((r) => r.payload.TxnDate).sort();
+async function syncedRange(repos: Pick<Repos, 'sync'>, companyId: string): Promise<ReconcileRange | null> {
+  const dates = (await repos.sync.records(companyId)).map((r) => r.payload.TxnDate).sort();
   return dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null;
 }
 
 /**
- * Compares the sync records with what QuickBooks holds over the range (default: the synced range)
- * and resolves what changed there by the rule. `activities` is the range's query answer when the
+ * Compares the sync records of the port's company with what QuickBooks holds over the range
+ * (default: that company's synced range) and resolves what changed there by the rule. `activities` is the range's query answer when the
  * caller already has it.
  */
 export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange; rule?: ConflictRule; activities?: QboTimeActivity[] }): Promise<ReconcileRunResult & { result: ReconcileResult | null }> {
   const { repos, port } = deps;
-  const range = deps.range ?? (await syncedRange(repos));
+  const { companyId } = port;
+  const range = deps.range ?? (await syncedRange(repos, companyId));
   const empty = { range, matched: 0, changedInQbo: 0, deletedInQbo: 0, unknownInQbo: 0, asked: 0, queued: 0, result: null };
   if (!range) return empty;
-  const sc = await repos.sync.loadContext();
+  const sc = await repos.sync.loadContext(companyId);
   const rule = deps.rule ?? sc.settings.conflictRule;
   const activities = deps.activities ?? (await queryTimeActivities(port, range));
-  const records = await repos.sync.records();
+  const records = await repos.sync.records(companyId);
   const result = reconcile(records, activities, range, { worker: sc.transform.worker });
   // A query can miss a row (eventual consistency): confirm each apparent deletion by its Id.
   const deleted: DeletedInQbo[] = [];
@@ -61,9 +63,10 @@ export async function runReconciliation(deps: { repos: Pick<Repos, 'sync'>; port
       if (again) changed.push(again);
     }
   }
-  const outbox = await repos.sync.allRows();
+  const outbox = await repos.sync.allRows(companyId);
   const resolution = resolveConflicts({ changedInQbo: changed, deletedInQbo: deleted }, rule, { ids: repos.sync.ids, now: Date.now(), outbox });
   await repos.sync.applyReconciliation({
+    companyId,
     matched: result.matched,
     resolution,
     conflicts: [...changed.map((item) => ({ kind: 'changedInQbo' as const, item })), ...deleted.map((item) => ({ kind: 'deletedInQbo' as const, item }))],
@@ -89,8 +92,9 @@ export async function resolveConflict(deps: { repos: Pick<Repos, 'sync'> }, conf
   const detail = row.detail as { conflict: ChangedInQbo | DeletedInQbo | null };
   if (!detail.conflict) throw new RangeError('This conflict was recorded without what QuickBooks held, so it cannot be resolved here; run Reconcile again to record it anew.');
   const conflicts = row.kind === 'changedInQbo' ? { changedInQbo: [detail.conflict as ChangedInQbo], deletedInQbo: [] } : { changedInQbo: [], deletedInQbo: [detail.conflict as DeletedInQbo] };
-  const resolution = resolveConflicts(conflicts, choice, { ids: repos.sync.ids, now: Date.now(), outbox: await repos.sync.allRows() });
-  await repos.sync.applyReconciliation({ matched: [], resolution, conflicts: [], resolvedConflictId: conflictId, resolvedAs: choice });
+  const companyId = companyOfName(row.key);
+  const resolution = resolveConflicts(conflicts, choice, { ids: repos.sync.ids, now: Date.now(), outbox: await repos.sync.allRows(companyId) });
+  await repos.sync.applyReconciliation({ companyId, matched: [], resolution, conflicts: [], resolvedConflictId: conflictId, resolvedAs: choice });
 }
 
 export interface ReportRows {
@@ -111,13 +115,16 @@ export interface ReportRows {
  */
 export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange }): Promise<ReportRows> {
   const { repos, port } = deps;
-  const range = deps.range ?? (await syncedRange(repos));
-  const sc = await repos.sync.loadContext();
+  const range = deps.range ?? (await syncedRange(repos, port.companyId));
+  const sc = await repos.sync.loadContext(port.companyId);
   const currency = sc.transform.currency;
   if (!range) return { range, rows: [], currency, heldBack: 0, activities: [] };
   const activities = await queryTimeActivities(port, range);
+  // The company's own time: entries of its projects (and, for the primary one, time without a project).
+  const ours = new Set(sc.transform.projects.map((p) => p.id));
+  const inCompany = (e: { projectId: string | null }) => (e.projectId === null ? sc.companyId === PRIMARY_COMPANY : ours.has(e.projectId));
   // Invoiced and paid time was sent like synced time; pre-flight only knows approved and synced.
-  const entries = (await repos.sync.pushableEntries(range)).map((e) => (e.status === 'invoiced' || e.status === 'paid' ? { ...e, status: 'synced' as const } : e));
+  const entries = (await repos.sync.pushableEntries(range)).filter(inCompany).map((e) => (e.status === 'invoiced' || e.status === 'paid' ? { ...e, status: 'synced' as const } : e));
   const blocked = blockedEntryIds(preflight(entries, sc.transform, sc.mirror, sc.prefs));
   const lines = approvedLines(entries.filter((e) => !blocked.has(e.id)), sc.transform);
   const rows = reconciliationReport(lines, activities, { currency, range, worker: sc.transform.worker });
@@ -143,6 +150,6 @@ export async function runReconciliationReport(repos: Pick<Repos, 'sync'>, port: 
   if (!isLocalDate(range.from) || !isLocalDate(range.to) || range.from > range.to) throw new RangeError('Choose a start date on or before the end date.');
   const report = await reconciliationReportRun({ repos, port, range });
   const findings = await runReconciliation({ repos, port, range, activities: report.activities });
-  const rule = (await repos.sync.loadContext()).settings.conflictRule;
+  const rule = (await repos.sync.settings()).conflictRule;
   return { rows: report.rows, currency: report.currency, heldBack: report.heldBack, findings, rule, activities: report.activities.length };
 }

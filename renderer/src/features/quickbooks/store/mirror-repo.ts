@@ -2,54 +2,67 @@
 // vendors, classes: inactive ones kept and marked) and key-value state (company info, preferences,
 // worker mapping, sync settings, import watermark). Mapping screens and pre-flight read it; only the
 // importer (engine/import-mirror.ts) writes the name lists.
+//
+// One repository per QuickBooks company. Rows and state names of a company other than the primary
+// one carry `@<companyId>` (shared/qbo/company.ts): the `kind` of its name-list rows and the key of
+// its state, so two companies' Customer 1 never collide and the primary's rows are stored as before.
+// Workspace-wide state (sync settings, your name) lives under the primary company's bare names.
+import { bareName, scopedName } from '../../../../../shared/qbo/company';
 import type { QboMirror, QboPreferences } from '../../../../../shared/qbo/types';
 import type { RepoContext } from '../../../db/context';
 import type { QboEntityKind, QboEntityRow } from '../../../db/schema';
 
 export type NewQboEntity = Omit<QboEntityRow, 'updatedAt'>;
 
-export function createQboMirrorRepo(ctx: RepoContext) {
+export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
   const { db } = ctx;
+  const kindOf = (kind: QboEntityKind) => scopedName(kind, companyId);
+  const keyOf = (key: string) => scopedName(key, companyId);
+  /** A stored row as the company's own (its kind without the company). */
+  const own = (row: QboEntityRow): QboEntityRow => ({ ...row, kind: bareName(row.kind) as QboEntityKind });
+  const rowsOf = async (kind: QboEntityKind) => (await db.qboEntities.where('kind').equals(kindOf(kind)).toArray()).map(own);
 
   return {
     async list(kind: QboEntityKind, opts: { includeInactive?: boolean } = {}): Promise<QboEntityRow[]> {
-      const rows = await db.qboEntities.where('kind').equals(kind).toArray();
+      const rows = await rowsOf(kind);
       return rows.filter((r) => opts.includeInactive || r.active).sort((a, b) => (a.fullyQualifiedName ?? a.name).localeCompare(b.fullyQualifiedName ?? b.name));
     },
 
     async get(kind: QboEntityKind, id: string): Promise<QboEntityRow | undefined> {
-      return db.qboEntities.get([kind, id]);
+      const row = await db.qboEntities.get([kindOf(kind), id]);
+      return row && own(row);
     },
 
     /** Upserts rows; with `replaceKind` every other row of those kinds is removed (a full import). */
     async putEntities(rows: readonly NewQboEntity[], opts: { replaceKinds?: readonly QboEntityKind[] } = {}): Promise<void> {
       const at = ctx.now();
       await db.transaction('rw', [db.qboEntities], async () => {
-        for (const kind of opts.replaceKinds ?? []) await db.qboEntities.where('kind').equals(kind).delete();
-        await db.qboEntities.bulkPut(rows.map((r) => ({ ...r, updatedAt: at })));
+        for (const kind of opts.replaceKinds ?? []) await db.qboEntities.where('kind').equals(kindOf(kind)).delete();
+        await db.qboEntities.bulkPut(rows.map((r) => ({ ...r, kind: kindOf(r.kind) as QboEntityKind, updatedAt: at })));
       });
     },
 
     async removeEntities(keys: ReadonlyArray<[QboEntityKind, string]>): Promise<void> {
-      await db.qboEntities.bulkDelete(keys.map(([k, id]) => [k, id]));
+      await db.qboEntities.bulkDelete(keys.map(([k, id]) => [kindOf(k), id]));
     },
 
     async getState<T = unknown>(key: string): Promise<T | undefined> {
-      return (await db.qboState.get(key))?.value as T | undefined;
+      return (await db.qboState.get(keyOf(key)))?.value as T | undefined;
     },
 
     async setState(key: string, value: unknown): Promise<void> {
-      await db.qboState.put({ key, value, updatedAt: ctx.now() });
+      await db.qboState.put({ key: keyOf(key), value, updatedAt: ctx.now() });
     },
 
     async preferences(): Promise<QboPreferences> {
-      return ((await db.qboState.get('preferences'))?.value as QboPreferences | undefined) ?? {};
+      return ((await db.qboState.get(keyOf('preferences')))?.value as QboPreferences | undefined) ?? {};
     },
 
     /** The name lists in the shape pre-flight reads. */
     async mirror(): Promise<QboMirror> {
-      const rows = await db.qboEntities.toArray();
-      const of = (kind: QboEntityKind) => rows.filter((r) => r.kind === kind);
+      const kinds: QboEntityKind[] = ['customer', 'item', 'employee', 'vendor', 'class'];
+      const lists = new Map(await Promise.all(kinds.map(async (k) => [k, await rowsOf(k)] as const)));
+      const of = (kind: QboEntityKind) => lists.get(kind) ?? [];
       return {
         customers: of('customer').map((r) => ({
           Id: r.id,

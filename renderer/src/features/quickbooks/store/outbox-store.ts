@@ -1,6 +1,7 @@
 // The sync engine's storage: what it picks work from, the batch plans it stores before sending, and
 // QuickBooks' answers applied to the outbox, the sync records, the entries' statuses and the sync
 // audit trail, each in one transaction (the order of calls in shared/sync/README.md).
+import { companyOfName } from '../../../../../shared/qbo/company';
 import { auditForOutcome, type AuditRecord } from '../../../../../shared/sync/audit';
 import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../../shared/sync/batch-plan';
 import type { Classification, SendFailure } from '../../../../../shared/sync/classify';
@@ -75,20 +76,23 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
 
   return {
     /**
-     * What the engine picks work from, cheaply: every inflight row, up to `pendingLimit` pending rows
-     * (oldest first within the id order), and, when asked, the rows waiting for a re-read.
+     * What one company's engine picks work from: its inflight rows, up to `pendingLimit` pending
+     * rows (oldest first within the id order), and, when asked, the rows waiting for a re-read.
      */
-    async engineView(opts: { pendingLimit: number; rereads: boolean }): Promise<{ inflight: OutboxRow[]; pending: OutboxRow[]; rereads: OutboxRow[] }> {
+    async engineView(companyId: string, opts: { pendingLimit: number; rereads: boolean }): Promise<{ inflight: OutboxRow[]; pending: OutboxRow[]; rereads: OutboxRow[] }> {
       // Separate reads, no transaction: a row seen twice is deduplicated by the engine, and a row
-      // missed while it changes state is picked up on the next look.
-      const inflight = await db.outbox.where('state').equals('inflight').toArray();
-      const pending = await db.outbox.where('state').equals('pending').limit(opts.pendingLimit).toArray();
-      const rereads = opts.rereads ? (await rowsInStates(['pending'])).filter((r) => r.needsReread === true) : [];
-      return { inflight, pending, rereads };
+      // missed while it changes state is picked up on the next look. The company is in the key
+      // (shared/qbo/company.ts), so its rows are picked out after the getAll, not by a cursor.
+      const ours = (rows: OutboxRow[]) => rows.filter((r) => companyOfName(r.key) === companyId);
+      const inflight = ours(await db.outbox.where('state').equals('inflight').toArray());
+      const allPending = ours(await rowsInStates(['pending']));
+      const rereads = opts.rereads ? allPending.filter((r) => r.needsReread === true) : [];
+      return { inflight, pending: allPending.slice(0, opts.pendingLimit), rereads };
     },
 
-    openRows: (): Promise<OutboxRow[]> => rowsInStates(['pending', 'inflight', 'blocked']),
-    allRows: (): Promise<OutboxRow[]> => db.outbox.toArray(),
+    /** Rows with work left, of one company or (without an id) of all. */
+    openRows: async (companyId?: string): Promise<OutboxRow[]> => ofCompany(await rowsInStates(['pending', 'inflight', 'blocked']), companyId),
+    allRows: async (companyId?: string): Promise<OutboxRow[]> => ofCompany(await db.outbox.toArray(), companyId),
 
     async plan(batchId: string): Promise<BatchPlan | undefined> {
       const row = await db.batchPlans.get(batchId);
@@ -197,17 +201,22 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
   };
 }
 
+/** The rows of one company (the one their key names), or all of them without an id. */
+export const ofCompany = <T extends { key?: string }>(rows: T[], companyId: string | undefined): T[] =>
+  companyId === undefined ? rows : rows.filter((r) => companyOfName(r.key ?? '') === companyId);
+
 /** What QuickBooks holds and what the sync did, as the history and reconciliation read it. */
 function recordReads(ctx: RepoContext) {
   const { db } = ctx;
   return {
-    async records(): Promise<SyncRecord[]> {
-      return (await db.syncRecords.toArray()).map(toRecord);
+    /** What QuickBooks holds, in one company or (without an id) in all. */
+    async records(companyId?: string): Promise<SyncRecord[]> {
+      return ofCompany(await db.syncRecords.toArray(), companyId).map(toRecord);
     },
     async recordsByKeys(keys: string[]): Promise<SyncRecord[]> {
       return (await recordsOf(db, keys)).map(toRecord);
     },
-    audit: (): Promise<AuditRecord[]> => db.syncAudit.orderBy('at').toArray(),
+    audit: async (companyId?: string): Promise<AuditRecord[]> => ofCompany(await db.syncAudit.orderBy('at').toArray(), companyId),
     /**
      * The keys among these with a local change still queued (an open outbox chain). Such a change
      * is newer than what QuickBooks did to the key, so it goes out whichever side a conflict takes.

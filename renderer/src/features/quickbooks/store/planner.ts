@@ -5,6 +5,7 @@
 // project's aggregation changes.
 import Dexie from 'dexie';
 import { isLive, PUSHABLE_STATUSES } from '../../../../../shared/entries/entry';
+import { bareName, companyOfName, PRIMARY_COMPANY } from '../../../../../shared/qbo/company';
 import { entryKey, isAggregateKey, type TimeActivityDraft } from '../../../../../shared/qbo/transform';
 import { deleteNeedsConfirmation, OPEN_STATES, planChanges, type IdSource, type OutboxRow, type Refusal, type SyncRecord } from '../../../../../shared/sync/outbox';
 import { preflightDrafts, type PreflightIssue } from '../../../../../shared/sync/preflight';
@@ -14,7 +15,7 @@ import type { EntryRow, SyncRecordRow } from '../../../db/schema';
 import type { WriteTx } from '../../../db/tx';
 import type { TrackNexusDb } from '../../../db/database';
 import { writeTx } from '../../../db/tx';
-import { contextTables, type SyncContext, type SyncContextReader } from './sync-context';
+import { contextTables, type SyncContextReader, type SyncContexts } from './sync-context';
 
 export interface PlanSummary {
   /** Outbox rows written (new or changed). */
@@ -83,10 +84,12 @@ export async function holdsTimeInQbo(db: TrackNexusDb, entryIds: readonly string
 
 /**
  * Drafts for the pushable entries among `entryIds` (aggregated projects: their whole project-days),
- * after pre-flight.
+ * after pre-flight. Each entry goes through the pre-flight and transform of its project's company;
+ * an entry without a known project through the primary company's, which says what is missing.
  */
-async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], sc: SyncContext, now: number): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; touched: EntryRow[] }> {
-  const aggregate = new Set(sc.transform.projects.filter((p) => p.qbo.aggregate).map((p) => p.id));
+async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], contexts: SyncContexts, now: number): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; touched: EntryRow[] }> {
+  const projects = [...contexts.values()].flatMap((sc) => sc.transform.projects);
+  const aggregate = new Set(projects.filter((p) => p.qbo.aggregate).map((p) => p.id));
   const byId = new Map<string, EntryRow>();
   for (const e of await db.entries.bulkGet([...entryIds])) if (e) byId.set(e.id, e);
   const groups = new Set<string>();
@@ -98,8 +101,27 @@ async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], sc: Sync
     for (const m of await db.entries.where('[projectId+localDate]').equals([e.projectId, e.localDate]).toArray()) byId.set(m.id, m);
   }
   const touched = [...byId.values()];
-  const sendable = touched.filter((e) => counts(e) && pushable(e)).map(asPlanned);
-  return { ...preflightDrafts(sendable, sc.transform, sc.mirror, sc.prefs, { now }), touched };
+  const companyOf = new Map(projects.map((p) => [p.id, p.qbo.companyId ?? PRIMARY_COMPANY]));
+  const byCompany = new Map<string, EntryRow[]>();
+  for (const e of touched.filter((x) => counts(x) && pushable(x)).map(asPlanned)) {
+    const companyId = (e.projectId && companyOf.get(e.projectId)) || PRIMARY_COMPANY;
+    byCompany.set(companyId, [...(byCompany.get(companyId) ?? []), e]);
+  }
+  const drafts: TimeActivityDraft[] = [];
+  const issues: PreflightIssue[] = [];
+  for (const [companyId, entries] of byCompany) {
+    const sc = contexts.get(companyId)!;
+    const found = preflightDrafts(entries, sc.transform, sc.mirror, sc.prefs, { now });
+    drafts.push(...found.drafts);
+    issues.push(...found.issues);
+  }
+  return { drafts, issues, touched };
+}
+
+/** The key an entry belongs to now, in the company the key is of (null when it left that company). */
+function keyInCompany(e: EntryRow, key: string, contexts: SyncContexts): string | null {
+  const sc = contexts.get(companyOfName(key));
+  return sc ? entryKey(e, sc.transform) : null;
 }
 
 /**
@@ -108,7 +130,7 @@ async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], sc: Sync
  * aggregated project, or its project's aggregation switched), and the old TimeActivity must then
  * hold exactly what its remaining entries say.
  */
-async function draftsWithKeyMates(tx: WriteTx, entryIds: readonly string[], sc: SyncContext, now: number) {
+async function draftsWithKeyMates(tx: WriteTx, entryIds: readonly string[], sc: SyncContexts, now: number) {
   let wanted = new Set(entryIds);
   for (;;) {
     const drafted = await draftsFor(tx, [...wanted], sc, now);
@@ -133,7 +155,7 @@ async function draftsWithKeyMates(tx: WriteTx, entryIds: readonly string[], sc: 
  * its sendable members: with none left it goes, unless one is only waiting for a pre-flight fix
  * (an inactive customer is no reason to delete time from QuickBooks).
  */
-function removedKeys(found: Awaited<ReturnType<typeof draftsWithKeyMates>>, sc: SyncContext): string[] {
+function removedKeys(found: Awaited<ReturnType<typeof draftsWithKeyMates>>, sc: SyncContexts): string[] {
   const live = new Set(found.drafts.map((d) => d.key));
   const entryById = new Map(found.touched.map((e) => [e.id, e]));
   return [...found.candidateKeys].filter((key) => {
@@ -142,7 +164,7 @@ function removedKeys(found: Awaited<ReturnType<typeof draftsWithKeyMates>>, sc: 
     if (members.size === 0) return false;
     // Members that still map to this key but produced no draft: not approved (an edit sent them
     // back to draft) or blocked by pre-flight.
-    const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && counts(e) && entryKey(e, sc.transform) === key);
+    const staying = [...members].map((id) => entryById.get(id)).filter((e): e is EntryRow => !!e && counts(e) && keyInCompany(e, key, sc) === key);
     if (staying.length === 0) return true;
     if (!isAggregateKey(key)) return false;
     return !staying.some(pushable);
@@ -153,7 +175,7 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
   const ids: IdSource = { rowId: () => ctx.newId(), requestId: () => crypto.randomUUID() };
 
   /** Plans outbox rows for these entries' keys, and for every key they were recorded or queued under. */
-  async function planInTx(tx: WriteTx, entryIds: readonly string[], sc: SyncContext, opts: { skipUnchangedFailures?: boolean } = {}): Promise<PlanSummary> {
+  async function planInTx(tx: WriteTx, entryIds: readonly string[], sc: SyncContexts, opts: { skipUnchangedFailures?: boolean } = {}): Promise<PlanSummary> {
     const found = await draftsWithKeyMates(tx, entryIds, sc, ctx.now());
     let drafts = found.drafts;
     if (opts.skipUnchangedFailures) {
@@ -176,12 +198,12 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
     if (entryIds.size === 0) return NOTHING_PLANNED;
     const rows = (await tx.entries.bulkGet([...entryIds])).filter((e): e is EntryRow => !!e);
     if (!rows.some(pushable) && (await keysHolding(tx, entryIds)).size === 0) return NOTHING_PLANNED;
-    return planInTx(tx, [...entryIds], await reader.loadContext());
+    return planInTx(tx, [...entryIds], await reader.loadContexts());
   }
 
   /** Test sync: the exact payloads the entries would send now, with pre-flight issues. Writes nothing. */
   async function preview(entryIds: string[]): Promise<{ drafts: TimeActivityDraft[]; issues: PreflightIssue[]; keys: string[] }> {
-    const sc = await reader.loadContext();
+    const sc = await reader.loadContexts();
     return ctx.db.transaction('r', [ctx.db.entries], async () => {
       const { drafts, issues } = await draftsFor(ctx.db, entryIds, sc, ctx.now());
       return { drafts, issues, keys: drafts.map((d) => d.key) };
@@ -204,18 +226,18 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
   const plan = (fn: (tx: WriteTx) => Promise<PlanSummary>) => writeTx(ctx.db, planningTables(ctx.db), fn);
 
   /** The engine's planning step: approved entries not yet queued (fixed blockers, missed plans). */
-  async function planApproved(sc?: SyncContext): Promise<PlanSummary> {
+  async function planApproved(sc?: SyncContexts): Promise<PlanSummary> {
     const { db } = ctx;
     // Cheap look first, on keys only (no row values): entries already queued were planned when they
     // were approved; only the rest (approved elsewhere, or blocked by pre-flight then) need planning
     // now. Aggregated keys are not per entry, so those entries always replan.
     const approvedIds = (await db.entries.where('status').equals('approved').primaryKeys()) as string[];
-    const queued = new Set((await db.outbox.orderBy('key').keys()) as string[]);
+    const queued = new Set(((await db.outbox.orderBy('key').keys()) as string[]).map(bareName));
     // Approved entries in the trash keep their status but are not sent (trash-repo).
     const trashed = new Set((await db.entries.where('trashedAt').above(0).primaryKeys()) as string[]);
     const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`) && !trashed.has(id));
     if (candidates.length === 0) return NOTHING_PLANNED;
-    const context = sc ?? (await reader.loadContext());
+    const context = sc ?? (await reader.loadContexts());
     return plan(async (tx) => {
       const todo = (await tx.entries.bulkGet(candidates)).filter((e): e is EntryRow => !!e && isLive(e) && e.status === 'approved').map((e) => e.id);
       if (todo.length === 0) return NOTHING_PLANNED;
@@ -225,7 +247,7 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
 
   /** Re-queues failed keys of these entries (after the user fixed the cause in QuickBooks). */
   async function retryFailed(entryIds?: string[]): Promise<PlanSummary> {
-    const sc = await reader.loadContext();
+    const sc = await reader.loadContexts();
     return plan(async (tx) => {
       const failed = await tx.outbox.where('state').equals('failed').toArray();
       const ids = new Set(failed.filter((r) => !r.supersededBy).flatMap((r) => r.entryIds).filter((id) => !entryIds || entryIds.includes(id)));

@@ -8,7 +8,7 @@ import type { ChangedInQbo, DeletedInQbo, MatchedActivity, Resolution } from '..
 import type { RepoContext } from '../../../db/context';
 import type { EntriesRepo, EntryTx } from '../../../db/repos/entries-repo';
 import type { ConflictRow, SyncRecordRow } from '../../../db/schema';
-import { advanceEntries, syncTables } from './outbox-store';
+import { advanceEntries, ofCompany, syncTables } from './outbox-store';
 import { recordsOf } from './planner';
 import { writeQboWins } from './reconcile-writes';
 import type { SyncContextReader } from './sync-context';
@@ -22,6 +22,8 @@ export interface ReconciliationWrites {
   /** Set when this resolves one conflict row from the ask-list screen. */
   resolvedConflictId?: string;
   resolvedAs?: 'tracker' | 'quickbooks';
+  /** The company reconciled: adopting QuickBooks' edit maps its customers and items back. */
+  companyId: string;
 }
 
 export function createReconcileStore(ctx: RepoContext, deps: { entries: EntriesRepo; reader: SyncContextReader }) {
@@ -82,15 +84,16 @@ export function createReconcileStore(ctx: RepoContext, deps: { entries: EntriesR
     });
 
   return {
-    async conflicts(status: ConflictRow['status'] = 'open'): Promise<ConflictRow[]> {
-      return ctx.db.conflicts.where('status').equals(status).toArray();
+    /** Conflicts in one company or (without an id) in all. */
+    async conflicts(status: ConflictRow['status'] = 'open', companyId?: string): Promise<ConflictRow[]> {
+      return ofCompany(await ctx.db.conflicts.where('status').equals(status).toArray(), companyId);
     },
 
     /** The reconciliation pass's (or one conflict's resolution's) writes, in one transaction. */
     async applyReconciliation(input: ReconciliationWrites): Promise<void> {
       // Adopting QuickBooks' edit maps customers/items back to projects/tasks and re-reads the
       // description template: configuration, read before the write transaction opens.
-      const adoptCtx = input.resolution.localUpdates.some((u) => u.kind === 'adoptQbo') ? (await deps.reader.loadContext()).transform : null;
+      const adoptCtx = input.resolution.localUpdates.some((u) => u.kind === 'adoptQbo') ? (await deps.reader.loadContext(input.companyId)).transform : null;
       await deps.entries.transaction(syncTables(ctx), async (tx) => {
         const now = ctx.now();
         // QuickBooks wins: the entries first (edited → its version, deleted → drafts), then the records.

@@ -1,12 +1,19 @@
 // The sync configuration and what planning reads before it plans: the user's sync settings (kept in
 // qboState under 'syncSettings') and the projects' QuickBooks mapping, rates, rounding, the mirror
 // and the company's preferences. Reads only; planning (planner.ts) and the settings screen use it.
+//
+// Per company: each project's time goes to one QuickBooks company (the project's own, else its
+// client's, else the primary one), and a company's context holds only its projects, its mirror,
+// its worker and its preferences. Planning reads every company's context at once (an edit can move
+// time from one company to another); the engine and the screens read the one they concern.
 import type { TransformContext, WorkerMapping } from '../../../../../shared/qbo/transform';
 import type { QboMirror, QboPreferences } from '../../../../../shared/qbo/types';
 import type { RateRecord } from '../../../../../shared/rates/resolve';
 import type { ConflictRule } from '../../../../../shared/sync/reconcile';
 import type { TrackNexusDb } from '../../../db/database';
 import type { SettingsRepo } from '../../../db/repos/settings-repo';
+import { PRIMARY_COMPANY } from '../../../../../shared/qbo/company';
+import type { ClientRow, ProjectRow } from '../../../db/schema';
 import type { QboMirrorRepo } from './mirror-repo';
 
 export type SyncMode = 'onApproval' | 'interval' | 'hourly' | 'daily' | 'manual';
@@ -27,8 +34,10 @@ export interface SyncSettings {
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = { mode: 'manual', intervalMinutes: 30, dailyAt: '18:00', conflictRule: 'ask', aggregateProjectIds: [] };
 
-/** Everything planning needs: configuration, not data. */
+/** Everything planning needs for one company: configuration, not data. */
 export interface SyncContext {
+  companyId: string;
+  /** Only the company's projects (with their company in `qbo.companyId`). */
   transform: TransformContext;
   mirror: QboMirror;
   prefs: QboPreferences;
@@ -38,8 +47,16 @@ export interface SyncContext {
 /** Tables the context is read from: a write transaction that plans inside itself includes them. */
 export const contextTables = (db: TrackNexusDb) => [db.projects, db.tasks, db.clients, db.rateCards, db.settings, db.qboState, db.qboEntities];
 
-export function createSyncContextReader(db: TrackNexusDb, deps: { settings: SettingsRepo; mirror: QboMirrorRepo }) {
-  const mirrorRepo = deps.mirror;
+/** Every company's context, by company id: planning's view (the primary one is always there). */
+export type SyncContexts = ReadonlyMap<string, SyncContext>;
+
+/** The company a project's time goes to: its own, else its client's, else the primary one. */
+export function companyOfProject(project: Pick<ProjectRow, 'clientId' | 'qboCompanyId'>, clients: ReadonlyMap<string, Pick<ClientRow, 'qboCompanyId'>>): string {
+  return project.qboCompanyId ?? (project.clientId ? clients.get(project.clientId)?.qboCompanyId : undefined) ?? PRIMARY_COMPANY;
+}
+
+export function createSyncContextReader(db: TrackNexusDb, deps: { settings: SettingsRepo; mirrorOf: (companyId: string) => QboMirrorRepo }) {
+  const mirrorRepo = deps.mirrorOf(PRIMARY_COMPANY);
 
   /** The user's sync settings, over the defaults. */
   async function settings(): Promise<SyncSettings> {
@@ -57,6 +74,7 @@ export function createSyncContextReader(db: TrackNexusDb, deps: { settings: Sett
       deps.settings.get('currency'),
     ]);
     const clientName = new Map(clients.map((c) => [c.id, c.name]));
+    const clientById = new Map(clients.map((c) => [c.id, c]));
     const rates: RateRecord[] = cards.map((c) => ({ scope: c.scope, scopeId: c.scope === 'default' ? null : c.scopeId, rateMinor: c.rateMinor, currency: c.currency, effectiveFrom: c.effectiveFrom }));
     // A project's own rate field is its rate from the beginning, unless it has effective-dated cards.
     for (const p of projects) {
@@ -72,7 +90,7 @@ export function createSyncContextReader(db: TrackNexusDb, deps: { settings: Sett
         clientName: p.clientId ? (clientName.get(p.clientId) ?? null) : null,
         billable: p.billable,
         rounding: p.rounding,
-        qbo: { qboCustomerId: p.qboCustomerId, qboItemId: p.qboItemId, qboClassId: p.qboClassId, aggregate: false },
+        qbo: { qboCustomerId: p.qboCustomerId, qboItemId: p.qboItemId, qboClassId: p.qboClassId, aggregate: false, companyId: companyOfProject(p, clientById) },
       })),
       tasks: tasks.map((t) => ({ id: t.id, projectId: t.projectId, name: t.name, qboItemId: t.qboItemId })),
       rates,
@@ -81,28 +99,41 @@ export function createSyncContextReader(db: TrackNexusDb, deps: { settings: Sett
     };
   }
 
-  /** What planning reads: the transform context (with aggregation and template applied), mirror, preferences, settings. */
-  async function loadContext(): Promise<SyncContext> {
-    const [base, s, worker, prefs, mirror] = await Promise.all([
-      loadTransformBase(),
-      settings(),
-      mirrorRepo.getState<WorkerMapping | null>('worker'),
-      mirrorRepo.preferences(),
-      mirrorRepo.mirror(),
+  /** One company's context from the workspace's transform base and settings. */
+  async function contextOf(companyId: string, base: Omit<TransformContext, 'worker' | 'descriptionTemplate'>, s: SyncSettings): Promise<SyncContext> {
+    const mirrorOfCompany = deps.mirrorOf(companyId);
+    const [worker, prefs, mirror] = await Promise.all([
+      mirrorOfCompany.getState<WorkerMapping | null>('worker'),
+      mirrorOfCompany.preferences(),
+      mirrorOfCompany.mirror(),
     ]);
     const aggregate = new Set(s.aggregateProjectIds);
     const currency = prefs.CurrencyPrefs?.HomeCurrency?.value ?? base.currency;
     const transform: TransformContext = {
       ...base,
-      projects: base.projects.map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: aggregate.has(p.id) } })),
+      projects: base.projects.filter((p) => p.qbo.companyId === companyId).map((p) => ({ ...p, qbo: { ...p.qbo, aggregate: aggregate.has(p.id) } })),
       worker: worker ?? null,
       currency,
       ...(s.descriptionTemplate !== undefined ? { descriptionTemplate: s.descriptionTemplate } : {}),
     };
-    return { transform, mirror, prefs, settings: s };
+    return { companyId, transform, mirror, prefs, settings: s };
   }
 
-  return { settings, loadContext };
+  /** What the engine and the screens read for one company: its transform context, mirror, preferences, settings. */
+  async function loadContext(companyId: string): Promise<SyncContext> {
+    const [base, s] = await Promise.all([loadTransformBase(), settings()]);
+    return contextOf(companyId, base, s);
+  }
+
+  /** What planning reads: every company a project maps to, and the primary one. `patch` plans with settings being saved. */
+  async function loadContexts(patch?: Partial<SyncSettings>): Promise<SyncContexts> {
+    const [base, saved] = await Promise.all([loadTransformBase(), settings()]);
+    const s = { ...saved, ...patch };
+    const ids = new Set([PRIMARY_COMPANY, ...base.projects.map((p) => p.qbo.companyId ?? PRIMARY_COMPANY)]);
+    return new Map(await Promise.all([...ids].map(async (id) => [id, await contextOf(id, base, s)] as const)));
+  }
+
+  return { settings, loadContext, loadContexts };
 }
 
 export type SyncContextReader = ReturnType<typeof createSyncContextReader>;
