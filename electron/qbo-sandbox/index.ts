@@ -20,6 +20,8 @@ export interface SandboxOptions {
   variant?: Variant;
   /** JSON file the company and OAuth grants are kept in across restarts. */
   persistPath?: string;
+  /** The company's realm id; several sandboxes stand for several companies only with distinct ones. */
+  realmId?: string;
   clients?: OAuthClientCredentials[];
   /** Clock for token expiry, the refresh-token grace period, CDC's window and throttles. */
   now?: () => number;
@@ -44,6 +46,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     clients,
     limits: options.limits ?? { enabled: true, timeScale: 1 },
     ...(options.persistPath ? { persistPath: options.persistPath } : {}),
+    ...(options.realmId ? { realmId: options.realmId } : {}),
   });
   rt.persist();
   const handler = createHandler(rt, options.controlRoutes);

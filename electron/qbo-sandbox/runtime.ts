@@ -23,6 +23,7 @@ export interface RuntimeOptions {
   clients: OAuthClientCredentials[];
   limits: LimitSettings;
   persistPath?: string;
+  realmId?: string;
 }
 
 const zeroCounters = (): Counters => ({ requests: 0, throttled: 0, faultsInjected: 0, droppedAfterCommit: 0, replays: 0 });
@@ -37,8 +38,9 @@ export class SandboxRuntime {
 
   constructor(readonly options: RuntimeOptions) {
     const saved = options.persistPath ? loadState(options.persistPath) : undefined;
-    this.company = new Company(saved?.company ?? seedCompany({ variant: options.variant }), options.now);
-    this.oauth = new OAuthServer(saved?.oauth ?? emptyOAuth(), options.clients, SAMPLE_REALM_ID, () => this.companyName(), options.now);
+    const realmId = options.realmId ?? SAMPLE_REALM_ID;
+    this.company = new Company(saved?.company ?? seedCompany({ variant: options.variant, realmId }), options.now);
+    this.oauth = new OAuthServer(saved?.oauth ?? emptyOAuth(), options.clients, realmId, () => this.companyName(), options.now);
     this.limiter = new RateLimiter({ ...options.limits }, options.now);
     this.api = new AccountingApi(() => this.company, () => this.companyName());
   }
@@ -53,7 +55,7 @@ export class SandboxRuntime {
 
   /** Back to the seeded company; tokens stay valid, counters, throttles and faults start over. */
   reset(variant: Variant, extraCustomers = 0, timeZone?: string): void {
-    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone }), this.options.now);
+    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, realmId: this.realmId }), this.options.now);
     this.counters = zeroCounters();
     this.limiter.clear();
     this.faults.reset();

@@ -13,6 +13,8 @@ export interface SeedOptions {
   extraCustomers?: number;
   /** The company's IANA zone; the sample company's (America/Los_Angeles) when left out. */
   timeZone?: string;
+  /** The sample realm id when left out. */
+  realmId?: string;
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
@@ -25,7 +27,7 @@ export const CURRENCIES: Record<string, { value: string; name: string }> = {
 
 /** Builds the sample company. Each part below seeds one list; the order fixes every record's Id. */
 export function seedCompany(options: SeedOptions): CompanyData {
-  const data = emptyCompany(SAMPLE_REALM_ID, options.variant);
+  const data = emptyCompany(options.realmId ?? SAMPLE_REALM_ID, options.variant);
   if (options.timeZone) data.timeZone = options.timeZone;
   const co = new Company(data, () => SEED_TIME);
   const multi = options.variant === 'multicurrency';
