@@ -43,8 +43,12 @@ export interface ConnectOptions {
   accessToken?: string;
   accessExpiresIn?: number;
   limiter?: LimiterOptions;
+  /** Shared by several companies' connections, as main shares one registry (one limiter per realm). */
+  limiters?: RateLimiterRegistry;
   timeoutMs?: number;
   throttleRetries?: number;
+  /** The company this connection is in the workspace; the primary one when left out. */
+  companyId?: string;
 }
 
 export async function connectInProcess(options: ConnectOptions): Promise<InProcessConnection> {
@@ -77,7 +81,8 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
     connectedAt: Date.now(),
     invalid: null,
   });
-  const limiters = new RateLimiterRegistry(options.limiter ?? {});
+  const limiters = options.limiters ?? new RateLimiterRegistry(options.limiter ?? {});
+  const companyId = options.companyId ?? PRIMARY_COMPANY;
   const client = createQboClient({
     apiBase: () => config.apiBase,
     tokens: keeper,
@@ -93,12 +98,12 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   registerQboDataHandlers(router, client);
   const invoke = ((channel: string, payload?: unknown) => router.dispatch(channel, payload)) as RendererApi['invoke'];
   const port: QboPort = {
-    ...ipcQboPort({ invoke }, PRIMARY_COMPANY),
+    ...ipcQboPort({ invoke }, companyId),
     status: async (): Promise<QboStatus> => {
       const connection = await keeper.load();
       const invalid = connection?.invalid ?? null;
       return {
-        companyId: PRIMARY_COMPANY,
+        companyId,
         state: !connection ? 'disconnected' : invalid ? 'reconnect_required' : 'connected',
         environment: 'custom',
         realmId: options.realmId,
@@ -116,7 +121,7 @@ export async function startWorldSandbox(timeScale = 60): Promise<RunningSandbox>
   return startSandbox({ port: 0, controlRoutes: true, limits: { enabled: true, timeScale } });
 }
 
-export async function connect(sandbox: { url: string }, timeScale = 60, extra: { throttleRetries?: number; timeoutMs?: number } = {}): Promise<InProcessConnection> {
+export async function connect(sandbox: { url: string }, timeScale = 60, extra: Pick<ConnectOptions, 'throttleRetries' | 'timeoutMs' | 'companyId' | 'limiters'> = {}): Promise<InProcessConnection> {
   const t = await control(sandbox, 'tokens');
   return connectInProcess({
     apiBase: sandbox.url,

@@ -574,6 +574,19 @@ function syncInTxCommands(ctx: RepoContext, writer: EntryWriter) {
     },
 
     /**
+     * Their project now goes to another QuickBooks company: synced entries go back to approved, so
+     * they are sent again, to the new company, once their project is linked there; the door plans
+     * every one of them, which deletes their time from the old company (or cancels its queued
+     * create). The other backward move in the billing path besides QuickBooks deleting the time.
+     */
+    async resendElsewhereInTx(tx: EntryTx, ids: readonly string[], note: string): Promise<void> {
+      const at = ctx.now();
+      const rows = (await tx.db.entries.bulkGet([...ids])).filter((e): e is EntryRow => !!e && isLive(e) && e.status === 'synced');
+      await writer.persist(tx, rows.map((before) => ({ before, after: { ...before, status: 'approved' as const, version: before.version + 1, updatedAt: at }, action: 'status' as const, actor: 'user' as const, at, note })));
+      for (const id of ids) tx.toPlan.add(id);
+    },
+
+    /**
      * Reconciliation only: QuickBooks' version of SYNCED entries, when the conflict rule lets
      * QuickBooks win. Not a user edit, so the lock does not apply and the status is the caller's:
      * 'synced' (the entry now matches QuickBooks) or 'draft' (the time was deleted in QuickBooks).

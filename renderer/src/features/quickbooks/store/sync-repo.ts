@@ -40,7 +40,7 @@ export function createSyncRepo(ctx: RepoContext, deps: { entries: EntriesRepo; p
    * created in the new company once the projects are linked there.
    */
   async function moveToCompany(target: { clientId: string } | { projectId: string }, companyId: string | null): Promise<PlanSummary> {
-    return writeTx(ctx.db, [...planningTables(ctx.db), ctx.db.audit], async (tx) => {
+    const { plan } = await deps.entries.transaction([ctx.db.audit], async (tx) => {
       const projects = await followers(target);
       // A client always has a company; a project given null follows its client again.
       if ('clientId' in target) await catalog.clients.update(target.clientId, { qboCompanyId: companyId ?? PRIMARY_COMPANY });
@@ -49,8 +49,9 @@ export function createSyncRepo(ctx: RepoContext, deps: { entries: EntriesRepo; p
         await catalog.projects.update(p.id, { ...own, qboCustomerId: null, qboItemId: null, qboClassId: null });
         for (const t of await catalog.tasks.listForProject(p.id, { includeArchived: true })) if (t.qboItemId) await catalog.tasks.update(t.id, { qboItemId: null });
       }
-      return planner.planInTx(tx, await planner.pushableOfProjects(tx, projects.map((p) => p.id)), await reader.loadContexts());
+      await deps.entries.resendElsewhereInTx(tx, await planner.pushableOfProjects(tx.db, projects.map((p) => p.id)), 'Moved to another QuickBooks company');
     });
+    return plan;
   }
 
   /** How many entries of what would move QuickBooks holds now (moving deletes them from their company). */
