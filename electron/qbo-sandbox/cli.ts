@@ -1,5 +1,5 @@
 // `npm run sandbox -- --port 8787 [--no-control] [--time-scale N] [--no-limits]
-//  [--persist FILE] [--variant multicurrency]`
+//  [--persist FILE] [--variant multicurrency] [--realm ID]`
 import { DEFAULT_CLIENT, startSandbox, type SandboxOptions } from './index';
 
 function parseArgs(argv: string[]): SandboxOptions {
@@ -33,6 +33,12 @@ function parseArgs(argv: string[]): SandboxOptions {
       case '--persist':
         options.persistPath = value(i++, flag);
         break;
+      case '--realm': {
+        const realm = value(i++, flag);
+        if (!/^\d{1,20}$/.test(realm)) throw new Error('--realm must be digits, as QuickBooks realm ids are');
+        options.realmId = realm;
+        break;
+      }
       case '--variant': {
         const variant = value(i++, flag);
         if (variant !== 'home' && variant !== 'multicurrency') throw new Error('--variant must be home or multicurrency');
