@@ -1,8 +1,9 @@
-// The store side of `npm run bench:sync`: approve N entries through the real repositories and push
-// them with the real engine through a QboPort. It imports nothing from Node, so the same code runs
+// The store side of `npm run bench:sync`: approve N entries per company through the real
+// repositories and push them with the real engines, one per company, each through its QboPort. It imports nothing from Node, so the same code runs
 // in Node over fake-indexeddb and in Chromium over its real IndexedDB (bench-page.ts).
+import { PRIMARY_COMPANY } from '../../shared/qbo/company';
 import type { TrackNexusDb } from '../../renderer/src/db/database';
-import { createRepos } from '../../renderer/src/db/repos';
+import { createRepos, type Repos } from '../../renderer/src/db/repos';
 import { createSyncEngine, type RunResult } from '../../renderer/src/features/quickbooks/engine/engine';
 import { importMirror } from '../../renderer/src/features/quickbooks/engine/import-mirror';
 import type { QboPort } from '../../renderer/src/features/quickbooks/engine/qbo-port';
@@ -18,21 +19,69 @@ export interface PushOptions {
   log: (line: string) => void;
   /** Called once the entries are approved, before the engine sends anything (faults go on here). */
   beforeSend: () => Promise<void>;
-  /** Called with the count of settled items as the engine reports progress. */
-  onProgress: (done: number) => void;
+  /** Called with the count of settled items as the engine of the company at `index` reports progress. */
+  onProgress: (index: number, done: number) => void;
+}
+
+export interface CompanyPush {
+  companyId: string;
+  engine: RunResult;
+  seconds: number;
 }
 
 export interface PushResult {
-  engine: RunResult;
-  seconds: number;
+  /** One per port, in the order of the ports. */
+  companies: CompanyPush[];
   /** The TxnDate range the entries fall in, for counting what QuickBooks holds. */
   from: string;
   to: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const FIRST = Date.UTC(2026, 0, 5, 14, 0);
+const PER_DAY = 24;
 
-export async function pushEntries(db: TrackNexusDb, port: QboPort, o: PushOptions): Promise<PushResult> {
+/** What every marker of the company at `index` starts with; entry `i`'s marker ends with `i`. */
+export const markerPrefix = (run: string, index: number) => `${run}-${index}-`;
+
+/** Imports the port's company and gives it a client with up to 8 projects mapped to its lists. */
+async function prepareCompany(repos: Repos, port: QboPort, index: number): Promise<{ projectIds: string[]; currency: string }> {
+  await importMirror({ repos, port });
+  const mirrorRepo = repos.mirrorOf(port.companyId);
+  const mirror = await mirrorRepo.mirror();
+  const customers = mirror.customers.filter((c) => c.Active);
+  const item = mirror.items.find((i) => i.Active && i.Type === 'Service');
+  const employee = mirror.employees.find((e) => e.Active);
+  const klass = mirror.classes.find((c) => c.Active);
+  if (!item || !employee || customers.length === 0) throw new Error('The company needs an active customer, service item and employee.');
+  const prefs = await mirrorRepo.preferences();
+  const needsClass = prefs.AccountingInfoPrefs?.ClassTrackingPerTxn === true;
+  const currency = prefs.CurrencyPrefs?.HomeCurrency?.value ?? 'USD';
+  await mirrorRepo.setState('worker', { nameOf: 'Employee', id: employee.Id });
+  const client = await repos.clients.create({ name: `Bench ${index}`, qboCustomerId: null });
+  if (port.companyId !== PRIMARY_COMPANY) await repos.sync.moveToCompany({ clientId: client.id }, port.companyId);
+  const projectIds: string[] = [];
+  for (let i = 0; i < Math.min(8, customers.length); i++) {
+    const project = await repos.projects.create({
+      clientId: client.id,
+      name: `Bench ${index}.${i}`,
+      color: '#336699',
+      billable: true,
+      defaultTaskId: null,
+      rateMinor: 9_000 + i * 250,
+      currency,
+      rounding: null,
+      qboCustomerId: customers[i]!.Id,
+      qboItemId: item.Id,
+      qboClassId: needsClass && klass ? klass.Id : null,
+    });
+    projectIds.push(project.id);
+  }
+  return { projectIds, currency };
+}
+
+/** `o.entries` entries for each port's company, approved; then every company's engine pushes at once, as the app's do. */
+export async function pushEntries(db: TrackNexusDb, ports: readonly QboPort[], o: PushOptions): Promise<PushResult> {
   const repos = createRepos(db);
   const times: Record<string, number[]> = {};
   const timed = (target: object, names: string[], prefix = '') => {
@@ -50,61 +99,37 @@ export async function pushEntries(db: TrackNexusDb, port: QboPort, o: PushOption
     }
   };
   if (o.profile) timed(repos.sync, ['planApproved', 'persistPlan', 'applyAnswer', 'applyFailure', 'engineView', 'plan', 'rebase']);
-  await importMirror({ repos, port });
-  const mirror = await repos.qboMirror.mirror();
-  const customers = mirror.customers.filter((c) => c.Active);
-  const item = mirror.items.find((i) => i.Active && i.Type === 'Service');
-  const employee = mirror.employees.find((e) => e.Active);
-  const klass = mirror.classes.find((c) => c.Active);
-  if (!item || !employee || customers.length === 0) throw new Error('The company needs an active customer, service item and employee.');
-  const prefs = await repos.qboMirror.preferences();
-  const needsClass = prefs.AccountingInfoPrefs?.ClassTrackingPerTxn === true;
-  const currency = prefs.CurrencyPrefs?.HomeCurrency?.value ?? 'USD';
-  await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: employee.Id });
   // A unique marker per entry (and so per key) in the Description lets us count duplicates from QBO.
   await repos.sync.saveSettings({ descriptionTemplate: '{project}: {description}' });
-  const client = await repos.clients.create({ name: 'Bench', qboCustomerId: null });
-  const projects: { id: string }[] = [];
-  for (let i = 0; i < Math.min(8, customers.length); i++) {
-    projects.push(
-      await repos.projects.create({
-        clientId: client.id,
-        name: `Bench ${i}`,
-        color: '#336699',
-        billable: true,
-        defaultTaskId: null,
-        rateMinor: 9_000 + i * 250,
-        currency,
-        rounding: null,
-        qboCustomerId: customers[i]!.Id,
-        qboItemId: item.Id,
-        qboClassId: needsClass && klass ? klass.Id : null,
-      }),
-    );
+  const rows = [];
+  for (const [index, port] of ports.entries()) {
+    const { projectIds, currency } = await prepareCompany(repos, port, index);
+    await repos.settings.set('currency', currency);
+    for (let i = 0; i < o.entries; i++) {
+      const start = FIRST + Math.floor(i / PER_DAY) * DAY + (i % PER_DAY) * 30 * 60_000;
+      const marker = `${markerPrefix(o.run, index)}${i}`;
+      rows.push({ projectId: projectIds[i % projectIds.length]!, description: `[tn:${marker}]`, start, end: start + (10 + (i % 7) * 5) * 60_000, zone: 'UTC', importKey: marker });
+    }
   }
-  await repos.settings.set('currency', currency);
-  const first = Date.UTC(2026, 0, 5, 14, 0);
-  const perDay = 24;
-  const rows = Array.from({ length: o.entries }, (_, i) => {
-    const start = first + Math.floor(i / perDay) * DAY + (i % perDay) * 30 * 60_000;
-    return { projectId: projects[i % projects.length]!.id, description: `[tn:${o.run}-${i}]`, start, end: start + (10 + (i % 7) * 5) * 60_000, zone: 'UTC', importKey: `${o.run}-${i}` };
-  });
   const t0 = Date.now();
   const imported = await repos.entries.importMany(rows);
   const approved = await repos.entries.approve(imported.importedIds);
-  o.log(`${o.entries} entries created and approved in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${approved.planned} outbox rows, ${approved.issues.filter((i) => i.blocking).length} blocked`);
+  o.log(`${rows.length} entries created and approved in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${approved.planned} outbox rows, ${approved.issues.filter((i) => i.blocking).length} blocked`);
 
   await o.beforeSend();
-  if (o.profile) timed(port, ['batch'], 'port.');
-  const engine = createSyncEngine({ repos, port, concurrency: o.concurrency, retryScale: o.timeScale, onProgress: (p) => o.onProgress(p.done) });
-  const started = Date.now();
-  const result = await engine.run();
-  const seconds = (Date.now() - started) / 1000;
+  if (o.profile) for (const port of ports) timed(port, ['batch'], 'port.');
+  const companies = await Promise.all(
+    ports.map(async (port, index): Promise<CompanyPush> => {
+      const engine = createSyncEngine({ repos, port, concurrency: o.concurrency, retryScale: o.timeScale, onProgress: (p) => o.onProgress(index, p.done) });
+      const started = Date.now();
+      const result = await engine.run();
+      return { companyId: port.companyId, engine: result, seconds: (Date.now() - started) / 1000 };
+    }),
+  );
   for (const [k, v] of Object.entries(times)) o.log(`  ${k}: ${v.length} calls, ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)} ms average`);
   return {
-    engine: result,
-    seconds,
-    from: new Date(first).toISOString().slice(0, 10),
-    to: new Date(first + Math.ceil(o.entries / perDay) * DAY).toISOString().slice(0, 10),
+    companies,
+    from: new Date(FIRST).toISOString().slice(0, 10),
+    to: new Date(FIRST + Math.ceil(o.entries / PER_DAY) * DAY).toISOString().slice(0, 10),
   };
 }
