@@ -67,7 +67,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Company k of the workspace: the first is the primary one. */
 const companyIdOf = (k: number) => (k === 0 ? PRIMARY_COMPANY : `co-${k.toString(16).padStart(8, '0')}`);
 /** Its sandbox's realm: the sample realm for the first, distinct ones after it. */
-const realmOf = (k: number) => (k === 0 ? undefined : String(9_130_000_000_000_000 + k));
+const realmOf = (k: number) => (k === 0 ? undefined : `9130${String(k).padStart(12, '0')}`);
 
 async function pushInNode(conns: readonly InProcessConnection[], push: PushOptions): Promise<PushResult> {
   const db = await openDatabase('bench-sync', { indexedDB: new IDBFactory(), IDBKeyRange });
