@@ -100,6 +100,7 @@ describe('QuickBooks screen', () => {
     fireEvent.click(demo);
     expect(await screen.findByRole('heading', { name: 'Connected to Demo Books' })).toBeTruthy();
     expect(screen.getByRole('tablist', { name: 'QuickBooks' })).toBeTruthy();
+    expect(screen.getByText(/Mapping, sync, conflicts, audit and reconciliation of/).textContent).toContain('Demo Books');
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect…' }));
     expect(screen.getByRole('alertdialog', { name: 'Disconnect Demo Books?' }).textContent).toContain('other companies stay connected');
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));

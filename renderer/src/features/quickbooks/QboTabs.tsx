@@ -19,7 +19,8 @@ const QBO_TABS: ReadonlyArray<{ id: QboTabId; label: string; View: ComponentType
   { id: 'reconciliation', label: 'Reconciliation', View: ReconciliationSection },
 ];
 
-export function QboTabs({ badges = {} }: { badges?: Partial<Record<QboTabId, number>> }) {
+/** `company`: named above the tabs when the workspace has several, so every tab says whose it is. */
+export function QboTabs({ badges = {}, company }: { badges?: Partial<Record<QboTabId, number>>; company?: string }) {
   const { tab, setTab } = useQboTab();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const current = QBO_TABS.find((t) => t.id === tab) ?? QBO_TABS[0]!;
@@ -35,6 +36,7 @@ export function QboTabs({ badges = {} }: { badges?: Partial<Record<QboTabId, num
   const View = current.View;
   return (
     <div className="qbo-tabs">
+      {company ? <p className="qbo-company-caption">Mapping, sync, conflicts, audit and reconciliation of <strong>{company}</strong></p> : null}
       <div role="tablist" aria-label="QuickBooks" className="qbo-tablist" onKeyDown={onKey}>
         {QBO_TABS.map((t) => (
           <button key={t.id} ref={(el) => { refs.current[t.id] = el; }} type="button" role="tab" id={`qbo-tab-${t.id}`} aria-controls={`qbo-panel-${t.id}`}

@@ -72,7 +72,7 @@ export function QuickBooksScreen() {
         <ConnectionCard status={card} others={count} demoExists={companies.some((c) => c.environment === 'demo')} />
       )}
       {/* While QuickBooks asks for a reconnect the tabs stay: what waits, the audit and the mapping are still here. */}
-      {!adding && !waiting && (connected || reconnect) ? <QboTabs badges={{ conflicts: conflicts ?? 0 }} /> : null}
+      {!adding && !waiting && (connected || reconnect) ? <QboTabs badges={{ conflicts: conflicts ?? 0 }} {...(count > 1 && chosen ? { company: companyLabel(chosen) } : {})} /> : null}
     </>
   );
 }
