@@ -11,12 +11,12 @@ import { registerQboDataHandlers } from '../../electron/main/qbo/handlers';
 import { createIntuitClient } from '../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from '../../electron/main/qbo/rate-limiter';
-import { TokenKeeper } from '../../electron/main/qbo/token-keeper';
+import { connectionKey, TokenKeeper } from '../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../electron/main/secrets/file-secret-store';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { control } from '../../electron/qbo-sandbox/control-client';
 import type { RendererApi } from '../../shared/ipc/contract';
-import type { QboStatus } from '../../shared/ipc/domains/qbo';
+import { PRIMARY_COMPANY, type QboStatus } from '../../shared/ipc/domains/qbo';
 import { ipcQboPort, type QboPort } from '../../renderer/src/features/quickbooks/engine/qbo-port';
 
 export interface InProcessConnection {
@@ -57,6 +57,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   const reconnectReasons: string[] = [];
   const keeper = new TokenKeeper({
     store: fileSecretStore(dir),
+    key: connectionKey(PRIMARY_COMPANY),
     clock: { now: () => Date.now(), timeZone: () => 'UTC' },
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
     onReconnectRequired: (reason) => void reconnectReasons.push(reason),
@@ -72,6 +73,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
       realmId: options.realmId,
     },
     environment: 'custom',
+    endpoints: { apiBase: config.apiBase, oauth: config.oauth },
     companyName: null,
     connectedAt: Date.now(),
     invalid: null,
@@ -89,7 +91,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   // The app's path: ipcQboPort's calls dispatched by main's IPC router to the data handlers, so
   // payloads are validated and failures mapped exactly as they are for the renderer.
   const router = new IpcRouter();
-  registerQboDataHandlers(router, client);
+  registerQboDataHandlers(router, () => client);
   const invoke = ((channel: string, payload?: unknown) => router.dispatch(channel, payload)) as RendererApi['invoke'];
   const port: QboPort = {
     ...ipcQboPort({ invoke }),
@@ -97,6 +99,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
       const connection = await keeper.load();
       const invalid = connection?.invalid ?? null;
       return {
+        companyId: PRIMARY_COMPANY,
         state: !connection ? 'disconnected' : invalid ? 'reconnect_required' : 'connected',
         environment: 'custom',
         realmId: options.realmId,

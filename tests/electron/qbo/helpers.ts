@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type IncomingMessage } from 'node
 import type { AddressInfo } from 'node:net';
 import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
 import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
-import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
+import { connectionKey, TokenKeeper } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import { control } from '../../../electron/qbo-sandbox/control-client';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
@@ -150,6 +150,7 @@ export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir
   const intuit = await createIntuitClient(localConfig(base), 'http://127.0.0.1/callback');
   const keeper = new TokenKeeper({
     store: fileSecretStore(dir),
+    key: connectionKey('primary'),
     clock,
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
     onReconnectRequired: () => {},
@@ -167,6 +168,7 @@ export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir
       realmId: sandbox.realmId,
     },
     environment: 'custom',
+    endpoints: null,
     companyName: null,
     connectedAt: clock.now(),
     invalid: null,
