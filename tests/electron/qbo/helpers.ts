@@ -223,10 +223,12 @@ export type QboApp = ReturnType<typeof makeQboApp>;
  * Clicks Connect (or another channel that opens the consent page) and plays the person in the
  * browser. `realmAlias` makes the loopback hear another realm id, as if they picked another company.
  */
-export async function connectApproved(app: QboApp, channel = 'qbo:connectCompany', payload: unknown = {}, realmAlias?: string) {
+export async function connectApproved(app: QboApp, channel = 'qbo:connectCompany', payload?: unknown, realmAlias?: string) {
   const before = app.opened.length;
-  const pending = app.call(channel, payload);
-  const url = await waitFor(() => app.opened.length > before && app.opened.at(-1));
+  let settled: Awaited<ReturnType<QboApp['call']>> | null = null;
+  const pending = app.call(channel, payload ?? (channel === 'qbo:connectCompany' ? {} : undefined)).then((r) => (settled = r));
+  const url = await waitFor(() => (app.opened.length > before && app.opened.at(-1)) || settled);
+  if (typeof url !== 'string') return url; // answered without asking the person (or failed first)
   let back = await answerConsent(url, 'approve');
   if (realmAlias) {
     const u = new URL(back);
