@@ -23,6 +23,7 @@ export class QboCompany {
   readonly tokens: TokenKeeper;
   readonly client: QboClient;
   private statusValue: QboStatus;
+  private readonly emit: () => void;
 
   constructor(
     public record: CompanyRecord,
@@ -50,8 +51,6 @@ export class QboCompany {
     this.emit = () => deps.emitStatus(this.statusValue);
   }
 
-  private readonly emit: () => void;
-
   get id() {
     return this.record.id;
   }
@@ -70,10 +69,6 @@ export class QboCompany {
   async restore(): Promise<void> {
     const connection = await this.tokens.load();
     this.statusValue = connection ? connectedStatus(this.record, connection) : disconnectedStatus(this.record);
-  }
-
-  isConnected(): boolean {
-    return this.statusValue.state === 'connected' || this.statusValue.state === 'reconnect_required';
   }
 }
 
