@@ -9,7 +9,7 @@ import { startDemoCompany } from '../../../electron/main/qbo/demo';
 import { connectionKey, LEGACY_CONNECTION_KEY } from '../../../electron/main/qbo/token-keeper';
 import type { QboStatus } from '../../../shared/ipc/contract';
 import { useSandbox } from '../../fixtures/use-sandbox';
-import { DEFAULT_CLIENT, connectApproved, makeQboApp, startRecordingProxy, startTestSandbox, storedConnection, type QboApp } from './helpers';
+import { DEFAULT_CLIENT, connectApproved, makeQboApp, startRecordingProxy, startTestSandbox, storedConnection, waitFor, type QboApp } from './helpers';
 
 const OTHER_REALM = '9130000000000002';
 const sandboxA = useSandbox(() => startTestSandbox());
@@ -173,6 +173,19 @@ describe('several companies', () => {
     // Trying the demo again brings back the same demo company.
     expect(await connectApproved(app, 'qbo:startDemo')).toMatchObject({ ok: true, value: { companyId: demoId, state: 'connected' } });
     expect(await companies(app)).toHaveLength(2);
+  });
+
+  it('opens one consent page at a time, whichever company it is for', async () => {
+    app = makeApp();
+    await useServer(app, proxyA.url);
+    const pending = app.call('qbo:connectCompany', {});
+    await waitFor(() => app.opened.at(-1));
+    expect(await app.call('qbo:connectCompany', {})).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/already open/) } });
+    expect(await app.call('qbo:startDemo')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(app.opened).toHaveLength(1);
+    await app.call('qbo:cancelConnect');
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/cancelled/) } });
+    expect(await companies(app)).toEqual([]);
   });
 });
 
