@@ -12,12 +12,12 @@ import { registerQboDataHandlers } from '../../electron/main/qbo/handlers';
 import { createIntuitClient } from '../../electron/main/qbo/intuit-client';
 import { createQboClient, type QboClient } from '../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from '../../electron/main/qbo/rate-limiter';
-import { TokenKeeper } from '../../electron/main/qbo/token-keeper';
+import { connectionKey, TokenKeeper } from '../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../electron/main/secrets/file-secret-store';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { control } from '../../electron/qbo-sandbox/control-client';
 import type { RendererApi } from '../../shared/ipc/contract';
-import type { QboStatus } from '../../shared/ipc/domains/qbo';
+import type { CompanyId, QboStatus } from '../../shared/ipc/domains/qbo';
 import { ipcQboPort, type QboPort } from '../../renderer/src/features/quickbooks/engine/qbo-port';
 
 export interface InProcessConnection {
@@ -48,7 +48,7 @@ export interface ConnectOptions {
   timeoutMs?: number;
   throttleRetries?: number;
   /** The company this connection is in the workspace; the primary one when left out. */
-  companyId?: string;
+  companyId?: CompanyId;
 }
 
 export async function connectInProcess(options: ConnectOptions): Promise<InProcessConnection> {
@@ -60,8 +60,10 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   const dir = await mkdtemp(join(tmpdir(), 'tn-sync-'));
   const intuit = await createIntuitClient(config, 'http://127.0.0.1/callback');
   const reconnectReasons: string[] = [];
+  const companyId = options.companyId ?? PRIMARY_COMPANY;
   const keeper = new TokenKeeper({
     store: fileSecretStore(dir),
+    key: connectionKey(companyId),
     clock: { now: () => Date.now(), timeZone: () => 'UTC' },
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
     onReconnectRequired: (reason) => void reconnectReasons.push(reason),
@@ -77,12 +79,12 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
       realmId: options.realmId,
     },
     environment: 'custom',
+    endpoints: { apiBase: config.apiBase, oauth: config.oauth },
     companyName: null,
     connectedAt: Date.now(),
     invalid: null,
   });
   const limiters = options.limiters ?? new RateLimiterRegistry(options.limiter ?? {});
-  const companyId = options.companyId ?? PRIMARY_COMPANY;
   const client = createQboClient({
     apiBase: () => config.apiBase,
     tokens: keeper,
@@ -95,7 +97,7 @@ export async function connectInProcess(options: ConnectOptions): Promise<InProce
   // The app's path: ipcQboPort's calls dispatched by main's IPC router to the data handlers, so
   // payloads are validated and failures mapped exactly as they are for the renderer.
   const router = new IpcRouter();
-  registerQboDataHandlers(router, client);
+  registerQboDataHandlers(router, () => client);
   const invoke = ((channel: string, payload?: unknown) => router.dispatch(channel, payload)) as RendererApi['invoke'];
   const port: QboPort = {
     ...ipcQboPort({ invoke }, companyId),

@@ -28,7 +28,7 @@ describe('QuickBooks faults across IPC', () => {
   it.each(transports)('arrive with status, code and intuit_tid as fields over %s', async (_name, carry) => {
     const r = router();
     const invoke = (async (channel: string, payload?: unknown) => carry(await r.dispatch(channel, payload))) as RendererApi['invoke'];
-    const error = await ipcQboPort({ invoke }).queryAll('Customer').catch((e: unknown) => e);
+    const error = await ipcQboPort({ invoke }, 'primary').queryAll('Customer').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QboPortError);
     expect((error as QboPortError).kind).toBe('remote');
     expect((error as QboPortError).details).toEqual({ status: 400, code: '6240', type: 'ValidationFault', intuitTid: '1-abc-tid' });

@@ -77,79 +77,91 @@ export class QboConfigError extends Error {
   override readonly name = 'QboConfigError';
 }
 
-export function resolveQboConfig(input: {
+/** The servers a connection talks to; kept with the connection so its tokens never go elsewhere. */
+export interface QboEndpoints {
+  /** API origin without a trailing slash, e.g. https://quickbooks.api.intuit.com */
+  apiBase: string;
+  oauth: OAuthEndpoints;
+}
+
+interface ResolveInput {
   settings: QboSettings;
   /** The client secret from the SecretStore, if one was saved in Settings. */
   clientSecret: string | null;
   env: Record<string, string | undefined>;
   demo?: DemoCompanyBases | null;
-}): ResolvedQboConfig {
-  const { settings, env } = input;
-  const environment = settings.environment;
-  let apiBase: string;
-  let oauth: OAuthEndpoints;
-  let clientId = settings.clientId?.trim() || env['QBO_CLIENT_ID']?.trim() || '';
-  let clientSecret = input.clientSecret || env['QBO_CLIENT_SECRET'] || '';
+}
 
-  switch (environment) {
+/** Where the chosen environment lives; QBO_API_BASE / QBO_OAUTH_BASE override every environment. */
+export function resolveQboEndpoints(input: Omit<ResolveInput, 'clientSecret'>): QboEndpoints {
+  const { apiBase, oauth } = environmentEndpoints(input);
+  const envApi = input.env['QBO_API_BASE'];
+  const envOAuth = input.env['QBO_OAUTH_BASE'];
+  return {
+    apiBase: trimSlash(envApi ? checkBase(envApi, 'QBO_API_BASE') : apiBase),
+    oauth: envOAuth ? oauthEndpointsAt(checkBase(envOAuth, 'QBO_OAUTH_BASE')) : oauth,
+  };
+}
+
+function environmentEndpoints({ settings, env, demo }: Omit<ResolveInput, 'clientSecret'>): QboEndpoints {
+  switch (settings.environment) {
     case 'production':
-      apiBase = API_BASES.production;
-      oauth = INTUIT_OAUTH;
-      break;
+      return { apiBase: API_BASES.production, oauth: INTUIT_OAUTH };
     case 'sandbox':
       // Intuit uses the same OAuth endpoints for sandbox and production; only the API base differs.
-      apiBase = API_BASES.sandbox;
-      oauth = INTUIT_OAUTH;
-      break;
+      return { apiBase: API_BASES.sandbox, oauth: INTUIT_OAUTH };
     case 'custom': {
-      if (!settings.customApiBase || !settings.customOAuthBase) {
-        if (!env['QBO_API_BASE'] || !env['QBO_OAUTH_BASE']) {
-          throw new QboConfigError('A custom QuickBooks connection needs both an API base URL and an OAuth base URL in Settings.');
-        }
+      if ((!settings.customApiBase || !settings.customOAuthBase) && (!env['QBO_API_BASE'] || !env['QBO_OAUTH_BASE'])) {
+        throw new QboConfigError('A custom QuickBooks connection needs both an API base URL and an OAuth base URL in Settings.');
       }
-      apiBase = checkBase(settings.customApiBase ?? env['QBO_API_BASE'] ?? '', 'API base URL');
-      oauth = oauthEndpointsAt(checkBase(settings.customOAuthBase ?? env['QBO_OAUTH_BASE'] ?? '', 'OAuth base URL'));
-      break;
+      return {
+        apiBase: checkBase(settings.customApiBase ?? env['QBO_API_BASE'] ?? '', 'API base URL'),
+        oauth: oauthEndpointsAt(checkBase(settings.customOAuthBase ?? env['QBO_OAUTH_BASE'] ?? '', 'OAuth base URL')),
+      };
     }
-    case 'demo': {
-      if (!input.demo) throw new QboConfigError('The demo company is not running; start it from the QuickBooks screen.');
-      apiBase = input.demo.apiBase;
-      oauth = oauthEndpointsAt(input.demo.oauthBase);
-      // The demo company has its own keys; a user's real keys must never be sent to it.
-      clientId = input.demo.clientId;
-      clientSecret = input.demo.clientSecret;
-      break;
-    }
+    case 'demo':
+      if (!demo) throw new QboConfigError('The demo company is not running; start it from the QuickBooks screen.');
+      return { apiBase: demo.apiBase, oauth: oauthEndpointsAt(demo.oauthBase) };
   }
+}
 
-  // Tests and benchmarks point any environment at a local server with these two variables.
-  const envApi = env['QBO_API_BASE'];
-  const envOAuth = env['QBO_OAUTH_BASE'];
-  const basesFromEnvironment = Boolean(envApi || envOAuth);
-  if (envApi) apiBase = checkBase(envApi, 'QBO_API_BASE');
-  if (envOAuth) oauth = oauthEndpointsAt(checkBase(envOAuth, 'QBO_OAUTH_BASE'));
-
-  if (!clientId || !clientSecret) {
+/** The app's keys; the demo company has its own, so a user's real keys are never sent to it. */
+function resolveKeys({ settings, clientSecret, env, demo }: ResolveInput): { clientId: string; clientSecret: string } {
+  const keys =
+    settings.environment === 'demo' && demo
+      ? { clientId: demo.clientId, clientSecret: demo.clientSecret }
+      : { clientId: settings.clientId?.trim() || env['QBO_CLIENT_ID']?.trim() || '', clientSecret: clientSecret || env['QBO_CLIENT_SECRET'] || '' };
+  if (!keys.clientId || !keys.clientSecret) {
     throw new QboConfigError(
       'QuickBooks keys are missing: enter the client ID and secret from your Intuit developer app in Settings (or set QBO_CLIENT_ID and QBO_CLIENT_SECRET), or try the demo company.',
     );
   }
+  return keys;
+}
 
+/**
+ * Everything a consent flow or a token call needs. With `bound`, the endpoints are those a
+ * connection was made with (so edits in Settings never send its tokens or the secret elsewhere).
+ */
+export function resolveQboConfig(input: ResolveInput & { bound?: QboEndpoints }): ResolvedQboConfig {
+  const { settings, env } = input;
+  const environment = settings.environment;
+  const endpoints = input.bound ?? resolveQboEndpoints(input);
+  const keys = resolveKeys(input);
   // Intuit accepts only https redirect URIs for production keys, so they go through the relay page.
+  // A bound config never opens a consent page, so it needs no redirect.
   const redirect: ResolvedQboConfig['redirect'] =
-    environment === 'production'
+    environment === 'production' && !input.bound
       ? { mode: 'relay', relayUrl: requireRelay(settings.relayUrl) }
       : { mode: 'loopback', port: settings.loopbackPort ?? 0 };
-
   return {
     environment,
-    apiBase: trimSlash(apiBase),
-    oauth,
-    clientId,
-    clientSecret,
+    apiBase: trimSlash(endpoints.apiBase),
+    oauth: endpoints.oauth,
+    ...keys,
     oauthClientEnvironment: environment === 'production' ? 'production' : 'sandbox',
     redirect,
-    basesFromEnvironment,
+    basesFromEnvironment: Boolean(env['QBO_API_BASE'] || env['QBO_OAUTH_BASE']),
   };
 }
 

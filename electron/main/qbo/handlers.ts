@@ -2,6 +2,7 @@
 // error kinds the renderer's sync engine acts on: 'auth' (pause until reconnect), 'network'
 // (retry the same request, same requestid), 'remote' (a QuickBooks fault; retryable says whether
 // a later retry can help). A QuickBooks fault's status, code and intuit_tid travel as `remote`.
+import type { CompanyId } from '../../../shared/ipc/domains/qbo';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Emit } from '../ipc/events';
 import type { IpcRouter } from '../ipc/router';
@@ -41,36 +42,35 @@ async function guarded<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The channels that read and write company data over main's client (what the sync engine's port
- * calls). `ready` runs before each call. Also used by `npm run bench:sync` in Chromium, so the
- * benchmark's renderer reaches QuickBooks through the same validation and error mapping as the app.
+ * The channels that read and write company data, each over the named company's client (what the
+ * sync engine's port calls). `clientFor` finds it (and may start what it needs first). Also used by
+ * `npm run bench:sync` in Chromium, so the benchmark's renderer reaches QuickBooks through the same
+ * validation and error mapping as the app.
  */
-export function registerQboDataHandlers(router: IpcRouter, client: QboClient, ready: () => Promise<void> = async () => {}) {
-  const data = <T>(task: () => Promise<T>) =>
-    guarded(async () => {
-      await ready();
-      return task();
-    });
-  router.handle('qbo:queryAll', ({ entity, where }) => data(async () => ({ items: await client.queryAll(entity, where) })));
-  router.handle('qbo:readEntity', ({ entity, id }) => data(async () => ({ data: await client.read(entity, id) })));
-  router.handle('qbo:sendBatch', ({ requestId, items }) => data(() => client.batch(items, requestId)));
-  router.handle('qbo:getChanges', ({ entities, changedSince }) => data(async () => ({ changes: await client.cdc(entities, changedSince) })));
-  router.handle('qbo:getCompany', () => data(async () => ({ companyInfo: await client.companyInfo(), preferences: await client.preferences() })));
+export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId: CompanyId) => QboClient | Promise<QboClient>) {
+  const data = <T>(companyId: CompanyId, task: (client: QboClient) => Promise<T>) => guarded(async () => task(await clientFor(companyId)));
+  router.handle('qbo:queryAll', ({ companyId, entity, where }) => data(companyId, async (c) => ({ items: await c.queryAll(entity, where) })));
+  router.handle('qbo:readEntity', ({ companyId, entity, id }) => data(companyId, async (c) => ({ data: await c.read(entity, id) })));
+  router.handle('qbo:sendBatch', ({ companyId, requestId, items }) => data(companyId, (c) => c.batch(items, requestId)));
+  router.handle('qbo:getChanges', ({ companyId, entities, changedSince }) => data(companyId, async (c) => ({ changes: await c.cdc(entities, changedSince) })));
+  router.handle('qbo:getCompany', ({ companyId }) => data(companyId, async (c) => ({ companyInfo: await c.companyInfo(), preferences: await c.preferences() })));
 }
 
 export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;
 
 export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHandlerDeps) {
   const service = new QboService({ ...deps, emitStatus: (status) => emit('qbo:statusChanged', status) });
-  router.handle('qbo:getStatus', () => guarded(async () => (await service.whenReady(), service.status())));
-  router.handle('qbo:getSettings', () => guarded(async () => (await service.whenReady(), service.settingsView())));
+  const ready = <T>(task: () => T) => guarded(async () => (await service.whenReady(), task()));
+  router.handle('qbo:listCompanies', () => ready(() => ({ companies: service.list() })));
+  router.handle('qbo:getStatus', ({ companyId }) => ready(() => service.status(companyId)));
+  router.handle('qbo:getSettings', () => ready(() => service.settingsView()));
   router.handle('qbo:saveSettings', (input) => guarded(() => service.saveSettings(input)));
-  router.handle('qbo:connectCompany', () => guarded(() => service.connect()));
+  router.handle('qbo:connectCompany', ({ companyId }) => guarded(() => service.connect(companyId)));
   router.handle('qbo:cancelConnect', () => ({ cancelled: service.cancelConnect() }));
-  router.handle('qbo:disconnectCompany', () => guarded(() => service.disconnect()));
+  router.handle('qbo:disconnectCompany', ({ companyId }) => guarded(() => service.disconnect(companyId)));
   router.handle('qbo:startDemo', () => guarded(() => service.startDemo()));
-  // Data calls start the demo company first when it is the chosen environment (after a restart).
-  registerQboDataHandlers(router, service.client, () => service.ensureBackend());
+  // Data calls start the demo company first when they are for it (after a restart).
+  registerQboDataHandlers(router, (companyId) => service.clientFor(companyId));
 
   return { service, dispose: () => service.dispose() };
 }

@@ -43,8 +43,6 @@ export interface QboClientDeps {
   throttleRetries?: number;
   /** 401 again right after a refresh: the grant is no good, the user must reconnect. */
   onAuthRejected?: (reason: string, rejectedAccessToken: string) => void;
-  /** Every intuit_tid seen, newest last (kept short), for support requests. */
-  onIntuitTid?: (tid: string) => void;
 }
 
 export type BatchItem =
@@ -83,7 +81,6 @@ function createRequester(deps: QboClientDeps) {
         if (answer.status === 429 || answer.status === 503) limiter.backOff(retryAfterMs(answer.retryAfter, Date.now()), sentAt);
         return { token, ...answer };
       });
-      if (attempt.tid) deps.onIntuitTid?.(attempt.tid);
       if (attempt.status >= 200 && attempt.status < 300) {
         limiter.succeeded();
         return { status: attempt.status, data: parseJson(attempt.text, attempt.status, attempt.tid, req.requestId) as T, intuitTid: attempt.tid };

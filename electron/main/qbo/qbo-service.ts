@@ -1,17 +1,21 @@
-// The QuickBooks connection as the app sees it: a small status machine
-// (disconnected → connecting → connected, reconnect_required after invalid_grant, error), the
-// settings, the OAuth flow, the token keeper and the API client, wired together. The renderer
-// reaches it only through handlers.ts; no token ever leaves this object.
-import type { QboSettingsInput, QboSettingsView, QboStatus } from '../../../shared/ipc/domains/qbo';
+// The QuickBooks companies as the app sees them: the settings (what the next connect uses), the
+// company registry, one consent flow at a time, and per company a status machine
+// (disconnected → connecting → connected, reconnect_required after invalid_grant, error), a
+// TokenKeeper and a client bound to the servers that issued its tokens. The renderer reaches it
+// only through handlers.ts; no token ever leaves this object.
+import type { CompanyId, QboEnvironment, QboSettingsInput, QboSettingsView, QboStatus } from '../../../shared/ipc/domains/qbo';
 import type { AppPaths, Clock, ExternalOpener, SecretStore } from '../ports';
-import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from './config';
+import { QboCompany, connectedStatus } from './company';
+import { loadCompanies, newCompanyId, registryFile, saveCompanies, type CompanyRecord } from './company-registry';
+import { defaultSettings, resolveQboConfig, resolveQboEndpoints, type QboSettings, type ResolvedQboConfig } from './config';
 import type { DemoCompany } from './demo';
-import { createIntuitClient, TokenEndpointError } from './intuit-client';
+import { createIntuitClient, TokenEndpointError, type TokenSet } from './intuit-client';
+import { migrateLegacyConnection } from './migrate-legacy';
 import { startAuthorization, type AuthorizationFlow } from './oauth-flow';
-import { createQboClient, type QboClient } from './qbo-client';
+import type { QboClient } from './qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from './rate-limiter';
 import { CLIENT_SECRET_KEY, loadSettings, saveSettings, settingsFile } from './settings-store';
-import { TokenKeeper, type StoredConnection } from './token-keeper';
+import { NotConnectedError, ReconnectRequiredError, type StoredConnection } from './token-keeper';
 
 export interface QboServiceDeps {
   secretStore: SecretStore;
@@ -27,100 +31,94 @@ export interface QboServiceDeps {
 }
 
 export class QboService {
-  private settings: QboSettings = { environment: 'sandbox' };
-  private statusValue: QboStatus;
+  private settings: QboSettings = defaultSettings;
+  private cachedSecret: string | null = null;
+  private readonly companies = new Map<CompanyId, QboCompany>();
+  private consenting = false;
   private flow: AuthorizationFlow | null = null;
   private demo: Promise<DemoCompany> | null = null;
   private demoBases: DemoCompany | null = null;
+  private registryWrites: Promise<unknown> = Promise.resolve();
   private readonly env: Record<string, string | undefined>;
-  private readonly file: string;
   private readonly ready: Promise<void>;
-  readonly tokens: TokenKeeper;
+  /** Shared by every company: QuickBooks limits each realm, so one company never slows another. */
   readonly limiters: RateLimiterRegistry;
-  readonly client: QboClient;
-  /** The last intuit_tid QuickBooks sent, for support requests. */
-  lastIntuitTid: string | null = null;
 
   constructor(private readonly deps: QboServiceDeps) {
     this.env = deps.env ?? process.env;
-    this.file = settingsFile(deps.paths.dataDir);
-    this.statusValue = { state: 'disconnected', environment: 'sandbox', realmId: null, companyName: null, message: null, connectedAt: null, awaitingBrowser: false };
-    this.tokens = new TokenKeeper({
-      store: deps.secretStore,
-      clock: deps.clock,
-      refresher: () => {
-        const config = this.configNow();
-        // The redirect URI is not sent on refresh; any value will do.
-        const intuit = createIntuitClient(config, 'http://127.0.0.1/callback');
-        return async (refreshToken, realmId, sentAt) => (await intuit).refresh(refreshToken, realmId, sentAt);
-      },
-      onReconnectRequired: (reason) => this.setStatus({ state: 'reconnect_required', message: `Reconnect QuickBooks: ${reason}` }),
-    });
     this.limiters = new RateLimiterRegistry(deps.limiter);
-    this.client = createQboClient({
-      apiBase: () => this.configNow().apiBase,
-      tokens: this.tokens,
-      limiters: this.limiters,
-      // Through the keeper, so the stored connection and the status agree (and survive a restart).
-      onAuthRejected: (reason, token) => void this.tokens.invalidate(reason, token).catch(() => undefined),
-      onIntuitTid: (tid) => (this.lastIntuitTid = tid),
-    });
     this.ready = this.init();
     this.ready.catch(() => undefined);
   }
 
-  private cachedConfig: ResolvedQboConfig | null = null;
-  private cachedSecret: string | null = null;
-
   private async init(): Promise<void> {
-    this.settings = await loadSettings(this.file);
+    this.settings = await loadSettings(settingsFile(this.deps.paths.dataDir));
     this.cachedSecret = await this.deps.secretStore.get(CLIENT_SECRET_KEY);
-    const connection = await this.tokens.load();
-    if (connection) {
-      this.settings = { ...this.settings, environment: connection.environment };
-      this.statusValue = this.statusFrom(connection);
-    } else {
-      this.statusValue = { ...this.statusValue, environment: this.settings.environment };
+    const registry = registryFile(this.deps.paths.dataDir);
+    await migrateLegacyConnection({ store: this.deps.secretStore, registry, endpoints: (environment) => this.endpointsNow(environment) });
+    for (const record of await loadCompanies(registry)) {
+      const company = this.add(record);
+      await company.restore();
+      this.deps.emitStatus(company.status());
     }
-    this.deps.emitStatus(this.statusValue);
   }
 
-  /** Resolves once settings and any saved connection are loaded (handlers await it). */
+  private endpointsNow(environment: QboEnvironment) {
+    try {
+      return resolveQboEndpoints({ settings: { ...this.settings, environment }, env: this.env });
+    } catch {
+      return null;
+    }
+  }
+
+  private add(record: CompanyRecord): QboCompany {
+    const company = new QboCompany(record, {
+      store: this.deps.secretStore,
+      clock: this.deps.clock,
+      limiters: this.limiters,
+      config: (c) => this.companyConfig(c),
+      emitStatus: this.deps.emitStatus,
+    });
+    this.companies.set(record.id, company);
+    return company;
+  }
+
+  /** Resolves once settings and the saved companies are loaded (handlers await it). */
   whenReady(): Promise<void> {
     return this.ready;
   }
 
-  status(): QboStatus {
-    return this.statusValue;
+  /** Every company, connected or not, oldest first. */
+  list(): QboStatus[] {
+    return [...this.companies.values()].map((c) => c.status());
   }
 
-  private statusFrom(c: StoredConnection): QboStatus {
-    return {
-      state: c.invalid ? 'reconnect_required' : 'connected',
-      environment: c.environment,
-      realmId: c.tokens.realmId,
-      companyName: c.companyName,
-      message: c.invalid ? `Reconnect QuickBooks: ${c.invalid.reason}` : null,
-      connectedAt: c.connectedAt,
-      awaitingBrowser: false,
-    };
+  /** A company's status; one not in the workspace (yet) reads as disconnected. */
+  status(companyId: CompanyId): QboStatus {
+    const company = this.companies.get(companyId);
+    if (company) return company.status();
+    return { companyId, state: 'disconnected', environment: this.settings.environment, realmId: null, companyName: null, message: null, connectedAt: null, awaitingBrowser: false };
   }
 
-  private setStatus(patch: Partial<QboStatus>): void {
-    this.statusValue = { ...this.statusValue, ...patch };
-    this.deps.emitStatus(this.statusValue);
+  /**
+   * A company's configuration: the endpoints its tokens came from (the demo company's as running
+   * now), with today's keys. Settings' environment and bases play no part.
+   */
+  private companyConfig(company: QboCompany): ResolvedQboConfig {
+    const environment = company.record.environment;
+    const bound = company.tokens.endpoints();
+    if (environment !== 'demo' && !bound) throw new ReconnectRequiredError('Reconnect QuickBooks: the server this company was connected to is not known any more.');
+    const settings = { ...this.settings, environment };
+    return resolveQboConfig({ settings, clientSecret: this.cachedSecret, env: this.env, demo: this.demoBases, ...(bound && environment !== 'demo' ? { bound } : {}) });
   }
 
-  /** The configuration in force now; the demo company must be running for 'demo'. */
-  configNow(): ResolvedQboConfig {
-    this.cachedConfig ??= resolveQboConfig({ settings: this.settings, clientSecret: this.cachedSecret, env: this.env, demo: this.demoBases });
-    return this.cachedConfig;
-  }
-
-  /** For the demo environment, (re)start the demo company before anything talks to it. */
-  async ensureBackend(): Promise<void> {
+  /** The client of a connected company, starting the demo company first when it is that one. */
+  async clientFor(companyId: CompanyId): Promise<QboClient> {
     await this.ready;
-    if (this.settings.environment === 'demo' && !this.demoBases) await this.startDemoCompany();
+    const company = this.companies.get(companyId);
+    if (!company) throw new NotConnectedError('That QuickBooks company is not in this workspace.');
+    if (company.record.environment === 'demo' && company.status().state === 'connected') await this.startDemoCompany();
+    return company.client;
   }
 
   settingsView(): QboSettingsView {
@@ -139,12 +137,9 @@ export class QboService {
     };
   }
 
+  /** Changes what the next connect uses; connected companies keep their environment and servers. */
   async saveSettings(input: QboSettingsInput): Promise<QboSettingsView> {
     await this.ready;
-    const connected = this.statusValue.state === 'connected' || this.statusValue.state === 'reconnect_required';
-    if (connected && input.environment !== this.settings.environment) {
-      throw new SettingsConflictError('Disconnect QuickBooks before switching to another environment; the synced data belongs to the connected company.');
-    }
     const next: QboSettings = {
       environment: input.environment,
       customApiBase: input.customApiBase ?? this.settings.customApiBase,
@@ -160,45 +155,108 @@ export class QboService {
       await this.deps.secretStore.set(CLIENT_SECRET_KEY, input.clientSecret);
       this.cachedSecret = input.clientSecret;
     }
-    await saveSettings(this.file, next);
+    await saveSettings(settingsFile(this.deps.paths.dataDir), next);
     this.settings = next;
-    this.cachedConfig = null;
-    if (!connected) this.setStatus({ environment: next.environment });
     return this.settingsView();
   }
 
-  /** Runs the consent flow; resolves with the new status once connected, throws a clear error otherwise. */
-  async connect(): Promise<QboStatus> {
-    await this.ensureBackend();
-    if (this.flow) throw new SettingsConflictError('QuickBooks sign-in is already open in the browser; finish or cancel it first.');
-    this.cachedConfig = null;
-    const config = this.configNow();
-    const before = this.statusValue;
-    this.setStatus({ state: 'connecting', awaitingBrowser: true, message: 'Waiting for you to approve Track Nexus in the browser…' });
+  /**
+   * Runs the consent flow. With a company, reconnects it (in its own environment); without, the
+   * realm the user picks becomes a new company in Settings' environment, or the company already
+   * holding that realm. Resolves with the company's status; throws a clear error otherwise.
+   */
+  async connect(companyId?: CompanyId): Promise<QboStatus> {
+    await this.ready;
+    const target = companyId ? this.companies.get(companyId) : undefined;
+    if (companyId && !target) throw new NotConnectedError('That QuickBooks company is not in this workspace.');
+    return this.consent(target?.record.environment ?? this.settings.environment, target ?? null);
+  }
+
+  private async consent(environment: QboEnvironment, target: QboCompany | null): Promise<QboStatus> {
+    if (this.consenting) throw new SettingsConflictError('QuickBooks sign-in is already open in the browser; finish or cancel it first.');
+    this.consenting = true;
+    try {
+      if (environment === 'demo') await this.startDemoCompany();
+      const config = resolveQboConfig({ settings: { ...this.settings, environment }, clientSecret: this.cachedSecret, env: this.env, demo: this.demoBases });
+      return await this.consentWith(config, target);
+    } finally {
+      this.consenting = false;
+      this.flow = null;
+    }
+  }
+
+  private async consentWith(config: ResolvedQboConfig, target: QboCompany | null): Promise<QboStatus> {
+    // A new company's statuses carry the id it will get, until the realm says which company it is.
+    const pendingId = target?.id ?? newCompanyId(this.records());
+    const show = (patch: Partial<QboStatus>) => (target ? target.setStatus(patch) : this.showPending(pendingId, config.environment, patch));
+    const before = target?.status() ?? null;
+    show({ state: 'connecting', awaitingBrowser: true, message: 'Waiting for you to approve Track Nexus in the browser…' });
     try {
       this.flow = await startAuthorization(config, { opener: this.deps.opener, clock: this.deps.clock, ...(this.deps.flowTimeoutMs ? { timeoutMs: this.deps.flowTimeoutMs } : {}) });
-      const tokens = await this.flow.result;
-      const connection: StoredConnection = { tokens, environment: config.environment, companyName: null, connectedAt: this.deps.clock.now(), invalid: null };
-      await this.tokens.save(connection);
-      this.setStatus({ ...this.statusFrom(connection), message: null });
-      // The company name is a nicety for the screen; failing to read it does not undo the connection.
-      try {
-        const info = await this.client.companyInfo();
-        const name = typeof info['CompanyName'] === 'string' ? info['CompanyName'] : null;
-        await this.tokens.update((current) => ({ ...current, companyName: name }));
-        this.setStatus({ companyName: name });
-      } catch {
-        /* keep connected without a name */
-      }
-      return this.statusValue;
+      const company = await this.adopt(target, pendingId, config, await this.flow.result);
+      if (company.id !== pendingId) show({ state: 'disconnected', awaitingBrowser: false, message: null });
+      await this.readName(company);
+      return company.status();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const back = before.state === 'connecting' ? 'disconnected' : before.state;
       const failedExchange = (error as { reason?: string }).reason === 'exchange';
-      this.setStatus({ ...before, state: failedExchange ? 'error' : back, awaitingBrowser: false, message });
+      const back = !before || before.state === 'connecting' ? 'disconnected' : before.state;
+      show({ ...before, state: failedExchange ? 'error' : back, awaitingBrowser: false, message });
       throw error;
-    } finally {
-      this.flow = null;
+    }
+  }
+
+  private showPending(companyId: CompanyId, environment: QboEnvironment, patch: Partial<QboStatus>): QboStatus {
+    const status: QboStatus = { ...this.status(companyId), environment, ...patch, companyId };
+    this.deps.emitStatus(status);
+    return status;
+  }
+
+  /** The company the consented tokens belong to, with the tokens saved and bound to their servers. */
+  private async adopt(target: QboCompany | null, pendingId: CompanyId, config: ResolvedQboConfig, tokens: TokenSet): Promise<QboCompany> {
+    if (target && target.record.realmId !== tokens.realmId) {
+      await this.revokeQuietly(config, tokens.refresh_token);
+      const name = target.record.companyName ?? 'the company you are reconnecting';
+      throw new SettingsConflictError(`You picked a different QuickBooks company. To reconnect ${name}, choose ${name} on Intuit’s page; to add the other company, use Add company instead.`);
+    }
+    const company =
+      target ??
+      [...this.companies.values()].find((c) => c.record.environment === config.environment && c.record.realmId === tokens.realmId) ??
+      (await this.register({ id: pendingId, environment: config.environment, realmId: tokens.realmId, companyName: null, createdAt: this.deps.clock.now() }));
+    const endpoints = config.environment === 'demo' ? null : { apiBase: config.apiBase, oauth: config.oauth };
+    const connection: StoredConnection = { tokens, environment: config.environment, endpoints, companyName: company.record.companyName, connectedAt: this.deps.clock.now(), invalid: null };
+    await company.tokens.save(connection);
+    company.setStatus(connectedStatus(company.record, connection));
+    return company;
+  }
+
+  private records(): CompanyRecord[] {
+    return [...this.companies.values()].map((c) => c.record);
+  }
+
+  private async register(record: CompanyRecord): Promise<QboCompany> {
+    const company = this.add(record);
+    await this.saveRegistry();
+    return company;
+  }
+
+  private saveRegistry(): Promise<void> {
+    const write = this.registryWrites.then(() => saveCompanies(registryFile(this.deps.paths.dataDir), this.records()));
+    this.registryWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  /** The company name is a nicety for the screen; failing to read it does not undo the connection. */
+  private async readName(company: QboCompany): Promise<void> {
+    try {
+      const info = await company.client.companyInfo();
+      const name = typeof info['CompanyName'] === 'string' ? info['CompanyName'] : null;
+      company.record = { ...company.record, companyName: name };
+      await this.saveRegistry();
+      await company.tokens.update((current) => ({ ...current, companyName: name }));
+      company.setStatus({ companyName: name });
+    } catch {
+      /* keep connected without a name */
     }
   }
 
@@ -208,44 +266,47 @@ export class QboService {
     return true;
   }
 
-  /** Revokes at Intuit (either token ends the whole grant) and forgets the tokens. */
-  async disconnect(): Promise<QboStatus> {
-    await this.ensureBackend();
-    this.cancelConnect();
-    const refreshToken = await this.tokens.refreshTokenForRevoke();
-    let message: string | null = null;
-    if (refreshToken) {
-      try {
-        const intuit = await createIntuitClient(this.configNow(), 'http://127.0.0.1/callback');
-        await intuit.revoke(refreshToken);
-      } catch (error) {
-        // Forget the tokens anyway: keeping them would keep the app connected against the user's wish.
-        const why = error instanceof TokenEndpointError ? error.message : String(error);
-        message = `Disconnected on this computer, but QuickBooks could not be told (${why}). To be sure, remove Track Nexus under Apps in QuickBooks.`;
-      }
-    }
-    await this.tokens.clear();
-    this.setStatus({ state: 'disconnected', realmId: null, companyName: null, connectedAt: null, awaitingBrowser: false, message, environment: this.settings.environment });
-    return this.statusValue;
+  /** Revokes that company's grant at Intuit and forgets its tokens; it stays listed, and others are untouched. */
+  async disconnect(companyId: CompanyId): Promise<QboStatus> {
+    await this.ready;
+    const company = this.companies.get(companyId);
+    if (!company) return this.status(companyId);
+    if (company.status().state === 'connecting') this.cancelConnect();
+    const refreshToken = await company.tokens.refreshTokenForRevoke();
+    const message = refreshToken ? await this.revokeFor(company, refreshToken) : null;
+    await company.tokens.clear();
+    return company.setStatus({ state: 'disconnected', connectedAt: null, awaitingBrowser: false, message });
   }
 
-  /** Starts (or reuses) the local demo company and connects to it through the same consent flow. */
+  /** Revokes at the company's own server (either token ends the whole grant); a message if that failed. */
+  private async revokeFor(company: QboCompany, refreshToken: string): Promise<string | null> {
+    try {
+      if (company.record.environment === 'demo') await this.startDemoCompany();
+      const intuit = await createIntuitClient(this.companyConfig(company), 'http://127.0.0.1/callback');
+      await intuit.revoke(refreshToken);
+      return null;
+    } catch (error) {
+      // Forget the tokens anyway: keeping them would keep the app connected against the user's wish.
+      const why = error instanceof TokenEndpointError ? error.message : String(error);
+      return `Disconnected on this computer, but QuickBooks could not be told (${why}). To be sure, remove Track Nexus under Apps in QuickBooks.`;
+    }
+  }
+
+  private async revokeQuietly(config: ResolvedQboConfig, refreshToken: string): Promise<void> {
+    try {
+      await (await createIntuitClient(config, 'http://127.0.0.1/callback')).revoke(refreshToken);
+    } catch {
+      /* the unwanted grant lapses on its own */
+    }
+  }
+
+  /** Starts (or reuses) the local demo company and connects to it: a company of its own beside any real one. */
   async startDemo(): Promise<QboStatus> {
     await this.ready;
-    const connected = this.statusValue.state === 'connected' || this.statusValue.state === 'reconnect_required';
-    if (connected && this.settings.environment !== 'demo') {
-      throw new SettingsConflictError('Disconnect your QuickBooks company before trying the demo company.');
-    }
-    if (this.settings.environment !== 'demo') {
-      const next = { ...this.settings, environment: 'demo' as const };
-      await saveSettings(this.file, next);
-      this.settings = next;
-      this.cachedConfig = null;
-      this.setStatus({ environment: 'demo' });
-    }
+    const demo = [...this.companies.values()].find((c) => c.record.environment === 'demo') ?? null;
     await this.startDemoCompany();
-    if (this.statusValue.state === 'connected') return this.statusValue;
-    return this.connect();
+    if (demo?.status().state === 'connected') return demo.status();
+    return this.consent('demo', demo);
   }
 
   private async startDemoCompany(): Promise<DemoCompany> {
@@ -253,7 +314,6 @@ export class QboService {
       const start = this.deps.startDemo ?? (await import('./demo')).startDemoCompany;
       const demo = await start({ dataDir: this.deps.paths.dataDir });
       this.demoBases = demo;
-      this.cachedConfig = null;
       return demo;
     })().catch((error: unknown) => {
       this.demo = null;

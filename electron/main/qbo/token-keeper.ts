@@ -4,16 +4,25 @@
 // to the store before the new access token is handed to anyone: if the app dies right after a
 // refresh, the token on disk is the one Intuit now expects.
 import type { Clock, SecretStore } from '../ports';
-import type { QboEnvironment } from './config';
+import type { CompanyId } from '../../../shared/ipc/domains/qbo';
+import type { QboEndpoints, QboEnvironment } from './config';
 import { TokenEndpointError, type TokenSet } from './intuit-client';
 
-export const CONNECTION_KEY = 'qbo.connection';
+/** Where the single connection lived before several companies; moved to company 'primary'. */
+export const LEGACY_CONNECTION_KEY = 'qbo.connection';
+/** Each company's tokens under a key of its own in the SecretStore. */
+export const connectionKey = (companyId: CompanyId) => `qbo.connection.${companyId}`;
 /** Refresh when less than this is left, so a request never leaves with a token about to lapse. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface StoredConnection {
   tokens: TokenSet;
   environment: QboEnvironment;
+  /**
+   * The servers that issued these tokens: every call and refresh goes there, whatever Settings say
+   * later. Null for the demo company, whose servers are found again at each start (its port changes).
+   */
+  endpoints: QboEndpoints | null;
   companyName: string | null;
   connectedAt: number;
   /**
@@ -38,6 +47,8 @@ export class TokenNetworkError extends Error {
 
 export interface TokenKeeperDeps {
   store: SecretStore;
+  /** The SecretStore key of this company's connection (connectionKey). */
+  key: string;
   clock: Clock;
   refresher: () => Refresher;
   /** Told when Intuit refused the refresh token, so the status can become reconnect_required. */
@@ -55,7 +66,7 @@ export class TokenKeeper {
 
   async load(): Promise<StoredConnection | null> {
     if (!this.loaded) {
-      const text = await this.deps.store.get(CONNECTION_KEY);
+      const text = await this.deps.store.get(this.deps.key);
       this.connection = text ? (JSON.parse(text) as StoredConnection) : null;
       this.loaded = true;
     }
@@ -65,7 +76,7 @@ export class TokenKeeper {
   /** After a successful consent: persist first, then start using the tokens. */
   async save(connection: StoredConnection): Promise<void> {
     await this.locked(async () => {
-      await this.deps.store.set(CONNECTION_KEY, JSON.stringify(connection));
+      await this.deps.store.set(this.deps.key, JSON.stringify(connection));
       this.connection = connection;
       this.loaded = true;
     });
@@ -77,7 +88,7 @@ export class TokenKeeper {
       const current = await this.load();
       if (!current) return null;
       const next = patch(current);
-      await this.deps.store.set(CONNECTION_KEY, JSON.stringify(next));
+      await this.deps.store.set(this.deps.key, JSON.stringify(next));
       this.connection = next;
       return next;
     });
@@ -91,7 +102,7 @@ export class TokenKeeper {
 
   async clear(): Promise<void> {
     await this.locked(async () => {
-      await this.deps.store.delete(CONNECTION_KEY);
+      await this.deps.store.delete(this.deps.key);
       this.connection = null;
       this.loaded = true;
     });
@@ -100,6 +111,11 @@ export class TokenKeeper {
   /** How many refreshes this keeper has started (for diagnostics and tests). */
   get refreshes(): number {
     return this.refreshCount;
+  }
+
+  /** The servers this connection is bound to (once loaded). */
+  endpoints(): QboEndpoints | null {
+    return this.connection?.endpoints ?? null;
   }
 
   realmId(): string | null {

@@ -46,7 +46,7 @@ function makeApp() {
 describe('demo company', () => {
   it('is started only when asked, shows the consent page and connects without any keys', async () => {
     const app = makeApp();
-    expect(await app.router.dispatch('qbo:getStatus', undefined)).toMatchObject({ ok: true, value: { state: 'disconnected' } });
+    expect(await app.router.dispatch('qbo:listCompanies', undefined)).toMatchObject({ ok: true, value: { companies: [] } });
     expect(app.started).toHaveLength(0); // start-up does not pay for it
 
     const pending = app.router.dispatch('qbo:startDemo', undefined);
@@ -55,12 +55,12 @@ describe('demo company', () => {
     expect(consent.startsWith(`${demo.oauthBase}/connect/oauth2?`)).toBe(true);
     await visit(await answerConsent(consent, 'approve'));
     const result = await pending;
-    expect(result).toMatchObject({ ok: true, value: { state: 'connected', environment: 'demo', realmId: demo.realmId } });
+    expect(result).toMatchObject({ ok: true, value: { companyId: 'primary', state: 'connected', environment: 'demo', realmId: demo.realmId } });
     expect((result as { value: { companyName: string } }).value.companyName).toBeTruthy();
 
     // The demo behaves like QuickBooks: no back door for the app or anyone else.
     expect((await fetch(`${demo.apiBase}/_sandbox/state`)).status).toBe(404);
-    expect(await app.router.dispatch('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: true });
+    expect(await app.router.dispatch('qbo:queryAll', { companyId: 'primary', entity: 'Customer' })).toMatchObject({ ok: true });
     expect(await readdir(dataDir)).toContain('demo-company.json');
   });
 
@@ -70,13 +70,14 @@ describe('demo company', () => {
     await visit(await answerConsent(await waitFor(() => first.opened.at(-1)), 'approve'));
     await pending;
     const name = `Demo ${Date.now()}`;
-    expect(await first.router.dispatch('qbo:sendBatch', { requestId: crypto.randomUUID(), items: [{ bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } }] })).toMatchObject({ ok: true, value: { items: [{ bId: 'a', fault: null }] } });
+    expect(await first.router.dispatch('qbo:sendBatch', { companyId: 'primary', requestId: crypto.randomUUID(), items: [{ bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } }] })).toMatchObject({ ok: true, value: { items: [{ bId: 'a', fault: null }] } });
     await first.dispose();
     await expect(fetch(`${first.started[0]!.apiBase}/v3/company/x/query`)).rejects.toThrow(); // closed on dispose
 
     const second = makeApp();
-    expect(await second.router.dispatch('qbo:getStatus', undefined)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'demo' } });
-    const found = await second.router.dispatch('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
+    expect(await second.router.dispatch('qbo:getStatus', { companyId: 'primary' })).toMatchObject({ ok: true, value: { state: 'connected', environment: 'demo' } });
+    expect(second.started).toHaveLength(0); // not before the demo company is used
+    const found = await second.router.dispatch('qbo:queryAll', { companyId: 'primary', entity: 'Customer', where: `DisplayName = '${name}'` });
     expect(found).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });
     expect(second.started).toHaveLength(1);
     expect(second.opened).toHaveLength(0); // no second consent needed

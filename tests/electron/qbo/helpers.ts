@@ -5,8 +5,13 @@ import { createServer, request as httpRequest, type IncomingMessage } from 'node
 import type { AddressInfo } from 'node:net';
 import { resolveQboConfig, type QboSettings, type ResolvedQboConfig } from '../../../electron/main/qbo/config';
 import { createIntuitClient } from '../../../electron/main/qbo/intuit-client';
-import { TokenKeeper } from '../../../electron/main/qbo/token-keeper';
+import { connectionKey, TokenKeeper, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
+import { EventBus } from '../../../electron/main/ipc/events';
+import { IpcRouter } from '../../../electron/main/ipc/router';
+import { registerQboHandlers, type QboHandlerDeps } from '../../../electron/main/qbo/handlers';
+import type { SecretStore } from '../../../electron/main/ports';
+import { invokeContract, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
 import { control } from '../../../electron/qbo-sandbox/control-client';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
 
@@ -26,8 +31,12 @@ interface ProxyRecord {
   status: number | null;
 }
 
-/** A transparent HTTP proxy that records every request and the peak of API requests in flight. */
-export async function startRecordingProxy(target: string) {
+/**
+ * A transparent HTTP proxy that records every request and the peak of API requests in flight.
+ * With `realmAlias`, API paths for that realm go to the sandbox's own (every sandbox has the same
+ * realm; the alias makes this one look like another QuickBooks company).
+ */
+export async function startRecordingProxy(target: string, realmAlias?: { alias: string; realmId: string }) {
   const records: ProxyRecord[] = [];
   let apiInFlight = 0;
   let peakApiInFlight = 0;
@@ -43,8 +52,9 @@ export async function startRecordingProxy(target: string) {
       record.end = Date.now();
       if (isApi) apiInFlight--;
     };
+    const path = realmAlias ? req.url?.replace(`/v3/company/${realmAlias.alias}/`, `/v3/company/${realmAlias.realmId}/`) : req.url;
     const upstream = httpRequest(
-      { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: targetUrl.host } },
+      { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path, headers: { ...req.headers, host: targetUrl.host } },
       (up: IncomingMessage) => {
         record.status = up.statusCode ?? null;
         res.writeHead(up.statusCode ?? 502, up.headers);
@@ -150,6 +160,7 @@ export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir
   const intuit = await createIntuitClient(localConfig(base), 'http://127.0.0.1/callback');
   const keeper = new TokenKeeper({
     store: fileSecretStore(dir),
+    key: connectionKey('primary'),
     clock,
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
     onReconnectRequired: () => {},
@@ -167,9 +178,68 @@ export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir
       realmId: sandbox.realmId,
     },
     environment: 'custom',
+    endpoints: null,
     companyName: null,
     connectedAt: clock.now(),
     invalid: null,
   });
   return { keeper, accessToken };
+}
+
+/** Main's QuickBooks side behind an IPC router, recording everything that crosses to the renderer. */
+export function makeQboApp(options: { dataDir: string; env: Record<string, string>; store?: SecretStore; startDemo?: QboHandlerDeps['startDemo'] }) {
+  const router = new IpcRouter();
+  const bus = new EventBus();
+  const sent: unknown[] = [];
+  const statuses: QboStatus[] = [];
+  bus.addSink((event, payload) => {
+    sent.push(payload);
+    if (event === 'qbo:statusChanged') statuses.push(payload as QboStatus);
+  });
+  const { opener, opened } = recordingOpener();
+  const clock = manualClock();
+  const store = options.store ?? fileSecretStore(options.dataDir);
+  const qbo = registerQboHandlers(router, bus.emit.bind(bus), {
+    secretStore: store,
+    clock,
+    opener,
+    paths: { dataDir: options.dataDir },
+    env: options.env,
+    ...(options.startDemo ? { startDemo: options.startDemo } : {}),
+  });
+  /** Every value that crossed to the renderer: responses and events. */
+  const call = async (channel: string, payload?: unknown) => {
+    const result = await router.dispatch(channel, payload);
+    sent.push(result);
+    // The router validates requests only; hold main to the response schemas the renderer trusts.
+    if (result.ok) invokeContract[channel as InvokeChannel].response.parse(result.value);
+    return result;
+  };
+  return { router, call, sent, statuses, opened, clock, store, service: qbo.service, dispose: qbo.dispose };
+}
+export type QboApp = ReturnType<typeof makeQboApp>;
+
+/**
+ * Clicks Connect (or another channel that opens the consent page) and plays the person in the
+ * browser. `realmAlias` makes the loopback hear another realm id, as if they picked another company.
+ */
+export async function connectApproved(app: QboApp, channel = 'qbo:connectCompany', payload?: unknown, realmAlias?: string) {
+  const before = app.opened.length;
+  let settled: Awaited<ReturnType<QboApp['call']>> | null = null;
+  const pending = app.call(channel, payload ?? (channel === 'qbo:connectCompany' ? {} : undefined)).then((r) => (settled = r));
+  const url = await waitFor(() => (app.opened.length > before && app.opened.at(-1)) || settled);
+  if (typeof url !== 'string') return url; // answered without asking the person (or failed first)
+  let back = await answerConsent(url, 'approve');
+  if (realmAlias) {
+    const u = new URL(back);
+    u.searchParams.set('realmId', realmAlias);
+    back = u.toString();
+  }
+  await visit(back);
+  return pending;
+}
+
+/** The stored connection of one company (tokens included: tests only). */
+export async function storedConnection(store: SecretStore, companyId = 'primary'): Promise<StoredConnection> {
+  return JSON.parse((await store.get(connectionKey(companyId)))!) as StoredConnection;
 }

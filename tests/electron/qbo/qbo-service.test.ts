@@ -5,14 +5,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/main/ipc/events';
-import { IpcRouter } from '../../../electron/main/ipc/router';
-import { registerQboHandlers } from '../../../electron/main/qbo/handlers';
-import { CONNECTION_KEY, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
+import { connectionKey } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
-import { invokeContract, type InvokeChannel, type QboStatus } from '../../../shared/ipc/contract';
-import { DEFAULT_CLIENT, answerConsent, manualClock, recordingOpener, visit, waitFor, startRecordingProxy, startTestSandbox } from './helpers';
+import type { QboStatus } from '../../../shared/ipc/contract';
+import { DEFAULT_CLIENT, answerConsent, connectApproved, makeQboApp, storedConnection, visit, waitFor, startRecordingProxy, startTestSandbox } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 const sandbox = useSandbox(() => startTestSandbox());
@@ -29,60 +26,29 @@ afterEach(async () => {
 });
 
 function makeApp(options: { env?: Record<string, string>; store?: SecretStore } = {}) {
-  const router = new IpcRouter();
-  const bus = new EventBus();
-  const sent: unknown[] = [];
-  const statuses: QboStatus[] = [];
-  bus.addSink((event, payload) => {
-    sent.push(payload);
-    if (event === 'qbo:statusChanged') statuses.push(payload as QboStatus);
-  });
-  const { opener, opened } = recordingOpener();
-  const clock = manualClock();
-  const store = options.store ?? fileSecretStore(dataDir);
-  const qbo = registerQboHandlers(router, bus.emit.bind(bus), {
-    secretStore: store,
-    clock,
-    opener,
-    paths: { dataDir },
+  return makeQboApp({
+    dataDir,
     env: options.env ?? { QBO_API_BASE: proxy.url, QBO_OAUTH_BASE: proxy.url, QBO_CLIENT_ID: DEFAULT_CLIENT.clientId, QBO_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret },
+    store: options.store ?? fileSecretStore(dataDir),
   });
-  /** Every value that crossed to the renderer: responses and events. */
-  const call = async (channel: string, payload?: unknown) => {
-    const result = await router.dispatch(channel, payload);
-    sent.push(result);
-    // The router validates requests only; hold main to the response schemas the renderer trusts.
-    if (result.ok) invokeContract[channel as InvokeChannel].response.parse(result.value);
-    return result;
-  };
-  return { router, call, sent, statuses, opened, clock, store, service: qbo.service, dispose: qbo.dispose };
 }
 
-/** Clicks Connect and plays the person in the browser. */
-async function connectApproved(a: ReturnType<typeof makeApp>, channel = 'qbo:connectCompany') {
-  const pending = a.call(channel);
-  const url = await waitFor(() => a.opened.at(-1));
-  await visit(await answerConsent(url, 'approve'));
-  return pending;
-}
-
-async function storedConnection(store: SecretStore): Promise<StoredConnection> {
-  return JSON.parse((await store.get(CONNECTION_KEY))!) as StoredConnection;
-}
+const primary = { companyId: 'primary' };
 
 describe('connect and status', () => {
   it('connects through the browser, shows the company and keeps the tokens out of every response', async () => {
     app = makeApp();
-    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'disconnected' } });
+    expect(await app.call('qbo:getStatus', primary)).toMatchObject({ ok: true, value: { state: 'disconnected' } });
     const result = await connectApproved(app);
-    expect(result).toMatchObject({ ok: true, value: { state: 'connected', realmId: sandbox.realmId, awaitingBrowser: false } });
+    expect(result).toMatchObject({ ok: true, value: { companyId: 'primary', state: 'connected', realmId: sandbox.realmId, awaitingBrowser: false } });
     expect((result as { value: QboStatus }).value.companyName).toBeTruthy();
     expect(app.statuses.map((s) => s.state)).toContain('connecting');
-    expect(app.statuses.at(-1)?.state).toBe('connected');
+    expect(app.statuses.at(-1)).toMatchObject({ companyId: 'primary', state: 'connected' });
+    expect(await app.call('qbo:listCompanies')).toMatchObject({ ok: true, value: { companies: [{ companyId: 'primary', state: 'connected' }] } });
 
-    await app.call('qbo:getCompany');
+    await app.call('qbo:getCompany', primary);
     await app.call('qbo:getSettings');
-    await app.call('qbo:queryAll', { entity: 'Customer' });
+    await app.call('qbo:queryAll', { ...primary, entity: 'Customer' });
     const { tokens } = await storedConnection(app.store);
     const everything = JSON.stringify(app.sent);
     expect(everything).not.toContain(tokens.access_token);
@@ -102,31 +68,32 @@ describe('connect and status', () => {
     await connectApproved(app);
     await app.dispose();
     app = makeApp();
-    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'connected', realmId: sandbox.realmId } });
-    expect(await app.call('qbo:readEntity', { entity: 'CompanyInfo', id: sandbox.realmId })).toMatchObject({ ok: true });
+    expect(await app.call('qbo:getStatus', primary)).toMatchObject({ ok: true, value: { state: 'connected', realmId: sandbox.realmId } });
+    expect(await app.call('qbo:readEntity', { ...primary, entity: 'CompanyInfo', id: sandbox.realmId })).toMatchObject({ ok: true });
   });
 
   it('says clearly when the person denies access', async () => {
     app = makeApp();
-    const pending = app.call('qbo:connectCompany');
+    const pending = app.call('qbo:connectCompany', {});
     const url = await waitFor(() => app.opened.at(-1));
     await visit(await answerConsent(url, 'deny'));
     expect(await pending).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/denied/) } });
-    expect(app.service.status()).toMatchObject({ state: 'disconnected', message: expect.stringMatching(/denied/) });
+    expect(app.statuses.at(-1)).toMatchObject({ companyId: 'primary', state: 'disconnected', message: expect.stringMatching(/denied/) });
+    expect(app.service.list()).toEqual([]); // no company was added
   });
 
   it('cancels a connection waiting on the browser', async () => {
     app = makeApp();
-    const pending = app.call('qbo:connectCompany');
+    const pending = app.call('qbo:connectCompany', {});
     await waitFor(() => app.opened.at(-1));
     expect(await app.call('qbo:cancelConnect')).toEqual({ ok: true, value: { cancelled: true } });
     expect(await pending).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/cancelled/) } });
-    expect(app.service.status().state).toBe('disconnected');
+    expect(app.statuses.at(-1)).toMatchObject({ companyId: 'primary', state: 'disconnected', awaitingBrowser: false });
   });
 
   it('asks for keys when neither Settings nor the environment has them', async () => {
     app = makeApp({ env: {} });
-    expect(await app.call('qbo:connectCompany')).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/client ID and secret/) } });
+    expect(await app.call('qbo:connectCompany', {})).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/client ID and secret/) } });
   });
 
   it('uses keys and custom bases saved in Settings, and never returns the secret', async () => {
@@ -142,7 +109,10 @@ describe('connect and status', () => {
     expect(JSON.stringify(saved)).not.toContain(DEFAULT_CLIENT.clientSecret);
     expect(await readFile(join(dataDir, 'qbo-settings.json'), 'utf8')).not.toContain(DEFAULT_CLIENT.clientSecret);
     expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'custom' } });
-    expect(await app.call('qbo:saveSettings', { environment: 'production' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    // Settings' environment is what the next connect uses: the connected company keeps its own.
+    expect(await app.call('qbo:saveSettings', { environment: 'production' })).toMatchObject({ ok: true, value: { environment: 'production' } });
+    expect(await app.call('qbo:getStatus', primary)).toMatchObject({ ok: true, value: { state: 'connected', environment: 'custom' } });
+    expect(await app.call('qbo:queryAll', { ...primary, entity: 'Customer' })).toMatchObject({ ok: true });
   });
 });
 
@@ -152,6 +122,7 @@ describe('data calls over IPC', () => {
     await connectApproved(app);
     const name = `Ipc ${crypto.randomUUID().slice(0, 8)}`;
     const batch = await app.call('qbo:sendBatch', {
+      ...primary,
       requestId: crypto.randomUUID(),
       items: [
         { bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } },
@@ -160,15 +131,15 @@ describe('data calls over IPC', () => {
     });
     expect(batch).toMatchObject({ ok: true, value: { items: [{ bId: 'a', entity: 'Customer', fault: null }, { bId: 'b', data: null, fault: { errors: [{ code: '6240' }] } }] } });
 
-    const missing = await app.call('qbo:readEntity', { entity: 'Customer', id: '999999' });
+    const missing = await app.call('qbo:readEntity', { ...primary, entity: 'Customer', id: '999999' });
     expect(missing).toMatchObject({ ok: false, error: { kind: 'remote', retryable: false, message: expect.stringMatching(/^QuickBooks fault 610/) } });
     expect(missing).toMatchObject({ ok: false, error: { remote: { status: 400, code: '610', intuitTid: expect.stringMatching(/^1-/) } } });
 
-    const all = await app.call('qbo:queryAll', { entity: 'Customer', where: `DisplayName = '${name}'` });
+    const all = await app.call('qbo:queryAll', { ...primary, entity: 'Customer', where: `DisplayName = '${name}'` });
     expect(all).toMatchObject({ ok: true, value: { items: [{ DisplayName: name }] } });
-    const changes = await app.call('qbo:getChanges', { entities: ['Customer'], changedSince: new Date(Date.now() - 60_000).toISOString() });
+    const changes = await app.call('qbo:getChanges', { ...primary, entities: ['Customer'], changedSince: new Date(Date.now() - 60_000).toISOString() });
     expect(changes).toMatchObject({ ok: true });
-    expect(await app.call('qbo:sendBatch', { requestId: 'x', items: [] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await app.call('qbo:sendBatch', { ...primary, requestId: 'x', items: [] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 });
 
@@ -185,32 +156,35 @@ describe('losing and ending the connection', () => {
     });
     expect(revoke.status).toBe(200);
 
-    const result = await app.call('qbo:queryAll', { entity: 'Customer' });
+    const result = await app.call('qbo:queryAll', { ...primary, entity: 'Customer' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth', retryable: false, message: expect.stringMatching(/Reconnect QuickBooks/) } });
-    expect(app.service.status()).toMatchObject({ state: 'reconnect_required', realmId: sandbox.realmId });
+    expect(app.service.status('primary')).toMatchObject({ state: 'reconnect_required', realmId: sandbox.realmId });
     expect(app.statuses.at(-1)?.state).toBe('reconnect_required');
     // Tokens kept for diagnosis, marked unusable; the settings are untouched.
     const after = await storedConnection(app.store);
     expect(after.tokens.refresh_token).toBe(before.tokens.refresh_token);
     expect(after.invalid?.reason).toMatch(/invalid_grant/);
     const tokenCalls = proxy.tokenCalls();
-    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    expect(await app.call('qbo:queryAll', { ...primary, entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth' } });
     expect(proxy.tokenCalls()).toBe(tokenCalls); // never tries the dead token again
 
     // After a restart it still says so, and reconnecting brings it back.
     await app.dispose();
     app = makeApp();
-    expect(await app.call('qbo:getStatus')).toMatchObject({ ok: true, value: { state: 'reconnect_required' } });
+    expect(await app.call('qbo:getStatus', primary)).toMatchObject({ ok: true, value: { state: 'reconnect_required' } });
     expect(await connectApproved(app)).toMatchObject({ ok: true, value: { state: 'connected' } });
-    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: true });
+    expect(await app.call('qbo:queryAll', { ...primary, entity: 'Customer' })).toMatchObject({ ok: true });
   });
 
   it('disconnect revokes at QuickBooks: the old refresh token then gets invalid_grant', async () => {
     app = makeApp();
     await connectApproved(app);
     const { tokens } = await storedConnection(app.store);
-    expect(await app.call('qbo:disconnectCompany')).toMatchObject({ ok: true, value: { state: 'disconnected', realmId: null } });
-    expect(await app.store.get(CONNECTION_KEY)).toBeNull();
+    // Disconnected, but still listed with its id, name and realm (its synced data stays its own).
+    const disconnected = await app.call('qbo:disconnectCompany', primary);
+    expect(disconnected).toMatchObject({ ok: true, value: { companyId: 'primary', state: 'disconnected', realmId: sandbox.realmId, companyName: expect.any(String) } });
+    expect(await app.call('qbo:listCompanies')).toMatchObject({ ok: true, value: { companies: [{ companyId: 'primary', state: 'disconnected' }] } });
+    expect(await app.store.get(connectionKey('primary'))).toBeNull();
     const refresh = await fetch(`${sandbox.url}/oauth2/v1/tokens/bearer`, {
       method: 'POST',
       headers: { Authorization: `Basic ${Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -218,6 +192,6 @@ describe('losing and ending the connection', () => {
     });
     expect(refresh.status).toBe(400);
     expect(await refresh.json()).toEqual({ error: 'invalid_grant' });
-    expect(await app.call('qbo:queryAll', { entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/not connected/) } });
+    expect(await app.call('qbo:queryAll', { ...primary, entity: 'Customer' })).toMatchObject({ ok: false, error: { kind: 'auth', message: expect.stringMatching(/not connected/) } });
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIntuitClient, type TokenSet } from '../../../electron/main/qbo/intuit-client';
 import { createQboClient } from '../../../electron/main/qbo/qbo-client';
 import { RateLimiterRegistry } from '../../../electron/main/qbo/rate-limiter';
-import { CONNECTION_KEY, ReconnectRequiredError, TokenKeeper, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
+import { connectionKey, ReconnectRequiredError, TokenKeeper, type StoredConnection } from '../../../electron/main/qbo/token-keeper';
 import { fileSecretStore } from '../../../electron/main/secrets/file-secret-store';
 import type { SecretStore } from '../../../electron/main/ports';
 import { control, localConfig, manualClock, startRecordingProxy, startTestSandbox } from './helpers';
@@ -45,17 +45,18 @@ async function makeKeeper(store: SecretStore = fileSecretStore(dir)) {
   const intuit = await createIntuitClient(localConfig(proxy.url), 'http://127.0.0.1/callback');
   const keeper = new TokenKeeper({
     store,
+    key: connectionKey('primary'),
     clock,
     refresher: () => (rt, realmId, sentAt) => intuit.refresh(rt, realmId, sentAt),
     onReconnectRequired: (reason) => reconnects.push(reason),
   });
   const tokens = await freshTokens(clock.now());
-  const connection: StoredConnection = { tokens, environment: 'custom', companyName: null, connectedAt: clock.now(), invalid: null };
+  const connection: StoredConnection = { tokens, environment: 'custom', endpoints: null, companyName: null, connectedAt: clock.now(), invalid: null };
   await keeper.save(connection);
   return { keeper, clock, reconnects, tokens, store };
 }
 
-const stored = async (store: SecretStore) => JSON.parse((await store.get(CONNECTION_KEY))!) as StoredConnection;
+const stored = async (store: SecretStore) => JSON.parse((await store.get(connectionKey('primary')))!) as StoredConnection;
 
 describe('TokenKeeper', () => {
   it('uses the access token as is while more than five minutes remain, and refreshes before that', async () => {
@@ -186,7 +187,7 @@ describe('TokenKeeper', () => {
     const { keeper, clock, reconnects, store, tokens: old } = await makeKeeper();
     // The user reconnects while a request made with the old token is still on its way back.
     const fresh = await freshTokens(clock.now());
-    await keeper.save({ tokens: fresh, environment: 'custom', companyName: null, connectedAt: clock.now(), invalid: null });
+    await keeper.save({ tokens: fresh, environment: 'custom', endpoints: null, companyName: null, connectedAt: clock.now(), invalid: null });
     await keeper.invalidate('QuickBooks rejected a freshly refreshed token (401).', old.access_token);
     expect(reconnects).toEqual([]);
     expect((await stored(store)).invalid).toBeNull();
