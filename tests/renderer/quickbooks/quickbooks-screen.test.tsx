@@ -119,4 +119,18 @@ describe('QuickBooks screen', () => {
     await act(async () => emit?.({ ...status(), companyId: 'co-1111abcd', realmId: '3', companyName: 'Second Ltd' }));
     expect(await screen.findByRole('heading', { name: 'Connected to Second Ltd' })).toBeTruthy();
   });
+
+  it('shows a new company being connected, and no company at all when that connect is cancelled', async () => {
+    state.value = 'connected';
+    renderScreen();
+    await screen.findByRole('heading', { name: 'Connected to Co' });
+    const incoming = { ...status(), companyId: 'co-2222abcd', state: 'connecting', awaitingBrowser: true, realmId: null, companyName: null };
+    await act(async () => emit?.(incoming));
+    expect(await screen.findByRole('heading', { name: 'Waiting for QuickBooks…' })).toBeTruthy();
+    await act(async () => emit?.({ ...incoming, state: 'disconnected', awaitingBrowser: false }));
+    expect(await screen.findByRole('heading', { name: 'Connected to Co' })).toBeTruthy();
+    // Only the one company: the cancelled connect left no company behind.
+    expect(screen.getAllByRole('button', { pressed: true }).map((b) => b.textContent)).toEqual(['Co connected']);
+    expect(screen.queryByRole('button', { name: /QuickBooks company/ })).toBeNull();
+  });
 });

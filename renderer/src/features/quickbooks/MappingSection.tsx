@@ -61,7 +61,7 @@ function Suggestions(props: { suggestion: MappingSuggestion | undefined; current
 
 export function MappingSection() {
   const m = useMapping();
-  const companies = useQboCompanies();
+  const { companies } = useQboCompanies();
   const several = (companies?.length ?? 0) > 1;
   if (!m) return <p className="muted">Loading…</p>;
   if (!m.imported) {

@@ -13,7 +13,7 @@ import { useQboCompanies } from './use-companies';
 export function QboSyncBridge() {
   const repos = useRepos();
   const services = useSyncServices();
-  const companies = useQboCompanies();
+  const { companies } = useQboCompanies();
   const wasConnected = useRef(new Map<string, boolean>());
   useEffect(() => {
     for (const c of companies ?? []) {

@@ -36,7 +36,7 @@ function CompanyBar({ companies, chosen, adding, onChoose, onAdd }: { companies:
 
 export function QuickBooksScreen() {
   const repos = useRepos();
-  const companies = useQboCompanies();
+  const { companies, incoming } = useQboCompanies();
   const { companyId, setCompany } = useQboTab();
   const [adding, setAdding] = useState(false);
   const chosen = companies?.find((c) => c.companyId === companyId) ?? companies?.[0] ?? null;
@@ -44,7 +44,7 @@ export function QuickBooksScreen() {
     if (chosen && chosen.companyId !== companyId) setCompany(chosen.companyId);
   }, [chosen, companyId, setCompany]);
   // A company that is being connected (a new one included) shows its progress whatever is chosen.
-  const waiting = companies?.find((c) => c.awaitingBrowser || c.state === 'connecting') ?? null;
+  const waiting = incoming ?? companies?.find((c) => c.awaitingBrowser || c.state === 'connecting') ?? null;
   const count = companies?.length ?? 0;
   const known = useRef<number | null>(null);
   useEffect(() => {

@@ -4,32 +4,49 @@ import { useEffect, useState } from 'react';
 import type { QboStatus } from '../../../../shared/ipc/contract';
 import { api } from '../../platform/api';
 
-/** The list with one company's new status in it (a company not listed yet is added at the end). */
+/**
+ * The list with one company's new status in it. A company not listed yet joins it once connected;
+ * before that its status is a connect in progress (main names the id it will get), which may end
+ * with no new company at all (cancelled, or the realm picked was already in the workspace).
+ */
 function withStatus(list: readonly QboStatus[], status: QboStatus): QboStatus[] {
   const i = list.findIndex((c) => c.companyId === status.companyId);
-  return i < 0 ? [...list, status] : list.map((c, j) => (j === i ? status : c));
+  if (i >= 0) return list.map((c, j) => (j === i ? status : c));
+  return status.state === 'connected' ? [...list, status] : [...list];
 }
 
-/** Every company (connected or not), oldest first; null until main answered. */
-export function useQboCompanies(): QboStatus[] | null {
-  const [companies, setCompanies] = useState<QboStatus[] | null>(null);
+const isConnecting = (s: QboStatus) => s.state === 'connecting' || s.awaitingBrowser;
+
+export interface QboCompanies {
+  /** Every company (connected or not), oldest first; null until main answered. */
+  companies: QboStatus[] | null;
+  /** A new company being connected (the browser is open), not listed until it is connected. */
+  incoming: QboStatus | null;
+}
+
+export function useQboCompanies(): QboCompanies {
+  const [state, setState] = useState<QboCompanies>({ companies: null, incoming: null });
   useEffect(() => {
     let live = true;
     const seen: QboStatus[] = [];
     void api.invoke('qbo:listCompanies').then((r) => {
       // A status that arrived while the list was on its way is newer than the list's copy.
-      if (live && r.ok) setCompanies(seen.reduce(withStatus, r.value.companies));
+      if (live && r.ok) setState((s) => ({ ...s, companies: seen.reduce(withStatus, r.value.companies) }));
     });
-    const off = api.on('qbo:statusChanged', (s) => {
-      seen.push(s);
-      setCompanies((list) => (list ? withStatus(list, s) : list));
+    const off = api.on('qbo:statusChanged', (status) => {
+      seen.push(status);
+      setState(({ companies, incoming }) => {
+        const listed = companies?.some((c) => c.companyId === status.companyId) ?? false;
+        const next = listed || !isConnecting(status) ? (incoming?.companyId === status.companyId ? null : incoming) : status;
+        return { companies: companies ? withStatus(companies, status) : companies, incoming: next };
+      });
     });
     return () => {
       live = false;
       off();
     };
   }, []);
-  return companies;
+  return state;
 }
 
 /** How a company is named on screen. */
