@@ -51,7 +51,7 @@ let qbo: QuickBooks;
 function call<T = Json>(run: (done: Callback) => void): Promise<T> {
   return new Promise((resolve, reject) =>
     run((err, data) => {
-      if (err) reject(new Error(`node-quickbooks failed: ${JSON.stringify(faultOf(err))}`));
+      if (err) reject(new Error(`node-quickbooks failed: ${describeFailure(err)}`));
       else if (typeof data === 'string') reject(new Error(`node-quickbooks could not read the answer: ${data.slice(0, 200)}`));
       else resolve(data as T);
     }),
@@ -64,6 +64,13 @@ function call<T = Json>(run: (done: Callback) => void): Promise<T> {
  */
 function faultOf(err: unknown): Json {
   return (dig(err, 'response', 'data') ?? err) as Json;
+}
+
+/** The answer's body when QBO answered, else the library's own exception (it choked on the answer). */
+function describeFailure(err: unknown): string {
+  const body = dig(err, 'response', 'data');
+  if (body === undefined && err instanceof Error) return `${err.name}: ${err.message}`;
+  return JSON.stringify(body ?? err);
 }
 
 /** Runs one library call that must fail; returns the fault body the library surfaced. */
