@@ -1,7 +1,7 @@
 // Conformance: a QuickBooks client the project did not write reads every answer the sandbox gives
 // for the operations Track Nexus uses (issue 13 part 7).
 //
-// Library: node-quickbooks 2.0.x (npm, by mcohen01; the most used Node client for the QBO v3 API),
+// Library: node-quickbooks 2.0.50 (npm, by mcohen01; the most used Node client for the QBO v3 API),
 // with OAuth 2.0 bearer tokens. It sends `minorversion=75` and `format=json` on every call, a
 // `Request-Id` header, and `?requestid=` when the entity carries `requestId`. Its endpoint constant
 // `QuickBooks.V3_ENDPOINT_BASE_URL` is pointed at the local sandbox; nothing else is changed.
@@ -95,6 +95,7 @@ async function connect(): Promise<{ accessToken: string; realmId: string }> {
     headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: redirectUri }),
   });
+  if (!res.ok) throw new Error(`token exchange ${res.status}: ${await res.text()}`);
   const token = (await res.json()) as Json;
   return { accessToken: String(token['access_token']), realmId: callback.searchParams.get('realmId') ?? '' };
 }
