@@ -1,0 +1,246 @@
+// Conformance: a QuickBooks client the project did not write reads every answer the sandbox gives
+// for the operations Track Nexus uses (issue 13 part 7).
+//
+// Library: node-quickbooks 2.0.50 (npm, by mcohen01; the most used Node client for the QBO v3 API),
+// with OAuth 2.0 bearer tokens. It sends `minorversion=75` and `format=json` on every call, a
+// `Request-Id` header, and `?requestid=` when the entity carries `requestId`. Its endpoint constant
+// `QuickBooks.V3_ENDPOINT_BASE_URL` is pointed at the local sandbox; nothing else is changed.
+// The access token and realmId come from the sandbox's OAuth flow (consent page, Approve, code
+// exchange at the token endpoint), as a connected app gets them.
+//
+// What each test proves (each fails if the library rejects, or hands back an answer it could not
+// read, e.g. a string or a body without the entity the library unwraps):
+// - query paging: find* with limit/offset sends STARTPOSITION/MAXRESULTS and fetchAll walks pages
+//   through the library's own `maxResults === limit` test, ending with every record exactly once.
+// - TimeActivity create/read/update/delete through the library's methods (its sparse update).
+// - batch: create + query in one call, answered as BatchItemResponse the library returns.
+// - requestid replay: the same requestId twice writes once and answers the same entity.
+// - CDC: changeDataCapture returns a new Customer and a deleted Invoice's tombstone; TimeActivity,
+//   which QBO does not cover by CDC, is refused with a fault the library reads.
+// - stale SyncToken: an update with an old SyncToken fails with the Fault the library surfaces
+//   (code 5010).
+// - invoice with linked time: a line with LinkedTxn TimeActivity; reading the time shows it billed.
+// - PDF: getInvoicePdf returns a Buffer that is a real PDF (%PDF header, %%EOF trailer).
+import QuickBooks from 'node-quickbooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT, startSandbox } from '../../electron/qbo-sandbox/index';
+import { useSandbox } from '../fixtures/use-sandbox';
+import { answerConsent } from '../electron/qbo/helpers';
+
+type Json = Record<string, unknown>;
+type Callback = (err: unknown, data?: unknown) => void;
+
+/** Walks a parsed answer by keys and indexes; undefined where the shape differs. */
+function dig(value: unknown, ...path: Array<string | number>): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value);
+}
+
+/** The list at `path`, failing the test when the answer has none there. */
+function list(value: unknown, ...path: Array<string | number>): Json[] {
+  const found = dig(value, ...path);
+  if (!Array.isArray(found)) throw new Error(`no list at ${path.join('.')} in ${JSON.stringify(value)}`);
+  return found as Json[];
+}
+
+const idOf = (entity: Json): string => String(entity['Id']);
+
+const sb = useSandbox(() => startSandbox({ port: 0, controlRoutes: false }));
+let qbo: QuickBooks;
+
+/** Runs one library call and fails on any error or on an answer it handed back unparsed. */
+function call<T = Json>(run: (done: Callback) => void): Promise<T> {
+  return new Promise((resolve, reject) =>
+    run((err, data) => {
+      if (err) reject(new Error(`node-quickbooks failed: ${describeFailure(err)}`));
+      else if (typeof data === 'string') reject(new Error(`node-quickbooks could not read the answer: ${data.slice(0, 200)}`));
+      else resolve(data as T);
+    }),
+  );
+}
+
+/**
+ * The body QBO answered with, as the library surfaces it: the parsed body itself for a 200 that
+ * carries a Fault, the axios error's parsed `response.data` for a 4xx.
+ */
+function faultOf(err: unknown): Json {
+  return (dig(err, 'response', 'data') ?? err) as Json;
+}
+
+/** The answer's body when QBO answered, else the library's own exception (it choked on the answer). */
+function describeFailure(err: unknown): string {
+  const body = dig(err, 'response', 'data');
+  if (body === undefined && err instanceof Error) return `${err.name}: ${err.message}`;
+  return JSON.stringify(body ?? err);
+}
+
+/** Runs one library call that must fail; returns the fault body the library surfaced. */
+function failure(run: (done: Callback) => void): Promise<Json> {
+  return new Promise((resolve, reject) =>
+    run((err, data) => (err ? resolve(faultOf(err)) : reject(new Error(`expected a fault, got ${JSON.stringify(data)}`)))),
+  );
+}
+
+const codeOf = (fault: Json): string => String(dig(fault, 'Fault', 'Error', 0, 'code'));
+
+/** The consent page, Approve, and the code exchanged at the token endpoint with client Basic auth. */
+async function connect(): Promise<{ accessToken: string; realmId: string }> {
+  const redirectUri = 'http://127.0.0.1:41778/callback';
+  const authorize = new URL('/connect/oauth2', sb.url);
+  const params = { client_id: DEFAULT_CLIENT.clientId, scope: 'com.intuit.quickbooks.accounting', redirect_uri: redirectUri, response_type: 'code', state: 'conformance' };
+  for (const [k, v] of Object.entries(params)) authorize.searchParams.set(k, v);
+  const callback = new URL(await answerConsent(authorize.href, 'approve'));
+  const basic = Buffer.from(`${DEFAULT_CLIENT.clientId}:${DEFAULT_CLIENT.clientSecret}`).toString('base64');
+  const res = await fetch(`${sb.url}/oauth2/v1/tokens/bearer`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: redirectUri }),
+  });
+  if (!res.ok) throw new Error(`token exchange ${res.status}: ${await res.text()}`);
+  const token = (await res.json()) as Json;
+  return { accessToken: String(token['access_token']), realmId: callback.searchParams.get('realmId') ?? '' };
+}
+
+let refs: { employee: string; customer: string; item: string };
+
+beforeAll(async () => {
+  const { accessToken, realmId } = await connect();
+  QuickBooks.V3_ENDPOINT_BASE_URL = `${sb.url}/v3/company/`;
+  qbo = new QuickBooks(DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret, accessToken, false, realmId, true, false, null, '2.0');
+  const first = async (find: (c: Json, done: Callback) => void, entity: string, criteria: Json) =>
+    idOf(list(await call((d) => find(criteria, d)), 'QueryResponse', entity)[0]!);
+  refs = {
+    employee: await first((c, d) => qbo.findEmployees(c, d), 'Employee', { Active: true }),
+    customer: await first((c, d) => qbo.findCustomers(c, d), 'Customer', { Active: true, Job: false }),
+    item: await first((c, d) => qbo.findItems(c, d), 'Item', { Type: 'Service', Active: true }),
+  };
+});
+
+const billableTime = (description: string, TxnDate = '2026-03-02'): Json => ({
+  NameOf: 'Employee',
+  EmployeeRef: { value: refs.employee },
+  CustomerRef: { value: refs.customer },
+  ItemRef: { value: refs.item },
+  BillableStatus: 'Billable',
+  HourlyRate: 100,
+  TxnDate,
+  Hours: 1,
+  Minutes: 30,
+  Description: description,
+});
+
+/** 1.5 hours at 100, optionally billing linked time on its line. */
+const oneLineInvoice = (LinkedTxn?: Json[]): Json => ({
+  CustomerRef: { value: refs.customer },
+  Line: [
+    {
+      Amount: 150,
+      DetailType: 'SalesItemLineDetail',
+      SalesItemLineDetail: { ItemRef: { value: refs.item }, Qty: 1.5, UnitPrice: 100 },
+      ...(LinkedTxn ? { LinkedTxn } : {}),
+    },
+  ],
+});
+
+describe('node-quickbooks against the sandbox', () => {
+  it('pages a query with limit/offset and fetchAll, each customer once', async () => {
+    const all = await call<Json>((d) => qbo.findCustomers({ fetchAll: true, limit: 1000 }, d));
+    const total = list(all, 'QueryResponse', 'Customer').length;
+    expect(total).toBeGreaterThan(4);
+
+    const page2 = await call<Json>((d) => qbo.findCustomers({ limit: 3, offset: 4, asc: 'Id' }, d));
+    expect(dig(page2, 'QueryResponse', 'startPosition')).toBe(4);
+    expect(dig(page2, 'QueryResponse', 'maxResults')).toBe(3);
+    expect(list(page2, 'QueryResponse', 'Customer')).toHaveLength(3);
+
+    const paged = await call<Json>((d) => qbo.findCustomers({ fetchAll: true, limit: 2, asc: 'Id' }, d));
+    const ids = list(paged, 'QueryResponse', 'Customer').map(idOf);
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+    expect(ids.slice(3, 6)).toEqual(list(page2, 'QueryResponse', 'Customer').map(idOf));
+  });
+
+  it('creates, reads, updates and deletes a TimeActivity', async () => {
+    const created = await call<Json>((d) => qbo.createTimeActivity(billableTime('conformance crud'), d));
+    expect(created['Id']).toBeTruthy();
+    expect(created['Hours']).toBe(1);
+    expect(created['Minutes']).toBe(30);
+
+    const read = await call<Json>((d) => qbo.getTimeActivity(idOf(created), d));
+    expect(read['Description']).toBe('conformance crud');
+
+    const updated = await call<Json>((d) => qbo.updateTimeActivity({ Id: idOf(read), SyncToken: String(read['SyncToken']), Description: 'conformance crud, edited' }, d));
+    expect(updated['Description']).toBe('conformance crud, edited');
+    expect(updated['SyncToken']).not.toBe(read['SyncToken']);
+    expect(updated['Hours']).toBe(1);
+
+    const deleted = await call<Json>((d) => qbo.deleteTimeActivity(idOf(updated), d));
+    expect(deleted['TimeActivity']).toMatchObject({ Id: updated['Id'], status: 'Deleted' });
+    const gone = await failure((d) => qbo.getTimeActivity(idOf(updated), d));
+    expect(codeOf(gone)).toBe('610');
+  });
+
+  it('runs a batch of a create and a query', async () => {
+    const answer = await call<Json>((d) =>
+      qbo.batch(
+        [
+          { bId: 'ta1', operation: 'create', TimeActivity: billableTime('conformance batch') },
+          { bId: 'q1', Query: 'select * from Employee startposition 1 maxresults 2' },
+        ] as never,
+        d,
+      ),
+    );
+    const items = list(answer, 'BatchItemResponse');
+    const byId = Object.fromEntries(items.map((i) => [i['bId'], i]));
+    expect(byId['ta1']!['TimeActivity']).toMatchObject({ Description: 'conformance batch' });
+    expect(list(byId['q1'], 'QueryResponse', 'Employee')).toHaveLength(2);
+  });
+
+  it('replays a create sent twice with the same requestid instead of writing it twice', async () => {
+    const send = () => call<Json>((d) => qbo.createTimeActivity({ ...billableTime('conformance replay', '2026-04-07'), requestId: 'conformance-replay-1' }, d));
+    const first = await send();
+    const second = await send();
+    expect(second['Id']).toBe(first['Id']);
+    const found = await call<Json>((d) => qbo.findTimeActivities({ TxnDate: '2026-04-07' }, d));
+    expect(list(found, 'QueryResponse', 'TimeActivity')).toHaveLength(1);
+  });
+
+  it('reads changes and deletions through changeDataCapture, and its refusal of TimeActivity', async () => {
+    const since = new Date(Date.now() - 60_000);
+    const customer = await call<Json>((d) => qbo.createCustomer({ DisplayName: 'Conformance CDC Customer' }, d));
+    const invoice = await call<Json>((d) => qbo.createInvoice(oneLineInvoice(), d));
+    await call((d) => qbo.deleteInvoice(idOf(invoice), d));
+
+    const cdc = await call<Json>((d) => qbo.changeDataCapture(['Customer', 'Invoice'], since, d));
+    const groups = list(cdc, 'CDCResponse', 0, 'QueryResponse');
+    const rows = (entity: string) => groups.flatMap((g) => (g[entity] as Json[] | undefined) ?? []);
+    expect(rows('Customer').map((c) => c['DisplayName'])).toEqual(['Conformance CDC Customer']);
+    expect(rows('Customer')[0]!['Id']).toBe(customer['Id']);
+    expect(rows('Invoice')).toEqual([expect.objectContaining({ Id: invoice['Id'], status: 'Deleted' })]);
+
+    // QBO documents TimeActivity as not covered by CDC: the refusal must still be a fault the library reads.
+    const refused = await failure((d) => qbo.changeDataCapture('TimeActivity', since, d));
+    expect(codeOf(refused)).toMatch(/^\d+$/);
+  });
+
+  it('surfaces the 5010 fault for an update with a stale SyncToken', async () => {
+    const created = await call<Json>((d) => qbo.createTimeActivity(billableTime('conformance stale'), d));
+    await call((d) => qbo.updateTimeActivity({ Id: idOf(created), SyncToken: String(created['SyncToken']), Description: 'first edit' }, d));
+    const fault = await failure((d) => qbo.updateTimeActivity({ Id: idOf(created), SyncToken: String(created['SyncToken']), Description: 'second edit' }, d));
+    expect(codeOf(fault)).toBe('5010');
+    const read = await call<Json>((d) => qbo.getTimeActivity(idOf(created), d));
+    expect(read['Description']).toBe('first edit');
+  });
+
+  it('bills time on an invoice line and returns the invoice as a PDF', async () => {
+    const time = await call<Json>((d) => qbo.createTimeActivity(billableTime('conformance invoiced'), d));
+    const invoice = await call<Json>((d) => qbo.createInvoice(oneLineInvoice([{ TxnId: time['Id'], TxnType: 'TimeActivity' }]), d));
+    expect(invoice['TotalAmt']).toBe(150);
+    const billed = await call<Json>((d) => qbo.getTimeActivity(idOf(time), d));
+    expect(billed['BillableStatus']).toBe('HasBeenBilled');
+
+    const pdf = await call<Buffer>((d) => qbo.getInvoicePdf(idOf(invoice), d));
+    expect(Buffer.isBuffer(pdf)).toBe(true);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-8).toString('latin1')).toContain('%%EOF');
+  });
+});
