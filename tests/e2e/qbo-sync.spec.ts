@@ -395,8 +395,8 @@ async function revokeAndReconnect(app: Page, harness: Harness, context: BrowserC
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await tab(app, 'Sync').click();
   await app.getByRole('button', { name: 'Sync now' }).click();
-  await expect(app.getByRole('heading', { name: 'Reconnect QuickBooks' })).toBeVisible();
-  await expect(app.getByRole('alert').filter({ hasText: 'Reconnect QuickBooks.' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Reconnect Track Nexus Demo Company' })).toBeVisible();
+  await expect(app.getByRole('alert').filter({ hasText: 'Reconnect Track Nexus Demo Company.' })).toBeVisible();
   const plansRow = statusTable.getByRole('row', { name: /Showroom plans/ });
   await expect(plansRow).toContainText('Needs reconnect');
   await app.screenshot({ path: `${artifactsDir}/qbo-reconnect.png`, fullPage: true });
@@ -463,6 +463,40 @@ async function auditTellsTheStory(app: Page, day: string) {
   await app.screenshot({ path: `${artifactsDir}/qbo-audit-story.png`, fullPage: true });
 }
 
+/**
+ * The demo company beside the real one: added with "Add a company…", it gets its own chip, card
+ * and tabs (its mirror imported, no time of the first company's in its Sync tab), the Mapping tab
+ * asks which company each client goes to, and the first company is untouched.
+ */
+async function demoBesideReal(app: Page, harness: Harness, context: BrowserContext) {
+  await app.getByRole('button', { name: 'Add a company…' }).click();
+  await expect(app.getByRole('heading', { name: 'Add another QuickBooks company' })).toBeVisible();
+  await app.getByRole('button', { name: 'Try the demo company' }).click();
+  const consent = await context.newPage();
+  await consent.goto(await consentUrl(harness, 3));
+  await consent.getByRole('button', { name: 'Approve' }).click();
+  await expect(consent.getByText(/close this (tab|window)/i)).toBeVisible();
+  await consent.close();
+  const chips = app.getByRole('navigation', { name: 'QuickBooks companies' });
+  await expect(chips.getByRole('button', { name: /connected$/ })).toHaveCount(2);
+  await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company (demo)' })).toBeVisible();
+  await expect(app.getByText('(demo company on this computer)')).toBeVisible();
+  await tab(app, 'Company').click();
+  await app.getByRole('button', { name: 'Import from QuickBooks' }).click();
+  await expect(app.getByText(/^Imported \d+ records/)).toBeVisible();
+  await tab(app, 'Mapping').click();
+  await expect(app.getByRole('heading', { name: 'Which company' })).toBeVisible();
+  await expect(app.getByLabel('Company for client Cool Cars')).toHaveValue('primary');
+  await tab(app, 'Sync').click();
+  await expect(statusTableOf(app).getByRole('row', { name: /Showroom plans/ })).toHaveCount(0);
+  await app.screenshot({ path: `${artifactsDir}/qbo-two-companies.png`, fullPage: true });
+  // Back to the first company: its time is where it was.
+  await chips.getByRole('button').first().click();
+  await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company' })).toBeVisible();
+  await tab(app, 'Sync').click();
+  await expect(statusTableOf(app).getByRole('row', { name: /Showroom plans/ })).toBeVisible();
+}
+
 test('connect, import, map, approve, sync, edit and resync, audit, reconcile, conflict, revoke and reconnect', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
   // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
@@ -484,4 +518,5 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   await revokeAndReconnect(app, harness, context, kept);
   await sendNewerChangeOverQboDeletion(app, day, plansId);
   await auditTellsTheStory(app, day);
+  await demoBesideReal(app, harness, context);
 });

@@ -32,7 +32,10 @@ test('the demo company connects through the consent page and disconnects again',
 
   await app.getByRole('button', { name: 'Disconnect…' }).click();
   await app.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
-  await expect(app.getByRole('heading', { name: 'Connect QuickBooks Online' })).toBeVisible();
+  // The company stays in the workspace, disconnected, with its mapping and history, ready to reconnect.
+  await expect(app.getByRole('heading', { name: 'Reconnect Track Nexus Demo Company (demo)' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Reconnect the demo company' })).toBeVisible();
+  await expect(app.getByRole('navigation', { name: 'QuickBooks companies' })).toContainText('disconnected');
 });
 
 test('denying consent leaves the app disconnected with a clear message', async ({ app, harness, context }) => {

@@ -98,11 +98,11 @@ describe('QuickBooks screen', () => {
     expect(screen.getByRole('button', { name: /^Co connected/ }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('heading', { name: 'Connected to Co' })).toBeTruthy();
     fireEvent.click(demo);
-    expect(await screen.findByRole('heading', { name: 'Connected to Demo Books' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Connected to Demo Books (demo)' })).toBeTruthy();
     expect(screen.getByRole('tablist', { name: 'QuickBooks' })).toBeTruthy();
     expect(screen.getByText(/Mapping, sync, conflicts, audit and reconciliation of/).textContent).toContain('Demo Books');
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect…' }));
-    expect(screen.getByRole('alertdialog', { name: 'Disconnect Demo Books?' }).textContent).toContain('other companies stay connected');
+    expect(screen.getByRole('alertdialog', { name: 'Disconnect Demo Books (demo)?' }).textContent).toContain('other companies stay connected');
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     await waitFor(() => expect(calls).toContainEqual(['qbo:disconnectCompany', { companyId: 'co-0000abcd' }]));
   });

@@ -49,7 +49,8 @@ export function useQboCompanies(): QboCompanies {
   return state;
 }
 
-/** How a company is named on screen. */
+/** How a company is named on screen; the demo company says so, since it may share a real one's name. */
 export function companyLabel(c: QboStatus): string {
-  return c.companyName ?? (c.environment === 'demo' ? 'Demo company' : c.realmId ? `Company ${c.realmId}` : 'QuickBooks company');
+  const name = c.companyName ?? (c.realmId ? `Company ${c.realmId}` : 'QuickBooks company');
+  return c.environment === 'demo' ? `${c.companyName ?? 'Demo company'} (demo)` : name;
 }
