@@ -23,7 +23,7 @@ export interface PushOptions {
   onProgress: (index: number, done: number) => void;
 }
 
-export interface CompanyPush {
+interface CompanyPush {
   companyId: string;
   engine: RunResult;
   seconds: number;

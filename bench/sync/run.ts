@@ -37,7 +37,7 @@ export interface BenchOptions {
 }
 
 /** One company's count, from its own QuickBooks' answers. */
-export interface CompanyResult {
+interface CompanyResult {
   companyId: string;
   realmId: string;
   created: number;
