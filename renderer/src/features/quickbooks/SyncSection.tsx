@@ -9,7 +9,8 @@ import { DEFAULT_DESCRIPTION_TEMPLATE, renderDescription, TEMPLATE_PLACEHOLDERS 
 import type { ConflictRule } from '../../../../shared/sync/reconcile';
 import { useRepos } from '../../data/repos-context';
 import type { SyncMode, SyncSettings } from './store/sync-context';
-import { useSyncService, useSyncUi } from './SyncServiceProvider';
+import { useSyncService, useSyncServices, useSyncUi } from './SyncServiceProvider';
+import { useQboCompanies } from './use-companies';
 import { compactJson, entryStatus, groupIssues, progressBar, unknownPlaceholders } from './sync-view';
 import { useSyncData, useTestSync, type SyncData } from './use-sync-section';
 
@@ -29,11 +30,14 @@ const RULES: Array<{ id: ConflictRule; label: string }> = [
 
 function SettingsForm({ settings }: { settings: SyncSettings }) {
   const repos = useRepos();
-  const sync = useSyncService();
+  const services = useSyncServices();
+  const several = (useQboCompanies().companies?.length ?? 0) > 1;
   const [template, setTemplate] = useState(settings.descriptionTemplate ?? '');
-  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(sync.reschedule);
+  // The settings are the workspace's: every company's schedule follows them.
+  const save = (patch: Partial<SyncSettings>) => void repos.sync.saveSettings(patch).then(services.rescheduleAll);
   return (
     <div className="qbo-sync-settings">
+      {several ? <p className="muted qbo-sync-shared">These settings apply to every company in this workspace.</p> : null}
       <label className="qbo-map-field"><span>Send approved time</span>
         <select value={settings.mode} onChange={(e) => save({ mode: e.target.value as SyncMode })}>
           {MODES.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}

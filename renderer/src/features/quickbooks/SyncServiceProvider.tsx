@@ -13,6 +13,8 @@ import { useCompanyId } from './qbo-tab-store';
 /** Each company's sync service, made on first use; companies sync independently. */
 export interface SyncServices {
   of(companyId: string): SyncService;
+  /** After the workspace's sync settings changed: every company's schedule follows them. */
+  rescheduleAll(): void;
   stop(): void;
 }
 
@@ -24,6 +26,7 @@ function createSyncServices(make: (companyId: string) => SyncService): SyncServi
       if (!service) services.set(companyId, (service = make(companyId)));
       return service;
     },
+    rescheduleAll: () => services.forEach((s) => s.reschedule()),
     stop: () => services.forEach((s) => s.stop()),
   };
 }
