@@ -1,0 +1,47 @@
+// The browser harness's server, as a page (or a hostile local caller) reaches it over HTTP.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarnessServer, type RunningHarness } from '../../../electron/harness/server';
+import { composeTestMain } from '../compose-test-main';
+
+const TOKEN = 'test-secret';
+const headers = { 'x-track-nexus-token': TOKEN };
+
+let cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+async function start(dataDir?: string): Promise<{ harness: RunningHarness; main: ReturnType<typeof composeTestMain>['main'] }> {
+  const composed = composeTestMain(undefined, dataDir);
+  const staticDir = mkdtempSync(join(tmpdir(), 'tn-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Track Nexus</title>');
+  await composed.main.start();
+  const harness = await startHarnessServer({ main: composed.main, staticDir, token: TOKEN });
+  cleanups.push(() => composed.close(), () => harness.close(), () => rmSync(staticDir, { recursive: true, force: true }));
+  return { harness, main: composed.main };
+}
+
+describe('harness server', () => {
+  it('answers malformed percent-encoding with 400, not a server error', async () => {
+    const { harness } = await start();
+    expect((await fetch(`${harness.url}/%E0%A4%A`)).status).toBe(400);
+    const rpc = await fetch(`${harness.url}/rpc/app%E0%A4%A`, { method: 'POST', headers, body: '{}' });
+    expect(rpc.status).toBe(400);
+    expect((await fetch(`${harness.url}/`)).status).toBe(200);
+  });
+
+  it('refuses a deeply nested body before parsing it, and still answers ordinary calls', async () => {
+    const { harness } = await start();
+    const deep = `{"payload":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const refused = await fetch(`${harness.url}/rpc/app:getInfo`, { method: 'POST', headers, body: deep });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { message: 'The request is nested too deeply.' } });
+    // Brackets inside strings are text, not nesting.
+    const ok = await fetch(`${harness.url}/rpc/app:getInfo`, { method: 'POST', headers, body: JSON.stringify({ note: '['.repeat(1000) }) });
+    expect(await ok.json()).toMatchObject({ ok: true, value: { name: 'Track Nexus' } });
+  });
+});
