@@ -112,6 +112,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
+      // Capture replays its journal when main starts, before any page listens, and a page that
+      // stays open through a restart only reconnects this stream: offer it what is still unacknowledged.
+      options.main.capture.resendUnacked();
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       req.on('close', () => {
         clearInterval(keepAlive);

@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCaptureJournal } from '../../../electron/main/capture/journal';
 import { startHarnessServer, type RunningHarness } from '../../../electron/harness/server';
+import type { ActivitySegment } from '../../../shared/capture/types';
 import { composeTestMain } from '../compose-test-main';
 
 const TOKEN = 'test-secret';
 const headers = { 'x-track-nexus-token': TOKEN };
+const seg = (id: string, start: number, end: number): ActivitySegment => ({ id, start, end, app: 'XTerm', title: id, url: null, kind: 'active' });
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -43,5 +46,28 @@ describe('harness server', () => {
     // Brackets inside strings are text, not nesting.
     const ok = await fetch(`${harness.url}/rpc/app:getInfo`, { method: 'POST', headers, body: JSON.stringify({ note: '['.repeat(1000) }) });
     expect(await ok.json()).toMatchObject({ ok: true, value: { name: 'Track Nexus' } });
+  });
+
+  it('offers unacknowledged captured segments to a page whose event stream connects after main started', async () => {
+    // A previous run journaled two segments the renderer never stored.
+    const dataDir = mkdtempSync(join(tmpdir(), 'tn-harness-'));
+    const journal = openCaptureJournal({ dataDir, syncEveryMs: 0, warn: () => {} });
+    journal.put(seg('a', 1_000, 5_000), true);
+    journal.put(seg('b', 5_000, 9_000), true);
+    journal.close();
+    // Main starts (and replays its journal to nobody); the page that stayed open reconnects its stream.
+    const { harness, main } = await start(dataDir);
+    const controller = new AbortController();
+    cleanups.push(() => controller.abort());
+    const res = await fetch(`${harness.url}/events`, { headers, signal: controller.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes(': connected')) text += (await reader.read()).value ?? '';
+    // A marker event: everything sent on connecting arrives before it.
+    main.events.emit('tray:command', { kind: 'toggle' });
+    while (!text.includes('event: tray:command')) text += (await reader.read()).value ?? '';
+    const frames = text.split('\n\n').filter((frame) => frame.startsWith('event: capture:segments'));
+    const sent = frames.flatMap((frame) => JSON.parse(frame.slice(frame.indexOf('data: ') + 6)) as ActivitySegment[]);
+    expect(sent.map((s) => s.id)).toEqual(['a', 'b']);
   });
 });
