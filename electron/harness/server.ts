@@ -87,10 +87,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req)) return sendJson(res, 421, { error: 'Unexpected Host header.' });
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    // Malformed percent-encoding ("/%E0%A4%A") is the caller's mistake, not a failure of the harness.
-    const decoded = decodePath(path);
-    if (decoded === null) return sendJson(res, 400, { error: 'The address is not valid.' });
+    // Malformed percent-encoding ("/%E0%A4%A") or request targets ("http://[") are the caller's
+    // mistake, not a failure of the harness.
+    const target = requestPath(req.url);
+    if (target === null) return sendJson(res, 400, { error: 'The address is not valid.' });
+    const { path, decoded } = target;
 
     if (path.startsWith('/rpc/') || path === '/events' || path.startsWith('/_harness/')) {
       if (!authorised(req)) {
@@ -168,9 +169,11 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-function decodePath(path: string): string | null {
+/** The request's path as sent and percent-decoded, or null when either cannot be read. */
+function requestPath(url: string | undefined): { path: string; decoded: string } | null {
   try {
-    return decodeURIComponent(path);
+    const path = new URL(url ?? '/', 'http://127.0.0.1').pathname;
+    return { path, decoded: decodeURIComponent(path) };
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 // The browser harness's server, as a page (or a hostile local caller) reaches it over HTTP.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,6 +36,14 @@ describe('harness server', () => {
     const rpc = await fetch(`${harness.url}/rpc/app%E0%A4%A`, { method: 'POST', headers, body: '{}' });
     expect(rpc.status).toBe(400);
     expect((await fetch(`${harness.url}/`)).status).toBe(200);
+    // A request target that is no URL at all, with the right Host header.
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(harness.port, '127.0.0.1', () => socket.end(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nConnection: close\r\n\r\n`));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += String(chunk)));
+      socket.on('close', () => resolve(answer));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
   });
 
   it('refuses a deeply nested body before parsing it, and still answers ordinary calls', async () => {
