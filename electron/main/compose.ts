@@ -7,6 +7,7 @@ import { IpcRouter } from './ipc/router';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile } from './capture-settings-file';
+import { secureDataFolder } from './data-folder';
 import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
@@ -47,6 +48,9 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     shell: shell.shell,
     toggleShortcut: shell.toggleShortcut?.() ?? null,
   }));
+
+  // Before anything is read or written there: the folder and what older versions left in it become private.
+  secureDataFolder(ports.paths.dataDir);
 
   // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
   // the capture service reports its periods as capture:away whether or not capture is on.
