@@ -1,7 +1,7 @@
 // Composes the real main-process services with Node ports and serves them to the renderer in a
 // browser. Used by `npm run web` (serve.ts) and by the end-to-end tests.
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createX11FocusEvents } from '../main/capture/focus-events';
@@ -26,8 +26,8 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}) {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // Created (0700, with its parents) by composeMain.
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'track-nexus-')));
-  await mkdir(dataDir, { recursive: true });
   const idle = manualIdleSource();
   const opener = recordingOpener({ launch: options.launchBrowser ?? false });
   const tray = recordingTray();

@@ -12,6 +12,9 @@ import type { ComposedMain } from '../main/compose';
 
 const TOKEN_HEADER = 'x-track-nexus-token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// No call nests deeper than a handful of levels; JSON.parse of a 2 MB body nested a million levels
+// deep blocks the event loop for most of a second, so such a body is refused before it is parsed.
+const MAX_JSON_DEPTH = 32;
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -84,7 +87,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req)) return sendJson(res, 421, { error: 'Unexpected Host header.' });
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Malformed percent-encoding ("/%E0%A4%A") or request targets ("http://[") are the caller's
+    // mistake, not a failure of the harness.
+    const target = requestPath(req.url);
+    if (target === null) return sendJson(res, 400, { error: 'The address is not valid.' });
+    const { path, decoded } = target;
 
     if (path.startsWith('/rpc/') || path === '/events' || path.startsWith('/_harness/')) {
       if (!authorised(req)) {
@@ -96,7 +103,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       const body = await readJson(req);
       if (!body.ok) return sendJson(res, 400, { ok: false, error: { kind: 'validation', message: body.message, retryable: false } });
       const envelope = body.value as { payload?: unknown } | null;
-      const channel = decodeURIComponent(path.slice('/rpc/'.length));
+      const channel = decoded.slice('/rpc/'.length);
       return sendJson(res, 200, await options.main.router.dispatch(channel, envelope?.payload));
     }
 
@@ -106,6 +113,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
+      // Capture replays its journal when main starts, before any page listens, and a page that
+      // stays open through a restart only reconnects this stream: offer it what is still unacknowledged.
+      options.main.capture.resendUnacked();
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       req.on('close', () => {
         clearInterval(keepAlive);
@@ -122,7 +132,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return sendJson(res, 200, (await handler(req, body.value)) ?? { ok: true });
     }
 
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(options.staticDir, path, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(options.staticDir, decoded, res);
     return sendJson(res, 405, { error: 'Method not allowed.' });
   }
 
@@ -159,8 +169,19 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
+/** The request's path as sent and percent-decoded, or null when either cannot be read. */
+function requestPath(url: string | undefined): { path: string; decoded: string } | null {
+  try {
+    const path = new URL(url ?? '/', 'http://127.0.0.1').pathname;
+    return { path, decoded: decodeURIComponent(path) };
+  } catch {
+    return null;
+  }
+}
+
+/** `urlPath` is already percent-decoded. */
 async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(urlPath).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
   if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 404, { error: 'Not found.' });
   let target = file;
@@ -190,7 +211,25 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
+/** Whether arrays and objects in JSON text nest deeper than `max`, counted without parsing (strings skipped). */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return true;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return false;
+}
+
 async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return { ok: false, message: 'The request is too large.' };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -200,6 +239,7 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: null };
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { ok: false, message: 'The request is nested too deeply.' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

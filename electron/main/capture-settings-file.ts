@@ -21,7 +21,7 @@ export function captureSettingsFile(dataDir: string, warn: (message: string) => 
       return defaultCaptureSettings();
     },
     save(settings: CaptureSettings): void {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       const temp = `${path}.tmp`;
       writeFileSync(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
       renameSync(temp, path);

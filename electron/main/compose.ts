@@ -2,16 +2,15 @@
 // (electron/harness/serve.ts): the same services, wired to whichever ports the shell provides.
 // Nothing here imports electron; nothing runs at import time.
 import type { AppInfo } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile } from './capture-settings-file';
+import { secureDataFolder } from './data-folder';
 import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
-import { checkExternalUrl } from './security/external-links';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
 export interface MainPorts {
@@ -50,12 +49,8 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     toggleShortcut: shell.toggleShortcut?.() ?? null,
   }));
 
-  router.handle('app:openExternal', async ({ url }) => {
-    const verdict = checkExternalUrl(url);
-    if (!verdict.ok) throw new AppError('forbidden', verdict.reason);
-    await ports.externalOpener.openExternal(verdict.url);
-    return { opened: true as const };
-  });
+  // Before anything is read or written there: the folder and what older versions left in it become private.
+  secureDataFolder(ports.paths.dataDir);
 
   // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
   // the capture service reports its periods as capture:away whether or not capture is on.

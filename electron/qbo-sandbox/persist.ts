@@ -19,6 +19,7 @@ export function loadState(path: string): PersistedState | undefined {
 
 export function saveState(path: string, state: PersistedState): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state));
+  // 0600: the file holds the demo company's grants (tokens) in plain text.
+  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
   renameSync(tmp, path);
 }

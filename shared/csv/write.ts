@@ -10,7 +10,9 @@
  * done so, and we write none ourselves (imported money aside, which the import gives back unchanged).
  */
 const NEUTRALISE = /^'*(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+// Semicolons and tabs are quoted too: a spreadsheet in a locale that splits on them would otherwise
+// cut "x;=1+1" into a cell "=1+1" and run it.
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
 
 /** The cell as written: neutralised when it could run as a formula, quoted when it needs quotes. */
 export function escapeCell(value: string): string {

@@ -18,7 +18,6 @@ const LABELS: Record<string, string> = {
   clientSecret: 'Client secret',
   relayUrl: 'Redirect page address',
   loopbackPort: 'Local port',
-  url: 'Link',
 };
 
 function words(key: string): string {

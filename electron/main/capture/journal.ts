@@ -14,7 +14,12 @@
 //
 // On open, the file is read once: a torn last line (crash mid-write) is skipped with a warning and
 // nothing else is lost. The surviving state is rewritten atomically (temp file, fsync, rename), so
-// the journal only ever holds what is still unacknowledged.
+// the journal only ever holds what is still unacknowledged. The same compaction runs when a few
+// segments have been acknowledged, when many records were appended, and on close: window titles
+// the renderer has stored do not stay in the file, and the file stays small.
+//
+// The folder is 0700 and the file 0600 (titles are private), also when an older version left them
+// readable by others.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ActivitySegment, SegmentAck } from '../../../shared/capture/types';
@@ -25,6 +30,8 @@ export interface JournalOptions {
   syncEveryMs?: number;
   /** Records appended before the journal compacts itself. */
   compactAfterRecords?: number;
+  /** Segments acknowledged for good (closed and stored) before the journal compacts them out. */
+  compactAfterFinished?: number;
   warn?: (message: string) => void;
 }
 
@@ -140,8 +147,11 @@ function loadJournal(file: string, warn: (message: string) => void): { entries: 
 }
 
 interface JournalWriter {
-  /** Appends one record (numbered here), compacting or scheduling a sync as the policy says. */
-  append(record: DistributiveOmit<JournalRecord, 'seq'>): void;
+  /**
+   * Appends one record (numbered here), compacting or scheduling a sync as the policy says.
+   * `finished` counts the segments this record made done, which compaction removes from the file.
+   */
+  append(record: DistributiveOmit<JournalRecord, 'seq'>, finished?: number): void;
   sync(): Promise<void>;
   close(): void;
 }
@@ -157,11 +167,13 @@ function createJournalWriter(options: {
   seq: number;
   syncEveryMs: number;
   compactAfter: number;
+  compactAfterFinished: number;
 }): JournalWriter {
-  const { dir, file, entries, syncEveryMs, compactAfter } = options;
+  const { dir, file, entries, syncEveryMs, compactAfter, compactAfterFinished } = options;
   let seq = options.seq;
   let fd = -1;
   let appended = 0;
+  let finishedInFile = 0;
 
   // Rewrites the live entries to a temp file, syncs it and renames it over the journal.
   const compact = (): void => {
@@ -172,8 +184,10 @@ function createJournalWriter(options: {
         return entry.ackedEnd === null ? put : `${put}\n${JSON.stringify({ seq: ++seq, op: 'ack', acks: [{ id: entry.segment.id, end: entry.ackedEnd }] })}`;
       })
       .join('\n');
-    const tmpFd = fs.openSync(tmp, 'w');
+    const tmpFd = fs.openSync(tmp, 'w', 0o600);
     try {
+      // A temp file left by a crash keeps its old mode through open(): set it.
+      fs.fchmodSync(tmpFd, 0o600);
       fs.writeSync(tmpFd, body.length > 0 ? `${body}\n` : '');
       fs.fsyncSync(tmpFd);
     } finally {
@@ -184,6 +198,7 @@ function createJournalWriter(options: {
     fsyncDir(dir);
     fd = fs.openSync(file, 'a');
     appended = 0;
+    finishedInFile = 0;
   };
   compact();
 
@@ -213,11 +228,12 @@ function createJournalWriter(options: {
   };
 
   return {
-    append(record) {
+    append(record, finished = 0) {
       if (fd === -1) throw new Error('capture journal is closed');
       fs.writeSync(fd, `${JSON.stringify({ seq: ++seq, ...record })}\n`);
       appended++;
-      if (appended >= compactAfter) compact();
+      finishedInFile += finished;
+      if (appended >= compactAfter || finishedInFile >= compactAfterFinished) compact();
       else scheduleSync();
     },
     async sync() {
@@ -232,7 +248,8 @@ function createJournalWriter(options: {
       if (fd === -1) return;
       if (syncTimer) clearTimeout(syncTimer);
       syncTimer = null;
-      fs.fdatasyncSync(fd);
+      // Leaves only what is unacknowledged, synced (compaction fsyncs before its rename).
+      compact();
       fs.closeSync(fd);
       fd = -1;
     },
@@ -243,7 +260,9 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const dir = path.join(options.dataDir, 'capture-journal');
   const file = path.join(dir, 'journal.jsonl');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Created readable by others by older versions; the file itself is replaced by the compaction below.
+  fs.chmodSync(dir, 0o700);
 
   const { entries, seq } = loadJournal(file, warn);
   let toReplay: ActivitySegment[] | null = [...entries.values()].map((entry) => entry.segment).sort((a, b) => a.start - b.start);
@@ -254,7 +273,8 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
     entries,
     seq,
     syncEveryMs: options.syncEveryMs ?? 60_000,
-    compactAfter: options.compactAfterRecords ?? 5_000,
+    compactAfter: options.compactAfterRecords ?? 1_000,
+    compactAfterFinished: options.compactAfterFinished ?? 20,
   });
 
   return {
@@ -271,13 +291,17 @@ export function openCaptureJournal(options: JournalOptions): CaptureJournal {
     ack(acks) {
       const matched = acks.filter((ack) => entries.get(ack.id)?.segment.end === ack.end);
       if (matched.length === 0) return [];
+      let finished = 0;
       for (const ack of matched) {
         const entry = entries.get(ack.id)!;
         entry.ackedEnd = ack.end;
         // Done entries leave memory now and the file at the next compaction.
-        if (isDone(entry)) entries.delete(ack.id);
+        if (isDone(entry)) {
+          entries.delete(ack.id);
+          finished++;
+        }
       }
-      writer.append({ op: 'ack', acks: matched });
+      writer.append({ op: 'ack', acks: matched }, finished);
       return matched;
     },
     replayUnacked() {

@@ -39,13 +39,26 @@ class SecretFileError extends Error {
   override readonly name = 'SecretFileError';
 }
 
+// Messages reach the renderer and logs: they name "the secrets file in the data folder", never its
+// absolute path (which shows the user's name and folder layout). Node's own file errors carry the
+// path in their message, so only their code is kept.
+const THE_FILE = 'the secrets file in the data folder';
+
+function fileError(action: 'read' | 'write', error: unknown): SecretFileError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  return new SecretFileError(
+    `Track Nexus could not ${action} ${THE_FILE} (${code}). Check that the data folder belongs to you and the disk is not full, then try again.`,
+    { cause: error },
+  );
+}
+
 async function load(file: string): Promise<SecretFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entries: {} };
-    throw error;
+    throw fileError('read', error);
   }
   try {
     const parsed = JSON.parse(text) as Partial<SecretFile>;
@@ -54,21 +67,21 @@ async function load(file: string): Promise<SecretFile> {
     return parsed as SecretFile;
   } catch (error) {
     throw new SecretFileError(
-      `The secrets file ${file} is damaged (${(error as Error).message}); it was not changed. Move it aside and reconnect QuickBooks.`,
+      `The secrets file in the data folder is damaged (${(error as Error).message}); it was not changed. Move it aside and reconnect QuickBooks.`,
       { cause: error },
     );
   }
 }
 
 async function save(file: string, data: SecretFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     await writeFile(temp, JSON.stringify(data), { mode: 0o600, flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw fileError('write', error);
   }
 }
 
@@ -82,7 +95,7 @@ export function cipherFileStore(file: string, cipher: Cipher, description: strin
           return await cipher.decrypt(key, stored);
         } catch (error) {
           throw new SecretFileError(
-            `The secret "${key}" in ${file} could not be decrypted: it was altered or its key changed. Reconnect QuickBooks to store it again.`,
+            `The secret "${key}" in ${THE_FILE} could not be decrypted: it was altered or its key changed. Reconnect QuickBooks to store it again.`,
             { cause: error },
           );
         }

@@ -12,18 +12,27 @@ const IV_BYTES = 12;
 
 async function loadOrCreateKey(dir: string): Promise<Buffer> {
   const file = join(dir, 'secrets.key');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     // 'wx' fails if the file exists, so two processes starting together cannot overwrite each other's key.
     const key = randomBytes(KEY_BYTES);
     await writeFile(file, key, { mode: 0o600, flag: 'wx' });
     return key;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw keyFileError(error);
   }
-  const key = await readFile(file);
-  if (key.length !== KEY_BYTES) throw new Error(`The key file ${file} is damaged (expected ${KEY_BYTES} bytes).`);
+  const key = await readFile(file).catch((error: unknown) => Promise.reject(keyFileError(error)));
+  if (key.length !== KEY_BYTES) throw new Error(`The key file of the secrets file in the data folder is damaged (expected ${KEY_BYTES} bytes).`);
   return key;
+}
+
+/** Node's file errors carry the absolute path in their message; the user is told which file in words. */
+function keyFileError(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  return new Error(
+    `Track Nexus could not read or create the key file of the secrets file in the data folder (${code}). Check that the data folder belongs to you and the disk is not full, then try again.`,
+    { cause: error },
+  );
 }
 
 export function fileSecretStore(dir: string): SecretStore {

@@ -43,10 +43,6 @@ export type Screen = z.infer<typeof Screen>;
 
 export const appCalls = {
   'app:getInfo': { request: none, response: AppInfo },
-  'app:openExternal': {
-    request: z.object({ url: z.string().max(4096) }),
-    response: z.object({ opened: z.literal(true) }),
-  },
   'tray:setState': { request: TrayState, response: z.object({ shown: z.boolean() }) },
 } as const;
 

@@ -192,6 +192,18 @@ describe('capture service, polling mode', () => {
     await f.service.stop();
   });
 
+  it('applies the redaction rules to the app name (WM_CLASS) as well', async () => {
+    const f = fakes({ settings: { enabled: true, redactions: [{ pattern: 'acct-\\d+', replacement: 'acct-…' }] } });
+    f.show({ app: 'Mail acct-12345', title: 'Inbox acct-12345' });
+    await f.service.start();
+    await work(f, 2000);
+    await f.service.flush();
+    expect(f.segments().map((s) => [s.app, s.title])).toEqual([['Mail acct-…', 'Inbox acct-…']]);
+    const journal = fs.readFileSync(path.join(dataDir, 'capture-journal', 'journal.jsonl'), 'utf8');
+    expect(journal).not.toContain('12345');
+    await f.service.stop();
+  });
+
   it('never counts idle time: the open segment closes at the last input', async () => {
     const f = fakes({ settings: { enabled: true, idleThresholdSeconds: 60 } });
     await f.service.start();

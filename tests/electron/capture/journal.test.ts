@@ -93,6 +93,40 @@ describe('capture journal', () => {
     reopened.close();
   });
 
+  it('compacts acknowledged segments out of the file, after a few and on close', () => {
+    const journal = openCaptureJournal({ dataDir, warn: () => {} });
+    const stored = Array.from({ length: 25 }, (_, i) => seg(`s${i}`, i * 10, i * 10 + 10, `private title ${i}`));
+    for (const s of stored) journal.put(s, true);
+    journal.put(seg('open', 250, 260, 'still open'), false);
+    journal.ack(stored.map((s) => ({ id: s.id, end: s.end })));
+    // The renderer stored them: their window titles leave the file without waiting for a restart.
+    const text = fs.readFileSync(journal.file, 'utf8');
+    expect(text).not.toContain('private title');
+    expect(text).toContain('still open');
+
+    journal.put(seg('last', 260, 270, 'last private title'), true);
+    journal.ack([{ id: 'last', end: 270 }]);
+    journal.close();
+    const lines = fs.readFileSync(journal.file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('still open');
+  });
+
+  it('keeps its folder and file readable by the user only, also when an older version left them open', () => {
+    const dir = path.join(dataDir, 'capture-journal');
+    fs.mkdirSync(dir, { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'journal.jsonl'), `${JSON.stringify({ seq: 1, op: 'put', closed: true, segment: seg('a', 0, 5) })}\n`, { mode: 0o644 });
+    fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(path.join(dir, 'journal.jsonl.tmp'), 'left by a crash', { mode: 0o644 });
+    const journal = openCaptureJournal({ dataDir, warn: () => {} });
+    expect(journal.replayUnacked()).toEqual([seg('a', 0, 5)]);
+    journal.put(seg('b', 5, 10), true);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(journal.file).mode & 0o777).toBe(0o600);
+    journal.close();
+    expect(fs.statSync(journal.file).mode & 0o777).toBe(0o600);
+  });
+
   it('crash replay: a writer killed with SIGKILL loses nothing it reported and replays nothing acknowledged', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'journal-writer.ts'), dataDir, '5'], {
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -115,6 +115,29 @@ describe('fileSecretStore', () => {
   });
 });
 
+describe('secret store messages', () => {
+  it('name the secrets file in words, never its absolute path', async () => {
+    // A data folder that cannot hold the files: a plain file stands where the folder should be.
+    const blocked = join(dir, 'blocked');
+    await writeFile(blocked, 'not a folder');
+    const messages: string[] = [];
+    for (const store of [fileSecretStore(blocked), safeStorageSecretStore(blocked, fakeSafeStorage())]) {
+      await store.get('x').catch((error: Error) => messages.push(error.message));
+      await store.set('x', 'y').catch((error: Error) => messages.push(error.message));
+    }
+    await writeFile(join(dir, 'secrets.json'), '{"version":1,"entries":');
+    await fileSecretStore(dir).get('x').catch((error: Error) => messages.push(error.message));
+    await writeFile(join(dir, 'secrets.key'), 'short');
+    await writeFile(join(dir, 'secrets.json'), '{"version":1,"entries":{"x":"v1.a.b.c"}}');
+    await fileSecretStore(dir).get('x').catch((error: Error) => messages.push(error.message));
+    expect(messages).toHaveLength(6);
+    for (const message of messages) {
+      expect(message).toMatch(/(secrets file|key file of the secrets file) in the data folder/);
+      expect(message).not.toContain(dir);
+    }
+  });
+});
+
 describe('safeStorageSecretStore', () => {
   it('stores through safeStorage and never writes the plaintext', async () => {
     const safe = fakeSafeStorage();

@@ -16,6 +16,13 @@ describe('writeCsv', () => {
     expect(escapeCell(' padded ')).toBe('" padded "');
     expect(writeCsv([['a', 'b'], ['1', '2']])).toBe('a,b\r\n1,2\r\n');
   });
+
+  it('quotes cells holding a semicolon or a tab, so a spreadsheet splitting on them keeps the cell whole', () => {
+    // Split on ';' unquoted, "x;=1+1" would become a cell "=1+1" that runs.
+    expect(escapeCell('x;=1+1')).toBe('"x;=1+1"');
+    expect(escapeCell('a\t=1+1')).toBe('"a\t=1+1"');
+    expect(writeCsv([['x;=1+1', 'ok']])).toBe('"x;=1+1",ok\r\n');
+  });
 });
 
 describe('formula neutralising', () => {

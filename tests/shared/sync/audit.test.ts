@@ -61,20 +61,22 @@ describe('auditCsv', () => {
   it('writes RFC 4180 with a header and CRLF line ends', () => {
     expect(auditCsv([record])).toBe(
       'id,at,op,entryIds,entryVersions,payloadHash,qboId,syncToken,intuitTid,requestId,outcome,message,key,event,date,client,project,task,start,end,entries,duration,measured,amount,currency\r\n' +
-        'a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,,,,,,,,,,,,,\r\n',
+        'a1,2026-03-16T14:05:00.000Z,create,"e1;e2","1;2",abc,77,0,tid,req,ok,,,,,,,,,,,,,,\r\n',
     );
   });
 
   it('quotes commas, quotes and line breaks', () => {
     const csv = auditCsv([{ ...record, outcome: 'failed', message: 'QuickBooks said "no", twice\nreally' }]);
-    expect(csv.split('\r\n')[1]).toBe('a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,failed,"QuickBooks said ""no"", twice\nreally",,,,,,,,,,,,,');
+    expect(csv.split('\r\n')[1]).toBe('a1,2026-03-16T14:05:00.000Z,create,"e1;e2","1;2",abc,77,0,tid,req,failed,"QuickBooks said ""no"", twice\nreally",,,,,,,,,,,,,');
   });
 
   it('neutralises formulas in any cell', () => {
     const message = (csv: string) => csv.split('\r\n')[1]!.split(',').slice(11).join(',').replace(/,{13}$/, '');
-    for (const bad of ['=HYPERLINK(1)', '+1+1', '-2', '@SUM(A1)', '\t=1']) {
+    for (const bad of ['=HYPERLINK(1)', '+1+1', '-2', '@SUM(A1)']) {
       expect(message(auditCsv([{ ...record, message: bad }]))).toBe(`'${bad}`);
     }
+    // A tab is quoted as well, for spreadsheets that split on tabs.
+    expect(message(auditCsv([{ ...record, message: '\t=1' }]))).toBe(`"'\t=1"`);
     expect(message(auditCsv([{ ...record, message: '=HYPERLINK("http://x")' }]))).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(message(auditCsv([{ ...record, message: 'fine' }]))).toBe('fine');
     const csv = auditCsv([{ ...record, message: '=cmd|calc', qboId: '-1' }]);
@@ -95,7 +97,7 @@ describe('auditCsv', () => {
     const [header, first, second] = csv.split('\r\n');
     expect(header!.split(',')).toEqual(['id', 'at', 'op', 'entryIds', 'entryVersions', 'payloadHash', 'qboId', 'syncToken', 'intuitTid', 'requestId', 'outcome', 'message',
       'key', 'event', 'date', 'client', 'project', 'task', 'start', 'end', 'entries', 'duration', 'measured', 'amount', 'currency']);
-    expect(first).toBe(`a1,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,entry:e1,Sent to QuickBooks,2026-03-16,'=Acme,"Website, phase 2",Design,09:00,10:30,1,1:30,1:28,180.00,USD`);
-    expect(second).toBe('a2,2026-03-16T14:05:00.000Z,create,e1;e2,1;2,abc,77,0,tid,req,ok,,,,,,,,,,,,,,');
+    expect(first).toBe(`a1,2026-03-16T14:05:00.000Z,create,"e1;e2","1;2",abc,77,0,tid,req,ok,,entry:e1,Sent to QuickBooks,2026-03-16,'=Acme,"Website, phase 2",Design,09:00,10:30,1,1:30,1:28,180.00,USD`);
+    expect(second).toBe('a2,2026-03-16T14:05:00.000Z,create,"e1;e2","1;2",abc,77,0,tid,req,ok,,,,,,,,,,,,,,');
   });
 });

@@ -26,7 +26,10 @@ export function CaptureBridge() {
     const offAway = api.on('capture:away', (period) => {
       queue = queue.then(() => repos.segments.upsertAway(period, currentZone()).then(() => undefined, (error: unknown) => console.error(error)));
     });
-    // Capture replays its journal when main starts, before any window listens: ask for it now.
+    // Capture replays its journal when main starts, before any window listens: ask for it now (a
+    // reload in Electron mounts this again). In the browser harness a page that stays open while main
+    // restarts only reconnects its event stream; the harness offers the pending segments to every
+    // stream that connects (electron/harness/server.ts).
     void api.invoke('capture:resendPending');
     return () => {
       offSegments();
