@@ -35,7 +35,7 @@ export async function loadCompanies(file: string): Promise<CompanyRecord[]> {
 
 /** Written to a temporary file and renamed, so a crash leaves the old list or the new one. */
 export async function saveCompanies(file: string, companies: readonly CompanyRecord[]): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify({ companies }, null, 2), { mode: 0o600 });
   await rename(temp, file);

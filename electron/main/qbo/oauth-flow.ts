@@ -105,7 +105,9 @@ export async function startAuthorization(config: ResolvedQboConfig, deps: FlowDe
   timeout.unref();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // A request target that is not a URL (`GET http://[`) would throw here, uncaught, and end main.
+    const url = parseTarget(req.url ?? '/', port);
+    if (!url) return answer(res, 400, 'Bad request', 'This address only receives the QuickBooks sign-in answer.');
     if (req.method !== 'GET') return answer(res, 405, 'Not allowed', 'This address only receives the QuickBooks sign-in answer.');
     if (url.pathname === '/done') {
       const denied = url.searchParams.get('result') === 'denied';
@@ -177,4 +179,12 @@ export async function startAuthorization(config: ResolvedQboConfig, deps: FlowDe
 function answer(res: ServerResponse, status: number, heading: string, body: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(DONE_HTML(heading, body));
+}
+
+function parseTarget(target: string, port: number): URL | null {
+  try {
+    return new URL(target, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
 }

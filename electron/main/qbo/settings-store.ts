@@ -34,7 +34,7 @@ export async function loadSettings(file: string): Promise<QboSettings> {
 }
 
 export async function saveSettings(file: string, settings: QboSettings): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
   await rename(temp, file);

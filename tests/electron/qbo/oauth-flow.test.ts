@@ -1,6 +1,7 @@
 // Connect, end to end with the real intuit-oauth against the local sandbox: the consent page is
 // opened through the ExternalOpener, the person approves or denies, the browser lands on our
 // loopback listener, and the code is exchanged only when the state is ours.
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startAuthorization, ConnectError } from '../../../electron/main/qbo/oauth-flow';
 import { answerConsent, localConfig, manualClock, recordingOpener, visit, startRecordingProxy, startTestSandbox } from './helpers';
@@ -59,6 +60,23 @@ describe('connect through the loopback listener', () => {
     // Single use: replaying the real answer is refused (or finds the listener gone).
     const replay = await visit(callback).catch(() => ({ status: 0 }));
     expect([0, 400]).toContain(replay.status);
+  });
+
+  it('answers a request target that is not a URL with 400 and keeps listening', async () => {
+    const { opener } = recordingOpener();
+    const flow = await startAuthorization(localConfig(proxy.url), { opener, clock: manualClock() });
+    // What any local process can send; before, `new URL` threw in the handler and ended main.
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(flow.port, '127.0.0.1', () => socket.end('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    const callback = await answerConsent(flow.authorizeUrl, 'approve');
+    expect((await visit(callback)).status).toBe(302);
+    expect((await flow.result).access_token).toBeTruthy();
   });
 
   it('reports a denial clearly and connects nothing', async () => {
