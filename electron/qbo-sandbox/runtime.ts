@@ -52,8 +52,8 @@ export class SandboxRuntime {
   }
 
   /** Back to the seeded company; tokens stay valid, counters, throttles and faults start over. */
-  reset(variant: Variant, extraCustomers = 0, timeZone?: string): void {
-    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone }), this.options.now);
+  reset(variant: Variant, extraCustomers = 0, timeZone?: string, bookCloseDate?: string | null): void {
+    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, bookCloseDate }), this.options.now);
     this.counters = zeroCounters();
     this.limiter.clear();
     this.faults.reset();
