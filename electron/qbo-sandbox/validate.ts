@@ -421,7 +421,7 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
       if (co.get('Item', item.value)?.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
       const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
       const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
-      // QBO accepts Qty 0 with any Amount (QA create/invoice.yml: Qty 0, UnitPrice 0, Amount 100 reads back as 100).
+      // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
       if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
       out.Amount = round2(amount);
       out.SalesItemLineDetail = {
@@ -470,7 +470,9 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
     BillEmail: email?.Address ? { Address: email.Address } : undefined,
     EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
-    PrintStatus: input.PrintStatus ?? 'NotSet',
+    // As recorded (QA create/invoice.yml): an invoice created without them reads back
+    // PrintStatus NeedToPrint and the four Allow* payment flags false.
+    PrintStatus: input.PrintStatus ?? existing?.PrintStatus ?? 'NeedToPrint',
     ...Object.fromEntries(ALLOW_PAYMENT.map((k) => [k, input[k] ?? existing?.[k] ?? false])),
     ApplyTaxAfterDiscount: false,
   };

@@ -84,6 +84,9 @@ describe('document numbers', () => {
 
 describe("fields Intuit's schema lets a client write", () => {
   it('invoices take and read back the online payment flags, print status and addresses', async () => {
+    // Read back as recorded in QA create/invoice.yml when the client sends none of them.
+    const plain = (await h.api('POST', 'invoice', invoice())).json.Invoice;
+    expect(plain).toMatchObject({ AllowIPNPayment: false, AllowOnlinePayment: false, AllowOnlineCreditCardPayment: false, AllowOnlineACHPayment: false, PrintStatus: 'NeedToPrint' });
     const sent = await h.api('POST', 'invoice', invoice({ AllowIPNPayment: false, AllowOnlinePayment: true, AllowOnlineACHPayment: true, PrintStatus: 'NeedToPrint', BillAddr: { Line1: '1 Main St' } }));
     expect(sent.json.Invoice).toMatchObject({ AllowIPNPayment: false, AllowOnlinePayment: true, AllowOnlineCreditCardPayment: false, AllowOnlineACHPayment: true, PrintStatus: 'NeedToPrint', BillAddr: { Line1: '1 Main St' } });
   });
