@@ -7,7 +7,7 @@ import { invoicePdf } from './pdf';
 import { runQuery } from './query';
 import { DELETABLE, NAME_LISTS, type Company, type Entity, type EntityType, type Ref } from './store';
 import { qboDateTime } from './time';
-import { checkShape, linkedTime, prepare, WRITABLE_TYPES } from './validate';
+import { checkDocNumberUnique, checkOpenPeriod, checkShape, linkedTime, prepare, WRITABLE_TYPES } from './validate';
 
 export interface ApiRequest {
   method: string;
@@ -46,6 +46,8 @@ const MAX_BID_WITH_REQUEST_ID = 10;
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
 type Op = 'create' | 'update' | 'delete';
+/** Transactions: dated (closing date applies) and numbered (DocNumber must be unique). */
+const TRANSACTIONS: EntityType[] = ['Invoice', 'TimeActivity'];
 type Payload = Record<string, unknown>;
 
 function parseJson(text: string): unknown {
@@ -63,6 +65,9 @@ function writable(e: Entity): Record<string, unknown> {
 }
 
 export class AccountingApi {
+  /** The current write's `include=allowduplicatedocnum`. */
+  private allowDuplicateDocNumber = false;
+
   constructor(
     private readonly company: () => Company,
     private readonly companyName: () => string,
@@ -145,6 +150,7 @@ export class AccountingApi {
 
   private write(req: ApiRequest): ApiResponse {
     const [first, second, third] = req.segments;
+    this.allowDuplicateDocNumber = (req.query.get('include') ?? '').split(',').includes('allowduplicatedocnum');
     if (first === 'batch' && !second) return this.batch(req);
     if (first === 'invoice' && second && third === 'send') return this.ok({ Invoice: this.send(second, req.query.get('sendTo')) }, true);
     if (first === 'preferences' && !second) return this.ok({ Preferences: this.updateSingleton('Preferences', parseJson(req.body)) }, true);
@@ -165,6 +171,7 @@ export class AccountingApi {
     // As in QBO, a POST that carries an Id is an update.
     if (requested === 'update' || body.Id !== undefined) return { [type]: this.update(type, body) };
     const prepared = prepare(this.co, type, body);
+    this.checkTransaction(type, prepared.fields);
     const created = this.co.insert(type, prepared.fields);
     this.afterWrite(type, created, undefined, prepared.billedTime);
     return { [type]: created };
@@ -184,6 +191,7 @@ export class AccountingApi {
     // Sparse: only the fields sent change. Full: omitted writable fields are cleared.
     const merged = body.sparse === true ? { ...writable(existing), ...body } : body;
     const prepared = prepare(this.co, type, merged, existing);
+    this.checkTransaction(type, prepared.fields, existing);
     const updated = this.co.update(type, existing, prepared.fields);
     this.afterWrite(type, updated, existing, prepared.billedTime);
     return updated;
@@ -198,9 +206,17 @@ export class AccountingApi {
     if (type === 'TimeActivity' && existing.BillableStatus === 'HasBeenBilled') {
       throw faults.business('This time activity has been billed; remove it from its invoice before deleting it.');
     }
+    if (TRANSACTIONS.includes(type)) checkOpenPeriod(this.co, [existing.TxnDate]);
     if (type === 'Invoice') this.setBilling(linkedTime(existing), 'Billable');
     this.co.remove(type, existing.Id);
     return { status: 'Deleted', domain: 'QBO', Id: existing.Id };
+  }
+
+  /** Closing date (old and new date both open) and DocNumber uniqueness, for transactions only. */
+  private checkTransaction(type: EntityType, fields: Record<string, unknown>, existing?: Entity): void {
+    if (!TRANSACTIONS.includes(type)) return;
+    checkOpenPeriod(this.co, [fields.TxnDate, existing?.TxnDate]);
+    if (!this.allowDuplicateDocNumber) checkDocNumberUnique(this.co, type, fields.DocNumber, existing);
   }
 
   /** What QBO does around a write: billing status of linked time, cascades through hierarchies. */

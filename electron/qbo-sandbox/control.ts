@@ -34,7 +34,11 @@ export function handleControl(rt: SandboxRuntime, method: string, route: string,
       if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 0 || extra > 100_000) return answer(400, { error: 'extraCustomers must be a whole number up to 100000' });
       const timeZone = body.timeZone;
       if (timeZone !== undefined && (typeof timeZone !== 'string' || !isValidZone(timeZone))) return answer(400, { error: 'timeZone must be an IANA zone such as America/New_York' });
-      rt.reset(variant, extra, timeZone);
+      const bookCloseDate = body.bookCloseDate;
+      if (bookCloseDate !== undefined && bookCloseDate !== null && (typeof bookCloseDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(bookCloseDate))) {
+        return answer(400, { error: 'bookCloseDate must be a date such as 2026-10-31, or null for open books' });
+      }
+      rt.reset(variant, extra, timeZone, bookCloseDate);
       return answer(200, { realmId: rt.realmId, variant, timeZone: rt.company.zone });
     }
     case 'tokens': {

@@ -54,6 +54,26 @@ export const faults = {
     fault('6000', 'A business validation error has occurred while processing your request', `Business Validation Error: ${detail}`, element),
   amountMismatch: (supplied: number) =>
     fault('6070', 'Amount is not equal to UnitPrice * Qty', `Amount is not equal to UnitPrice * Qty. Supplied value:${supplied}`),
+  /**
+   * A transaction dated on or before the closing date. Code, Message and Detail as in Intuit's
+   * "Fix common errors" list (6210 Account Period Closed, copied in public QBO integration docs) and a
+   * recorded fault in a public QBO integration's tests ("Account Period Closed, Cannot Update Through
+   * Services API"); Harvest's help shows the same refusal as "Account period closed (Error 6200)".
+   */
+  periodClosed: () =>
+    fault(
+      '6210',
+      'Account Period Closed, Cannot Update Through Services API',
+      'The account period has closed and the account books cannot be updated through the QBO Services API. Please use the QBO website to make these changes.',
+      'TxnDate',
+    ),
+  /** As recorded on Stack Overflow q/65340596 (code 6140) and Clio's QuickBooks help. */
+  duplicateDocNumber: (docNumber: string, txnType: string, txnId: string) =>
+    fault(
+      '6140',
+      'Duplicate Document Number Error',
+      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${txnType} with TxnId=${txnId}`,
+    ),
   queryParse: (detail: string) => fault('4000', 'Error parsing query', `QueryParserError: ${detail}`),
   queryValidation: (detail: string) => fault('4001', 'Invalid query', `QueryValidationError: ${detail}`),
   unsupported: (detail: string) => fault('500', 'Unsupported Operation', detail),

@@ -54,8 +54,8 @@ export class SandboxRuntime {
   }
 
   /** Back to the seeded company; tokens stay valid, counters, throttles and faults start over. */
-  reset(variant: Variant, extraCustomers = 0, timeZone?: string): void {
-    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, realmId: this.realmId }), this.options.now);
+  reset(variant: Variant, extraCustomers = 0, timeZone?: string, bookCloseDate?: string | null): void {
+    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, bookCloseDate, realmId: this.realmId }), this.options.now);
     this.counters = zeroCounters();
     this.limiter.clear();
     this.faults.reset();

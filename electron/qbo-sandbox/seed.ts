@@ -15,6 +15,11 @@ export interface SeedOptions {
   timeZone?: string;
   /** The sample realm id when left out. */
   realmId?: string;
+  /**
+   * Preferences.AccountingInfoPrefs.BookCloseDate ('YYYY-MM-DD'); absent or null for books never
+   * closed (the default, so Intuit's recorded samples dated 2015 still go through).
+   */
+  bookCloseDate?: string | null;
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
@@ -38,7 +43,7 @@ export function seedCompany(options: SeedOptions): CompanyData {
   seedCustomers(co, multi, options.extraCustomers ?? 0);
   seedEmployees(co);
   seedVendors(co, multi);
-  seedPreferences(co, hours, multi);
+  seedPreferences(co, hours, multi, options.bookCloseDate ?? null);
   seedCompanyInfo(co);
   return data;
 }
@@ -211,8 +216,8 @@ function seedVendors(co: Company, multi: boolean): void {
   if (multi) vendor('Nordic Design AB', true, 85, true, 'EUR');
 }
 
-/** The company's preferences: class tracking, time tracking with `hours` as the default item, currencies. */
-function seedPreferences(co: Company, hours: Entity, multi: boolean): void {
+/** The company's preferences: closing date, class tracking, time tracking with `hours` as the default item, currencies. */
+function seedPreferences(co: Company, hours: Entity, multi: boolean, bookCloseDate: string | null): void {
   co.insert(
     'Preferences',
     {
@@ -222,7 +227,7 @@ function seedPreferences(co: Company, hours: Entity, multi: boolean): void {
         ClassTrackingPerTxnLine: false,
         CustomerTerminology: 'Customers',
         UseAccountNumbers: false,
-        BookCloseDate: '2024-12-31',
+        ...(bookCloseDate ? { BookCloseDate: bookCloseDate } : {}),
       },
       ProductAndServicesPrefs: { ForSales: true, ForPurchase: true, QuantityWithPriceAndRate: true, QuantityOnHand: false },
       SalesFormsPrefs: { CustomTxnNumbers: false, AllowDiscount: true, AllowDeposit: false, AllowShipping: false, ETransactionEnabledStatus: 'NotApplicable' },

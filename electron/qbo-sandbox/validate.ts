@@ -11,16 +11,17 @@ const PERSON_FIELDS = ['DisplayName', 'Title', 'GivenName', 'MiddleName', 'Famil
 
 /** Every field a client may send (read-only ones are accepted and ignored, as QBO does). */
 const FIELDS: Partial<Record<EntityType, string[]>> = {
-  Customer: [...PERSON_FIELDS, 'CompanyName', 'FullyQualifiedName', 'Job', 'BillWithParent', 'ParentRef', 'Level', 'RootCustomerRef', 'Taxable', 'DefaultTaxCodeRef', 'SalesTermRef', 'PaymentMethodRef', 'Balance', 'BalanceWithJobs', 'OpenBalanceDate', 'CurrencyRef', 'PreferredDeliveryMethod', 'BillAddr', 'ShipAddr', 'Notes', 'ResaleNum', 'IsProject'],
+  Customer: [...PERSON_FIELDS, 'CompanyName', 'FullyQualifiedName', 'Job', 'BillWithParent', 'ParentRef', 'Level', 'RootCustomerRef', 'Taxable', 'DefaultTaxCodeRef', 'SalesTermRef', 'PaymentMethodRef', 'Balance', 'BalanceWithJobs', 'OpenBalanceDate', 'CurrencyRef', 'PreferredDeliveryMethod', 'BillAddr', 'ShipAddr', 'Notes', 'ResaleNum', 'IsProject', 'PrimaryTaxIdentifier'],
   Employee: [...PERSON_FIELDS, 'PrimaryAddr', 'EmployeeNumber', 'SSN', 'BillableTime', 'BillRate', 'CostRate', 'HiredDate', 'ReleasedDate', 'BirthDate', 'Gender', 'Organization'],
   Vendor: [...PERSON_FIELDS, 'CompanyName', 'Vendor1099', 'BillRate', 'CostRate', 'CurrencyRef', 'Balance', 'AcctNum', 'TaxIdentifier', 'BillAddr', 'TermRef'],
   Item: ['Name', 'Description', 'Active', 'Type', 'FullyQualifiedName', 'Taxable', 'SalesTaxIncluded', 'UnitPrice', 'IncomeAccountRef', 'ExpenseAccountRef', 'AssetAccountRef', 'PurchaseDesc', 'PurchaseCost', 'TrackQtyOnHand', 'QtyOnHand', 'InvStartDate', 'Sku', 'SubItem', 'ParentRef', 'Level', 'SalesTaxCodeRef', 'PurchaseTaxCodeRef', 'ClassRef'],
   Class: ['Name', 'SubClass', 'ParentRef', 'FullyQualifiedName', 'Active'],
   Account: ['Name', 'FullyQualifiedName', 'Description', 'Active', 'SubAccount', 'ParentRef', 'AccountType', 'AccountSubType', 'Classification', 'CurrentBalance', 'CurrentBalanceWithSubAccounts', 'CurrencyRef', 'AcctNum'],
   TimeActivity: ['TxnDate', 'NameOf', 'EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ClassRef', 'DepartmentRef', 'ProjectRef', 'PayrollItemRef', 'BillableStatus', 'Taxable', 'HourlyRate', 'CostRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'StartTime', 'EndTime', 'Description', 'TimeZone', 'HoursInEmployeeTimeZone'],
-  Invoice: ['DocNumber', 'TxnDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'DeliveryInfo', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'Deposit', 'InvoiceLink', 'TxnSource', 'CustomField'],
+  Invoice: ['DocNumber', 'TxnDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'DeliveryInfo', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'Deposit', 'InvoiceLink', 'TxnSource', 'CustomField'],
 };
-const BOOLEAN_FIELDS = new Set(['Active', 'Job', 'BillWithParent', 'Taxable', 'Vendor1099', 'BillableTime', 'SubItem', 'SubClass', 'SubAccount', 'TrackQtyOnHand', 'sparse', 'IsProject', 'HoursInEmployeeTimeZone']);
+const ALLOW_PAYMENT = ['AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment'];
+const BOOLEAN_FIELDS = new Set(['Active', 'Job', 'BillWithParent', 'Taxable', 'Vendor1099', 'BillableTime', 'SubItem', 'SubClass', 'SubAccount', 'TrackQtyOnHand', 'sparse', 'IsProject', 'HoursInEmployeeTimeZone', ...ALLOW_PAYMENT]);
 const NUMBER_FIELDS = new Set(['BillRate', 'CostRate', 'UnitPrice', 'PurchaseCost', 'HourlyRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'ExchangeRate', 'Deposit']);
 const READ_ONLY: Partial<Record<EntityType, string[]>> = {
   Customer: ['FullyQualifiedName', 'Level', 'RootCustomerRef', 'Balance', 'BalanceWithJobs'],
@@ -420,7 +421,8 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
       if (co.get('Item', item.value)?.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
       const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
       const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
-      if (qty !== undefined && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
+      // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
+      if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
       out.Amount = round2(amount);
       out.SalesItemLineDetail = {
         ItemRef: item,
@@ -468,7 +470,10 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
     BillEmail: email?.Address ? { Address: email.Address } : undefined,
     EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
-    PrintStatus: input.PrintStatus ?? 'NotSet',
+    // As recorded (QA create/invoice.yml): an invoice created without them reads back
+    // PrintStatus NeedToPrint and the four Allow* payment flags false.
+    PrintStatus: input.PrintStatus ?? existing?.PrintStatus ?? 'NeedToPrint',
+    ...Object.fromEntries(ALLOW_PAYMENT.map((k) => [k, input[k] ?? existing?.[k] ?? false])),
     ApplyTaxAfterDiscount: false,
   };
   refuseAbsentList(input, ['DepartmentRef']);
@@ -485,6 +490,27 @@ function checkBillableTime(co: Company, id: string, customer: Entity, alreadyMin
   let c: Entity | undefined = co.get('Customer', (time.CustomerRef as Ref).value);
   while (c && c.Id !== customer.Id) c = c.ParentRef ? co.get('Customer', (c.ParentRef as Ref).value) : undefined;
   if (!c) throw faults.business(`Time activity ${id} belongs to a different customer.`, 'LinkedTxn');
+}
+
+// ---- rules across transactions --------------------------------------------------------------
+
+/**
+ * The closing date (Preferences.AccountingInfoPrefs.BookCloseDate): QBO refuses, through the API,
+ * any create, update or delete of a transaction dated on or before it, and any move into or out of
+ * the closed period. The API has no override: Intuit's error list says closed books "cannot be
+ * updated through the QBO Services API", whatever the closing-date password allows in the website.
+ */
+export function checkOpenPeriod(co: Company, dates: ReadonlyArray<unknown>): void {
+  const prefs = co.get('Preferences', '1')?.AccountingInfoPrefs as { BookCloseDate?: string } | undefined;
+  const closed = prefs?.BookCloseDate;
+  if (closed && dates.some((d) => typeof d === 'string' && d <= closed)) throw faults.periodClosed();
+}
+
+/** A DocNumber used by another transaction of the same type is refused (6140) unless the request allows it. */
+export function checkDocNumberUnique(co: Company, type: EntityType, docNumber: unknown, self?: Entity): void {
+  if (typeof docNumber !== 'string' || docNumber === '') return;
+  const other = co.each(type).find((e) => e.Id !== self?.Id && e.DocNumber === docNumber);
+  if (other) throw faults.duplicateDocNumber(docNumber, type, other.Id);
 }
 
 /** TimeActivity ids billed by an invoice's lines. */

@@ -78,6 +78,13 @@ const AUTH_CODES = new Set(['3200', '100']);
 const FORBIDDEN_CODES = new Set(['3100']);
 const THROTTLE_CODES = new Set(['3001']);
 const REFERENCE_CODES = new Set(['610', '2500']);
+/**
+ * The closing date: Intuit's error list gives 6210 "Account Period Closed" ("The account period has
+ * closed and the account books cannot be updated through the QBO Services API…"); Harvest's help
+ * shows the same refusal as 6200 (qbo-api.md §13.9). Its Detail points at the QBO website, which
+ * would not help a bookkeeper here.
+ */
+const PERIOD_CLOSED_CODES = new Set(['6200', '6210']);
 const PAYLOAD_BUG_CODES = new Set(['2010', '2020', '4000', '4001', '4002']);
 
 const REFERENCE_WORDS: Record<string, string> = {
@@ -145,6 +152,13 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
     return {
       action: 'flag',
       userMessage: `${who} is inactive or was deleted in QuickBooks; reactivate it in QuickBooks or change the link in Track Nexus, then send again.`,
+      ...withCode,
+    };
+  }
+  if (PERIOD_CLOSED_CODES.has(code)) {
+    return {
+      action: 'flag',
+      userMessage: 'QuickBooks refused this entry: the books are closed for its date. Ask your accountant to reopen the period, or move the time to a later date.',
       ...withCode,
     };
   }

@@ -4,14 +4,14 @@
 //
 // The checks read only local data: the mapping, the rates, the mirror of QBO's name lists and the
 // preferences. "Closed books" is checked against Preferences.AccountingInfoPrefs.BookCloseDate;
-// QBO may still refuse with a 6000 fault, which classify.ts turns into a flag with QBO's words.
+// QBO may still refuse (6210 Account Period Closed), which classify.ts turns into a flag in plain words.
 import { MAX_DESCRIPTION_LENGTH, PUSHABLE_STATUSES, type TimeEntry } from '../entries/entry';
 import { formatMoney } from '../money/money';
 import { multiplyRate } from '../money/multiply';
 import { resolveRate } from '../rates/resolve';
 import { billedFarAboveRaw, billedTimes, describeBilledRule, type BilledTime } from '../rounding/billed';
 import { entryLocalDate, toTimeActivities, TransformError, type TimeActivityDraft, type TransformContext } from '../qbo/transform';
-import { formatDateTime } from '../time/display';
+import { formatDate, formatDateTime } from '../time/display';
 import { formatDuration } from '../time/duration';
 import type { QboMirror, QboPreferences } from '../qbo/types';
 
@@ -173,11 +173,17 @@ export function preflight(
       }
     }
 
-    if (bookClose && date <= bookClose) {
-      add(true, 'books_closed', `QuickBooks books are closed through ${bookClose}; this entry is dated ${date}.`);
-    }
+    if (bookClose && date <= bookClose) add(true, 'books_closed', booksClosedMessage(bookClose, date));
   }
   return issues;
+}
+
+/**
+ * QuickBooks refuses any create, change or delete of a transaction dated on or before the closing
+ * date (fault 6210/6200, qbo-api.md §13.9), so the entry is held back with the way out.
+ */
+function booksClosedMessage(bookClose: string, date: string): string {
+  return `The books are closed through ${formatDate(bookClose)} in QuickBooks; time dated on or before then cannot be sent or changed (this entry is dated ${formatDate(date)}). Ask your accountant to reopen the period, or move the time.`;
 }
 
 /** "Tracked 0:00:40 but billed 0:15 ($37.50 at $150.00/h): 15 min up, per entry (project rule)." */

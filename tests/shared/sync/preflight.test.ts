@@ -68,7 +68,7 @@ const cases: Case[] = [
     entry: { at: ['2026-03-15', '10:00', 'America/New_York'] },
     code: 'books_closed',
     blocking: true,
-    message: 'QuickBooks books are closed through 2026-03-31; this entry is dated 2026-03-15.',
+    message: 'The books are closed through 31 Mar 2026 in QuickBooks; time dated on or before then cannot be sent or changed (this entry is dated 15 Mar 2026). Ask your accountant to reopen the period, or move the time.',
   },
   {
     name: 'closed books use the local date (a late-evening entry in New York is already the next day in UTC)',
@@ -76,7 +76,7 @@ const cases: Case[] = [
     entry: { at: ['2026-03-31', '22:30', 'America/New_York'] },
     code: 'books_closed',
     blocking: true,
-    message: /dated 2026-03-31/,
+    message: /dated 31 Mar 2026\)/,
   },
   { name: 'no worker linked', ctx: context({ worker: null }), code: 'no_worker', blocking: true, message: /^No employee or vendor is linked to you/ },
   {
