@@ -61,7 +61,7 @@ describe('Company tab', () => {
     const warnings = screen.getByRole('heading', { name: 'Settings in QuickBooks that affect syncing' }).parentElement!;
     expect(within(warnings).getAllByRole('listitem').map((li) => li.getAttribute('data-warning'))).toEqual(['billing-off', 'class-tracking', 'multicurrency', 'books-closed']);
     expect(warnings.textContent).toContain('Billable time is turned off in QuickBooks');
-    expect(warnings.textContent).toContain('The books are closed through 2026-01-31');
+    expect(warnings.textContent).toContain('The books are closed through 31 Jan 2026 in QuickBooks');
 
     const table = screen.getByRole('table', { name: 'Imported from QuickBooks' });
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) }).textContent;

@@ -1,6 +1,8 @@
 // Live reads of the QuickBooks mirror for the QuickBooks screen's tabs, plus the few words and
 // formats they share. Everything comes from repositories (useLiveQuery); nothing is copied.
+import { isLocalDate } from '../../../../shared/time/local-date';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { formatDate } from '../../../../shared/time/display';
 import { formatMoney as formatSharedMoney } from '../../../../shared/money/money';
 import type { QboPreferences } from '../../../../shared/qbo/types';
 import type { WorkerMapping } from '../../../../shared/qbo/transform';
@@ -79,7 +81,7 @@ export function preferenceWarnings(prefs: QboPreferences): Array<{ id: string; t
     out.push({ id: 'multicurrency', text: `Multicurrency is on. Time is recorded at ${home} rates; check invoices for customers billed in another currency.` });
   }
   const closed = prefs.AccountingInfoPrefs?.BookCloseDate;
-  if (closed) out.push({ id: 'books-closed', text: `The books are closed through ${closed}. Time dated on or before then is not sent.` });
+  if (closed) out.push({ id: 'books-closed', text: `The books are closed through ${isLocalDate(closed) ? formatDate(closed) : closed} in QuickBooks. Time dated on or before then is not sent, and time already sent there cannot be changed.` });
   return out;
 }
 
