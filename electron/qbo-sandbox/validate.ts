@@ -104,7 +104,8 @@ function resolveRef(co: Company, type: EntityType, raw: unknown, element: string
   const id = (raw as Ref).value;
   const target = co.get(type, id);
   if (!target) throw faults.invalidReference(element);
-  if (mustBeActive && target.Active === false) throw faults.objectNotFound(element);
+  // Real answers to an inactive reference carry `"element": ""`: QuickBooks does not say which one.
+  if (mustBeActive && target.Active === false) throw faults.objectNotFound('');
   return co.ref(type, id);
 }
 
