@@ -2,6 +2,7 @@
 // over HTTP (calls as POST /rpc/<channel>, events as a server-sent event stream). Only callers that
 // present the per-run secret are answered, and only on 127.0.0.1 with a matching Host header, so
 // another local page or a DNS-rebinding site cannot drive the app.
+import { nestsDeeperThan } from '../../shared/json-depth';
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -209,23 +210,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
   res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(body);
-}
-
-/** Whether arrays and objects in JSON text nest deeper than `max`, counted without parsing (strings skipped). */
-function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      if (++depth > max) return true;
-    } else if (c === ']' || c === '}') depth--;
-  }
-  return false;
 }
 
 async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {

@@ -1,6 +1,7 @@
 // The Accounting API v3 under /v3/company/{realmId}/: create, read, full and sparse update,
 // delete, query, batch, cdc, invoice pdf/send, preferences and companyinfo. Every write
 // honours ?requestid: a replay answers the original response and writes nothing.
+import { nestsDeeperThan } from '../../shared/json-depth';
 import { runCdc } from './cdc';
 import { faults, QboFault } from './errors';
 import { invoicePdf } from './pdf';
@@ -50,7 +51,11 @@ type Op = 'create' | 'update' | 'delete';
 const TRANSACTIONS: EntityType[] = ['Invoice', 'TimeActivity'];
 type Payload = Record<string, unknown>;
 
+/** Deeper than any QuickBooks entity nests; deeper text is refused before parsing (shared/json-depth.ts). */
+const MAX_JSON_DEPTH = 32;
+
 function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw faults.malformed('failed to parse json object; it nests deeper than any QuickBooks entity');
   try {
     return JSON.parse(text);
   } catch (e) {

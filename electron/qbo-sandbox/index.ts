@@ -52,9 +52,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const handler = createHandler(rt, options.controlRoutes);
   const server = createServer((req, res) => {
     handler(req, res).catch((e: unknown) => {
-      // A bug in the sandbox must be visible to the test, not look like a QBO fault.
+      // A bug in the sandbox must be visible to the test, not look like a QBO fault; the demo
+      // company (no control routes) says only that it failed, never its code's stack.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`sandbox error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      res.end(options.controlRoutes ? `sandbox error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : 'sandbox error');
     });
   });
   await new Promise<void>((resolve, reject) => {

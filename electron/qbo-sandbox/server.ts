@@ -1,6 +1,7 @@
 // HTTP front: Intuit's OAuth paths, the /v3 Accounting API behind the gateway checks
 // (auth, throttles, injected faults), the /_sandbox control routes, and the intuit_tid
 // header on every answer.
+import { nestsDeeperThan } from '../../shared/json-depth';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControl } from './control';
@@ -36,6 +37,7 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) =>
 function params(text: string, contentType: string | undefined): URLSearchParams {
   if ((contentType ?? '').includes('json')) {
     try {
+      if (nestsDeeperThan(text, 8)) return new URLSearchParams();
       const obj = JSON.parse(text) as Record<string, unknown>;
       return new URLSearchParams(Object.entries(obj).map(([k, v]): [string, string] => [k, String(v)]));
     } catch {
@@ -45,10 +47,20 @@ function params(text: string, contentType: string | undefined): URLSearchParams 
   return new URLSearchParams(text);
 }
 
+/** The path's segments decoded, or null when one is not valid percent-encoding (`%E0%A4%A`). */
+function decodedPath(segments: string[]): string[] | null {
+  try {
+    return segments.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 export function createHandler(rt: SandboxRuntime, controlRoutes: boolean) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('intuit_tid', `1-${randomBytes(4).toString('hex')}-${randomBytes(12).toString('hex')}`);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1') ? new URL(req.url ?? '/', 'http://127.0.0.1') : null;
+    if (!url) return sendJson(res, 400, { error: 'the request target is not an address' });
     const method = req.method ?? 'GET';
     const text = await readBody(req);
     if (text === undefined) return sendJson(res, 413, { error: 'request body too large' });
@@ -72,7 +84,9 @@ export function createHandler(rt: SandboxRuntime, controlRoutes: boolean) {
         return send(res, handleControl(rt, method, path.slice('/_sandbox/'.length), text));
       }
       const m = /^\/v3\/company\/([^/]+)\/(.+)$/.exec(path);
-      if (m) return await accounting(rt, req, res, decodeURIComponent(m[1] as string), (m[2] as string).split('/').map(decodeURIComponent), url, text);
+      const parts = m ? decodedPath([m[1] as string, ...(m[2] as string).split('/')]) : null;
+      if (m && !parts) return sendJson(res, 400, { error: 'malformed percent-encoding in the address' });
+      if (parts) return await accounting(rt, req, res, parts[0]!, parts.slice(1), url, text);
       sendJson(res, 404, { error: 'not_found' });
     } finally {
       if (write) rt.persist();
