@@ -22,6 +22,7 @@ interface Pending {
   held: number;
 }
 
+/** Long-ish because the move's three steps (ask when QuickBooks holds time, move, report) live with the list they start from. */
 export function CompanyAssignment({ companies }: { companies: readonly QboStatus[] }) {
   const repos = useRepos();
   const data = useLiveQuery(async () => {
@@ -53,10 +54,7 @@ export function CompanyAssignment({ companies }: { companies: readonly QboStatus
   }
 
   const select = (label: string, value: string, onChange: (v: string) => void, follow?: string) => (
-    <select aria-label={label} className="qbo-map-select" value={value} onChange={(e) => onChange(e.target.value)}>
-      {follow !== undefined ? <option value="">As its client ({follow})</option> : null}
-      {companies.map((c) => <option key={c.companyId} value={c.companyId}>{companyLabel(c)}</option>)}
-    </select>
+    <CompanySelect label={label} value={value} onChange={onChange} companies={companies} {...(follow !== undefined ? { follow } : {})} />
   );
   const clientRow = (c: ClientRow) => (
     <li key={c.id}>
@@ -80,14 +78,30 @@ export function CompanyAssignment({ companies }: { companies: readonly QboStatus
       <h3>Which company</h3>
       <p className="muted">Each client's time goes to one QuickBooks company; a project can have its own. This tab links the projects of the company chosen above.</p>
       <ul className="qbo-assign-list">{data.clients.map(clientRow)}{data.projects.map(projectRow)}</ul>
-      {pending ? (
-        <div className="confirm" role="alertdialog" aria-label={`Move ${pending.what}?`}>
-          <p>{pending.held} {pending.held === 1 ? 'entry' : 'entries'} of {pending.what} {pending.held === 1 ? 'is' : 'are'} in QuickBooks already. Moving deletes {pending.held === 1 ? 'it' : 'them'} from the company {pending.held === 1 ? 'it is' : 'they are'} in and sends {pending.held === 1 ? 'it' : 'them'} to the new one once linked there. Invoiced time stays where it is.</p>
-          <button type="button" className="button danger" onClick={() => void move(pending)}>Move</button>
-          <button type="button" className="button" onClick={() => setPending(null)}>Keep where it is</button>
-        </div>
-      ) : null}
+      {pending ? <MoveConfirm pending={pending} onMove={() => void move(pending)} onKeep={() => setPending(null)} /> : null}
       {message ? <p role="status" className="qbo-ok">{message}</p> : null}
     </div>
+  );
+}
+
+/** Asked before time QuickBooks holds moves: it is deleted there and sent again to the new company. */
+function MoveConfirm({ pending, onMove, onKeep }: { pending: Pending; onMove: () => void; onKeep: () => void }) {
+  const one = pending.held === 1;
+  return (
+    <div className="confirm" role="alertdialog" aria-label={`Move ${pending.what}?`}>
+      <p>{pending.held} {one ? 'entry' : 'entries'} of {pending.what} {one ? 'is' : 'are'} in QuickBooks already. Moving deletes {one ? 'it' : 'them'} from the company {one ? 'it is' : 'they are'} in and sends {one ? 'it' : 'them'} to the new one once linked there. Invoiced time stays where it is.</p>
+      <button type="button" className="button danger" onClick={onMove}>Move</button>
+      <button type="button" className="button" onClick={onKeep}>Keep where it is</button>
+    </div>
+  );
+}
+
+/** The companies to choose from; `follow` offers "As its client" (the empty value) for a project. */
+function CompanySelect(props: { label: string; value: string; onChange: (v: string) => void; companies: readonly QboStatus[]; follow?: string }) {
+  return (
+    <select aria-label={props.label} className="qbo-map-select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      {props.follow !== undefined ? <option value="">As its client ({props.follow})</option> : null}
+      {props.companies.map((c) => <option key={c.companyId} value={c.companyId}>{companyLabel(c)}</option>)}
+    </select>
   );
 }
