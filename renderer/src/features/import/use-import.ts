@@ -48,7 +48,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 function failureText(e: unknown): string {
   const nothing = 'Nothing was imported, and nothing was changed';
-  if (e instanceof InvalidEntryError) return `${nothing}: a row of the file could not be saved as an entry. Check its dates, times and descriptions, or import the rows the preview lists in smaller files.`;
+  if (e instanceof InvalidEntryError) return `${nothing}: a row of the file could not be saved as an entry. Check its dates, times and descriptions, then choose the file again.`;
   if (typeof e === 'object' && e !== null && /Quota/.test(String((e as { name?: unknown }).name))) return `${nothing}: the disk is full. Free some space and import again.`;
   return `${nothing}: the entries could not be saved. Try again; if it keeps failing, restart Track Nexus.`;
 }
