@@ -1,5 +1,5 @@
 // The main window and the app-wide security defaults: context isolation, a sandboxed renderer,
-// no node integration, no navigation away from the app, no new windows, no permissions, and
+// no node integration, no navigation away from the app (of the page or any frame in it), no new windows, no permissions, and
 // external links only through the URL guard to the system browser.
 import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
@@ -35,6 +35,11 @@ function guardContents(contents: WebContents): void {
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  // will-navigate hears the main frame only: an iframe (one a stored payload slipped into the page)
+  // could still be sent anywhere. This hears every frame, and keeps each one on the app.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

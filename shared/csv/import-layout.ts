@@ -1,9 +1,11 @@
 // From rows as read to rows to import: rows without clock times are laid out on their day, each
 // person's rows one after another, never past midnight; every row gets its identity key; rows
-// lasting nothing are set apart for the person importing to decide.
+// lasting nothing are set apart for the person importing to decide; rows an entry cannot hold
+// (see rowProblem) are listed with their reason, so the preview counts what the import saves.
 import { addLocalDays, type LocalDate } from '../time/local-date';
 import { zonedInstant } from '../time/zone';
 import { hash64 } from './hash';
+import { rowProblem } from './row-rules';
 import type { ImportedRow, ImportPreview, ImportProblem, PersonSummary } from './types';
 
 /** A row as read: clock rows have start and end; rows with only a date and hours have neither yet. */
@@ -32,6 +34,11 @@ export function finishRows(read: readonly ReadRow[], zone: string): Finished {
   for (const r of read) {
     const placed = r.start === null ? stacked.get(r) : { start: r.start, end: r.end! };
     if (!placed) continue;
+    const problem = rowProblem(toImportedRow(r, placed, ''));
+    if (problem) {
+      errors.push({ line: r.line, reason: problem });
+      continue;
+    }
     const identity = identityOf(r);
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);

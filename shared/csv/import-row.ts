@@ -11,6 +11,7 @@ import type { ReadRow } from './import-layout';
 import type { ImportedMoney, ImportedRow, ImportPreview, ImportWarning } from './types';
 import { readInvoiced, readYesNo } from './words';
 import { unescapeCell } from './write';
+import { cleanCell } from './row-rules';
 import type { CsvRecord } from './parse';
 
 export class RowError extends Error {}
@@ -39,7 +40,7 @@ export function readRow(record: CsvRecord, ctx: RowContext, warnings: ImportWarn
   const get: Get = (field) => {
     const i = ctx.at[field];
     const value = i === undefined || i === -1 ? '' : (record.cells[i] ?? '').trim();
-    return own ? unescapeCell(value).trim() : value;
+    return cleanCell(own ? unescapeCell(value).trim() : value, field === 'description').trim();
   };
   const warn = (field: keyof ColumnMapping, reason: string) => warnings.push({ line: record.line, field, reason });
   const zone = readZone(get, ctx.zone, warn);
@@ -179,7 +180,11 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 
 /** "2024-03-05 09:00", "03/05/2024 9:00 AM", or an ISO instant with Z/offset (taken as given). */
 function readDateTime(value: string, format: DateFormat, zone: string, column: string): number {
-  if (WITH_OFFSET.test(value)) return Date.parse(value);
+  if (WITH_OFFSET.test(value)) {
+    const instant = Date.parse(value);
+    if (Number.isNaN(instant)) throw new RowError(`${column} "${value}" is not a real date and time.`);
+    return instant;
+  }
   const m = /^(\S+?)[T ](.+)$/.exec(value);
   if (!m) throw new RowError(`${column} "${value}" needs a date and a time.`);
   return readTime(readDate(m[1]!, format, column), m[2]!, zone, column);

@@ -47,6 +47,7 @@ export function previewImport(text: string, source: KnownFormat | GenericMapping
   const wanted = typeof source === 'string' ? FORMATS[source].signature : Object.values(columns).filter((c): c is string => c !== undefined);
   const problem = mappingProblem(columns, wanted.filter((h) => !headers.includes(h)));
   if (problem) return fail(header.line, problem);
+  if (records.length === 0) return fail(header.line, NO_ROWS);
 
   const index = (column: string | undefined) => (column === undefined ? -1 : headers.indexOf(column));
   const dates = chooseDates(records, [index(columns.date ?? columns.start), index(columns.endDate ?? columns.end)], source, options);
@@ -84,8 +85,11 @@ function emptyPreview(format: ImportPreview['format'], errors: ImportProblem[]):
   };
 }
 
+/** A file with column names and nothing under them. */
+export const NO_ROWS = 'The file has column names but no rows under them: there is nothing to import.';
+
 /** What stops a mapping from giving entries at all, in the words of the mapping screen. */
-function mappingProblem(columns: ColumnMapping, missing: readonly string[]): string | null {
+export function mappingProblem(columns: ColumnMapping, missing: readonly string[]): string | null {
   if (missing.length > 0) return `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`;
   if (!columns.start && !(columns.date && (columns.startTime || columns.duration))) {
     return 'Map a start column, or a date column with a start time or a duration.';

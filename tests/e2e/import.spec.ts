@@ -87,6 +87,27 @@ test('bad rows are listed with their line and reason while the good rows import'
   await expect(app.getByTestId('import-result')).toContainText('Imported 3 entries, skipped 0 already imported, 4 rows had problems.');
 });
 
+test('a row dated 1969 is refused in the preview with its reason, and importing the rest creates nothing it named', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const header = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)';
+  const text = `${header}\nDana,d@x.io,Initech,Legacy,,old,Yes,1969-12-31,09:00:00,1969-12-31,10:00:00,01:00:00,,0\nDana,d@x.io,Globex,Audit,,new,Yes,2024-03-04,09:00:00,2024-03-04,10:00:00,01:00:00,,0\n`;
+  await app.getByLabel('CSV file').setInputFiles({ name: 'old.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(app.getByTestId('import-summary')).toContainText('1 row ready to import, 1 row with problems');
+  await expect(app.getByTestId('import-problems')).toContainText('Line 2: This row\'s date (1969-12-31) is outside the years 1970 to 2100');
+  await app.getByRole('button', { name: 'Import 1 entry' }).click();
+  await expect(app.getByTestId('import-result')).toContainText('Imported 1 entry');
+  await expect(app.getByTestId('import-result')).toContainText('Created 1 client and 1 project');
+  await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Projects & clients' }).click();
+  await expect(app.getByRole('region', { name: 'Client Globex' })).toContainText('Audit');
+  await expect(app.getByRole('region', { name: 'Client Initech' })).toHaveCount(0);
+
+  // A workbook chosen by mistake is explained, not met with a disabled button.
+  await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Import & export' }).click();
+  const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.alloc(64, 0xff)]);
+  await app.getByLabel('CSV file').setInputFiles({ name: 'hours.xlsx', mimeType: 'application/octet-stream', buffer: workbook });
+  await expect(app.getByRole('alert')).toContainText('This is a spreadsheet workbook (.xlsx or .ods), not a CSV file.');
+});
+
 test('a file the CSV reader cannot parse shows the reader’s message and line, and imports nothing', async ({ app }) => {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const header = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)';

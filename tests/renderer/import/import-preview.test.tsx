@@ -12,6 +12,7 @@ import { createRepos } from '../../../renderer/src/db/repos';
 import { ImportSection } from '../../../renderer/src/features/import/ImportSection';
 import { runImport } from '../../../renderer/src/features/import/import-plan';
 import { previewInBackground } from '../../../renderer/src/features/import/preview-client';
+import { InvalidEntryError } from '../../../renderer/src/db/errors';
 
 vi.mock('../../../renderer/src/features/import/preview-client', () => ({ previewInBackground: vi.fn() }));
 vi.mock('../../../renderer/src/features/import/import-plan', () => ({ runImport: vi.fn() }));
@@ -255,5 +256,63 @@ describe('progress and cancel', () => {
     expect((await screen.findByTestId('import-result')).textContent).toBe('Import cancelled: nothing was imported.');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('button', { name: 'Import 2 entries' })).toHaveProperty('disabled', false);
+  });
+});
+
+/** Chooses a file with exactly this text (and, when given, this size), on a fresh screen. */
+async function openFile(text: string, size?: number) {
+  const name = `import-preview-${++n}`;
+  render(<ReposProvider dbName={name}><ImportSection /></ReposProvider>);
+  const read = vi.fn(async () => text);
+  const file = Object.assign(new File([text], 'export.csv', { type: 'text/csv' }), { text: read });
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
+  fireEvent.change(await screen.findByLabelText('CSV file'), { target: { files: [file] } });
+  return read;
+}
+
+const fileAlert = async () => (await screen.findByRole('alert')).textContent ?? '';
+
+describe('a file that cannot be imported says why', () => {
+  it('a workbook, a binary file, separators only, or column names with no rows', async () => {
+    const cases: [string, string][] = [
+      ['PK\u0003\u0004\u0014\u0000\u0006\u0000', 'spreadsheet workbook (.xlsx or .ods), not a CSV file'],
+      ['%PDF-1.7\n\u0000\u0000\ufffd\ufffd', 'not a text file'],
+      [';;;;\n;;;;\n', 'no column names, only separators'],
+      ['Day,Hours,Notes\n', 'no rows under them'],
+    ];
+    for (const [text, says] of cases) {
+      await openFile(text);
+      expect(await fileAlert()).toContain(says);
+      cleanup();
+    }
+    expect(preview).not.toHaveBeenCalled();
+  });
+
+  it('refuses a file too large to hold before reading it, and one with too many rows before parsing it', async () => {
+    const read = await openFile(TOGGL, 80 * 1024 * 1024);
+    expect(await fileAlert()).toContain('This file is 80 MB; Track Nexus imports files of up to 50 MB at a time. Split it');
+    expect(read).not.toHaveBeenCalled();
+    cleanup();
+    await openFile(TOGGL + 'a\n'.repeat(200_001));
+    expect(await fileAlert()).toContain('more than 200,000 rows');
+    expect(preview).not.toHaveBeenCalled();
+  });
+
+  it('explains the disabled Preview of a file whose columns hold no time', async () => {
+    await openFile('Name,Email\nAnn,ann@example.com\n');
+    expect((await screen.findByTestId('import-mapping-blocked')).textContent).toContain('None of this file’s columns (Name, Email) looks like a date');
+    expect(screen.getByRole('button', { name: 'Preview with this mapping' })).toHaveProperty('disabled', true);
+  });
+});
+
+describe('a failed import', () => {
+  it('says nothing was imported in plain words, never the schema’s message', async () => {
+    preview.mockResolvedValueOnce(previewOf([row(2, null)]));
+    importRows.mockRejectedValueOnce(new InvalidEntryError(['Too small: expected number to be >=0']));
+    await open(TOGGL);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 entry' }));
+    const result = (await screen.findByTestId('import-result')).textContent ?? '';
+    expect(result).toContain('Nothing was imported, and nothing was changed: a row of the file could not be saved as an entry.');
+    expect(result).not.toContain('Too small');
   });
 });

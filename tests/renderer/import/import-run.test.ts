@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedRow } from '../../../shared/csv/types';
 import { validateEntry } from '../../../shared/entries/entry';
 import { runImport } from '../../../renderer/src/features/import/import-plan';
+import { previewImport } from '../../../shared/csv/import';
 import { InvalidEntryError } from '../../../renderer/src/db/errors';
 import type { TrackNexusDb } from '../../../renderer/src/db/database';
 import { testEnv, type TestEnv } from '../db/helpers';
@@ -82,6 +83,28 @@ describe('an import is one transaction', () => {
 
     const crash = new Error('the window was closed');
     await expect(runImport(repos, manyRows(2_500), { onProgress: () => { throw crash; } })).rejects.toBe(crash);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('a row dated before 1970', () => {
+  it('is refused by the preview, so importing the file creates neither its client nor its project', async () => {
+    const { db, repos } = await workspace();
+    const file = 'Date,Start,End,Client,Project\n1969-12-31,09:00,10:00,Initech,Past\n2026-02-02,09:00,10:00,Globex,Now\n';
+    const columns = { date: 'Date', startTime: 'Start', endTime: 'End', client: 'Client', project: 'Project' };
+    const preview = previewImport(file, { columns, dateFormat: 'YYYY-MM-DD' }, { zone });
+    expect(preview.errors.map((e) => e.line)).toEqual([2]);
+    expect(await runImport(repos, preview.rows)).toMatchObject({ imported: 1, createdClients: 1, createdProjects: 1 });
+    expect((await db.clients.toArray()).map((c) => c.name).sort()).toEqual(['Acme', 'Globex']);
+    expect((await db.projects.toArray()).map((p) => p.name).sort()).toEqual(['Now', 'Website']);
+  });
+
+  it('if it reaches the import all the same, fails it before any client, project or entry stays', async () => {
+    const { db, repos } = await workspace();
+    const before = await snapshot(db);
+    const old = row({ importKey: 'old', start: Date.UTC(1969, 11, 31, 14), end: Date.UTC(1969, 11, 31, 15), client: 'Initech', project: 'Past' });
+    const rows = [...manyRows(1_500), old];
+    await expect(runImport(repos, rows)).rejects.toBeInstanceOf(InvalidEntryError);
     expect(await snapshot(db)).toEqual(before);
   });
 });

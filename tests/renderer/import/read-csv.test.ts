@@ -10,7 +10,7 @@ describe('the first look at a chosen file', () => {
       expect(head.ok && head.format).toBe(format);
     }
     expect(sniff('When,From,To\n1,2,3')).toEqual({ ok: true, headers: ['When', 'From', 'To'], format: null });
-    expect(sniff('')).toEqual({ ok: false, line: 1, error: 'The file is empty.' });
+    expect(sniff('')).toEqual({ ok: false, line: null, error: 'The file is empty.' });
   });
 
   it('guesses a mapping for any other CSV, which the person confirms', () => {

@@ -2,6 +2,8 @@
 // other file, preview the rows and the problems, answer what the file leaves open, then import.
 // Re-importing a file skips the rows already imported (importKey), so nothing lands twice.
 import { DATE_FORMATS, type DateFormat } from '../../../../shared/csv/fields';
+import type { ColumnMapping } from '../../../../shared/csv/formats';
+import { mappingProblem } from '../../../../shared/csv/import';
 import { Field } from '../settings/Field';
 import { PreviewStep } from './PreviewStep';
 import { ProgressBar } from './ProgressBar';
@@ -43,6 +45,7 @@ export function ImportSection() {
 function MappingStep({ chosen, imp }: { chosen: Chosen; imp: ImportState }) {
   const { mapping, dateFormat, busy } = imp;
   const candidates = chosen.records ? dateFormatsFor(chosen.headers, chosen.records, mapping) : [];
+  const blocked = mappingBlocker(chosen.headers, mapping, dateFormat);
   return (
     <>
       <div className="step-title"><span className="step">2</span><h3>Map the columns of “{chosen.name}”</h3></div>
@@ -65,7 +68,20 @@ function MappingStep({ chosen, imp }: { chosen: Chosen; imp: ImportState }) {
           </select>
         </Field>
       </div>
-      <button type="button" className="button" onClick={() => void imp.previewMapped()} disabled={!dateFormat || busy}>Preview with this mapping</button>
+      <div className="import-actions">
+        <button type="button" className="button" onClick={() => void imp.previewMapped()} disabled={blocked !== null || busy}>Preview with this mapping</button>
+        {blocked ? <span className="muted" data-testid="import-mapping-blocked">{blocked}</span> : null}
+      </div>
     </>
   );
+}
+
+const TIME_FIELDS = ['date', 'start', 'startTime', 'end', 'endTime', 'duration'] as const;
+
+/** Why the mapping cannot be previewed yet, said next to the button instead of only disabling it. */
+function mappingBlocker(headers: readonly string[], mapping: ColumnMapping, dateFormat: DateFormat | ''): string | null {
+  if (!TIME_FIELDS.some((field) => mapping[field])) {
+    return `None of this file’s columns (${headers.slice(0, 6).join(', ')}${headers.length > 6 ? ', …' : ''}) looks like a date, a time or a duration. If it holds time, map its columns above; otherwise choose your tracker’s CSV export.`;
+  }
+  return mappingProblem(mapping, []) ?? (dateFormat ? null : 'Choose the date format the file uses.');
 }

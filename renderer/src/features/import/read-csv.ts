@@ -8,15 +8,58 @@ export const FORMAT_LABELS: Record<KnownFormat, string> = { toggl: 'Toggl Track'
 
 export type Sniff =
   | { ok: true; headers: string[]; format: KnownFormat | null }
-  | { ok: false; line: number; error: string };
+  /** `line` null: the problem is the whole file's, not one line's. */
+  | { ok: false; line: number | null; error: string };
 
-/** Reads only the header record, so recognising a large file costs nothing. */
+/**
+ * The largest file read at all: reading one holds its text, its records and its rows in memory at
+ * once (a million-row file took Chromium past 5 GB). 100,000 rows of a Toggl export is about 15 MB.
+ */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The most rows a file may have; counted as lines, so a file with line breaks inside its cells has fewer. */
+const MAX_FILE_ROWS = 200_000;
+
+const SPLIT_IT = 'Split it (for example by year) and import the parts one after another: rows imported before are skipped.';
+const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+
+/** Refuses a file too large to read, before reading it. */
+export function sizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_FILE_BYTES) return null;
+  return `This file is ${mb(bytes)}; Track Nexus imports files of up to ${mb(MAX_FILE_BYTES)} at a time. ${SPLIT_IT}`;
+}
+
+/** Refuses a file with more rows than an import holds, by counting its line breaks (no parsing). */
+function rowsProblem(text: string): string | null {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (++lines > MAX_FILE_ROWS + 1) {
+      return `This file has more than ${MAX_FILE_ROWS.toLocaleString('en-US')} rows; Track Nexus imports up to that many at a time. ${SPLIT_IT}`;
+    }
+  }
+  return null;
+}
+
+/** A file that is not text at all: a workbook, a PDF, an image. Text decoded from bytes that are not UTF-8 shows U+FFFD. */
+function binaryProblem(text: string): string | null {
+  const head = text.slice(0, 8192);
+  if (head.startsWith('PK\u0003\u0004')) return 'This is a spreadsheet workbook (.xlsx or .ods), not a CSV file. Open it in your spreadsheet app, save it as CSV, and choose that file.';
+  const unreadable = (head.match(/[\u0000\ufffd]/g) ?? []).length;
+  if (head.includes('\u0000') || unreadable > head.length / 10) return 'This is not a text file (it looks like a PDF, an image or another binary file). Choose the CSV export of your tracker.';
+  return null;
+}
+
+/** Reads only the header record, so recognising a large file costs nothing; refuses what cannot be a CSV to import. */
 export function sniff(text: string): Sniff {
+  const whole = binaryProblem(text) ?? rowsProblem(text);
+  if (whole) return { ok: false, line: null, error: whole };
   const end = text.search(/\r?\n/);
   const parsed = parseCsv(end === -1 ? text : text.slice(0, end));
   if (!parsed.ok) return parsed;
   const header = parsed.records[0];
-  if (!header || header.cells.every((c) => c.trim() === '')) return { ok: false, line: 1, error: 'The file is empty.' };
+  if (text.trim() === '') return { ok: false, line: null, error: 'The file is empty.' };
+  if (!header || header.cells.every((c) => c.trim() === '')) {
+    return { ok: false, line: 1, error: 'The first line has no column names, only separators or spaces. A CSV export starts with a line naming its columns (Date, Project, Duration…).' };
+  }
   const headers = header.cells.map((c) => c.trim());
   return { ok: true, headers, format: detectFormat(headers) };
 }

@@ -5,7 +5,8 @@
 import { useRef, useState } from 'react';
 import type { DateFormat } from '../../../../shared/csv/fields';
 import type { ColumnMapping, KnownFormat } from '../../../../shared/csv/formats';
-import type { GenericMapping } from '../../../../shared/csv/import';
+import { NO_ROWS, type GenericMapping } from '../../../../shared/csv/import';
+import { InvalidEntryError } from '../../db/errors';
 import type { CsvRecord } from '../../../../shared/csv/parse';
 import type { ImportPreview } from '../../../../shared/csv/types';
 import { currentZone } from '../../app/clock';
@@ -13,7 +14,7 @@ import { useRepos } from '../../data/repos-context';
 import { runImport, type ImportOutcome } from './import-plan';
 import { previewInBackground } from './preview-client';
 import { guessMapping } from '../../../../shared/csv/guess';
-import { dateFormatsFor, readRecords, sniff } from './read-csv';
+import { dateFormatsFor, readRecords, sizeProblem, sniff } from './read-csv';
 import { chosenRows, defaultPeople } from './selection';
 
 export interface Chosen {
@@ -40,6 +41,17 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** A cancel: AbortSignal's AbortError, whether an Error or a DOMException. */
 const isAbort = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A failed import in the words of the person importing: never a storage or schema message. The
+ * preview refuses the rows an entry cannot hold, so this is a row it missed or the disk.
+ */
+function failureText(e: unknown): string {
+  const nothing = 'Nothing was imported, and nothing was changed';
+  if (e instanceof InvalidEntryError) return `${nothing}: a row of the file could not be saved as an entry. Check its dates, times and descriptions, then choose the file again.`;
+  if (typeof e === 'object' && e !== null && /Quota/.test(String((e as { name?: unknown }).name))) return `${nothing}: the disk is full. Free some space and import again.`;
+  return `${nothing}: the entries could not be saved. Try again; if it keeps failing, restart Track Nexus.`;
+}
 
 function outcomeText(o: ImportOutcome, problems: number): string {
   const invoiced = o.invoiced > 0 ? ` (${o.invoiced} marked invoiced)` : '';
@@ -123,11 +135,16 @@ export function useImport() {
     setFileError(null);
     setConfirmedDates(null);
     if (!file) return;
+    const tooLarge = sizeProblem(file.size);
+    if (tooLarge) {
+      setFileError(tooLarge);
+      return;
+    }
     try {
       const text = await file.text();
       const head = sniff(text);
       if (!head.ok) {
-        setFileError(atLine(head.line, head.error));
+        setFileError(head.line === null ? head.error : atLine(head.line, head.error));
         return;
       }
       if (head.format) {
@@ -138,6 +155,10 @@ export function useImport() {
       const all = readRecords(text);
       if (!all.ok) {
         setFileError(atLine(all.line, all.error));
+        return;
+      }
+      if (!all.records.some((r) => r.cells.some((c) => c.trim() !== ''))) {
+        setFileError(NO_ROWS);
         return;
       }
       const guess = guessMapping(all.headers);
@@ -202,7 +223,7 @@ export function useImport() {
       if (!result) setOutcome({ text: 'Import cancelled: nothing was imported.', created: null, cancelled: true });
       else setOutcome({ text: outcomeText(result, preview.errors.length), created: createdText(result) });
     } catch (e) {
-      setOutcome({ text: `Nothing was imported: ${messageOf(e)}`, created: null });
+      setOutcome({ text: failureText(e), created: null });
     }
   }
 
