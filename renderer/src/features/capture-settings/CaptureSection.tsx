@@ -14,6 +14,7 @@ const skipText: Record<Extract<PrivacyVerdict, { kind: 'skip' }>['reason'], stri
   'excluded-app': 'Skipped: this application is excluded. Nothing about this window would be stored.',
   'excluded-title': 'Skipped: the title matches an excluded pattern. Nothing about this window would be stored.',
   'private-window': 'Skipped: this looks like a private or incognito window. Nothing would be stored.',
+  'unusable-rule': 'Skipped: one of the rules below cannot be used (see its message). Nothing is recorded until it is fixed or removed.',
 };
 
 export function CaptureSection() {
