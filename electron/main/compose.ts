@@ -12,6 +12,7 @@ import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
 import { checkExternalUrl } from './security/external-links';
+import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
 export interface MainPorts {
@@ -35,6 +36,8 @@ export interface ShellInfo {
   toggleShortcut?: () => string | null;
   openWindow: () => void;
   quit: () => void;
+  /** The previous run did not shut down cleanly (see safe-mode.ts): start with the user's rules off. */
+  safeMode?: boolean;
 }
 
 export function composeMain(ports: MainPorts, shell: ShellInfo) {
@@ -77,6 +80,14 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     idleMonitor,
   });
   const captureState = () => ({ status: capture.status(), settings: capture.settings() });
+  let safeMode = shell.safeMode ?? false;
+  if (safeMode) capture.pause(SAFE_MODE_REASON);
+  router.handle('app:getSafeMode', () => ({ on: safeMode }));
+  router.handle('app:leaveSafeMode', () => {
+    if (safeMode) capture.resume();
+    safeMode = false;
+    return { on: false };
+  });
 
   const tray = createTrayService({
     port: ports.tray,
