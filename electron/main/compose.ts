@@ -7,7 +7,7 @@ import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
-import { captureSettingsFile } from './capture-settings-file';
+import { captureSettingsFile, refusedRulesReason } from './capture-settings-file';
 import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
@@ -63,7 +63,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
   // the capture service reports its periods as capture:away whether or not capture is on.
   const settingsFile = captureSettingsFile(ports.paths.dataDir);
-  const initialSettings = settingsFile.load();
+  const { settings: initialSettings, refused } = settingsFile.load();
   const idleMonitor = createIdleMonitor({
     idleSource: ports.idleSource,
     clock: ports.clock,
@@ -82,6 +82,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   const captureState = () => ({ status: capture.status(), settings: capture.settings() });
   let safeMode = shell.safeMode ?? false;
   if (safeMode) capture.pause(SAFE_MODE_REASON);
+  else if (refused.length > 0) capture.pause(refusedRulesReason(refused));
   router.handle('app:getSafeMode', () => ({ on: safeMode }));
   router.handle('app:leaveSafeMode', () => {
     if (safeMode) capture.resume();
