@@ -43,7 +43,6 @@ export type Screen = z.infer<typeof Screen>;
 
 /** On after an unclean shutdown: capture paused and rule suggestions off until the user turns the rules back on. */
 const SafeMode = z.object({ on: z.boolean() });
-export type SafeMode = z.infer<typeof SafeMode>;
 
 export const appCalls = {
   'app:getInfo': { request: none, response: AppInfo },
