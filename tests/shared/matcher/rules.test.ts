@@ -91,7 +91,8 @@ const HANGING: Array<[Rule['kind'], string, number]> = [
   ['regex', '(?:a|b?){40}c', 300],
   ['regex', '(.?){30}x', 300],
   ['regex', '(a|aa){30}b', 300],
-  ['regex', '^(?:a|a?){30}$', 300],
+  // ^(?:a|a?){30}$ itself matches empty text, which rules refuse; with a final z it is a rule.
+  ['regex', '^(?:a|a?){30}z$', 300],
   ['regex', 'a{0,500}a{0,500}a{0,500}b', 300],
   ['glob', '*a*a*a*a*a*a*z', 300],
 ];
