@@ -6,11 +6,12 @@ import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
-import { captureSettingsFile } from './capture-settings-file';
+import { captureSettingsFile, refusedRulesReason } from './capture-settings-file';
 import { secureDataFolder } from './data-folder';
 import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
 import { registerQboHandlers } from './qbo/handlers';
+import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
 export interface MainPorts {
@@ -34,6 +35,8 @@ export interface ShellInfo {
   toggleShortcut?: () => string | null;
   openWindow: () => void;
   quit: () => void;
+  /** The previous run did not shut down cleanly (see safe-mode.ts): start with the user's rules off. */
+  safeMode?: boolean;
 }
 
 export function composeMain(ports: MainPorts, shell: ShellInfo) {
@@ -55,7 +58,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   // One idle monitor serves both capture and the timer's away prompt, so idle time is read once;
   // the capture service reports its periods as capture:away whether or not capture is on.
   const settingsFile = captureSettingsFile(ports.paths.dataDir);
-  const initialSettings = settingsFile.load();
+  const { settings: initialSettings, refused } = settingsFile.load();
   const idleMonitor = createIdleMonitor({
     idleSource: ports.idleSource,
     clock: ports.clock,
@@ -72,6 +75,15 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     idleMonitor,
   });
   const captureState = () => ({ status: capture.status(), settings: capture.settings() });
+  let safeMode = shell.safeMode ?? false;
+  if (safeMode) capture.pause(SAFE_MODE_REASON);
+  else if (refused.length > 0) capture.pause(refusedRulesReason(refused));
+  router.handle('app:getSafeMode', () => ({ on: safeMode }));
+  router.handle('app:leaveSafeMode', () => {
+    if (safeMode) capture.resume();
+    safeMode = false;
+    return { on: false };
+  });
 
   const tray = createTrayService({
     port: ports.tray,

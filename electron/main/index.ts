@@ -7,6 +7,7 @@ import { eventChannels, invokeChannels } from '../../shared/ipc/contract';
 import { createX11FocusEvents } from './capture/focus-events';
 import { createGetWindowsSource } from './capture/get-windows-source';
 import { composeMain, type ComposedMain } from './compose';
+import { startRunMarker } from './safe-mode';
 import {
   electronIdleSource,
   electronOpener,
@@ -35,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   let main: ComposedMain | null = null;
   let quitting = false;
   let shortcutRegistered = false;
+  let onCleanExit = () => {};
 
   const openWindow = () => {
     if (!win || win.isDestroyed()) win = createMainWindow();
@@ -50,6 +52,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applyAppWideSecurity();
+    const run = startRunMarker(userDataDir());
+    onCleanExit = run.cleanExit;
     main = composeMain(
       {
         clock: systemClock,
@@ -68,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         toggleShortcut: () => (shortcutRegistered ? TOGGLE_SHORTCUT_LABEL : null),
         openWindow,
         quit: () => app.quit(),
+        safeMode: run.uncleanLastRun,
       },
     );
 
@@ -107,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
     if (main && !disposed) {
       disposed = true;
       event.preventDefault();
-      void main.dispose().finally(() => app.quit());
+      void main.dispose().then(onCleanExit).finally(() => app.quit());
     }
   });
   app.on('activate', openWindow);

@@ -1,5 +1,6 @@
 // The privacy rules applied in main to every active-window observation before anything is stored
 // or sent to the renderer. Pure, so the Settings screen can preview exactly what would be kept.
+import type { UserRegex } from '../patterns/user-pattern';
 import { compileUserPattern } from './patterns';
 import type { CaptureSettings } from './types';
 
@@ -18,7 +19,7 @@ interface CleanWindowSample {
 
 export type PrivacyVerdict =
   | { kind: 'keep'; sample: CleanWindowSample }
-  | { kind: 'skip'; reason: 'excluded-app' | 'excluded-title' | 'private-window' };
+  | { kind: 'skip'; reason: 'excluded-app' | 'excluded-title' | 'private-window' | 'unusable-rule' };
 
 export const MAX_TITLE_LENGTH = 512;
 const MAX_URL_LENGTH = 2048;
@@ -112,13 +113,16 @@ function appExcluded(excludedApps: readonly string[], app: string, path: string 
   });
 }
 
-function redact(text: string, settings: PrivacySettings): string {
-  let out = text;
-  for (const rule of settings.redactions) {
-    const re = compileUserPattern(rule.pattern);
-    if (re) out = out.replace(re, rule.replacement);
-  }
-  return out;
+/** Every rule compiled, or null when one cannot run (saved before RE2 refused its syntax). */
+function compileRules(settings: PrivacySettings) {
+  const exclusions = settings.excludedTitlePatterns.map(compileUserPattern);
+  const redactions = settings.redactions.map((rule) => ({ re: compileUserPattern(rule.pattern), replacement: rule.replacement }));
+  if (exclusions.includes(null) || redactions.some((rule) => rule.re === null)) return null;
+  return { exclusions: exclusions.filter((re) => re !== null), redactions: redactions.flatMap(({ re, replacement }) => (re ? [{ re, replacement }] : [])) };
+}
+
+function redact(text: string, redactions: ReadonlyArray<{ re: UserRegex; replacement: string }>): string {
+  return redactions.reduce((out, rule) => rule.re.replaceAll(out, rule.replacement), text);
 }
 
 /** Decide what, if anything, may be stored for one observation. */
@@ -127,16 +131,16 @@ export function applyPrivacy(sample: RawWindowSample, settings: PrivacySettings)
   const title = cleanText(sample.title, MAX_TITLE_LENGTH);
 
   if (appExcluded(settings.excludedApps, app, sample.path)) return { kind: 'skip', reason: 'excluded-app' };
-  for (const pattern of settings.excludedTitlePatterns) {
-    const re = compileUserPattern(pattern);
-    if (re && title.search(re) !== -1) return { kind: 'skip', reason: 'excluded-title' };
-  }
+  // A rule that cannot run protects nothing: record nothing rather than record unprotected.
+  const rules = compileRules(settings);
+  if (!rules) return { kind: 'skip', reason: 'unusable-rule' };
+  if (rules.exclusions.some((re) => re.test(title))) return { kind: 'skip', reason: 'excluded-title' };
   if (settings.skipPrivateWindows && isPrivateWindow({ app, title })) return { kind: 'skip', reason: 'private-window' };
 
   // Redaction output is cleaned again: a replacement could reintroduce nothing unsafe by itself,
   // but a pattern may join fragments into something longer than the cap.
-  const redactedTitle = cleanText(redact(title, settings), MAX_TITLE_LENGTH);
+  const redactedTitle = cleanText(redact(title, rules.redactions), MAX_TITLE_LENGTH);
   const strippedUrl = stripUrl(sample.url);
-  const url = strippedUrl === null ? null : stripUrl(redact(strippedUrl, settings)) ?? null;
+  const url = strippedUrl === null ? null : stripUrl(redact(strippedUrl, rules.redactions)) ?? null;
   return { kind: 'keep', sample: { app, title: redactedTitle, url } };
 }

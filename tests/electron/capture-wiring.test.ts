@@ -1,5 +1,6 @@
 // Capture and away time as the renderer sees them through the contract.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultCaptureSettings } from '../../shared/capture/types';
@@ -16,14 +17,14 @@ describe('capture through the IPC contract', () => {
     expect(state).toMatchObject({ ok: true, value: { status: { state: 'disabled' }, settings: { enabled: false } } });
   });
 
-  it('refuses a catastrophic title pattern with a clear message and keeps the old settings', async () => {
+  it('refuses a look-ahead title pattern (RE2 cannot run it) with a clear message and keeps the old settings', async () => {
     t = composeTestMain();
     await t.main.start();
-    const result = await t.main.router.dispatch('capture:saveSettings', { ...defaultCaptureSettings(), excludedTitlePatterns: ['(a+)+$'] });
+    const result = await t.main.router.dispatch('capture:saveSettings', { ...defaultCaptureSettings(), excludedTitlePatterns: ['bank(?!ing)'] });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe('validation');
-      expect(result.error.message).toMatch(/^Excluded window title 1: "\(a\+\)\+\$" repeats a group/);
+      expect(result.error.message).toMatch(/^Excluded window title 1: "bank\(\?!ing\)": This pattern uses a look-ahead, which Track Nexus does not support; /);
       expect(result.error.field).toEqual(['excludedTitlePatterns', 0]);
     }
     expect(t.main.capture.settings().excludedTitlePatterns).toEqual([]);
@@ -49,6 +50,19 @@ describe('capture through the IPC contract', () => {
     } finally {
       await again.main.dispose();
     }
+  });
+
+  it('takes out a saved rule RE2 cannot run, keeps the others, and stays paused saying which rule and why', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tn-refused-'));
+    const saved = { ...defaultCaptureSettings(), enabled: true, excludedApps: ['KeePassXC'], excludedTitlePatterns: ['bank(?!ing)', 'secret'] };
+    writeFileSync(join(dataDir, 'capture-settings.json'), JSON.stringify(saved));
+    t = composeTestMain(undefined, dataDir);
+    await t.main.start();
+    expect(t.main.capture.settings()).toMatchObject({ excludedApps: ['KeePassXC'], excludedTitlePatterns: ['secret'] });
+    expect(t.main.capture.status()).toEqual({
+      state: 'paused',
+      reason: expect.stringMatching(/^Paused: a saved rule is off\. "bank\(\?!ing\)": This pattern uses a look-ahead, which Track Nexus does not support/),
+    });
   });
 
   it('reports time away from the machine as capture:away, start then end', async () => {

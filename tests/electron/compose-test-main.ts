@@ -6,7 +6,7 @@ import { composeMain } from '../../electron/main/compose';
 import { fileSecretStore } from '../../electron/main/secrets/file-secret-store';
 import { recordingOpener, recordingTray, manualIdleSource } from '../../electron/harness/node-ports';
 
-export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existingDataDir?: string) {
+export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existingDataDir?: string, safeMode = false) {
   const opener = recordingOpener({ launch: false });
   const tray = recordingTray();
   const idle = manualIdleSource();
@@ -26,7 +26,7 @@ export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existi
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
     },
-    { shell: 'harness', version: '9.9.9', platform: 'test', openWindow: () => opened++, quit: () => quit++ },
+    { shell: 'harness', version: '9.9.9', platform: 'test', openWindow: () => opened++, quit: () => quit++, safeMode },
   );
   return {
     main,

@@ -41,9 +41,15 @@ export type TrayCommand = z.infer<typeof TrayCommand>;
 export const Screen = z.enum(['today', 'review', 'timesheet', 'quickbooks', 'settings', 'trash']);
 export type Screen = z.infer<typeof Screen>;
 
+/** On after an unclean shutdown: capture paused and rule suggestions off until the user turns the rules back on. */
+const SafeMode = z.object({ on: z.boolean() });
+
 export const appCalls = {
   'app:getInfo': { request: none, response: AppInfo },
   'tray:setState': { request: TrayState, response: z.object({ shown: z.boolean() }) },
+  'app:getSafeMode': { request: none, response: SafeMode },
+  /** Turns the rules back on: capture resumes and the review suggests by rules again. */
+  'app:leaveSafeMode': { request: none, response: SafeMode },
 } as const;
 
 export const appEvents = {

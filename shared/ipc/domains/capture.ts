@@ -11,7 +11,7 @@ type CaptureState = z.infer<typeof CaptureState>;
 
 export const captureCalls = {
   'capture:getState': { request: none, response: CaptureState },
-  /** Validated against the same schema the privacy rules use: a catastrophic pattern is refused here. */
+  /** Validated against the same schema the privacy rules use: a pattern RE2 cannot run (look-around, back-reference) is refused here. */
   'capture:saveSettings': { request: CaptureSettings, response: CaptureState },
   /** The renderer stored these segment versions; main may forget them. */
   'capture:ackSegments': {

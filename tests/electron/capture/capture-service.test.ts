@@ -204,6 +204,23 @@ describe('capture service, polling mode', () => {
     await f.service.stop();
   });
 
+  it('keeps capturing with a saved exclusion that once hung main, (.?){30}x (issue 14)', async () => {
+    const f = fakes({ settings: { enabled: true, excludedTitlePatterns: ['(.?){30}x'] } });
+    f.show({ title: 'a'.repeat(300) });
+    await f.service.start();
+    await work(f, 3000);
+    f.show({ title: `${'a'.repeat(30)}x` });
+    await work(f, 2000);
+    f.show({ title: 'B' });
+    await work(f, 2000);
+    await f.service.flush();
+    expect(view(f.segments())).toEqual([
+      ['a'.repeat(300), 0, 4000],
+      ['B', 6000, 7000],
+    ]);
+    await f.service.stop();
+  });
+
   it('never counts idle time: the open segment closes at the last input', async () => {
     const f = fakes({ settings: { enabled: true, idleThresholdSeconds: 60 } });
     await f.service.start();

@@ -7,6 +7,7 @@ import type { CaptureSettings } from '../../../../shared/capture/types';
 import { Field } from '../settings/Field';
 import { fromDraft, statusText, type CaptureDraft } from './capture-form';
 import { PrivacyRulesForm } from './PrivacyRulesForm';
+import { SafeModeBanner } from './SafeModeBanner';
 import { useCaptureForm, useCaptureState, type CaptureForm, type CaptureState } from './use-capture-settings';
 import './capture.css';
 
@@ -14,6 +15,7 @@ const skipText: Record<Extract<PrivacyVerdict, { kind: 'skip' }>['reason'], stri
   'excluded-app': 'Skipped: this application is excluded. Nothing about this window would be stored.',
   'excluded-title': 'Skipped: the title matches an excluded pattern. Nothing about this window would be stored.',
   'private-window': 'Skipped: this looks like a private or incognito window. Nothing would be stored.',
+  'unusable-rule': 'Skipped: one of the rules below cannot be used (see its message). Nothing is recorded until it is fixed or removed.',
 };
 
 export function CaptureSection() {
@@ -22,7 +24,7 @@ export function CaptureSection() {
     return <div role="alert" className="notice error"><strong>Capture settings could not be loaded</strong>{loadError}</div>;
   }
   if (!state) return <p className="muted">Loading…</p>;
-  return <CaptureSettingsForm state={state} setState={setState} />;
+  return <><SafeModeBanner /><CaptureSettingsForm state={state} setState={setState} /></>;
 }
 
 /** The section once main answered: the form's draft starts from the settings it sent. */

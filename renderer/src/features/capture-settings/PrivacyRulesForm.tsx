@@ -9,7 +9,7 @@ export function PrivacyRulesForm({ form }: { form: CaptureForm }) {
   return (
     <form aria-label="Privacy rules" onSubmit={(e) => { e.preventDefault(); void form.save(); }}>
       <h3 className="capture-h3">Privacy rules</h3>
-      <p className="muted">Applied in the background service before anything is stored. Patterns are regular expressions, matched without regard to case.</p>
+      <p className="muted">Applied in the background service before anything is stored. Patterns are regular expressions, matched without regard to case. They run in linear time, so none can slow capture down; look-aheads, look-behinds and back-references are not supported.</p>
       <div className="form-grid">
         <Field label="Away after (minutes idle)" error={errorFor('idle')} hint="Time without keyboard or mouse counts as away">
           <input inputMode="decimal" value={draft.idleMinutes} onChange={(e) => edit({ idleMinutes: e.target.value }, 'idle')} />

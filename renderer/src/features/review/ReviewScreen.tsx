@@ -14,6 +14,7 @@ import { DayNav } from '../../components/DayNav';
 import { ProposalCard } from './ProposalCard';
 import { ReviewedList } from './ReviewedList';
 import { ReviewToolbar } from './ReviewToolbar';
+import { SafeModeBanner } from '../capture-settings/SafeModeBanner';
 import { RulesPanel } from './RulesPanel';
 import { Timeline } from './Timeline';
 import { UnassignedSection } from './UnassignedSection';
@@ -42,7 +43,7 @@ export function ReviewScreen() {
     setNotice(null);
   }
 
-  const header = <Header date={date} today={todayDate} onMove={move} />;
+  const header = <><Header date={date} today={todayDate} onMove={move} /><SafeModeBanner /></>;
   if (!data || !cards) return <>{header}<p className="muted">Loading…</p></>;
   const { day } = data;
   if (data.capturedCount === 0) {

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { createMatcher, type LearnedModel, type ProjectInfo } from '../../../../shared/matcher';
+import { useSafeMode } from '../capture-settings/SafeModeBanner';
 import type { RoundingPolicy } from '../../../../shared/rounding/policy';
 import { addLocalDays } from '../../../../shared/time/local-date';
 import { zonedInstant } from '../../../../shared/time/zone';
@@ -81,9 +82,14 @@ export function useReviewDay(date: string, zone: string, splits: readonly number
   // and overlaps (splits, entries, settings). A split or a typed description reruns only the last,
   // and the timeline keeps its props.
   const names = useMemo(() => (catalog ? namesOf(catalog) : null), [catalog]);
+  // In safe mode (after an unclean shutdown) the rules are off until the user turns them back on.
+  const safeMode = useSafeMode((s) => s.on);
   const suggestions = useMemo(
-    () => (segments && catalog && names ? suggestReviewDay(segments, createMatcher({ projects: names.infos, rules: catalog.rules, model: catalog.model })) : null),
-    [segments, catalog, names],
+    () => {
+      if (!segments || !catalog || !names) return null;
+      return suggestReviewDay(segments, createMatcher({ projects: names.infos, rules: safeMode ? [] : catalog.rules, model: catalog.model }));
+    },
+    [segments, catalog, names, safeMode],
   );
   const onDay = useMemo(() => (entries ? entriesOnDay(entries, date, zone, now) : null), [entries, date, zone, now]);
   const awayIntervals = useMemo(() => away?.filter((a) => a.end !== null).map((a) => ({ start: a.start, end: a.end as number })), [away]);
