@@ -126,7 +126,8 @@ function environmentEndpoints({ settings, env, demo }: Omit<ResolveInput, 'clien
 }
 
 /** The app's keys; the demo company has its own, so a user's real keys are never sent to it. */
-function resolveKeys({ settings, clientSecret, env, demo }: ResolveInput): { clientId: string; clientSecret: string } {
+function resolveKeys({ settings, clientSecret, env, demo, boundKeys }: ResolveInput & { boundKeys?: Keys | null }): Keys {
+  if (boundKeys && settings.environment !== 'demo') return boundKeys;
   const keys =
     settings.environment === 'demo' && demo
       ? { clientId: demo.clientId, clientSecret: demo.clientSecret }
@@ -139,11 +140,14 @@ function resolveKeys({ settings, clientSecret, env, demo }: ResolveInput): { cli
   return keys;
 }
 
+type Keys = { clientId: string; clientSecret: string };
+
 /**
  * Everything a consent flow or a token call needs. With `bound`, the endpoints are those a
- * connection was made with (so edits in Settings never send its tokens or the secret elsewhere).
+ * connection was made with (so edits in Settings never send its tokens or the secret elsewhere),
+ * and with `boundKeys` the keys its tokens were issued to.
  */
-export function resolveQboConfig(input: ResolveInput & { bound?: QboEndpoints }): ResolvedQboConfig {
+export function resolveQboConfig(input: ResolveInput & { bound?: QboEndpoints; boundKeys?: Keys | null }): ResolvedQboConfig {
   const { settings, env } = input;
   const environment = settings.environment;
   const endpoints = input.bound ?? resolveQboEndpoints(input);

@@ -7,14 +7,14 @@ import type { CompanyId, QboEnvironment, QboSettingsInput, QboSettingsView, QboS
 import type { AppPaths, Clock, ExternalOpener, SecretStore } from '../ports';
 import { QboCompany, connectedStatus } from './company';
 import { loadCompanies, newCompanyId, registryFile, saveCompanies, type CompanyRecord } from './company-registry';
-import { defaultSettings, resolveQboConfig, resolveQboEndpoints, type QboSettings, type ResolvedQboConfig } from './config';
+import { defaultSettings, QboConfigError, resolveQboConfig, resolveQboEndpoints, type QboSettings, type ResolvedQboConfig } from './config';
 import type { DemoCompany } from './demo';
 import { createIntuitClient, TokenEndpointError, type TokenSet } from './intuit-client';
 import { migrateLegacyConnection } from './migrate-legacy';
 import { startAuthorization, type AuthorizationFlow } from './oauth-flow';
 import type { QboClient } from './qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from './rate-limiter';
-import { CLIENT_SECRET_KEY, loadSettings, saveSettings, settingsFile } from './settings-store';
+import { CLIENT_SECRET_KEY, loadSettings, readBoundSecret, saveSettings, settingsFile, type BoundSecret } from './settings-store';
 import { NotConnectedError, ReconnectRequiredError, type StoredConnection } from './token-keeper';
 
 export interface QboServiceDeps {
@@ -32,7 +32,7 @@ export interface QboServiceDeps {
 
 export class QboService {
   private settings: QboSettings = defaultSettings;
-  private cachedSecret: string | null = null;
+  private cachedSecret: BoundSecret | null = null;
   private readonly companies = new Map<CompanyId, QboCompany>();
   private consenting = false;
   private flow: AuthorizationFlow | null = null;
@@ -53,7 +53,8 @@ export class QboService {
 
   private async init(): Promise<void> {
     this.settings = await loadSettings(settingsFile(this.deps.paths.dataDir));
-    this.cachedSecret = await this.deps.secretStore.get(CLIENT_SECRET_KEY);
+    const stored = await this.deps.secretStore.get(CLIENT_SECRET_KEY);
+    this.cachedSecret = readBoundSecret(stored, this.endpointsNow(this.settings.environment)?.oauth.tokenEndpoint ?? null);
     const registry = registryFile(this.deps.paths.dataDir);
     await migrateLegacyConnection({ store: this.deps.secretStore, registry, endpoints: (environment) => this.endpointsNow(environment) });
     for (const record of await loadCompanies(registry)) {
@@ -64,11 +65,31 @@ export class QboService {
   }
 
   private endpointsNow(environment: QboEnvironment) {
+    return this.endpointsOf({ ...this.settings, environment });
+  }
+
+  private endpointsOf(settings: QboSettings) {
     try {
-      return resolveQboEndpoints({ settings: { ...this.settings, environment }, env: this.env });
+      return resolveQboEndpoints({ settings, env: this.env });
     } catch {
       return null;
     }
+  }
+
+  /** The stored client secret, if it was entered for this token endpoint. */
+  private secretFor(tokenEndpoint: string): string | null {
+    return this.cachedSecret?.tokenEndpoint === tokenEndpoint ? this.cachedSecret.secret : null;
+  }
+
+  /** The secret a new connect may send: only to the server it was entered for, never to one typed in since. */
+  private secretForNew(environment: QboEnvironment): string | null {
+    if (!this.cachedSecret || environment === 'demo') return null;
+    const endpoint = this.endpointsNow(environment)?.oauth.tokenEndpoint;
+    const secret = endpoint ? this.secretFor(endpoint) : null;
+    if (secret === null && !this.env['QBO_CLIENT_SECRET']) {
+      throw new QboConfigError('The client secret in Settings was entered for another sign-in server. Enter it again for this one, then connect.');
+    }
+    return secret;
   }
 
   private add(record: CompanyRecord): QboCompany {
@@ -109,7 +130,9 @@ export class QboService {
     const bound = company.tokens.endpoints();
     if (environment !== 'demo' && !bound) throw new ReconnectRequiredError('Reconnect QuickBooks: the server this company was connected to is not known any more.');
     const settings = { ...this.settings, environment };
-    return resolveQboConfig({ settings, clientSecret: this.cachedSecret, env: this.env, demo: this.demoBases, ...(bound && environment !== 'demo' ? { bound } : {}) });
+    const boundKeys = company.tokens.keys();
+    const clientSecret = bound ? this.secretFor(bound.oauth.tokenEndpoint) : null;
+    return resolveQboConfig({ settings, clientSecret, env: this.env, demo: this.demoBases, ...(bound && environment !== 'demo' ? { bound, boundKeys } : {}) });
   }
 
   /** The client of a connected company, starting the demo company first when it is that one. */
@@ -152,8 +175,10 @@ export class QboService {
       await this.deps.secretStore.delete(CLIENT_SECRET_KEY);
       this.cachedSecret = null;
     } else if (input.clientSecret !== undefined) {
-      await this.deps.secretStore.set(CLIENT_SECRET_KEY, input.clientSecret);
-      this.cachedSecret = input.clientSecret;
+      // Bound to the sign-in server of the settings it was entered with; sent nowhere else.
+      const endpoint = this.endpointsOf(next)?.oauth.tokenEndpoint ?? null;
+      this.cachedSecret = { secret: input.clientSecret, tokenEndpoint: endpoint };
+      await this.deps.secretStore.set(CLIENT_SECRET_KEY, JSON.stringify(this.cachedSecret));
     }
     await saveSettings(settingsFile(this.deps.paths.dataDir), next);
     this.settings = next;
@@ -177,7 +202,7 @@ export class QboService {
     this.consenting = true;
     try {
       if (environment === 'demo') await this.startDemoCompany();
-      const config = resolveQboConfig({ settings: { ...this.settings, environment }, clientSecret: this.cachedSecret, env: this.env, demo: this.demoBases });
+      const config = resolveQboConfig({ settings: { ...this.settings, environment }, clientSecret: this.secretForNew(environment), env: this.env, demo: this.demoBases });
       return await this.consentWith(config, target);
     } finally {
       this.consenting = false;
@@ -223,8 +248,10 @@ export class QboService {
       target ??
       [...this.companies.values()].find((c) => c.record.environment === config.environment && c.record.realmId === tokens.realmId) ??
       (await this.register({ id: pendingId, environment: config.environment, realmId: tokens.realmId, companyName: null, createdAt: this.deps.clock.now() }));
-    const endpoints = config.environment === 'demo' ? null : { apiBase: config.apiBase, oauth: config.oauth };
-    const connection: StoredConnection = { tokens, environment: config.environment, endpoints, companyName: company.record.companyName, connectedAt: this.deps.clock.now(), invalid: null };
+    const demo = config.environment === 'demo';
+    const endpoints = demo ? null : { apiBase: config.apiBase, oauth: config.oauth };
+    const keys = demo ? null : { clientId: config.clientId, clientSecret: config.clientSecret };
+    const connection: StoredConnection = { tokens, environment: config.environment, endpoints, keys, companyName: company.record.companyName, connectedAt: this.deps.clock.now(), invalid: null };
     await company.tokens.save(connection);
     company.setStatus(connectedStatus(company.record, connection));
     return company;

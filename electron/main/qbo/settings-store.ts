@@ -8,6 +8,28 @@ import { defaultSettings, type QboSettings } from './config';
 
 export const CLIENT_SECRET_KEY = 'qbo.clientSecret';
 
+/**
+ * The client secret as kept in the SecretStore, with the OAuth token endpoint it was entered for:
+ * it is only ever sent there, so a sign-in server typed in later never receives it.
+ */
+export interface BoundSecret {
+  secret: string;
+  /** null: saved before secrets were bound, or while Settings named no server (used nowhere until entered again). */
+  tokenEndpoint: string | null;
+}
+
+/** Reads the stored form; a bare string (kept before secrets were bound) is bound to `legacyEndpoint`. */
+export function readBoundSecret(text: string | null, legacyEndpoint: string | null): BoundSecret | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as Partial<BoundSecret>;
+    if (typeof parsed.secret === 'string') return { secret: parsed.secret, tokenEndpoint: typeof parsed.tokenEndpoint === 'string' ? parsed.tokenEndpoint : null };
+  } catch {
+    /* a bare secret */
+  }
+  return { secret: text, tokenEndpoint: legacyEndpoint };
+}
+
 export function settingsFile(dataDir: string): string {
   return join(dataDir, 'qbo-settings.json');
 }

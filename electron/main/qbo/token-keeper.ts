@@ -23,6 +23,12 @@ export interface StoredConnection {
    * later. Null for the demo company, whose servers are found again at each start (its port changes).
    */
   endpoints: QboEndpoints | null;
+  /**
+   * The keys the tokens were issued to (kept encrypted with them): refreshes use these, so a later
+   * edit of the keys in Settings neither breaks this company nor sends its tokens with other keys.
+   * Absent on connections made before they were kept (today's keys are used), and for the demo.
+   */
+  keys?: { clientId: string; clientSecret: string } | null;
   companyName: string | null;
   connectedAt: number;
   /**
@@ -116,6 +122,11 @@ export class TokenKeeper {
   /** The servers this connection is bound to (once loaded). */
   endpoints(): QboEndpoints | null {
     return this.connection?.endpoints ?? null;
+  }
+
+  /** The keys this connection's tokens were issued to, when kept. */
+  keys(): { clientId: string; clientSecret: string } | null {
+    return this.connection?.keys ?? null;
   }
 
   realmId(): string | null {

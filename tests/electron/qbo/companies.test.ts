@@ -151,6 +151,29 @@ describe('several companies', () => {
     expect(proxyA2.records).toEqual([]); // the new server saw nothing: no token, no client secret
   });
 
+  it('never sends a stored client secret to a sign-in server typed in after it (issue 14)', async () => {
+    app = makeQboApp({ dataDir, env: {} });
+    const own = { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret };
+    expect(await app.call('qbo:saveSettings', { environment: 'custom', customApiBase: proxyA.url, customOAuthBase: proxyA.url, ...own })).toMatchObject({ ok: true });
+    await connectNew(app);
+    // Someone points Settings at another server (and changes the client id) but cannot know the secret.
+    expect(await app.call('qbo:saveSettings', { environment: 'custom', customApiBase: proxyA2.url, customOAuthBase: proxyA2.url, clientId: 'attacker-app' })).toMatchObject({ ok: true });
+    const refused = await app.call('qbo:connectCompany', {});
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect((refused as { error: { message: string } }).error.message).toContain('entered for another sign-in server');
+    expect(proxyA2.records).toEqual([]);
+    // The connected company keeps its own keys and server: its refresh still works, at its server.
+    app.clock.advance(2 * 3600_000);
+    const tokenCalls = proxyA.tokenCalls();
+    expect(await app.call('qbo:queryAll', { companyId: 'primary', entity: 'Customer' })).toMatchObject({ ok: true });
+    expect(proxyA.tokenCalls()).toBe(tokenCalls + 1);
+    expect(proxyA2.records).toEqual([]);
+    // Entered again for the new server, the secret goes there.
+    expect(await app.call('qbo:saveSettings', { environment: 'custom', customApiBase: proxyA2.url, customOAuthBase: proxyA2.url, ...own })).toMatchObject({ ok: true });
+    await expect(connectNew(app)).resolves.toMatchObject({ state: 'connected' });
+    expect(proxyA2.tokenCalls()).toBeGreaterThan(0);
+  });
+
   it('puts the demo company beside a real one, each answering from its own server', async () => {
     app = makeApp();
     await useServer(app, proxyA.url);
