@@ -142,5 +142,8 @@ export function applyPrivacy(sample: RawWindowSample, settings: PrivacySettings)
   const redactedTitle = cleanText(redact(title, rules.redactions), MAX_TITLE_LENGTH);
   const strippedUrl = stripUrl(sample.url);
   const url = strippedUrl === null ? null : stripUrl(redact(strippedUrl, rules.redactions)) ?? null;
-  return { kind: 'keep', sample: { app, title: redactedTitle, url } };
+  // The app name too: on X11 it is the window's WM_CLASS, which a program may fill with an account
+  // or document name. Exclusions above still see it as it is.
+  const redactedApp = cleanText(redact(app, rules.redactions), 200);
+  return { kind: 'keep', sample: { app: redactedApp, title: redactedTitle, url } };
 }

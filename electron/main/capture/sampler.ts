@@ -1,7 +1,7 @@
 // The capture service's sampling loop: the tick, debounced focus events, and reads of the window
 // in front (one at a time, in order), each observation passed through the privacy rules into the
 // segment book. The timing model is described in capture-service.ts.
-import { applyPrivacy, cleanText } from '../../../shared/capture/privacy';
+import { applyPrivacy } from '../../../shared/capture/privacy';
 import type { CaptureSettings } from '../../../shared/capture/types';
 import type { IdleMonitor } from '../idle/idle-monitor';
 import type { ActiveWindowSample, Clock, WindowSource } from '../ports';
@@ -39,21 +39,6 @@ export interface Sampler {
   settle(): Promise<void>;
 }
 
-const APP_NAME_LENGTH = 200;
-
-/**
- * The redaction rules apply to the app name too: on X11 it is the window's WM_CLASS, which a program
- * may fill with an account or document name. The name goes through applyPrivacy as a title with only
- * the redactions, so the rules are evaluated by the one engine that evaluates them for titles.
- */
-function redactedApp(app: string, settings: CaptureSettings): string {
-  if (settings.redactions.length === 0) return app;
-  const verdict = applyPrivacy(
-    { app: '', title: app, url: null },
-    { redactions: settings.redactions, excludedApps: [], excludedTitlePatterns: [], skipPrivateWindows: false },
-  );
-  return verdict.kind === 'keep' ? cleanText(verdict.sample.title, APP_NAME_LENGTH) : app;
-}
 export function createSampler(deps: SamplerDeps): Sampler {
   const { windowSource, clock, focusEvents, monitor, book, settings, capturing, warn } = deps;
   const pulseMs = () => settings().pulseSeconds * 1000;
@@ -93,7 +78,7 @@ export function createSampler(deps: SamplerDeps): Sampler {
       book.switchAway(at);
       return;
     }
-    book.applyBeat({ at, ...verdict.sample, app: redactedApp(verdict.sample.app, settings()) });
+    book.applyBeat({ at, ...verdict.sample });
   };
 
   /**

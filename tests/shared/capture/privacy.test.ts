@@ -111,6 +111,11 @@ describe('URLs', () => {
     const sample = keep('Invoice', { redactions: [{ pattern: 'customer/\\d+', replacement: 'customer/…' }] }, 'Safari', 'https://app.example.com/customer/4711?x=1');
     expect(sample.url).toBe('https://app.example.com/customer/…');
   });
+  it('applies redactions to the app name (WM_CLASS), while excluded apps still match the name as it is', () => {
+    const rules = { redactions: [{ pattern: 'acct-\\d+', replacement: 'acct-…' }] };
+    expect(keep('Inbox acct-12345', rules, 'Mail acct-12345')).toMatchObject({ app: 'Mail acct-…', title: 'Inbox acct-…' });
+    expect(applyPrivacy({ app: 'Mail acct-12345', title: 'x', url: null }, { ...base, ...rules, excludedApps: ['Mail acct-12345'] })).toEqual({ kind: 'skip', reason: 'excluded-app' });
+  });
 });
 
 /**

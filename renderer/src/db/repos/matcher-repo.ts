@@ -9,7 +9,7 @@ import type { RuleRow } from '../schema';
 
 const MODEL_KEY = 'model';
 
-/** A rule the matcher refused (empty, invalid or catastrophic pattern); the message says why. */
+/** A rule the matcher refused (empty, invalid, or a pattern the linear-time engine cannot run); the message says why. */
 export class InvalidRuleError extends Error {
   override name = 'InvalidRuleError';
 }
