@@ -31,6 +31,7 @@
 //  7. Failed rows of the key (QBO refused them definitively) are cancelled when a new plan for the
 //     key arrives: the user fixed something, and the new row carries a new requestId (QBO would
 //     replay the old fault for the old one).
+import { companyOfName } from '../qbo/company';
 import type { TimeActivityDraft } from '../qbo/transform';
 import type { BillableStatus, TimeActivityPayload } from '../qbo/types';
 
@@ -40,6 +41,11 @@ type OutboxState = 'pending' | 'inflight' | 'done' | 'failed' | 'blocked';
 export interface OutboxRow {
   id: string;
   key: string;
+  /**
+   * The QuickBooks company of `key` (shared/qbo/company.ts), set with it by newOutboxRow, so a
+   * store can index a company's rows. Absent only on rows made by hand in tests.
+   */
+  companyId?: string;
   op: OutboxOp;
   /** Sorted. */
   entryIds: string[];
@@ -250,6 +256,7 @@ export function newOutboxRow(
   return {
     id: ctx.ids.rowId(),
     key: content.key,
+    companyId: companyOfName(content.key),
     op,
     entryIds: [...content.entryIds],
     entryVersions: [...content.entryVersions],

@@ -149,3 +149,18 @@ describe('v5 → v6: the trash', () => {
     expect(await db.entries.where('[projectId+localDate]').equals(['p1', '2026-03-02']).count()).toBe(4);
   });
 });
+
+describe('v6 → v7: outbox rows indexed by their QuickBooks company', () => {
+  it("gives every row the company its key names, so each company's engine finds its own pending rows", async () => {
+    const start = Date.UTC(2026, 2, 2, 14, 0);
+    const payload = { TxnDate: '2026-03-02', Hours: 1, Minutes: 0 };
+    const row = (id: string, key: string, state: string) => ({ id, key, op: 'create', entryIds: [id], entryVersions: [2], payload, payloadHash: 'h', requestId: `r-${id}`, state, attempts: 0, createdAt: start });
+    const db = await upgradeFrom(6, async (v6) => {
+      await v6.table('outbox').bulkAdd([row('o1', 'entry:e1', 'pending'), row('o2', 'entry:e2', 'inflight'), row('o3', 'entry:e3@co-0000000b', 'pending')]);
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect((await db.outbox.where('[companyId+state]').equals(['primary', 'pending']).toArray()).map((r) => r.id)).toEqual(['o1']);
+    expect((await db.outbox.where('[companyId+state]').equals(['co-0000000b', 'pending']).toArray()).map((r) => r.id)).toEqual(['o3']);
+    expect(await db.outbox.get('o2')).toMatchObject({ companyId: 'primary', state: 'inflight', requestId: 'r-o2' });
+  });
+});

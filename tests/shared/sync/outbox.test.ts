@@ -45,6 +45,7 @@ describe('planChanges', () => {
       {
         id: 'r1',
         key: 'entry:x1',
+        companyId: 'primary',
         op: 'create',
         entryIds: ['x1'],
         entryVersions: [1],

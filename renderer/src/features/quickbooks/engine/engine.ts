@@ -190,7 +190,7 @@ async function planFromCandidates(engine: EngineState, run: RunState, t: number)
 async function lookAtOutbox(engine: EngineState, run: RunState): Promise<OutboxRow[]> {
   if (run.only) return (await engine.repos.sync.openRows(engine.port.companyId)).filter(run.inScope);
   // A bounded view: all inflight rows, the oldest pending ones, re-reads only when some may exist.
-  const view = await engine.repos.sync.engineView(engine.port.companyId, { pendingLimit: 400, rereads: run.checkRereads });
+  const view = await engine.repos.sync.engineView(engine.port.companyId, { pendingLimit: 2000, rereads: run.checkRereads });
   const seen = new Map<string, OutboxRow>();
   for (const r of [...view.inflight, ...view.rereads, ...view.pending]) seen.set(r.id, r);
   if (run.checkRereads && view.rereads.length === 0) run.checkRereads = false;

@@ -81,13 +81,13 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
      */
     async engineView(companyId: string, opts: { pendingLimit: number; rereads: boolean }): Promise<{ inflight: OutboxRow[]; pending: OutboxRow[]; rereads: OutboxRow[] }> {
       // Separate reads, no transaction: a row seen twice is deduplicated by the engine, and a row
-      // missed while it changes state is picked up on the next look. The company is in the key
-      // (shared/qbo/company.ts), so its rows are picked out after the getAll, not by a cursor.
-      const ours = (rows: OutboxRow[]) => rows.filter((r) => companyOfName(r.key) === companyId);
-      const inflight = ours(await db.outbox.where('state').equals('inflight').toArray());
-      const allPending = ours(await rowsInStates(['pending']));
-      const rereads = opts.rereads ? allPending.filter((r) => r.needsReread === true) : [];
-      return { inflight, pending: allPending.slice(0, opts.pendingLimit), rereads };
+      // missed while it changes state is picked up on the next look. getAll on the company's
+      // [companyId+state] index, with a count where bounded (never a cursor: see rowsInStates).
+      const inState = (state: OutboxRow['state']) => db.outbox.where('[companyId+state]').equals([companyId, state]);
+      const inflight = await inState('inflight').toArray();
+      const pending = await inState('pending').limit(opts.pendingLimit).toArray();
+      const rereads = opts.rereads ? (await inState('pending').toArray()).filter((r) => r.needsReread === true) : [];
+      return { inflight, pending, rereads };
     },
 
     /** Rows with work left, of one company or (without an id) of all. */
