@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CompanyId, PRIMARY_COMPANY, QboEnvironment } from '../../../shared/ipc/domains/qbo';
+import { CompanyId, QboEnvironment } from '../../../shared/ipc/domains/qbo';
+import { PRIMARY_COMPANY } from '../../../shared/qbo/company';
 import { z } from 'zod';
 
 const CompanyRecord = z.object({

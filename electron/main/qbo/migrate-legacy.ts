@@ -1,7 +1,7 @@
 // Before several companies, one connection lived under `qbo.connection`. It becomes company
 // 'primary' (the data synced so far belongs to it): written under the new key and listed first,
 // and only then removed from the old key, so a crash half-way loses nothing.
-import { PRIMARY_COMPANY } from '../../../shared/ipc/domains/qbo';
+import { PRIMARY_COMPANY } from '../../../shared/qbo/company';
 import type { SecretStore } from '../ports';
 import { loadCompanies, saveCompanies } from './company-registry';
 import type { QboEndpoints, QboEnvironment } from './config';

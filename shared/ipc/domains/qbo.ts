@@ -15,7 +15,6 @@ export type QboEnvironment = z.infer<typeof QboEnvironment>;
  */
 export const CompanyId = z.string().regex(COMPANY_ID_PATTERN, 'must be a company id');
 export type CompanyId = z.infer<typeof CompanyId>;
-export { PRIMARY_COMPANY } from '../../qbo/company';
 
 const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
 type QboConnectionState = z.infer<typeof QboConnectionState>;
