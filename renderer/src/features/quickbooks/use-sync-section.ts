@@ -1,6 +1,7 @@
 // The sync tab's data and its test sync: approved and synced entries with their outbox rows,
 // records and pre-flight issues, each entry's label; and the chosen entries whose exact payloads
 // a test sync shows and pushes.
+import { belongsTo } from './store/sync-context';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatDayShort, formatTimeRange } from '../../../../shared/time/display';
@@ -13,7 +14,6 @@ import type { EntryRow } from '../../db/schema';
 import { formatMinutes } from './mirror-hooks';
 import { useSyncService } from './SyncServiceProvider';
 import { useCompanyId } from './qbo-tab-store';
-import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +33,7 @@ export function useSyncData() {
       repos.projects.list({ includeArchived: true }),
       repos.clients.list({ includeArchived: true }),
     ]);
-    const ours = new Set(sc.transform.projects.map((p) => p.id));
-    const inCompany = (e: EntryRow) => (e.projectId === null ? companyId === PRIMARY_COMPANY : ours.has(e.projectId));
+    const inCompany = belongsTo(sc);
     const relevant = entries.filter((e) => (e.status === 'approved' || e.status === 'synced') && inCompany(e)).sort((a, b) => b.start - a.start);
     const approved = relevant.filter((e) => e.status === 'approved');
     const lastRefusals = new Map<string, string>();

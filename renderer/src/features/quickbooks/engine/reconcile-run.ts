@@ -4,7 +4,8 @@
 // configured rule: tracker wins, QuickBooks wins, or ask (open rows on the conflicts screen).
 // The report compares approved minutes and amounts per customer and day with what QuickBooks holds;
 // a correct sync shows zero difference everywhere. The QuickBooks screen runs both over one query.
-import { companyOfName, PRIMARY_COMPANY } from '../../../../../shared/qbo/company';
+import { belongsTo } from '../store/sync-context';
+import { companyOfName } from '../../../../../shared/qbo/company';
 import { approvedLines } from '../../../../../shared/qbo/transform';
 import type { QboTimeActivity } from '../../../../../shared/qbo/types';
 import { blockedEntryIds, preflight } from '../../../../../shared/sync/preflight';
@@ -120,9 +121,8 @@ export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync'>
   const currency = sc.transform.currency;
   if (!range) return { range, rows: [], currency, heldBack: 0, activities: [] };
   const activities = await queryTimeActivities(port, range);
-  // The company's own time: entries of its projects (and, for the primary one, time without a project).
-  const ours = new Set(sc.transform.projects.map((p) => p.id));
-  const inCompany = (e: { projectId: string | null }) => (e.projectId === null ? sc.companyId === PRIMARY_COMPANY : ours.has(e.projectId));
+  // The company's own time only.
+  const inCompany = belongsTo(sc);
   // Invoiced and paid time was sent like synced time; pre-flight only knows approved and synced.
   const entries = (await repos.sync.pushableEntries(range)).filter(inCompany).map((e) => (e.status === 'invoiced' || e.status === 'paid' ? { ...e, status: 'synced' as const } : e));
   const blocked = blockedEntryIds(preflight(entries, sc.transform, sc.mirror, sc.prefs));

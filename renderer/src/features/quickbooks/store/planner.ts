@@ -105,7 +105,9 @@ async function draftsFor(db: TrackNexusDb, entryIds: readonly string[], contexts
   const byCompany = new Map<string, EntryRow[]>();
   for (const e of touched.filter((x) => counts(x) && pushable(x)).map(asPlanned)) {
     const companyId = (e.projectId && companyOf.get(e.projectId)) || PRIMARY_COMPANY;
-    byCompany.set(companyId, [...(byCompany.get(companyId) ?? []), e]);
+    const list = byCompany.get(companyId);
+    if (list) list.push(e);
+    else byCompany.set(companyId, [e]);
   }
   const drafts: TimeActivityDraft[] = [];
   const issues: PreflightIssue[] = [];
@@ -226,7 +228,7 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
   const plan = (fn: (tx: WriteTx) => Promise<PlanSummary>) => writeTx(ctx.db, planningTables(ctx.db), fn);
 
   /** The engine's planning step: approved entries not yet queued (fixed blockers, missed plans). */
-  async function planApproved(sc?: SyncContexts): Promise<PlanSummary> {
+  async function planApproved(): Promise<PlanSummary> {
     const { db } = ctx;
     // Cheap look first, on keys only (no row values): entries already queued were planned when they
     // were approved; only the rest (approved elsewhere, or blocked by pre-flight then) need planning
@@ -237,7 +239,7 @@ export function createPlanner(ctx: RepoContext, reader: SyncContextReader) {
     const trashed = new Set((await db.entries.where('trashedAt').above(0).primaryKeys()) as string[]);
     const candidates = approvedIds.filter((id) => !queued.has(`entry:${id}`) && !trashed.has(id));
     if (candidates.length === 0) return NOTHING_PLANNED;
-    const context = sc ?? (await reader.loadContexts());
+    const context = await reader.loadContexts();
     return plan(async (tx) => {
       const todo = (await tx.entries.bulkGet(candidates)).filter((e): e is EntryRow => !!e && isLive(e) && e.status === 'approved').map((e) => e.id);
       if (todo.length === 0) return NOTHING_PLANNED;

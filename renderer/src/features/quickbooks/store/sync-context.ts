@@ -55,6 +55,15 @@ export function companyOfProject(project: Pick<ProjectRow, 'clientId' | 'qboComp
   return project.qboCompanyId ?? (project.clientId ? clients.get(project.clientId)?.qboCompanyId : undefined) ?? PRIMARY_COMPANY;
 }
 
+/**
+ * Whether an entry's time belongs to this company: its project is one of the company's, and time
+ * without a project is the primary company's (its pre-flight says what is missing).
+ */
+export function belongsTo(sc: SyncContext): (e: { projectId: string | null }) => boolean {
+  const ours = new Set(sc.transform.projects.map((p) => p.id));
+  return (e) => (e.projectId === null ? sc.companyId === PRIMARY_COMPANY : ours.has(e.projectId));
+}
+
 export function createSyncContextReader(db: TrackNexusDb, deps: { settings: SettingsRepo; mirrorOf: (companyId: string) => QboMirrorRepo }) {
   const mirrorRepo = deps.mirrorOf(PRIMARY_COMPANY);
 
