@@ -2,11 +2,12 @@
 // each company's tokens live in the SecretStore under connectionKey(id)). A company stays listed
 // after a disconnect, keeping its id, so its mapping and history stay its own when it comes back.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CompanyId, QboEnvironment } from '../../../shared/ipc/domains/qbo';
 import { PRIMARY_COMPANY } from '../../../shared/qbo/company';
 import { z } from 'zod';
+import { writePrivateJson } from './settings-store';
 
 const CompanyRecord = z.object({
   id: CompanyId,
@@ -34,12 +35,9 @@ export async function loadCompanies(file: string): Promise<CompanyRecord[]> {
   return [...parsed.companies].sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Written to a temporary file and renamed, so a crash leaves the old list or the new one. */
+/** Written whole, so a crash leaves the old list or the new one. */
 export async function saveCompanies(file: string, companies: readonly CompanyRecord[]): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify({ companies }, null, 2), { mode: 0o600 });
-  await rename(temp, file);
+  await writePrivateJson(file, { companies });
 }
 
 /** The first company ever connected is 'primary' (the data synced before companies belongs to it). */

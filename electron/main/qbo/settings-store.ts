@@ -56,8 +56,16 @@ export async function loadSettings(file: string): Promise<QboSettings> {
 }
 
 export async function saveSettings(file: string, settings: QboSettings): Promise<void> {
+  await writePrivateJson(file, settings);
+}
+
+/**
+ * JSON written to a temporary file (0600, in a 0700 folder) and renamed over `file`, so a crash
+ * leaves the old content or the new one. The QuickBooks settings and the company list use it.
+ */
+export async function writePrivateJson(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
+  await writeFile(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
   await rename(temp, file);
 }
