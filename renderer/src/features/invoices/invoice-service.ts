@@ -1,0 +1,151 @@
+// What the Invoices screen can ask of invoicing: the unbilled time, a preview of the invoices it
+// would create, creating them exactly once, the invoices made and their state in QuickBooks, the
+// PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
+// (createInvoiceService) over the database and one QuickBooks company's port.
+import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, LineDetail, InvoiceGrouping } from '../../../../shared/invoice/types';
+import type { LocalDate } from '../../../../shared/time/local-date';
+
+export interface DateRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Unbilled hours and money of one task of one project (amounts at the TimeActivities' rates, home currency). */
+export interface UnbilledTask {
+  taskId: string | null;
+  taskName: string | null;
+  minutes: number;
+  amountMinor: number;
+  oldest: LocalDate;
+  entryCount: number;
+}
+
+export interface UnbilledProject {
+  projectId: string;
+  projectName: string;
+  minutes: number;
+  amountMinor: number;
+  oldest: LocalDate;
+  tasks: UnbilledTask[];
+}
+
+/** One QuickBooks customer with unbilled time (approved, synced, Billable in QuickBooks, on no invoice). */
+export interface UnbilledCustomer {
+  customerId: string;
+  customerName: string;
+  /** The app's client the time belongs to (layouts are chosen per client); null when projects have none. */
+  clientId: string | null;
+  clientName: string | null;
+  minutes: number;
+  amountMinor: number;
+  /** Home currency (the TimeActivities' rates). */
+  currency: string;
+  oldest: LocalDate;
+  projects: UnbilledProject[];
+}
+
+/** Billable time in the period that cannot be invoiced yet, so nothing is left behind unnoticed. */
+export interface LeftBehind {
+  status: 'draft' | 'approved';
+  /** In words: "3 draft entries (4:30) are not approved yet". */
+  message: string;
+  entryCount: number;
+  minutes: number;
+  clientName: string | null;
+}
+
+export interface UnbilledView {
+  customers: UnbilledCustomer[];
+  leftBehind: LeftBehind[];
+}
+
+/** A problem found before sending, in bookkeeper words; `blocking` ones stop the invoice. */
+export interface InvoicePreflightIssue {
+  code: 'customer_inactive' | 'item_inactive' | 'item_no_income_account' | 'item_no_tax_code' | 'currency' | 'already_billed' | 'books_closed' | 'no_exchange_rate' | 'unpriced' | 'no_customer';
+  blocking: boolean;
+  message: string;
+}
+
+/** What the user can change per invoice before creating it. */
+export interface InvoiceOverrides {
+  layout?: Partial<InvoiceLayout>;
+  header?: Partial<InvoiceHeader>;
+}
+
+/** One invoice as it would be created: the builder's draft, what it was built from, and pre-flight. */
+export interface InvoicePreview {
+  /** Stable within one preview: `${customerId}` or `${customerId}:${projectId}` per grouping. */
+  previewId: string;
+  customerName: string;
+  clientId: string | null;
+  input: InvoiceInput;
+  draft: InvoiceDraft;
+  issues: InvoicePreflightIssue[];
+  /** The terms QuickBooks offers (for the header's Terms picker). */
+  terms: Array<{ id: string; name: string; dueDays: number | null }>;
+}
+
+export type InvoiceStatus = 'sending' | 'failed' | 'draft' | 'sent' | 'overdue' | 'partlyPaid' | 'paid' | 'voided' | 'deleted';
+
+/** An invoice the app created (or is creating), as last seen in QuickBooks. */
+export interface InvoiceSummary {
+  id: string;
+  companyId: string;
+  qboId: string | null;
+  docNumber: string | null;
+  customerId: string;
+  customerName: string;
+  txnDate: LocalDate;
+  dueDate: LocalDate | null;
+  currency: string;
+  totalMinor: number;
+  balanceMinor: number;
+  status: InvoiceStatus;
+  /** EmailStatus and DeliveryInfo from QuickBooks, in words: "Sent to ap@acme.com on 3 Dec 2026". */
+  emailStatus: 'NotSet' | 'NeedToSend' | 'EmailSent';
+  emailedTo: string | null;
+  emailedAt: string | null;
+  /** The last problem (failed create, refused e-mail), in the user's words. */
+  lastError: string | null;
+  /** Changed in QuickBooks so it no longer matches what the app sent: both sides in words. */
+  conflict: InvoiceConflict | null;
+  entryCount: number;
+  createdAt: number;
+}
+
+export interface InvoiceConflict {
+  /** One sentence per difference: "Line 2: 2:30 h × $150.00 = $375.00 here, 2:00 h … in QuickBooks". */
+  differences: string[];
+  seenAt: number;
+}
+
+export interface CreateResult {
+  created: InvoiceSummary[];
+  failed: InvoiceSummary[];
+}
+
+export interface InvoiceService {
+  readonly companyId: string;
+  unbilled(range: DateRange): Promise<UnbilledView>;
+  /** Invoices the selected customers' time would make, with the layout in force (client's, else workspace default) and overrides. */
+  preview(customerIds: readonly string[], range: DateRange, overrides?: Readonly<Record<string, InvoiceOverrides>>): Promise<InvoicePreview[]>;
+  /** Stores each invoice with its requestid, then sends it; survives a crash, a drop or a 503 without a second invoice. */
+  create(previews: readonly InvoicePreview[]): Promise<CreateResult>;
+  list(): Promise<InvoiceSummary[]>;
+  /** Reads changes from QuickBooks (CDC on Invoice): voided or deleted invoices release their time, changes become conflicts. */
+  refresh(): Promise<void>;
+  /** The invoice's PDF as QuickBooks renders it. */
+  pdf(invoiceId: string): Promise<Uint8Array>;
+  /** E-mails the invoice through QuickBooks; only ever called from an explicit click. */
+  email(invoiceId: string, to: string): Promise<InvoiceSummary>;
+  /** Marks a conflict seen: the app takes QuickBooks' version as the invoice. */
+  acceptQuickBooks(invoiceId: string): Promise<void>;
+}
+
+/** Layout settings: the workspace default and per-client choices. */
+export interface InvoiceLayoutSettings {
+  defaultLayout: InvoiceLayout;
+  byClient: Record<string, InvoiceLayout>;
+}
+
+export type { InvoiceLayout, LineDetail, InvoiceGrouping };
