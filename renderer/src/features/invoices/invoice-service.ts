@@ -3,6 +3,7 @@
 // PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
 // (createInvoiceService) over the database and one QuickBooks company's port.
 import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, LineDetail, InvoiceGrouping } from '../../../../shared/invoice/types';
+import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
 export interface DateRange {
@@ -136,10 +137,28 @@ export interface InvoiceService {
   refresh(): Promise<void>;
   /** The invoice's PDF as QuickBooks renders it. */
   pdf(invoiceId: string): Promise<Uint8Array>;
-  /** E-mails the invoice through QuickBooks; only ever called from an explicit click. */
-  email(invoiceId: string, to: string): Promise<InvoiceSummary>;
+  /**
+   * QuickBooks e-mails every invoice with the company's one invoice message
+   * (Preferences.EmailMessagesPrefs.InvoiceMessage): this is it, to show as the cover message.
+   */
+  emailTemplate(): Promise<EmailTemplate>;
+  /**
+   * E-mails the invoice through QuickBooks; only ever called from an explicit click. A changed
+   * template is saved to QuickBooks first (it then applies to later invoices too; the screen says so).
+   */
+  email(invoiceId: string, to: string, template?: EmailTemplate): Promise<InvoiceSummary>;
+  layouts(): Promise<InvoiceLayoutSettings>;
+  saveLayouts(settings: InvoiceLayoutSettings): Promise<void>;
+  /** Overtime, weekend and holiday rules applied on invoices (shared/rates/multipliers.ts). */
+  multipliers(): Promise<MultiplierRules>;
+  saveMultipliers(rules: MultiplierRules): Promise<void>;
   /** Marks a conflict seen: the app takes QuickBooks' version as the invoice. */
   acceptQuickBooks(invoiceId: string): Promise<void>;
+}
+
+export interface EmailTemplate {
+  subject: string;
+  message: string;
 }
 
 /** Layout settings: the workspace default and per-client choices. */
