@@ -103,7 +103,7 @@ async function pushInChromium(conns: readonly InProcessConnection[], push: PushO
 }
 
 /** `npm run sandbox` as a child process (its own CPU, like a real endpoint), on a free port. */
-async function sandboxProcess(timeScale: number, realmId: string | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+export async function sandboxProcess(timeScale: number, realmId: string | undefined): Promise<{ url: string; close: () => Promise<void> }> {
   const args = ['--import', 'tsx', resolve(root, 'electron/qbo-sandbox/cli.ts'), '--port', '0', '--time-scale', String(timeScale), ...(realmId ? ['--realm', realmId] : [])];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((ok, fail) => {
@@ -128,7 +128,7 @@ async function sandboxProcess(timeScale: number, realmId: string | undefined): P
 type Sandbox = { url: string; close: () => Promise<void> };
 
 /** The endpoint from the environment (one company, no fault injection). */
-async function externalConnection(o: BenchOptions): Promise<InProcessConnection> {
+export async function externalConnection(o: Pick<BenchOptions, 'env' | 'log' | 'companies'>): Promise<InProcessConnection> {
   for (const k of ['QBO_API_BASE', 'QBO_OAUTH_BASE', 'QBO_CLIENT_ID', 'QBO_CLIENT_SECRET', 'QBO_REFRESH_TOKEN', 'QBO_REALM_ID']) {
     if (!o.env[k]) throw new Error(`${k} must be set along with QBO_API_BASE`);
   }

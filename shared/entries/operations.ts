@@ -18,7 +18,7 @@ export type EditCheck = { ok: true } | { ok: false; reason: string };
 const LOCK_REASONS: Partial<Record<TimeEntry['status'], string>> = {
   approved: 'This entry is approved and locked. Reopen it to make changes.',
   synced: 'This entry has been sent to QuickBooks and is locked.',
-  invoiced: 'This entry is on an invoice and is locked.',
+  invoiced: 'This entry is on a QuickBooks invoice and is locked: void the invoice or issue a credit memo in QuickBooks to change it.',
   paid: 'This entry is on a paid invoice and is locked.',
 };
 

@@ -72,6 +72,8 @@ export interface ClassifyOptions {
   random?: () => number;
   /** The Retry-After header, already converted to ms, when QBO sent one. */
   retryAfterMs?: number;
+  /** What was sent, in the messages: 'entry' (time, the default) or 'invoice'. */
+  what?: 'entry' | 'invoice';
 }
 
 const AUTH_CODES = new Set(['3200', '100']);
@@ -103,13 +105,14 @@ function cleanDetail(detail: string | undefined, fallback: string): string {
 
 export function classifyFault(failure: SendFailure, options: ClassifyOptions = {}): Classification {
   const attempt = options.attempt ?? 1;
+  const what = options.what ?? 'entry';
   const random = options.random ?? (() => 0.5);
   if ('kind' in failure) {
-    const what = failure.reason === 'timeout' ? 'QuickBooks did not answer in time' : failure.reason === 'offline' ? 'You are offline' : 'The connection to QuickBooks dropped';
+    const cause = failure.reason === 'timeout' ? 'QuickBooks did not answer in time' : failure.reason === 'offline' ? 'You are offline' : 'The connection to QuickBooks dropped';
     return {
       action: 'retry_same',
       retryAfterMs: backoffMs(attempt, random),
-      userMessage: `${what}; we will send the same request again, and QuickBooks will not record it twice.`,
+      userMessage: `${cause}; we will send the same request again, and QuickBooks will not record it twice.`,
     };
   }
 
@@ -148,7 +151,7 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
     };
   }
   if (REFERENCE_CODES.has(code)) {
-    const who = (first?.element && REFERENCE_WORDS[first.element]) ?? 'A customer, service item, class or person used by this entry';
+    const who = (first?.element && REFERENCE_WORDS[first.element]) ?? `A customer, service item, class or person used by this ${what}`;
     return {
       action: 'flag',
       userMessage: `${who} is inactive or was deleted in QuickBooks; reactivate it in QuickBooks or change the link in Track Nexus, then send again.`,
@@ -158,12 +161,12 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
   if (PERIOD_CLOSED_CODES.has(code)) {
     return {
       action: 'flag',
-      userMessage: 'QuickBooks refused this entry: the books are closed for its date. Ask your accountant to reopen the period, or move the time to a later date.',
+      userMessage: `QuickBooks refused this ${what}: the books are closed for its date. Ask your accountant to reopen the period, or ${what === 'entry' ? 'move the time to a later date' : 'date the invoice later'}.`,
       ...withCode,
     };
   }
   if (code === '6000' || code === '6240') {
-    return { action: 'flag', userMessage: `QuickBooks refused this entry: ${cleanDetail(first?.detail, first?.message ?? 'a business rule was not met')}`, ...withCode };
+    return { action: 'flag', userMessage: `QuickBooks refused this ${what}: ${cleanDetail(first?.detail, first?.message ?? 'a business rule was not met')}`, ...withCode };
   }
   if (PAYLOAD_BUG_CODES.has(code)) {
     return {
@@ -182,5 +185,5 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
     };
   }
   // Any other refusal: retrying the same body cannot succeed. Show QBO's own words.
-  return { action: 'flag', userMessage: `QuickBooks refused this entry: ${cleanDetail(first?.detail, first?.message || 'no reason given')}`, ...withCode };
+  return { action: 'flag', userMessage: `QuickBooks refused this ${what}: ${cleanDetail(first?.detail, first?.message || 'no reason given')}`, ...withCode };
 }

@@ -13,6 +13,7 @@ import type {
   AwayPeriodRow,
   ClientRow,
   EntryRow,
+  InvoiceRow,
   MatcherStateRow,
   ProjectRow,
   RateCardRow,
@@ -44,6 +45,7 @@ export class TrackNexusDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   qboEntities!: Table<QboEntityRow, [string, string]>;
   qboState!: Table<QboStateRow, string>;
+  invoices!: Table<InvoiceRow, string>;
 
   constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name, {

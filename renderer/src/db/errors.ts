@@ -31,7 +31,7 @@ export class LockedEntryError extends Error {
     super(
       canConfirm
         ? `This entry is ${status}; confirm that you want to change it.`
-        : `This entry is ${status === 'paid' ? 'paid' : 'on an invoice'} and can no longer be changed here.`,
+        : `This entry is ${status === 'paid' ? 'paid' : 'on a QuickBooks invoice'} and can no longer be changed here: void the invoice or issue a credit memo in QuickBooks to change it.`,
     );
   }
 }

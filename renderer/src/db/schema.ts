@@ -242,3 +242,42 @@ export interface QboStateRow {
   value: unknown;
   updatedAt: number;
 }
+
+// --- Invoices (v8): features/invoices. ---
+import type { InvoiceDraft } from '../../../shared/invoice/types';
+import type { QboInvoiceSnapshot } from '../features/invoices/store/invoice-row';
+
+/**
+ * One invoice made from synced time. Written with its requestid in state 'sending' before it is first
+ * sent; 'created' once QuickBooks answered with its Id (the entries then turn invoiced in the same
+ * transaction); 'failed' when QuickBooks refused it for good (its entries stay unbilled). `ended`
+ * records QuickBooks voiding or deleting it later, which released its time.
+ */
+export interface InvoiceRow {
+  id: string;
+  companyId: string;
+  customerId: string;
+  customerName: string;
+  clientId: string | null;
+  state: 'sending' | 'created' | 'failed';
+  /** Given once, reused by every resend: QuickBooks answers a repeat with the first invoice. */
+  requestId: string;
+  attempts: number;
+  /** The builder's result: lines, totals, per-entry amounts, the exact payload sent. */
+  draft: InvoiceDraft;
+  /** Every entry still billed (indexed); released ones leave the list. */
+  entryIds: string[];
+  /** The TimeActivities still billed, with their sync keys (shared/qbo/transform). */
+  links: Array<{ timeActivityId: string; key: string }>;
+  qboId?: string;
+  /** QuickBooks' invoice as last read (number, balance, e-mail status, lines). */
+  qbo?: QboInvoiceSnapshot;
+  ended?: { kind: 'voided' | 'deleted'; at: number };
+  /** QuickBooks' version the user accepted after a conflict: later changes are compared with it. */
+  accepted?: QboInvoiceSnapshot;
+  /** Lines changed in QuickBooks, in words (both sides), until the user accepts QuickBooks' version. */
+  conflict?: { differences: string[]; seenAt: number };
+  lastError?: string;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -14,7 +14,7 @@ describe('schema versions', () => {
     const { db } = await openTestDb();
     expect(db.verno).toBe(latestVersion);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'awayPeriods', 'batchPlans', 'clients', 'conflicts', 'entries', 'matcherState', 'outbox', 'projects', 'qboEntities', 'qboState', 'rateCards', 'rules', 'segments', 'settings', 'syncAudit', 'syncRecords', 'tasks'],
+      ['audit', 'awayPeriods', 'batchPlans', 'clients', 'conflicts', 'entries', 'invoices', 'matcherState', 'outbox', 'projects', 'qboEntities', 'qboState', 'rateCards', 'rules', 'segments', 'settings', 'syncAudit', 'syncRecords', 'tasks'],
     );
   });
 });
@@ -162,5 +162,19 @@ describe('v6 → v7: outbox rows indexed by their QuickBooks company', () => {
     expect((await db.outbox.where('[companyId+state]').equals(['primary', 'pending']).toArray()).map((r) => r.id)).toEqual(['o1']);
     expect((await db.outbox.where('[companyId+state]').equals(['co-0000000b', 'pending']).toArray()).map((r) => r.id)).toEqual(['o3']);
     expect(await db.outbox.get('o2')).toMatchObject({ companyId: 'primary', state: 'inflight', requestId: 'r-o2' });
+  });
+});
+
+describe('v7 → v8: invoices', () => {
+  it('adds an empty invoices table, found by company and state and by the entries billed, and keeps the outbox', async () => {
+    const db = await upgradeFrom(7, async (v7) => {
+      await v7.table('outbox').add({ id: 'o1', key: 'entry:e1', companyId: 'primary', op: 'create', entryIds: ['e1'], entryVersions: [2], payload: {}, payloadHash: 'h', requestId: 'r-o1', state: 'pending', attempts: 0, createdAt: 1 });
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.invoices.count()).toBe(0);
+    expect(await db.outbox.get('o1')).toMatchObject({ requestId: 'r-o1', state: 'pending' });
+    await db.invoices.add({ id: 'i1', companyId: 'primary', state: 'sending', entryIds: ['e1', 'e2'] } as never);
+    expect((await db.invoices.where('entryIds').equals('e2').toArray()).map((r) => r.id)).toEqual(['i1']);
+    expect(await db.invoices.where('[companyId+state]').equals(['primary', 'sending']).count()).toBe(1);
   });
 });

@@ -574,6 +574,19 @@ function syncInTxCommands(ctx: RepoContext, writer: EntryWriter) {
     },
 
     /**
+     * Invoicing only: the invoice that billed these entries was voided or deleted in QuickBooks (or
+     * their time was taken off it there), so QuickBooks holds their time as unbilled again and they
+     * go back from invoiced to synced, ready for the next invoice. Nothing is planned: the time in
+     * QuickBooks did not change. Entries no longer invoiced (paid, deleted) are left alone.
+     */
+    async releaseInvoicedInTx(tx: EntryTx, ids: readonly string[], note: string): Promise<string[]> {
+      const at = ctx.now();
+      const rows = (await tx.db.entries.bulkGet([...ids])).filter((e): e is EntryRow => !!e && (isLive(e) || heldInQbo(e)) && e.status === 'invoiced');
+      await writer.persist(tx, rows.map((before) => ({ before, after: { ...before, status: 'synced' as const, version: before.version + 1, updatedAt: at }, action: 'status' as const, actor: 'sync' as const, at, note })), { plan: false });
+      return rows.map((e) => e.id);
+    },
+
+    /**
      * Their project now goes to another QuickBooks company: synced entries go back to approved, so
      * they are sent again, to the new company, once their project is linked there; the door plans
      * every one of them, which deletes their time from the old company (or cancels its queued

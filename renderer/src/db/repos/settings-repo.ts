@@ -2,9 +2,19 @@
 // (a value stored by an older release that no longer parses falls back to the default instead of
 // breaking the screen that reads it).
 import { z } from 'zod';
+import { DEFAULT_INVOICE_LAYOUT } from '../../../../shared/invoice/types';
 import { RoundingPolicy } from '../../../../shared/rounding/policy';
 import type { RepoContext } from '../context';
 import { auditRow } from './audit-write';
+
+const weekday = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
+const percent = z.number().int().min(100).max(1000);
+const threshold = z.object({ thresholdMinutes: z.number().int().min(1).max(7 * 24 * 60), percent }).nullable();
+const InvoiceLayout = z.object({
+  grouping: z.enum(['perProject', 'perClient']),
+  detail: z.enum(['entry', 'taskDay', 'task', 'project']),
+  descriptionTemplate: z.string().max(500),
+});
 
 export const settingSchemas = {
   /** ISO 4217 code new projects and rates default to. */
@@ -12,7 +22,7 @@ export const settingSchemas = {
   /** Workspace rounding; projects may override parts of it. Default: whole minutes, i.e. effectively none. */
   rounding: RoundingPolicy.default({ incrementMinutes: 1, mode: 'nearest', scope: 'entry' }),
   /** 0 = Sunday … 6 = Saturday. */
-  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).default(1),
+  weekStartsOn: weekday.default(1),
   /** Billable flag for entries without a project. */
   defaultBillable: z.boolean().default(true),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -22,6 +32,20 @@ export const settingSchemas = {
   reviewMinFragmentMinutes: z.number().int().min(0).max(60).default(3),
   /** …folded into a neighbour or dropped. */
   reviewFragments: z.enum(['fold', 'drop']).default('fold'),
+  /** How invoices are laid out: the workspace default and each client's own choice (by client id). */
+  invoiceLayouts: z
+    .object({ defaultLayout: InvoiceLayout, byClient: z.record(z.string(), InvoiceLayout) })
+    .default({ defaultLayout: DEFAULT_INVOICE_LAYOUT, byClient: {} }),
+  /** Overtime, weekend and holiday surcharges on invoices (shared/rates/multipliers.ts); none by default. */
+  invoiceMultipliers: z
+    .object({
+      weekStartsOn: weekday,
+      dailyOvertime: threshold,
+      weeklyOvertime: threshold,
+      weekend: z.object({ days: z.array(weekday).max(7), percent }).nullable(),
+      holidays: z.object({ dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366), percent }).nullable(),
+    })
+    .default({ weekStartsOn: 1, dailyOvertime: null, weeklyOvertime: null, weekend: null, holidays: null }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

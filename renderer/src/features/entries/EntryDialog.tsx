@@ -93,7 +93,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
     } catch (err) {
       setSaving(false);
       if (err instanceof InvalidEntryError) setErrors(err.problems.map((message) => ({ field: 'entry', message })));
-      else if (err instanceof LockedEntryError) setErrors([{ field: 'entry', message: err.canConfirm ? 'This entry is approved; close and choose Edit again to confirm.' : 'This entry is invoiced and can no longer be edited.' }]);
+      else if (err instanceof LockedEntryError) setErrors([{ field: 'entry', message: err.canConfirm ? 'This entry is approved; close and choose Edit again to confirm.' : 'This entry is on a QuickBooks invoice and is locked: void the invoice or issue a credit memo in QuickBooks to change it.' }]);
       else setErrors([{ field: 'entry', message: err instanceof Error ? err.message : String(err) }]);
     }
   }

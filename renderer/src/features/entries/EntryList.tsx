@@ -17,6 +17,7 @@ import type { Catalog } from './catalog';
 import { EntryDescription } from './EntryDescription';
 import { EntryDialog } from './EntryDialog';
 import { EntryTags } from './EntryTags';
+import { LockedEntryNotice } from './LockedEntryNotice';
 import { midnightSplitPoint, overlapNotes } from './entry-form';
 import './entries.css';
 
@@ -25,7 +26,8 @@ type Pending =
   | { kind: 'confirmMerge'; ids: string[] }
   | { kind: 'edit'; entry: EntryRow; confirmed: boolean }
   | { kind: 'split'; entry: EntryRow; confirmed: boolean }
-  | { kind: 'delete'; entry: EntryRow };
+  | { kind: 'delete'; entry: EntryRow }
+  | { kind: 'locked'; entry: EntryRow };
 
 /** Editing keeps the approval: confirming is approving the new numbers, and sync sends them. */
 const LOCKED_QUESTION = 'This entry is approved. Edit it anyway? It stays approved with your changes, its version increases, and the next sync sends the edited version to QuickBooks.';
@@ -77,10 +79,11 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
     }
   }
 
-  /** Approved and synced entries ask first; invoiced and paid ones cannot change here. */
+  /** Approved and synced entries ask first; invoiced and paid ones cannot change here, and say why. */
   function guarded(entry: EntryRow, then: 'edit' | 'split' | 'splitMidnight') {
     const permission = editPermission(entry.status);
-    if (permission === 'confirm') setPending({ kind: 'confirmLocked', entry, then });
+    if (permission === 'frozen') setPending({ kind: 'locked', entry });
+    else if (permission === 'confirm') setPending({ kind: 'confirmLocked', entry, then });
     else proceed(entry, then, false);
   }
 
@@ -107,7 +110,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
           <button type="button" className="button" disabled={!adjacent}
             onClick={() => void run(async () => {
               const chosen = entries.filter((e) => live.includes(e.id));
-              if (chosen.some((e) => editPermission(e.status) === 'frozen')) throw new Error('Invoiced entries cannot be merged.');
+              if (chosen.some((e) => editPermission(e.status) === 'frozen')) throw new Error('Invoiced entries cannot be merged: their time is on a QuickBooks invoice. Void the invoice in QuickBooks first.');
               // Approved entries, and time QuickBooks already holds, ask first.
               const ask = chosen.some((e) => editPermission(e.status) === 'confirm') || (await repos.entries.deleteNeedsConfirmation(live));
               if (ask) {
@@ -133,7 +136,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
             selected={live.includes(e.id)} onToggle={() => toggle(e.id)}
             onEdit={() => guarded(e, 'edit')}
             onSplit={() => guarded(e, 'split')}
-            onDelete={() => setPending({ kind: 'delete', entry: e })}
+            onDelete={() => setPending(editPermission(e.status) === 'frozen' ? { kind: 'locked', entry: e } : { kind: 'delete', entry: e })}
             onSplitMidnight={() => guarded(e, 'splitMidnight')}
             onDuplicate={() => void run(() => repos.entries.duplicate(e.id), 'Duplicated.')}
             onApprove={() => void run(async () => {
@@ -144,6 +147,7 @@ export function EntryList({ entries, catalog, zone, now, billed, label, onSaved 
         ))}
       </ul>
 
+      {pending?.kind === 'locked' ? <LockedEntryNotice entry={pending.entry} onClose={() => setPending(null)} /> : null}
       {pending?.kind === 'confirmLocked' ? (
         <Modal title="Edit an approved entry?" onClose={() => setPending(null)}>
           <p>{pending.then === 'split' || pending.then === 'splitMidnight' ? LOCKED_SPLIT_QUESTION : LOCKED_QUESTION}</p>
@@ -238,7 +242,7 @@ function EntryItem(props: {
         {crossesMidnight ? (
           <div className="entry-note">
             Continues past midnight; it counts on {e.localDate}.{' '}
-            {!running ? <button type="button" className="link-button" aria-label={`Split at midnight ${name}`} onClick={props.onSplitMidnight} disabled={frozen}>Split at midnight</button> : null}
+            {!running ? <button type="button" className="link-button" aria-label={`Split at midnight ${name}`} onClick={props.onSplitMidnight}>Split at midnight</button> : null}
           </div>
         ) : null}
       </div>
@@ -246,11 +250,11 @@ function EntryItem(props: {
         <div className="entry-actions">{action('Edit', props.onEdit)}</div>
       ) : (
         <div className="entry-actions">
-          {action('Edit', props.onEdit, frozen ? { disabled: true, title: 'Invoiced entries cannot be edited' } : {})}
+          {action('Edit', props.onEdit, frozen ? { title: 'On an invoice: see why it cannot change' } : {})}
           {action('Duplicate', props.onDuplicate)}
-          {action('Split', props.onSplit, { disabled: frozen })}
+          {action('Split', props.onSplit)}
           {e.status === 'draft' ? action('Approve', props.onApprove) : null}
-          {action('Delete', props.onDelete, { disabled: frozen })}
+          {action('Delete', props.onDelete)}
         </div>
       )}
     </li>

@@ -1,0 +1,29 @@
+// npm run bench:invoice -- [--entries 2000] [--customers 20] [--time-scale 10]
+// Invoices N approved and synced entries (C customers, 2 projects of 2 tasks each) per client with one
+// line per task per day, against the local sandbox with its limits and faults on (5% 503s, 2% drops
+// after commit, one token expiry), and counts from QuickBooks' own answers. With QBO_API_BASE,
+// QBO_OAUTH_BASE, QBO_CLIENT_ID, QBO_CLIENT_SECRET, QBO_REFRESH_TOKEN and QBO_REALM_ID set it uses
+// that endpoint instead (no fault injection there).
+// The last line is one JSON object: {"entries","invoices","duplicates","lineDifferences","unbilled","centsDifference","seconds"}.
+import { runInvoiceBench } from './invoice/run';
+
+function arg(name: string, fallback: number): number {
+  const argv = process.argv.slice(2);
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  const n = Number(argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1]);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return n;
+}
+
+async function main() {
+  const result = await runInvoiceBench({ entries: arg('entries', 2000), customers: arg('customers', 20), timeScale: arg('time-scale', 10), env: process.env, log: (l) => console.log(l) });
+  const ok = result.duplicates === 0 && result.lineDifferences === 0 && result.unbilled === 0 && result.centsDifference === 0;
+  console.log(`targets (0 duplicates, 0 line differences, 0 unbilled, 0 cents apart): ${ok ? 'met' : 'NOT met'}`);
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

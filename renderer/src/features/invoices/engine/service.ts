@@ -1,0 +1,120 @@
+// The InvoiceService of one QuickBooks company, over the repositories and that company's port: the
+// Invoices screen's only way to invoicing. Reads go to the store and the mirror; writes to QuickBooks
+// go through create.ts (exactly once) and, for the e-mail, one explicit call per click.
+import { invoiceStatus } from '../../../../../shared/invoice/follow';
+import { decimalToMinor } from '../../../../../shared/qbo/decimal';
+import type { LocalDate } from '../../../../../shared/time/local-date';
+import type { Repos } from '../../../db/repos';
+import type { InvoiceRow } from '../../../db/schema';
+import type { QboPort } from '../../quickbooks/engine/qbo-port';
+import type { QboInvoiceSnapshot } from '../store/invoice-row';
+import type { EmailTemplate, InvoiceService, InvoiceStatus, InvoiceSummary } from '../invoice-service';
+import { createInvoices, resumeInvoices, type CreateDeps } from './create';
+import { followInvoices } from './follow';
+import { previewInvoices } from './preview';
+
+export interface InvoiceServiceDeps {
+  repos: Repos;
+  port: QboPort;
+  today: () => LocalDate;
+  now?: () => number;
+  newId?: () => string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function statusOf(row: InvoiceRow, today: LocalDate): InvoiceStatus {
+  if (row.state !== 'created') return row.state;
+  if (row.ended) return row.ended.kind;
+  return row.qbo ? invoiceStatus(row.qbo as never, today) : 'draft';
+}
+
+/** A QuickBooks amount in minor units of the invoice's currency (the draft's total when QuickBooks sent none). */
+const minor = (amount: unknown, currency: string, fallback: number) => (typeof amount === 'number' ? (decimalToMinor(amount, currency) ?? fallback) : fallback);
+
+/** An invoice row as the screen lists it. */
+export function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
+  const q = (row.qbo ?? {}) as QboInvoiceSnapshot & Record<string, never>;
+  const delivery = q.DeliveryInfo as { DeliveryTime?: string } | undefined;
+  const email = q.BillEmail as { Address?: string } | undefined;
+  return {
+    id: row.id,
+    companyId: row.companyId,
+    qboId: row.qboId ?? null,
+    docNumber: (q.DocNumber as string | undefined) ?? null,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    txnDate: (q.TxnDate as string | undefined) ?? (row.draft.payload['TxnDate'] as string),
+    dueDate: (q.DueDate as string | undefined) ?? (row.draft.payload['DueDate'] as string | undefined) ?? null,
+    currency: row.draft.currency,
+    totalMinor: row.draft.totalMinor,
+    balanceMinor: row.state === 'created' ? minor(q.Balance, row.draft.currency, row.draft.totalMinor) : row.draft.totalMinor,
+    status: statusOf(row, today),
+    emailStatus: (q.EmailStatus as InvoiceSummary['emailStatus'] | undefined) ?? 'NotSet',
+    emailedTo: q.EmailStatus === 'EmailSent' ? (email?.Address ?? null) : null,
+    emailedAt: delivery?.DeliveryTime ?? null,
+    lastError: row.lastError ?? null,
+    conflict: row.conflict ?? null,
+    entryCount: row.draft.entryAmounts.length,
+    createdAt: row.createdAt,
+  };
+}
+
+export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
+  const { repos, port } = deps;
+  const companyId = port.companyId;
+  const store = repos.invoices;
+  const mirror = repos.mirrorOf(companyId);
+  const now = deps.now ?? (() => Date.now());
+  const createDeps: CreateDeps = { store, port, now, newId: deps.newId ?? (() => crypto.randomUUID()), sleep: deps.sleep ?? realSleep };
+  const summary = (row: InvoiceRow) => summaryOf(row, deps.today());
+  const context = () => repos.sync.loadContext(companyId);
+
+  async function row(id: string): Promise<InvoiceRow & { qboId: string }> {
+    const found = await store.get(id);
+    if (!found?.qboId) throw new Error('This invoice is not in QuickBooks yet.');
+    return found as InvoiceRow & { qboId: string };
+  }
+
+  return {
+    companyId,
+    unbilled: async (range) => store.unbilled(await context(), range),
+    async preview(customerIds, range, overrides = {}) {
+      const sc = await context();
+      const [{ pieces }, layouts, multipliers] = await Promise.all([store.scan(sc, range), repos.settings.get('invoiceLayouts'), repos.settings.get('invoiceMultipliers')]);
+      return previewInvoices(pieces, customerIds, { sc, mirror, port, layouts, multipliers, today: deps.today() }, overrides);
+    },
+    async create(previews) {
+      const rows = await createInvoices(previews, companyId, createDeps);
+      return { created: rows.filter((r) => r.state === 'created').map(summary), failed: rows.filter((r) => r.state !== 'created').map(summary) };
+    },
+    list: async () => (await store.list(companyId)).map(summary),
+    async refresh() {
+      await resumeInvoices(companyId, createDeps);
+      await followInvoices(companyId, { store, port, mirror, now, today: deps.today });
+    },
+    pdf: async (id) => port.invoicePdf((await row(id)).qboId),
+    emailTemplate: async () => templateOf(await mirror.preferences()),
+    async email(id, to, template) {
+      const target = await row(id);
+      const current = templateOf(await mirror.preferences());
+      if (template && (template.subject !== current.subject || template.message !== current.message)) {
+        await mirror.setState('preferences', (await port.saveInvoiceEmailMessage(template.subject, template.message)).preferences);
+      }
+      const sent = await port.sendInvoice(target.qboId, to, createDeps.newId());
+      await store.saveSeen(id, { qbo: sent as QboInvoiceSnapshot });
+      return summary((await store.get(id))!);
+    },
+    layouts: () => repos.settings.get('invoiceLayouts'),
+    saveLayouts: async (settings) => void (await repos.settings.set('invoiceLayouts', settings)),
+    multipliers: () => repos.settings.get('invoiceMultipliers'),
+    saveMultipliers: async (rules) => void (await repos.settings.set('invoiceMultipliers', { dailyOvertime: null, weeklyOvertime: null, weekend: null, holidays: null, ...rules })),
+    acceptQuickBooks: (id) => store.accept(id),
+  };
+}
+
+function templateOf(prefs: unknown): EmailTemplate {
+  const message = (prefs as { EmailMessagesPrefs?: { InvoiceMessage?: { Subject?: string; Message?: string } } }).EmailMessagesPrefs?.InvoiceMessage;
+  return { subject: message?.Subject ?? '', message: message?.Message ?? '' };
+}

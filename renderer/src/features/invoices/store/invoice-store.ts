@@ -1,0 +1,141 @@
+// Invoice rows and what QuickBooks' answers change, each in one transaction. Entries change only
+// through the entries repository's door (advanceInTx to invoiced, releaseInvoicedInTx back to
+// synced), in the same transaction as the invoice row and the sync records, so an invoice, its
+// entries' status and the billed lock on their TimeActivities always commit together.
+import type { RepoContext } from '../../../db/context';
+import type { EntriesRepo, EntryTx } from '../../../db/repos/entries-repo';
+import type { InvoiceRow } from '../../../db/schema';
+import type { SyncContext } from '../../quickbooks/store/sync-context';
+import type { DateRange } from '../invoice-service';
+import { entriesOnInvoices, scanBillable, unbilledView } from './billable-time';
+
+/** Thrown when the time previewed changed before the invoice was stored; nothing was written. */
+export class StaleInvoiceError extends Error {
+  override readonly name = 'StaleInvoiceError';
+}
+
+export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
+  const { db } = ctx;
+  const inDoor = <T>(fn: (tx: EntryTx) => Promise<T>) => entries.transaction([db.invoices], fn).then((r) => r.value);
+
+  /** Records of the keys, with QuickBooks' billing status as it now is. */
+  async function setBilling(tx: EntryTx, keys: readonly string[], status: 'Billable' | 'HasBeenBilled'): Promise<void> {
+    const at = ctx.now();
+    const records = (await tx.db.syncRecords.bulkGet([...keys])).filter((r) => r !== undefined);
+    await tx.db.syncRecords.bulkPut(records.map((r) => ({ ...r, billableStatus: status, updatedAt: at })));
+  }
+
+  return {
+    /** What can be billed in the range, and what cannot yet (billable-time.ts). */
+    scan: (sc: SyncContext, range: DateRange) => scanBillable(db, sc, range),
+    unbilled: (sc: SyncContext, range: DateRange) => unbilledView(db, sc, range),
+
+    /**
+     * Stores new invoices in state 'sending' with their requestids, before anything is sent. Refuses
+     * (StaleInvoiceError) when an entry is no longer synced or another invoice took it meanwhile.
+     */
+    async saveSending(rows: readonly InvoiceRow[]): Promise<void> {
+      await inDoor(async (tx) => {
+        const taken = await entriesOnInvoices(tx.db, rows[0]?.companyId ?? '');
+        const ids = rows.flatMap((r) => r.entryIds);
+        const current = await tx.db.entries.bulkGet(ids);
+        const changed = current.filter((e, i) => !e || e.status !== 'synced' || taken.has(ids[i]!)).length;
+        if (changed > 0) throw new StaleInvoiceError(`${changed === 1 ? 'One entry' : `${changed} entries`} changed since the preview (edited, invoiced or sent again). Preview the invoices again.`);
+        await tx.db.invoices.bulkAdd([...rows]);
+      });
+    },
+
+    /** QuickBooks made the invoice: keep its answer, lock the entries as invoiced and their time as billed. */
+    async applyCreated(id: string, qbo: NonNullable<InvoiceRow['qbo']>): Promise<InvoiceRow> {
+      return inDoor(async (tx) => {
+        const row = await tx.db.invoices.get(id);
+        if (!row) throw new Error(`Invoice ${id} is gone`);
+        const next: InvoiceRow = { ...row, state: 'created', qboId: qbo.Id, qbo, updatedAt: ctx.now() };
+        delete next.lastError;
+        await tx.db.invoices.put(next);
+        await entries.advanceInTx(tx, new Map(row.entryIds.map((e) => [e, undefined])), 'invoiced');
+        await setBilling(tx, row.links.map((l) => l.key), 'HasBeenBilled');
+        return next;
+      });
+    },
+
+    /** A try that did not settle: count it and keep the reason; the row stays 'sending' (same requestid) or fails for good. */
+    async noteAttempt(id: string, outcome: { failed: boolean; message: string }): Promise<InvoiceRow | undefined> {
+      return db.transaction('rw', db.invoices, async () => {
+        const row = await db.invoices.get(id);
+        if (!row || row.state !== 'sending') return row;
+        const next: InvoiceRow = { ...row, attempts: row.attempts + 1, lastError: outcome.message, state: outcome.failed ? 'failed' : 'sending', updatedAt: ctx.now() };
+        await db.invoices.put(next);
+        return next;
+      });
+    },
+
+    /** QuickBooks' current invoice (balance, e-mail status, number…) and any conflict, without touching entries. */
+    async saveSeen(id: string, patch: Pick<InvoiceRow, 'qbo'> & { conflict?: InvoiceRow['conflict'] | null }): Promise<void> {
+      await db.transaction('rw', db.invoices, async () => {
+        const row = await db.invoices.get(id);
+        if (!row) return;
+        const next: InvoiceRow = { ...row, ...(patch.qbo ? { qbo: patch.qbo } : {}), updatedAt: ctx.now() };
+        if (patch.conflict === null) delete next.conflict;
+        else if (patch.conflict) next.conflict = patch.conflict;
+        await db.invoices.put(next);
+      });
+    },
+
+    /**
+     * QuickBooks no longer bills some of the invoice's TimeActivities (or all, when the invoice was
+     * voided or deleted there): they are Billable again, and their entries go back to synced.
+     */
+    async release(id: string, released: { timeActivityIds: readonly string[] | 'all'; ended?: 'voided' | 'deleted'; qbo?: InvoiceRow['qbo']; note: string }): Promise<string[]> {
+      return inDoor(async (tx) => {
+        const row = await tx.db.invoices.get(id);
+        if (!row) return [];
+        const ids = released.timeActivityIds;
+        const gone = ids === 'all' ? row.links : row.links.filter((l) => ids.includes(l.timeActivityId));
+        const keys = gone.map((l) => l.key);
+        const records = await tx.db.syncRecords.bulkGet(keys);
+        const entryIds = records.flatMap((r) => r?.entryIds ?? []).filter((e) => row.entryIds.includes(e));
+        await setBilling(tx, keys, 'Billable');
+        const moved = await entries.releaseInvoicedInTx(tx, entryIds, released.note);
+        const next: InvoiceRow = {
+          ...row,
+          links: row.links.filter((l) => !gone.includes(l)),
+          entryIds: row.entryIds.filter((e) => !entryIds.includes(e)),
+          ...(released.ended ? { ended: { kind: released.ended, at: ctx.now() } } : {}),
+          ...(released.qbo ? { qbo: released.qbo } : {}),
+          updatedAt: ctx.now(),
+        };
+        await tx.db.invoices.put(next);
+        return moved;
+      });
+    },
+
+    /** The user takes QuickBooks' version of a changed invoice: the conflict closes, later changes compare with it. */
+    async accept(id: string): Promise<void> {
+      await db.transaction('rw', db.invoices, async () => {
+        const row = await db.invoices.get(id);
+        if (!row?.qbo) return;
+        const next: InvoiceRow = { ...row, accepted: row.qbo, updatedAt: ctx.now() };
+        delete next.conflict;
+        await db.invoices.put(next);
+      });
+    },
+
+    async list(companyId: string): Promise<InvoiceRow[]> {
+      const rows = await db.invoices.where('[companyId+state]').between([companyId, ''], [companyId, '\uffff']).toArray();
+      return rows.sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    get: (id: string) => db.invoices.get(id),
+
+    /** Invoices still waiting for QuickBooks' answer (a crash, a drop, a 503 or an expired token interrupted them). */
+    sending: (companyId: string) => db.invoices.where('[companyId+state]').equals([companyId, 'sending']).sortBy('createdAt'),
+
+    /** The invoice (not voided or deleted) that bills an entry, for the lock message. */
+    async ofEntry(entryId: string): Promise<InvoiceRow | undefined> {
+      return (await db.invoices.where('entryIds').equals(entryId).toArray()).find((r) => !r.ended && r.state !== 'failed');
+    },
+  };
+}
+
+export type InvoiceStore = ReturnType<typeof createInvoiceStore>;

@@ -1,0 +1,138 @@
+// Invoicing against the local QuickBooks sandbox (limits on, time-scaled) through main's real client:
+// what can be billed, the invoice QuickBooks gets (lines, links, totals), entries locked as invoiced,
+// exactly once through 503s, drops after commit, an expired token and a crash between storing and
+// sending, and following QuickBooks when the invoice is voided, deleted or changed there.
+import { describe, expect, it } from 'vitest';
+import { createSyncEngine } from '../../../renderer/src/features/quickbooks/engine/engine';
+import { createInvoiceService } from '../../../renderer/src/features/invoices/engine/service';
+import { invoiceRow } from '../../../renderer/src/features/invoices/engine/create';
+import { control, makeEntries, sandboxState, world, type World } from '../quickbooks/setup';
+import { useWorldSandbox } from '../quickbooks/sandbox-hooks';
+
+const SCALE = 60;
+const qbo = useWorldSandbox(SCALE, { seed: 11 });
+const RANGE = { from: '2026-10-01', to: '2026-10-31' };
+const TODAY = '2026-11-02';
+
+const serviceFor = (w: World) => createInvoiceService({ repos: w.repos, port: w.conn.port, today: () => TODAY, sleep: async () => {} });
+
+/** N entries approved and synced to the sandbox. */
+async function syncedWorld(n: number, projects = 2): Promise<{ w: World; ids: string[] }> {
+  const w = await world(qbo.conn, { projects });
+  const ids = await makeEntries(w, n);
+  await w.repos.entries.approve(ids);
+  const result = await createSyncEngine({ repos: w.repos, port: w.conn.port, retryScale: SCALE }).run();
+  expect(result).toMatchObject({ failed: 0, remaining: 0 });
+  return { w, ids };
+}
+
+async function sandboxInvoices(): Promise<Array<Record<string, unknown>>> {
+  const state = (await sandboxState(qbo.sandbox)) as { entities: { Invoice?: Record<string, Record<string, unknown>> } };
+  return Object.values(state.entities.Invoice ?? {});
+}
+
+async function sandboxTime(): Promise<Array<Record<string, unknown>>> {
+  const state = (await sandboxState(qbo.sandbox)) as { entities: { TimeActivity?: Record<string, Record<string, unknown>> } };
+  return Object.values(state.entities.TimeActivity ?? {});
+}
+
+describe('what can be billed', () => {
+  it('lists synced billable time per customer with projects and tasks, and warns about time not synced yet', async () => {
+    const { w } = await syncedWorld(6);
+    const extra = await makeEntries(w, 2, Date.UTC(2026, 9, 20, 13, 0));
+    await w.repos.entries.approve([extra[0]!]);
+    const view = await serviceFor(w).unbilled(RANGE);
+    const minutes = view.customers.reduce((s, c) => s + c.minutes, 0);
+    expect(minutes).toBe([15, 16, 17, 18, 15, 16].reduce((a, b) => a + b, 0));
+    expect(view.customers.every((c) => c.projects.length > 0 && c.amountMinor > 0)).toBe(true);
+    expect(view.leftBehind.map((l) => l.status).sort()).toEqual(['approved', 'draft']);
+    expect(view.leftBehind.find((l) => l.status === 'draft')!.message).toMatch(/1 billable entry .* is not approved yet/);
+  });
+});
+
+describe('creating an invoice', () => {
+  it('creates one invoice per customer whose lines link every TimeActivity, and locks the entries as invoiced', async () => {
+    const { w, ids } = await syncedWorld(8, 1);
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const previews = await service.preview([customer!.customerId], RANGE);
+    expect(previews).toHaveLength(1);
+    expect(previews[0]!.issues.filter((i) => i.blocking)).toEqual([]);
+    const result = await service.create(previews);
+    expect(result.failed).toEqual([]);
+    expect(result.created).toHaveLength(1);
+    const [invoice] = await sandboxInvoices();
+    expect(Math.round(Number(invoice!.TotalAmt) * 100)).toBe(previews[0]!.draft.totalMinor);
+    const tas = await sandboxTime();
+    expect(tas.every((t) => t.BillableStatus === 'HasBeenBilled')).toBe(true);
+    for (const id of ids) expect((await w.repos.entries.get(id))!.status).toBe('invoiced');
+    expect((await service.unbilled(RANGE)).customers).toEqual([]);
+    const [summary] = await service.list();
+    expect(summary).toMatchObject({ status: 'draft', docNumber: invoice!.DocNumber, totalMinor: previews[0]!.draft.totalMinor });
+  });
+});
+
+describe('exactly once', () => {
+  it('a crash after storing and before sending resends the same request: one invoice', async () => {
+    const { w } = await syncedWorld(4, 1);
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const [preview] = await service.preview([customer!.customerId], RANGE);
+    const row = invoiceRow(preview!, 'primary', { newId: () => crypto.randomUUID(), now: () => Date.now() });
+    await w.repos.invoices.saveSending([row]);
+    // The answer was lost: QuickBooks made the invoice, the app never heard.
+    await w.conn.port.createInvoice(row.requestId, row.draft.payload);
+    await serviceFor(w).refresh();
+    expect(await sandboxInvoices()).toHaveLength(1);
+    expect((await w.repos.invoices.get(row.id))!.state).toBe('created');
+  });
+
+  it('many invoices through 503s, drops after commit and an expired token: each exactly once', async () => {
+    const { w } = await syncedWorld(40, 3);
+    await control(qbo.sandbox, 'faults', { errorRate: 0.15, dropAfterCommitRate: 0.15, expireAccessTokens: true });
+    const service = serviceFor(w);
+    await w.repos.settings.set('invoiceLayouts', { defaultLayout: { grouping: 'perProject', detail: 'taskDay', descriptionTemplate: '{project}' }, byClient: {} });
+    const customers = (await service.unbilled(RANGE)).customers.map((c) => c.customerId);
+    const previews = await service.preview(customers, RANGE);
+    await service.create(previews);
+    await service.refresh();
+    await control(qbo.sandbox, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
+    await service.refresh();
+    const invoices = await sandboxInvoices();
+    expect(invoices).toHaveLength(previews.length);
+    const linked = invoices.flatMap((i) => (i.Line as Array<{ LinkedTxn?: Array<{ TxnId: string }> }>).flatMap((l) => l.LinkedTxn ?? []).map((t) => t.TxnId));
+    expect(new Set(linked).size).toBe(linked.length);
+    expect((await sandboxTime()).filter((t) => t.BillableStatus !== 'HasBeenBilled')).toEqual([]);
+  });
+});
+
+describe('following QuickBooks', () => {
+  it('a voided invoice releases its time: the entries are unbilled again and can be invoiced anew', async () => {
+    const { w, ids } = await syncedWorld(3, 1);
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    await service.create(await service.preview([customer!.customerId], RANGE));
+    const [invoice] = await sandboxInvoices();
+    await control(qbo.sandbox, `invoices/${String(invoice!.Id)}/void`);
+    await service.refresh();
+    expect((await service.list())[0]!.status).toBe('voided');
+    for (const id of ids) expect((await w.repos.entries.get(id))!.status).toBe('synced');
+    expect((await service.unbilled(RANGE)).customers).toHaveLength(1);
+  });
+
+  it('a changed line becomes a conflict with both sides in words until QuickBooks is accepted', async () => {
+    const { w } = await syncedWorld(2, 1);
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    await service.create(await service.preview([customer!.customerId], RANGE));
+    const [invoice] = await sandboxInvoices();
+    const line = (invoice!.Line as Array<{ Id?: string; DetailType: string }>).find((l) => l.DetailType === 'SalesItemLineDetail')!;
+    await control(qbo.sandbox, `invoices/${String(invoice!.Id)}/lines/${line.Id!}`, { Amount: 1, Qty: 0 });
+    await service.refresh();
+    const [changed] = await service.list();
+    expect(changed!.conflict?.differences.join(' ')).toMatch(/QuickBooks/);
+    await service.acceptQuickBooks(changed!.id);
+    await service.refresh();
+    expect((await service.list())[0]!.conflict).toBeNull();
+  });
+});
