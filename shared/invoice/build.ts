@@ -56,6 +56,6 @@ export function buildInvoice(input: InvoiceInput): InvoiceDraft {
     entryAmounts: entryAmounts(lines),
     timeActivityIds: [...new Set(input.time.map((p) => p.timeActivityId))].sort(),
     payload: invoicePayload(input, lines, exchangeRate),
-    notes: inexact.map((l) => `QuickBooks needs Qty × rate to equal the amount; for "${l.description}" the hours are sent as ${l.qty} (${l.minutes} minutes).`),
+    notes: inexact.map((l) => `Line ${lines.indexOf(l) + 1} (${l.description}): QuickBooks needs hours × rate to equal the amount, and no number of hours with 6 decimals does at this rate; the hours are sent as ${l.qty} for ${l.minutes} minutes.`),
   };
 }
