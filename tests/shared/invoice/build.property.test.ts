@@ -28,7 +28,7 @@ const pieceArb = fc.record({
   description: fc.constantFrom('', 'Design', 'Review', ' Calls '),
 });
 
-function toPieces(raw: Array<fc.infer<typeof pieceArb>>, prefix: string): BillableTime[] {
+function toPieces(raw: Array<typeof pieceArb extends fc.Arbitrary<infer T> ? T : never>, prefix: string): BillableTime[] {
   return raw.map((r, i) => ({
     entryId: `${prefix}${i}`,
     key: `k${r.ta}`,
