@@ -70,7 +70,7 @@ function allLinkedTime(inv: QboInvoiceLike): Set<string> {
 
 /**
  * Pairs sent lines with QuickBooks' lines: same description first, then shared linked time, then
- * the remaining ones in order. Unpaired sent lines were removed, unpaired QuickBooks lines added.
+ * the same item in order. Unpaired sent lines were removed, unpaired QuickBooks lines added.
  */
 function pairLines(sent: readonly QboLine[], inQbo: readonly QboLine[]): Array<[number | null, number | null]> {
   const taken = new Set<number>();
@@ -86,7 +86,7 @@ function pairLines(sent: readonly QboLine[], inQbo: readonly QboLine[]): Array<[
   };
   tryPair((a, b) => (a.Description ?? '') === (b.Description ?? ''));
   tryPair((a, b) => linkedTime(a.LinkedTxn).some((id) => linkedTime(b.LinkedTxn).includes(id)));
-  tryPair(() => true);
+  tryPair((a, b) => a.SalesItemLineDetail?.ItemRef?.value === b.SalesItemLineDetail?.ItemRef?.value);
   const pairs: Array<[number | null, number | null]> = sent.map((_, i) => [i, match.get(i) ?? null]);
   inQbo.forEach((_, k) => {
     if (!taken.has(k)) pairs.push([null, k]);

@@ -12,7 +12,7 @@ function dayMonth(date: LocalDate): string {
   return `${day} ${MONTHS[month - 1]}`;
 }
 
-export function formatDate(date: LocalDate): string {
+function formatDate(date: LocalDate): string {
   return `${dayMonth(date)} ${parseLocalDate(date).year}`;
 }
 
