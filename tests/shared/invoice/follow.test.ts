@@ -24,11 +24,12 @@ describe('compareInvoice', () => {
   ], { layout: { grouping: 'perClient', detail: 'taskDay', descriptionTemplate: '{project}{task? — task}, {date}' } }));
   const sent = draft.payload as QboInvoiceLike;
   // What QuickBooks returns: its own fields added, a subtotal line, numbers as it writes them.
+  const subtotalLine = { DetailType: 'SubTotalLineDetail', Amount: 525, SubTotalLineDetail: {} };
   const asStored = (): QboInvoiceLike & Record<string, unknown> => ({
     ...structuredClone(sent),
     Id: '130', SyncToken: '0', TotalAmt: 525, Balance: 525, EmailStatus: 'NotSet', MetaData: { CreateTime: '2026-12-07T10:00:00-08:00' },
     CurrencyRef: { value: 'USD', name: 'United States Dollar' },
-    Line: [...structuredClone(sent.Line!).map((l, i) => ({ ...l, Id: String(i + 1), LineNum: i + 1 })), { DetailType: 'SubTotalLineDetail', Amount: 525, SubTotalLineDetail: {} }],
+    Line: [...structuredClone(sent.Line!).map((l, i) => ({ ...l, Id: String(i + 1), LineNum: i + 1 })), subtotalLine],
   });
 
   it('finds nothing when QuickBooks only added its own fields', () => {
