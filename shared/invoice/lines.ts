@@ -2,6 +2,7 @@
 // rate and multiplier, further split by the layout's detail (entry, task and day, task, project).
 // Lines run oldest first; per-client invoices with several projects get a heading and a subtotal
 // per project, projects by name.
+import { MAX_DESCRIPTION_LENGTH } from '../entries/entry';
 import { formatMoney } from '../money/money';
 import { multiplyRate } from '../money/multiply';
 import type { MultiplierRules } from '../rates/multipliers';
@@ -50,7 +51,10 @@ function describe(group: readonly Segment[], template: string, dateText: string)
   });
   if (!first.multiplier) return text;
   const label = multiplierLabel(first.multiplier, first.percent);
-  return text ? `${text} — ${label}` : label;
+  if (!text) return label;
+  // The label must survive QuickBooks' Description limit: shorten the text, not the label.
+  const room = MAX_DESCRIPTION_LENGTH - label.length - 3;
+  return `${text.length > room ? `${text.slice(0, room - 1)}…` : text} — ${label}`;
 }
 
 function partsOf(group: readonly Segment[]): InvoiceLine['parts'] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInvoice } from '../../../shared/invoice/build';
 import type { BillableTime } from '../../../shared/invoice/types';
-import { HOUR, MINUTE, input, piece } from './fixtures';
+import { HOUR, MINUTE, input, items, piece } from './fixtures';
 
 const timeLines = (time: BillableTime[], over: Parameters<typeof input>[1] = {}) => buildInvoice(input(time, over)).lines.filter((l) => l.kind === 'time');
 
@@ -108,6 +108,22 @@ describe('buildInvoice', () => {
     // 0.33 h × 1.50 = 0.495 → 0.50, the exact amount; Qty is not shortened to 0.
     const [line] = timeLines([piece({ billedMs: 20 * MINUTE, rateMinor: 150 })]);
     expect(line).toMatchObject({ qty: '0.33', amountMinor: 50 });
+  });
+
+  it('keeps the overtime label within QuickBooks\' 4000-character description', () => {
+    const long = timeLines([piece({ billedMs: 9 * HOUR, description: 'x'.repeat(5000) })], { multipliers: { weekStartsOn: 1, dailyOvertime: { thresholdMinutes: 480, percent: 150 } } });
+    expect(long[1]!.description).toHaveLength(4000);
+    expect(long[1]!.description.endsWith('… — Overtime ×1.5')).toBe(true);
+  });
+
+  it('puts each line on the code the customer or else its item carries, and taxes per code', () => {
+    const draft = buildInvoice(input([piece({ itemId: '1' }), piece({ itemId: '2', entryId: 'e2', timeActivityId: 'ta2', time: '11:00' })], {
+      items: new Map([...items].map(([id, item]) => [id, { ...item, taxCodeId: id === '1' ? 'std' : 'red' }])),
+      tax: { mode: 'codes', codes: [{ id: 'std', name: 'VAT 20%', percent: '20' }, { id: 'red', name: 'VAT 5%', percent: '5' }] },
+    }));
+    expect(draft.tax.map((t) => [t.name, t.taxableMinor, t.taxMinor])).toEqual([['VAT 20%', 15_000, 3_000], ['VAT 5%', 15_000, 750]]);
+    expect(draft.payload.GlobalTaxCalculation).toBe('TaxExcluded');
+    expect((draft.payload.Line as Array<{ SalesItemLineDetail: unknown }>)[1]!.SalesItemLineDetail).toMatchObject({ TaxCodeRef: { value: 'red' } });
   });
 
   it('refuses time that is not whole minutes, and a taxed invoice of more than 750 lines', () => {
