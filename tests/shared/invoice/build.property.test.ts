@@ -149,6 +149,12 @@ describe('buildInvoice (properties)', () => {
         const linked = times.flatMap((l) => l.timeActivityIds);
         expect([...linked].sort()).toEqual(draft.timeActivityIds);
         expect(new Set(linked).size).toBe(linked.length);
+        // …on the first time line holding any of its time.
+        const tasOf = (entryId: string) => inp.time.filter((p) => p.entryId === entryId).map((p) => p.timeActivityId);
+        for (const id of draft.timeActivityIds) {
+          const first = times.find((l) => l.parts.some((p) => tasOf(p.entryId).includes(id)));
+          expect(first?.timeActivityIds).toContain(id);
+        }
 
         const rates = new Set(inp.time.map((p) => expectedRate(inp, p.rateMinor)));
         const scale = 10n ** BigInt(currencyExponent(draft.currency));
