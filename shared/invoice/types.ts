@@ -194,4 +194,6 @@ export interface InvoiceDraft {
   timeActivityIds: string[];
   /** The exact Invoice body to create (no Id/SyncToken). */
   payload: Record<string, unknown>;
+  /** Non-blocking remarks for the preview (e.g. a line whose Qty had to be rounded). */
+  notes: string[];
 }

@@ -1,0 +1,26 @@
+// The invoice's currency. TimeActivity rates are in the home currency; a customer in another
+// currency is invoiced at the rate converted with QuickBooks' exchange rate (home units per one
+// foreign unit), rounded once to the foreign currency's minor unit.
+import { currencyExponent, toSafeNumber } from '../money/money';
+import { parseDecimal, pow10, roundHalfUp } from './exact';
+import type { ExchangeRateInfo, InvoiceInput } from './types';
+
+/** The exchange rate the invoice needs, or null in the home currency; throws when it is missing. */
+export function neededExchangeRate(input: InvoiceInput): ExchangeRateInfo | null {
+  const foreign = input.customer.currency;
+  if (foreign === input.homeCurrency) return null;
+  const rate = input.exchangeRate;
+  if (!rate) throw new Error(`${input.customer.name} is invoiced in ${foreign}: an exchange rate from ${foreign} to ${input.homeCurrency} is needed`);
+  if (rate.sourceCurrency !== foreign || rate.targetCurrency !== input.homeCurrency) {
+    throw new Error(`The exchange rate is for ${rate.sourceCurrency} to ${rate.targetCurrency}, but the invoice needs ${foreign} to ${input.homeCurrency}`);
+  }
+  if (parseDecimal(rate.rate, 'exchange rate').units === 0n) throw new Error('The exchange rate is zero');
+  return rate;
+}
+
+/** round-half-up(homeRateMinor / rate) in the foreign currency's minor units, exact. */
+export function convertRate(homeRateMinor: number, home: string, rate: ExchangeRateInfo): number {
+  const { units, scale } = parseDecimal(rate.rate, 'exchange rate');
+  const numerator = BigInt(homeRateMinor) * pow10(currencyExponent(rate.sourceCurrency) + scale);
+  return toSafeNumber(roundHalfUp(numerator, units * pow10(currencyExponent(home))));
+}
