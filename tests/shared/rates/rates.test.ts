@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MultiplierRules } from '../../../shared/rates/multipliers';
-import { priceEntries, type PricingEntry } from '../../../shared/rates/price';
-import { resolveRate, type RateRecord } from '../../../shared/rates/resolve';
+import { multiplyRate } from '../../../shared/money/multiply';
+import { OvertimeCounter, type MultiplierRules } from '../../../shared/rates/multipliers';
+import { resolveRate, type RateRecord, type RateSubject } from '../../../shared/rates/resolve';
 import { addLocalDays } from '../../../shared/time/local-date';
-import { zonedInstant } from '../../../shared/time/zone';
+import { localDate, zonedInstant } from '../../../shared/time/zone';
 
 const HOUR = 3_600_000;
 const zone = 'America/New_York';
@@ -15,6 +15,29 @@ const rates: RateRecord[] = [
   { scope: 'project', scopeId: 'site', rateMinor: 16_000, currency: 'USD', effectiveFrom: '2024-03-01' },
   { scope: 'task', scopeId: 'audit', rateMinor: 20_000, currency: 'USD', effectiveFrom: '2024-01-01' },
 ];
+type PricingEntry = RateSubject & { id: string; billedMs: number };
+
+/**
+ * The rate and multiplier policy together, as the invoice builder applies it: entries in start order
+ * through one OvertimeCounter, each portion at the entry's resolved rate × its percent.
+ */
+function priceEntries(entries: readonly PricingEntry[], ctx: { rates: readonly RateRecord[]; multipliers: MultiplierRules }) {
+  const counter = new OvertimeCounter(ctx.multipliers);
+  const lines: Array<{ entryId: string; localDate: string; durationMs: number; percent: number; multiplier: string | null; amountMinor: number }> = [];
+  const unpriced: Array<{ entryId: string; reason: string }> = [];
+  for (const e of [...entries].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1))) {
+    const date = localDate(e.start, e.zone);
+    const portions = counter.take(date, e.billedMs);
+    const rate = resolveRate(e, ctx.rates);
+    if (!rate) {
+      unpriced.push({ entryId: e.id, reason: `No rate applies on ${date}` });
+      continue;
+    }
+    for (const p of portions) lines.push({ entryId: e.id, localDate: date, durationMs: p.toMs - p.fromMs, percent: p.percent, multiplier: p.multiplier, amountMinor: multiplyRate(rate.rateMinor, p.toMs - p.fromMs, rate.currency, p.percent).amountMinor });
+  }
+  return { lines, unpriced, totals: [{ amountMinor: lines.reduce((a, l) => a + l.amountMinor, 0), currency: 'USD' }] };
+}
+
 const subject = (over: Partial<PricingEntry> & { date?: string; time?: string } = {}): PricingEntry => {
   const { date = '2024-03-05', time = '09:00', ...rest } = over;
   return { id: 'e', taskId: null, projectId: 'site', clientId: 'acme', zone, start: zonedInstant(date, time, zone), billedMs: HOUR, ...rest };
@@ -39,7 +62,7 @@ describe('resolveRate', () => {
   });
 });
 
-describe('priceEntries', () => {
+describe('rates with multipliers (the invoice builder\'s policy)', () => {
   const none: MultiplierRules = { weekStartsOn: 1 };
   it('prices each entry at its rate, half-up, with totals equal to the line sum', () => {
     const result = priceEntries([subject({ id: 'a', billedMs: 20 * 60_000 }), subject({ id: 'b', taskId: 'audit', time: '11:00', billedMs: 90 * 60_000 })], { rates, multipliers: none });
