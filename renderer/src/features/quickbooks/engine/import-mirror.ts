@@ -148,10 +148,14 @@ function mirrorTerm(t: QboTerm): MirrorTerm {
 
 const taxRateIds = (c: QboTaxCode) => (c.SalesTaxRateList?.TaxRateDetail ?? []).map((d) => d.TaxRateRef.value);
 
-/** A code's percent is the sum of its rates' (a combined code charges each); null when a rate is unknown. */
+/**
+ * A code's percent is the sum of its rates' (a combined code charges each); null when a rate is
+ * unknown, or when a taxable code has no rates of its own (the US pseudo code TAX: the rate is the
+ * customer's code's).
+ */
 function mirrorTaxCode(c: QboTaxCode, rates: readonly QboTaxRate[]): MirrorTaxCode {
   const values = taxRateIds(c).map((id) => rates.find((r) => r.Id === id)?.RateValue);
-  const known = values.every((v): v is number => typeof v === 'number');
+  const known = values.every((v): v is number => typeof v === 'number') && (values.length > 0 || c.Taxable !== true);
   return { id: c.Id, name: c.Name, active: c.Active !== false, percent: known ? sumDecimals(values) : null };
 }
 

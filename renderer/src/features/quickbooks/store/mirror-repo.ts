@@ -22,7 +22,10 @@ export interface MirrorTerm {
   dueDays: number | null;
 }
 
-/** A sales tax code with its percent (the sum of its rates, "8.25"); null when a rate was not readable. */
+/**
+ * A sales tax code with its percent (the sum of its rates, "8.25"). Null when a rate was not
+ * readable, or for a taxable code without rates of its own (US `TAX`: the customer's code's rate applies).
+ */
 export interface MirrorTaxCode {
   id: string;
   name: string;
