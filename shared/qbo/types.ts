@@ -114,13 +114,13 @@ export interface QboClass {
 // ---- Invoicing (§3.5, §3.7, §8) ----------------------------------------------------------
 
 /** A link from an invoice (or one of its lines) to what it bills, e.g. `{TxnId, TxnType: "TimeActivity"}`. */
-export interface QboLinkedTxn {
+interface QboLinkedTxn {
   TxnId: string;
   TxnType: string;
   TxnLineId?: string;
 }
 
-export interface QboInvoiceLine {
+interface QboInvoiceLine {
   Id?: string;
   LineNum?: number;
   DetailType: 'SalesItemLineDetail' | 'SubTotalLineDetail' | 'DescriptionOnly' | 'GroupLineDetail' | string;
@@ -138,7 +138,7 @@ export interface QboInvoiceLine {
 }
 
 /** Invoice.TxnTaxDetail: the invoice's tax code (US) and the tax QuickBooks computed. */
-export interface QboTxnTaxDetail {
+interface QboTxnTaxDetail {
   TxnTaxCodeRef?: QboRef;
   TotalTax?: number;
   TaxLine?: Array<{ Amount?: number; DetailType?: string; TaxLineDetail?: { TaxRateRef?: QboRef; PercentBased?: boolean; TaxPercent?: number; NetAmountTaxable?: number } }>;
