@@ -37,7 +37,9 @@ afterAll(async () => {
 /** Main's data channels over a client at `base`, called as the renderer calls them (responses held to the contract). */
 function mainAt(base: string) {
   const router = new IpcRouter();
-  registerQboDataHandlers(router, () => createQboClient({ apiBase: () => base, tokens: keeper, limiters: new RateLimiterRegistry() }));
+  // A fiftieth of a minute keeps the back-off after a 503 short while still going through it.
+  const limiters = new RateLimiterRegistry({ timeScale: 50 });
+  registerQboDataHandlers(router, () => createQboClient({ apiBase: () => base, tokens: keeper, limiters }));
   return async (channel: InvokeChannel, payload: unknown): Promise<IpcResult<Record<string, unknown>>> => {
     const result = (await router.dispatch(channel, payload)) as IpcResult<Record<string, unknown>>;
     if (result.ok) invokeContract[channel].response.parse(result.value);
@@ -84,6 +86,40 @@ describe('against the sandbox', () => {
     expect(posts.map((r) => r.search.get('requestid'))).toEqual([requestId, requestId]);
     expect(proxy.tokenCalls()).toBeGreaterThan(0);
     expect(created.data.Id).toBeTruthy();
+  });
+
+  it('makes no second invoice when the answer was lost after QuickBooks wrote it and the same requestid is sent again', async () => {
+    const call = mainAt(proxy.url);
+    const body = await invoiceBody(call);
+    const count = async () => Number(value<{ items: unknown[] }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Invoice' })).items.length);
+    const before = await count();
+    const requestId = randomUUID();
+    await control(sandbox, 'faults', { dropAfterCommitRate: 1 });
+    const lost = await call('qbo:createInvoice', { companyId: 'primary', requestId, body });
+    await control(sandbox, 'faults', { dropAfterCommitRate: 0 });
+    expect(lost).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
+    const resent = value<{ data: { Id: string } }>(await call('qbo:createInvoice', { companyId: 'primary', requestId, body }));
+    expect(resent.data.Id).toBeTruthy();
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('backs off after 503s and resends with the same requestid, one invoice each', async () => {
+    const call = mainAt(proxy.url);
+    const body = await invoiceBody(call);
+    const count = async () => Number(value<{ items: unknown[] }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Invoice' })).items.length);
+    const before = await count();
+    const from = proxy.records.length;
+    await control(sandbox, 'faults', { errorRate: 0.5, seed: 7 });
+    try {
+      for (let i = 0; i < 4; i++) value(await call('qbo:createInvoice', { companyId: 'primary', requestId: randomUUID(), body }));
+    } finally {
+      await control(sandbox, 'faults', { errorRate: 0 });
+    }
+    const posts = proxy.records.slice(from).filter((r) => r.method === 'POST' && r.path.endsWith('/invoice'));
+    expect(posts.some((r) => r.status === 503)).toBe(true);
+    // Every 503 was followed by the same request again (same requestid), until it was answered.
+    expect(new Set(posts.map((r) => r.search.get('requestid'))).size).toBe(4);
+    expect(await count()).toBe(before + 4);
   });
 
   it("gives the invoice's PDF as QuickBooks renders it", async () => {
