@@ -64,6 +64,12 @@ export interface QboCustomer {
   IsProject?: boolean;
   Active: boolean;
   CurrencyRef?: QboRef;
+  /** False: the customer's invoice lines are not taxed whatever the item says. */
+  Taxable?: boolean;
+  /** The customer's default sales tax code (US: the rate put on its invoices). */
+  DefaultTaxCodeRef?: QboRef;
+  SalesTermRef?: QboRef;
+  PrimaryEmailAddr?: { Address?: string };
 }
 
 export interface QboItem {
@@ -73,6 +79,11 @@ export interface QboItem {
   Type: 'Service' | 'NonInventory' | 'Inventory' | 'Category' | 'Group' | string;
   Active: boolean;
   UnitPrice?: number;
+  Taxable?: boolean;
+  /** Outside the US: the tax code the item's sales lines get. */
+  SalesTaxCodeRef?: QboRef;
+  /** Required for a service item to be sold on an invoice. */
+  IncomeAccountRef?: QboRef;
 }
 
 export interface QboEmployee {
@@ -98,6 +109,100 @@ export interface QboClass {
   Name: string;
   FullyQualifiedName?: string;
   Active: boolean;
+}
+
+// ---- Invoicing (§3.5, §3.7, §8) ----------------------------------------------------------
+
+/** A link from an invoice (or one of its lines) to what it bills, e.g. `{TxnId, TxnType: "TimeActivity"}`. */
+interface QboLinkedTxn {
+  TxnId: string;
+  TxnType: string;
+  TxnLineId?: string;
+}
+
+interface QboInvoiceLine {
+  Id?: string;
+  LineNum?: number;
+  DetailType: 'SalesItemLineDetail' | 'SubTotalLineDetail' | 'DescriptionOnly' | 'GroupLineDetail' | string;
+  Amount?: number;
+  Description?: string;
+  LinkedTxn?: QboLinkedTxn[];
+  SalesItemLineDetail?: {
+    ItemRef?: QboRef;
+    Qty?: number;
+    UnitPrice?: number;
+    TaxCodeRef?: QboRef;
+    ServiceDate?: string;
+    ClassRef?: QboRef;
+  };
+}
+
+/** Invoice.TxnTaxDetail: the invoice's tax code (US) and the tax QuickBooks computed. */
+interface QboTxnTaxDetail {
+  TxnTaxCodeRef?: QboRef;
+  TotalTax?: number;
+  TaxLine?: Array<{ Amount?: number; DetailType?: string; TaxLineDetail?: { TaxRateRef?: QboRef; PercentBased?: boolean; TaxPercent?: number; NetAmountTaxable?: number } }>;
+}
+
+/** An Invoice as QuickBooks returns it; `TotalAmt` and `Balance` are read-only. */
+export interface QboInvoice {
+  Id: string;
+  SyncToken: string;
+  DocNumber?: string;
+  TxnDate?: string;
+  DueDate?: string;
+  CustomerRef: QboRef;
+  Line: QboInvoiceLine[];
+  LinkedTxn?: QboLinkedTxn[];
+  TxnTaxDetail?: QboTxnTaxDetail;
+  TotalAmt?: number;
+  Balance?: number;
+  EmailStatus?: 'NotSet' | 'NeedToSend' | 'EmailSent';
+  DeliveryInfo?: { DeliveryType?: string; DeliveryTime?: string };
+  BillEmail?: { Address?: string };
+  CurrencyRef?: QboRef;
+  /** Home-currency units per one unit of the invoice's currency. */
+  ExchangeRate?: number;
+  /** Seen only by the business; a voided invoice's starts with "Voided". */
+  PrivateNote?: string;
+  /** The message printed on the invoice. */
+  CustomerMemo?: { value: string };
+  SalesTermRef?: QboRef;
+  MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
+}
+
+/** Payment terms: a fixed number of days (`DueDays`) or a day of the month. */
+export interface QboTerm {
+  Id: string;
+  Name: string;
+  Active?: boolean;
+  Type?: 'STANDARD' | 'DATE_DRIVEN' | string;
+  DueDays?: number;
+  DayOfMonthDue?: number;
+}
+
+interface QboTaxRateDetail {
+  TaxRateRef: QboRef;
+  TaxTypeApplicable?: string;
+  TaxOrder?: number;
+}
+
+/** A sales tax code; its rates (several for a combined code) are in SalesTaxRateList. */
+export interface QboTaxCode {
+  Id: string;
+  Name: string;
+  Active?: boolean;
+  Taxable?: boolean;
+  TaxGroup?: boolean;
+  SalesTaxRateList?: { TaxRateDetail?: QboTaxRateDetail[] };
+}
+
+export interface QboTaxRate {
+  Id: string;
+  Name: string;
+  Active?: boolean;
+  /** Percent, e.g. 8.25. */
+  RateValue?: number;
 }
 
 /** The local mirror of QBO's name lists, as pre-flight reads it. */
@@ -126,6 +231,19 @@ export interface QboPreferences {
   CurrencyPrefs?: {
     MultiCurrencyEnabled?: boolean;
     HomeCurrency?: QboRef;
+  };
+  TaxPrefs?: {
+    UsingSalesTax?: boolean;
+    PartnerTaxEnabled?: boolean;
+  };
+  SalesFormsPrefs?: {
+    /** The company's default payment terms for new invoices. */
+    DefaultTerms?: QboRef;
+    CustomTxnNumbers?: boolean;
+  };
+  /** The subject and message QuickBooks e-mails every invoice with. */
+  EmailMessagesPrefs?: {
+    InvoiceMessage?: { Subject?: string; Message?: string };
   };
 }
 

@@ -54,6 +54,11 @@ export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId
   router.handle('qbo:sendBatch', ({ companyId, requestId, items }) => data(companyId, (c) => c.batch(items, requestId)));
   router.handle('qbo:getChanges', ({ companyId, entities, changedSince }) => data(companyId, async (c) => ({ changes: await c.cdc(entities, changedSince) })));
   router.handle('qbo:getCompany', ({ companyId }) => data(companyId, async (c) => ({ companyInfo: await c.companyInfo(), preferences: await c.preferences() })));
+  router.handle('qbo:createInvoice', ({ companyId, requestId, body }) => data(companyId, (c) => c.createInvoice(body, requestId)));
+  router.handle('qbo:getInvoicePdf', ({ companyId, invoiceId }) => data(companyId, async (c) => ({ pdfBase64: (await c.invoicePdf(invoiceId)).toString('base64') })));
+  router.handle('qbo:sendInvoice', ({ companyId, invoiceId, sendTo, requestId }) => data(companyId, async (c) => ({ data: await c.sendInvoice(invoiceId, sendTo, requestId) })));
+  router.handle('qbo:getExchangeRate', ({ companyId, currency, asOf }) => data(companyId, (c) => c.exchangeRate(currency, asOf)));
+  router.handle('qbo:saveInvoiceEmailMessage', ({ companyId, subject, message }) => data(companyId, async (c) => ({ preferences: await c.saveInvoiceEmailMessage(subject, message) })));
 }
 
 export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;

@@ -7,6 +7,8 @@
 // answers and their Retry-After header, both of which we need to classify and back off.
 import { parseFault } from '../../../shared/qbo/fault';
 import type { QboFault as QboFaultData } from '../../../shared/qbo/types';
+import { AppError } from '../../../shared/ipc/errors';
+import { exactDecimal } from '../../../shared/qbo/decimal';
 import { QboFault, QboNetworkError, retryAfterMs } from './faults';
 import type { RateLimiterRegistry, RequestKind } from './rate-limiter';
 import type { TokenKeeper } from './token-keeper';
@@ -25,12 +27,20 @@ interface QboRequest {
   body?: unknown;
   requestId?: string;
   kind: RequestKind;
+  /** Accept header; JSON unless asked (the invoice PDF is `application/pdf`). */
+  accept?: string;
+  /** Content-Type of a request without a JSON body (sending an invoice is `application/octet-stream`). */
+  contentType?: string;
+  /** A successful answer longer than this is refused instead of read into memory. */
+  maxBytes?: number;
 }
 
 export interface QboResponse<T = Record<string, unknown>> {
   status: number;
   data: T;
   intuitTid: string | null;
+  /** The answer's body as it came (what `data` was parsed from). */
+  bytes: Buffer;
 }
 
 export interface QboClientDeps {
@@ -83,9 +93,12 @@ function createRequester(deps: QboClientDeps) {
       });
       if (attempt.status >= 200 && attempt.status < 300) {
         limiter.succeeded();
-        return { status: attempt.status, data: parseJson(attempt.text, attempt.status, attempt.tid, req.requestId) as T, intuitTid: attempt.tid };
+        if (attempt.tooLarge) throw tooLarge(req, attempt.tid);
+        const json = !req.accept || req.accept === 'application/json';
+        const data = (json ? parseJson(attempt.bytes.toString('utf8'), attempt.status, attempt.tid, req.requestId) : {}) as T;
+        return { status: attempt.status, data, intuitTid: attempt.tid, bytes: attempt.bytes };
       }
-      const fault = QboFault.fromResponse(attempt.status, attempt.text, attempt.tid, req.requestId ?? null);
+      const fault = QboFault.fromResponse(attempt.status, attempt.bytes.toString('utf8'), attempt.tid, req.requestId ?? null);
       if (attempt.status === 401 && !retriedAfter401) {
         // Expired or revoked access token: refresh once (shared with everyone else who got a 401)
         // and send the very same request again, same requestid.
@@ -105,6 +118,8 @@ function createRequester(deps: QboClientDeps) {
   return request;
 }
 
+type Requester = ReturnType<typeof createRequester>;
+
 /** One HTTP attempt; a dropped connection or a timeout becomes a QboNetworkError. */
 async function send(apiBase: string, req: QboRequest, realmId: string, token: string, timeoutMs: number) {
   const url = new URL(`${apiBase}/v3/company/${encodeURIComponent(realmId)}/${req.path}`);
@@ -117,20 +132,45 @@ async function send(apiBase: string, req: QboRequest, realmId: string, token: st
       method: req.method,
       headers: {
         Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        Accept: req.accept ?? 'application/json',
+        ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : req.contentType ? { 'Content-Type': req.contentType } : {}),
       },
       body: req.body !== undefined ? JSON.stringify(req.body) : null,
       signal,
     });
-    const text = await res.text();
-    return { status: res.status, text, tid: res.headers.get('intuit_tid'), retryAfter: res.headers.get('retry-after') };
+    const ok = res.status >= 200 && res.status < 300;
+    const { bytes, tooLarge } = await readBody(res, ok ? req.maxBytes : undefined);
+    return { status: res.status, bytes, tooLarge, tid: res.headers.get('intuit_tid'), retryAfter: res.headers.get('retry-after') };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     const code = (error as Error).name === 'TimeoutError' ? 'ETIMEDOUT' : (cause?.code ?? (error as { code?: string }).code ?? null);
     const what = req.requestId ? ` Retry with the same requestid (${req.requestId}); QuickBooks will not write twice.` : '';
     throw new QboNetworkError(`QuickBooks could not be reached or the connection dropped (${code ?? (error as Error).message}).${what}`, req.requestId ?? null, code);
   }
+}
+
+/** The body, or as much as fits when it is longer than `maxBytes` (then `tooLarge`, the rest left unread). */
+async function readBody(res: Response, maxBytes: number | undefined): Promise<{ bytes: Buffer; tooLarge: boolean }> {
+  if (maxBytes === undefined || !res.body) return { bytes: Buffer.from(await res.arrayBuffer()), tooLarge: false };
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    length += chunk.byteLength;
+    // Leaving the loop cancels the rest of the stream.
+    if (length > maxBytes) return { bytes: Buffer.alloc(0), tooLarge: true };
+    chunks.push(chunk);
+  }
+  return { bytes: Buffer.concat(chunks), tooLarge: false };
+}
+
+/** A refused answer that QuickBooks sent successfully (too large, not what was asked for): not worth retrying. */
+function refusedAnswer(message: string, tid: string | null): AppError {
+  return new AppError('remote', `${message}${tid ? ` (intuit_tid ${tid})` : ''}`, { retryable: false, remote: { status: 200, ...(tid ? { intuitTid: tid } : {}) } });
+}
+
+function tooLarge(req: QboRequest, tid: string | null): AppError {
+  const mb = Math.round((req.maxBytes ?? 0) / 1024 / 1024);
+  return refusedAnswer(`QuickBooks sent more than ${mb} MB for ${req.path}; Track Nexus did not keep it.`, tid);
 }
 
 export function createQboClient(deps: QboClientDeps) {
@@ -225,7 +265,74 @@ export function createQboClient(deps: QboClientDeps) {
     return (res.data['Preferences'] ?? {}) as Record<string, unknown>;
   }
 
-  return { request, query, queryAll, read, write, batch, cdc, companyInfo, preferences };
+  return { request, query, queryAll, read, write, batch, cdc, companyInfo, preferences, ...invoicing(request, preferences) };
+}
+
+/** The calls invoicing needs beyond reading and writing entities (qbo-api.md §3.5, §3.8, §8). */
+function invoicing(request: Requester, preferences: () => Promise<Record<string, unknown>>) {
+  return {
+    /** POST /invoice?requestid=: a resend with the same requestid answers the first invoice. */
+    async createInvoice(body: Record<string, unknown>, requestId: string) {
+      const res = await request({ method: 'POST', path: 'invoice', body, requestId, kind: 'write' });
+      return { data: (res.data['Invoice'] ?? {}) as Record<string, unknown>, intuitTid: res.intuitTid };
+    },
+
+    /** The PDF QuickBooks renders; anything that is not a PDF, or over 20 MB, is refused. */
+    async invoicePdf(invoiceId: string): Promise<Buffer> {
+      const res = await request({ method: 'GET', path: `invoice/${encodeURIComponent(invoiceId)}/pdf`, accept: 'application/pdf', maxBytes: MAX_PDF_BYTES, kind: 'read' });
+      if (!res.bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+        throw refusedAnswer(`QuickBooks did not send a PDF for invoice ${invoiceId}. Open the invoice in QuickBooks to see it, or try again later.`, res.intuitTid);
+      }
+      return res.bytes;
+    },
+
+    /** E-mails the invoice to `sendTo` (which QuickBooks then keeps as its BillEmail). */
+    async sendInvoice(invoiceId: string, sendTo: string, requestId: string) {
+      const res = await request({ method: 'POST', path: `invoice/${encodeURIComponent(invoiceId)}/send`, query: { sendTo }, contentType: 'application/octet-stream', requestId, kind: 'write' });
+      return (res.data['Invoice'] ?? {}) as Record<string, unknown>;
+    },
+
+    /** Home-currency units per one unit of `currency` on `asOf`, as the decimal QuickBooks sent. */
+    async exchangeRate(currency: string, asOf: string): Promise<{ rate: string; asOf: string }> {
+      const res = await request({ method: 'GET', path: 'exchangerate', query: { sourcecurrencycode: currency, asofdate: asOf }, kind: 'read' });
+      const answer = (res.data['ExchangeRate'] ?? {}) as Record<string, unknown>;
+      const rate = decimalText(answer['Rate']);
+      if (rate === null) throw refusedAnswer(`QuickBooks has no exchange rate for ${currency} on ${asOf}. Enter one in QuickBooks (Settings › Currencies) and try again.`, res.intuitTid);
+      return { rate, asOf: typeof answer['AsOfDate'] === 'string' ? answer['AsOfDate'].slice(0, 10) : asOf };
+    },
+
+    /**
+     * Sets the subject and message QuickBooks e-mails invoices with: a sparse Preferences update
+     * with the current SyncToken, read again and retried once when someone changed the
+     * preferences in between (5010, stale object).
+     */
+    async saveInvoiceEmailMessage(subject: string, message: string): Promise<Record<string, unknown>> {
+      for (let attempt = 1; ; attempt++) {
+        const current = await preferences();
+        const body = { ...(current['Id'] !== undefined ? { Id: current['Id'] } : {}), SyncToken: current['SyncToken'], sparse: true, EmailMessagesPrefs: { InvoiceMessage: { Subject: subject, Message: message } } };
+        try {
+          const res = await request({ method: 'POST', path: 'preferences', body, kind: 'write' });
+          return (res.data['Preferences'] ?? {}) as Record<string, unknown>;
+        } catch (error) {
+          if (attempt === 1 && error instanceof QboFault && error.code === '5010') continue;
+          throw error;
+        }
+      }
+    },
+  };
+}
+
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+/** A JSON number (or numeric string) as a plain decimal string, without exponent; null when it is none. */
+function decimalText(value: unknown): string | null {
+  if (typeof value === 'string') return /^\d+(\.\d+)?$/.test(value) ? value : null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return null;
+  const { units, scale } = exactDecimal(value);
+  if (scale === 0) return units.toString();
+  const digits = units.toString().padStart(scale + 1, '0');
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 export type QboClient = ReturnType<typeof createQboClient>;

@@ -233,6 +233,16 @@ export interface QboEntityRow {
   /** Customers in a multicurrency company. */
   currency?: string;
   syncToken?: string;
+  /** Customers: PrimaryEmailAddr.Address, where invoices are e-mailed. */
+  email?: string;
+  /** Customers: SalesTermRef, their payment terms. */
+  termId?: string;
+  /** Customers and items: Taxable (absent when QuickBooks did not say). */
+  taxable?: boolean;
+  /** Customers: DefaultTaxCodeRef; items: SalesTaxCodeRef. */
+  taxCodeId?: string;
+  /** Items: IncomeAccountRef (a service item without one cannot be sold). */
+  incomeAccountId?: string;
   updatedAt: number;
 }
 

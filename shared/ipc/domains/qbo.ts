@@ -102,6 +102,11 @@ export const QboBatchItemResult = z.object({
 export type QboBatchItemResult = z.infer<typeof QboBatchItemResult>;
 
 const company = z.object({ companyId: CompanyId });
+/** A QuickBooks Id (digits for entities QuickBooks numbers; the US pseudo tax codes are TAX and NON). */
+const QboId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a QuickBooks Id');
+/** Where QuickBooks e-mails an invoice; QuickBooks itself refuses a malformed address only after the request. */
+const EmailAddress = z.string().trim().max(100).pipe(z.email('must be an e-mail address such as ap@example.com'));
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-04');
 
 export const qboCalls = {
   /** Every company of the workspace (connected or not), oldest first. */
@@ -143,6 +148,31 @@ export const qboCalls = {
   'qbo:getCompany': {
     request: company,
     response: z.object({ companyInfo: Entity, preferences: Entity }),
+  },
+  /** POST /invoice with this requestid: a resend (after a drop, a 503, a refresh) answers the first invoice. */
+  'qbo:createInvoice': {
+    request: company.extend({ requestId: RequestId, body: Entity }),
+    response: z.object({ data: Entity, intuitTid: z.string().nullable() }),
+  },
+  /** The invoice's PDF as QuickBooks renders it (company form style), base64; at most 20 MB. */
+  'qbo:getInvoicePdf': {
+    request: company.extend({ invoiceId: QboId }),
+    response: z.object({ pdfBase64: z.string() }),
+  },
+  /** QuickBooks e-mails the invoice to `sendTo` (which becomes its BillEmail) with the company's invoice message. */
+  'qbo:sendInvoice': {
+    request: company.extend({ invoiceId: QboId, sendTo: EmailAddress, requestId: RequestId }),
+    response: z.object({ data: Entity }),
+  },
+  /** Home-currency units per one unit of `currency` on `asOf`; `rate` is the decimal QuickBooks sent. */
+  'qbo:getExchangeRate': {
+    request: company.extend({ currency: z.string().regex(/^[A-Z]{3}$/, 'must be a currency code such as EUR'), asOf: IsoDate }),
+    response: z.object({ rate: z.string(), asOf: IsoDate }),
+  },
+  /** Saves the subject and message QuickBooks e-mails every invoice with (Preferences.EmailMessagesPrefs.InvoiceMessage). */
+  'qbo:saveInvoiceEmailMessage': {
+    request: company.extend({ subject: z.string().max(500), message: z.string().max(4000) }),
+    response: z.object({ preferences: Entity }),
   },
 } as const;
 

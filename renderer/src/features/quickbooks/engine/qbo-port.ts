@@ -6,7 +6,7 @@
 // come from the IPC error's structured `remote` detail, never from its message).
 import type { IpcError, RemoteDetail } from '../../../../../shared/ipc/errors';
 import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../../shared/ipc/domains/qbo';
-import type { QboClass, QboCustomer, QboEmployee, QboFault, QboItem, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
+import type { QboClass, QboCustomer, QboEmployee, QboFault, QboInvoice, QboItem, QboTaxCode, QboTaxRate, QboTerm, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
 
@@ -33,6 +33,10 @@ interface QboEntities {
   Employee: QboEmployee;
   Vendor: QboVendor;
   Class: QboClass;
+  Invoice: QboInvoice;
+  Term: QboTerm;
+  TaxCode: QboTaxCode;
+  TaxRate: QboTaxRate;
 }
 export type QboEntityName = keyof QboEntities;
 
@@ -52,6 +56,16 @@ export interface QboPort {
   /** CDC for name lists (TimeActivity is not in CDC). */
   changes(entities: string[], changedSince: string): Promise<Record<string, Entity[]>>;
   status(): Promise<QboStatus>;
+  /** POST /invoice with this requestid; sending it again (same requestid) never makes a second invoice. */
+  createInvoice(requestId: string, body: Entity): Promise<{ data: QboInvoice; intuitTid: string | null }>;
+  /** The invoice's PDF as QuickBooks renders it. */
+  invoicePdf(invoiceId: string): Promise<Uint8Array>;
+  /** E-mails the invoice through QuickBooks to `to`; the answer carries EmailStatus and DeliveryInfo. */
+  sendInvoice(invoiceId: string, to: string, requestId: string): Promise<QboInvoice>;
+  /** Home-currency units per one unit of `currency` on `asOf` (YYYY-MM-DD), as a decimal string. */
+  exchangeRate(currency: string, asOf: string): Promise<{ rate: string; asOf: string }>;
+  /** Saves the subject and message QuickBooks e-mails every invoice with; answers the preferences after. */
+  saveInvoiceEmailMessage(subject: string, message: string): Promise<Entity>;
 }
 
 /** An IPC error as a port error. An auth error QuickBooks did not answer (not connected) reads as 401/3200. */
@@ -123,5 +137,29 @@ export function ipcQboPort(api: { invoke: Invoke }, companyId: string): QboPort 
     async status() {
       return unwrap(api.invoke('qbo:getStatus', { companyId }));
     },
+    async createInvoice(requestId, body) {
+      const answer = await unwrap(api.invoke('qbo:createInvoice', { companyId, requestId, body }));
+      return { data: entityOf('Invoice', answer.data), intuitTid: answer.intuitTid };
+    },
+    async invoicePdf(invoiceId) {
+      return fromBase64((await unwrap(api.invoke('qbo:getInvoicePdf', { companyId, invoiceId }))).pdfBase64);
+    },
+    async sendInvoice(invoiceId, to, requestId) {
+      return entityOf('Invoice', (await unwrap(api.invoke('qbo:sendInvoice', { companyId, invoiceId, sendTo: to, requestId }))).data);
+    },
+    async exchangeRate(currency, asOf) {
+      return unwrap(api.invoke('qbo:getExchangeRate', { companyId, currency, asOf }));
+    },
+    async saveInvoiceEmailMessage(subject, message) {
+      return (await unwrap(api.invoke('qbo:saveInvoiceEmailMessage', { companyId, subject, message }))).preferences;
+    },
   };
+}
+
+/** Base64 to bytes without Node's Buffer (the renderer has none). */
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -14,6 +14,25 @@ import type { QboEntityKind, QboEntityRow } from '../../../db/schema';
 
 export type NewQboEntity = Omit<QboEntityRow, 'updatedAt'>;
 
+/** A payment term: `dueDays` after the invoice date, or null for a term due on a day of the month. */
+export interface MirrorTerm {
+  id: string;
+  name: string;
+  active: boolean;
+  dueDays: number | null;
+}
+
+/**
+ * A sales tax code with its percent (the sum of its rates, "8.25"). Null when a rate was not
+ * readable, or for a taxable code without rates of its own (US `TAX`: the customer's code's rate applies).
+ */
+export interface MirrorTaxCode {
+  id: string;
+  name: string;
+  percent: string | null;
+  active: boolean;
+}
+
 export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
   const { db } = ctx;
   const kindOf = (kind: QboEntityKind) => scopedName(kind, companyId);
@@ -58,6 +77,16 @@ export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
       return ((await db.qboState.get(keyOf('preferences')))?.value as QboPreferences | undefined) ?? {};
     },
 
+    /** Payment terms as last imported (empty before an import, or when QuickBooks would not give them). */
+    async terms(): Promise<MirrorTerm[]> {
+      return ((await db.qboState.get(keyOf('terms')))?.value as MirrorTerm[] | undefined) ?? [];
+    },
+
+    /** Sales tax codes as last imported, with their percent. */
+    async taxCodes(): Promise<MirrorTaxCode[]> {
+      return ((await db.qboState.get(keyOf('taxCodes')))?.value as MirrorTaxCode[] | undefined) ?? [];
+    },
+
     /** The name lists in the shape pre-flight reads. */
     async mirror(): Promise<QboMirror> {
       const kinds: QboEntityKind[] = ['customer', 'item', 'employee', 'vendor', 'class'];
@@ -71,8 +100,21 @@ export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
           ...(r.parentId ? { ParentRef: { value: r.parentId }, Job: true } : {}),
           Active: r.active,
           ...(r.currency ? { CurrencyRef: { value: r.currency } } : {}),
+          ...(r.taxable !== undefined ? { Taxable: r.taxable } : {}),
+          ...(r.taxCodeId ? { DefaultTaxCodeRef: { value: r.taxCodeId } } : {}),
+          ...(r.termId ? { SalesTermRef: { value: r.termId } } : {}),
+          ...(r.email ? { PrimaryEmailAddr: { Address: r.email } } : {}),
         })),
-        items: of('item').map((r) => ({ Id: r.id, Name: r.name, ...(r.fullyQualifiedName ? { FullyQualifiedName: r.fullyQualifiedName } : {}), Type: r.subtype ?? 'Service', Active: r.active })),
+        items: of('item').map((r) => ({
+          Id: r.id,
+          Name: r.name,
+          ...(r.fullyQualifiedName ? { FullyQualifiedName: r.fullyQualifiedName } : {}),
+          Type: r.subtype ?? 'Service',
+          Active: r.active,
+          ...(r.taxable !== undefined ? { Taxable: r.taxable } : {}),
+          ...(r.taxCodeId ? { SalesTaxCodeRef: { value: r.taxCodeId } } : {}),
+          ...(r.incomeAccountId ? { IncomeAccountRef: { value: r.incomeAccountId } } : {}),
+        })),
         employees: of('employee').map((r) => ({ Id: r.id, DisplayName: r.name, Active: r.active })),
         vendors: of('vendor').map((r) => ({ Id: r.id, DisplayName: r.name, Active: r.active, Vendor1099: r.subtype === '1099' })),
         classes: of('class').map((r) => ({ Id: r.id, Name: r.name, ...(r.fullyQualifiedName ? { FullyQualifiedName: r.fullyQualifiedName } : {}), Active: r.active })),
