@@ -146,7 +146,7 @@ export async function runInvoiceBench(o: InvoiceBenchOptions): Promise<InvoiceBe
       await control(sandbox, 'reset', { extraCustomers: Math.max(0, o.customers) });
       conn = await connect(sandbox, timeScale);
       o.log(`local sandbox, limits on, time scale ${timeScale}`);
-    } else conn = await externalConnection({ ...o, concurrency: 1 });
+    } else conn = await externalConnection(o);
     const repos = createRepos(await openDatabase('bench-invoice', { indexedDB: new IDBFactory(), IDBKeyRange }));
     await syncEntries(repos, conn.port, await prepare(repos, conn.port, o.customers), o.entries, timeScale, o.log);
     if (sandbox) {

@@ -15,6 +15,11 @@ export interface InvoiceStatusFields {
   voided?: boolean;
 }
 
+/** QuickBooks' invoice as invoiceStatus reads it (amounts it left out count as 0). */
+export function statusFields(inv: { TotalAmt?: number; Balance?: number; DueDate?: string; EmailStatus?: string; PrivateNote?: string }): InvoiceStatusFields {
+  return { ...inv, TotalAmt: inv.TotalAmt ?? 0, Balance: inv.Balance ?? 0 };
+}
+
 export function invoiceStatus(inv: InvoiceStatusFields, today: LocalDate): InvoiceStatus {
   if (inv.voided || (inv.TotalAmt === 0 && (inv.PrivateNote ?? '').startsWith('Voided'))) return 'voided';
   if (inv.Balance === 0 && inv.TotalAmt > 0) return 'paid';

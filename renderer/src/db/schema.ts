@@ -255,7 +255,7 @@ export interface QboStateRow {
 
 // --- Invoices (v8): features/invoices. ---
 import type { InvoiceDraft } from '../../../shared/invoice/types';
-import type { QboInvoiceSnapshot } from '../features/invoices/store/invoice-row';
+import type { QboInvoice } from '../../../shared/qbo/types';
 
 /**
  * One invoice made from synced time. Written with its requestid in state 'sending' before it is first
@@ -281,10 +281,10 @@ export interface InvoiceRow {
   links: Array<{ timeActivityId: string; key: string }>;
   qboId?: string;
   /** QuickBooks' invoice as last read (number, balance, e-mail status, lines). */
-  qbo?: QboInvoiceSnapshot;
+  qbo?: QboInvoice;
   ended?: { kind: 'voided' | 'deleted'; at: number };
   /** QuickBooks' version the user accepted after a conflict: later changes are compared with it. */
-  accepted?: QboInvoiceSnapshot;
+  accepted?: QboInvoice;
   /** Lines changed in QuickBooks, in words (both sides), until the user accepts QuickBooks' version. */
   conflict?: { differences: string[]; seenAt: number };
   lastError?: string;

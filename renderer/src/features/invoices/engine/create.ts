@@ -9,7 +9,6 @@ import { classifyFault } from '../../../../../shared/sync/classify';
 import type { InvoiceRow } from '../../../db/schema';
 import { sendFailureOf, type QboPort } from '../../quickbooks/engine/qbo-port';
 import type { InvoiceStore } from '../store/invoice-store';
-import type { QboInvoiceSnapshot } from '../store/invoice-row';
 import type { InvoicePreview } from '../invoice-service';
 
 export interface CreateDeps {
@@ -52,8 +51,8 @@ export async function sendInvoice(row: InvoiceRow, deps: CreateDeps): Promise<In
   let current = row;
   for (let attempt = 1; attempt <= tries; attempt++) {
     try {
-      const created = await deps.port.createInvoice(row.requestId, row.draft.payload);
-      return await deps.store.applyCreated(row.id, created as QboInvoiceSnapshot);
+      const { data } = await deps.port.createInvoice(row.requestId, row.draft.payload);
+      return await deps.store.applyCreated(row.id, data);
     } catch (error) {
       const verdict = classifyFault(sendFailureOf(error), { attempt: current.attempts + 1, what: 'invoice' });
       // A stale object cannot happen on a create; anything else that is not a retry is QuickBooks' final word.

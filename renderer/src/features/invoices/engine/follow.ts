@@ -5,12 +5,12 @@
 // taken off an invoice is released the same way. Other changes to the lines are kept as a conflict
 // with both sides in words until the user accepts QuickBooks' version. Balance, number and e-mail
 // status are simply taken. Nothing is written to QuickBooks here.
-import { compareInvoice, invoiceStatus } from '../../../../../shared/invoice/follow';
+import { compareInvoice, invoiceStatus, statusFields, type QboInvoiceLike } from '../../../../../shared/invoice/follow';
 import type { LocalDate } from '../../../../../shared/time/local-date';
 import type { InvoiceRow } from '../../../db/schema';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { QboMirrorRepo } from '../../quickbooks/store/mirror-repo';
-import type { QboInvoiceSnapshot } from '../store/invoice-row';
+import type { QboInvoice } from '../../../../../shared/qbo/types';
 import type { InvoiceStore } from '../store/invoice-store';
 
 export interface FollowDeps {
@@ -27,19 +27,20 @@ const CDC_WINDOW_MS = 29 * 24 * 60 * 60 * 1000;
 const OVERLAP_MS = 60_000;
 const WATERMARK = 'invoicesCheckedAt';
 
-type Seen = QboInvoiceSnapshot & { status?: string };
+/** An invoice as CDC or a read gives it; a deleted one is only its Id with status 'Deleted'. */
+type Seen = QboInvoice & { status?: string };
 
 /** What QuickBooks now holds for the open invoices: by CDC when the last look is recent, else one read each. */
 async function changedInvoices(open: readonly InvoiceRow[], deps: FollowDeps): Promise<Seen[]> {
   const since = await deps.mirror.getState<number>(WATERMARK);
   if (since !== undefined && deps.now() - since < CDC_WINDOW_MS) {
     const changes = await deps.port.changes(['Invoice'], new Date(since - OVERLAP_MS).toISOString());
-    return (changes['Invoice'] ?? []) as Seen[];
+    return (changes['Invoice'] ?? []) as unknown as Seen[];
   }
   const seen: Seen[] = [];
   for (const row of open) {
     const inv = await deps.port.read('Invoice', row.qboId!);
-    seen.push(inv ? (inv as unknown as Seen) : { Id: row.qboId!, status: 'Deleted' });
+    seen.push(inv ?? ({ Id: row.qboId!, status: 'Deleted' } as Seen));
   }
   return seen;
 }
@@ -50,12 +51,12 @@ async function followOne(row: InvoiceRow, inv: Seen, deps: FollowDeps): Promise<
     await deps.store.release(row.id, { timeActivityIds: 'all', ended: 'deleted', note: `Invoice ${String(number)} was deleted in QuickBooks` });
     return;
   }
-  if (invoiceStatus(inv as never, deps.today()) === 'voided') {
+  if (invoiceStatus(statusFields(inv), deps.today()) === 'voided') {
     await deps.store.release(row.id, { timeActivityIds: 'all', ended: 'voided', qbo: inv, note: `Invoice ${String(number)} was voided in QuickBooks` });
     return;
   }
-  const baseline = (row.accepted ?? row.draft.payload) as Record<string, unknown>;
-  const { differences, released } = compareInvoice(baseline as never, inv as never, row.draft.currency);
+  const baseline: QboInvoiceLike = row.accepted ?? row.draft.payload;
+  const { differences, released } = compareInvoice(baseline, inv, row.draft.currency);
   if (released.length > 0) await deps.store.release(row.id, { timeActivityIds: released, note: `Taken off invoice ${String(number)} in QuickBooks` });
   await deps.store.saveSeen(row.id, { qbo: inv, conflict: differences.length > 0 ? { differences, seenAt: deps.now() } : null });
 }

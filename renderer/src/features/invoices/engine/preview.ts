@@ -79,7 +79,7 @@ async function taxSetupOf(deps: PreviewDeps): Promise<TaxSetup> {
   const prefs = deps.sc.prefs as { TaxPrefs?: { UsingSalesTax?: boolean } };
   if (prefs.TaxPrefs?.UsingSalesTax !== true) return { mode: 'none', codes: [] };
   const company = await deps.mirror.getState<{ Country?: string }>('company');
-  const codes = (await deps.mirror.taxCodes()).filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, percent: c.percent }));
+  const codes = (await deps.mirror.taxCodes()).filter((c) => c.active && c.percent !== null).map((c) => ({ id: c.id, name: c.name, percent: c.percent! }));
   return { mode: (company?.Country ?? 'US') === 'US' ? 'us' : 'codes', codes };
 }
 

@@ -1,13 +1,13 @@
 // The InvoiceService of one QuickBooks company, over the repositories and that company's port: the
 // Invoices screen's only way to invoicing. Reads go to the store and the mirror; writes to QuickBooks
 // go through create.ts (exactly once) and, for the e-mail, one explicit call per click.
-import { invoiceStatus } from '../../../../../shared/invoice/follow';
+import { invoiceStatus, statusFields } from '../../../../../shared/invoice/follow';
 import { decimalToMinor } from '../../../../../shared/qbo/decimal';
+import type { QboInvoice } from '../../../../../shared/qbo/types';
 import type { LocalDate } from '../../../../../shared/time/local-date';
 import type { Repos } from '../../../db/repos';
 import type { InvoiceRow } from '../../../db/schema';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
-import type { QboInvoiceSnapshot } from '../store/invoice-row';
 import type { EmailTemplate, InvoiceService, InvoiceStatus, InvoiceSummary } from '../invoice-service';
 import { createInvoices, resumeInvoices, type CreateDeps } from './create';
 import { followInvoices } from './follow';
@@ -27,7 +27,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 function statusOf(row: InvoiceRow, today: LocalDate): InvoiceStatus {
   if (row.state !== 'created') return row.state;
   if (row.ended) return row.ended.kind;
-  return row.qbo ? invoiceStatus(row.qbo as never, today) : 'draft';
+  return row.qbo ? invoiceStatus(statusFields(row.qbo), today) : 'draft';
 }
 
 /** A QuickBooks amount in minor units of the invoice's currency (the draft's total when QuickBooks sent none). */
@@ -35,25 +35,23 @@ const minor = (amount: unknown, currency: string, fallback: number) => (typeof a
 
 /** An invoice row as the screen lists it. */
 export function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
-  const q = (row.qbo ?? {}) as QboInvoiceSnapshot & Record<string, never>;
-  const delivery = q.DeliveryInfo as { DeliveryTime?: string } | undefined;
-  const email = q.BillEmail as { Address?: string } | undefined;
+  const q: Partial<QboInvoice> = row.qbo ?? {};
   return {
     id: row.id,
     companyId: row.companyId,
     qboId: row.qboId ?? null,
-    docNumber: (q.DocNumber as string | undefined) ?? null,
+    docNumber: q.DocNumber ?? null,
     customerId: row.customerId,
     customerName: row.customerName,
-    txnDate: (q.TxnDate as string | undefined) ?? (row.draft.payload['TxnDate'] as string),
-    dueDate: (q.DueDate as string | undefined) ?? (row.draft.payload['DueDate'] as string | undefined) ?? null,
+    txnDate: q.TxnDate ?? (row.draft.payload['TxnDate'] as string),
+    dueDate: q.DueDate ?? (row.draft.payload['DueDate'] as string | undefined) ?? null,
     currency: row.draft.currency,
     totalMinor: row.draft.totalMinor,
     balanceMinor: row.state === 'created' ? minor(q.Balance, row.draft.currency, row.draft.totalMinor) : row.draft.totalMinor,
     status: statusOf(row, today),
-    emailStatus: (q.EmailStatus as InvoiceSummary['emailStatus'] | undefined) ?? 'NotSet',
-    emailedTo: q.EmailStatus === 'EmailSent' ? (email?.Address ?? null) : null,
-    emailedAt: delivery?.DeliveryTime ?? null,
+    emailStatus: q.EmailStatus ?? 'NotSet',
+    emailedTo: q.EmailStatus === 'EmailSent' ? (q.BillEmail?.Address ?? null) : null,
+    emailedAt: q.DeliveryInfo?.DeliveryTime ?? null,
     lastError: row.lastError ?? null,
     conflict: row.conflict ?? null,
     entryCount: row.draft.entryAmounts.length,
@@ -103,7 +101,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
         await mirror.setState('preferences', (await port.saveInvoiceEmailMessage(template.subject, template.message)).preferences);
       }
       const sent = await port.sendInvoice(target.qboId, to, createDeps.newId());
-      await store.saveSeen(id, { qbo: sent as QboInvoiceSnapshot });
+      await store.saveSeen(id, { qbo: sent });
       return summary((await store.get(id))!);
     },
     layouts: () => repos.settings.get('invoiceLayouts'),
