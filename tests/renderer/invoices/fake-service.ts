@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import { DEFAULT_INVOICE_LAYOUT, type InvoiceDraft, type InvoiceLine } from '../../../shared/invoice/types';
 import type { InvoiceOverrides, InvoicePreview, InvoiceService, InvoiceSummary, UnbilledView } from '../../../renderer/src/features/invoices/invoice-service';
 
-export const unbilledView: UnbilledView = {
+const unbilledView: UnbilledView = {
   customers: [
     {
       customerId: 'c-beta', customerName: 'Beta Bikes', clientId: 'cl-beta', clientName: 'Beta', minutes: 90, amountMinor: 15_000, currency: 'USD', oldest: '2026-11-20',
@@ -44,7 +44,7 @@ function draft(customerId: string, foreign: boolean): InvoiceDraft {
 }
 
 /** A preview as the service would give it for `customerId`, with `overrides` applied. */
-export function preview(customerId: string, name: string, overrides: InvoiceOverrides = {}, blocking = false): InvoicePreview {
+function preview(customerId: string, name: string, overrides: InvoiceOverrides = {}, blocking = false): InvoicePreview {
   const layout = { ...DEFAULT_INVOICE_LAYOUT, ...overrides.layout };
   const header = { txnDate: '2026-12-04', dueDate: '2027-01-03', termId: 'net30', memo: '', message: '', billEmail: 'ap@acme.example', docNumber: null, ...overrides.header };
   return {

@@ -82,6 +82,8 @@ describe('Unbilled time', () => {
     cleanup();
     companies.list = [];
     renderScreen(fakeService());
-    expect(await screen.findByText(/Connect a QuickBooks company/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Connect QuickBooks to make invoices' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open QuickBooks' }));
+    expect(useUi.getState().screen).toBe('quickbooks');
   });
 });

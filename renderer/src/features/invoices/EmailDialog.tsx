@@ -22,7 +22,7 @@ function Form({ invoice, template, onSend, onClose }: { invoice: InvoiceSummary;
     }
   };
   return (
-    <form className="inv-email" onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form className="inv-email" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
       <label className="field"><span>To</span><input type="email" value={to} onChange={(e) => setTo(e.target.value)} /></label>
       <label className="field"><span>Subject</span><input value={subject} onChange={(e) => setSubject(e.target.value)} /></label>
       <label className="field"><span>Message</span><textarea rows={6} value={message} onChange={(e) => setMessage(e.target.value)} /></label>

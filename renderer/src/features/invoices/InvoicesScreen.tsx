@@ -3,8 +3,10 @@
 // overtime and holiday rates, and the invoices made so far.
 import { useState } from 'react';
 import type { QboStatus } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { today as clockToday } from '../../app/clock';
+import { useUi } from '../../app/ui-store';
 import { companyLabel, useQboCompanies } from '../quickbooks/use-companies';
 import type { DateRange, InvoiceService } from './invoice-service';
 import { InvoiceList } from './InvoiceList';
@@ -44,6 +46,15 @@ function Billing({ service, range }: { service: InvoiceService; range: DateRange
   );
 }
 
+function NotConnected() {
+  const go = useUi((s) => s.go);
+  return (
+    <EmptyState icon="invoices" title="Connect QuickBooks to make invoices" action={<button type="button" className="button primary" onClick={() => go('quickbooks')}>Open QuickBooks</button>}>
+      <p>Invoices are made in QuickBooks Online from the approved time you sync there.</p>
+    </EmptyState>
+  );
+}
+
 /** `today` is the clock's unless a test gives one. */
 export function InvoicesScreen({ today = clockToday() }: { today?: string }) {
   const { companies } = useQboCompanies();
@@ -59,7 +70,7 @@ export function InvoicesScreen({ today = clockToday() }: { today?: string }) {
       {usable.length > 1 && chosen ? <CompanyChips companies={usable} chosen={chosen.companyId} onChoose={setCompanyId} /> : null}
       {chosen?.state === 'reconnect_required' ? <p role="alert" className="banner error">QuickBooks asks you to reconnect {companyLabel(chosen)}; until then invoices cannot be created or read.</p> : null}
       {companies === null ? <p className="card muted">Checking the QuickBooks connection…</p>
-        : chosen === null ? <p className="card">Connect a QuickBooks company on the QuickBooks screen first; invoices are made there from your synced time.</p>
+        : chosen === null ? <NotConnected />
         : service === null ? <p className="card muted">Getting invoicing ready…</p>
         : period.range ? <Billing key={service.companyId} service={service} range={period.range} />
         : <p className="card error" role="alert">{period.error}</p>}

@@ -79,7 +79,7 @@ function RulesForm({ rules, onSave }: { rules: MultiplierRules; onSave: (r: Mult
     }
   };
   return (
-    <form className="inv-rules" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="inv-rules" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <p className="muted">Rates never add up: when several apply to the same time, the highest one is billed.</p>
       <ThresholdRow title="Daily overtime" per="a day" rule={form.daily} error={errors.daily} onChange={(daily) => setForm({ ...form, daily })} />
       <ThresholdRow title="Weekly overtime" per="a week" rule={form.weekly} error={errors.weekly} onChange={(weekly) => setForm({ ...form, weekly })} />

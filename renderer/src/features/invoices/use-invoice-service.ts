@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { InvoiceService } from './invoice-service';
 
-export type InvoiceServiceFactory = (companyId: string) => InvoiceService;
+type InvoiceServiceFactory = (companyId: string) => InvoiceService;
 
 export const InvoiceServiceContext = createContext<InvoiceServiceFactory | null>(null);
 

@@ -3,7 +3,7 @@
 // a newer one started is dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export interface Loaded<T> {
+interface Loaded<T> {
   data: T | null;
   error: string | null;
   loading: boolean;
