@@ -109,6 +109,23 @@ describe('Invoices made', () => {
   });
 });
 
+describe('View PDF', () => {
+  it('asks QuickBooks for the PDF and says in words when it cannot be drawn', async () => {
+    // PDF.js warns on the console that Node is not a browser; jsdom is only the first step here.
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const service = fakeService({ invoices: [summary('1')] });
+    renderScreen(service);
+    const detail = await openInvoice('101');
+    fireEvent.click(within(detail).getByRole('button', { name: 'View PDF' }));
+    await waitFor(() => expect(service.pdf).toHaveBeenCalledWith('1'));
+    // The fake's four bytes are no PDF: PDF.js refuses them and the screen says so.
+    const alert = await within(detail).findByRole('alert', {}, { timeout: 15_000 });
+    expect(alert.textContent).toMatch(/^The PDF could not be shown: .+ Save PDF still gives you the file\.$/);
+    expect(within(detail).getByRole('button', { name: 'Hide PDF' }).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
 /** The detail after the list was read again (the invoice stays chosen). */
 function openInvoiceAgain() {
   return screen.findByRole('region', { name: /^Invoice 101 for/ });
