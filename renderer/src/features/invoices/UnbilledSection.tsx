@@ -13,8 +13,8 @@ function LeftBehindList({ items }: { items: LeftBehind[] }) {
   if (items.length === 0) return null;
   return (
     <ul className="inv-left-behind" aria-label="Time not ready to bill">
-      {items.map((l) => (
-        <li key={`${l.status}:${l.clientName ?? ''}`} className="banner warning">
+      {items.map((l, i) => (
+        <li key={i}>
           {l.message}{' '}
           {l.status === 'draft'
             ? <button type="button" className="link-button" onClick={() => go('timesheet')}>Approve in the Timesheet</button>
@@ -33,7 +33,7 @@ function ProjectRows({ project, currency }: { project: UnbilledProject; currency
         <td className="qbo-num">{hours(project.minutes)}</td>
         <td className="qbo-num">{amount(project.amountMinor, currency)}</td>
         <td>{formatDate(project.oldest)}</td>
-        <td />
+        <td className="qbo-num">{project.tasks.reduce((n, t) => n + t.entryCount, 0)}</td>
       </tr>
       {project.tasks.map((t) => (
         <tr key={t.taskId ?? ''} className="inv-task">
