@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
 import { CaptureBridge } from '../features/capture/CaptureBridge';
+import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { QuickBooksScreen } from '../features/quickbooks/QuickBooksScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -19,6 +20,7 @@ const views = {
   today: TodayScreen,
   review: ReviewScreen,
   timesheet: TimesheetScreen,
+  invoices: InvoicesScreen,
   quickbooks: QuickBooksScreen,
   settings: SettingsScreen,
   trash: TrashScreen,
@@ -29,7 +31,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  // Ctrl/Cmd + 1..5 switch screens, like tabs.
+  // Ctrl/Cmd + 1..6 switch screens, like tabs.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

@@ -9,11 +9,12 @@ export const screens: ReadonlyArray<{ id: Screen; label: string; hint: string }>
   { id: 'today', label: 'Today', hint: 'Timer and the day’s entries' },
   { id: 'review', label: 'Review', hint: 'Turn captured activity into entries' },
   { id: 'timesheet', label: 'Timesheet', hint: 'The week at a glance' },
+  { id: 'invoices', label: 'Invoices', hint: 'Bill approved time in QuickBooks' },
   { id: 'quickbooks', label: 'QuickBooks', hint: 'Connect, map and sync' },
   { id: 'settings', label: 'Settings', hint: 'Projects, capture, privacy' },
 ];
 
-/** Reached from the sidebar below the main five, without a Ctrl+number shortcut. */
+/** Reached from the sidebar below the main six, without a Ctrl+number shortcut. */
 const otherScreens: readonly Screen[] = ['trash'];
 
 interface Location {

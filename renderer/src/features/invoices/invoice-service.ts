@@ -2,7 +2,7 @@
 // would create, creating them exactly once, the invoices made and their state in QuickBooks, the
 // PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
 // (createInvoiceService) over the database and one QuickBooks company's port.
-import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, LineDetail, InvoiceGrouping } from '../../../../shared/invoice/types';
+import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine, LineDetail, InvoiceGrouping } from '../../../../shared/invoice/types';
 import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
@@ -105,6 +105,8 @@ export interface InvoiceSummary {
   /** EmailStatus and DeliveryInfo from QuickBooks, in words: "Sent to ap@acme.com on 3 Dec 2026". */
   emailStatus: 'NotSet' | 'NeedToSend' | 'EmailSent';
   emailedTo: string | null;
+  /** The invoice's BillEmail: where the e-mail dialog sends it unless told otherwise. */
+  billEmail?: string | null;
   emailedAt: string | null;
   /** The last problem (failed create, refused e-mail), in the user's words. */
   lastError: string | null;
@@ -112,6 +114,8 @@ export interface InvoiceSummary {
   conflict: InvoiceConflict | null;
   entryCount: number;
   createdAt: number;
+  /** The lines as sent to QuickBooks (the invoice's detail); absent when the app does not hold them. */
+  lines?: InvoiceLine[];
 }
 
 export interface InvoiceConflict {

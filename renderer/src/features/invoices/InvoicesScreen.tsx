@@ -1,0 +1,79 @@
+// The Invoices screen, opened at month end: the unbilled approved time of a period for one
+// QuickBooks company, a preview of the invoices it makes, creating them in QuickBooks, the
+// overtime and holiday rates, and the invoices made so far.
+import { useState } from 'react';
+import type { QboStatus } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../../components/EmptyState';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { today as clockToday } from '../../app/clock';
+import { useUi } from '../../app/ui-store';
+import { companyLabel, useQboCompanies } from '../quickbooks/use-companies';
+import type { DateRange, InvoiceService } from './invoice-service';
+import { InvoiceList } from './InvoiceList';
+import { MultipliersPanel } from './MultipliersPanel';
+import { PeriodPicker, usePeriod } from './PeriodPicker';
+import { PreviewSection } from './PreviewSection';
+import { UnbilledSection } from './UnbilledSection';
+import { useInvoiceService } from './use-invoice-service';
+import { useLoad } from './use-load';
+import '../quickbooks/quickbooks.css';
+import '../quickbooks/qbo-sync.css';
+import './invoices.css';
+
+function CompanyChips({ companies, chosen, onChoose }: { companies: QboStatus[]; chosen: string; onChoose: (id: string) => void }) {
+  return (
+    <nav className="qbo-companies" aria-label="QuickBooks companies">
+      {companies.map((c) => (
+        <button key={c.companyId} type="button" className="qbo-company-chip" aria-pressed={c.companyId === chosen} onClick={() => onChoose(c.companyId)}>{companyLabel(c)}</button>
+      ))}
+    </nav>
+  );
+}
+
+function Billing({ service, range }: { service: InvoiceService; range: DateRange }) {
+  const [version, setVersion] = useState(0);
+  const [previewing, setPreviewing] = useState<string[] | null>(null);
+  const unbilled = useLoad(() => service.unbilled(range), JSON.stringify([service.companyId, range, version]));
+  const changed = () => setVersion((v) => v + 1);
+  return (
+    <>
+      {unbilled.error ? <p role="alert" className="banner error">The unbilled time could not be read: {unbilled.error}</p> : null}
+      {unbilled.data ? <UnbilledSection key={JSON.stringify(range)} view={unbilled.data} onPreview={setPreviewing} /> : unbilled.error ? null : <p className="card muted">Reading the unbilled time…</p>}
+      {previewing ? <PreviewSection key={previewing.join()} service={service} range={range} customerIds={previewing} version={version} onCreated={changed} /> : null}
+      <MultipliersPanel service={service} />
+      <InvoiceList service={service} version={version} />
+    </>
+  );
+}
+
+function NotConnected() {
+  const go = useUi((s) => s.go);
+  return (
+    <EmptyState icon="invoices" title="Connect QuickBooks to make invoices" action={<button type="button" className="button primary" onClick={() => go('quickbooks')}>Open QuickBooks</button>}>
+      <p>Invoices are made in QuickBooks Online from the approved time you sync there.</p>
+    </EmptyState>
+  );
+}
+
+/** `today` is the clock's unless a test gives one. */
+export function InvoicesScreen({ today = clockToday() }: { today?: string }) {
+  const { companies } = useQboCompanies();
+  const [companyId, setCompanyId] = useState<string | null>(null);
+  const usable = (companies ?? []).filter((c) => c.state === 'connected' || c.state === 'reconnect_required');
+  const chosen = usable.find((c) => c.companyId === companyId) ?? usable[0] ?? null;
+  const service = useInvoiceService(chosen?.companyId ?? null);
+  const period = usePeriod(today);
+  const subtitle = chosen ? `Bill approved time in ${companyLabel(chosen)}` : 'Bill approved time in QuickBooks';
+  return (
+    <>
+      <ScreenHeader title="Invoices" subtitle={subtitle} actions={<PeriodPicker period={period} />} />
+      {usable.length > 1 && chosen ? <CompanyChips companies={usable} chosen={chosen.companyId} onChoose={setCompanyId} /> : null}
+      {chosen?.state === 'reconnect_required' ? <p role="alert" className="banner error">QuickBooks asks you to reconnect {companyLabel(chosen)}; until then invoices cannot be created or read.</p> : null}
+      {companies === null ? <p className="card muted">Checking the QuickBooks connection…</p>
+        : chosen === null ? <NotConnected />
+        : service === null ? <p className="card muted">Getting invoicing ready…</p>
+        : period.range ? <Billing key={service.companyId} service={service} range={period.range} />
+        : <p className="card error" role="alert">{period.error}</p>}
+    </>
+  );
+}
