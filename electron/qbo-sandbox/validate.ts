@@ -2,7 +2,9 @@
 // must point at active records, and the values QBO derives (FullyQualifiedName, totals, …).
 // Each rule answers with the fault code QBO uses, so a client that passes here passes there.
 import { faults } from './errors';
-import { CURRENCIES } from './seed';
+import { CURRENCIES, SAMPLE_RATES } from './seed';
+import { invoiceTax, lineTaxCode } from './tax';
+import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
 import type { Company, Entity, EntityType, Ref } from './store';
 import { DAY_MS, qboDate, qboDateTime, qboInstant } from './time';
 
@@ -366,8 +368,6 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
 // ---- Invoice --------------------------------------------------------------------------
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-/** Fixed sample rates (home units per foreign unit) used when an invoice omits ExchangeRate. */
-const SAMPLE_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, CAD: 0.73 };
 
 interface LinkedTxn {
   TxnId: string;
@@ -419,7 +419,10 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
       if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
       for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
       const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
-      if (co.get('Item', item.value)?.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
+      const stored = co.get('Item', item.value) as Entity;
+      if (stored.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
+      // UNCONFIRMED wording: no recorded QBO answer for an item without an income account was found.
+      if (stored.IncomeAccountRef === undefined) throw faults.business(`The product or service "${item.name ?? item.value}" has no income account; give it one before selling it.`, 'ItemRef');
       const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
       const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
       // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
@@ -429,7 +432,7 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
         ItemRef: item,
         ...(qty !== undefined ? { Qty: qty } : {}),
         ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
-        TaxCodeRef: detail.TaxCodeRef === undefined ? { value: 'NON' } : { value: resolveRef(co, 'TaxCode', detail.TaxCodeRef, 'TaxCodeRef').value },
+        TaxCodeRef: lineTaxCode(co, detail.TaxCodeRef as Ref | undefined, stored, customer),
         ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
         ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
       };
@@ -449,25 +452,32 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
   }
   if (lines.length === 0) throw faults.requiredMissing('Line');
   total = round2(total);
+  const sales = lines.filter((l) => l.DetailType === 'SalesItemLineDetail') as Parameters<typeof invoiceTax>[3];
+  const tax = invoiceTax(co, input, customer, sales, currency);
   lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
+  const totalMinor = BigInt(decimalToMinor(total, currency) ?? Math.round(total * 100)) + tax.totalMinor;
+  const totalAmt = minorToDecimalNumber(Number(totalMinor), currency);
+  const balance = balanceAfter(totalMinor, existing, currency);
 
   const txn = txnDate(co, input);
+  const term = salesTerm(co, input, customer);
   if (typeof input.DocNumber === 'string' && input.DocNumber.length > 21) throw faults.business('DocNumber cannot be longer than 21 characters.', 'DocNumber');
   const email = (input.BillEmail as { Address?: string } | undefined) ?? (existing?.BillEmail as { Address?: string } | undefined) ?? (customer.PrimaryEmailAddr as { Address?: string } | undefined);
   const fields: Record<string, unknown> = {
     ...input,
     DocNumber: input.DocNumber ?? existing?.DocNumber ?? co.nextDocNumber(),
     TxnDate: txn,
-    DueDate: input.DueDate ?? qboDate(Date.parse(`${txn}T12:00:00Z`) + 30 * DAY_MS),
+    DueDate: input.DueDate ?? qboDate(Date.parse(`${txn}T12:00:00Z`) + ((term?.DueDays as number | undefined) ?? 30) * DAY_MS),
+    SalesTermRef: term ? co.ref('Term', term.Id) : undefined,
     CustomerRef: customerRef,
     CurrencyRef: CURRENCIES[currency],
     ExchangeRate: rate,
     Line: lines,
     LinkedTxn: [],
-    TxnTaxDetail: { TotalTax: 0 },
-    TotalAmt: total,
-    Balance: total,
-    ...(co.multicurrency ? { HomeTotalAmt: round2(total * rate), HomeBalance: round2(total * rate) } : {}),
+    TxnTaxDetail: tax.detail,
+    TotalAmt: totalAmt,
+    Balance: balance,
+    ...(co.multicurrency ? { HomeTotalAmt: round2(totalAmt * rate), HomeBalance: round2(balance * rate) } : {}),
     ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
     BillEmail: email?.Address ? { Address: email.Address } : undefined,
     EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
@@ -476,9 +486,28 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     PrintStatus: input.PrintStatus ?? existing?.PrintStatus ?? 'NeedToPrint',
     ...Object.fromEntries(ALLOW_PAYMENT.map((k) => [k, input[k] ?? existing?.[k] ?? false])),
     ApplyTaxAfterDiscount: false,
+    ...(co.taxModel === 'codes' ? { GlobalTaxCalculation: input.GlobalTaxCalculation ?? 'TaxExcluded' } : {}),
   };
   refuseAbsentList(input, ['DepartmentRef']);
   return { fields, billedTime: [...billed] };
+}
+
+/** The invoice's terms: its own SalesTermRef, else the customer's, else the company's default terms. */
+function salesTerm(co: Company, input: Record<string, unknown>, customer: Entity): Entity | undefined {
+  if (input.SalesTermRef !== undefined) return co.get('Term', resolveRef(co, 'Term', input.SalesTermRef, 'SalesTermRef').value);
+  const fallback = (customer.SalesTermRef as Ref | undefined) ?? ((co.get('Preferences', '1')?.SalesFormsPrefs as { DefaultTerms?: Ref } | undefined)?.DefaultTerms);
+  return fallback ? co.get('Term', fallback.value) : undefined;
+}
+
+/**
+ * What is still owed: the new total less what was paid before (a bookkeeper's payments, see
+ * control.ts). An update that would leave the customer owed money is refused.
+ */
+function balanceAfter(totalMinor: bigint, existing: Entity | undefined, currency: string): number {
+  const minor = (n: unknown) => BigInt(decimalToMinor(Number(n ?? 0), currency) ?? 0);
+  const paid = existing ? minor(existing.TotalAmt) - minor(existing.Balance) : 0n;
+  if (paid > totalMinor) throw faults.business('Payments already received are more than the new total; remove a payment first.', 'Line');
+  return minorToDecimalNumber(Number(totalMinor - paid), currency);
 }
 
 function checkBillableTime(co: Company, id: string, customer: Entity, alreadyMine: Set<string>): void {
