@@ -70,8 +70,6 @@ function actOnInvoice(rt: SandboxRuntime, route: string, body: Record<string, un
   } catch (e) {
     if (!(e instanceof QboFault)) throw e;
     return answer(e.status, e.body(qboDateTime(rt.company.now(), true)));
-  } finally {
-    rt.persist();
   }
 }
 
