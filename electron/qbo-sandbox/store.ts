@@ -29,7 +29,7 @@ export type Variant = 'home' | 'multicurrency';
 export type TaxModel = 'us' | 'codes';
 
 /** An invoice e-mail QuickBooks sent (`/invoice/{id}/send`), kept so tests can see what went out. */
-export interface SentMail {
+interface SentMail {
   invoiceId: string;
   docNumber: string;
   to: string;
