@@ -384,74 +384,8 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     throw faults.business('Link time activities on the invoice lines (Line.LinkedTxn), not on the invoice.', 'LinkedTxn');
   }
 
-  const customerCurrency = (customer.CurrencyRef as Ref).value;
-  if (co.multicurrency && input.CurrencyRef === undefined && !existing) throw faults.requiredMissing('CurrencyRef');
-  const currency = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? customerCurrency;
-  if (!CURRENCIES[currency]) throw faults.invalidReference('CurrencyRef');
-  if (currency !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
-  if (currency !== customerCurrency) throw faults.business("The transaction currency must match the customer's currency.", 'CurrencyRef');
-  const rate = (input.ExchangeRate as number | undefined) ?? SAMPLE_RATES[currency] ?? 1;
-
-  const previous = new Map(((existing?.Line as Array<Record<string, unknown>> | undefined) ?? []).map((l) => [String(l.Id), l]));
-  let nextLineId = Math.max(0, ...[...previous.keys()].map(Number).filter(Number.isFinite)) + 1;
-  const billed = new Set<string>();
-  const alreadyMine = new Set(existing ? linkedTime(existing) : []);
-  const lines: Array<Record<string, unknown>> = [];
-  let total = 0;
-  for (const raw of input.Line as unknown[]) {
-    if (typeof raw !== 'object' || raw === null) throw faults.malformed('Line must be an array of objects', 'Line');
-    const line = raw as Record<string, unknown>;
-    if (line.DetailType === 'SubTotalLineDetail') continue; // recomputed below, as QBO does
-    if (line.DetailType === undefined) throw faults.requiredMissing('DetailType');
-    const id = line.Id !== undefined && previous.has(String(line.Id)) ? String(line.Id) : String(nextLineId++);
-    const out: Record<string, unknown> = { Id: id, LineNum: lines.length + 1, Description: line.Description, DetailType: line.DetailType };
-    if (line.DetailType === 'DescriptionOnly') {
-      out.DescriptionLineDetail = line.DescriptionLineDetail ?? {};
-      out.Amount = 0;
-    } else if (line.DetailType === 'SalesItemLineDetail') {
-      const given = line.SalesItemLineDetail as Record<string, unknown> | undefined;
-      if (typeof given !== 'object' || given === null) throw faults.requiredMissing('SalesItemLineDetail');
-      // A copy: on a sparse update the lines are the stored invoice's own objects.
-      const detail = { ...given };
-      if (line.Amount === undefined) throw faults.requiredMissing('Amount');
-      const amount = Number(line.Amount);
-      if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');
-      if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
-      for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
-      const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
-      const stored = co.get('Item', item.value) as Entity;
-      if (stored.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
-      // UNCONFIRMED wording: no recorded QBO answer for an item without an income account was found.
-      if (stored.IncomeAccountRef === undefined) throw faults.business(`The product or service "${item.name ?? item.value}" has no income account; give it one before selling it.`, 'ItemRef');
-      const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
-      const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
-      // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
-      if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
-      out.Amount = round2(amount);
-      out.SalesItemLineDetail = {
-        ItemRef: item,
-        ...(qty !== undefined ? { Qty: qty } : {}),
-        ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
-        TaxCodeRef: lineTaxCode(co, detail.TaxCodeRef as Ref | undefined, stored, customer),
-        ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
-        ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
-      };
-      total += amount;
-    } else {
-      throw faults.malformed(`DetailType ${String(line.DetailType)} is not supported on an invoice`, 'DetailType');
-    }
-    const links = (line.LinkedTxn as LinkedTxn[] | undefined) ?? [];
-    if (!Array.isArray(links)) throw faults.malformed('LinkedTxn must be an array', 'LinkedTxn');
-    for (const link of links) {
-      if (link?.TxnType !== 'TimeActivity') throw faults.business(`Invoice lines can only be linked to TimeActivity, not ${String(link?.TxnType)}.`, 'LinkedTxn');
-      checkBillableTime(co, String(link.TxnId), customer, alreadyMine);
-      billed.add(String(link.TxnId));
-    }
-    if (links.length) out.LinkedTxn = links.map((l) => ({ TxnId: String(l.TxnId), TxnType: 'TimeActivity' }));
-    lines.push(out);
-  }
-  if (lines.length === 0) throw faults.requiredMissing('Line');
-  total = round2(total);
+  const { currency, rate } = invoiceCurrency(co, input, customer, existing);
+  const { lines, total, billed } = invoiceLines(co, input.Line as unknown[], customer, existing);
   const sales = lines.filter((l) => l.DetailType === 'SalesItemLineDetail') as Parameters<typeof invoiceTax>[3];
   const tax = invoiceTax(co, input, customer, sales, currency);
   lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
@@ -490,6 +424,90 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
   };
   refuseAbsentList(input, ['DepartmentRef']);
   return { fields, billedTime: [...billed] };
+}
+
+/** The lines as QBO keeps them (ids kept or given, LineNum), their sum, and the time they bill; no subtotal yet. */
+function invoiceLines(co: Company, given: unknown[], customer: Entity, existing?: Entity) {
+  const previous = new Map(((existing?.Line as Array<Record<string, unknown>> | undefined) ?? []).map((l) => [String(l.Id), l]));
+  let nextLineId = Math.max(0, ...[...previous.keys()].map(Number).filter(Number.isFinite)) + 1;
+  const billed = new Set<string>();
+  const alreadyMine = new Set(existing ? linkedTime(existing) : []);
+  const lines: Array<Record<string, unknown>> = [];
+  let total = 0;
+  for (const raw of given) {
+    if (typeof raw !== 'object' || raw === null) throw faults.malformed('Line must be an array of objects', 'Line');
+    const line = raw as Record<string, unknown>;
+    if (line.DetailType === 'SubTotalLineDetail') continue; // recomputed below, as QBO does
+    if (line.DetailType === undefined) throw faults.requiredMissing('DetailType');
+    const id = line.Id !== undefined && previous.has(String(line.Id)) ? String(line.Id) : String(nextLineId++);
+    const out: Record<string, unknown> = { Id: id, LineNum: lines.length + 1, Description: line.Description, DetailType: line.DetailType };
+    if (line.DetailType === 'DescriptionOnly') {
+      out.DescriptionLineDetail = line.DescriptionLineDetail ?? {};
+      out.Amount = 0;
+    } else if (line.DetailType === 'SalesItemLineDetail') {
+      const sale = salesLine(co, line, customer);
+      out.Amount = round2(sale.amount);
+      out.SalesItemLineDetail = sale.detail;
+      total += sale.amount;
+    } else {
+      throw faults.malformed(`DetailType ${String(line.DetailType)} is not supported on an invoice`, 'DetailType');
+    }
+    const links = (line.LinkedTxn as LinkedTxn[] | undefined) ?? [];
+    if (!Array.isArray(links)) throw faults.malformed('LinkedTxn must be an array', 'LinkedTxn');
+    for (const link of links) {
+      if (link?.TxnType !== 'TimeActivity') throw faults.business(`Invoice lines can only be linked to TimeActivity, not ${String(link?.TxnType)}.`, 'LinkedTxn');
+      checkBillableTime(co, String(link.TxnId), customer, alreadyMine);
+      billed.add(String(link.TxnId));
+    }
+    if (links.length) out.LinkedTxn = links.map((l) => ({ TxnId: String(l.TxnId), TxnType: 'TimeActivity' }));
+    lines.push(out);
+  }
+  if (lines.length === 0) throw faults.requiredMissing('Line');
+  return { lines, total: round2(total), billed };
+}
+
+/** The invoice's currency (the customer's; required on create in a multicurrency company) and its rate to home. */
+function invoiceCurrency(co: Company, input: Record<string, unknown>, customer: Entity, existing?: Entity): { currency: string; rate: number } {
+  const customerCurrency = (customer.CurrencyRef as Ref).value;
+  if (co.multicurrency && input.CurrencyRef === undefined && !existing) throw faults.requiredMissing('CurrencyRef');
+  const currency = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? customerCurrency;
+  if (!CURRENCIES[currency]) throw faults.invalidReference('CurrencyRef');
+  if (currency !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
+  if (currency !== customerCurrency) throw faults.business("The transaction currency must match the customer's currency.", 'CurrencyRef');
+  return { currency, rate: (input.ExchangeRate as number | undefined) ?? SAMPLE_RATES[currency] ?? 1 };
+}
+
+/** A SalesItemLineDetail line as QBO keeps it: a sellable item, Qty × UnitPrice = Amount, the line's tax code. */
+function salesLine(co: Company, line: Record<string, unknown>, customer: Entity): { amount: number; detail: Record<string, unknown> } {
+  const given = line.SalesItemLineDetail as Record<string, unknown> | undefined;
+  if (typeof given !== 'object' || given === null) throw faults.requiredMissing('SalesItemLineDetail');
+  // A copy: on a sparse update the lines are the stored invoice's own objects.
+  const detail = { ...given };
+  if (line.Amount === undefined) throw faults.requiredMissing('Amount');
+  const amount = Number(line.Amount);
+  if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');
+  if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
+  for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
+  const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
+  const stored = co.get('Item', item.value) as Entity;
+  if (stored.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
+  // UNCONFIRMED wording: no recorded QBO answer for an item without an income account was found.
+  if (stored.IncomeAccountRef === undefined) throw faults.business(`The product or service "${item.name ?? item.value}" has no income account; give it one before selling it.`, 'ItemRef');
+  const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
+  const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
+  // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
+  if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
+  return {
+    amount,
+    detail: {
+      ItemRef: item,
+      ...(qty !== undefined ? { Qty: qty } : {}),
+      ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
+      TaxCodeRef: lineTaxCode(co, detail.TaxCodeRef as Ref | undefined, stored, customer),
+      ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
+      ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
+    },
+  };
 }
 
 /** The invoice's terms: its own SalesTermRef, else the customer's, else the company's default terms. */
