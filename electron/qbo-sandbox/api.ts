@@ -2,7 +2,10 @@
 // delete, query, batch, cdc, invoice pdf/send, preferences and companyinfo. Every write
 // honours ?requestid: a replay answers the original response and writes nothing.
 import { nestsDeeperThan } from '../../shared/json-depth';
+import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
 import { runCdc } from './cdc';
+import { exchangeRate } from './exchange';
+import { fillPlaceholders } from './mail';
 import { faults, QboFault } from './errors';
 import { invoicePdf } from './pdf';
 import { runQuery } from './query';
@@ -35,6 +38,8 @@ const PATHS: Record<string, EntityType> = {
   employee: 'Employee',
   item: 'Item',
   taxcode: 'TaxCode',
+  taxrate: 'TaxRate',
+  term: 'Term',
   vendor: 'Vendor',
   invoice: 'Invoice',
   timeactivity: 'TimeActivity',
@@ -46,7 +51,7 @@ const MAX_BATCH_REQUEST_ID = 36;
 const MAX_BID_WITH_REQUEST_ID = 10;
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
-type Op = 'create' | 'update' | 'delete';
+type Op = 'create' | 'update' | 'delete' | 'void';
 /** Transactions: dated (closing date applies) and numbered (DocNumber must be unique). */
 const TRANSACTIONS: EntityType[] = ['Invoice', 'TimeActivity'];
 type Payload = Record<string, unknown>;
@@ -77,6 +82,34 @@ export class AccountingApi {
     private readonly company: () => Company,
     private readonly companyName: () => string,
   ) {}
+
+  /**
+   * A bookkeeper's change made in QuickBooks itself (the control routes): the same rules as the API,
+   * at the invoice's current SyncToken. `change` edits the invoice's stored fields, or returns a
+   * result (void, delete) that replaces the update.
+   */
+  actOnInvoice(id: string, action: 'void' | 'delete' | ((invoice: Entity) => Record<string, unknown>)): Payload {
+    const invoice = this.co.get('Invoice', id);
+    if (!invoice) throw faults.objectNotFound('Id');
+    const key = { Id: id, SyncToken: invoice.SyncToken };
+    if (action === 'void') return { Invoice: this.void('Invoice', key) };
+    if (action === 'delete') return { Invoice: this.remove('Invoice', key) };
+    return { Invoice: this.update('Invoice', { ...writable(invoice), ...action(invoice), ...key }) };
+  }
+
+  /** A payment received in QuickBooks: Balance (and HomeBalance) go down; the rest stays. */
+  receivePayment(id: string, amount: number): Payload {
+    const invoice = this.co.get('Invoice', id);
+    if (!invoice) throw faults.objectNotFound('Id');
+    if (this.co.isVoided(id)) throw faults.business('A voided invoice cannot be paid.', 'Id');
+    const currency = (invoice.CurrencyRef as Ref | undefined)?.value ?? 'USD';
+    const paid = decimalToMinor(amount, currency);
+    const owed = decimalToMinor(Number(invoice.Balance), currency) ?? 0;
+    if (paid === null || paid <= 0 || paid > owed) throw faults.business(`A payment must be more than 0 and at most the balance of ${String(invoice.Balance)}.`, 'Amount');
+    const balance = minorToDecimalNumber(owed - paid, currency);
+    const home = this.co.multicurrency ? { HomeBalance: Math.round(balance * Number(invoice.ExchangeRate ?? 1) * 100) / 100 } : {};
+    return { Invoice: this.co.update('Invoice', invoice, { ...writable(invoice), Balance: balance, ...home }) };
+  }
 
   private get co(): Company {
     return this.company();
@@ -112,6 +145,7 @@ export class AccountingApi {
     }
     if (method === 'POST') return this.idempotent(req, () => this.write(req));
     if (method !== 'GET') throw faults.unsupported(`Operation ${method} is not supported.`);
+    if (first === 'exchangerate' && !second) return this.ok(exchangeRate(this.co, req.query), false);
     if (first === 'preferences' && !second) return this.ok({ Preferences: this.singleton('Preferences') }, false);
     if (first === 'companyinfo' && second && !third) {
       if (second !== this.co.realmId && second !== '1') throw faults.objectNotFound();
@@ -163,7 +197,7 @@ export class AccountingApi {
     const type = first ? PATHS[first] : undefined;
     if (!type || second) throw faults.unsupported(`Operation POST /${req.segments.join('/')} is not supported.`);
     const operation = req.query.get('operation');
-    if (operation !== null && operation !== 'update' && operation !== 'delete') throw faults.unsupported(`Operation ${operation} is not supported.`);
+    if (operation !== null && operation !== 'update' && operation !== 'delete' && operation !== 'void') throw faults.unsupported(`Operation ${operation} is not supported.`);
     const result = this.apply(type, operation ?? 'create', parseJson(req.body));
     return this.ok(result, true);
   }
@@ -173,6 +207,7 @@ export class AccountingApi {
     if (!WRITABLE_TYPES.includes(type)) throw faults.unsupported(`Operation ${requested} is not supported for ${type}.`);
     const body = checkShape(type, raw);
     if (requested === 'delete') return { [type]: this.remove(type, body) };
+    if (requested === 'void') return { [type]: this.void(type, body) };
     // As in QBO, a POST that carries an Id is an update.
     if (requested === 'update' || body.Id !== undefined) return { [type]: this.update(type, body) };
     const prepared = prepare(this.co, type, body);
@@ -193,6 +228,7 @@ export class AccountingApi {
 
   private update(type: EntityType, body: Record<string, unknown>): Entity {
     const existing = this.current(type, body);
+    if (type === 'Invoice' && this.co.isVoided(existing.Id)) throw faults.business('This invoice has been voided and can no longer be changed.', 'Id');
     // Sparse: only the fields sent change. Full: omitted writable fields are cleared.
     const merged = body.sparse === true ? { ...writable(existing), ...body } : body;
     const prepared = prepare(this.co, type, merged, existing);
@@ -215,6 +251,27 @@ export class AccountingApi {
     if (type === 'Invoice') this.setBilling(linkedTime(existing), 'Billable');
     this.co.remove(type, existing.Id);
     return { status: 'Deleted', domain: 'QBO', Id: existing.Id };
+  }
+
+  /**
+   * Void (qbo-api.md §3.5, `?operation=void`; batch `optionsData: "void"`, §6.2): the invoice stays,
+   * its amounts become 0 and PrivateNote starts with "Voided"; the time it billed is Billable again.
+   * Voiding a voided invoice changes nothing and answers it as it is.
+   */
+  private void(type: EntityType, body: Record<string, unknown>): Entity {
+    if (type !== 'Invoice') throw faults.unsupported(`Operation Void is not supported for ${type}.`);
+    const existing = this.current(type, body);
+    if (this.co.isVoided(existing.Id)) return existing;
+    checkOpenPeriod(this.co, [existing.TxnDate]);
+    // LanternOps/breeze#5187 (2026): "QuickBooks will not void an invoice a Payment settles".
+    if (existing.Balance !== existing.TotalAmt) throw faults.business('This invoice has payments applied; remove the payments before voiding it.', 'Id');
+    const lines = (existing.Line as Array<Record<string, unknown>>).map(({ LinkedTxn: _linked, ...line }) => ({ ...line, Amount: 0 }));
+    const note = typeof existing.PrivateNote === 'string' && existing.PrivateNote ? `Voided - ${existing.PrivateNote}` : 'Voided';
+    const zero = { TotalAmt: 0, Balance: 0, ...(this.co.multicurrency ? { HomeTotalAmt: 0, HomeBalance: 0 } : {}) };
+    const fields = { ...writable(existing), Line: lines, LinkedTxn: [], Deposit: 0, TxnTaxDetail: { TotalTax: 0 }, PrivateNote: note, ...zero };
+    this.setBilling(linkedTime(existing), 'Billable');
+    this.co.markVoided(existing.Id);
+    return this.co.update(type, existing, fields);
   }
 
   /** Closing date (old and new date both open) and DocNumber uniqueness, for transactions only. */
@@ -266,12 +323,22 @@ export class AccountingApi {
     const address = sendTo ?? (invoice.BillEmail as { Address?: string } | undefined)?.Address;
     if (!address) throw faults.business('Provide an email address: set BillEmail on the invoice or pass sendTo.');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw faults.business(`Invalid email address: ${address}`, 'BillEmail');
+    this.recordMail(invoice, address);
     return this.co.update('Invoice', invoice, {
       ...writable(invoice),
       BillEmail: { Address: address },
       EmailStatus: 'EmailSent',
       DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: qboDateTime(this.co.now()) },
     });
+  }
+
+  /** The e-mail QuickBooks sends: the company's invoice message, its placeholders filled for this invoice. */
+  private recordMail(invoice: Entity, to: string): void {
+    const prefs = this.singleton('Preferences').EmailMessagesPrefs as { InvoiceMessage?: { Subject?: string; Message?: string } } | undefined;
+    const template = prefs?.InvoiceMessage ?? {};
+    const fill = (text: string | undefined) => fillPlaceholders(text ?? '', invoice, this.companyName());
+    const mail = { invoiceId: invoice.Id, docNumber: String(invoice.DocNumber ?? ''), to, subject: fill(template.Subject), message: fill(template.Message), at: qboDateTime(this.co.now(), false, this.co.zone) };
+    this.co.data.mail = [...(this.co.data.mail ?? []), mail];
   }
 
   /** Preferences and CompanyInfo: SyncToken-guarded, the sections sent replace the stored ones. */
@@ -312,11 +379,12 @@ export class AccountingApi {
         if (typeof item.Query === 'string') return { bId, QueryResponse: runQuery(this.co, item.Query) };
         const operation = item.operation;
         if (operation !== 'create' && operation !== 'update' && operation !== 'delete') throw faults.unsupported(`Operation ${String(operation)} is not supported in a batch.`);
-        if (item.optionsData !== undefined) throw faults.unsupported(`optionsData ${String(item.optionsData)} is not supported.`);
+        const voiding = item.optionsData === 'void' && operation === 'update';
+        if (item.optionsData !== undefined && !voiding) throw faults.unsupported(`optionsData ${String(item.optionsData)} is not supported with operation ${operation}.`);
         const keys = Object.keys(item).filter((k) => !['bId', 'operation', 'optionsData'].includes(k));
         const type = keys.length === 1 ? (Object.values(PATHS).find((t) => t === keys[0]) as EntityType | undefined) : undefined;
         if (!type) throw faults.malformed(`batch item ${bId} must carry exactly one entity`);
-        const result = this.apply(type, operation, item[type]);
+        const result = this.apply(type, voiding ? 'void' : operation, item[type]);
         committed = true;
         return { bId, ...result };
       } catch (e) {

@@ -9,7 +9,7 @@ import { qboDateTime } from './time';
 
 const CDC_MAX_OBJECTS = 1000;
 /** Intuit documents these as not supported by CDC (TimeActivity is the one that matters here). */
-const NOT_SUPPORTED: readonly EntityType[] = ['TimeActivity', 'TaxCode'];
+const NOT_SUPPORTED: readonly EntityType[] = ['TimeActivity', 'TaxCode', 'TaxRate'];
 
 export function runCdc(co: Company, entitiesParam: string | null, changedSinceParam: string | null): Array<Record<string, unknown>> {
   if (!entitiesParam) throw faults.requiredMissing('entities');

@@ -1,5 +1,5 @@
 // `npm run sandbox -- --port 8787 [--no-control] [--time-scale N] [--no-limits]
-//  [--persist FILE] [--variant multicurrency] [--realm ID]`
+//  [--persist FILE] [--variant multicurrency] [--tax-model codes] [--realm ID]`
 import { DEFAULT_CLIENT, startSandbox, type SandboxOptions } from './index';
 
 function parseArgs(argv: string[]): SandboxOptions {
@@ -43,6 +43,12 @@ function parseArgs(argv: string[]): SandboxOptions {
         const variant = value(i++, flag);
         if (variant !== 'home' && variant !== 'multicurrency') throw new Error('--variant must be home or multicurrency');
         options.variant = variant;
+        break;
+      }
+      case '--tax-model': {
+        const taxModel = value(i++, flag);
+        if (taxModel !== 'us' && taxModel !== 'codes') throw new Error('--tax-model must be us or codes');
+        options.taxModel = taxModel;
         break;
       }
       default:

@@ -4,6 +4,9 @@ import type { HttpAnswer } from './oauth';
 import { ACCOUNTING_SCOPE } from './oauth';
 import type { SandboxRuntime } from './runtime';
 import { isValidZone } from '../../shared/time/zone';
+import { QboFault } from './errors';
+import type { Entity } from './store';
+import { qboDateTime } from './time';
 
 const answer = (status: number, body: unknown): HttpAnswer => ({
   status,
@@ -21,25 +24,85 @@ function parseBody(text: string): Record<string, unknown> | undefined {
   }
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * A bookkeeper editing one sales line in QuickBooks: a new Qty keeps the rate and recomputes the
+ * amount; a new Amount keeps the quantity and recomputes the rate; both set the rate to Amount / Qty.
+ */
+function editLine(lineId: string, body: Record<string, unknown>): ((invoice: Entity) => Record<string, unknown>) | string {
+  const { Amount, Qty, Description } = body;
+  if (Amount !== undefined && !isNumber(Amount)) return 'Amount must be a number';
+  if (Qty !== undefined && !isNumber(Qty)) return 'Qty must be a number';
+  if (Description !== undefined && typeof Description !== 'string') return 'Description must be text';
+  return (invoice) => ({
+    Line: (invoice.Line as Array<Record<string, unknown>>).map((line) => {
+      if (String(line.Id) !== lineId || line.DetailType !== 'SalesItemLineDetail') return line;
+      const detail = { ...(line.SalesItemLineDetail as Record<string, unknown>) };
+      const qty = Qty ?? (detail.Qty as number | undefined);
+      if (Qty !== undefined) detail.Qty = Qty;
+      let amount = Amount ?? (line.Amount as number);
+      if (Amount !== undefined && qty) detail.UnitPrice = Amount / qty;
+      else if (Qty !== undefined && isNumber(detail.UnitPrice)) amount = round2(Qty * detail.UnitPrice);
+      return { ...line, Amount: amount, SalesItemLineDetail: detail, ...(Description !== undefined ? { Description } : {}) };
+    }),
+  });
+}
+
+/** `invoices/{id}/void|delete|payment`, `invoices/{id}/lines/{lineId}`: acting as a QuickBooks user. */
+function actOnInvoice(rt: SandboxRuntime, route: string, body: Record<string, unknown>): HttpAnswer {
+  const m = /^invoices\/([^/]+)\/(void|delete|payment|lines\/([^/]+))$/.exec(route);
+  if (!m) return answer(404, { error: 'not_found' });
+  const [, id, action, lineId] = m as unknown as [string, string, string, string | undefined];
+  try {
+    if (action === 'void' || action === 'delete') return answer(200, rt.api.actOnInvoice(id, action));
+    if (action === 'payment') {
+      if (!isNumber(body.amount)) return answer(400, { error: 'amount must be a number' });
+      return answer(200, rt.api.receivePayment(id, body.amount));
+    }
+    const invoice = rt.company.get('Invoice', id);
+    const lines = (invoice?.Line as Array<{ Id?: string; DetailType: string }> | undefined) ?? [];
+    if (!lines.some((l) => l.Id === lineId && l.DetailType === 'SalesItemLineDetail')) return answer(404, { error: `invoice ${id} has no sales line ${String(lineId)}` });
+    const edit = editLine(String(lineId), body);
+    if (typeof edit === 'string') return answer(400, { error: edit });
+    return answer(200, rt.api.actOnInvoice(id, edit));
+  } catch (e) {
+    if (!(e instanceof QboFault)) throw e;
+    return answer(e.status, e.body(qboDateTime(rt.company.now(), true)));
+  }
+}
+
+/** reset's body checked: the options it takes, or the error to answer. */
+function resetOptions(body: Record<string, unknown>) {
+  const variant = body.variant ?? 'home';
+  if (variant !== 'home' && variant !== 'multicurrency') return 'variant must be home or multicurrency';
+  const taxModel = body.taxModel ?? 'us';
+  if (taxModel !== 'us' && taxModel !== 'codes') return 'taxModel must be us or codes';
+  const extra = body.extraCustomers ?? 0;
+  if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 0 || extra > 100_000) return 'extraCustomers must be a whole number up to 100000';
+  const timeZone = body.timeZone;
+  if (timeZone !== undefined && (typeof timeZone !== 'string' || !isValidZone(timeZone))) return 'timeZone must be an IANA zone such as America/New_York';
+  const bookCloseDate = body.bookCloseDate;
+  if (bookCloseDate !== undefined && bookCloseDate !== null && (typeof bookCloseDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(bookCloseDate))) {
+    return 'bookCloseDate must be a date such as 2026-10-31, or null for open books';
+  }
+  return { variant, taxModel, extra, timeZone: timeZone as string | undefined, bookCloseDate: bookCloseDate as string | null | undefined } as const;
+}
+
 export function handleControl(rt: SandboxRuntime, method: string, route: string, text: string): HttpAnswer {
   if (method === 'GET' && route === 'state') return answer(200, rt.snapshot());
+  if (method === 'GET' && route === 'mail') return answer(200, { mail: rt.company.data.mail ?? [] });
   if (method !== 'POST') return answer(404, { error: 'not_found' });
   const body = parseBody(text);
   if (!body) return answer(400, { error: 'body must be a JSON object' });
+  if (route.startsWith('invoices/')) return actOnInvoice(rt, route, body);
   switch (route) {
     case 'reset': {
-      const variant = body.variant ?? 'home';
-      if (variant !== 'home' && variant !== 'multicurrency') return answer(400, { error: 'variant must be home or multicurrency' });
-      const extra = body.extraCustomers ?? 0;
-      if (typeof extra !== 'number' || !Number.isInteger(extra) || extra < 0 || extra > 100_000) return answer(400, { error: 'extraCustomers must be a whole number up to 100000' });
-      const timeZone = body.timeZone;
-      if (timeZone !== undefined && (typeof timeZone !== 'string' || !isValidZone(timeZone))) return answer(400, { error: 'timeZone must be an IANA zone such as America/New_York' });
-      const bookCloseDate = body.bookCloseDate;
-      if (bookCloseDate !== undefined && bookCloseDate !== null && (typeof bookCloseDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(bookCloseDate))) {
-        return answer(400, { error: 'bookCloseDate must be a date such as 2026-10-31, or null for open books' });
-      }
-      rt.reset(variant, extra, timeZone, bookCloseDate);
-      return answer(200, { realmId: rt.realmId, variant, timeZone: rt.company.zone });
+      const o = resetOptions(body);
+      if (typeof o === 'string') return answer(400, { error: o });
+      rt.reset(o.variant, o.extra, o.timeZone, o.bookCloseDate, o.taxModel);
+      return answer(200, { realmId: rt.realmId, variant: o.variant, taxModel: o.taxModel, timeZone: rt.company.zone });
     }
     case 'tokens': {
       const client = rt.options.clients.find((c) => c.clientId === (body.clientId ?? rt.options.clients[0]?.clientId));

@@ -6,7 +6,7 @@ import type { LimitSettings } from './limits';
 import type { OAuthClientCredentials } from './oauth';
 import { SandboxRuntime } from './runtime';
 import { createHandler } from './server';
-import type { Variant } from './store';
+import type { TaxModel, Variant } from './store';
 
 export const DEFAULT_CLIENT: OAuthClientCredentials = { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' };
 const HOST = '127.0.0.1';
@@ -18,6 +18,8 @@ export interface SandboxOptions {
   controlRoutes: boolean;
   limits?: LimitSettings;
   variant?: Variant;
+  /** 'us' (default): US sales tax; 'codes': a tax code on each line, as outside the US. */
+  taxModel?: TaxModel;
   /** JSON file the company and OAuth grants are kept in across restarts. */
   persistPath?: string;
   /** The company's realm id; several sandboxes stand for several companies only with distinct ones. */
@@ -43,6 +45,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     now: options.now ?? Date.now,
     wait: options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     variant: options.variant ?? 'home',
+    ...(options.taxModel ? { taxModel: options.taxModel } : {}),
     clients,
     limits: options.limits ?? { enabled: true, timeScale: 1 },
     ...(options.persistPath ? { persistPath: options.persistPath } : {}),

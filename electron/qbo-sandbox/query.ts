@@ -250,6 +250,8 @@ const FILTERABLE: Record<EntityType, string[]> = {
   Class: ['Id', 'Name', 'Active', 'FullyQualifiedName', ...META],
   Account: ['Id', 'Name', 'Active', 'AccountType', 'Classification', 'FullyQualifiedName', ...META],
   TaxCode: ['Id', 'Name', 'Active', ...META],
+  TaxRate: ['Id', 'Name', 'Active', ...META],
+  Term: ['Id', 'Name', 'Active', ...META],
   Invoice: ['Id', 'DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'TotalAmt', 'Balance', 'EmailStatus', ...META],
   // Only these four are marked filterable for TimeActivity in Intuit's reference, besides MetaData.
   TimeActivity: ['Id', 'TxnDate', 'BillableStatus', 'ProjectRef', ...META],

@@ -6,7 +6,7 @@ import { RateLimiter, type LimitSettings } from './limits';
 import { emptyOAuth, OAuthServer, type OAuthClientCredentials } from './oauth';
 import { loadState, saveState } from './persist';
 import { SAMPLE_REALM_ID, seedCompany } from './seed';
-import { Company, ENTITY_TYPES, type Variant } from './store';
+import { Company, ENTITY_TYPES, type TaxModel, type Variant } from './store';
 
 export interface Counters {
   requests: number;
@@ -20,6 +20,7 @@ export interface RuntimeOptions {
   now: () => number;
   wait: (ms: number) => Promise<void>;
   variant: Variant;
+  taxModel?: TaxModel;
   clients: OAuthClientCredentials[];
   limits: LimitSettings;
   persistPath?: string;
@@ -39,7 +40,7 @@ export class SandboxRuntime {
   constructor(readonly options: RuntimeOptions) {
     const saved = options.persistPath ? loadState(options.persistPath) : undefined;
     const realmId = options.realmId ?? SAMPLE_REALM_ID;
-    this.company = new Company(saved?.company ?? seedCompany({ variant: options.variant, realmId }), options.now);
+    this.company = new Company(saved?.company ?? seedCompany({ variant: options.variant, realmId, ...(options.taxModel ? { taxModel: options.taxModel } : {}) }), options.now);
     this.oauth = new OAuthServer(saved?.oauth ?? emptyOAuth(), options.clients, realmId, () => this.companyName(), options.now);
     this.limiter = new RateLimiter({ ...options.limits }, options.now);
     this.api = new AccountingApi(() => this.company, () => this.companyName());
@@ -54,8 +55,8 @@ export class SandboxRuntime {
   }
 
   /** Back to the seeded company; tokens stay valid, counters, throttles and faults start over. */
-  reset(variant: Variant, extraCustomers = 0, timeZone?: string, bookCloseDate?: string | null): void {
-    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, bookCloseDate, realmId: this.realmId }), this.options.now);
+  reset(variant: Variant, extraCustomers = 0, timeZone?: string, bookCloseDate?: string | null, taxModel?: TaxModel): void {
+    this.company = new Company(seedCompany({ variant, extraCustomers, timeZone, bookCloseDate, taxModel, realmId: this.realmId }), this.options.now);
     this.counters = zeroCounters();
     this.limiter.clear();
     this.faults.reset();
@@ -71,6 +72,7 @@ export class SandboxRuntime {
     return {
       realmId: this.realmId,
       variant: this.company.data.variant,
+      taxModel: this.company.taxModel,
       entities: Object.fromEntries(ENTITY_TYPES.map((t) => [t, this.company.all(t)])),
       deleted: this.company.data.tombstones,
       requestIds: Object.keys(this.company.data.requestCache).length,

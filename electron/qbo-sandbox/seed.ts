@@ -1,7 +1,7 @@
 // The sample company, seeded the same way every time so tests can name its records.
 // Seeded records carry a fixed creation time in the past, so a fresh company shows no
 // recent changes through CDC.
-import { Company, emptyCompany, type CompanyData, type Entity, type Variant } from './store';
+import { Company, emptyCompany, type CompanyData, type Entity, type TaxModel, type Variant } from './store';
 
 export const SAMPLE_REALM_ID = '9341453050298765';
 const SAMPLE_COMPANY_NAME = 'Track Nexus Demo Company';
@@ -20,6 +20,8 @@ export interface SeedOptions {
    * closed (the default, so Intuit's recorded samples dated 2015 still go through).
    */
   bookCloseDate?: string | null;
+  /** 'us' (the default): TAX/NON on lines, the invoice names the rate; 'codes': a tax code on each line. */
+  taxModel?: TaxModel;
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
@@ -30,19 +32,33 @@ export const CURRENCIES: Record<string, { value: string; name: string }> = {
   CAD: { value: 'CAD', name: 'Canadian Dollar' },
 };
 
+/** The sandbox's exchange rates (home units per foreign unit), the same on every date. */
+export const SAMPLE_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, CAD: 0.73 };
+
+/** QuickBooks' own invoice e-mail wording (Intuit's Preferences sample), with this company's name. */
+const INVOICE_MESSAGE = {
+  Subject: `Invoice [Invoice No.] from ${SAMPLE_COMPANY_NAME}`,
+  Message: `Your invoice is attached.  We appreciate your prompt payment.\n\nThanks for your business!\n\t\t\t\t\t\t${SAMPLE_COMPANY_NAME}`,
+};
+
 /** Builds the sample company. Each part below seeds one list; the order fixes every record's Id. */
 export function seedCompany(options: SeedOptions): CompanyData {
   const data = emptyCompany(options.realmId ?? SAMPLE_REALM_ID, options.variant);
   if (options.timeZone) data.timeZone = options.timeZone;
+  const taxModel = options.taxModel ?? 'us';
+  if (taxModel !== 'us') data.taxModel = taxModel;
   const co = new Company(data, () => SEED_TIME);
   const multi = options.variant === 'multicurrency';
   const accounts = seedAccounts(co);
   const { hours } = seedItems(co, accounts);
-  seedTaxCodes(co);
+  const salesTax = taxModel === 'us' ? seedUsTax(co) : seedTaxCodesByRate(co);
   seedClasses(co);
-  seedCustomers(co, multi, options.extraCustomers ?? 0);
+  seedTerms(co);
+  seedCustomers(co, multi, options.extraCustomers ?? 0, taxModel === 'us' ? salesTax : undefined);
   seedEmployees(co);
   seedVendors(co, multi);
+  seedItemWithoutIncomeAccount(co, accounts);
+  if (taxModel === 'codes') giveItemsTaxCodes(co, salesTax);
   seedPreferences(co, hours, multi, options.bookCloseDate ?? null);
   seedCompanyInfo(co);
   return data;
@@ -102,14 +118,78 @@ function seedItems(co: Company, accounts: SeedAccounts): { hours: Entity } {
   item('Consulting', 'Service', 120, consulting, true, 'Consulting by the hour');
   item('Installation', 'Service', 50, services, true, 'Installation of landscape design');
   item('Gardening', 'Service', 25, oldIncome, false, 'Weekly gardening (retired)');
-  item('Materials', 'NonInventory', 10, services, true, 'Materials billed at cost');
+  // Materials are taxable (US sales tax), services not.
+  Object.assign(item('Materials', 'NonInventory', 10, services, true, 'Materials billed at cost'), { Taxable: true });
   return { hours };
 }
 
-function seedTaxCodes(co: Company): void {
+/**
+ * A service item without an income account, as items imported from elsewhere can be: selling it on
+ * an invoice is refused. Seeded after every other list so the other records keep their Ids.
+ */
+function seedItemWithoutIncomeAccount(co: Company, accounts: SeedAccounts): void {
+  co.insert('Item', {
+    Name: 'Flat Fee',
+    FullyQualifiedName: 'Flat Fee',
+    Type: 'Service',
+    Active: true,
+    Taxable: false,
+    UnitPrice: 500,
+    Description: 'Flat fee (imported, no income account)',
+    ExpenseAccountRef: { value: accounts.labor.Id, name: accounts.labor.Name },
+    PurchaseCost: 0,
+    TrackQtyOnHand: false,
+    SubItem: false,
+    Level: 0,
+  });
+}
+
+/** Tax rates with fixed Ids ('1', '2', …): their own list in QBO, numbered apart from the rest. */
+function seedTaxRates(co: Company, rates: Array<[string, number]>): Entity[] {
+  return rates.map(([Name, RateValue], i) =>
+    co.insert('TaxRate', { Name, Description: Name, RateValue, Active: true, AgencyRef: { value: '1', name: 'Tax agency' }, SpecialTaxType: 'NONE', DisplayType: 'ReadOnly', EffectiveTaxRate: [{ RateValue, EffectiveDate: '2025-01-01T00:00:00-08:00' }] }, String(i + 1)),
+  );
+}
+
+function rateList(co: Company, rates: Entity[]) {
+  return { TaxRateDetail: rates.map((r, i) => ({ TaxRateRef: co.ref('TaxRate', r.Id), TaxTypeApplicable: 'TaxOnAmount', TaxOrder: i })) };
+}
+
+/** US: the pseudo codes TAX/NON for lines, and California (state + county rate) for the invoice. Returns California. */
+function seedUsTax(co: Company): Entity {
+  const rates = seedTaxRates(co, [['California State', 6], ['Santa Clara County', 2.25]]);
   co.insert('TaxCode', { Name: 'TAX', Description: 'Taxable', Taxable: true, TaxGroup: false, Active: true }, 'TAX');
   co.insert('TaxCode', { Name: 'NON', Description: 'Non-taxable', Taxable: false, TaxGroup: false, Active: true }, 'NON');
-  co.insert('TaxCode', { Name: 'California', Description: 'California sales tax', Taxable: true, TaxGroup: true, Active: true });
+  return co.insert('TaxCode', { Name: 'California', Description: 'California sales tax', Taxable: true, TaxGroup: true, Active: true, SalesTaxRateList: rateList(co, rates), PurchaseTaxRateList: { TaxRateDetail: [] } });
+}
+
+/** Outside the US: each line names a tax code; VAT at 20 %, 5 % and 0 %, and a code for no VAT. Returns the standard code. */
+function seedTaxCodesByRate(co: Company): Entity {
+  const [standard, reduced, zero] = seedTaxRates(co, [['VAT 20%', 20], ['VAT 5%', 5], ['VAT 0%', 0]]) as [Entity, Entity, Entity];
+  const code = (Name: string, Description: string, rates: Entity[]) =>
+    co.insert('TaxCode', { Name, Description, Taxable: rates.length > 0, TaxGroup: false, Active: true, SalesTaxRateList: rateList(co, rates), PurchaseTaxRateList: { TaxRateDetail: [] } });
+  const standardCode = code('20.0% S', 'Standard rated', [standard]);
+  code('5.0% R', 'Reduced rate', [reduced]);
+  code('0.0% Z', 'Zero rated', [zero]);
+  code('No VAT', 'Outside the scope of VAT', []);
+  return standardCode;
+}
+
+/** Outside the US, items carry the tax code their lines default to (all standard rated here, but the flat fee). */
+function giveItemsTaxCodes(co: Company, standard: Entity): void {
+  for (const item of co.all('Item')) {
+    if (item.IncomeAccountRef) Object.assign(item, { Taxable: true, SalesTaxCodeRef: co.ref('TaxCode', standard.Id) });
+  }
+}
+
+/** Payment terms with fixed Ids '1'–'4', as QBO numbers each list on its own. */
+function seedTerms(co: Company): void {
+  const term = (Name: string, DueDays: number, id: string) =>
+    co.insert('Term', { Name, Active: true, Type: 'STANDARD', DueDays, DiscountPercent: 0, DiscountDays: 0 }, id);
+  term('Due on receipt', 0, '1');
+  term('Net 15', 15, '2');
+  term('Net 30', 30, '3');
+  term('Net 60', 60, '4');
 }
 
 /** Classes with a sub-class ("Commercial:Retail") and an inactive one. */
@@ -132,8 +212,9 @@ function seedClasses(co: Company): void {
  * Customers with jobs two levels deep (named Parent:Job), inactive ones, foreign-currency ones in the
  * multicurrency variant, and `extra` plain ones for paging.
  */
-function seedCustomers(co: Company, multi: boolean, extra: number): void {
-  const customer = (DisplayName: string, opts: { parent?: Entity; Active?: boolean; currency?: string; email?: string } = {}) => {
+function seedCustomers(co: Company, multi: boolean, extra: number, usTaxCode: Entity | undefined): void {
+  type Opts = { parent?: Entity; Active?: boolean; currency?: string; email?: string; term?: string; taxable?: boolean };
+  const customer = (DisplayName: string, opts: Opts = {}) => {
     const parent = opts.parent;
     const level = parent ? (parent.Level as number) + 1 : 0;
     const rootId = parent ? ((parent.RootCustomerRef as { value: string } | undefined)?.value ?? parent.Id) : undefined;
@@ -148,7 +229,9 @@ function seedCustomers(co: Company, multi: boolean, extra: number): void {
       BillWithParent: Boolean(parent),
       ...(parent && rootId ? { ParentRef: co.ref('Customer', parent.Id), RootCustomerRef: co.ref('Customer', rootId) } : {}),
       Level: level,
-      Taxable: false,
+      Taxable: opts.taxable ?? false,
+      ...(opts.taxable && usTaxCode ? { DefaultTaxCodeRef: co.ref('TaxCode', usTaxCode.Id) } : {}),
+      ...(opts.term ? { SalesTermRef: co.ref('Term', opts.term) } : {}),
       Balance: 0,
       BalanceWithJobs: 0,
       CurrencyRef: CURRENCIES[currency],
@@ -156,24 +239,29 @@ function seedCustomers(co: Company, multi: boolean, extra: number): void {
       ...(opts.email ? { PrimaryEmailAddr: { Address: opts.email } } : {}),
     });
   };
-  const amy = customer("Amy's Bird Sanctuary", { email: 'birds@example.com' });
+  seedCustomerList(customer, multi);
+  for (let i = 1; i <= extra; i++) customer(`Paging Customer ${String(i).padStart(4, '0')}`);
+}
+
+/** The named customers: terms '1' due on receipt … '4' net 60; two taxable ones. */
+function seedCustomerList(customer: (name: string, opts?: { parent?: Entity; Active?: boolean; currency?: string; email?: string; term?: string; taxable?: boolean }) => Entity, multi: boolean): void {
+  const amy = customer("Amy's Bird Sanctuary", { email: 'birds@example.com', term: '2' });
   const feeder = customer('Bird Feeder Project', { parent: amy });
   customer('Feeder Phase 2', { parent: feeder });
-  const cars = customer('Cool Cars', { email: 'cool_cars@example.com' });
+  const cars = customer('Cool Cars', { email: 'cool_cars@example.com', term: '3' });
   customer('Showroom Landscaping', { parent: cars });
   customer('Dukes Basketball Camp', { Active: false });
-  const freeman = customer('Freeman Sporting Goods', { email: 'sports@example.com' });
+  const freeman = customer('Freeman Sporting Goods', { email: 'sports@example.com', term: '4' });
   customer('0969 Ocean View Road', { parent: freeman });
   customer('55 Twin Lane', { parent: freeman, Active: false });
-  customer('Geeta Kalapatapu', { email: 'geeta@example.com' });
-  customer("Jeff's Jalopies");
-  customer('Kookies by Kathy', { email: 'kathy@example.com' });
+  customer('Geeta Kalapatapu', { email: 'geeta@example.com', term: '1' });
+  customer("Jeff's Jalopies", { email: 'jeff@jalopies.example', taxable: true });
+  customer('Kookies by Kathy', { email: 'kathy@example.com', taxable: true, term: '2' });
   if (multi) {
     customer('Lumière Paris', { currency: 'EUR', email: 'contact@lumiere.example' });
     customer('Thames Consulting Ltd', { currency: 'GBP' });
     customer('Maple Leaf Outfitters', { currency: 'CAD' });
   }
-  for (let i = 1; i <= extra; i++) customer(`Paging Customer ${String(i).padStart(4, '0')}`);
 }
 
 /** Employees with bill rates, one inactive. */
@@ -230,7 +318,8 @@ function seedPreferences(co: Company, hours: Entity, multi: boolean, bookCloseDa
         ...(bookCloseDate ? { BookCloseDate: bookCloseDate } : {}),
       },
       ProductAndServicesPrefs: { ForSales: true, ForPurchase: true, QuantityWithPriceAndRate: true, QuantityOnHand: false },
-      SalesFormsPrefs: { CustomTxnNumbers: false, AllowDiscount: true, AllowDeposit: false, AllowShipping: false, ETransactionEnabledStatus: 'NotApplicable' },
+      SalesFormsPrefs: { CustomTxnNumbers: false, AllowDiscount: true, AllowDeposit: false, AllowShipping: false, ETransactionEnabledStatus: 'NotApplicable', DefaultTerms: { value: '3' } },
+      EmailMessagesPrefs: { InvoiceMessage: INVOICE_MESSAGE },
       TimeTrackingPrefs: {
         UseServices: true,
         DefaultTimeItem: { value: hours.Id, name: 'Hours' },

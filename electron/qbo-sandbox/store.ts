@@ -9,6 +9,8 @@ export const ENTITY_TYPES = [
   'Employee',
   'Item',
   'TaxCode',
+  'TaxRate',
+  'Term',
   'Vendor',
   'Invoice',
   'TimeActivity',
@@ -18,11 +20,23 @@ export const ENTITY_TYPES = [
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Name-list entities are never deleted in QBO, only deactivated with Active=false. */
-export const NAME_LISTS: readonly EntityType[] = ['Account', 'Class', 'Customer', 'Employee', 'Item', 'Vendor'];
+export const NAME_LISTS: readonly EntityType[] = ['Account', 'Class', 'Customer', 'Employee', 'Item', 'Vendor', 'Term', 'TaxRate'];
 /** Transactions the sandbox lets a client delete with ?operation=delete. */
 export const DELETABLE: readonly EntityType[] = ['Invoice', 'TimeActivity'];
 
 export type Variant = 'home' | 'multicurrency';
+/** US sales tax (lines say TAX/NON, the invoice names the rate) or per-line tax codes (UK, CA, AU, …). */
+export type TaxModel = 'us' | 'codes';
+
+/** An invoice e-mail QuickBooks sent (`/invoice/{id}/send`), kept so tests can see what went out. */
+interface SentMail {
+  invoiceId: string;
+  docNumber: string;
+  to: string;
+  subject: string;
+  message: string;
+  at: string;
+}
 
 export interface Ref {
   value: string;
@@ -56,6 +70,12 @@ export interface CompanyData {
   requestCache: Record<string, CachedResponse>;
   /** The company's IANA zone: times are answered on its clock. Absent in older saved states. */
   timeZone?: string;
+  /** Absent in older saved states: US sales tax. */
+  taxModel?: TaxModel;
+  /** Ids of voided invoices (absent in older saved states). */
+  voided?: string[];
+  /** Invoice e-mails sent, oldest first (absent in older saved states). */
+  mail?: SentMail[];
 }
 
 export function emptyCompany(realmId: string, variant: Variant): CompanyData {
@@ -92,17 +112,34 @@ export class Company {
     return this.data.variant === 'multicurrency';
   }
 
+  get taxModel(): TaxModel {
+    return this.data.taxModel ?? 'us';
+  }
+
+  isVoided(invoiceId: string): boolean {
+    return (this.data.voided ?? []).includes(invoiceId);
+  }
+
+  markVoided(invoiceId: string): void {
+    this.data.voided = [...(this.data.voided ?? []), invoiceId];
+  }
+
+  /** The records of a type; lists added in later releases are empty in older saved states. */
+  private table(type: EntityType): Record<string, Entity> {
+    return (this.data.entities[type] ??= {});
+  }
+
   all(type: EntityType): Entity[] {
-    return Object.values(this.data.entities[type]).sort((a, b) => compareIds(a.Id, b.Id));
+    return Object.values(this.table(type)).sort((a, b) => compareIds(a.Id, b.Id));
   }
 
   /** Unordered, for checks that look at every record (name uniqueness) without sorting. */
   each(type: EntityType): Entity[] {
-    return Object.values(this.data.entities[type]);
+    return Object.values(this.table(type));
   }
 
   get(type: EntityType, id: string): Entity | undefined {
-    return this.data.entities[type][id];
+    return this.table(type)[id];
   }
 
   /** Stores a new entity, giving it the Id, SyncToken 0 and MetaData QBO would. */
@@ -117,7 +154,7 @@ export class Company {
       SyncToken: '0',
       MetaData: { CreateTime: stamp, LastUpdatedTime: stamp },
     };
-    this.data.entities[type][Id] = entity;
+    this.table(type)[Id] = entity;
     return entity;
   }
 
@@ -131,12 +168,12 @@ export class Company {
       SyncToken: String(Number(existing.SyncToken) + 1),
       MetaData: { CreateTime: existing.MetaData.CreateTime, LastUpdatedTime: qboDateTime(this.now(), false, this.zone) },
     };
-    this.data.entities[type][existing.Id] = entity;
+    this.table(type)[existing.Id] = entity;
     return entity;
   }
 
   remove(type: EntityType, id: string): void {
-    delete this.data.entities[type][id];
+    delete this.table(type)[id];
     this.data.tombstones.push({ type, Id: id, deletedAt: this.now() });
   }
 
@@ -165,6 +202,6 @@ function displayNameOf(type: EntityType, e: Entity): string | undefined {
     return (e.FullyQualifiedName as string | undefined) ?? (e.DisplayName as string | undefined) ?? (e.Name as string | undefined);
   }
   if (type === 'Employee' || type === 'Vendor') return e.DisplayName as string | undefined;
-  if (type === 'TaxCode') return e.Name as string | undefined;
+  if (type === 'TaxCode' || type === 'TaxRate' || type === 'Term') return e.Name as string | undefined;
   return undefined;
 }

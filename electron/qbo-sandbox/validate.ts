@@ -2,7 +2,9 @@
 // must point at active records, and the values QBO derives (FullyQualifiedName, totals, …).
 // Each rule answers with the fault code QBO uses, so a client that passes here passes there.
 import { faults } from './errors';
-import { CURRENCIES } from './seed';
+import { CURRENCIES, SAMPLE_RATES } from './seed';
+import { invoiceTax, lineTaxCode } from './tax';
+import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
 import type { Company, Entity, EntityType, Ref } from './store';
 import { DAY_MS, qboDate, qboDateTime, qboInstant } from './time';
 
@@ -366,8 +368,6 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
 // ---- Invoice --------------------------------------------------------------------------
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-/** Fixed sample rates (home units per foreign unit) used when an invoice omits ExchangeRate. */
-const SAMPLE_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, CAD: 0.73 };
 
 interface LinkedTxn {
   TxnId: string;
@@ -384,21 +384,57 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     throw faults.business('Link time activities on the invoice lines (Line.LinkedTxn), not on the invoice.', 'LinkedTxn');
   }
 
-  const customerCurrency = (customer.CurrencyRef as Ref).value;
-  if (co.multicurrency && input.CurrencyRef === undefined && !existing) throw faults.requiredMissing('CurrencyRef');
-  const currency = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? customerCurrency;
-  if (!CURRENCIES[currency]) throw faults.invalidReference('CurrencyRef');
-  if (currency !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
-  if (currency !== customerCurrency) throw faults.business("The transaction currency must match the customer's currency.", 'CurrencyRef');
-  const rate = (input.ExchangeRate as number | undefined) ?? SAMPLE_RATES[currency] ?? 1;
+  const { currency, rate } = invoiceCurrency(co, input, customer, existing);
+  const { lines, total, billed } = invoiceLines(co, input.Line as unknown[], customer, existing);
+  const sales = lines.filter((l) => l.DetailType === 'SalesItemLineDetail') as Parameters<typeof invoiceTax>[3];
+  const tax = invoiceTax(co, input, customer, sales, currency);
+  lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
+  const totalMinor = BigInt(decimalToMinor(total, currency) ?? Math.round(total * 100)) + tax.totalMinor;
+  const totalAmt = minorToDecimalNumber(Number(totalMinor), currency);
+  const balance = balanceAfter(totalMinor, existing, currency);
 
+  const txn = txnDate(co, input);
+  const term = salesTerm(co, input, customer);
+  if (typeof input.DocNumber === 'string' && input.DocNumber.length > 21) throw faults.business('DocNumber cannot be longer than 21 characters.', 'DocNumber');
+  const email = (input.BillEmail as { Address?: string } | undefined) ?? (existing?.BillEmail as { Address?: string } | undefined) ?? (customer.PrimaryEmailAddr as { Address?: string } | undefined);
+  const fields: Record<string, unknown> = {
+    ...input,
+    DocNumber: input.DocNumber ?? existing?.DocNumber ?? co.nextDocNumber(),
+    TxnDate: txn,
+    DueDate: input.DueDate ?? qboDate(Date.parse(`${txn}T12:00:00Z`) + ((term?.DueDays as number | undefined) ?? 30) * DAY_MS),
+    SalesTermRef: term ? co.ref('Term', term.Id) : undefined,
+    CustomerRef: customerRef,
+    CurrencyRef: CURRENCIES[currency],
+    ExchangeRate: rate,
+    Line: lines,
+    LinkedTxn: [],
+    TxnTaxDetail: tax.detail,
+    TotalAmt: totalAmt,
+    Balance: balance,
+    ...(co.multicurrency ? { HomeTotalAmt: round2(totalAmt * rate), HomeBalance: round2(balance * rate) } : {}),
+    ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
+    BillEmail: email?.Address ? { Address: email.Address } : undefined,
+    EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
+    // As recorded (QA create/invoice.yml): an invoice created without them reads back
+    // PrintStatus NeedToPrint and the four Allow* payment flags false.
+    PrintStatus: input.PrintStatus ?? existing?.PrintStatus ?? 'NeedToPrint',
+    ...Object.fromEntries(ALLOW_PAYMENT.map((k) => [k, input[k] ?? existing?.[k] ?? false])),
+    ApplyTaxAfterDiscount: false,
+    ...(co.taxModel === 'codes' ? { GlobalTaxCalculation: input.GlobalTaxCalculation ?? 'TaxExcluded' } : {}),
+  };
+  refuseAbsentList(input, ['DepartmentRef']);
+  return { fields, billedTime: [...billed] };
+}
+
+/** The lines as QBO keeps them (ids kept or given, LineNum), their sum, and the time they bill; no subtotal yet. */
+function invoiceLines(co: Company, given: unknown[], customer: Entity, existing?: Entity) {
   const previous = new Map(((existing?.Line as Array<Record<string, unknown>> | undefined) ?? []).map((l) => [String(l.Id), l]));
   let nextLineId = Math.max(0, ...[...previous.keys()].map(Number).filter(Number.isFinite)) + 1;
   const billed = new Set<string>();
   const alreadyMine = new Set(existing ? linkedTime(existing) : []);
   const lines: Array<Record<string, unknown>> = [];
   let total = 0;
-  for (const raw of input.Line as unknown[]) {
+  for (const raw of given) {
     if (typeof raw !== 'object' || raw === null) throw faults.malformed('Line must be an array of objects', 'Line');
     const line = raw as Record<string, unknown>;
     if (line.DetailType === 'SubTotalLineDetail') continue; // recomputed below, as QBO does
@@ -409,31 +445,10 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
       out.DescriptionLineDetail = line.DescriptionLineDetail ?? {};
       out.Amount = 0;
     } else if (line.DetailType === 'SalesItemLineDetail') {
-      const given = line.SalesItemLineDetail as Record<string, unknown> | undefined;
-      if (typeof given !== 'object' || given === null) throw faults.requiredMissing('SalesItemLineDetail');
-      // A copy: on a sparse update the lines are the stored invoice's own objects.
-      const detail = { ...given };
-      if (line.Amount === undefined) throw faults.requiredMissing('Amount');
-      const amount = Number(line.Amount);
-      if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');
-      if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
-      for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
-      const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
-      if (co.get('Item', item.value)?.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
-      const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
-      const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
-      // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
-      if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
-      out.Amount = round2(amount);
-      out.SalesItemLineDetail = {
-        ItemRef: item,
-        ...(qty !== undefined ? { Qty: qty } : {}),
-        ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
-        TaxCodeRef: detail.TaxCodeRef === undefined ? { value: 'NON' } : { value: resolveRef(co, 'TaxCode', detail.TaxCodeRef, 'TaxCodeRef').value },
-        ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
-        ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
-      };
-      total += amount;
+      const sale = salesLine(co, line, customer);
+      out.Amount = round2(sale.amount);
+      out.SalesItemLineDetail = sale.detail;
+      total += sale.amount;
     } else {
       throw faults.malformed(`DetailType ${String(line.DetailType)} is not supported on an invoice`, 'DetailType');
     }
@@ -448,37 +463,69 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     lines.push(out);
   }
   if (lines.length === 0) throw faults.requiredMissing('Line');
-  total = round2(total);
-  lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
+  return { lines, total: round2(total), billed };
+}
 
-  const txn = txnDate(co, input);
-  if (typeof input.DocNumber === 'string' && input.DocNumber.length > 21) throw faults.business('DocNumber cannot be longer than 21 characters.', 'DocNumber');
-  const email = (input.BillEmail as { Address?: string } | undefined) ?? (existing?.BillEmail as { Address?: string } | undefined) ?? (customer.PrimaryEmailAddr as { Address?: string } | undefined);
-  const fields: Record<string, unknown> = {
-    ...input,
-    DocNumber: input.DocNumber ?? existing?.DocNumber ?? co.nextDocNumber(),
-    TxnDate: txn,
-    DueDate: input.DueDate ?? qboDate(Date.parse(`${txn}T12:00:00Z`) + 30 * DAY_MS),
-    CustomerRef: customerRef,
-    CurrencyRef: CURRENCIES[currency],
-    ExchangeRate: rate,
-    Line: lines,
-    LinkedTxn: [],
-    TxnTaxDetail: { TotalTax: 0 },
-    TotalAmt: total,
-    Balance: total,
-    ...(co.multicurrency ? { HomeTotalAmt: round2(total * rate), HomeBalance: round2(total * rate) } : {}),
-    ClassRef: optionalRef(co, 'Class', input, 'ClassRef'),
-    BillEmail: email?.Address ? { Address: email.Address } : undefined,
-    EmailStatus: input.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
-    // As recorded (QA create/invoice.yml): an invoice created without them reads back
-    // PrintStatus NeedToPrint and the four Allow* payment flags false.
-    PrintStatus: input.PrintStatus ?? existing?.PrintStatus ?? 'NeedToPrint',
-    ...Object.fromEntries(ALLOW_PAYMENT.map((k) => [k, input[k] ?? existing?.[k] ?? false])),
-    ApplyTaxAfterDiscount: false,
+/** The invoice's currency (the customer's; required on create in a multicurrency company) and its rate to home. */
+function invoiceCurrency(co: Company, input: Record<string, unknown>, customer: Entity, existing?: Entity): { currency: string; rate: number } {
+  const customerCurrency = (customer.CurrencyRef as Ref).value;
+  if (co.multicurrency && input.CurrencyRef === undefined && !existing) throw faults.requiredMissing('CurrencyRef');
+  const currency = (input.CurrencyRef as Ref | undefined)?.value ?? (existing?.CurrencyRef as Ref | undefined)?.value ?? customerCurrency;
+  if (!CURRENCIES[currency]) throw faults.invalidReference('CurrencyRef');
+  if (currency !== 'USD' && !co.multicurrency) throw faults.business('Multicurrency is not enabled for this company.', 'CurrencyRef');
+  if (currency !== customerCurrency) throw faults.business("The transaction currency must match the customer's currency.", 'CurrencyRef');
+  return { currency, rate: (input.ExchangeRate as number | undefined) ?? SAMPLE_RATES[currency] ?? 1 };
+}
+
+/** A SalesItemLineDetail line as QBO keeps it: a sellable item, Qty × UnitPrice = Amount, the line's tax code. */
+function salesLine(co: Company, line: Record<string, unknown>, customer: Entity): { amount: number; detail: Record<string, unknown> } {
+  const given = line.SalesItemLineDetail as Record<string, unknown> | undefined;
+  if (typeof given !== 'object' || given === null) throw faults.requiredMissing('SalesItemLineDetail');
+  // A copy: on a sparse update the lines are the stored invoice's own objects.
+  const detail = { ...given };
+  if (line.Amount === undefined) throw faults.requiredMissing('Amount');
+  const amount = Number(line.Amount);
+  if (!Number.isFinite(amount)) throw faults.malformed('Amount must be a number', 'Amount');
+  if (detail.ItemRef === undefined) throw faults.requiredMissing('ItemRef');
+  for (const key of ['ItemRef', 'TaxCodeRef', 'ClassRef']) if (detail[key] !== undefined) detail[key] = coerce(key, detail[key]);
+  const item = resolveRef(co, 'Item', detail.ItemRef, 'ItemRef');
+  const stored = co.get('Item', item.value) as Entity;
+  if (stored.Type === 'Category') throw faults.business('A category cannot be sold on an invoice line.', 'ItemRef');
+  // UNCONFIRMED wording: no recorded QBO answer for an item without an income account was found.
+  if (stored.IncomeAccountRef === undefined) throw faults.business(`The product or service "${item.name ?? item.value}" has no income account; give it one before selling it.`, 'ItemRef');
+  const qty = detail.Qty === undefined ? undefined : Number(detail.Qty);
+  const unitPrice = detail.UnitPrice === undefined ? undefined : Number(detail.UnitPrice);
+  // QBO accepts Qty 0 with any Amount: Qty 0, UnitPrice 0, Amount 100 is kept as 100 (qbo-api.md §13.8).
+  if (qty !== undefined && qty !== 0 && unitPrice !== undefined && round2(qty * unitPrice) !== round2(amount)) throw faults.amountMismatch(amount);
+  return {
+    amount,
+    detail: {
+      ItemRef: item,
+      ...(qty !== undefined ? { Qty: qty } : {}),
+      ...(unitPrice !== undefined ? { UnitPrice: unitPrice } : {}),
+      TaxCodeRef: lineTaxCode(co, detail.TaxCodeRef as Ref | undefined, stored, customer),
+      ...(detail.ClassRef !== undefined ? { ClassRef: resolveRef(co, 'Class', detail.ClassRef, 'ClassRef') } : {}),
+      ...(detail.ServiceDate !== undefined ? { ServiceDate: detail.ServiceDate } : {}),
+    },
   };
-  refuseAbsentList(input, ['DepartmentRef']);
-  return { fields, billedTime: [...billed] };
+}
+
+/** The invoice's terms: its own SalesTermRef, else the customer's, else the company's default terms. */
+function salesTerm(co: Company, input: Record<string, unknown>, customer: Entity): Entity | undefined {
+  if (input.SalesTermRef !== undefined) return co.get('Term', resolveRef(co, 'Term', input.SalesTermRef, 'SalesTermRef').value);
+  const fallback = (customer.SalesTermRef as Ref | undefined) ?? ((co.get('Preferences', '1')?.SalesFormsPrefs as { DefaultTerms?: Ref } | undefined)?.DefaultTerms);
+  return fallback ? co.get('Term', fallback.value) : undefined;
+}
+
+/**
+ * What is still owed: the new total less what was paid before (a bookkeeper's payments, see
+ * control.ts). An update that would leave the customer owed money is refused.
+ */
+function balanceAfter(totalMinor: bigint, existing: Entity | undefined, currency: string): number {
+  const minor = (n: unknown) => BigInt(decimalToMinor(Number(n ?? 0), currency) ?? 0);
+  const paid = existing ? minor(existing.TotalAmt) - minor(existing.Balance) : 0n;
+  if (paid > totalMinor) throw faults.business('Payments already received are more than the new total; remove a payment first.', 'Line');
+  return minorToDecimalNumber(Number(totalMinor - paid), currency);
 }
 
 function checkBillableTime(co: Company, id: string, customer: Entity, alreadyMine: Set<string>): void {

@@ -21,9 +21,14 @@
 //   (code 5010).
 // - invoice with linked time: a line with LinkedTxn TimeActivity; reading the time shows it billed.
 // - PDF: getInvoicePdf returns a Buffer that is a real PDF (%PDF header, %%EOF trailer).
+// - invoicing (issue 15): voidInvoice (the library reads the invoice and posts it back with
+//   ?operation=void) zeroes it and releases its time; findTerms/getTerm, getTaxCode/findTaxRates read
+//   the lists; sendInvoicePdf answers the sent invoice; getExchangeRate is a fault the library reads
+//   for a home-currency company and a rate for a multicurrency one.
 import QuickBooks from 'node-quickbooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, startSandbox } from '../../electron/qbo-sandbox/index';
+import { control } from '../../electron/qbo-sandbox/control-client';
 import { useSandbox } from '../fixtures/use-sandbox';
 import { answerConsent } from '../electron/qbo/helpers';
 
@@ -242,5 +247,50 @@ describe('node-quickbooks against the sandbox', () => {
     expect(Buffer.isBuffer(pdf)).toBe(true);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-8).toString('latin1')).toContain('%%EOF');
+  });
+
+  it('voids an invoice with voidInvoice: amounts 0, PrivateNote "Voided", its time Billable again', async () => {
+    const time = await call<Json>((d) => qbo.createTimeActivity(billableTime('conformance voided'), d));
+    const invoice = await call<Json>((d) => qbo.createInvoice({ ...oneLineInvoice([{ TxnId: time['Id'], TxnType: 'TimeActivity' }]), PrivateNote: 'to void' }, d));
+    const voided = await call<Json>((d) => qbo.voidInvoice(idOf(invoice), d));
+    expect(dig(voided, 'Invoice', 'TotalAmt')).toBe(0);
+    expect(dig(voided, 'Invoice', 'PrivateNote')).toBe('Voided - to void');
+    expect((await call<Json>((d) => qbo.getTimeActivity(idOf(time), d)))['BillableStatus']).toBe('Billable');
+  });
+
+  it('reads terms, tax codes and tax rates', async () => {
+    const terms = list(await call<Json>((d) => qbo.findTerms(d)), 'QueryResponse', 'Term');
+    expect(terms.map((t) => t['Name'])).toEqual(['Due on receipt', 'Net 15', 'Net 30', 'Net 60']);
+    expect((await call<Json>((d) => qbo.getTerm(idOf(terms[1]!), d)))['DueDays']).toBe(15);
+    expect((await call<Json>((d) => qbo.getTaxCode('TAX', d)))['Taxable']).toBe(true);
+    const rates = list(await call<Json>((d) => qbo.findTaxRates(d)), 'QueryResponse', 'TaxRate');
+    expect(rates.map((r) => r['RateValue'])).toEqual([6, 2.25]);
+  });
+
+  it('sends an invoice with sendInvoicePdf', async () => {
+    const invoice = await call<Json>((d) => qbo.createInvoice(oneLineInvoice(), d));
+    const sent = await call<Json>((d) => qbo.sendInvoicePdf(idOf(invoice), 'billing@example.com', d));
+    expect(sent).toMatchObject({ Id: invoice['Id'], EmailStatus: 'EmailSent', BillEmail: { Address: 'billing@example.com' } });
+  });
+
+  it('reads the fault getExchangeRate gets from a home-currency company', async () => {
+    const fault = await failure((d) => qbo.getExchangeRate({ sourcecurrencycode: 'EUR' }, d));
+    expect(codeOf(fault)).toBe('6000');
+  });
+});
+
+describe('node-quickbooks against a multicurrency sandbox', () => {
+  const multi = useSandbox(() => startSandbox({ port: 0, controlRoutes: true, variant: 'multicurrency', realmId: '9341453050298766' }));
+
+  it('reads an exchange rate with getExchangeRate', async () => {
+    const tokens = await control(multi, 'tokens');
+    QuickBooks.V3_ENDPOINT_BASE_URL = `${multi.url}/v3/company/`;
+    const client = new QuickBooks(DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret, String(tokens['access_token']), false, multi.realmId, true, false, null, '2.0');
+    try {
+      const rate = await call<Json>((d) => client.getExchangeRate({ sourcecurrencycode: 'EUR', asofdate: '2026-01-15' }, d));
+      expect(dig(rate, 'ExchangeRate')).toMatchObject({ SourceCurrencyCode: 'EUR', TargetCurrencyCode: 'USD', Rate: 1.08, AsOfDate: '2026-01-15' });
+    } finally {
+      QuickBooks.V3_ENDPOINT_BASE_URL = `${sb.url}/v3/company/`;
+    }
   });
 });
