@@ -46,7 +46,7 @@ async function prepare(repos: Repos, port: QboPort, customers: number): Promise<
   await importMirror({ repos, port });
   const mirror = await repos.qboMirror.mirror();
   const active = mirror.customers.filter((c) => c.Active && !c.ParentRef);
-  const item = mirror.items.find((i) => i.Active && i.Type === 'Service');
+  const item = mirror.items.find((i) => i.Active && i.Type === 'Service' && i.IncomeAccountRef);
   const employee = mirror.employees.find((e) => e.Active);
   if (active.length < customers || !item || !employee) throw new Error(`The company needs ${customers} active customers, a service item and an employee.`);
   await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: employee.Id });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ReposProvider } from './data/repos-context';
+import { InvoiceServiceProvider } from './features/invoices/InvoiceServiceProvider';
 import { SyncServiceProvider } from './features/quickbooks/SyncServiceProvider';
 import './styles/app.css';
 
@@ -11,7 +12,9 @@ createRoot(root).render(
   <StrictMode>
     <ReposProvider>
       <SyncServiceProvider>
-        <App />
+        <InvoiceServiceProvider>
+          <App />
+        </InvoiceServiceProvider>
       </SyncServiceProvider>
     </ReposProvider>
   </StrictMode>,

@@ -1,9 +1,9 @@
 // The QuickBooks calls invoicing makes, from the IPC channel through main's client to the local
 // sandbox and back: an invoice created exactly once with its requestid (also across a token
 // refresh), its PDF, e-mailing it to an address that is checked before anything is sent, and the
-// generic reads working for invoices and tax codes. What the sandbox cannot show yet (a body that is
-// not a PDF, a stale preferences SyncToken, the exchange rate) is answered by a small stand-in for
-// QuickBooks in front of it, shaped as qbo-api.md §3.8 and §8 document.
+// generic reads working for invoices, terms and tax codes, the exchange rate and the invoice e-mail
+// message. What the sandbox never does (a body that is not a PDF, a stale preferences SyncToken) is
+// answered by a small stand-in for QuickBooks in front of it, shaped as qbo-api.md §3.8 and §8 document.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +54,7 @@ const value = <T>(r: IpcResult<unknown>): T => {
 
 async function invoiceBody(call: ReturnType<typeof mainAt>) {
   const customers = value<{ items: Array<{ Id: string; Job?: boolean }> }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Customer' })).items;
-  const items = value<{ items: Array<{ Id: string }> }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Item', where: "Type = 'Service'" })).items;
+  const items = value<{ items: Array<{ Id: string; IncomeAccountRef?: unknown }> }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Item', where: "Type = 'Service'" })).items.filter((i) => i.IncomeAccountRef);
   return {
     CustomerRef: { value: customers[0]!.Id },
     Line: [{ DetailType: 'SalesItemLineDetail', Amount: 150, Description: 'Design, 1:30 h', SalesItemLineDetail: { ItemRef: { value: items[0]!.Id }, Qty: 1.5, UnitPrice: 100 } }],
@@ -160,14 +160,37 @@ describe('against the sandbox', () => {
     expect(codes.map((c) => c.Name)).toEqual(expect.arrayContaining(['TAX', 'NON']));
   });
 
-  // The sandbox does not have these yet (another branch adds /exchangerate, Term, TaxRate and
-  // EmailMessagesPrefs); the stand-in below checks our side of each against qbo-api.md.
-  it.todo('reads Term and TaxRate lists through qbo:queryAll and qbo:readEntity');
-  it.todo('reads the exchange rate the multicurrency sandbox holds for EUR on a date');
-  it.todo('saves the invoice e-mail message into the sandbox preferences and reads it back');
+  it('reads Term and TaxRate lists through qbo:queryAll and qbo:readEntity', async () => {
+    const call = mainAt(proxy.url);
+    const terms = value<{ items: Array<{ Id: string; Name: string; DueDays?: number }> }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'Term' })).items;
+    expect(terms.find((t) => t.Name === 'Net 30')?.DueDays).toBe(30);
+    const rates = value<{ items: Array<{ Id: string; RateValue: number }> }>(await call('qbo:queryAll', { companyId: 'primary', entity: 'TaxRate' })).items;
+    expect(rates.length).toBeGreaterThan(0);
+    const one = value<{ data: { Id: string; RateValue: number } }>(await call('qbo:readEntity', { companyId: 'primary', entity: 'TaxRate', id: rates[0]!.Id })).data;
+    expect(one.RateValue).toBe(rates[0]!.RateValue);
+  });
+
+  it('reads the exchange rate the multicurrency sandbox holds for EUR on a date, and says so when multicurrency is off', async () => {
+    const call = mainAt(proxy.url);
+    const home = await call('qbo:getExchangeRate', { companyId: 'primary', currency: 'EUR', asOf: '2026-11-30' });
+    expect(home.ok).toBe(false);
+    await control(sandbox, 'reset', { variant: 'multicurrency' });
+    try {
+      expect(value<{ rate: string; asOf: string }>(await call('qbo:getExchangeRate', { companyId: 'primary', currency: 'EUR', asOf: '2026-11-30' }))).toEqual({ rate: '1.08', asOf: '2026-11-30' });
+    } finally {
+      await control(sandbox, 'reset');
+    }
+  });
+
+  it('saves the invoice e-mail message into the sandbox preferences and reads it back', async () => {
+    const call = mainAt(proxy.url);
+    await call('qbo:saveInvoiceEmailMessage', { companyId: 'primary', subject: 'Your invoice [Invoice No.]', message: 'Thank you for your business.' });
+    const prefs = value<{ preferences: { EmailMessagesPrefs?: { InvoiceMessage?: { Subject?: string; Message?: string } } } }>(await call('qbo:getCompany', { companyId: 'primary' })).preferences;
+    expect(prefs.EmailMessagesPrefs?.InvoiceMessage).toMatchObject({ Subject: 'Your invoice [Invoice No.]', Message: 'Thank you for your business.' });
+  });
 });
 
-// ---- A stand-in for QuickBooks where the sandbox cannot answer yet -----------------------------
+// ---- A stand-in for QuickBooks where the sandbox never answers so -----------------------------
 
 interface Seen {
   method: string;

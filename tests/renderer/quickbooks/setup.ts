@@ -36,7 +36,8 @@ export async function world(conn: InProcessConnection, options: { projects?: num
   const employees = await conn.port.queryAll('Employee');
   const classes = await conn.port.queryAll('Class');
   const classId = classes[0]?.Id ?? null;
-  const itemId = items[0]!.Id;
+  // An item that can be sold (the sample company's Flat Fee has no income account).
+  const itemId = (items.find((i) => i.IncomeAccountRef) ?? items[0]!).Id;
   const employeeId = employees[0]!.Id;
   await repos.settings.set('currency', 'USD');
   await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: employeeId });

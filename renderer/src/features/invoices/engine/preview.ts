@@ -43,6 +43,7 @@ function groupsOf(pieces: readonly BillableTime[], customerIds: readonly string[
     const own = pieces.filter((p) => rootCustomer(p.customerId, deps.sc) === customerId);
     if (own.length === 0) continue;
     const clientId = own[0]!.clientId;
+    // The grouping decides the preview ids, so a layout chosen for the customer applies first.
     const layout = layoutFor(clientId, deps.layouts, overrides[customerId]?.layout);
     if (layout.grouping === 'perClient') {
       groups.push({ previewId: customerId, customerId, clientId, layout, time: own });
@@ -51,7 +52,8 @@ function groupsOf(pieces: readonly BillableTime[], customerIds: readonly string[
     for (const projectId of [...new Set(own.map((p) => p.projectId))]) {
       const time = own.filter((p) => p.projectId === projectId);
       const jobs = new Set(time.map((p) => p.customerId));
-      groups.push({ previewId: `${customerId}:${projectId}`, customerId: jobs.size === 1 ? time[0]!.customerId : customerId, clientId, layout, time });
+      const previewId = `${customerId}:${projectId}`;
+      groups.push({ previewId, customerId: jobs.size === 1 ? time[0]!.customerId : customerId, clientId, layout: { ...layout, ...overrides[previewId]?.layout }, time });
     }
   }
   return groups;

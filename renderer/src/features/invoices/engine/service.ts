@@ -55,6 +55,8 @@ export function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
     lastError: row.lastError ?? null,
     conflict: row.conflict ?? null,
     entryCount: row.draft.entryAmounts.length,
+    lines: row.draft.lines,
+    billEmail: q.BillEmail?.Address ?? (row.draft.payload['BillEmail'] as { Address?: string } | undefined)?.Address ?? null,
     createdAt: row.createdAt,
   };
 }

@@ -1,0 +1,36 @@
+// Gives the Invoices screen one InvoiceService per QuickBooks company, built over that company's
+// sync port (features/quickbooks/SyncServiceProvider), and keeps invoices following QuickBooks:
+// after every finished sync run of a company (scheduled or Sync now) its invoices are refreshed,
+// so a voided or paid invoice shows without opening the screen. Mounted once, inside the sync
+// services' provider.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { today } from '../../app/clock';
+import { useRepos } from '../../data/repos-context';
+import { useSyncServices } from '../quickbooks/SyncServiceProvider';
+import { useQboCompanies } from '../quickbooks/use-companies';
+import { createInvoiceService } from './engine/service';
+import type { InvoiceService } from './invoice-service';
+import { InvoiceServiceContext } from './use-invoice-service';
+
+export function InvoiceServiceProvider({ children }: { children: ReactNode }) {
+  const repos = useRepos();
+  const syncs = useSyncServices();
+  const factory = useMemo(() => {
+    const services = new Map<string, InvoiceService>();
+    return (companyId: string): InvoiceService => {
+      let service = services.get(companyId);
+      if (!service) services.set(companyId, (service = createInvoiceService({ repos, port: syncs.of(companyId).port, today: () => today() })));
+      return service;
+    };
+  }, [repos, syncs]);
+  const { companies } = useQboCompanies();
+  useEffect(() => {
+    const stops = (companies ?? []).filter((c) => c.state === 'connected').map((c) =>
+      syncs.of(c.companyId).ui.subscribe((state, previous) => {
+        if (state.lastRunAt !== null && state.lastRunAt !== previous.lastRunAt) void factory(c.companyId).refresh().catch(() => {});
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [companies, syncs, factory]);
+  return <InvoiceServiceContext.Provider value={factory}>{children}</InvoiceServiceContext.Provider>;
+}
