@@ -20,7 +20,7 @@ export interface InvoiceLayout {
   descriptionTemplate: string;
 }
 
-export const DEFAULT_LINE_TEMPLATE = '{project}{task? — task}{description?: description}';
+const DEFAULT_LINE_TEMPLATE = '{project}{task? — task}{description?: description}';
 export const DEFAULT_INVOICE_LAYOUT: InvoiceLayout = { grouping: 'perClient', detail: 'taskDay', descriptionTemplate: DEFAULT_LINE_TEMPLATE };
 
 /**
@@ -139,7 +139,7 @@ export interface InvoiceInput {
   header: InvoiceHeader;
 }
 
-export type InvoiceLineKind = 'time' | 'section' | 'subtotal';
+type InvoiceLineKind = 'time' | 'section' | 'subtotal';
 
 export interface InvoiceLine {
   kind: InvoiceLineKind;

@@ -12,17 +12,20 @@ import { createInvoiceService } from './engine/service';
 import type { InvoiceService } from './invoice-service';
 import { InvoiceServiceContext } from './use-invoice-service';
 
+/** One service per company, made on first use. */
+function perCompany(make: (companyId: string) => InvoiceService): (companyId: string) => InvoiceService {
+  const services = new Map<string, InvoiceService>();
+  return (companyId) => {
+    let service = services.get(companyId);
+    if (!service) services.set(companyId, (service = make(companyId)));
+    return service;
+  };
+}
+
 export function InvoiceServiceProvider({ children }: { children: ReactNode }) {
   const repos = useRepos();
   const syncs = useSyncServices();
-  const factory = useMemo(() => {
-    const services = new Map<string, InvoiceService>();
-    return (companyId: string): InvoiceService => {
-      let service = services.get(companyId);
-      if (!service) services.set(companyId, (service = createInvoiceService({ repos, port: syncs.of(companyId).port, today: () => today() })));
-      return service;
-    };
-  }, [repos, syncs]);
+  const factory = useMemo(() => perCompany((companyId) => createInvoiceService({ repos, port: syncs.of(companyId).port, today: () => today() })), [repos, syncs]);
   const { companies } = useQboCompanies();
   useEffect(() => {
     const stops = (companies ?? []).filter((c) => c.state === 'connected').map((c) =>

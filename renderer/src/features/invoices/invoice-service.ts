@@ -12,7 +12,7 @@ export interface DateRange {
 }
 
 /** Unbilled hours and money of one task of one project (amounts at the TimeActivities' rates, home currency). */
-export interface UnbilledTask {
+interface UnbilledTask {
   taskId: string | null;
   taskName: string | null;
   minutes: number;
@@ -118,7 +118,7 @@ export interface InvoiceSummary {
   lines?: InvoiceLine[];
 }
 
-export interface InvoiceConflict {
+interface InvoiceConflict {
   /** One sentence per difference: "Line 2: 2:30 h × $150.00 = $375.00 here, 2:00 h … in QuickBooks". */
   differences: string[];
   seenAt: number;
@@ -171,4 +171,4 @@ export interface InvoiceLayoutSettings {
   byClient: Record<string, InvoiceLayout>;
 }
 
-export type { InvoiceLayout, LineDetail, InvoiceGrouping };
+export type { LineDetail, InvoiceGrouping };

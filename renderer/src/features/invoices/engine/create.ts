@@ -46,7 +46,7 @@ export function invoiceRow(preview: InvoicePreview, companyId: string, deps: Pic
 }
 
 /** Sends one stored invoice until QuickBooks answers, refuses, needs a reconnect, or the tries run out. */
-export async function sendInvoice(row: InvoiceRow, deps: CreateDeps): Promise<InvoiceRow> {
+async function sendInvoice(row: InvoiceRow, deps: CreateDeps): Promise<InvoiceRow> {
   const tries = deps.maxTries ?? DEFAULT_TRIES;
   let current = row;
   for (let attempt = 1; attempt <= tries; attempt++) {

@@ -34,7 +34,7 @@ function statusOf(row: InvoiceRow, today: LocalDate): InvoiceStatus {
 const minor = (amount: unknown, currency: string, fallback: number) => (typeof amount === 'number' ? (decimalToMinor(amount, currency) ?? fallback) : fallback);
 
 /** An invoice row as the screen lists it. */
-export function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
+function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
   const q: Partial<QboInvoice> = row.qbo ?? {};
   return {
     id: row.id,

@@ -135,7 +135,7 @@ function customerName(id: string, sc: SyncContext): string {
 }
 
 /** Unbilled pieces per customer (the client's top customer), with projects and tasks, oldest first. */
-export function unbilledCustomers(pieces: readonly BillableTime[], sc: SyncContext): UnbilledCustomer[] {
+function unbilledCustomers(pieces: readonly BillableTime[], sc: SyncContext): UnbilledCustomer[] {
   const currency = sc.transform.currency;
   const byCustomer = new Map<string, BillableTime[]>();
   for (const p of pieces) {
@@ -173,7 +173,7 @@ function projectsOf(pieces: readonly BillableTime[], currency: string): Unbilled
 }
 
 /** The period's billable entries that cannot be invoiced yet, per client and status, in words. */
-export function leftBehind(waiting: readonly EntryRow[], sc: SyncContext): LeftBehind[] {
+function leftBehind(waiting: readonly EntryRow[], sc: SyncContext): LeftBehind[] {
   const clientOf = new Map(sc.transform.projects.map((p) => [p.id, p.clientName]));
   const groups = new Map<string, { status: 'draft' | 'approved'; clientName: string | null; rows: EntryRow[] }>();
   for (const e of waiting) {

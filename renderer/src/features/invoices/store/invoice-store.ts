@@ -10,7 +10,7 @@ import type { DateRange } from '../invoice-service';
 import { entriesOnInvoices, scanBillable, unbilledView } from './billable-time';
 
 /** Thrown when the time previewed changed before the invoice was stored; nothing was written. */
-export class StaleInvoiceError extends Error {
+class StaleInvoiceError extends Error {
   override readonly name = 'StaleInvoiceError';
 }
 
