@@ -12,28 +12,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, control, expect, test } from './fixtures';
-
-interface SandboxState {
-  entities: Record<string, Array<Record<string, unknown> & { Id: string }>>;
-}
-
-async function sandboxState(sb: RunningSandbox): Promise<SandboxState> {
-  const res = await fetch(`${sb.url}/_sandbox/state`);
-  return (await res.json()) as SandboxState;
-}
-
-type Harness = Parameters<typeof control>[0];
-
-/** The nth consent page the app opened "in the system browser" (1 = the first connect). */
-async function consentUrl(harness: Harness, nth = 1): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const { urls } = (await control(harness, 'opened')) as { urls: string[] };
-    const url = urls.filter((u) => u.includes('/connect/oauth2'))[nth - 1];
-    if (url) return url;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The consent page was never opened');
-}
+import { connectCustomServer, consentUrl, sandboxState, type Harness, type SandboxState } from './qbo-helpers';
 
 /** A client, a billable project at 120.00 USD/h with one task, and two draft entries today (09:00–10:30, 11:00–11:45). */
 async function seed(page: Page): Promise<{ today: string }> {
@@ -138,23 +117,6 @@ interface MappedIds {
   customerId: string;
   itemId: string;
   employeeId: string;
-}
-
-/** Connects the sandbox as a custom server, through its consent page. */
-async function connectCustomServer(app: Page, harness: Harness, context: BrowserContext) {
-  await app.getByRole('link', { name: 'QuickBooks' }).click();
-  await app.getByLabel('Where').selectOption('custom');
-  await app.getByLabel('API base URL').fill(sb.url);
-  await app.getByLabel('OAuth base URL').fill(sb.url);
-  await app.getByLabel('Client ID').fill('sandbox-client');
-  await app.getByLabel('Client secret').fill('sandbox-secret');
-  await app.getByRole('button', { name: 'Connect', exact: true }).click();
-  const consent = await context.newPage();
-  await consent.goto(await consentUrl(harness));
-  await consent.getByRole('button', { name: 'Approve' }).click();
-  await expect(consent.getByText(/close this (tab|window)/i)).toBeVisible();
-  await consent.close();
-  await expect(app.getByRole('heading', { name: 'Connected to Track Nexus Demo Company' })).toBeVisible();
 }
 
 /** Company: import, with the preferences that matter and inactive records counted apart. */
@@ -502,7 +464,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
   await app.setViewportSize({ width: 1280, height: 1500 });
   const { today } = await seed(app);
-  await connectCustomServer(app, harness, context);
+  await connectCustomServer(app, harness, context, sb);
   await importCompany(app);
   await mapProjectTaskAndSelf(app);
   await approveBothOnToday(app);

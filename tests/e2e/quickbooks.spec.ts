@@ -1,17 +1,8 @@
 // A newcomer without Intuit keys connects the demo company from the QuickBooks screen: the app
 // starts the local QuickBooks-compatible company, opens its consent page "in the browser" (the
 // harness records the URL), the person approves, and the app shows the company as connected.
-import { control, expect, test, artifactsDir } from './fixtures';
-
-async function consentUrl(harness: Parameters<typeof control>[0]): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const { urls } = (await control(harness, 'opened')) as { urls: string[] };
-    const url = urls.find((u) => u.includes('/connect/oauth2'));
-    if (url) return url;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The consent page was never opened');
-}
+import { expect, test, artifactsDir } from './fixtures';
+import { consentUrl } from './qbo-helpers';
 
 test('the demo company connects through the consent page and disconnects again', async ({ app, harness, context }) => {
   await app.getByRole('link', { name: 'QuickBooks' }).click();
