@@ -33,6 +33,8 @@ const CONTENT_SECURITY_POLICY = [
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // PDF.js's worker (features/invoices/PdfView.tsx) is a module file.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

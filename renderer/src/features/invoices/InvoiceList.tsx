@@ -42,10 +42,13 @@ function useRefresh(service: InvoiceService, after: () => void) {
   return { ...state, run };
 }
 
-/** `version` changes when invoices were made elsewhere on the screen: the list is read again. */
-export function InvoiceList({ service, version }: { service: InvoiceService; version: number }) {
+/**
+ * `version` changes when invoices were made elsewhere on the screen: the list is read again.
+ * `onRefreshed`: QuickBooks was read, so voided or deleted invoices may have released time.
+ */
+export function InvoiceList({ service, version, onRefreshed }: { service: InvoiceService; version: number; onRefreshed: () => void }) {
   const invoices = useLoad(() => service.list(), `${service.companyId}:${version}`);
-  const refresh = useRefresh(service, invoices.reload);
+  const refresh = useRefresh(service, onRefreshed);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const list = invoices.data ?? [];
   const chosen = list.find((i) => i.id === chosenId) ?? null;

@@ -41,7 +41,7 @@ function Billing({ service, range }: { service: InvoiceService; range: DateRange
       {unbilled.data ? <UnbilledSection key={JSON.stringify(range)} view={unbilled.data} onPreview={setPreviewing} /> : unbilled.error ? null : <p className="card muted">Reading the unbilled time…</p>}
       {previewing ? <PreviewSection key={previewing.join()} service={service} range={range} customerIds={previewing} version={version} onCreated={changed} /> : null}
       <MultipliersPanel service={service} />
-      <InvoiceList service={service} version={version} />
+      <InvoiceList service={service} version={version} onRefreshed={changed} />
     </>
   );
 }
