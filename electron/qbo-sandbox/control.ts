@@ -90,6 +90,7 @@ function resetOptions(body: Record<string, unknown>) {
   return { variant, taxModel, extra, timeZone: timeZone as string | undefined, bookCloseDate: bookCloseDate as string | null | undefined } as const;
 }
 
+// Long because it is the table of control routes: one short case per route, read one at a time.
 export function handleControl(rt: SandboxRuntime, method: string, route: string, text: string): HttpAnswer {
   if (method === 'GET' && route === 'state') return answer(200, rt.snapshot());
   if (method === 'GET' && route === 'mail') return answer(200, { mail: rt.company.data.mail ?? [] });

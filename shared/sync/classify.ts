@@ -103,6 +103,8 @@ function cleanDetail(detail: string | undefined, fallback: string): string {
   return text === '' ? fallback : text;
 }
 
+// Long because it is one decision table: each branch is a kind of QuickBooks answer, in the order
+// they must be tested (codes before statuses), and splitting it would hide that order.
 export function classifyFault(failure: SendFailure, options: ClassifyOptions = {}): Classification {
   const attempt = options.attempt ?? 1;
   const what = options.what ?? 'entry';

@@ -173,6 +173,8 @@ function tooLarge(req: QboRequest, tid: string | null): AppError {
   return refusedAnswer(`QuickBooks sent more than ${mb} MB for ${req.path}; Track Nexus did not keep it.`, tid);
 }
 
+// Long because it is the client's table of calls: each inner function is one QuickBooks call that
+// reads on its own, and they share the requester (retries, limiter, token) made here.
 export function createQboClient(deps: QboClientDeps) {
   const request = createRequester(deps);
 
@@ -268,7 +270,10 @@ export function createQboClient(deps: QboClientDeps) {
   return { request, query, queryAll, read, write, batch, cdc, companyInfo, preferences, ...invoicing(request, preferences) };
 }
 
-/** The calls invoicing needs beyond reading and writing entities (qbo-api.md §3.5, §3.8, §8). */
+/**
+ * The calls invoicing needs beyond reading and writing entities (qbo-api.md §3.5, §3.8, §8); one
+ * short function each, which is what makes the group long.
+ */
 function invoicing(request: Requester, preferences: () => Promise<Record<string, unknown>>) {
   return {
     /** POST /invoice?requestid=: a resend with the same requestid answers the first invoice. */

@@ -550,7 +550,8 @@ function inTxCommands(ctx: RepoContext, writer: EntryWriter) {
 
 /**
  * What the sync engine and the reconciliation learn from QuickBooks, written through the same door
- * but not planned again: these writes record what QuickBooks already holds.
+ * but not planned again: these writes record what QuickBooks already holds. Long because it is a
+ * table of such commands, each read on its own.
  */
 function syncInTxCommands(ctx: RepoContext, writer: EntryWriter) {
   return {

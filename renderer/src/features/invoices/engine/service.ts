@@ -61,6 +61,7 @@ function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
   };
 }
 
+// Long because it is the service's table of methods, most one line over the store, the port or the engine.
 export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
   const { repos, port } = deps;
   const companyId = port.companyId;

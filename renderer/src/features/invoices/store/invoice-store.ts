@@ -3,6 +3,7 @@
 // synced), in the same transaction as the invoice row and the sync records, so an invoice, its
 // entries' status and the billed lock on their TimeActivities always commit together.
 import type { RepoContext } from '../../../db/context';
+import type { TrackNexusDb } from '../../../db/database';
 import type { EntriesRepo, EntryTx } from '../../../db/repos/entries-repo';
 import type { InvoiceRow } from '../../../db/schema';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
@@ -14,6 +15,61 @@ class StaleInvoiceError extends Error {
   override readonly name = 'StaleInvoiceError';
 }
 
+/** Reads: the billable time, the invoices of a company, one invoice, an entry's invoice. */
+function invoiceReads(db: TrackNexusDb) {
+  return {
+    /** What can be billed in the range, and what cannot yet (billable-time.ts). */
+    scan: (sc: SyncContext, range: DateRange) => scanBillable(db, sc, range),
+    unbilled: (sc: SyncContext, range: DateRange) => unbilledView(db, sc, range),
+
+    async list(companyId: string): Promise<InvoiceRow[]> {
+      const rows = await db.invoices.where('[companyId+state]').between([companyId, ''], [companyId, '\uffff']).toArray();
+      return rows.sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    get: (id: string) => db.invoices.get(id),
+
+    /** Invoices still waiting for QuickBooks' answer (a crash, a drop, a 503 or an expired token interrupted them). */
+    sending: (companyId: string) => db.invoices.where('[companyId+state]').equals([companyId, 'sending']).sortBy('createdAt'),
+
+    /** The invoice (not voided or deleted) that bills an entry, for the lock message. */
+    async ofEntry(entryId: string): Promise<InvoiceRow | undefined> {
+      return (await db.invoices.where('entryIds').equals(entryId).toArray()).find((r) => !r.ended && r.state !== 'failed');
+    },
+  };
+}
+
+/** What QuickBooks says about an invoice that changes no entry: its current state, a conflict taken over. */
+function seenWrites(ctx: RepoContext) {
+  const { db } = ctx;
+  return {
+    /** QuickBooks' current invoice (balance, e-mail status, number…) and any conflict, without touching entries. */
+    async saveSeen(id: string, patch: Pick<InvoiceRow, 'qbo'> & { conflict?: InvoiceRow['conflict'] | null }): Promise<void> {
+      await db.transaction('rw', db.invoices, async () => {
+        const row = await db.invoices.get(id);
+        if (!row) return;
+        const next: InvoiceRow = { ...row, ...(patch.qbo ? { qbo: patch.qbo } : {}), updatedAt: ctx.now() };
+        if (patch.conflict === null) delete next.conflict;
+        else if (patch.conflict) next.conflict = patch.conflict;
+        await db.invoices.put(next);
+      });
+    },
+
+    /** The user takes QuickBooks' version of a changed invoice: the conflict closes, later changes compare with it. */
+    async accept(id: string): Promise<void> {
+      await db.transaction('rw', db.invoices, async () => {
+        const row = await db.invoices.get(id);
+        if (!row?.qbo) return;
+        const next: InvoiceRow = { ...row, accepted: row.qbo, updatedAt: ctx.now() };
+        delete next.conflict;
+        await db.invoices.put(next);
+      });
+    },
+  };
+}
+
+// Long because it holds the four writes that move entries (store, created, not settled, released),
+// each a transaction read on its own, sharing the door and the billing-status helper.
 export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
   const { db } = ctx;
   const inDoor = <T>(fn: (tx: EntryTx) => Promise<T>) => entries.transaction([db.invoices], fn).then((r) => r.value);
@@ -26,9 +82,8 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
   }
 
   return {
-    /** What can be billed in the range, and what cannot yet (billable-time.ts). */
-    scan: (sc: SyncContext, range: DateRange) => scanBillable(db, sc, range),
-    unbilled: (sc: SyncContext, range: DateRange) => unbilledView(db, sc, range),
+    ...invoiceReads(db),
+    ...seenWrites(ctx),
 
     /**
      * Stores new invoices in state 'sending' with their requestids, before anything is sent. Refuses
@@ -70,18 +125,6 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
       });
     },
 
-    /** QuickBooks' current invoice (balance, e-mail status, number…) and any conflict, without touching entries. */
-    async saveSeen(id: string, patch: Pick<InvoiceRow, 'qbo'> & { conflict?: InvoiceRow['conflict'] | null }): Promise<void> {
-      await db.transaction('rw', db.invoices, async () => {
-        const row = await db.invoices.get(id);
-        if (!row) return;
-        const next: InvoiceRow = { ...row, ...(patch.qbo ? { qbo: patch.qbo } : {}), updatedAt: ctx.now() };
-        if (patch.conflict === null) delete next.conflict;
-        else if (patch.conflict) next.conflict = patch.conflict;
-        await db.invoices.put(next);
-      });
-    },
-
     /**
      * QuickBooks no longer bills some of the invoice's TimeActivities (or all, when the invoice was
      * voided or deleted there): they are Billable again, and their entries go back to synced.
@@ -110,31 +153,6 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
       });
     },
 
-    /** The user takes QuickBooks' version of a changed invoice: the conflict closes, later changes compare with it. */
-    async accept(id: string): Promise<void> {
-      await db.transaction('rw', db.invoices, async () => {
-        const row = await db.invoices.get(id);
-        if (!row?.qbo) return;
-        const next: InvoiceRow = { ...row, accepted: row.qbo, updatedAt: ctx.now() };
-        delete next.conflict;
-        await db.invoices.put(next);
-      });
-    },
-
-    async list(companyId: string): Promise<InvoiceRow[]> {
-      const rows = await db.invoices.where('[companyId+state]').between([companyId, ''], [companyId, '\uffff']).toArray();
-      return rows.sort((a, b) => b.createdAt - a.createdAt);
-    },
-
-    get: (id: string) => db.invoices.get(id),
-
-    /** Invoices still waiting for QuickBooks' answer (a crash, a drop, a 503 or an expired token interrupted them). */
-    sending: (companyId: string) => db.invoices.where('[companyId+state]').equals([companyId, 'sending']).sortBy('createdAt'),
-
-    /** The invoice (not voided or deleted) that bills an entry, for the lock message. */
-    async ofEntry(entryId: string): Promise<InvoiceRow | undefined> {
-      return (await db.invoices.where('entryIds').equals(entryId).toArray()).find((r) => !r.ended && r.state !== 'failed');
-    },
   };
 }
 

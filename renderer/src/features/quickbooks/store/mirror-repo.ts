@@ -33,6 +33,7 @@ export interface MirrorTaxCode {
   active: boolean;
 }
 
+// Long because it is the repository's table of methods, each a few lines over one company's rows.
 export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
   const { db } = ctx;
   const kindOf = (kind: QboEntityKind) => scopedName(kind, companyId);
