@@ -136,3 +136,46 @@ describe('following QuickBooks', () => {
     expect((await service.list())[0]!.conflict).toBeNull();
   });
 });
+
+describe('tax and currency as QuickBooks computes them', () => {
+  /** A world whose first project bills a taxable customer (or a foreign one) with a taxable service item. */
+  async function billing(customerName: string, setup: () => Promise<void> = async () => {}): Promise<{ w: World; ids: string[] }> {
+    await setup();
+    const [item] = await qbo.conn.port.queryAll('Item', "Type = 'Service'").then((items) => items.filter((i) => i.IncomeAccountRef));
+    await qbo.conn.client.write('Item', 'update', { Id: item!.Id, SyncToken: item!.SyncToken, sparse: true, Taxable: true }, crypto.randomUUID());
+    const w = await world(qbo.conn, { projects: 1 });
+    const customer = (await qbo.conn.port.queryAll('Customer')).find((c) => c.DisplayName === customerName)!;
+    await w.repos.projects.update(w.projects[0]!.id, { qboCustomerId: customer.Id, qboItemId: item!.Id });
+    const ids = await makeEntries(w, 3);
+    await w.repos.entries.approve(ids);
+    expect(await createSyncEngine({ repos: w.repos, port: w.conn.port, retryScale: SCALE }).run()).toMatchObject({ failed: 0, remaining: 0 });
+    return { w, ids };
+  }
+
+  it('US sales tax in the preview is the tax QuickBooks puts on the invoice, to the cent', async () => {
+    const { w } = await billing("Jeff's Jalopies");
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const [preview] = await service.preview([customer!.customerId], RANGE);
+    expect(preview!.draft.taxMinor).toBeGreaterThan(0);
+    expect(preview!.draft.lines.filter((l) => l.kind === 'time').every((l) => l.taxCodeId === 'TAX')).toBe(true);
+    await service.create([preview!]);
+    const [invoice] = await sandboxInvoices();
+    expect(Math.round(Number((invoice!.TxnTaxDetail as { TotalTax: number }).TotalTax) * 100)).toBe(preview!.draft.taxMinor);
+    expect(Math.round(Number(invoice!.TotalAmt) * 100)).toBe(preview!.draft.totalMinor);
+  });
+
+  it("a customer in euros is invoiced in euros at QuickBooks' exchange rate, as the preview showed", async () => {
+    const { w } = await billing('Lumière Paris', async () => void (await control(qbo.sandbox, 'reset', { variant: 'multicurrency' })));
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const [preview] = await service.preview([customer!.customerId], RANGE);
+    expect(preview!.draft).toMatchObject({ currency: 'EUR', exchangeRate: { sourceCurrency: 'EUR', targetCurrency: 'USD', rate: '1.08' } });
+    expect(preview!.issues.map((i) => i.code)).toEqual(['currency']);
+    expect(preview!.issues[0]!.message).toContain('1 EUR = 1.08 USD');
+    await service.create([preview!]);
+    const [invoice] = await sandboxInvoices();
+    expect(invoice).toMatchObject({ CurrencyRef: { value: 'EUR' }, ExchangeRate: 1.08 });
+    expect(Math.round(Number(invoice!.TotalAmt) * 100)).toBe(preview!.draft.totalMinor);
+  });
+});
