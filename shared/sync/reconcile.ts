@@ -352,6 +352,11 @@ export interface ReconciliationRow {
   /** qbo − approved: positive means QuickBooks holds more. */
   diffMinutes: number;
   diffAmountMinor: number;
+  /**
+   * What invoices in the home currency bill for these entries (their share of each line, summed):
+   * the figure the invoices add up to, including overtime and other surcharges. 0 when none is invoiced.
+   */
+  invoicedAmountMinor: number;
 }
 
 export interface ReportContext {
@@ -361,6 +366,8 @@ export interface ReportContext {
   range?: ReconcileRange;
   /** Only this person's time in QBO (a company may hold other people's time too). */
   worker?: WorkerMapping | null;
+  /** Each invoiced entry's amount on its invoice (home currency), by entry id. */
+  invoiced?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -371,12 +378,12 @@ export interface ReportContext {
  */
 export function reconciliationReport(approved: readonly ApprovedLine[], activities: readonly QboTimeActivity[], ctx: ReportContext): ReconciliationRow[] {
   type Bucket = { minutes: number; byRate: Map<number, number> };
-  const sides = new Map<string, { customerId: string | null; date: string; approved: Bucket; qbo: Bucket }>();
+  const sides = new Map<string, { customerId: string | null; date: string; approved: Bucket; qbo: Bucket; invoiced: number }>();
   const bucket = (customerId: string | null, date: string) => {
     const id = JSON.stringify([customerId, date]);
     let b = sides.get(id);
     if (!b) {
-      b = { customerId, date, approved: { minutes: 0, byRate: new Map() }, qbo: { minutes: 0, byRate: new Map() } };
+      b = { customerId, date, approved: { minutes: 0, byRate: new Map() }, qbo: { minutes: 0, byRate: new Map() }, invoiced: 0 };
       sides.set(id, b);
     }
     return b;
@@ -391,7 +398,9 @@ export function reconciliationReport(approved: readonly ApprovedLine[], activiti
     if (!within(line.date)) continue;
     if (line.currency !== ctx.currency) throw new RangeError(`Line ${line.entryId} is in ${line.currency}, the report in ${ctx.currency}`);
     const rate = line.billable && line.rateMinor !== null ? minorToDecimalNumber(line.rateMinor, ctx.currency) : undefined;
-    add(bucket(line.customerId, line.date).approved, line.minutes, rate);
+    const b = bucket(line.customerId, line.date);
+    add(b.approved, line.minutes, rate);
+    b.invoiced += ctx.invoiced?.get(line.entryId) ?? 0;
   }
   for (const ta of activities) {
     if (!within(ta.TxnDate)) continue;
@@ -415,6 +424,7 @@ export function reconciliationReport(approved: readonly ApprovedLine[], activiti
         qboAmountMinor,
         diffMinutes: s.qbo.minutes - s.approved.minutes,
         diffAmountMinor: qboAmountMinor - approvedAmountMinor,
+        invoicedAmountMinor: s.invoiced,
       };
     })
     .sort((a, b) => ((a.customerId ?? '') < (b.customerId ?? '') ? -1 : (a.customerId ?? '') > (b.customerId ?? '') ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

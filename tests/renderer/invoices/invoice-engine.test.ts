@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSyncEngine } from '../../../renderer/src/features/quickbooks/engine/engine';
 import { createInvoiceService } from '../../../renderer/src/features/invoices/engine/service';
 import { invoiceRow } from '../../../renderer/src/features/invoices/engine/create';
+import { reconciliationReportRun } from '../../../renderer/src/features/quickbooks/engine/reconcile-run';
 import { control, makeEntries, sandboxState, world, type World } from '../quickbooks/setup';
 import { useWorldSandbox } from '../quickbooks/sandbox-hooks';
 
@@ -69,6 +70,26 @@ describe('creating an invoice', () => {
     expect((await service.unbilled(RANGE)).customers).toEqual([]);
     const [summary] = await service.list();
     expect(summary).toMatchObject({ status: 'draft', docNumber: invoice!.DocNumber, totalMinor: previews[0]!.draft.totalMinor });
+  });
+});
+
+describe('the same numbers everywhere', () => {
+  it("the reconciliation report's invoiced column adds up to the invoice, overtime included, beside the approved amounts at base rate", async () => {
+    const { w } = await syncedWorld(12, 1);
+    await w.repos.settings.set('invoiceMultipliers', { weekStartsOn: 1, dailyOvertime: { thresholdMinutes: 60, percent: 150 }, weeklyOvertime: null, weekend: null, holidays: null });
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const [preview] = await service.preview([customer!.customerId], RANGE);
+    expect(preview!.draft.lines.some((l) => l.multiplier === 'dailyOvertime' && l.rule?.includes('Overtime ×1.5'))).toBe(true);
+    await service.create([preview!]);
+    const report = await reconciliationReportRun({ repos: w.repos, port: w.conn.port, range: RANGE });
+    const sum = (k: 'invoicedAmountMinor' | 'approvedAmountMinor' | 'qboAmountMinor') => report.rows.reduce((s, r) => s + r[k], 0);
+    expect(sum('invoicedAmountMinor')).toBe(preview!.draft.subtotalMinor);
+    const [invoice] = await sandboxInvoices();
+    expect(Math.round(Number(invoice!.TotalAmt) * 100)).toBe(sum('invoicedAmountMinor'));
+    // At base rate the approved time and QuickBooks agree; the invoice adds the overtime premium on top.
+    expect(sum('qboAmountMinor')).toBe(sum('approvedAmountMinor'));
+    expect(sum('invoicedAmountMinor')).toBeGreaterThan(sum('approvedAmountMinor'));
   });
 });
 
@@ -142,7 +163,7 @@ describe('tax and currency as QuickBooks computes them', () => {
   async function billing(customerName: string, setup: () => Promise<void> = async () => {}): Promise<{ w: World; ids: string[] }> {
     await setup();
     const [item] = await qbo.conn.port.queryAll('Item', "Type = 'Service'").then((items) => items.filter((i) => i.IncomeAccountRef));
-    await qbo.conn.client.write('Item', 'update', { Id: item!.Id, SyncToken: item!.SyncToken, sparse: true, Taxable: true }, crypto.randomUUID());
+    await qbo.conn.client.write('Item', 'update', { Id: item!.Id, SyncToken: (item as { SyncToken?: string }).SyncToken, sparse: true, Taxable: true }, crypto.randomUUID());
     const w = await world(qbo.conn, { projects: 1 });
     const customer = (await qbo.conn.port.queryAll('Customer')).find((c) => c.DisplayName === customerName)!;
     await w.repos.projects.update(w.projects[0]!.id, { qboCustomerId: customer.Id, qboItemId: item!.Id });

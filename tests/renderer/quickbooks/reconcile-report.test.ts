@@ -44,8 +44,8 @@ describe('runReconciliationReport', () => {
     expect([...new Set(seen)]).toEqual(["TimeActivity TxnDate >= '2026-03-01' AND TxnDate <= '2026-03-10'"]);
     expect(r.currency).toBe('USD');
     expect(r.rows).toEqual([
-      { customerId: '21', date: '2026-03-09', approvedMinutes: 90, approvedAmountMinor: 18000, qboMinutes: 90, qboAmountMinor: 18000, diffMinutes: 0, diffAmountMinor: 0 },
-      { customerId: '21', date: '2026-03-10', approvedMinutes: 45, approvedAmountMinor: 9000, qboMinutes: 45, qboAmountMinor: 9000, diffMinutes: 0, diffAmountMinor: 0 },
+      { customerId: '21', date: '2026-03-09', approvedMinutes: 90, approvedAmountMinor: 18000, qboMinutes: 90, qboAmountMinor: 18000, diffMinutes: 0, diffAmountMinor: 0, invoicedAmountMinor: 0 },
+      { customerId: '21', date: '2026-03-10', approvedMinutes: 45, approvedAmountMinor: 9000, qboMinutes: 45, qboAmountMinor: 9000, diffMinutes: 0, diffAmountMinor: 0, invoicedAmountMinor: 0 },
     ]);
     expect(r.heldBack).toBe(0);
   });

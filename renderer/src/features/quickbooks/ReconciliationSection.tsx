@@ -69,7 +69,7 @@ export function ReconciliationSection() {
             <div className="qbo-table-scroll">
               <table className="qbo-table qbo-reconcile-table" aria-label="Reconciliation">
                 <thead>
-                  <tr><th scope="col">Customer</th><th scope="col">Date</th><th scope="col">Approved time</th><th scope="col">In QuickBooks</th><th scope="col">Difference</th><th scope="col">Approved amount</th><th scope="col">In QuickBooks</th><th scope="col">Difference</th></tr>
+                  <tr><th scope="col">Customer</th><th scope="col">Date</th><th scope="col">Approved time</th><th scope="col">In QuickBooks</th><th scope="col">Difference</th><th scope="col">Approved amount</th><th scope="col">In QuickBooks</th><th scope="col">Difference</th><th scope="col">Invoiced</th></tr>
                 </thead>
                 <tbody>
                   {report.rows.map((r) => (
@@ -82,6 +82,7 @@ export function ReconciliationSection() {
                       <td className="qbo-num">{formatMoney(r.approvedAmountMinor, report.currency)}</td>
                       <td className="qbo-num">{formatMoney(r.qboAmountMinor, report.currency)}</td>
                       <td className={r.diffAmountMinor !== 0 ? 'qbo-num qbo-diff' : 'qbo-num'} data-diff-amount={r.diffAmountMinor}>{signed(r.diffAmountMinor, formatMoney(r.diffAmountMinor, report.currency))}</td>
+                      <td className="qbo-num" data-invoiced={r.invoicedAmountMinor}>{r.invoicedAmountMinor > 0 ? formatMoney(r.invoicedAmountMinor, report.currency) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -32,6 +32,19 @@ function invoiceReads(db: TrackNexusDb) {
     /** Invoices still waiting for QuickBooks' answer (a crash, a drop, a 503 or an expired token interrupted them). */
     sending: (companyId: string) => db.invoices.where('[companyId+state]').equals([companyId, 'sending']).sortBy('createdAt'),
 
+    /**
+     * Each entry's share of the invoices in `currency` that bill it (created, not voided or deleted):
+     * what the reconciliation report shows beside the approved amounts.
+     */
+    async invoicedAmounts(companyId: string, currency: string): Promise<Map<string, number>> {
+      const rows = await db.invoices.where('[companyId+state]').equals([companyId, 'created']).toArray();
+      const amounts = new Map<string, number>();
+      for (const row of rows.filter((r) => !r.ended && r.draft.currency === currency)) {
+        for (const { entryId, amountMinor } of row.draft.entryAmounts) if (row.entryIds.includes(entryId)) amounts.set(entryId, (amounts.get(entryId) ?? 0) + amountMinor);
+      }
+      return amounts;
+    },
+
     /** The invoice (not voided or deleted) that bills an entry, for the lock message. */
     async ofEntry(entryId: string): Promise<InvoiceRow | undefined> {
       return (await db.invoices.where('entryIds').equals(entryId).toArray()).find((r) => !r.ended && r.state !== 'failed');

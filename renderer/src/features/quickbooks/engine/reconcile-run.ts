@@ -114,7 +114,7 @@ export interface ReportRows {
  * trash that is still held there included), with the very numbers the payloads carry
  * (shared/qbo/transform's approvedLines), less what pre-flight holds back.
  */
-export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync'>; port: QboPort; range?: ReconcileRange }): Promise<ReportRows> {
+export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync' | 'invoices'>; port: QboPort; range?: ReconcileRange }): Promise<ReportRows> {
   const { repos, port } = deps;
   const range = deps.range ?? (await syncedRange(repos, port.companyId));
   const sc = await repos.sync.loadContext(port.companyId);
@@ -127,7 +127,8 @@ export async function reconciliationReportRun(deps: { repos: Pick<Repos, 'sync'>
   const entries = (await repos.sync.pushableEntries(range)).filter(inCompany).map((e) => (e.status === 'invoiced' || e.status === 'paid' ? { ...e, status: 'synced' as const } : e));
   const blocked = blockedEntryIds(preflight(entries, sc.transform, sc.mirror, sc.prefs));
   const lines = approvedLines(entries.filter((e) => !blocked.has(e.id)), sc.transform);
-  const rows = reconciliationReport(lines, activities, { currency, range, worker: sc.transform.worker });
+  const invoiced = await deps.repos.invoices.invoicedAmounts(port.companyId, currency);
+  const rows = reconciliationReport(lines, activities, { currency, range, worker: sc.transform.worker, invoiced });
   return { range, rows, currency, heldBack: blocked.size, activities };
 }
 
@@ -146,7 +147,7 @@ export interface ReportOutcome {
  * pass over the same answer (changes and deletions made in QuickBooks since we sent them, resolved
  * by the configured rule or put on the ask-list of the Conflicts tab).
  */
-export async function runReconciliationReport(repos: Pick<Repos, 'sync'>, port: QboPort, range: ReconcileRange): Promise<ReportOutcome> {
+export async function runReconciliationReport(repos: Pick<Repos, 'sync' | 'invoices'>, port: QboPort, range: ReconcileRange): Promise<ReportOutcome> {
   if (!isLocalDate(range.from) || !isLocalDate(range.to) || range.from > range.to) throw new RangeError('Choose a start date on or before the end date.');
   const report = await reconciliationReportRun({ repos, port, range });
   const findings = await runReconciliation({ repos, port, range, activities: report.activities });
