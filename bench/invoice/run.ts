@@ -22,12 +22,16 @@ export interface InvoiceBenchOptions {
   entries: number;
   customers: number;
   timeScale: number;
+  /** Seeds the sandbox's fault injector (which requests fail). */
+  seed: number;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
 }
 
 export interface InvoiceBenchResult {
   entries: number;
+  /** Every entry has its TimeActivity and every customer its invoice (not in the JSON line). */
+  complete: boolean;
   invoices: number;
   duplicates: number;
   lineDifferences: number;
@@ -50,12 +54,14 @@ async function prepare(repos: Repos, port: QboPort, customers: number): Promise<
   const employee = mirror.employees.find((e) => e.Active);
   if (active.length < customers || !item || !employee) throw new Error(`The company needs ${customers} active customers, a service item and an employee.`);
   await repos.qboMirror.setState('worker', { nameOf: 'Employee', id: employee.Id });
+  const needsClass = (await repos.qboMirror.preferences()).AccountingInfoPrefs?.ClassTrackingPerTxn === true;
+  const classId = needsClass ? (mirror.classes.find((c) => c.Active)?.Id ?? null) : null;
   await repos.sync.saveSettings({ descriptionTemplate: '{project}: {description}' });
   const pairs: Array<{ projectId: string; taskId: string }> = [];
   for (let c = 0; c < customers; c++) {
     const client = await repos.clients.create({ name: `Client ${c}`, qboCustomerId: active[c]!.Id });
     for (let p = 0; p < 2; p++) {
-      const project = await repos.projects.create({ clientId: client.id, name: `Client ${c} project ${p}`, color: '#336699', billable: true, defaultTaskId: null, rateMinor: 8_000 + c * 475 + p * 125, currency: 'USD', rounding: null, qboCustomerId: active[c]!.Id, qboItemId: item.Id, qboClassId: null });
+      const project = await repos.projects.create({ clientId: client.id, name: `Client ${c} project ${p}`, color: '#336699', billable: true, defaultTaskId: null, rateMinor: 8_000 + c * 475 + p * 125, currency: 'USD', rounding: null, qboCustomerId: active[c]!.Id, qboItemId: item.Id, qboClassId: classId });
       for (const name of ['Design', 'Build']) pairs.push({ projectId: project.id, taskId: (await repos.tasks.create({ projectId: project.id, name })).id });
     }
   }
@@ -71,7 +77,9 @@ async function syncEntries(repos: Repos, port: QboPort, pairs: ReadonlyArray<{ p
     return { projectId: pair.projectId, taskId: pair.taskId, description: `Work ${i}`, start, end: start + (20 + (i % 9) * 10) * 60_000, zone: 'America/New_York', importKey: `bench-invoice-${i}` };
   });
   const { importedIds } = await repos.entries.importMany(rows);
-  await repos.entries.approve(importedIds);
+  const approved = await repos.entries.approve(importedIds);
+  const blocked = approved.issues.filter((i) => i.blocking);
+  if (blocked.length > 0) throw new Error(`Pre-flight holds back ${blocked.length} entries: ${blocked[0]!.message}`);
   const started = Date.now();
   const result = await createSyncEngine({ repos, port, concurrency: 4, retryScale: timeScale }).run();
   log(`${n} entries approved and synced in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.done} done, ${result.failed} failed, ${result.remaining} left`);
@@ -90,6 +98,8 @@ function expireHalfway(port: QboPort, sandbox: { url: string } | null, total: nu
 }
 
 interface Counted {
+  /** Our TimeActivities in QuickBooks (one per entry): every one must end up billed. */
+  timeActivities: number;
   invoices: number;
   duplicates: number;
   lineDifferences: number;
@@ -116,8 +126,9 @@ async function count(repos: Repos, port: QboPort, marker: string): Promise<Count
     centsDifference += Math.abs((decimalToMinor(Number(inv['TotalAmt']), row.draft.currency) ?? 0) - row.draft.totalMinor);
   }
   const time = await port.queryAll('TimeActivity', `TxnDate >= '${RANGE.from}' and TxnDate <= '${RANGE.to}'`);
-  const unbilled = time.filter((t) => /^Client \d+ project/.test(String(t.Description ?? '')) && t.BillableStatus !== 'HasBeenBilled').length;
-  return { invoices: ours.length, duplicates, lineDifferences, unbilled, centsDifference };
+  const mine = time.filter((t) => /^Client \d+ project/.test(String(t.Description ?? '')));
+  const unbilled = mine.filter((t) => t.BillableStatus !== 'HasBeenBilled').length;
+  return { timeActivities: mine.length, invoices: ours.length, duplicates, lineDifferences, unbilled, centsDifference };
 }
 
 /** Invoices every client once, per client with one line per task per day; the run's marker goes in the memo. */
@@ -150,15 +161,21 @@ export async function runInvoiceBench(o: InvoiceBenchOptions): Promise<InvoiceBe
     const repos = createRepos(await openDatabase('bench-invoice', { indexedDB: new IDBFactory(), IDBKeyRange }));
     await syncEntries(repos, conn.port, await prepare(repos, conn.port, o.customers), o.entries, timeScale, o.log);
     if (sandbox) {
-      await control(sandbox, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: 42 });
+      await control(sandbox, 'faults', { errorRate: 0.05, dropAfterCommitRate: 0.02, seed: o.seed });
       o.log('faults on: 5% of requests answered 503, 2% of connections dropped after the write committed; access token expired once halfway');
     }
     const marker = `[tn-bench:${Date.now().toString(36)}]`;
     const seconds = await invoiceAll(repos, expireHalfway(conn.port, sandbox, o.customers), marker, o.log);
-    if (sandbox) await control(sandbox, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
+    if (sandbox) {
+      await control(sandbox, 'faults', { errorRate: 0, dropAfterCommitRate: 0 });
+      const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as { counters: Record<string, number> };
+      o.log(`sandbox counters over the whole run (sync included): ${JSON.stringify(state.counters)}; token refreshes ${conn.keeper.refreshes}`);
+    }
     const counted = await count(repos, conn.port, marker);
-    o.log(`QuickBooks holds ${counted.invoices} invoices: ${counted.duplicates} duplicates, ${counted.lineDifferences} lines differing, ${counted.unbilled} TimeActivities unbilled, ${counted.centsDifference} cents apart`);
-    return { entries: o.entries, ...counted, seconds: Number(seconds.toFixed(1)) };
+    const { timeActivities, ...rest } = counted;
+    o.log(`QuickBooks holds ${timeActivities} TimeActivities for ${o.entries} entries and ${rest.invoices} invoices for ${o.customers} customers: ${rest.duplicates} duplicates, ${rest.lineDifferences} lines differing, ${rest.unbilled} TimeActivities unbilled, ${rest.centsDifference} cents apart`);
+    if (timeActivities !== o.entries || rest.invoices !== o.customers) o.log(`NOT every entry reached an invoice: ${timeActivities} TimeActivities, ${rest.invoices} invoices`);
+    return { entries: o.entries, ...rest, seconds: Number(seconds.toFixed(1)), complete: timeActivities === o.entries && rest.invoices === o.customers };
   } finally {
     await sandbox?.close();
   }
