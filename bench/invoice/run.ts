@@ -136,13 +136,21 @@ async function invoiceAll(repos: Repos, port: QboPort, marker: string, log: (l: 
   const service = createInvoiceService({ repos, port, today: () => TODAY, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 2_000))) });
   await repos.settings.set('invoiceLayouts', { defaultLayout: { grouping: 'perClient', detail: 'taskDay', descriptionTemplate: '{project}{task? — task}' }, byClient: {} });
   const started = Date.now();
+  const lap = (what: string, since: number) => log(`  ${what}: ${((Date.now() - since) / 1000).toFixed(1)} s`);
   const customers = (await service.unbilled(RANGE)).customers.map((c) => c.customerId);
+  lap('unbilled time read', started);
   const overrides: Record<string, InvoiceOverrides> = Object.fromEntries(customers.map((id) => [id, { header: { memo: marker } }]));
+  const previewed = Date.now();
   const previews = await service.preview(customers, RANGE, overrides);
+  lap('previews built (with pre-flight asking QuickBooks)', previewed);
   const blocked = previews.flatMap((p) => p.issues.filter((i) => i.blocking).map((i) => i.message));
   if (blocked.length > 0) log(`blocked: ${blocked.join(' | ')}`);
+  const creating = Date.now();
   const result = await service.create(previews);
+  lap('invoices created', creating);
+  const refreshing = Date.now();
   await service.refresh();
+  lap('refreshed from QuickBooks', refreshing);
   log(`${previews.length} invoices previewed, ${result.created.length} created, ${result.failed.length} not yet (${result.failed.map((f) => f.lastError).join('; ')})`);
   return (Date.now() - started) / 1000;
 }

@@ -73,6 +73,24 @@ describe('creating an invoice', () => {
   });
 });
 
+describe('pre-flight', () => {
+  it('blocks an invoice whose time QuickBooks already billed elsewhere, naming the day', async () => {
+    const { w } = await syncedWorld(3, 1);
+    const [ta] = await sandboxTime();
+    // Someone invoices one TimeActivity in QuickBooks itself.
+    const [item] = (await w.conn.port.queryAll('Item', "Type = 'Service'")).filter((i) => i.IncomeAccountRef);
+    const customerId = (ta!.CustomerRef as { value: string }).value;
+    await w.conn.port.createInvoice(crypto.randomUUID(), { CustomerRef: { value: customerId }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 10, SalesItemLineDetail: { ItemRef: { value: item!.Id } }, LinkedTxn: [{ TxnId: ta!.Id, TxnType: 'TimeActivity' }] }] });
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    const [preview] = await service.preview([customer!.customerId], RANGE);
+    const issue = preview!.issues.find((i) => i.code === 'already_billed');
+    expect(issue).toMatchObject({ blocking: true });
+    expect(issue!.message).toMatch(/^QuickBooks already shows time on \d+ \w+ 2026 as billed on another invoice/);
+    expect(await service.create([preview!])).toEqual({ created: [], failed: [] });
+  });
+});
+
 describe('the same numbers everywhere', () => {
   it("the reconciliation report's invoiced column adds up to the invoice, overtime included, beside the approved amounts at base rate", async () => {
     const { w } = await syncedWorld(12, 1);

@@ -2,14 +2,11 @@
 // and in the words a bookkeeper uses: an inactive customer or item, an item that cannot be sold
 // (no income account, no tax code where sales tax applies), another currency, time QuickBooks has
 // billed already, a closed period.
-import type { InvoiceInput } from '../../../../../shared/invoice/types';
+import type { BillableTime, InvoiceInput } from '../../../../../shared/invoice/types';
 import { formatDate } from '../../../../../shared/time/display';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
 import type { InvoicePreflightIssue } from '../invoice-service';
-
-/** QuickBooks' query language takes `Id IN (…)`; long lists are asked in pieces. */
-const IDS_PER_QUERY = 100;
 
 function itemIssues(input: InvoiceInput): InvoicePreflightIssue[] {
   const issues: InvoicePreflightIssue[] = [];
@@ -40,23 +37,23 @@ function booksClosed(input: InvoiceInput, sc: SyncContext): InvoicePreflightIssu
   return [{ code: 'books_closed', blocking: true, message: `The books are closed through ${formatDate(closed)} in QuickBooks, so an invoice dated ${formatDate(input.header.txnDate)} cannot be created. Date the invoice after the closing date, or ask your accountant to reopen the period.` }];
 }
 
-/** TimeActivities QuickBooks already shows as billed (someone invoiced them there); null when QuickBooks could not be asked. */
-async function billedInQuickBooks(ids: readonly string[], port: QboPort): Promise<Set<string> | null> {
-  const billed = new Set<string>();
+/**
+ * TimeActivities QuickBooks already shows as billed (someone invoiced them there) among those dated
+ * in the period: one query (BillableStatus and TxnDate are filterable, qbo-api.md §3.1) for every
+ * invoice of a preview, answered with the few billed ones. Null when QuickBooks could not be asked.
+ */
+export async function billedInQuickBooks(pieces: readonly BillableTime[], port: QboPort): Promise<Set<string> | null> {
+  if (pieces.length === 0) return new Set();
+  const dates = pieces.map((p) => p.localDate).sort();
   try {
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const chunk = ids.slice(i, i + IDS_PER_QUERY).map((id) => `'${id.replace(/[^0-9A-Za-z-]/g, '')}'`);
-      for (const ta of await port.queryAll('TimeActivity', `Id IN (${chunk.join(', ')})`)) if (ta.BillableStatus === 'HasBeenBilled') billed.add(ta.Id);
-    }
+    const billed = await port.queryAll('TimeActivity', `BillableStatus = 'HasBeenBilled' AND TxnDate >= '${dates[0]!}' AND TxnDate <= '${dates.at(-1)!}'`);
+    return new Set(billed.map((ta) => ta.Id));
   } catch {
     return null;
   }
-  return billed;
 }
 
-async function alreadyBilled(input: InvoiceInput, port: QboPort): Promise<InvoicePreflightIssue[]> {
-  const ids = [...new Set(input.time.map((t) => t.timeActivityId))];
-  const billed = await billedInQuickBooks(ids, port);
+function alreadyBilled(input: InvoiceInput, billed: ReadonlySet<string> | null): InvoicePreflightIssue[] {
   if (billed === null) return [];
   const dates = [...new Set(input.time.filter((t) => billed.has(t.timeActivityId)).map((t) => t.localDate))].sort();
   if (dates.length === 0) return [];
@@ -64,10 +61,9 @@ async function alreadyBilled(input: InvoiceInput, port: QboPort): Promise<Invoic
 }
 
 /** Every pre-flight issue of one invoice; blocking ones stop it from being created. */
-export async function preflightInvoice(input: InvoiceInput, deps: { sc: SyncContext; port: QboPort }): Promise<InvoicePreflightIssue[]> {
+export function preflightInvoice(input: InvoiceInput, sc: SyncContext, billed: ReadonlySet<string> | null): InvoicePreflightIssue[] {
   const issues: InvoicePreflightIssue[] = [];
   if (!input.customer.active) issues.push({ code: 'customer_inactive', blocking: true, message: `${input.customer.name} is inactive in QuickBooks. Make the customer active there before invoicing.` });
-  issues.push(...itemIssues(input), ...currencyIssues(input), ...booksClosed(input, deps.sc));
-  issues.push(...(await alreadyBilled(input, deps.port)));
+  issues.push(...itemIssues(input), ...currencyIssues(input), ...booksClosed(input, sc), ...alreadyBilled(input, billed));
   return issues;
 }

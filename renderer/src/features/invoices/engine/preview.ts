@@ -10,9 +10,9 @@ import type { QboEntityRow } from '../../../db/schema';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { QboMirrorRepo } from '../../quickbooks/store/mirror-repo';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
-import { rootCustomer } from '../store/billable-time';
+import { groupBy, rootsOf } from '../store/billable-time';
 import type { InvoiceLayoutSettings, InvoiceOverrides, InvoicePreflightIssue, InvoicePreview } from '../invoice-service';
-import { preflightInvoice } from './preflight';
+import { billedInQuickBooks, preflightInvoice } from './preflight';
 
 export interface PreviewDeps {
   sc: SyncContext;
@@ -39,8 +39,10 @@ function layoutFor(clientId: string | null, layouts: InvoiceLayoutSettings, over
 /** Invoices per customer: one, or one per project when the client's layout says so. */
 function groupsOf(pieces: readonly BillableTime[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>>): Group[] {
   const groups: Group[] = [];
+  const root = rootsOf(deps.sc);
+  const byRoot = groupBy(pieces, (p) => root(p.customerId));
   for (const customerId of customerIds) {
-    const own = pieces.filter((p) => rootCustomer(p.customerId, deps.sc) === customerId);
+    const own = byRoot.get(customerId) ?? [];
     if (own.length === 0) continue;
     const clientId = own[0]!.clientId;
     // The grouping decides the preview ids, so a layout chosen for the customer applies first.
@@ -109,10 +111,12 @@ async function exchangeRateFor(customer: InvoiceCustomer, home: string, date: Lo
 /** The previews for the chosen customers' unbilled time. */
 export async function previewInvoices(pieces: readonly BillableTime[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>> = {}): Promise<InvoicePreview[]> {
   const [customers, itemRows, terms, tax] = await Promise.all([deps.mirror.list('customer', { includeInactive: true }), deps.mirror.list('item', { includeInactive: true }), deps.mirror.terms(), taxSetupOf(deps)]);
+  const groups = groupsOf(pieces, customerIds, deps, overrides);
+  const billed = await billedInQuickBooks(groups.flatMap((g) => g.time), deps.port);
   const items = itemsOf(itemRows);
   const home = deps.sc.transform.currency;
   const previews: InvoicePreview[] = [];
-  for (const group of groupsOf(pieces, customerIds, deps, overrides)) {
+  for (const group of groups) {
     const customer = customerOf(customers.find((c) => c.id === group.customerId), group.customerId, home);
     const header = headerFor(customer, terms, deps, overrides[group.previewId]?.header);
     const input: InvoiceInput = {
@@ -126,7 +130,7 @@ export async function previewInvoices(pieces: readonly BillableTime[], customerI
       items,
       header,
     };
-    const issues: InvoicePreflightIssue[] = await preflightInvoice(input, deps);
+    const issues: InvoicePreflightIssue[] = preflightInvoice(input, deps.sc, billed);
     const blocked = issues.some((i) => i.code === 'no_exchange_rate');
     const draft = blocked ? emptyDraft(input) : buildInvoice(input);
     previews.push({ previewId: group.previewId, customerName: customer.name, clientId: group.clientId, input, draft, issues, terms: terms.filter((t) => t.active).map(({ id, name, dueDays }) => ({ id, name, dueDays })) });

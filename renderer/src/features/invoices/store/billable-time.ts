@@ -11,7 +11,7 @@ import { allocateInteger } from '../../../../../shared/money/allocate';
 import { multiplyRate } from '../../../../../shared/money/multiply';
 import { companyOfName } from '../../../../../shared/qbo/company';
 import { decimalToMinor } from '../../../../../shared/qbo/decimal';
-import { approvedLines } from '../../../../../shared/qbo/transform';
+import { approvedLines, entryKey } from '../../../../../shared/qbo/transform';
 import { formatDuration } from '../../../../../shared/time/duration';
 import type { TrackNexusDb } from '../../../db/database';
 import type { EntryRow, SyncRecordRow } from '../../../db/schema';
@@ -19,6 +19,18 @@ import { belongsTo, type SyncContext } from '../../quickbooks/store/sync-context
 import type { DateRange, LeftBehind, UnbilledCustomer, UnbilledProject, UnbilledView } from '../invoice-service';
 
 const MINUTE = 60_000;
+
+/** Items by a key, in the order they came. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 
 /** Entries of the company in the range that would bill: billable on a billable project, live, finished. */
 async function billableEntries(db: TrackNexusDb, sc: SyncContext, range: DateRange): Promise<EntryRow[]> {
@@ -97,7 +109,7 @@ export async function scanBillable(db: TrackNexusDb, sc: SyncContext, range: Dat
   const entries = await billableEntries(db, sc, range);
   const invoiced = await entriesOnInvoices(db, sc.companyId);
   const candidates = entries.filter((e) => e.status === 'synced' && !invoiced.has(e.id));
-  const records = await recordsHolding(db, candidates.map((e) => e.id), sc.companyId);
+  const records = await recordsHolding(db, candidates, sc);
   const byId = new Map(entries.map((e) => [e.id, e]));
   // Entries of a day's TimeActivity outside the range or filter still count: read them too.
   const missing = [...new Set(records.flatMap((r) => r.entryIds))].filter((id) => !byId.has(id));
@@ -115,19 +127,34 @@ export async function scanBillable(db: TrackNexusDb, sc: SyncContext, range: Dat
   return { pieces, waiting };
 }
 
-/** Sync records of the company holding any of these entries (one lookup per entry, multi-entry index). */
-async function recordsHolding(db: TrackNexusDb, entryIds: readonly string[], companyId: string): Promise<SyncRecordRow[]> {
-  const found = await Promise.all(entryIds.map((id) => db.syncRecords.where('entryIds').equals(id).toArray()));
-  const byKey = new Map(found.flat().filter((r) => companyOfName(r.key) === companyId).map((r) => [r.key, r]));
+/**
+ * Sync records of the company holding any of these entries: read by the key each entry's time is
+ * sent under (one bulk read), and through the entry index for the few whose record is under
+ * another key (an aggregation switched since).
+ */
+async function recordsHolding(db: TrackNexusDb, entries: readonly EntryRow[], sc: SyncContext): Promise<SyncRecordRow[]> {
+  const keys = entries.map((e) => entryKey(e, sc.transform));
+  const direct = await db.syncRecords.bulkGet(keys.map((k) => k ?? ''));
+  const byKey = new Map<string, SyncRecordRow>();
+  const missing: string[] = [];
+  entries.forEach((e, i) => {
+    const record = direct[i];
+    if (record?.entryIds.includes(e.id)) byKey.set(record.key, record);
+    else missing.push(e.id);
+  });
+  const found = await Promise.all(missing.map((id) => db.syncRecords.where('entryIds').equals(id).toArray()));
+  for (const r of found.flat()) if (companyOfName(r.key) === sc.companyId) byKey.set(r.key, r);
   return [...byKey.values()];
 }
 
-/** The top customer above a customer or job (invoices per client go to it). */
-export function rootCustomer(customerId: string, sc: SyncContext): string {
+/** The top customer above a customer or job (invoices per client go to it), read from one map of parents. */
+export function rootsOf(sc: SyncContext): (customerId: string) => string {
   const parent = new Map(sc.mirror.customers.map((c) => [c.Id, c.ParentRef?.value ?? null]));
-  let id = customerId;
-  for (let depth = 0; depth < 8 && parent.get(id); depth++) id = parent.get(id)!;
-  return id;
+  return (customerId) => {
+    let id = customerId;
+    for (let depth = 0; depth < 8 && parent.get(id); depth++) id = parent.get(id)!;
+    return id;
+  };
 }
 
 function customerName(id: string, sc: SyncContext): string {
@@ -137,12 +164,8 @@ function customerName(id: string, sc: SyncContext): string {
 /** Unbilled pieces per customer (the client's top customer), with projects and tasks, oldest first. */
 function unbilledCustomers(pieces: readonly BillableTime[], sc: SyncContext): UnbilledCustomer[] {
   const currency = sc.transform.currency;
-  const byCustomer = new Map<string, BillableTime[]>();
-  for (const p of pieces) {
-    const id = rootCustomer(p.customerId, sc);
-    byCustomer.set(id, [...(byCustomer.get(id) ?? []), p]);
-  }
-  return [...byCustomer].map(([customerId, own]) => ({
+  const root = rootsOf(sc);
+  return [...groupBy(pieces, (p) => root(p.customerId))].map(([customerId, own]) => ({
     customerId,
     customerName: customerName(customerId, sc),
     clientId: own[0]!.clientId,
@@ -162,12 +185,8 @@ function totals(pieces: readonly BillableTime[], currency: string) {
 }
 
 function projectsOf(pieces: readonly BillableTime[], currency: string): UnbilledProject[] {
-  const byProject = new Map<string, BillableTime[]>();
-  for (const p of pieces) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);
-  return [...byProject].map(([projectId, own]) => {
-    const byTask = new Map<string | null, BillableTime[]>();
-    for (const p of own) byTask.set(p.taskId, [...(byTask.get(p.taskId) ?? []), p]);
-    const tasks = [...byTask].map(([taskId, t]) => ({ taskId, taskName: t[0]!.taskName, ...totals(t, currency), entryCount: new Set(t.map((x) => x.entryId)).size }));
+  return [...groupBy(pieces, (p) => p.projectId)].map(([projectId, own]) => {
+    const tasks = [...groupBy(own, (p) => p.taskId)].map(([taskId, t]) => ({ taskId, taskName: t[0]!.taskName, ...totals(t, currency), entryCount: new Set(t.map((x) => x.entryId)).size }));
     return { projectId, projectName: own[0]!.projectName, ...totals(own, currency), tasks: tasks.sort((a, b) => (a.oldest < b.oldest ? -1 : 1)) };
   }).sort((a, b) => (a.oldest < b.oldest ? -1 : a.oldest > b.oldest ? 1 : a.projectName.localeCompare(b.projectName)));
 }
