@@ -159,6 +159,20 @@ describe('following QuickBooks', () => {
     expect((await service.unbilled(RANGE)).customers).toHaveLength(1);
   });
 
+  it('an invoice deleted in QuickBooks, seen through change data capture, releases its time and reads as deleted', async () => {
+    const { w, ids } = await syncedWorld(2, 1);
+    const service = serviceFor(w);
+    const [customer] = (await service.unbilled(RANGE)).customers;
+    await service.create(await service.preview([customer!.customerId], RANGE));
+    await service.refresh(); // the first look reads each invoice; later ones ask CDC
+    const [invoice] = await sandboxInvoices();
+    await control(qbo.sandbox, `invoices/${String(invoice!.Id)}/delete`);
+    await service.refresh();
+    expect((await service.list())[0]!.status).toBe('deleted');
+    for (const id of ids) expect((await w.repos.entries.get(id))!.status).toBe('synced');
+    expect((await sandboxTime()).every((t) => t.BillableStatus === 'Billable')).toBe(true);
+  });
+
   it('a changed line becomes a conflict with both sides in words until QuickBooks is accepted', async () => {
     const { w } = await syncedWorld(2, 1);
     const service = serviceFor(w);
