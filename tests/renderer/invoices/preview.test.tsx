@@ -86,4 +86,15 @@ describe('Preview', () => {
     expect(sent.map((p) => p.draft.totalMinor)).toEqual(shown.map((p: { draft: { totalMinor: number } }) => p.draft.totalMinor));
     await waitFor(() => expect(service.unbilled).toHaveBeenCalledTimes(2));
   });
+
+  it('a Create clicked right after changing a field creates the invoice with that change, not the one shown before it', async () => {
+    const acme = await previewBoth();
+    const number = within(acme).getByRole('textbox', { name: 'Invoice number' });
+    fireEvent.change(number, { target: { value: 'INV-78' } });
+    fireEvent.blur(number);
+    fireEvent.click(within(acme).getByRole('button', { name: 'Create this invoice' }));
+    await screen.findByText(/Created 1 invoice in QuickBooks/);
+    const sent = service.create.mock.calls[0]![0];
+    expect(sent.map((p) => [p.previewId, p.input.header.docNumber])).toEqual([['c-acme', 'INV-78']]);
+  });
 });

@@ -67,7 +67,15 @@ export function PreviewSection({ service, range, customerIds, version, onCreated
     await service.saveLayouts(next);
     setSaved(scope === 'default' ? 'Saved as the default layout for new invoices.' : `Saved: ${p.customerName}'s invoices use this layout from now on.`);
   };
-  const busy = creating.state === 'running' || previews.loading;
+  // Create clicked while a change (a field just left) is still being previewed: the invoices are
+  // made from a preview with that change, never from the numbers shown before it.
+  const createFor = async (which: 'all' | string) => {
+    setCreating({ state: 'running', count: which === 'all' ? ready.length : 1 });
+    const current = previews.loading || !previews.data ? await service.preview(customerIds, range, overrides) : previews.data;
+    const chosen = current.filter((p) => !isBlocked(p) && (which === 'all' || p.previewId === which));
+    if (chosen.length > 0) await create(chosen);
+  };
+  const busy = creating.state === 'running';
   return (
     <section className="inv-previews" aria-labelledby="inv-preview-title">
       <h2 id="inv-preview-title">Preview</h2>
@@ -78,11 +86,11 @@ export function PreviewSection({ service, range, customerIds, version, onCreated
         <PreviewCard key={p.previewId} preview={p} busy={busy}
           onChange={(o) => setOverrides((all) => withChange(all, p, o))}
           onKeep={(scope, layout) => void keep(p, scope, layout).catch((e: unknown) => setSaved(`The layout was not saved: ${errorText(e)}`))}
-          onCreate={() => void create([p])} />
+          onCreate={() => void createFor(p.previewId)} />
       ))}
       {list.length > 0 ? (
         <div className="qbo-actions inv-create">
-          <button type="button" className="button primary" disabled={busy || ready.length === 0} onClick={() => void create(ready)}>
+          <button type="button" className="button primary" disabled={busy || ready.length === 0} onClick={() => void createFor('all')}>
             Create {ready.length} invoice{ready.length === 1 ? '' : 's'} in QuickBooks
           </button>
           {ready.length < list.length ? <span className="muted">{list.length - ready.length} held back until the problems above are fixed.</span> : null}
