@@ -131,11 +131,25 @@ export async function previewInvoices(pieces: readonly BillableTime[], customerI
       header,
     };
     const issues: InvoicePreflightIssue[] = preflightInvoice(input, deps.sc, billed);
-    const blocked = issues.some((i) => i.code === 'no_exchange_rate');
-    const draft = blocked ? emptyDraft(input) : buildInvoice(input);
+    const draft = draftOf(input, issues);
     previews.push({ previewId: group.previewId, customerName: customer.name, clientId: group.clientId, input, draft, issues, terms: terms.filter((t) => t.active).map(({ id, name, dueDays }) => ({ id, name, dueDays })) });
   }
   return previews;
+}
+
+/**
+ * The builder's draft; for an invoice it cannot build (a missing exchange rate, an item or tax code
+ * QuickBooks does not have) an empty one, with why among the blocking issues, so the other
+ * invoices of the preview still show.
+ */
+function draftOf(input: InvoiceInput, issues: InvoicePreflightIssue[]): InvoicePreview['draft'] {
+  if (issues.some((i) => i.code === 'no_exchange_rate')) return emptyDraft(input);
+  try {
+    return buildInvoice(input);
+  } catch (error) {
+    if (!issues.some((i) => i.blocking)) issues.push({ code: 'unpriced', blocking: true, message: `This invoice cannot be worked out: ${error instanceof Error ? error.message : String(error)}.` });
+    return emptyDraft(input);
+  }
 }
 
 /** A draft with no lines, for an invoice that cannot be priced (its pre-flight says why). */
