@@ -11,7 +11,7 @@
 // screen's test. Approving and editing go through the Today screen's own buttons.
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
-import { artifactsDir, control, expect, test } from './fixtures';
+import { artifactsDir, expect, test } from './fixtures';
 import { connectCustomServer, consentUrl, sandboxState, type Harness, type SandboxState } from './qbo-helpers';
 
 /** A client, a billable project at 120.00 USD/h with one task, and two draft entries today (09:00–10:30, 11:00–11:45). */
