@@ -67,6 +67,14 @@ describe('Preview', () => {
     await waitFor(() => expect(service.saveLayouts).toHaveBeenCalledWith({ defaultLayout: expect.objectContaining({ detail: 'taskDay' }), byClient: { 'cl-c-acme': expect.objectContaining({ detail: 'task' }) } }));
   });
 
+  it('lets the invoice be dated later (after a closing date), asking the preview again', async () => {
+    const acme = await previewBoth();
+    const date = within(acme).getByLabelText('Invoice date');
+    fireEvent.change(date, { target: { value: '2026-12-07' } });
+    fireEvent.blur(date);
+    await waitFor(() => expect(service.preview).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), { 'c-acme': { layout: {}, header: { txnDate: '2026-12-07' } } }));
+  });
+
   it('sends changed invoice details with the preview', async () => {
     const acme = await previewBoth();
     const number = within(acme).getByRole('textbox', { name: 'Invoice number' });

@@ -68,6 +68,7 @@ function HeaderFields({ preview, onChange }: { preview: InvoicePreview; onChange
           {preview.terms.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </label>
+      <HeaderText label="Invoice date" type="date" value={h.txnDate} onCommit={(v) => v && onChange({ txnDate: v })} />
       <HeaderText label="Due date" type="date" value={h.dueDate ?? ''} onCommit={(v) => onChange({ dueDate: v || null })} />
       <HeaderText label="Invoice number" value={h.docNumber ?? ''} placeholder="QuickBooks numbers it" onCommit={(v) => onChange({ docNumber: v.trim() || null })} />
       <HeaderText label="Billing e-mail" type="email" value={h.billEmail ?? ''} onCommit={(v) => onChange({ billEmail: v.trim() || null })} />
