@@ -2,6 +2,7 @@
 // rate and multiplier, further split by the layout's detail (entry, task and day, task, project).
 // Lines run oldest first; per-client invoices with several projects get a heading and a subtotal
 // per project, projects by name.
+import { groupBy } from '../group-by';
 import { MAX_DESCRIPTION_LENGTH } from '../entries/entry';
 import { formatMoney } from '../money/money';
 import { multiplyRate } from '../money/multiply';
@@ -27,14 +28,7 @@ function lineKey(s: Segment, detail: LineDetail): string {
 
 /** Segments (in start order) grouped by line, groups in order of their earliest segment. */
 function groupSegments(segments: readonly Segment[], detail: LineDetail): Segment[][] {
-  const groups = new Map<string, Segment[]>();
-  for (const s of segments) {
-    const key = lineKey(s, detail);
-    const group = groups.get(key);
-    if (group) group.push(s);
-    else groups.set(key, [s]);
-  }
-  return [...groups.values()];
+  return [...groupBy(segments, (s) => lineKey(s, detail)).values()];
 }
 
 const distinct = (values: ReadonlyArray<string | null>): string[] => [...new Set(values.filter((v): v is string => !!v && v.trim() !== ''))];

@@ -20,6 +20,7 @@
 //   since one TimeActivity has one status). Minutes are summed from the entries' rounded shares,
 //   descriptions are the distinct non-empty descriptions in start order joined with "; ".
 import type { TimeEntry } from '../entries/entry';
+import { groupBy } from '../group-by';
 import { billedTimes, type BillableSpan } from '../rounding/billed';
 import type { RoundingPolicy } from '../rounding/policy';
 import { resolveRate, type RateRecord } from '../rates/resolve';
@@ -241,13 +242,7 @@ export function entryKey(entry: Pick<TimeEntry, 'id' | 'projectId' | 'taskId' | 
  */
 export function toTimeActivities(entries: readonly TimeEntry[], ctx: TransformContext): TimeActivityDraft[] {
   const prepared = prepare(entries, ctx);
-  const groups = new Map<string, Prepared[]>();
-  for (const p of prepared) {
-    const key = keyFor(p);
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
+  const groups = groupBy(prepared, keyFor);
   const template = ctx.descriptionTemplate ?? DEFAULT_DESCRIPTION_TEMPLATE;
   const worker = ctx.worker!;
   const drafts: TimeActivityDraft[] = [];

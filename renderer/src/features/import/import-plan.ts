@@ -2,6 +2,7 @@
 // name (case-insensitive) or created, and every good row becomes an ImportRow whose importKey
 // (and content) lets the entries repository skip rows imported before. All of it is one
 // transaction: a cancel, a failure or a crash halfway leaves nothing, not even a new project.
+import { groupBy } from '../../../../shared/group-by';
 import type { ImportedRow } from '../../../../shared/csv/types';
 import type { ImportRow, Repos } from '../../db/repos';
 import type { ClientRow, ProjectRow, TaskRow } from '../../db/schema';
@@ -40,22 +41,11 @@ function pick<T extends { archived: boolean }>(items: readonly T[]): T | undefin
  * a row without a client also matches a project of that name when exactly one exists.
  */
 export function planImport(rows: readonly ImportedRow[], catalog: Catalog): ImportPlan {
-  const clientsByName = new Map<string, Catalog['clients'][number][]>();
-  for (const c of catalog.clients) clientsByName.set(nameKey(c.name), [...(clientsByName.get(nameKey(c.name)) ?? []), c]);
+  const clientsByName = groupBy(catalog.clients, (c) => nameKey(c.name));
   const clientName = new Map(catalog.clients.map((c) => [c.id, c.name]));
-
-  const projectsByKey = new Map<string, Catalog['projects'][number][]>();
-  const projectsByName = new Map<string, Catalog['projects'][number][]>();
-  for (const p of catalog.projects) {
-    const key = projectKey(p.clientId ? (clientName.get(p.clientId) ?? null) : null, p.name);
-    projectsByKey.set(key, [...(projectsByKey.get(key) ?? []), p]);
-    projectsByName.set(nameKey(p.name), [...(projectsByName.get(nameKey(p.name)) ?? []), p]);
-  }
-  const tasksByKey = new Map<string, Catalog['tasks'][number][]>();
-  for (const t of catalog.tasks) {
-    const key = taskKey(t.projectId, t.name);
-    tasksByKey.set(key, [...(tasksByKey.get(key) ?? []), t]);
-  }
+  const projectsByKey = groupBy(catalog.projects, (p) => projectKey(p.clientId ? (clientName.get(p.clientId) ?? null) : null, p.name));
+  const projectsByName = groupBy(catalog.projects, (p) => nameKey(p.name));
+  const tasksByKey = groupBy(catalog.tasks, (t) => taskKey(t.projectId, t.name));
 
   const plan: ImportPlan = { newClients: [], newProjects: [], newTasks: [], rows: [] };
   const plannedClients = new Set<string>();

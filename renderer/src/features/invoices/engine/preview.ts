@@ -10,7 +10,8 @@ import type { QboEntityRow } from '../../../db/schema';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { QboMirrorRepo } from '../../quickbooks/store/mirror-repo';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
-import { groupBy, rootsOf } from '../store/billable-time';
+import { groupBy } from '../../../../../shared/group-by';
+import { rootsOf } from '../store/billable-time';
 import type { InvoiceLayoutSettings, InvoiceOverrides, InvoicePreflightIssue, InvoicePreview } from '../invoice-service';
 import { billedInQuickBooks, preflightInvoice } from './preflight';
 

@@ -6,6 +6,7 @@
 // since (approved again, or back to draft) means QuickBooks holds an older version, which must not
 // be invoiced until the new one is sent.
 import { isLive } from '../../../../../shared/entries/entry';
+import { groupBy } from '../../../../../shared/group-by';
 import type { BillableTime } from '../../../../../shared/invoice/types';
 import { allocateInteger } from '../../../../../shared/money/allocate';
 import { multiplyRate } from '../../../../../shared/money/multiply';
@@ -19,18 +20,6 @@ import { belongsTo, type SyncContext } from '../../quickbooks/store/sync-context
 import type { DateRange, LeftBehind, UnbilledCustomer, UnbilledProject, UnbilledView } from '../invoice-service';
 
 const MINUTE = 60_000;
-
-/** Items by a key, in the order they came. */
-export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** Entries of the company in the range that would bill: billable on a billable project, live, finished. */
 async function billableEntries(db: TrackNexusDb, sc: SyncContext, range: DateRange): Promise<EntryRow[]> {

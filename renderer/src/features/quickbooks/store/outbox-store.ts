@@ -1,6 +1,7 @@
 // The sync engine's storage: what it picks work from, the batch plans it stores before sending, and
 // QuickBooks' answers applied to the outbox, the sync records, the entries' statuses and the sync
 // audit trail, each in one transaction (the order of calls in shared/sync/README.md).
+import { groupBy } from '../../../../../shared/group-by';
 import { companyOfName } from '../../../../../shared/qbo/company';
 import { auditForOutcome, type AuditRecord } from '../../../../../shared/sync/audit';
 import { applyBatchFailure, markInflight, type BatchPlan } from '../../../../../shared/sync/batch-plan';
@@ -32,8 +33,7 @@ async function settle(ctx: RepoContext, entries: EntriesRepo, tx: EntryTx, settl
   if (settled.length === 0) return;
   const keys = [...new Set(settled.map((s) => s.row.key))];
   const previous = new Map((await recordsOf(tx.db, keys)).map((r) => [r.key, toRecord(r)]));
-  const rowsByKey = new Map<string, OutboxRow[]>();
-  for (const r of await rowsWithKeys(tx.db, keys)) rowsByKey.set(r.key, [...(rowsByKey.get(r.key) ?? []), r]);
+  const rowsByKey = groupBy(await rowsWithKeys(tx.db, keys), (r) => r.key);
   const upserts = new Map<string, OutboxRow>();
   const cancelled: string[] = [];
   const toSynced: OutboxRow[] = [];
