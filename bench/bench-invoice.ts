@@ -6,15 +6,9 @@
 // that endpoint instead (no fault injection there).
 // The last line is one JSON object: {"entries","invoices","duplicates","lineDifferences","unbilled","centsDifference","seconds"}.
 import { runInvoiceBench } from './invoice/run';
+import { numberOption } from './options';
 
-function arg(name: string, fallback: number): number {
-  const argv = process.argv.slice(2);
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return fallback;
-  const n = Number(argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1]);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number`);
-  return n;
-}
+const arg = (name: string, fallback: number) => numberOption(name, fallback, { whole: true });
 
 async function main() {
   const result = await runInvoiceBench({ entries: arg('entries', 2000), customers: arg('customers', 20), timeScale: arg('time-scale', 10), seed: arg('seed', 42), env: process.env, log: (l) => console.log(l) });

@@ -12,23 +12,8 @@
 // The last line is one JSON object: {"entries","created","duplicates","missing","throughputRatio","seconds"},
 // totals over the companies (the slowest company's throughput and time), plus "companies" and
 // "perCompany" (each company's own count) when N > 1.
+import { numberOption as arg, option } from './options';
 import { runSyncBench } from './sync/run';
-
-/** The value of --name or --name=value, if given. */
-function option(name: string): string | undefined {
-  const argv = process.argv.slice(2);
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-}
-
-function arg(name: string, fallback: number): number {
-  const raw = option(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
-  return n;
-}
 
 async function main() {
   const entries = arg('entries', 5000);
