@@ -1,8 +1,8 @@
 // The invoice's currency. TimeActivity rates are in the home currency; a customer in another
 // currency is invoiced at the rate converted with QuickBooks' exchange rate (home units per one
 // foreign unit), rounded once to the foreign currency's minor unit.
-import { currencyExponent, toSafeNumber } from '../money/money';
-import { parseDecimal, pow10, roundHalfUp } from './exact';
+import { currencyExponent, roundHalfUp, toSafeNumber } from '../money/money';
+import { parseDecimal, pow10 } from './exact';
 import type { ExchangeRateInfo, InvoiceInput } from './types';
 
 /** The exchange rate the invoice needs, or null in the home currency; throws when it is missing. */

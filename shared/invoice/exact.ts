@@ -1,11 +1,5 @@
 // Exact decimal arithmetic for the invoice: rates, exchange rates, tax percents and Qty are decimal
-// strings, and every product of them is rounded once, half-up, in BigInt.
-
-/** n / d rounded half-up; n ≥ 0, d > 0. */
-export function roundHalfUp(n: bigint, d: bigint): bigint {
-  const quotient = n / d;
-  return (n % d) * 2n >= d ? quotient + 1n : quotient;
-}
+// strings, and every product of them is rounded once, half-up, in BigInt (money/money.ts roundHalfUp).
 
 /** An exact non-negative decimal: value = units / 10^scale. */
 interface Decimal {

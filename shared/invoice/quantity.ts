@@ -6,8 +6,8 @@
 // (the rounding below, or the other neighbour), so Qty × UnitPrice stays on the Amount's side of the
 // rounding boundary whenever UnitPrice ≤ 500,000 minor units an hour (e.g. $5,000.00/h, ¥500,000/h).
 // Above that the line keeps its Amount and a 6-decimal Qty, and the builder adds a note.
-import { currencyExponent } from '../money/money';
-import { decimalString, pow10, roundHalfUp } from './exact';
+import { currencyExponent, roundHalfUp } from '../money/money';
+import { decimalString, pow10 } from './exact';
 
 const MAX_DECIMALS = 6;
 

@@ -1,8 +1,8 @@
 // Sales tax on the invoice's time lines. 'us': each line is TAX or NON and the invoice carries the
 // customer's one rate; 'codes': each line carries a real code (the customer's, else the item's).
 // Tax per code = round-half-up(taxable amount × percent / 100), exact.
-import { toSafeNumber } from '../money/money';
-import { parseDecimal, pow10, roundHalfUp } from './exact';
+import { roundHalfUp, toSafeNumber } from '../money/money';
+import { parseDecimal, pow10 } from './exact';
 import type { InvoiceInput, InvoiceItem, InvoiceLine, TaxCodeInfo, TaxLine } from './types';
 
 function itemOf(input: InvoiceInput, id: string): InvoiceItem {

@@ -31,6 +31,12 @@ export function assertMinor(amountMinor: number): void {
   if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`${amountMinor} is not a safe integer amount of minor units`);
 }
 
+/** n / d rounded half-up (0.5 away from zero for n ≥ 0); n ≥ 0, d > 0. The one rounding of money maths. */
+export function roundHalfUp(n: bigint, d: bigint): bigint {
+  const quotient = n / d;
+  return (n % d) * 2n >= d ? quotient + 1n : quotient;
+}
+
 /** Back from BigInt, refusing results too large to be exact as a number. */
 export function toSafeNumber(value: bigint): number {
   const n = Number(value);

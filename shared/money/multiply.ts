@@ -1,5 +1,5 @@
 // Time × hourly rate. All intermediate maths is BigInt, so a 7-hour entry at 123.45/h is exact.
-import { currencyExponent, money, toSafeNumber, type Money } from './money';
+import { currencyExponent, money, roundHalfUp, toSafeNumber, type Money } from './money';
 
 const MS_PER_HOUR = 3_600_000n;
 
@@ -14,8 +14,5 @@ export function multiplyRate(rateMinorPerHour: number, durationMs: number, curre
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`The ${name} must be a non-negative integer`);
   }
   const numerator = BigInt(rateMinorPerHour) * BigInt(durationMs) * BigInt(percent);
-  const denominator = MS_PER_HOUR * 100n;
-  const quotient = numerator / denominator;
-  const roundUp = (numerator % denominator) * 2n >= denominator;
-  return money(toSafeNumber(roundUp ? quotient + 1n : quotient), currency);
+  return money(toSafeNumber(roundHalfUp(numerator, MS_PER_HOUR * 100n)), currency);
 }

@@ -1,7 +1,7 @@
 // QBO speaks decimals (HourlyRate: 123.45); we keep integer minor units. The conversions here go
 // through decimal strings and BigInt, never through float multiplication, so 12345 minor USD is
 // exactly 123.45 and QBO's rate × time becomes the same cents QBO shows.
-import { currencyExponent, minorToDecimalString } from '../money/money';
+import { currencyExponent, minorToDecimalString, roundHalfUp } from '../money/money';
 
 export { minorToDecimalString };
 
@@ -60,9 +60,6 @@ export function amountForMinutes(hourlyRate: number, minutes: number, currency: 
   const { units, scale } = exactDecimal(hourlyRate);
   const numerator = units * BigInt(minutes) * 10n ** BigInt(exponent);
   const denominator = 60n * 10n ** BigInt(scale);
-  const negative = numerator < 0n;
-  const abs = negative ? -numerator : numerator;
-  let quotient = abs / denominator;
-  if ((abs % denominator) * 2n >= denominator) quotient += 1n;
-  return Number(negative ? -quotient : quotient);
+  const quotient = roundHalfUp(numerator < 0n ? -numerator : numerator, denominator);
+  return Number(numerator < 0n ? -quotient : quotient);
 }
