@@ -1,16 +1,11 @@
 // Rules real books enforce (issue 13 part 6): the closing date, unique document numbers, and the
 // invoice and customer fields Intuit's schema lets a client write.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { boot, findId, firstError } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { boot, firstError, useTimeIds } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 const h = useSandbox(() => boot());
-const ids = {} as Record<'emily' | 'cars' | 'design', string>;
-beforeAll(async () => {
-  ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
-  ids.cars = await findId(h, 'Customer', 'DisplayName', 'Cool Cars');
-  ids.design = await findId(h, 'Item', 'Name', 'Design');
-});
+const ids = useTimeIds(h);
 beforeEach(async () => {
   await h.control('reset', { bookCloseDate: '2026-10-31' });
 });

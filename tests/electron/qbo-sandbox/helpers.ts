@@ -1,5 +1,6 @@
 // Test helpers: start a sandbox, get a token through the control route, and call the API
 // the way a client does (JSON, Bearer token, realm in the path).
+import { beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../electron/qbo-sandbox/index';
 
 /** A parsed QBO body; tests check it field by field, so it is left untyped. */
@@ -72,6 +73,17 @@ export async function findId(h: Harness, entity: string, field: string, value: s
   const list = await rows(h, entity, `where ${field} = '${value.replace(/'/g, "\\'")}' and Active in (true, false)`);
   if (!list[0]) throw new Error(`${entity} ${value} not found`);
   return list[0].Id;
+}
+
+/** What time is recorded with in most tests: Emily Platt's time for Cool Cars on the Design item, looked up once per file. */
+export function useTimeIds(h: Harness): Record<'emily' | 'cars' | 'design', string> {
+  const ids = {} as Record<'emily' | 'cars' | 'design', string>;
+  beforeAll(async () => {
+    ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
+    ids.cars = await findId(h, 'Customer', 'DisplayName', 'Cool Cars');
+    ids.design = await findId(h, 'Item', 'Name', 'Design');
+  });
+  return ids;
 }
 
 /** A fake clock tests move by hand. */

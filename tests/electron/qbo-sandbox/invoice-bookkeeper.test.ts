@@ -1,19 +1,13 @@
 // What a test can see beyond the API: the invoice e-mails QuickBooks sent (GET /_sandbox/mail), and
 // a bookkeeper changing, paying, voiding or deleting an invoice in QuickBooks itself.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { boot, clock, findId, type Body } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boot, clock, type Body, useTimeIds } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 import { startSandbox } from '../../../electron/qbo-sandbox/index';
 
 const c = clock();
 const h = useSandbox(() => boot({ now: c.now }));
-const ids = {} as Record<'cars' | 'design' | 'emily', string>;
-
-beforeAll(async () => {
-  ids.cars = await findId(h, 'Customer', 'DisplayName', 'Cool Cars');
-  ids.design = await findId(h, 'Item', 'Name', 'Design');
-  ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
-});
+const ids = useTimeIds(h);
 
 async function invoiceWithTime(): Promise<{ inv: Body; timeId: string }> {
   const time = (await h.api('POST', 'timeactivity', {

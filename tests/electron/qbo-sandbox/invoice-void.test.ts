@@ -1,18 +1,12 @@
 // Voiding an invoice (qbo-api.md §3.5 `?operation=void`, §6.2 batch `optionsData: "void"`): the
 // invoice stays with its lines at 0, PrivateNote says "Voided", the billed time is Billable again.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { boot, clock, findId, firstError, type Body } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { boot, clock, firstError, type Body, useTimeIds } from './helpers';
 import { useSandbox } from '../../fixtures/use-sandbox';
 
 const c = clock();
 const h = useSandbox(() => boot({ now: c.now }));
-const ids = {} as Record<'cars' | 'design' | 'emily', string>;
-
-beforeAll(async () => {
-  ids.cars = await findId(h, 'Customer', 'DisplayName', 'Cool Cars');
-  ids.design = await findId(h, 'Item', 'Name', 'Design');
-  ids.emily = await findId(h, 'Employee', 'DisplayName', 'Emily Platt');
-});
+const ids = useTimeIds(h);
 
 async function billableTime(TxnDate = '2026-01-12'): Promise<Body> {
   const r = await h.api('POST', 'timeactivity', {
