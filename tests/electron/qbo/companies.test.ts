@@ -43,6 +43,15 @@ async function connectNew(a: QboApp, realmAlias?: string): Promise<QboStatus> {
   return result.value as QboStatus;
 }
 
+/** A fresh app with company A (primary, on sandbox A) and company B (sandbox B's other realm) connected. */
+async function twoCompanies(): Promise<{ first: QboStatus; second: QboStatus }> {
+  app = makeApp();
+  await useServer(app, proxyA.url);
+  const first = await connectNew(app);
+  await useServer(app, proxyB.url);
+  return { first, second: await connectNew(app, OTHER_REALM) };
+}
+
 async function createCustomer(a: QboApp, companyId: string, name: string) {
   const items = [{ bId: 'a', operation: 'create', entity: 'Customer', body: { DisplayName: name } }];
   expect(await a.call('qbo:sendBatch', { companyId, requestId: crypto.randomUUID(), items })).toMatchObject({ ok: true, value: { items: [{ fault: null }] } });
@@ -61,11 +70,7 @@ async function companies(a: QboApp): Promise<QboStatus[]> {
 
 describe('several companies', () => {
   it('keeps two companies side by side: each one’s data, grant and status are its own', async () => {
-    app = makeApp();
-    await useServer(app, proxyA.url);
-    const first = await connectNew(app);
-    await useServer(app, proxyB.url);
-    const second = await connectNew(app, OTHER_REALM);
+    const { first, second } = await twoCompanies();
     expect(first).toMatchObject({ companyId: 'primary', realmId: sandboxA.realmId, state: 'connected' });
     expect(second).toMatchObject({ companyId: expect.stringMatching(/^co-[0-9a-f]{8}$/), realmId: OTHER_REALM, state: 'connected' });
     expect((await companies(app)).map((c) => c.companyId)).toEqual(['primary', second.companyId]);
@@ -100,11 +105,7 @@ describe('several companies', () => {
   });
 
   it('disconnecting one company leaves the other connected', async () => {
-    app = makeApp();
-    await useServer(app, proxyA.url);
-    await connectNew(app);
-    await useServer(app, proxyB.url);
-    const second = await connectNew(app, OTHER_REALM);
+    const { second } = await twoCompanies();
     expect(await app.call('qbo:disconnectCompany', { companyId: 'primary' })).toMatchObject({ ok: true, value: { state: 'disconnected', realmId: sandboxA.realmId } });
     expect(await app.store.get(connectionKey('primary'))).toBeNull();
     expect(await companies(app)).toMatchObject([
@@ -116,11 +117,7 @@ describe('several companies', () => {
   });
 
   it('a throttle on one company’s realm does not slow the other company', async () => {
-    app = makeApp();
-    await useServer(app, proxyA.url);
-    await connectNew(app);
-    await useServer(app, proxyB.url);
-    const second = await connectNew(app, OTHER_REALM);
+    const { second } = await twoCompanies();
     // QuickBooks said 429 to company A: A's realm waits a minute…
     app.service.limiters.forRealm(sandboxA.realmId).backOff(60_000);
     expect(app.service.limiters.forRealm(sandboxA.realmId).pausedFor()).toBeGreaterThan(50_000);
