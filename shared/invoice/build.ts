@@ -54,7 +54,6 @@ export function buildInvoice(input: InvoiceInput): InvoiceDraft {
     taxMinor,
     totalMinor: subtotalMinor + taxMinor,
     entryAmounts: entryAmounts(lines),
-    timeActivityIds: [...new Set(input.time.map((p) => p.timeActivityId))].sort(),
     payload: invoicePayload(input, lines, exchangeRate),
     notes: inexact.map((l) => `Line ${lines.indexOf(l) + 1} (${l.description}): QuickBooks needs hours × rate to equal the amount, and no number of hours with 6 decimals does at this rate; the hours are sent as ${l.qty} for ${l.minutes} minutes.`),
   };

@@ -190,8 +190,6 @@ export interface InvoiceDraft {
   totalMinor: number;
   /** Each entry's share of the invoice (line amounts split by time, largest remainder): sums to subtotalMinor. */
   entryAmounts: Array<{ entryId: string; amountMinor: number }>;
-  /** Every TimeActivity billed, sorted. */
-  timeActivityIds: string[];
   /** The exact Invoice body to create (no Id/SyncToken). */
   payload: Record<string, unknown>;
   /** Non-blocking remarks for the preview (e.g. a line whose Qty had to be rounded). */

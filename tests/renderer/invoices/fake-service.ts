@@ -39,7 +39,7 @@ function draft(customerId: string, foreign: boolean): InvoiceDraft {
     customerId, currency: foreign ? 'EUR' : 'USD', lines, subtotalMinor: 142_363,
     exchangeRate: foreign ? { sourceCurrency: 'EUR', targetCurrency: 'USD', rate: '1.08', asOf: '2026-12-04' } : null,
     tax: [{ taxCodeId: '7', name: 'VAT', percent: '20', taxableMinor: 142_363, taxMinor: 28_473 }], taxMinor: 28_473, totalMinor: 170_836,
-    entryAmounts: [], timeActivityIds: ['ta1', 'ta2'], payload: {},
+    entryAmounts: [], payload: {},
     notes: [],
   };
 }

@@ -101,7 +101,7 @@ describe('buildInvoice', () => {
   it('links a TimeActivity shared by two entries once, on the first line', () => {
     const draft = buildInvoice(input([piece({ entryId: 'a' }), piece({ entryId: 'b', time: '11:00', description: 'Review' })], { layout: { grouping: 'perProject', detail: 'entry', descriptionTemplate: '{description}' } }));
     expect(draft.lines.map((l) => l.timeActivityIds)).toEqual([['ta1'], []]);
-    expect(draft.timeActivityIds).toEqual(['ta1']);
+    expect(draft.lines.flatMap((l) => l.timeActivityIds)).toEqual(['ta1']);
   });
 
   it('writes 20 minutes at $1.50 an hour with a Qty QuickBooks accepts', () => {

@@ -155,5 +155,5 @@ function draftOf(input: InvoiceInput, issues: InvoicePreflightIssue[]): InvoiceP
 
 /** A draft with no lines, for an invoice that cannot be priced (its pre-flight says why). */
 function emptyDraft(input: InvoiceInput): InvoicePreview['draft'] {
-  return { customerId: input.customer.id, currency: input.customer.currency, exchangeRate: null, lines: [], subtotalMinor: 0, tax: [], taxMinor: 0, totalMinor: 0, entryAmounts: [], timeActivityIds: [], payload: {}, notes: [] };
+  return { customerId: input.customer.id, currency: input.customer.currency, exchangeRate: null, lines: [], subtotalMinor: 0, tax: [], taxMinor: 0, totalMinor: 0, entryAmounts: [], payload: {}, notes: [] };
 }
