@@ -1,8 +1,8 @@
 // One invoice of the preview: how it is laid out (and keeping that for the client or as the
 // default), its header as QuickBooks will get it, its lines, and what stops or worries pre-flight.
 import { useState } from 'react';
-import type { InvoiceHeader, InvoiceLayout } from '../../../../shared/invoice/types';
-import type { InvoiceOverrides, InvoicePreview, LineDetail, InvoiceGrouping } from './invoice-service';
+import type { InvoiceGrouping, InvoiceHeader, InvoiceLayout, LineDetail } from '../../../../shared/invoice/types';
+import type { InvoiceOverrides, InvoicePreview } from './invoice-service';
 import { PreviewLines } from './PreviewLines';
 
 const GROUPINGS: Array<{ id: InvoiceGrouping; label: string }> = [

@@ -2,7 +2,7 @@
 // would create, creating them exactly once, the invoices made and their state in QuickBooks, the
 // PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
 // (createInvoiceService) over the database and one QuickBooks company's port.
-import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine, LineDetail, InvoiceGrouping } from '../../../../shared/invoice/types';
+import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine } from '../../../../shared/invoice/types';
 import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
@@ -171,4 +171,3 @@ export interface InvoiceLayoutSettings {
   byClient: Record<string, InvoiceLayout>;
 }
 
-export type { LineDetail, InvoiceGrouping };
