@@ -1,5 +1,6 @@
 // /_sandbox/ routes for tests and benchmarks: reset, tokens without a browser, injected
 // faults, throttle settings, revoking every grant and a read-out of the whole state. Off unless enabled.
+import { round2 } from './validate';
 import type { HttpAnswer } from './oauth';
 import { ACCOUNTING_SCOPE } from './oauth';
 import type { SandboxRuntime } from './runtime';
@@ -24,7 +25,6 @@ function parseBody(text: string): Record<string, unknown> | undefined {
   }
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**

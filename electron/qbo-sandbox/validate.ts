@@ -367,7 +367,8 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
 
 // ---- Invoice --------------------------------------------------------------------------
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** An amount to the cent, as QuickBooks keeps Qty × UnitPrice and totals. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 interface LinkedTxn {
   TxnId: string;
