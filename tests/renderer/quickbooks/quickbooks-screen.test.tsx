@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const state = { value: 'disconnected' as string, others: [] as unknown[] };
+const state = { value: 'disconnected' as string, others: [] as unknown[], settingsRead: Promise.resolve(), stored: { environment: 'custom', clientId: null as string | null } };
 let emit: ((s: unknown) => void) | null = null;
 const status = () => ({ companyId: 'primary', state: state.value, environment: 'custom', realmId: state.value === 'disconnected' ? null : '1', companyName: state.value === 'disconnected' ? null : 'Co', message: null, connectedAt: null, awaitingBrowser: false });
 const calls: Array<[string, unknown]> = [];
@@ -20,7 +20,8 @@ vi.mock('../../../renderer/src/platform/api', () => ({
       if (channel === 'qbo:listCompanies') return { ok: true, value: { companies: [...(state.value === 'disconnected' ? [] : [status()]), ...state.others] } };
       if (channel === 'qbo:getStatus') return { ok: true, value: status() };
       if (channel === 'qbo:getSettings') {
-        return { ok: true, value: { environment: 'custom', customApiBase: null, customOAuthBase: null, clientId: null, hasClientSecret: false, keysFromEnvironment: false, relayUrl: null, loopbackPort: null, basesFromEnvironment: false, secretStorage: 'test' } };
+        await state.settingsRead;
+        return { ok: true, value: { environment: state.stored.environment, customApiBase: null, customOAuthBase: null, clientId: state.stored.clientId, hasClientSecret: false, keysFromEnvironment: false, relayUrl: null, loopbackPort: null, basesFromEnvironment: false, secretStorage: 'test' } };
       }
       return { ok: false, error: { kind: 'unavailable', message: channel, retryable: false } };
     }),
@@ -40,6 +41,8 @@ afterEach(() => {
   cleanup();
   useQboTab.setState({ tab: 'company', companyId: 'primary' });
   state.others = [];
+  state.settingsRead = Promise.resolve();
+  state.stored = { environment: 'custom', clientId: null };
   calls.length = 0;
 });
 
@@ -47,6 +50,21 @@ let n = 0;
 const renderScreen = () => render(<ReposProvider dbName={`qbo-screen-${++n}`}><SyncServiceProvider><QuickBooksScreen /></SyncServiceProvider></ReposProvider>);
 
 describe('QuickBooks screen', () => {
+  it('keeps what the person chose while the stored settings were still being read, and fills in the rest', async () => {
+    state.value = 'disconnected';
+    let release = () => {};
+    state.settingsRead = new Promise<void>((r) => { release = r; });
+    state.stored = { environment: 'sandbox', clientId: 'stored-client' };
+    renderScreen();
+    await screen.findByRole('heading', { name: 'Connect QuickBooks Online' });
+    fireEvent.change(screen.getByLabelText('Where'), { target: { value: 'custom' } });
+    fireEvent.change(screen.getByLabelText('API base URL'), { target: { value: 'http://127.0.0.1:8787' } });
+    await act(async () => release());
+    await waitFor(() => expect((screen.getByLabelText('Client ID') as HTMLInputElement).value).toBe('stored-client'));
+    expect((screen.getByLabelText('Where') as HTMLSelectElement).value).toBe('custom');
+    expect((screen.getByLabelText('API base URL') as HTMLInputElement).value).toBe('http://127.0.0.1:8787');
+  });
+
   it('shows no tabs until connected, then the six tabs below the connection card', async () => {
     state.value = 'disconnected';
     renderScreen();

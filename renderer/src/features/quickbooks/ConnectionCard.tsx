@@ -20,9 +20,20 @@ const ENVIRONMENTS: Array<{ id: Exclude<QboEnvironment, 'demo'>; label: string; 
  * (`others`: how many companies the workspace has already, to word it; the demo company is offered
  * unless it is one of them).
  */
+interface ConnectForm {
+  environment: Exclude<QboEnvironment, 'demo'>;
+  clientId: string;
+  clientSecret: string;
+  customApiBase: string;
+  customOAuthBase: string;
+  relayUrl: string;
+}
+
+const EMPTY_FORM: ConnectForm = { environment: 'sandbox', clientId: '', clientSecret: '', customApiBase: '', customOAuthBase: '', relayUrl: '' };
+
 export function ConnectionCard({ status, others = 0, demoExists = false }: { status: QboStatus | null; others?: number; demoExists?: boolean }) {
   const [settings, setSettings] = useState<QboSettingsView | null>(null);
-  const [form, setForm] = useState({ environment: 'sandbox' as Exclude<QboEnvironment, 'demo'>, clientId: '', clientSecret: '', customApiBase: '', customOAuthBase: '', relayUrl: '' });
+  const [form, setForm] = useState<ConnectForm>(EMPTY_FORM);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
@@ -32,14 +43,18 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
       if (!r.ok) return;
       setSettings(r.value);
       const s = r.value;
-      setForm((f) => ({
-        ...f,
-        environment: s.environment === 'demo' ? f.environment : s.environment,
-        clientId: s.clientId ?? '',
-        customApiBase: s.customApiBase ?? '',
-        customOAuthBase: s.customOAuthBase ?? '',
-        relayUrl: s.relayUrl ?? '',
-      }));
+      // The stored settings fill the form, except what the person changed while they were read.
+      setForm((f) => {
+        const kept = <K extends keyof ConnectForm>(k: K, stored: ConnectForm[K]): ConnectForm[K] => (f[k] !== EMPTY_FORM[k] ? f[k] : stored);
+        return {
+          ...f,
+          environment: kept('environment', s.environment === 'demo' ? f.environment : s.environment),
+          clientId: kept('clientId', s.clientId ?? ''),
+          customApiBase: kept('customApiBase', s.customApiBase ?? ''),
+          customOAuthBase: kept('customOAuthBase', s.customOAuthBase ?? ''),
+          relayUrl: kept('relayUrl', s.relayUrl ?? ''),
+        };
+      });
     });
   }, []);
 
