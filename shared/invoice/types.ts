@@ -2,6 +2,7 @@
 // store fills the input from its tables and the QuickBooks mirror, the builder (build.ts) turns it
 // into lines and the exact Invoice payload, and the preview, the engine and the benchmark read the
 // result. Money is integer minor units until the payload; durations are ms of billed (rounded) time.
+import type { ArrangementCharge, StepKey } from '../billing/types';
 import type { MultiplierKind, MultiplierRules } from '../rates/multipliers';
 import type { LocalDate } from '../time/local-date';
 
@@ -123,10 +124,32 @@ export interface InvoiceHeader {
   docNumber: string | null;
 }
 
+/**
+ * A billable expense pushed to QuickBooks as a Purchase line: QuickBooks holds it as a
+ * ReimburseCharge of the customer until an invoice line links it.
+ */
+export interface BillableExpense {
+  expenseId: string;
+  reimburseChargeId: string;
+  projectId: string | null;
+  localDate: LocalDate;
+  /** Minor units of the home currency (what the Purchase recorded). */
+  amountMinor: number;
+  description: string;
+  /** The service item expense lines sell ("Reimbursable expenses"), chosen in the expense settings. */
+  itemId: string;
+}
+
 export interface InvoiceInput {
   customer: InvoiceCustomer;
-  /** Everything to bill; every piece ends up on exactly one line (split by multiplier portions). */
+  /** Hourly time to bill; every piece ends up on exactly one line (split by multiplier portions). */
   time: readonly BillableTime[];
+  /** Lines of billing arrangements (retainer, fixed fee, progress), each with the time it covers. */
+  charges?: readonly ArrangementCharge[];
+  /** Billable expenses, each a line of its own linked to its ReimburseCharge. */
+  expenses?: readonly BillableExpense[];
+  /** A QuickBooks Estimate the invoice bills against (progress billing): linked on the invoice. */
+  estimateId?: string;
   /** Time already billed in the same weeks: counts towards overtime thresholds, never billed again. */
   alreadyBilled?: readonly BillableTime[];
   layout: InvoiceLayout;
@@ -139,7 +162,7 @@ export interface InvoiceInput {
   header: InvoiceHeader;
 }
 
-type InvoiceLineKind = 'time' | 'section' | 'subtotal';
+type InvoiceLineKind = 'time' | 'charge' | 'expense' | 'section' | 'subtotal';
 
 export interface InvoiceLine {
   kind: InvoiceLineKind;
@@ -163,6 +186,11 @@ export interface InvoiceLine {
   amountMinor: number;
   /** 'TAX' / 'NON' (US) or a tax code id; absent without sales tax. */
   taxCodeId?: string;
+  /** Charge lines: the arrangement step billed (shared/billing/types StepKey). */
+  step?: StepKey;
+  /** Expense lines: the expense and the ReimburseCharge linked. */
+  expenseId?: string;
+  reimburseChargeId?: string;
   /** TimeActivities linked on this line (each TimeActivity on exactly one line of the invoice). */
   timeActivityIds: string[];
   /** The entries whose time is on this line, with how much of each (ms). */
@@ -183,13 +211,15 @@ export interface InvoiceDraft {
   /** Set when the invoice is not in the home currency: the rate shown in the preview and sent. */
   exchangeRate: ExchangeRateInfo | null;
   lines: InvoiceLine[];
-  /** Sum of the time lines. */
+  /** Sum of the time, charge and expense lines. */
   subtotalMinor: number;
   tax: TaxLine[];
   taxMinor: number;
   totalMinor: number;
-  /** Each entry's share of the invoice (line amounts split by time, largest remainder): sums to subtotalMinor. */
+  /** Each entry's share of the time and charge lines (split by time, largest remainder). */
   entryAmounts: Array<{ entryId: string; amountMinor: number }>;
+  /** Each expense's line amount (absent on drafts made before expenses existed). */
+  expenseAmounts?: Array<{ expenseId: string; amountMinor: number }>;
   /** The exact Invoice body to create (no Id/SyncToken). */
   payload: Record<string, unknown>;
   /** Non-blocking remarks for the preview (e.g. a line whose Qty had to be rounded). */

@@ -172,6 +172,94 @@ export interface QboInvoice {
 }
 
 /** Payment terms: a fixed number of days (`DueDays`) or a day of the month. */
+/** A Payment as QuickBooks returns it: `Line[].LinkedTxn` names the invoices it pays; the rest is unapplied. */
+export interface QboPayment {
+  Id: string;
+  SyncToken: string;
+  TxnDate?: string;
+  CustomerRef: QboRef;
+  TotalAmt: number;
+  UnappliedAmt?: number;
+  CurrencyRef?: QboRef;
+  Line?: Array<{ Amount: number; LinkedTxn?: QboLinkedTxn[] }>;
+  PrivateNote?: string;
+  MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
+}
+
+/** An Estimate (read only here): a progress-billing budget can come from its total. */
+export interface QboEstimate {
+  Id: string;
+  SyncToken: string;
+  DocNumber?: string;
+  TxnDate?: string;
+  CustomerRef: QboRef;
+  TotalAmt?: number;
+  TxnStatus?: 'Pending' | 'Accepted' | 'Closed' | 'Rejected' | string;
+  CurrencyRef?: QboRef;
+  Line?: QboInvoiceLine[];
+  LinkedTxn?: QboLinkedTxn[];
+  MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
+}
+
+/** One expense line of a Purchase: the expense account, and the customer it is billable to. */
+export interface QboPurchaseLine {
+  Id?: string;
+  DetailType: 'AccountBasedExpenseLineDetail';
+  Amount: number;
+  Description?: string;
+  AccountBasedExpenseLineDetail: {
+    AccountRef: QboRef;
+    BillableStatus?: BillableStatus;
+    CustomerRef?: QboRef;
+    ClassRef?: QboRef;
+    TaxCodeRef?: QboRef;
+  };
+}
+
+/** A Purchase (expense): money paid from a bank or credit card account (AccountRef). */
+export interface QboPurchase {
+  Id: string;
+  SyncToken: string;
+  TxnDate?: string;
+  PaymentType: 'Cash' | 'Check' | 'CreditCard';
+  AccountRef: QboRef;
+  EntityRef?: QboRef;
+  Line: QboPurchaseLine[];
+  TotalAmt?: number;
+  CurrencyRef?: QboRef;
+  PrivateNote?: string;
+  MetaData?: { CreateTime?: string; LastUpdatedTime?: string };
+}
+
+/**
+ * What QuickBooks makes of a billable expense line (read only): a charge to the customer waiting
+ * for an invoice; `HasBeenInvoiced` turns true once an invoice line links it.
+ */
+export interface QboReimburseCharge {
+  Id: string;
+  SyncToken: string;
+  TxnDate?: string;
+  CustomerRef: QboRef;
+  Amount: number;
+  HasBeenInvoiced: boolean;
+  LinkedTxn?: QboLinkedTxn[];
+  CurrencyRef?: QboRef;
+  PrivateNote?: string;
+}
+
+/** An Account of the chart of accounts (expense categories map to these; Purchases are paid from Bank or Credit Card ones). */
+export interface QboAccount {
+  Id: string;
+  SyncToken?: string;
+  Name: string;
+  FullyQualifiedName?: string;
+  AccountType: string;
+  AccountSubType?: string;
+  Classification?: string;
+  Active?: boolean;
+  CurrencyRef?: QboRef;
+}
+
 export interface QboTerm {
   Id: string;
   Name: string;

@@ -58,6 +58,7 @@ export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId
   router.handle('qbo:getInvoicePdf', ({ companyId, invoiceId }) => data(companyId, async (c) => ({ pdfBase64: (await c.invoicePdf(invoiceId)).toString('base64') })));
   router.handle('qbo:sendInvoice', ({ companyId, invoiceId, sendTo, requestId }) => data(companyId, async (c) => ({ data: await c.sendInvoice(invoiceId, sendTo, requestId) })));
   router.handle('qbo:getExchangeRate', ({ companyId, currency, asOf }) => data(companyId, (c) => c.exchangeRate(currency, asOf)));
+  router.handle('qbo:writePurchase', ({ companyId, operation, requestId, body }) => data(companyId, async (c) => ({ data: await c.write('Purchase', operation, body, requestId) })));
   router.handle('qbo:saveInvoiceEmailMessage', ({ companyId, subject, message }) => data(companyId, async (c) => ({ preferences: await c.saveInvoiceEmailMessage(subject, message) })));
 }
 

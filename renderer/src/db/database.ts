@@ -14,6 +14,9 @@ import type {
   ClientRow,
   EntryRow,
   InvoiceRow,
+  ExpenseRow,
+  PaymentRow,
+  ReceiptRow,
   MatcherStateRow,
   ProjectRow,
   RateCardRow,
@@ -46,6 +49,9 @@ export class TrackNexusDb extends Dexie {
   qboEntities!: Table<QboEntityRow, [string, string]>;
   qboState!: Table<QboStateRow, string>;
   invoices!: Table<InvoiceRow, string>;
+  expenses!: Table<ExpenseRow, string>;
+  receipts!: Table<ReceiptRow, string>;
+  payments!: Table<PaymentRow, string>;
 
   constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name, {

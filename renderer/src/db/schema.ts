@@ -3,6 +3,7 @@
 import type { ActivitySegment, AwayPeriod } from '../../../shared/capture/types';
 import type { RateScope } from '../../../shared/rates/resolve';
 import type { RoundingPolicy } from '../../../shared/rounding/policy';
+import type { BillingArrangement, ProjectBudget } from '../../../shared/billing/types';
 import type { TimeEntry } from './time-entry';
 
 export type { TimeEntry, EntrySource, EntryStatus } from './time-entry';
@@ -45,6 +46,10 @@ export interface ProjectRow {
   qboClassId: string | null;
   /** A company of its own, overriding its client's; absent: the client's (or the primary one without a client). */
   qboCompanyId?: string;
+  /** How the project is billed (shared/billing/types.ts); absent: hourly. */
+  billing?: BillingArrangement;
+  /** Hours or amount watched for scope creep, alerting at 80% and 100%; absent: none. */
+  budget?: ProjectBudget;
   createdAt: number;
   updatedAt: number;
 }
@@ -288,6 +293,79 @@ export interface InvoiceRow {
   /** Lines changed in QuickBooks, in words (both sides), until the user accepts QuickBooks' version. */
   conflict?: { differences: string[]; seenAt: number };
   lastError?: string;
+  /** Expenses billed on it (v9; absent on invoices made before expenses existed). */
+  expenseIds?: string[];
   createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * An expense (v9): money spent for work, billable to the project's customer or not. Pushed to
+ * QuickBooks as a Purchase exactly once (its requestid is stored before the first send); a billable
+ * one becomes a ReimburseCharge there, which the client's next invoice bills on a line of its own.
+ */
+export interface ExpenseRow {
+  id: string;
+  /** The QuickBooks company it goes to (its project's); absent until it has a project or is pushed. */
+  companyId: string;
+  localDate: LocalDate;
+  amountMinor: number;
+  currency: string;
+  /** An expense category of the settings (`expenseCategories`), mapped to a QuickBooks expense account. */
+  categoryId: string;
+  projectId: string | null;
+  note: string;
+  billable: boolean;
+  /** Receipt kept on this computer only (the `receipts` table), never sent anywhere. */
+  receiptId: string | null;
+  /**
+   * 'local': not in QuickBooks; 'sending': a create, update or delete is stored with its requestid
+   * and not answered yet; 'pushed': QuickBooks holds it as it is here; 'failed': refused (lastError
+   * says why); 'invoiced' and 'paid' follow its invoice.
+   */
+  state: 'local' | 'sending' | 'pushed' | 'failed' | 'invoiced' | 'paid';
+  /** The write waiting for QuickBooks' answer, with its requestid (same on every resend). */
+  pending?: { op: 'create' | 'update' | 'delete'; requestId: string; attempts: number };
+  qboId?: string;
+  syncToken?: string;
+  /** The ReimburseCharge QuickBooks made from a billable Purchase line; invoices link it. */
+  reimburseChargeId?: string;
+  invoiceId?: string;
+  lastError?: string;
+  deletedAt?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A receipt image or PDF (v9), kept locally beside its expense. */
+export interface ReceiptRow {
+  id: string;
+  expenseId: string;
+  name: string;
+  type: string;
+  size: number;
+  data: Blob;
+  createdAt: number;
+}
+
+/**
+ * A payment recorded in QuickBooks (v9), as last read (CDC on Payment): which invoices it pays and
+ * how much is unapplied. Read only: nothing here is ever written to QuickBooks.
+ */
+export interface PaymentRow {
+  /** `${companyId}:${qboId}`. */
+  id: string;
+  companyId: string;
+  qboId: string;
+  customerId: string;
+  customerName: string;
+  txnDate: LocalDate;
+  currency: string;
+  totalMinor: number;
+  unappliedMinor: number;
+  /** QuickBooks invoice Ids and the amount applied to each. */
+  applied: Array<{ invoiceQboId: string; amountMinor: number }>;
+  /** Deleted in QuickBooks: kept so the change can be told, but it pays nothing. */
+  deleted: boolean;
   updatedAt: number;
 }

@@ -9,9 +9,10 @@ import { v5 } from './versions/v5';
 import { v6 } from './versions/v6';
 import { v7 } from './versions/v7';
 import { v8 } from './versions/v8';
+import { v9 } from './versions/v9';
 
 export type { SchemaVersion } from './versions/types';
 
-export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8];
+export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -174,6 +174,14 @@ export const qboCalls = {
     request: company.extend({ subject: z.string().max(500), message: z.string().max(4000) }),
     response: z.object({ preferences: Entity }),
   },
+  /**
+   * Creates, updates (Id + SyncToken) or deletes (?operation=delete) a Purchase with this requestid:
+   * a resend answers the first write. Only expenses the user recorded are written this way.
+   */
+  'qbo:writePurchase': {
+    request: company.extend({ operation: z.enum(['create', 'update', 'delete']), requestId: RequestId, body: Entity }),
+    response: z.object({ data: Entity }),
+  },
 } as const;
 
 export const qboEvents = {

@@ -6,7 +6,7 @@
 // come from the IPC error's structured `remote` detail, never from its message).
 import type { IpcError, RemoteDetail } from '../../../../../shared/ipc/errors';
 import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../../shared/ipc/domains/qbo';
-import type { QboClass, QboCustomer, QboEmployee, QboFault, QboInvoice, QboItem, QboTaxCode, QboTaxRate, QboTerm, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
+import type { QboAccount, QboClass, QboCustomer, QboEmployee, QboEstimate, QboFault, QboInvoice, QboItem, QboPayment, QboPurchase, QboReimburseCharge, QboTaxCode, QboTaxRate, QboTerm, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
 
@@ -37,6 +37,11 @@ interface QboEntities {
   Term: QboTerm;
   TaxCode: QboTaxCode;
   TaxRate: QboTaxRate;
+  Payment: QboPayment;
+  Estimate: QboEstimate;
+  Purchase: QboPurchase;
+  ReimburseCharge: QboReimburseCharge;
+  Account: QboAccount;
 }
 export type QboEntityName = keyof QboEntities;
 
@@ -66,6 +71,11 @@ export interface QboPort {
   exchangeRate(currency: string, asOf: string): Promise<{ rate: string; asOf: string }>;
   /** Saves the subject and message QuickBooks e-mails every invoice with; answers the preferences after. */
   saveInvoiceEmailMessage(subject: string, message: string): Promise<Entity>;
+  /**
+   * Creates (no Id), updates (Id and SyncToken) or deletes a Purchase with this requestid: a resend
+   * answers the first write again. A delete answers the deleted Purchase's Id.
+   */
+  writePurchase(operation: 'create' | 'update' | 'delete', requestId: string, body: Entity): Promise<QboPurchase>;
 }
 
 /** An IPC error as a port error. An auth error QuickBooks did not answer (not connected) reads as 401/3200. */
@@ -146,6 +156,9 @@ export function ipcQboPort(api: { invoke: Invoke }, companyId: string): QboPort 
     },
     async sendInvoice(invoiceId, to, requestId) {
       return entityOf('Invoice', (await unwrap(api.invoke('qbo:sendInvoice', { companyId, invoiceId, sendTo: to, requestId }))).data);
+    },
+    async writePurchase(operation, requestId, body) {
+      return entityOf('Purchase', (await unwrap(api.invoke('qbo:writePurchase', { companyId, operation, requestId, body }))).data);
     },
     async exchangeRate(currency, asOf) {
       return unwrap(api.invoke('qbo:getExchangeRate', { companyId, currency, asOf }));
