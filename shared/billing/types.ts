@@ -41,6 +41,8 @@ export interface FixedFeeArrangement {
   overageRateMinor: number | null;
   /** When the fee itself is invoiced: at the start, or when the project is marked complete. */
   feeBilled: 'upfront' | 'onCompletion';
+  /** The project is finished: an 'onCompletion' fee is due, and time not yet on an invoice is covered. */
+  completedOn: LocalDate | null;
 }
 
 export interface Milestone {
@@ -90,6 +92,8 @@ export type StepKey = string;
 /** One invoice line an arrangement charges (before tax), with the time it covers linked on it. */
 export interface ArrangementCharge {
   projectId: string;
+  /** The project's name, for the invoice's heading when a client's invoice holds several projects. */
+  projectName: string;
   step: StepKey;
   /** In words for the line: "Retainer — December 2026", "Overage: 3:30 h beyond 20:00 h × $150.00". */
   description: string;
@@ -117,4 +121,23 @@ export interface BilledStep {
   /** Minutes of overage billed by this step (0 for fees). */
   minutes: number;
   txnDate: LocalDate;
+}
+
+/** Where an arrangement stands, for the project and invoice screens: numbers and the same in words. */
+export interface ArrangementStatus {
+  kind: ArrangementKind;
+  /** One sentence: "December 2026: 12:30 h of 22:00 h used (2:00 h rolled over)". */
+  summary: string;
+  /** Minutes worked against what is included (retainer period, fixed-fee estimate, hours budget); null: no such measure. */
+  usedMinutes: number | null;
+  includedMinutes: number | null;
+  /** Everything the arrangement has invoiced, and its total where it has one (fixed fee, progress). */
+  billedMinor: number;
+  totalMinor: number | null;
+  /** Retainer billed in advance: the part of the current period's fee whose time is not yet worked. */
+  unearnedMinor: number;
+  /** Retainer: unused minutes carried into the current period. */
+  rolledOverMinutes: number;
+  /** Invoices due now (proposals). */
+  dueCount: number;
 }

@@ -188,6 +188,8 @@ export interface InvoiceLine {
   taxCodeId?: string;
   /** Charge lines: the arrangement step billed (shared/billing/types StepKey). */
   step?: StepKey;
+  /** Charge lines: the amount in the home currency, what the arrangement counts as billed. */
+  homeAmountMinor?: number;
   /** Expense lines: the expense and the ReimburseCharge linked. */
   expenseId?: string;
   reimburseChargeId?: string;
