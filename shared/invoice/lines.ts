@@ -1,7 +1,9 @@
 // Grouping segments into invoice lines. A line holds time of one project at one item, class, unit
 // rate and multiplier, further split by the layout's detail (entry, task and day, task, project).
-// Lines run oldest first; per-client invoices with several projects get a heading and a subtotal
-// per project, projects by name.
+// Lines run oldest first, a project's arrangement lines (charges) after its time; per-client
+// invoices with several projects get a heading and a subtotal per project, projects by name.
+// Expense lines are one per expense (build.ts puts them last).
+import type { ArrangementCharge } from '../billing/types';
 import { groupBy } from '../group-by';
 import { MAX_DESCRIPTION_LENGTH } from '../entries/entry';
 import { formatMoney } from '../money/money';
@@ -10,7 +12,7 @@ import type { MultiplierRules } from '../rates/multipliers';
 import { renderDescription } from '../qbo/template';
 import type { Segment } from './portions';
 import { quantityFor, unitPriceString } from './quantity';
-import type { InvoiceLayout, InvoiceLine, LineDetail } from './types';
+import type { BillableExpense, BillableTime, InvoiceLayout, InvoiceLine, LineDetail } from './types';
 import { formatDates, multiplierLabel, ruleWords } from './wording';
 
 function detailKey(s: Segment, detail: LineDetail): unknown[] {
@@ -92,19 +94,95 @@ function descriptionOnly(kind: 'section' | 'subtotal', description: string, proj
   return { kind, description, projectId, amountMinor, timeActivityIds: [], parts: [] };
 }
 
-/** The invoice's lines (time lines without tax codes or links yet), and those with an inexact Qty. */
-export function buildLines(segments: readonly Segment[], layout: InvoiceLayout, rules: MultiplierRules, currency: string): { lines: InvoiceLine[]; inexact: InvoiceLine[] } {
+/** Turns a home-currency amount or rate into the invoice currency's. */
+type RateOf = (homeMinor: number) => number;
+
+/** `rateOf` for amounts of either sign (a true-up can be a credit). */
+const signed = (rateOf: RateOf, homeMinor: number): number => (homeMinor < 0 ? -rateOf(-homeMinor) : rateOf(homeMinor));
+const priceText = (minor: number, currency: string): string => (minor < 0 ? `-${unitPriceString(-minor, 100, currency)}` : unitPriceString(minor, 100, currency));
+
+function coveredParts(covers: readonly BillableTime[]): InvoiceLine['parts'] {
+  const ms = new Map<string, number>();
+  for (const p of covers) ms.set(p.entryId, (ms.get(p.entryId) ?? 0) + p.billedMs);
+  return [...ms].map(([entryId, total]) => ({ entryId, ms: total }));
+}
+
+/**
+ * An arrangement line: overage as hours × the unit rate (Qty chosen so Qty × UnitPrice is the
+ * amount), a fixed amount as Qty 1. It links the time it covers; amounts are converted like rates.
+ */
+function chargeLine(charge: ArrangementCharge, rateOf: RateOf, currency: string, inexact: InvoiceLine[]): InvoiceLine {
+  const amountMinor = signed(rateOf, charge.amountMinor);
+  const perHour = charge.minutes !== null && charge.rateMinor !== null && charge.amountMinor >= 0;
+  const rateMinor = perHour ? rateOf(charge.rateMinor!) : amountMinor;
+  const quantity = perHour ? quantityFor(charge.minutes!, rateMinor, 100, amountMinor) : { qty: '1', exact: true };
+  const line: InvoiceLine = {
+    kind: 'charge',
+    description: charge.description.slice(0, MAX_DESCRIPTION_LENGTH),
+    itemId: charge.itemId,
+    serviceDate: charge.serviceDate,
+    projectId: charge.projectId,
+    classId: charge.classId,
+    ...(perHour ? { minutes: charge.minutes! } : {}),
+    qty: quantity.qty,
+    unitPrice: priceText(rateMinor, currency),
+    rateMinor,
+    amountMinor,
+    step: charge.step,
+    homeAmountMinor: charge.amountMinor,
+    timeActivityIds: [...new Set(charge.covers.map((p) => p.timeActivityId))],
+    parts: coveredParts(charge.covers),
+  };
+  if (!quantity.exact) inexact.push(line);
+  return line;
+}
+
+/** An expense line: Qty 1 at the expense's amount, linked to its ReimburseCharge. */
+export function expenseLine(expense: BillableExpense, rateOf: RateOf, currency: string): InvoiceLine {
+  const amountMinor = rateOf(expense.amountMinor);
+  return {
+    kind: 'expense',
+    description: expense.description.slice(0, MAX_DESCRIPTION_LENGTH),
+    itemId: expense.itemId,
+    serviceDate: expense.localDate,
+    ...(expense.projectId !== null ? { projectId: expense.projectId } : {}),
+    qty: '1',
+    unitPrice: priceText(amountMinor, currency),
+    rateMinor: amountMinor,
+    amountMinor,
+    expenseId: expense.expenseId,
+    reimburseChargeId: expense.reimburseChargeId,
+    timeActivityIds: [],
+    parts: [],
+  };
+}
+
+interface LineContext {
+  layout: InvoiceLayout;
+  rules: MultiplierRules;
+  currency: string;
+  rateOf: RateOf;
+}
+
+/**
+ * The invoice's time and charge lines (without tax codes, each TimeActivity not yet kept to one
+ * line), and those with an inexact Qty.
+ */
+export function buildLines(segments: readonly Segment[], charges: readonly ArrangementCharge[], ctx: LineContext): { lines: InvoiceLine[]; inexact: InvoiceLine[] } {
+  const { layout, rules, currency } = ctx;
   const inexact: InvoiceLine[] = [];
   const timeLines = groupSegments(segments, layout.detail).map((g) => timeLine(g, layout, rules, currency, inexact));
+  const own = [...timeLines, ...charges.map((c) => chargeLine(c, ctx.rateOf, currency, inexact))];
   const projects = new Map<string, string>();
   for (const s of segments) projects.set(s.piece.projectId, s.piece.projectName);
-  if (layout.grouping === 'perProject' || projects.size < 2) return { lines: timeLines, inexact };
+  for (const c of charges) if (!projects.has(c.projectId)) projects.set(c.projectId, c.projectName);
+  if (layout.grouping === 'perProject' || projects.size < 2) return { lines: own, inexact };
   const ordered = [...projects].sort(([ia, a], [ib, b]) => a.localeCompare(b, 'en') || (ia < ib ? -1 : ia > ib ? 1 : 0));
   const lines: InvoiceLine[] = [];
   for (const [projectId, name] of ordered) {
-    const own = timeLines.filter((l) => l.projectId === projectId);
-    const sum = own.reduce((total, l) => total + l.amountMinor, 0);
-    lines.push(descriptionOnly('section', name, projectId, 0), ...own);
+    const ofProject = own.filter((l) => l.projectId === projectId);
+    const sum = ofProject.reduce((total, l) => total + l.amountMinor, 0);
+    lines.push(descriptionOnly('section', name, projectId, 0), ...ofProject);
     lines.push(descriptionOnly('subtotal', `Subtotal ${name}: ${formatMoney({ amountMinor: sum, currency }, 'en')}`, projectId, sum));
   }
   return { lines, inexact };

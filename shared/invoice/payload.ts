@@ -3,7 +3,8 @@
 import { minorToDecimalNumber } from '../qbo/decimal';
 import type { ExchangeRateInfo, InvoiceInput, InvoiceLine } from './types';
 
-function timeLinePayload(line: InvoiceLine, currency: string): Record<string, unknown> {
+/** A time, charge or expense line: the item sold, Qty × UnitPrice = Amount, and what it links. */
+function salesLinePayload(line: InvoiceLine, currency: string): Record<string, unknown> {
   const detail: Record<string, unknown> = { ItemRef: { value: line.itemId }, Qty: Number(line.qty), UnitPrice: Number(line.unitPrice) };
   if (line.serviceDate) detail.ServiceDate = line.serviceDate;
   if (line.taxCodeId) detail.TaxCodeRef = { value: line.taxCodeId };
@@ -15,11 +16,12 @@ function timeLinePayload(line: InvoiceLine, currency: string): Record<string, un
     SalesItemLineDetail: detail,
   };
   if (line.timeActivityIds.length > 0) body.LinkedTxn = line.timeActivityIds.map((id) => ({ TxnId: id, TxnType: 'TimeActivity' }));
+  if (line.reimburseChargeId) body.LinkedTxn = [{ TxnId: line.reimburseChargeId, TxnType: 'ReimburseCharge' }];
   return body;
 }
 
 function linePayload(line: InvoiceLine, currency: string): Record<string, unknown> {
-  if (line.kind === 'time') return timeLinePayload(line, currency);
+  if (line.kind === 'time' || line.kind === 'charge' || line.kind === 'expense') return salesLinePayload(line, currency);
   return { DetailType: 'DescriptionOnly', Description: line.description, DescriptionLineDetail: {} };
 }
 
@@ -37,6 +39,7 @@ export function invoicePayload(input: InvoiceInput, lines: readonly InvoiceLine[
     body.ExchangeRate = Number(exchangeRate.rate);
   }
   body.Line = lines.map((line) => linePayload(line, customer.currency));
+  if (input.estimateId) body.LinkedTxn = [{ TxnId: input.estimateId, TxnType: 'Estimate' }];
   if (input.tax.mode === 'us' && customer.taxCodeId) body.TxnTaxDetail = { TxnTaxCodeRef: { value: customer.taxCodeId } };
   if (input.tax.mode === 'codes') body.GlobalTaxCalculation = 'TaxExcluded';
   return body;

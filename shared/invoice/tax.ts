@@ -1,5 +1,6 @@
-// Sales tax on the invoice's time lines. 'us': each line is TAX or NON and the invoice carries the
-// customer's one rate; 'codes': each line carries a real code (the customer's, else the item's).
+// Sales tax on the invoice's time, charge and expense lines. 'us': each line is TAX or NON and the
+// invoice carries the customer's one rate (expenses are passed on at cost: NON); 'codes': each line
+// carries a real code (the customer's, else the item's).
 // Tax per code = round-half-up(taxable amount × percent / 100), exact.
 import { roundHalfUp, toSafeNumber } from '../money/money';
 import { parseDecimal, pow10 } from './exact';
@@ -17,10 +18,11 @@ function codeOf(input: InvoiceInput, id: string): TaxCodeInfo {
   return code;
 }
 
-/** The code a time line carries, or undefined without sales tax. */
+/** The code a time, charge or expense line carries, or undefined without sales tax. */
 function lineCode(input: InvoiceInput, line: InvoiceLine): string | undefined {
   const { mode } = input.tax;
   if (mode === 'none') return undefined;
+  if (mode === 'us' && line.kind === 'expense') return 'NON';
   const item = itemOf(input, line.itemId!);
   if (mode === 'us') return item.taxable && input.customer.taxable ? 'TAX' : 'NON';
   const code = input.customer.taxCodeId ?? item.taxCodeId;
@@ -34,11 +36,13 @@ function taxLine(code: TaxCodeInfo, taxableMinor: number): TaxLine {
   return { taxCodeId: code.id, name: code.name, percent: code.percent, taxableMinor, taxMinor };
 }
 
-/** Sets each time line's taxCodeId and returns the tax per code (in order of first use). */
+const TAXED_KINDS: ReadonlySet<InvoiceLine['kind']> = new Set(['time', 'charge', 'expense']);
+
+/** Sets each time, charge and expense line's taxCodeId and returns the tax per code (in order of first use). */
 export function applyTax(input: InvoiceInput, lines: InvoiceLine[]): TaxLine[] {
   const taxable = new Map<string, number>();
   for (const line of lines) {
-    if (line.kind !== 'time') continue;
+    if (!TAXED_KINDS.has(line.kind)) continue;
     const code = lineCode(input, line);
     if (code === undefined) continue;
     line.taxCodeId = code;
