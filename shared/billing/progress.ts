@@ -52,12 +52,14 @@ function percentSteps(arr: ProgressArrangement, ctx: ArrangementContext, total: 
 
 /** Milestones or percentage due, then at completion the true-up: one invoice covering the time so far. */
 export function proposeProgress(arr: ProgressArrangement, ctx: ArrangementContext): ProposedInvoice[] {
+  // After the true-up the budget is fully invoiced: nothing more is due.
+  if (isBilled(ctx, 'trueup')) return [];
   const total = progressTotal(arr, ctx.currency);
   const billed = progressBilled(ctx);
   const steps = arr.mode === 'milestones' ? milestoneSteps(arr, ctx, total, billed) : percentSteps(arr, ctx, total, billed);
   const covers = unbilledBetween(ctx, '0000-01-01', ctx.today);
   const completed = arr.completedOn;
-  if (completed !== null && completed <= ctx.today && !isBilled(ctx, 'trueup')) {
+  if (completed !== null && completed <= ctx.today) {
     const trueUp = total - billed - steps.reduce((sum, s) => sum + s.amountMinor, 0);
     if (trueUp !== 0 || covers.length > 0 || steps.length > 0) {
       steps.push({ step: 'trueup', description: `Final true-up — ${ctx.projectName}`, amountMinor: trueUp, serviceDate: completed });
