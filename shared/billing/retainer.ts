@@ -91,7 +91,9 @@ export function proposeRetainer(arr: RetainerArrangement, ctx: ArrangementContex
     const feeDue = !isBilled(ctx, `period:${period.key}`);
     if (arr.billedInAdvance) {
       const fee = feeDue ? [feeCharge(arr, ctx, use, [])] : [];
-      out.push(...proposal(ctx, `Retainer — ${period.label}`, period.start, [...fee, ...unbilledOverage(arr, ctx, uses[i - 1])]));
+      const previous = uses[i - 1];
+      const title = fee.length > 0 || !previous ? `Retainer — ${period.label}` : `Overage — ${previous.period.label}`;
+      out.push(...proposal(ctx, title, period.start, [...fee, ...unbilledOverage(arr, ctx, previous)]));
     } else if (period.end < ctx.today) {
       const overage = unbilledOverage(arr, ctx, use);
       const fee = feeDue ? [feeCharge(arr, ctx, use, overage[0]?.covers ?? [])] : [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { proposeInvoices } from '../../../shared/billing/propose';
 import type { FixedFeeArrangement, Milestone, ProgressArrangement } from '../../../shared/billing/types';
 import { addLocalDays } from '../../../shared/time/local-date';
-import { RATE, atRate, context, invoicedTotal, run, visits, type Work } from './simulate';
+import { RATE, atRate, context, invoicedTotal, repeatedSteps, run, visits, type Work } from './simulate';
 
 const START = '2026-03-01';
 const day = (offset: number) => addLocalDays(START, offset);
@@ -33,6 +33,7 @@ describe('fixed fee over time', () => {
         });
         const result = run(arrangementOn, s.work, visits(START, LAST, s.gaps));
         const total = s.work.reduce((sum, w) => sum + w.minutes, 0);
+        expect(repeatedSteps(result)).toEqual([]);
         const feeDue = s.feeBilled === 'upfront' || completedOn !== null;
         expect(invoicedTotal(result)).toBe((feeDue ? s.feeMinor : 0) + atRate(Math.max(0, total - s.estimateMinutes), s.overageRateMinor ?? RATE));
         expect(result.billed.filter((b) => b.step === 'fee')).toHaveLength(feeDue ? 1 : 0);
@@ -89,6 +90,7 @@ describe('progress billing over time', () => {
         }
         const result = run(arrangementOn, s.work, visits(START, LAST, s.gaps));
         expect(invoicedTotal(result)).toBe(total);
+        expect(repeatedSteps(result)).toEqual([]);
         expect(result.billed.filter((b) => b.step === 'trueup').length).toBeLessThanOrEqual(1);
         for (const count of result.coveredCount.values()) expect(count).toBe(1);
         const after = context(day(200), s.work, result.billed, new Set(result.coveredCount.keys()));

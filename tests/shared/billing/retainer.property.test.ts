@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arrangementStatus, proposeInvoices } from '../../../shared/billing/propose';
 import type { RetainerArrangement } from '../../../shared/billing/types';
 import { addLocalDays } from '../../../shared/time/local-date';
-import { RATE, atRate, context, invoicedTotal, run, visits, type Work } from './simulate';
+import { RATE, atRate, context, invoicedTotal, repeatedSteps, run, visits, type Work } from './simulate';
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
@@ -78,6 +78,7 @@ describe('retainer invoices over time', () => {
         const end = addLocalDays(arr.endDate!, 1);
         const result = run(() => arr, work, visits(addLocalDays(arr.startDate, -3), end, gaps));
         const rate = arr.overageRateMinor ?? RATE;
+        expect(repeatedSteps(result)).toEqual([]);
         expect(invoicedTotal(result)).toBe(n * arr.feeMinor + over.reduce((s, m) => s + atRate(m, rate), 0));
         // Every piece dated inside the retainer is covered exactly once; none outside it.
         const covered = work.map((w, i) => result.coveredCount.get(`k${i}`) ?? 0);

@@ -1,10 +1,12 @@
-// Runs an arrangement through time as the app would: on each visit the due proposals are created
-// as invoices (their steps billed, their covered time linked), then time moves on.
-import { proposeInvoices, type ArrangementContext, type ProposedInvoice } from '../../../shared/billing/propose';
+// Runs an arrangement through time as the app would: on each visit the due proposals are built into
+// invoices (their steps read back from the lines, their covered time linked), then time moves on.
+import { expect } from 'vitest';
+import { billedStepsOf, proposeInvoices, type ArrangementContext, type ProposedInvoice } from '../../../shared/billing/propose';
+import { buildInvoice } from '../../../shared/invoice/build';
 import type { BilledStep, BillingArrangement } from '../../../shared/billing/types';
 import type { BillableTime } from '../../../shared/invoice/types';
 import { addLocalDays, type LocalDate } from '../../../shared/time/local-date';
-import { piece } from '../invoice/fixtures';
+import { input, piece } from '../invoice/fixtures';
 
 /** Minutes worked on a date, one piece of time each. */
 export interface Work {
@@ -38,7 +40,9 @@ export function run(arrangementOn: (today: LocalDate) => BillingArrangement, wor
     const ctx = context(today, work, out.billed, new Set(out.coveredCount.keys()));
     for (const invoice of proposeInvoices(arrangementOn(today), ctx)) {
       out.invoices.push(invoice);
-      for (const c of invoice.charges) out.billed.push({ step: c.step, amountMinor: c.amountMinor, minutes: c.minutes ?? 0, txnDate: today });
+      const draft = buildInvoice(input([], { charges: invoice.charges }));
+      expect(draft.subtotalMinor).toBe(invoice.totalMinor);
+      out.billed.push(...billedStepsOf(draft.lines, today));
       const keys = new Set(invoice.charges.flatMap((c) => c.covers.map((p) => p.key)));
       for (const k of keys) out.coveredCount.set(k, (out.coveredCount.get(k) ?? 0) + 1);
     }
@@ -53,6 +57,9 @@ export function visits(from: LocalDate, to: LocalDate, gaps: readonly number[]):
   days.push(to);
   return days;
 }
+
+/** Steps billed more than once (none, if proposals are idempotent). */
+export const repeatedSteps = (r: Run): string[] => r.billed.map((b) => b.step).filter((step, i, all) => all.indexOf(step) !== i);
 
 export const invoicedTotal = (r: Run): number => r.invoices.reduce((sum, inv) => sum + inv.totalMinor, 0);
 
