@@ -39,7 +39,7 @@ function ProjectCard({ project, checked, onCheck }: { project: ArrangementSummar
       {project.linked ? null : (
         <p role="alert" className="error">
           This project is not linked to a QuickBooks customer, so it cannot be invoiced.{' '}
-          <button type="button" className="link-button" onClick={() => go('quickbooks', 'mapping')}>Link it in QuickBooks → Mapping</button>
+          <button type="button" className="link-button" onClick={() => go('quickbooks')}>Link it in QuickBooks</button>
         </p>
       )}
       <Proposals project={project} checked={checked} onCheck={onCheck} />
