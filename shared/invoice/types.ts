@@ -131,6 +131,8 @@ export interface InvoiceHeader {
 export interface BillableExpense {
   expenseId: string;
   reimburseChargeId: string;
+  /** The QuickBooks customer the charge is billable to (its top customer gets the invoice). */
+  customerId: string;
   projectId: string | null;
   localDate: LocalDate;
   /** Minor units of the home currency (what the Purchase recorded). */

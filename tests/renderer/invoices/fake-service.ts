@@ -2,7 +2,7 @@
 // the overrides they are given, and every call recorded (vi.fn) so a test can say what was asked.
 import { vi } from 'vitest';
 import { DEFAULT_INVOICE_LAYOUT, type InvoiceDraft, type InvoiceLine } from '../../../shared/invoice/types';
-import type { InvoiceOverrides, InvoicePreview, InvoiceService, InvoiceSummary, UnbilledView } from '../../../renderer/src/features/invoices/invoice-service';
+import type { ArrangementSummary, InvoiceOverrides, InvoicePreview, InvoiceService, InvoiceSummary, UnbilledView } from '../../../renderer/src/features/invoices/invoice-service';
 
 const unbilledView: UnbilledView = {
   customers: [
@@ -70,7 +70,7 @@ export function summary(id: string, patch: Partial<InvoiceSummary> = {}): Invoic
 
 const NAMES: Record<string, string> = { 'c-acme': 'Acme Cars', 'c-beta': 'Beta Bikes' };
 
-export function fakeService(options: { companyId?: string; blocked?: string[]; invoices?: InvoiceSummary[]; unbilled?: UnbilledView } = {}) {
+export function fakeService(options: { companyId?: string; blocked?: string[]; invoices?: InvoiceSummary[]; unbilled?: UnbilledView; arrangements?: ArrangementSummary[] } = {}) {
   let invoices = options.invoices ?? [];
   const service = {
     companyId: options.companyId ?? 'primary',
@@ -93,6 +93,8 @@ export function fakeService(options: { companyId?: string; blocked?: string[]; i
     saveLayouts: vi.fn(async () => {}),
     multipliers: vi.fn(async () => ({ weekStartsOn: 1 as const, dailyOvertime: { thresholdMinutes: 480, percent: 150 } })),
     saveMultipliers: vi.fn(async () => {}),
+    arrangements: vi.fn(async () => options.arrangements ?? []),
+    previewArrangements: vi.fn(async (keys: readonly string[]) => keys.map((key) => ({ ...preview('c-acme', 'Acme Cars', undefined, false), previewId: key, arrangement: key }))),
     acceptQuickBooks: vi.fn(async (id: string) => {
       invoices = invoices.map((i) => (i.id === id ? { ...i, conflict: null } : i));
     }),

@@ -12,7 +12,8 @@ import type { DateRange, InvoiceService } from './invoice-service';
 import { InvoiceList } from './InvoiceList';
 import { MultipliersPanel } from './MultipliersPanel';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
-import { PreviewSection } from './PreviewSection';
+import { ArrangementsSection } from './ArrangementsSection';
+import { PreviewSection, type PreviewTarget } from './PreviewSection';
 import { UnbilledSection } from './UnbilledSection';
 import { useInvoiceService } from './use-invoice-service';
 import { useLoad } from './use-load';
@@ -32,14 +33,15 @@ function CompanyChips({ companies, chosen, onChoose }: { companies: QboStatus[];
 
 function Billing({ service, range }: { service: InvoiceService; range: DateRange }) {
   const [version, setVersion] = useState(0);
-  const [previewing, setPreviewing] = useState<string[] | null>(null);
+  const [previewing, setPreviewing] = useState<PreviewTarget | null>(null);
   const unbilled = useLoad(() => service.unbilled(range), JSON.stringify([service.companyId, range, version]));
   const changed = () => setVersion((v) => v + 1);
   return (
     <>
       {unbilled.error ? <p role="alert" className="banner error">The unbilled time could not be read: {unbilled.error}</p> : null}
-      {unbilled.data ? <UnbilledSection key={JSON.stringify(range)} view={unbilled.data} onPreview={setPreviewing} /> : unbilled.error ? null : <p className="card muted">Reading the unbilled time…</p>}
-      {previewing ? <PreviewSection key={previewing.join()} service={service} range={range} customerIds={previewing} version={version} onCreated={changed} /> : null}
+      <ArrangementsSection service={service} version={version} onPreview={(keys) => setPreviewing({ arrangements: keys })} />
+      {unbilled.data ? <UnbilledSection key={JSON.stringify(range)} view={unbilled.data} onPreview={(ids) => setPreviewing({ customers: ids })} /> : unbilled.error ? null : <p className="card muted">Reading the unbilled time…</p>}
+      {previewing ? <PreviewSection key={JSON.stringify(previewing)} service={service} range={range} target={previewing} version={version} onCreated={changed} /> : null}
       <MultipliersPanel service={service} />
       <InvoiceList service={service} version={version} onRefreshed={changed} />
     </>

@@ -101,7 +101,8 @@ export function PreviewCard({ preview, busy, onChange, onKeep, onCreate }: {
   return (
     <article className="card inv-preview" aria-label={title}>
       <h3>{title}</h3>
-      <LayoutControls key={`l${key}`} preview={preview} onChange={onChange} onKeep={onKeep} />
+      {/* An arrangement's lines are its own (fee, overage, milestone): the hourly layout does not apply. */}
+      {preview.arrangement ? null : <LayoutControls key={`l${key}`} preview={preview} onChange={onChange} onKeep={onKeep} />}
       <HeaderFields key={`h${key}`} preview={preview} onChange={(header) => onChange({ header })} />
       <PreviewLines draft={preview.draft} caption={`Lines of the invoice for ${preview.customerName}`} />
       <Issues preview={preview} />

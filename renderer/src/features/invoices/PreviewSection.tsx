@@ -42,13 +42,20 @@ function CreateOutcome({ creating }: { creating: Creating }) {
   );
 }
 
+/** What is previewed: the ticked customers' hourly time, or the chosen arrangement proposals. */
+export type PreviewTarget = { customers: string[] } | { arrangements: string[] };
+
+function load(service: InvoiceService, target: PreviewTarget, range: DateRange, overrides: Overrides): Promise<InvoicePreview[]> {
+  return 'customers' in target ? service.preview(target.customers, range, overrides) : service.previewArrangements(target.arrangements, overrides);
+}
+
 /** `version` changes when invoices were made or refreshed elsewhere: the preview is made again. */
-export function PreviewSection({ service, range, customerIds, version, onCreated }: { service: InvoiceService; range: DateRange; customerIds: string[]; version: number; onCreated: () => void }) {
+export function PreviewSection({ service, range, target, version, onCreated }: { service: InvoiceService; range: DateRange; target: PreviewTarget; version: number; onCreated: () => void }) {
   const [overrides, setOverrides] = useState<Overrides>({});
   const [creating, setCreating] = useState<Creating>({ state: 'idle' });
   const [saved, setSaved] = useState<string | null>(null);
-  const key = JSON.stringify([customerIds, range, overrides, version]);
-  const previews = useLoad(() => service.preview(customerIds, range, overrides), key);
+  const key = JSON.stringify([target, range, overrides, version]);
+  const previews = useLoad(() => load(service, target, range, overrides), key);
   const list = previews.data ?? [];
   const ready = list.filter((p) => !isBlocked(p));
 
@@ -71,7 +78,7 @@ export function PreviewSection({ service, range, customerIds, version, onCreated
   // made from a preview with that change, never from the numbers shown before it.
   const createFor = async (which: 'all' | string) => {
     setCreating({ state: 'running', count: which === 'all' ? ready.length : 1 });
-    const current = previews.loading || !previews.data ? await service.preview(customerIds, range, overrides) : previews.data;
+    const current = previews.loading || !previews.data ? await load(service, target, range, overrides) : previews.data;
     const chosen = current.filter((p) => !isBlocked(p) && (which === 'all' || p.previewId === which));
     if (chosen.length > 0) await create(chosen);
   };

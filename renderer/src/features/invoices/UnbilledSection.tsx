@@ -1,5 +1,5 @@
 // Unbilled time: per QuickBooks customer (oldest first) the hours and amount waiting for an
-// invoice, opening to projects and tasks; a tick per customer for the preview; and, above the list,
+// invoice (and the billable expenses that go with it), opening to projects and tasks; a tick per customer for the preview; and, above the list,
 // the billable time of the period that cannot be invoiced yet, with where to fix it.
 import { useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
@@ -48,7 +48,9 @@ function ProjectRows({ project, currency }: { project: UnbilledProject; currency
   );
 }
 
-function CustomerRow({ customer, checked, onCheck }: { customer: UnbilledCustomer; checked: boolean; onCheck: (on: boolean) => void }) {
+type CustomerExpenses = NonNullable<UnbilledView['expenses']>[number];
+
+function CustomerRow({ customer, spent, checked, onCheck }: { customer: UnbilledCustomer; spent: CustomerExpenses | undefined; checked: boolean; onCheck: (on: boolean) => void }) {
   const [open, setOpen] = useState(false);
   const c = customer;
   return (
@@ -60,9 +62,10 @@ function CustomerRow({ customer, checked, onCheck }: { customer: UnbilledCustome
         <span className="qbo-num" aria-label={`${hours(c.minutes)} hours`}>{hours(c.minutes)} h</span>
         <span className="qbo-num">{amount(c.amountMinor, c.currency)}</span>
         <span className="muted">since {formatDate(c.oldest)}</span>
-        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {spent ? <span className="inv-expenses">+ {spent.count === 1 ? '1 expense' : `${spent.count} expenses`} ({amount(spent.amountMinor, c.currency)})</span> : null}
+        {c.projects.length === 0 ? null : <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide projects' : 'Show projects'}<span className="qbo-visually-hidden"> of {c.customerName}</span>
-        </button>
+        </button>}
       </div>
       {open ? (
         <table className="qbo-table inv-breakdown">
@@ -92,7 +95,7 @@ export function UnbilledSection({ view, onPreview }: { view: UnbilledView; onPre
       ) : (
         <>
           <ul className="inv-customers" aria-label="Customers with unbilled time">
-            {customers.map((c) => <CustomerRow key={c.customerId} customer={c} checked={checked.has(c.customerId)} onCheck={(on) => check(c.customerId, on)} />)}
+            {customers.map((c) => <CustomerRow key={c.customerId} customer={c} spent={view.expenses?.find((e) => e.customerId === c.customerId)} checked={checked.has(c.customerId)} onCheck={(on) => check(c.customerId, on)} />)}
           </ul>
           <div className="qbo-actions">
             <button type="button" className="button primary" disabled={chosen.length === 0} onClick={() => onPreview(chosen)}>Preview invoices{chosen.length > 0 ? ` (${chosen.length})` : ''}</button>

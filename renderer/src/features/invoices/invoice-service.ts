@@ -3,6 +3,8 @@
 // PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
 // (createInvoiceService) over the database and one QuickBooks company's port.
 import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine } from '../../../../shared/invoice/types';
+import type { ArrangementStatus } from '../../../../shared/billing/propose';
+import type { ArrangementKind } from '../../../../shared/billing/types';
 import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
@@ -57,6 +59,8 @@ export interface LeftBehind {
 
 export interface UnbilledView {
   customers: UnbilledCustomer[];
+  /** Pushed billable expenses not on any invoice, per customer (hourly projects or none). */
+  expenses?: Array<{ customerId: string; count: number; amountMinor: number }>;
   leftBehind: LeftBehind[];
 }
 
@@ -84,6 +88,32 @@ export interface InvoicePreview {
   issues: InvoicePreflightIssue[];
   /** The terms QuickBooks offers (for the header's Terms picker). */
   terms: Array<{ id: string; name: string; dueDays: number | null }>;
+  /** Set for an arrangement's invoice: the proposal it bills (ArrangementProposal.key). */
+  arrangement?: string;
+}
+
+/** An invoice a billing arrangement has due: "Retainer — December 2026", due on its first day. */
+export interface ArrangementProposal {
+  /** `${projectId}|${step}`: what previewArrangements takes. */
+  key: string;
+  title: string;
+  dueOn: LocalDate;
+  totalMinor: number;
+  currency: string;
+}
+
+/** A project billed by retainer, fixed fee or progress: where it stands and what is due. */
+export interface ArrangementSummary {
+  projectId: string;
+  projectName: string;
+  clientName: string | null;
+  kind: ArrangementKind;
+  /** False while the project has no QuickBooks customer (nothing can be invoiced). */
+  linked: boolean;
+  status: ArrangementStatus;
+  /** Retainer invoices are created without asking after each sync run. */
+  autoCreate: boolean;
+  proposals: ArrangementProposal[];
 }
 
 export type InvoiceStatus = 'sending' | 'failed' | 'draft' | 'sent' | 'overdue' | 'partlyPaid' | 'paid' | 'voided' | 'deleted';
@@ -158,6 +188,10 @@ export interface InvoiceService {
   saveMultipliers(rules: MultiplierRules): Promise<void>;
   /** Marks a conflict seen: the app takes QuickBooks' version as the invoice. */
   acceptQuickBooks(invoiceId: string): Promise<void>;
+  /** Projects billed by arrangement, with what is due today. */
+  arrangements(): Promise<ArrangementSummary[]>;
+  /** The invoices of the chosen proposals (ArrangementProposal.key). */
+  previewArrangements(keys: readonly string[], overrides?: Readonly<Record<string, InvoiceOverrides>>): Promise<InvoicePreview[]>;
 }
 
 export interface EmailTemplate {

@@ -10,6 +10,7 @@ import type { InvoiceRow } from '../../../db/schema';
 import { sendFailureOf, type QboPort } from '../../quickbooks/engine/qbo-port';
 import type { InvoiceStore } from '../store/invoice-store';
 import type { InvoicePreview } from '../invoice-service';
+import { timeOf } from './preflight';
 
 export interface CreateDeps {
   store: InvoiceStore;
@@ -27,7 +28,9 @@ const DEFAULT_TRIES = 6;
 /** A row for one previewed invoice, with a fresh requestid (a UUID fits QuickBooks' 50, and 36 in a batch). */
 export function invoiceRow(preview: InvoicePreview, companyId: string, deps: Pick<CreateDeps, 'newId' | 'now'>): InvoiceRow {
   const at = deps.now();
-  const entryIds = [...new Set(preview.input.time.map((t) => t.entryId))].sort();
+  const time = timeOf(preview.input);
+  const entryIds = [...new Set(time.map((t) => t.entryId))].sort();
+  const expenseIds = (preview.input.expenses ?? []).map((e) => e.expenseId);
   return {
     id: deps.newId(),
     companyId,
@@ -39,7 +42,8 @@ export function invoiceRow(preview: InvoicePreview, companyId: string, deps: Pic
     attempts: 0,
     draft: preview.draft,
     entryIds,
-    links: [...new Map(preview.input.time.map((t) => [t.timeActivityId, { timeActivityId: t.timeActivityId, key: t.key }])).values()],
+    links: [...new Map(time.map((t) => [t.timeActivityId, { timeActivityId: t.timeActivityId, key: t.key }])).values()],
+    ...(expenseIds.length > 0 ? { expenseIds } : {}),
     createdAt: at,
     updatedAt: at,
   };

@@ -8,9 +8,15 @@ import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
 import type { InvoicePreflightIssue } from '../invoice-service';
 
+/** All the time an invoice bills: hourly pieces and the time arrangement lines cover. */
+export const timeOf = (input: InvoiceInput): BillableTime[] => [...input.time, ...(input.charges ?? []).flatMap((c) => c.covers)];
+
+/** Every item the invoice sells: time's, arrangement lines' and the reimbursable expenses item. */
+const itemsSold = (input: InvoiceInput): string[] => [...new Set([...input.time.map((t) => t.itemId), ...(input.charges ?? []).map((c) => c.itemId), ...(input.expenses ?? []).map((e) => e.itemId)])];
+
 function itemIssues(input: InvoiceInput): InvoicePreflightIssue[] {
   const issues: InvoicePreflightIssue[] = [];
-  for (const itemId of [...new Set(input.time.map((t) => t.itemId))]) {
+  for (const itemId of itemsSold(input)) {
     const item = input.items.get(itemId);
     const name = item ? `'${item.name}'` : `number ${itemId}`;
     if (!item || !item.active) issues.push({ code: 'item_inactive', blocking: true, message: `The service item ${name} is inactive or missing in QuickBooks. Make it active there, or link these projects to another item.` });
@@ -55,7 +61,7 @@ export async function billedInQuickBooks(pieces: readonly BillableTime[], port: 
 
 function alreadyBilled(input: InvoiceInput, billed: ReadonlySet<string> | null): InvoicePreflightIssue[] {
   if (billed === null) return [];
-  const dates = [...new Set(input.time.filter((t) => billed.has(t.timeActivityId)).map((t) => t.localDate))].sort();
+  const dates = [...new Set(timeOf(input).filter((t) => billed.has(t.timeActivityId)).map((t) => t.localDate))].sort();
   if (dates.length === 0) return [];
   return [{ code: 'already_billed', blocking: true, message: `QuickBooks already shows time on ${dates.map((d) => formatDate(d)).join(', ')} as billed on another invoice. Sync with QuickBooks to mark it invoiced here, then preview again.` }];
 }

@@ -3,7 +3,7 @@
 // terms, tax and exchange rate from the QuickBooks mirror and QuickBooks itself), the builder's lines
 // and totals, and pre-flight in bookkeeper words. Nothing is written.
 import { buildInvoice } from '../../../../../shared/invoice/build';
-import type { BillableTime, InvoiceCustomer, InvoiceHeader, InvoiceInput, InvoiceItem, InvoiceLayout, TaxSetup } from '../../../../../shared/invoice/types';
+import type { BillableExpense, BillableTime, InvoiceCustomer, InvoiceHeader, InvoiceInput, InvoiceItem, InvoiceLayout, TaxSetup } from '../../../../../shared/invoice/types';
 import type { MultiplierRules } from '../../../../../shared/rates/multipliers';
 import { addLocalDays, type LocalDate } from '../../../../../shared/time/local-date';
 import type { QboEntityRow } from '../../../db/schema';
@@ -22,41 +22,37 @@ export interface PreviewDeps {
   layouts: InvoiceLayoutSettings;
   multipliers: MultiplierRules;
   today: LocalDate;
-}
-
-/** One invoice to be: its customer, its time, the layout in force and the overrides for it. */
-interface Group {
-  previewId: string;
-  customerId: string;
-  clientId: string | null;
-  layout: InvoiceLayout;
-  time: BillableTime[];
+  /** The app's client whose projects go to a QuickBooks customer (for a customer with only expenses). */
+  clientOfCustomer: (customerId: string) => string | null;
 }
 
 function layoutFor(clientId: string | null, layouts: InvoiceLayoutSettings, override?: Partial<InvoiceLayout>): InvoiceLayout {
   return { ...((clientId && layouts.byClient[clientId]) || layouts.defaultLayout), ...override };
 }
 
-/** Invoices per customer: one, or one per project when the client's layout says so. */
-function groupsOf(pieces: readonly BillableTime[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>>): Group[] {
-  const groups: Group[] = [];
+/** Invoices per customer: one, or one per project when the client's layout says so; expenses go on the customer's first. */
+function groupsOf(pieces: readonly BillableTime[], expenses: readonly BillableExpense[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>>): PreviewSpec[] {
+  const groups: PreviewSpec[] = [];
   const root = rootsOf(deps.sc);
   const byRoot = groupBy(pieces, (p) => root(p.customerId));
+  const costs = groupBy(expenses, (e) => root(e.customerId));
   for (const customerId of customerIds) {
     const own = byRoot.get(customerId) ?? [];
-    if (own.length === 0) continue;
-    const clientId = own[0]!.clientId;
+    const spent = costs.get(customerId) ?? [];
+    if (own.length === 0 && spent.length === 0) continue;
+    const clientId = own[0]?.clientId ?? deps.clientOfCustomer(customerId);
     // The grouping decides the preview ids, so a layout chosen for the customer applies first.
     const layout = layoutFor(clientId, deps.layouts, overrides[customerId]?.layout);
-    if (layout.grouping === 'perClient') {
-      groups.push({ previewId: customerId, customerId, clientId, layout, time: own });
+    if (layout.grouping === 'perClient' || own.length === 0) {
+      groups.push({ previewId: customerId, customerId, clientId, layout, time: own, expenses: spent });
       continue;
     }
-    for (const projectId of [...new Set(own.map((p) => p.projectId))]) {
+    for (const [i, projectId] of [...new Set(own.map((p) => p.projectId))].entries()) {
       const time = own.filter((p) => p.projectId === projectId);
       const jobs = new Set(time.map((p) => p.customerId));
       const previewId = `${customerId}:${projectId}`;
-      groups.push({ previewId, customerId: jobs.size === 1 ? time[0]!.customerId : customerId, clientId, layout: { ...layout, ...overrides[previewId]?.layout }, time });
+      const mine = spent.filter((e) => e.projectId === projectId || (i === 0 && !own.some((p) => p.projectId === e.projectId)));
+      groups.push({ previewId, customerId: jobs.size === 1 ? time[0]!.customerId : customerId, clientId, layout: { ...layout, ...overrides[previewId]?.layout }, time, expenses: mine });
     }
   }
   return groups;
@@ -109,32 +105,70 @@ async function exchangeRateFor(customer: InvoiceCustomer, home: string, date: Lo
   }
 }
 
-/** The previews for the chosen customers' unbilled time. */
-export async function previewInvoices(pieces: readonly BillableTime[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>> = {}): Promise<InvoicePreview[]> {
-  const [customers, itemRows, terms, tax] = await Promise.all([deps.mirror.list('customer', { includeInactive: true }), deps.mirror.list('item', { includeInactive: true }), deps.mirror.terms(), taxSetupOf(deps)]);
-  const groups = groupsOf(pieces, customerIds, deps, overrides);
-  const billed = await billedInQuickBooks(groups.flatMap((g) => g.time), deps.port);
-  const items = itemsOf(itemRows);
+/** What every preview of one run reads once: QuickBooks' customers, items, terms and tax setup. */
+export interface PreviewBasis {
+  customers: QboEntityRow[];
+  items: Map<string, InvoiceItem>;
+  terms: Awaited<ReturnType<QboMirrorRepo['terms']>>;
+  tax: TaxSetup;
+  /** TimeActivities QuickBooks already billed (null: it could not be asked). */
+  billed: Set<string> | null;
+}
+
+export async function previewBasis(deps: PreviewDeps, time: readonly BillableTime[]): Promise<PreviewBasis> {
+  const [customers, itemRows, terms, tax, billed] = await Promise.all([
+    deps.mirror.list('customer', { includeInactive: true }),
+    deps.mirror.list('item', { includeInactive: true }),
+    deps.mirror.terms(),
+    taxSetupOf(deps),
+    billedInQuickBooks(time, deps.port),
+  ]);
+  return { customers, items: itemsOf(itemRows), terms, tax, billed };
+}
+
+/** One invoice to preview: whose, what it bills, and the layout in force. */
+export interface PreviewSpec {
+  previewId: string;
+  customerId: string;
+  clientId: string | null;
+  layout: InvoiceLayout;
+  time: BillableTime[];
+  charges?: InvoiceInput['charges'];
+  expenses?: InvoiceInput['expenses'];
+  estimateId?: string;
+}
+
+/** One preview: the builder's input and draft, and pre-flight. */
+export async function previewOf(spec: PreviewSpec, basis: PreviewBasis, deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>>): Promise<InvoicePreview> {
   const home = deps.sc.transform.currency;
+  const customer = customerOf(basis.customers.find((c) => c.id === spec.customerId), spec.customerId, home);
+  const header = headerFor(customer, basis.terms, deps, overrides[spec.previewId]?.header);
+  const input: InvoiceInput = {
+    customer,
+    time: spec.time,
+    ...(spec.charges?.length ? { charges: spec.charges } : {}),
+    ...(spec.expenses?.length ? { expenses: spec.expenses } : {}),
+    ...(spec.estimateId ? { estimateId: spec.estimateId } : {}),
+    layout: spec.layout,
+    multipliers: deps.multipliers,
+    homeCurrency: home,
+    exchangeRate: await exchangeRateFor(customer, home, header.txnDate, deps.port),
+    tax: basis.tax,
+    items: basis.items,
+    header,
+  };
+  const issues: InvoicePreflightIssue[] = preflightInvoice(input, deps.sc, basis.billed);
+  const draft = draftOf(input, issues);
+  const terms = basis.terms.filter((t) => t.active).map(({ id, name, dueDays }) => ({ id, name, dueDays }));
+  return { previewId: spec.previewId, customerName: customer.name, clientId: spec.clientId, input, draft, issues, terms };
+}
+
+/** The previews for the chosen customers' unbilled hourly time and billable expenses. */
+export async function previewInvoices(pieces: readonly BillableTime[], expenses: readonly BillableExpense[], customerIds: readonly string[], deps: PreviewDeps, overrides: Readonly<Record<string, InvoiceOverrides>> = {}): Promise<InvoicePreview[]> {
+  const groups = groupsOf(pieces, expenses, customerIds, deps, overrides);
+  const basis = await previewBasis(deps, groups.flatMap((g) => g.time));
   const previews: InvoicePreview[] = [];
-  for (const group of groups) {
-    const customer = customerOf(customers.find((c) => c.id === group.customerId), group.customerId, home);
-    const header = headerFor(customer, terms, deps, overrides[group.previewId]?.header);
-    const input: InvoiceInput = {
-      customer,
-      time: group.time,
-      layout: group.layout,
-      multipliers: deps.multipliers,
-      homeCurrency: home,
-      exchangeRate: await exchangeRateFor(customer, home, header.txnDate, deps.port),
-      tax,
-      items,
-      header,
-    };
-    const issues: InvoicePreflightIssue[] = preflightInvoice(input, deps.sc, billed);
-    const draft = draftOf(input, issues);
-    previews.push({ previewId: group.previewId, customerName: customer.name, clientId: group.clientId, input, draft, issues, terms: terms.filter((t) => t.active).map(({ id, name, dueDays }) => ({ id, name, dueDays })) });
-  }
+  for (const group of groups) previews.push(await previewOf(group, basis, deps, overrides));
   return previews;
 }
 

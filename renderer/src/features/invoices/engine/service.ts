@@ -11,7 +11,11 @@ import type { QboPort } from '../../quickbooks/engine/qbo-port';
 import type { EmailTemplate, InvoiceService, InvoiceStatus, InvoiceSummary } from '../invoice-service';
 import { createInvoices, resumeInvoices, type CreateDeps } from './create';
 import { followInvoices } from './follow';
-import { previewInvoices } from './preview';
+import { previewInvoices, type PreviewDeps } from './preview';
+import { previewArrangements, summariesOf } from './arrangements';
+import { clientOfCustomer, withExpenses } from '../store/billable-time';
+import type { BillableExpense } from '../../../../../shared/invoice/types';
+import type { SyncContext } from '../../quickbooks/store/sync-context';
 
 export interface InvoiceServiceDeps {
   repos: Repos;
@@ -78,13 +82,46 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
     return found as InvoiceRow & { qboId: string };
   }
 
+  /** Everything a preview reads besides the time: the layouts, the multipliers, today. */
+  async function previewDeps(sc: SyncContext): Promise<PreviewDeps> {
+    const [layouts, multipliers] = await Promise.all([repos.settings.get('invoiceLayouts'), repos.settings.get('invoiceMultipliers')]);
+    return { sc, mirror, port, layouts, multipliers, today: deps.today(), clientOfCustomer: clientOfCustomer(sc) };
+  }
+
+  /** Pushed billable expenses on no invoice: those of hourly projects (or none), or of arranged ones. */
+  async function expenses(arranged: ReadonlySet<string>, of: 'hourly' | 'arranged'): Promise<BillableExpense[]> {
+    const all = await repos.expenses.billableExpenses(companyId, deps.today());
+    return all.filter((e) => (e.projectId !== null && arranged.has(e.projectId)) === (of === 'arranged'));
+  }
+
+  /** Retainer invoices the user asked to be made without asking, made once they are due. */
+  async function createAutomatic(): Promise<void> {
+    const sc = await context();
+    const arranged = await store.arranged(sc, deps.today());
+    const keys = summariesOf(arranged).filter((a) => a.autoCreate).flatMap((a) => a.proposals.map((p) => p.key));
+    if (keys.length === 0) return;
+    const previews = await previewArrangements(keys, arranged, await expenses(new Set(arranged.map((a) => a.project.id)), 'arranged'), await previewDeps(sc), {});
+    await createInvoices(previews, companyId, createDeps);
+  }
+
   return {
     companyId,
-    unbilled: async (range) => store.unbilled(await context(), range),
+    async unbilled(range) {
+      const sc = await context();
+      const skip = await store.arrangedIds(sc);
+      return withExpenses(await store.unbilled(sc, range, skip), await expenses(skip, 'hourly'), sc);
+    },
     async preview(customerIds, range, overrides = {}) {
       const sc = await context();
-      const [{ pieces }, layouts, multipliers] = await Promise.all([store.scan(sc, range), repos.settings.get('invoiceLayouts'), repos.settings.get('invoiceMultipliers')]);
-      return previewInvoices(pieces, customerIds, { sc, mirror, port, layouts, multipliers, today: deps.today() }, overrides);
+      const skip = await store.arrangedIds(sc);
+      const [{ pieces }, spent] = await Promise.all([store.scan(sc, range, skip), expenses(skip, 'hourly')]);
+      return previewInvoices(pieces, spent, customerIds, await previewDeps(sc), overrides);
+    },
+    arrangements: async () => summariesOf(await store.arranged(await context(), deps.today())),
+    async previewArrangements(keys, overrides = {}) {
+      const sc = await context();
+      const arranged = await store.arranged(sc, deps.today());
+      return previewArrangements(keys, arranged, await expenses(new Set(arranged.map((a) => a.project.id)), 'arranged'), await previewDeps(sc), overrides);
     },
     async create(previews) {
       const rows = await createInvoices(previews, companyId, createDeps);
@@ -94,6 +131,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
     async refresh() {
       await resumeInvoices(companyId, createDeps);
       await followInvoices(companyId, { store, port, mirror, now, today: deps.today });
+      await createAutomatic();
     },
     pdf: async (id) => port.invoicePdf((await row(id)).qboId),
     emailTemplate: async () => templateOf(await mirror.preferences()),

@@ -7,7 +7,7 @@
 // be invoiced until the new one is sent.
 import { isLive } from '../../../../../shared/entries/entry';
 import { groupBy } from '../../../../../shared/group-by';
-import type { BillableTime } from '../../../../../shared/invoice/types';
+import type { BillableExpense, BillableTime } from '../../../../../shared/invoice/types';
 import { allocateInteger } from '../../../../../shared/money/allocate';
 import { multiplyRate } from '../../../../../shared/money/multiply';
 import { companyOfName } from '../../../../../shared/qbo/company';
@@ -93,9 +93,12 @@ export interface BillableScan {
   waiting: EntryRow[];
 }
 
-/** Reads the company's billable time in the range: what can be invoiced and what cannot yet. */
-export async function scanBillable(db: TrackNexusDb, sc: SyncContext, range: DateRange): Promise<BillableScan> {
-  const entries = await billableEntries(db, sc, range);
+/**
+ * Reads the company's billable time in the range: what can be invoiced and what cannot yet. Time of
+ * the projects in `skip` (billed by an arrangement, not by the hour) is left out.
+ */
+export async function scanBillable(db: TrackNexusDb, sc: SyncContext, range: DateRange, skip: ReadonlySet<string> = new Set()): Promise<BillableScan> {
+  const entries = (await billableEntries(db, sc, range)).filter((e) => !skip.has(e.projectId!));
   const invoiced = await entriesOnInvoices(db, sc.companyId);
   const candidates = entries.filter((e) => e.status === 'synced' && !invoiced.has(e.id));
   const records = await recordsHolding(db, candidates, sc);
@@ -202,7 +205,27 @@ function leftBehind(waiting: readonly EntryRow[], sc: SyncContext): LeftBehind[]
 }
 
 /** The Invoices screen's first list. */
-export async function unbilledView(db: TrackNexusDb, sc: SyncContext, range: DateRange): Promise<UnbilledView> {
-  const { pieces, waiting } = await scanBillable(db, sc, range);
+export async function unbilledView(db: TrackNexusDb, sc: SyncContext, range: DateRange, skip: ReadonlySet<string>): Promise<UnbilledView> {
+  const { pieces, waiting } = await scanBillable(db, sc, range, skip);
   return { customers: unbilledCustomers(pieces, sc), leftBehind: leftBehind(waiting, sc) };
+}
+
+/** The app's client whose projects go to this QuickBooks customer (or its jobs), for a customer billed only expenses. */
+export function clientOfCustomer(sc: SyncContext): (customerId: string) => string | null {
+  const root = rootsOf(sc);
+  return (customerId) => sc.transform.projects.find((p) => p.qbo.qboCustomerId && root(p.qbo.qboCustomerId) === customerId)?.clientId ?? null;
+}
+
+/** The unbilled view with each customer's pushed billable expenses; a customer with only expenses is listed too. */
+export function withExpenses(view: UnbilledView, expenses: readonly BillableExpense[], sc: SyncContext): UnbilledView {
+  if (expenses.length === 0) return view;
+  const root = rootsOf(sc);
+  const byCustomer = [...groupBy(expenses, (e) => root(e.customerId))].map(([customerId, own]) => ({ customerId, count: own.length, amountMinor: own.reduce((s, e) => s + e.amountMinor, 0), oldest: own.reduce((o, e) => (e.localDate < o ? e.localDate : o), own[0]!.localDate) }));
+  const listed = new Set(view.customers.map((c) => c.customerId));
+  const clientOf = clientOfCustomer(sc);
+  const added: UnbilledCustomer[] = byCustomer.filter((c) => !listed.has(c.customerId)).map((c) => {
+    const clientId = clientOf(c.customerId);
+    return { customerId: c.customerId, customerName: customerName(c.customerId, sc), clientId, clientName: sc.transform.projects.find((p) => p.clientId === clientId)?.clientName ?? null, minutes: 0, amountMinor: 0, currency: sc.transform.currency, oldest: c.oldest, projects: [] };
+  });
+  return { ...view, customers: [...view.customers, ...added], expenses: byCustomer.map(({ customerId, count, amountMinor }) => ({ customerId, count, amountMinor })) };
 }

@@ -8,6 +8,8 @@ import type { EntriesRepo, EntryTx } from '../../../db/repos/entries-repo';
 import type { InvoiceRow } from '../../../db/schema';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
 import type { DateRange } from '../invoice-service';
+import type { LocalDate } from '../../../../../shared/time/local-date';
+import { arrangedContexts, arrangedProjects, type ArrangedProject } from './arranged';
 import { entriesOnInvoices, scanBillable, unbilledView } from './billable-time';
 
 /** Thrown when the time previewed changed before the invoice was stored; nothing was written. */
@@ -15,17 +17,58 @@ class StaleInvoiceError extends Error {
   override readonly name = 'StaleInvoiceError';
 }
 
+/** Arrangement steps (project and step) an invoice's charge lines bill. */
+const stepsOf = (row: InvoiceRow) => row.draft.lines.filter((l) => l.kind === 'charge' && l.step).map((l) => `${l.projectId ?? ''}|${l.step!}`);
+
+/**
+ * Refuses new invoices billing an expense another invoice took, or an arrangement step (a retainer
+ * period, a milestone) another live invoice of the company bills: a second window or a preview made
+ * before an automatic invoice must not bill it twice.
+ */
+async function refuseTaken(db: TrackNexusDb, rows: readonly InvoiceRow[]): Promise<void> {
+  const expenseIds = rows.flatMap((r) => r.expenseIds ?? []);
+  const expenses = await db.expenses.bulkGet(expenseIds);
+  if (expenses.some((e) => !e || e.invoiceId || e.state !== 'pushed')) throw new StaleInvoiceError('An expense changed since the preview (edited, or billed on another invoice). Preview the invoices again.');
+  const live = await db.invoices.where('[companyId+state]').anyOf([[rows[0]?.companyId ?? '', 'sending'], [rows[0]?.companyId ?? '', 'created']]).toArray();
+  const billed = new Set(live.filter((r) => !r.ended).flatMap(stepsOf));
+  if (rows.flatMap(stepsOf).some((s) => billed.has(s))) throw new StaleInvoiceError('Part of this billing arrangement was invoiced meanwhile (another window, or the automatic retainer invoice). Preview the invoices again.');
+}
+
+/** Expenses follow their invoice: invoiced when it is made, back to pushed when it is voided or deleted. */
+async function setExpenses(db: TrackNexusDb, ids: readonly string[], to: { state: 'invoiced' | 'pushed'; invoiceId: string | null }, at: number): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = (await db.expenses.bulkGet([...ids])).filter((e) => e !== undefined);
+  await db.expenses.bulkPut(rows.map((e) => {
+    const next = { ...e, state: to.state, updatedAt: at };
+    if (to.invoiceId) next.invoiceId = to.invoiceId;
+    else delete next.invoiceId;
+    return next;
+  }));
+}
+
+/** The company's invoices, newest first. */
+async function listRows(db: TrackNexusDb, companyId: string): Promise<InvoiceRow[]> {
+  const rows = await db.invoices.where('[companyId+state]').between([companyId, ''], [companyId, '\uffff']).toArray();
+  return rows.sort((a, b) => b.createdAt - a.createdAt);
+}
+
 /** Reads: the billable time, the invoices of a company, one invoice, an entry's invoice. */
 function invoiceReads(db: TrackNexusDb) {
   return {
     /** What can be billed in the range, and what cannot yet (billable-time.ts). */
-    scan: (sc: SyncContext, range: DateRange) => scanBillable(db, sc, range),
-    unbilled: (sc: SyncContext, range: DateRange) => unbilledView(db, sc, range),
+    scan: (sc: SyncContext, range: DateRange, skip?: ReadonlySet<string>) => scanBillable(db, sc, range, skip),
+    unbilled: (sc: SyncContext, range: DateRange, skip: ReadonlySet<string>) => unbilledView(db, sc, range, skip),
 
-    async list(companyId: string): Promise<InvoiceRow[]> {
-      const rows = await db.invoices.where('[companyId+state]').between([companyId, ''], [companyId, '\uffff']).toArray();
-      return rows.sort((a, b) => b.createdAt - a.createdAt);
+    /** Ids of the company's projects billed by arrangement (their time is not billed by the hour). */
+    arrangedIds: async (sc: SyncContext) => new Set((await arrangedProjects(db, sc)).map((p) => p.id)),
+
+    /** The company's projects billed by arrangement, each with what its proposals are worked out from. */
+    async arranged(sc: SyncContext, today: LocalDate): Promise<ArrangedProject[]> {
+      const [{ pieces }, rows] = await Promise.all([scanBillable(db, sc, { from: '1970-01-01', to: today }), listRows(db, sc.companyId)]);
+      return arrangedContexts({ db, sc, today, pieces, rows });
     },
+
+    list: (companyId: string) => listRows(db, companyId),
 
     get: (id: string) => db.invoices.get(id),
 
@@ -85,7 +128,7 @@ function seenWrites(ctx: RepoContext) {
 // each a transaction read on its own, sharing the door and the billing-status helper.
 export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
   const { db } = ctx;
-  const inDoor = <T>(fn: (tx: EntryTx) => Promise<T>) => entries.transaction([db.invoices], fn).then((r) => r.value);
+  const inDoor = <T>(fn: (tx: EntryTx) => Promise<T>) => entries.transaction([db.invoices, db.expenses], fn).then((r) => r.value);
 
   /** Records of the keys, with QuickBooks' billing status as it now is. */
   async function setBilling(tx: EntryTx, keys: readonly string[], status: 'Billable' | 'HasBeenBilled'): Promise<void> {
@@ -109,6 +152,7 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
         const current = await tx.db.entries.bulkGet(ids);
         const changed = current.filter((e, i) => !e || e.status !== 'synced' || taken.has(ids[i]!)).length;
         if (changed > 0) throw new StaleInvoiceError(`${changed === 1 ? 'One entry' : `${changed} entries`} changed since the preview (edited, invoiced or sent again). Preview the invoices again.`);
+        await refuseTaken(tx.db, rows);
         await tx.db.invoices.bulkAdd([...rows]);
       });
     },
@@ -123,6 +167,7 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
         await tx.db.invoices.put(next);
         await entries.advanceInTx(tx, new Map(row.entryIds.map((e) => [e, undefined])), 'invoiced');
         await setBilling(tx, row.links.map((l) => l.key), 'HasBeenBilled');
+        await setExpenses(tx.db, row.expenseIds ?? [], { state: 'invoiced', invoiceId: row.id }, ctx.now());
         return next;
       });
     },
@@ -153,6 +198,7 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
         const entryIds = records.flatMap((r) => r?.entryIds ?? []).filter((e) => row.entryIds.includes(e));
         await setBilling(tx, keys, 'Billable');
         const moved = await entries.releaseInvoicedInTx(tx, entryIds, released.note);
+        if (ids === 'all') await setExpenses(tx.db, row.expenseIds ?? [], { state: 'pushed', invoiceId: null }, ctx.now());
         const next: InvoiceRow = {
           ...row,
           links: row.links.filter((l) => !gone.includes(l)),
