@@ -41,6 +41,8 @@ export interface FixedFeeArrangement {
   overageRateMinor: number | null;
   /** When the fee itself is invoiced: at the start, or when the project is marked complete. */
   feeBilled: 'upfront' | 'onCompletion';
+  /** When the user marked the project complete (the fee billed on completion is then due); null: not yet. */
+  completedOn: LocalDate | null;
 }
 
 export interface Milestone {
