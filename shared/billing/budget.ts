@@ -4,7 +4,7 @@ import { formatMoney } from '../money/money';
 import { formatDuration } from '../time/duration';
 import type { ProjectBudget } from './types';
 
-export type BudgetLevel = 'ok' | 'warning' | 'over';
+type BudgetLevel = 'ok' | 'warning' | 'over';
 
 export interface BudgetUse {
   /** Used ÷ limit in basis points (10000 = 100%), rounded down, so 79.99% is 7999. */

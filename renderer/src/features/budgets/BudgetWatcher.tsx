@@ -8,6 +8,7 @@ import { useNow } from '../../app/clock';
 import { useUi } from '../../app/ui-store';
 import { useRepos } from '../../data/repos-context';
 import { osNotifier, type Notifier } from '../../platform/notifier';
+import { navigatorLocale } from '../projects/rules';
 import { recordCrossings, type BudgetAlert } from './alerts';
 import { anyRunning, budgetUses, loadBudgetInputs } from './budget-usage';
 import './budgets.css';
@@ -33,7 +34,7 @@ export function BudgetWatcher({ notifier = osNotifier, clock = Date.now }: { not
   useEffect(() => {
     if (!inputs) return;
     // What was recorded is shown even if newer figures arrived meanwhile: it will not be announced again.
-    void recordCrossings(repos, budgetUses(inputs, clock())).then((crossed) => {
+    void recordCrossings(repos, budgetUses(inputs, clock(), navigatorLocale())).then((crossed) => {
       if (crossed.length === 0) return;
       add(crossed);
       for (const a of crossed) notifier.notify({ title: titleOf(a), body: a.words, onClick: () => go('settings', 'projects') });

@@ -7,6 +7,7 @@ import { multiplyRate } from '../../../../shared/money/multiply';
 import { formatDuration, parseDuration } from '../../../../shared/time/duration';
 import { isLocalDate } from '../../../../shared/time/local-date';
 import { minorToInput, parseMoneyInput } from '../settings/money-input';
+import { navigatorLocale } from './rules';
 
 export interface MilestoneText {
   id: string;
@@ -183,7 +184,7 @@ export function readBilling(t: BillingText, currency: string): { billing: Billin
 }
 
 /** A few words for the project list: "Retainer $2,000.00/month, 20:00 h", "Fixed fee $8,000.00 for 40:00 h". */
-export function arrangementWords(billing: BillingArrangement | undefined, currency: string, locale?: string): string {
+export function arrangementWords(billing: BillingArrangement | undefined, currency: string, locale = navigatorLocale()): string {
   const amount = (minor: number) => formatMoney({ amountMinor: minor, currency }, locale);
   const b = billing ?? { kind: 'hourly' };
   switch (b.kind) {
