@@ -23,9 +23,14 @@ export function isAppUrl(url: string | undefined): boolean {
   return url.startsWith(new URL(base).origin + '/');
 }
 
+/** The one permission granted: notifications (budget alerts) for our own page's main frame; everything else is refused. */
+function mayNotify(permission: string, details: { isMainFrame?: boolean; requestingUrl?: string }): boolean {
+  return permission === 'notifications' && details.isMainFrame === true && isAppUrl(details.requestingUrl);
+}
+
 export function applyAppWideSecurity(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(mayNotify(permission, details)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => mayNotify(permission, details));
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 }
 

@@ -11,15 +11,16 @@ const MINUTES = new RegExp(`^${NUMBER}\\s*${MINUTES_UNIT}$`);
 const HOURS_AND_MINUTES = new RegExp(`^(\\d+)\\s*${HOURS_UNIT}\\s*(\\d+)\\s*${MINUTES_UNIT}?$`);
 
 /** Entries are capped at 24 h, so anything longer is a typo (e.g. "130" meant as 1:30). */
-const MAX_MINUTES = 24 * 60;
+const MAX_HOURS = 24;
 const HINT = 'Try 1:30, 1.5h, 90m or 1h 30m.';
 
 /**
  * Reads "1:30", "1.5h", "1,5h", "90m", "1h 30m", "1h30", "2" (bare numbers are hours), "0:05",
  * ".25h". Returns whole minutes; decimal hours that do not land on a minute are rounded to the
- * nearest minute (half up), so "0.01h" (36 s) is 1 minute.
+ * nearest minute (half up), so "0.01h" (36 s) is 1 minute. `maxHours` raises the 24-hour cap of an
+ * entry for totals such as a budget or a retainer's allowance.
  */
-export function parseDuration(input: string): DurationParse {
+export function parseDuration(input: string, { maxHours = MAX_HOURS }: { maxHours?: number } = {}): DurationParse {
   const text = input.trim().toLowerCase().replace(',', '.');
   if (text === '') return { ok: false, error: `Enter a duration. ${HINT}` };
   if (text.startsWith('-')) return { ok: false, error: 'A duration cannot be negative.' };
@@ -40,7 +41,7 @@ export function parseDuration(input: string): DurationParse {
   if (minutes === undefined || !Number.isFinite(minutes)) {
     return { ok: false, error: `Could not read "${input.trim()}" as a duration. ${HINT}` };
   }
-  if (minutes > MAX_MINUTES) return { ok: false, error: 'A duration cannot be longer than 24 hours.' };
+  if (minutes > maxHours * 60) return { ok: false, error: `A duration cannot be longer than ${maxHours} hours.` };
   return { ok: true, minutes };
 }
 

@@ -8,6 +8,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
 import { TodayScreen } from '../features/day/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
+import { BudgetWatcher } from '../features/budgets/BudgetWatcher';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
 import { TrashBridge } from '../features/trash/TrashBridge';
@@ -82,6 +83,7 @@ export function App() {
       <QboSyncBridge />
       <TrashBridge />
       <UndoNotice />
+      <BudgetWatcher />
       <AwayPrompt />
     </div>
   );

@@ -13,7 +13,7 @@ function charge(over: Partial<ArrangementCharge> = {}): ArrangementCharge {
 }
 
 function expense(over: Partial<BillableExpense> = {}): BillableExpense {
-  return { expenseId: 'x1', reimburseChargeId: 'rc1', projectId: 'web', localDate: '2026-11-20', amountMinor: 4_250, description: 'Train to Boston', itemId: '2', ...over };
+  return { expenseId: 'x1', reimburseChargeId: 'rc1', customerId: '58', projectId: 'web', localDate: '2026-11-20', amountMinor: 4_250, description: 'Train to Boston', itemId: '2', ...over };
 }
 
 const november = [piece({ date: '2026-11-03', billedMs: 20 * HOUR, entryId: 'e1', timeActivityId: 'ta1' }), piece({ date: '2026-11-20', billedMs: 810 * MINUTE, entryId: 'e2', timeActivityId: 'ta2' })];

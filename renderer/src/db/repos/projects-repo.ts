@@ -1,5 +1,7 @@
+import Dexie from 'dexie';
+import { isLive } from '../../../../shared/entries/entry';
 import type { RepoContext } from '../context';
-import type { AuditActor, ProjectRow } from '../schema';
+import type { AuditActor, EntryRow, ProjectRow } from '../schema';
 import { catalogOps } from './catalog';
 
 export type NewProject = Pick<ProjectRow, 'name'> &
@@ -29,6 +31,7 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
         ...p,
       }, actor);
     },
+    /** Every field, the billing arrangement and budget too, is written with its audit row. */
     update: (id: string, patch: ProjectPatch) => ops.update(id, patch),
     archive: (id: string) => ops.update(id, { archived: true }),
     unarchive: (id: string) => ops.update(id, { archived: false }),
@@ -38,6 +41,11 @@ export function createProjectsRepo(ctx: RepoContext, defaults: () => Promise<{ c
     async listForClient(clientId: string, opts: { includeArchived?: boolean } = {}): Promise<ProjectRow[]> {
       const rows = await ctx.db.projects.where('clientId').equals(clientId).toArray();
       return rows.filter((r) => opts.includeArchived || !r.archived).sort((a, b) => a.name.localeCompare(b.name));
+    },
+    /** The project's entries outside the trash, any status, the running one too: what its budget has used. */
+    async entriesOf(projectId: string): Promise<EntryRow[]> {
+      const rows = await ctx.db.entries.where('[projectId+start]').between([projectId, Dexie.minKey], [projectId, Dexie.maxKey]).toArray();
+      return rows.filter(isLive);
     },
   };
 }

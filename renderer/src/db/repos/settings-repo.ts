@@ -46,6 +46,13 @@ export const settingSchemas = {
       holidays: z.object({ dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366), percent }).nullable(),
     })
     .default({ weekStartsOn: 1, dailyOvertime: null, weeklyOvertime: null, weekend: null, holidays: null }),
+  /**
+   * Budget thresholds already announced, by project id: for which budget ('hours:2400') and up to
+   * which level, so each crossing alerts once (features/budgets/alerts.ts).
+   */
+  budgetAlerts: z
+    .record(z.string(), z.object({ budget: z.string().max(40), level: z.enum(['warning', 'over']) }))
+    .default({}),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

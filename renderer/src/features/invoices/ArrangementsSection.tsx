@@ -34,8 +34,7 @@ function ProjectCard({ project, checked, onCheck }: { project: ArrangementSummar
       <h3>
         {project.projectName}{project.clientName ? <span className="muted"> — {project.clientName}</span> : null} <span className="badge">{KIND[project.kind]}</span>
       </h3>
-      <p>{project.status.headline}</p>
-      {project.status.details.length > 0 ? <ul className="muted inv-arrangement-details">{project.status.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+      <p>{project.status.summary}</p>
       {project.linked ? null : (
         <p role="alert" className="error">
           This project is not linked to a QuickBooks customer, so it cannot be invoiced.{' '}

@@ -3,8 +3,7 @@
 // PDF and the e-mail. The screen depends on this interface only; store/ and engine/ implement it
 // (createInvoiceService) over the database and one QuickBooks company's port.
 import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine } from '../../../../shared/invoice/types';
-import type { ArrangementStatus } from '../../../../shared/billing/propose';
-import type { ArrangementKind } from '../../../../shared/billing/types';
+import type { ArrangementKind, ArrangementStatus } from '../../../../shared/billing/types';
 import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
@@ -107,7 +106,7 @@ export interface ArrangementSummary {
   projectId: string;
   projectName: string;
   clientName: string | null;
-  kind: ArrangementKind;
+  kind: Exclude<ArrangementKind, 'hourly'>;
   /** False while the project has no QuickBooks customer (nothing can be invoiced). */
   linked: boolean;
   status: ArrangementStatus;

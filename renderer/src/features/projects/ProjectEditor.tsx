@@ -1,5 +1,6 @@
 // Create or edit a project: name, client (existing or new), colour, billable, first rate (create
-// only; later changes go through the rate history), rounding override and default task.
+// only; later changes go through the rate history), rounding override, default task, how it is
+// billed (hourly, retainer, fixed fee, progress) and the budget watched for scope creep.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useRepos } from '../../data/repos-context';
@@ -9,13 +10,21 @@ import { NEW_CLIENT, saveProject, type FieldErrors } from './actions';
 import { PALETTE } from './palette';
 import { describeIncrement, describeMode, describeScope } from '../../../../shared/rounding/billed';
 import { INCREMENTS, MODES, roundingOverride, SCOPES } from './rules';
+import { billingTextOf, readBilling, type BillingErrors, type BillingText } from './billing-form';
+import { BillingSection, type EstimateChoice } from './BillingSection';
 
-export function ProjectEditor({ project, clients, presetClientId, currency, workspaceRounding, onDone }: {
+export function ProjectEditor({ project, clients, presetClientId, currency, workspaceRounding, today, projectRate = null, estimates = [], onDone }: {
   project?: ProjectRow;
   clients: readonly ClientRow[];
   presetClientId?: string | null;
   currency: string;
   workspaceRounding: RoundingPolicy;
+  /** The local date "Mark complete" and "Reached" write. */
+  today: string;
+  /** The project's rate in words ("$150.00/h"), for the overage hint. */
+  projectRate?: string | null;
+  /** QuickBooks Estimates a progress budget can be taken from; no picker when empty. */
+  estimates?: readonly EstimateChoice[];
   onDone: (saved: ProjectRow | null) => void;
 }) {
   const repos = useRepos();
@@ -31,6 +40,9 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
   const [scope, setScope] = useState<string>(project?.rounding?.scope ?? '');
   const [defaultTaskId, setDefaultTaskId] = useState(project?.defaultTaskId ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const projectCurrency = project?.currency ?? currency;
+  const [billingText, setBillingText] = useState<BillingText>(() => billingTextOf(project?.billing, project?.budget, projectCurrency, today));
+  const [billingErrors, setBillingErrors] = useState<BillingErrors>({});
   const [busy, setBusy] = useState(false);
   /** A field's message goes as soon as the field is edited again. */
   const clear = (key: keyof FieldErrors) => setErrors((e) => {
@@ -41,12 +53,16 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
   const activeClients = clients.filter((c) => !c.archived || c.id === clientId);
 
   async function submit() {
+    const read = readBilling(billingText, projectCurrency);
+    setBillingErrors(read.errors);
+    if (Object.keys(read.errors).length > 0) return;
     setBusy(true);
     try {
       const result = await saveProject(repos, {
         id: project?.id, name, clientId, newClientName, color, billable, rateText: rate,
         rounding: roundingOverride({ increment, mode, scope }), defaultTaskId: defaultTaskId || null,
-      }, project?.currency ?? currency);
+        billing: read.billing, budget: read.budget,
+      }, projectCurrency);
       if (result.ok) onDone(result.value);
       else setErrors(result.errors);
     } finally {
@@ -127,6 +143,9 @@ export function ProjectEditor({ project, clients, presetClientId, currency, work
           </Field>
         </div>
       </fieldset>
+      <BillingSection text={billingText} errors={billingErrors} currency={projectCurrency} today={today} projectRate={projectRate} estimates={estimates}
+        onChange={(next) => { setBillingText(next); setBillingErrors({}); }} />
+      {Object.keys(billingErrors).length > 0 ? <p className="set-field-error" role="alert">Some billing details need fixing before the project can be saved.</p> : null}
       <div className="footer">
         <button type="button" className="button" onClick={() => onDone(null)}>Cancel</button>
         <button type="submit" className="button primary" disabled={busy}>{project ? 'Save project' : 'Create project'}</button>

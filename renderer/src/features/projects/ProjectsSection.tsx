@@ -1,5 +1,6 @@
 // Settings › Projects & clients: clients with their projects (colour, billable, current rate,
-// rounding), create/rename/archive, tasks, and effective-dated rate history.
+// rounding, billing arrangement and budget use), create/rename/archive, tasks, and effective-dated
+// rate history.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { effectiveRounding } from '../../../../shared/rounding/policy';
@@ -14,13 +15,19 @@ import { cardInForce, RateHistory } from './RateHistory';
 import { describeRounding } from '../../../../shared/rounding/billed';
 import { rateText } from './rules';
 import { TaskList } from './TaskList';
+import { arrangementWords } from './billing-form';
+import type { EstimateChoice } from './BillingSection';
+import { BudgetBar } from '../budgets/BudgetBar';
+import { useBudgetUses } from '../budgets/use-budget-uses';
 
 type Editor =
   | { kind: 'project'; project?: ProjectRow; clientId?: string | null }
   | { kind: 'client'; client?: ClientRow };
 
-export function ProjectsSection() {
+/** `estimatesFor`: the QuickBooks Estimates a project's progress budget can be taken from (none: no picker). */
+export function ProjectsSection({ estimatesFor }: { estimatesFor?: (project: ProjectRow | undefined) => readonly EstimateChoice[] } = {}) {
   const repos = useRepos();
+  const budgetUses = useBudgetUses();
   const clients = useLiveQuery(() => repos.clients.list({ includeArchived: true }), [repos]);
   const projects = useLiveQuery(() => repos.projects.list({ includeArchived: true }), [repos]);
   const cards = useLiveQuery(() => repos.rates.listAll(), [repos]);
@@ -45,11 +52,16 @@ export function ProjectsSection() {
   const loose = projectsOf(null);
   const cardsOf = (scope: RateCardRow['scope'], id: string) => cards.filter((c) => c.scope === scope && c.scopeId === id);
 
-  const projectRow = (p: ProjectRow, client: ClientRow | null) => {
-    const projectCard = cardInForce(cardsOf('project', p.id), todayDate);
-    const clientCard = client ? cardInForce(cardsOf('client', client.id), todayDate) : undefined;
+  const rateOf = (p: ProjectRow | undefined, clientId: string | null) => {
+    const projectCard = p ? cardInForce(cardsOf('project', p.id), todayDate) : undefined;
+    const clientCard = clientId ? cardInForce(cardsOf('client', clientId), todayDate) : undefined;
     const defaultCard = cardInForce(cardsOf('default', ''), todayDate);
-    const rate = projectCard ?? clientCard ?? defaultCard;
+    return { projectCard, clientCard, defaultCard, rate: projectCard ?? clientCard ?? defaultCard };
+  };
+
+  const projectRow = (p: ProjectRow, client: ClientRow | null) => {
+    const { projectCard, clientCard, defaultCard, rate } = rateOf(p, client?.id ?? null);
+    const budgetUse = budgetUses.get(p.id);
     const rateSource = projectCard ? '' : clientCard ? ' (client)' : defaultCard ? ' (default)' : '';
     const rounding = effectiveRounding(p, settings);
     const expanded = open.has(p.id);
@@ -64,6 +76,8 @@ export function ProjectsSection() {
           <span className={`badge${p.billable ? ' ok' : ''}`}>{p.billable ? 'Billable' : 'Non-billable'}</span>
           <span className="rate" data-testid="project-rate">{rate ? `${rateText(rate.rateMinor, rate.currency)}${rateSource}` : <span className="muted">No rate</span>}</span>
           <span className="muted" data-testid="project-rounding">{describeRounding(rounding.policy)}{rounding.source === 'project' ? ' (project)' : ''}</span>
+          <span data-testid="project-billing">{arrangementWords(p.billing, p.currency)}</span>
+          {budgetUse ? <BudgetBar use={budgetUse} /> : null}
           <span className="row-actions">
             <button type="button" className="button link small" aria-expanded={expanded} aria-label={`Tasks and rates of ${p.name}`} onClick={() => toggle(p.id)}>
               {expanded ? 'Hide details' : 'Tasks & rates'}
@@ -92,9 +106,11 @@ export function ProjectsSection() {
       return <ClientEditor client={editor.client} onDone={() => setEditor(null)} />;
     }
     if (editor.kind === 'project' && (editor.project?.id ?? 'top') === where) {
+      const { rate } = rateOf(editor.project, editor.project?.clientId ?? editor.clientId ?? null);
       return (
         <ProjectEditor project={editor.project} clients={clients} presetClientId={editor.clientId} currency={settings.currency}
-          workspaceRounding={settings.rounding as RoundingPolicy} onDone={() => setEditor(null)} />
+          workspaceRounding={settings.rounding as RoundingPolicy} today={todayDate} projectRate={rate ? rateText(rate.rateMinor, rate.currency) : null}
+          estimates={estimatesFor?.(editor.project) ?? []} onDone={() => setEditor(null)} />
       );
     }
     return null;

@@ -2,6 +2,7 @@
 // clock and ids stay out of render, and tests can call them with fake repositories.
 import type { Repos } from '../../db/repos';
 import type { ProjectRow, RateScope, RoundingPolicy } from '../../db/schema';
+import type { BillingArrangement, ProjectBudget } from '../../../../shared/billing/types';
 import { checkEffectiveDate, checkName, checkOptionalRate, FROM_THE_START } from './rules';
 import { parseMoneyInput } from '../settings/money-input';
 
@@ -20,6 +21,9 @@ export interface ProjectDraft {
   rateText: string;
   rounding: Partial<RoundingPolicy> | null;
   defaultTaskId: string | null;
+  /** How the project is billed, and its budget (null: none); checked by billing-form.ts first. */
+  billing: BillingArrangement;
+  budget: ProjectBudget | null;
 }
 
 export const NEW_CLIENT = '__new__';
@@ -48,6 +52,8 @@ export async function saveProject(repos: Repos, draft: ProjectDraft, currency: s
     billable: draft.billable,
     rounding: draft.rounding,
     defaultTaskId: draft.defaultTaskId,
+    billing: draft.billing,
+    budget: draft.budget ?? undefined,
   };
   if (draft.id) return { ok: true, value: await repos.projects.update(draft.id, fields) };
   const created = await repos.projects.create({ ...fields, currency });

@@ -55,7 +55,8 @@ export function rateText(rateMinor: number, currency: string, locale?: string): 
   return `${formatMoney({ amountMinor: rateMinor, currency }, locale ?? navigatorLocale())}/h`;
 }
 
-function navigatorLocale(): string {
+/** The locale money and numbers are shown in: the browser's (Electron's: the system's). */
+export function navigatorLocale(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US';
 }
 

@@ -9,7 +9,8 @@ import type { ArrangedProject } from '../store/arranged';
 import type { ArrangementSummary, InvoiceOverrides, InvoicePreview } from '../invoice-service';
 import { previewBasis, previewOf, type PreviewDeps, type PreviewSpec } from './preview';
 
-const keyOf = (projectId: string, proposal: ProposedInvoice) => `${projectId}|${proposal.key}`;
+/** The proposal's key names its project and steps (shared/billing/propose.ts). */
+const keyOf = (_projectId: string, proposal: ProposedInvoice) => proposal.key;
 
 /** Where each arranged project stands and the invoices due, for the Invoices screen. */
 export function summariesOf(arranged: readonly ArrangedProject[]): ArrangementSummary[] {

@@ -13,7 +13,7 @@ import type { ConflictRule } from '../../../../../shared/sync/reconcile';
 import type { TrackNexusDb } from '../../../db/database';
 import type { SettingsRepo } from '../../../db/repos/settings-repo';
 import { PRIMARY_COMPANY } from '../../../../../shared/qbo/company';
-import type { ClientRow, ProjectRow } from '../../../db/schema';
+import type { ClientRow, ProjectRow, RateCardRow } from '../../../db/schema';
 import type { QboMirrorRepo } from './mirror-repo';
 
 export type SyncMode = 'onApproval' | 'interval' | 'hourly' | 'daily' | 'manual';
@@ -64,6 +64,18 @@ export function belongsTo(sc: SyncContext): (e: { projectId: string | null }) =>
   return (e) => (e.projectId === null ? sc.companyId === PRIMARY_COMPANY : ours.has(e.projectId));
 }
 
+/** The workspace's rates as resolveRate reads them: the rate cards, and projects' own rate fields. */
+export function rateRecords(cards: readonly RateCardRow[], projects: readonly ProjectRow[]): RateRecord[] {
+  const rates: RateRecord[] = cards.map((c) => ({ scope: c.scope, scopeId: c.scope === 'default' ? null : c.scopeId, rateMinor: c.rateMinor, currency: c.currency, effectiveFrom: c.effectiveFrom }));
+  // A project's own rate field is its rate from the beginning, unless it has effective-dated cards.
+  for (const p of projects) {
+    if (p.rateMinor !== null && !cards.some((c) => c.scope === 'project' && c.scopeId === p.id)) {
+      rates.push({ scope: 'project', scopeId: p.id, rateMinor: p.rateMinor, currency: p.currency, effectiveFrom: '1970-01-01' });
+    }
+  }
+  return rates;
+}
+
 export function createSyncContextReader(db: TrackNexusDb, deps: { settings: SettingsRepo; mirrorOf: (companyId: string) => QboMirrorRepo }) {
   const mirrorRepo = deps.mirrorOf(PRIMARY_COMPANY);
 
@@ -84,13 +96,7 @@ export function createSyncContextReader(db: TrackNexusDb, deps: { settings: Sett
     ]);
     const clientName = new Map(clients.map((c) => [c.id, c.name]));
     const clientById = new Map(clients.map((c) => [c.id, c]));
-    const rates: RateRecord[] = cards.map((c) => ({ scope: c.scope, scopeId: c.scope === 'default' ? null : c.scopeId, rateMinor: c.rateMinor, currency: c.currency, effectiveFrom: c.effectiveFrom }));
-    // A project's own rate field is its rate from the beginning, unless it has effective-dated cards.
-    for (const p of projects) {
-      if (p.rateMinor !== null && !cards.some((c) => c.scope === 'project' && c.scopeId === p.id)) {
-        rates.push({ scope: 'project', scopeId: p.id, rateMinor: p.rateMinor, currency: p.currency, effectiveFrom: '1970-01-01' });
-      }
-    }
+    const rates = rateRecords(cards, projects);
     return {
       projects: projects.map((p) => ({
         id: p.id,
