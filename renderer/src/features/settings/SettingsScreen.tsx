@@ -5,6 +5,7 @@ import { CaptureSection } from '../capture-settings/CaptureSection';
 import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
+import { useEstimates } from '../projects/use-estimates';
 import { WorkspaceDefaults } from './WorkspaceDefaults';
 import { useUi } from '../../app/ui-store';
 import { api } from '../../platform/api';
@@ -51,6 +52,7 @@ function keepInView(id: SectionId): () => void {
 }
 
 export function SettingsScreen() {
+  const estimatesFor = useEstimates();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const requested = sectionOf(useUi((s) => s.section));
@@ -114,7 +116,7 @@ export function SettingsScreen() {
           </ul>
         </nav>
         <div className="settings-sections">
-          {card('projects', 'Projects & clients', <ProjectsSection />)}
+          {card('projects', 'Projects & clients', <ProjectsSection estimatesFor={estimatesFor} />)}
           {card('rates', 'Rates & rounding', <WorkspaceDefaults />)}
           {card('import', 'Import & export', (
             <>
