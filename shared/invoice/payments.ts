@@ -9,7 +9,7 @@ import type { QboPayment } from '../qbo/types';
 import { formatDate } from '../time/display';
 import type { LocalDate } from '../time/local-date';
 
-export type PaidState = 'unpaid' | 'partlyPaid' | 'paid';
+type PaidState = 'unpaid' | 'partlyPaid' | 'paid';
 
 /** A payment as the app keeps it (the stored row's QuickBooks part). */
 export interface SeenPayment {
