@@ -164,7 +164,7 @@ export interface InvoiceService {
   /** Stores each invoice with its requestid, then sends it; survives a crash, a drop or a 503 without a second invoice. */
   create(previews: readonly InvoicePreview[]): Promise<CreateResult>;
   list(): Promise<InvoiceSummary[]>;
-  /** Reads changes from QuickBooks (CDC on Invoice): voided or deleted invoices release their time, changes become conflicts. */
+  /** Reads changes from QuickBooks (CDC on Invoice and Payment): voided or deleted invoices release their time, changes become conflicts, paid invoices turn their entries and expenses paid. */
   refresh(): Promise<void>;
   /** The invoice's PDF as QuickBooks renders it. */
   pdf(invoiceId: string): Promise<Uint8Array>;
