@@ -2,7 +2,7 @@
 // the overrides they are given, and every call recorded (vi.fn) so a test can say what was asked.
 import { vi } from 'vitest';
 import { DEFAULT_INVOICE_LAYOUT, type InvoiceDraft, type InvoiceLine } from '../../../shared/invoice/types';
-import type { ArrangementSummary, InvoiceOverrides, InvoicePreview, InvoiceService, InvoiceSummary, UnbilledView } from '../../../renderer/src/features/invoices/invoice-service';
+import type { ArrangementSummary, InvoiceOverrides, InvoicePreview, InvoiceService, InvoiceSummary, PaymentsView, UnbilledView } from '../../../renderer/src/features/invoices/invoice-service';
 
 const unbilledView: UnbilledView = {
   customers: [
@@ -70,8 +70,9 @@ export function summary(id: string, patch: Partial<InvoiceSummary> = {}): Invoic
 
 const NAMES: Record<string, string> = { 'c-acme': 'Acme Cars', 'c-beta': 'Beta Bikes' };
 
-export function fakeService(options: { companyId?: string; blocked?: string[]; invoices?: InvoiceSummary[]; unbilled?: UnbilledView; arrangements?: ArrangementSummary[] } = {}) {
+export function fakeService(options: { companyId?: string; blocked?: string[]; invoices?: InvoiceSummary[]; unbilled?: UnbilledView; arrangements?: ArrangementSummary[]; payments?: PaymentsView } = {}) {
   let invoices = options.invoices ?? [];
+  let payments: PaymentsView = options.payments ?? { unapplied: [], notices: [] };
   const service = {
     companyId: options.companyId ?? 'primary',
     unbilled: vi.fn(async () => options.unbilled ?? unbilledView),
@@ -97,6 +98,10 @@ export function fakeService(options: { companyId?: string; blocked?: string[]; i
     previewArrangements: vi.fn(async (keys: readonly string[]) => keys.map((key) => ({ ...preview('c-acme', 'Acme Cars', undefined, false), previewId: key, arrangement: key }))),
     acceptQuickBooks: vi.fn(async (id: string) => {
       invoices = invoices.map((i) => (i.id === id ? { ...i, conflict: null } : i));
+    }),
+    payments: vi.fn(async () => payments),
+    dismissPaymentNotice: vi.fn(async (id: string) => {
+      payments = { ...payments, notices: payments.notices.filter((n) => n.id !== id) };
     }),
   } satisfies InvoiceService;
   return service;

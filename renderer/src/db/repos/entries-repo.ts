@@ -588,6 +588,21 @@ function syncInTxCommands(ctx: RepoContext, writer: EntryWriter) {
     },
 
     /**
+     * Payments only: the invoice that billed these entries is paid in full in QuickBooks (`paid`:
+     * invoiced → paid), or a payment was deleted or changed there so it is open again (paid →
+     * invoiced). Nothing is planned: the time in QuickBooks did not change. Entries in any other
+     * status (released, deleted) are left alone. Resolves to the ids moved.
+     */
+    async setPaidInTx(tx: EntryTx, ids: readonly string[], paid: boolean, note: string): Promise<string[]> {
+      const [from, to] = paid ? (['invoiced', 'paid'] as const) : (['paid', 'invoiced'] as const);
+      const at = ctx.now();
+      const rows = (await tx.db.entries.bulkGet([...ids])).filter((e): e is EntryRow => !!e && (isLive(e) || heldInQbo(e)) && e.status === from);
+      if (rows.length === 0) return [];
+      await writer.persist(tx, rows.map((before) => ({ before, after: { ...before, status: to, version: before.version + 1, updatedAt: at }, action: 'status' as const, actor: 'sync' as const, at, note })), { plan: false });
+      return rows.map((e) => e.id);
+    },
+
+    /**
      * Their project now goes to another QuickBooks company: synced entries go back to approved, so
      * they are sent again, to the new company, once their project is linked there; the door plans
      * every one of them, which deletes their time from the old company (or cancels its queued

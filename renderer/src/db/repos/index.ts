@@ -10,6 +10,7 @@ import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
 import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
 import { createInvoiceStore } from '../../features/invoices/store/invoice-store';
+import { createPaymentStore } from '../../features/invoices/store/payment-store';
 import { createQboMirrorRepo, type QboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
 import { createPlanner } from '../../features/quickbooks/store/planner';
 import { createSyncContextReader } from '../../features/quickbooks/store/sync-context';
@@ -58,6 +59,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     sync: createSyncRepo(ctx, { entries, planner, reader, mirror: qboMirror, catalog }),
     trash: createTrashRepo(ctx, { entries }),
     invoices: createInvoiceStore(ctx, entries),
+    payments: createPaymentStore(ctx),
   };
 }
 

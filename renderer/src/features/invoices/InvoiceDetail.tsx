@@ -1,5 +1,6 @@
-// One invoice the app made: its lines as sent, what changed in QuickBooks since (and taking
-// QuickBooks' version), whether it was e-mailed, its PDF to view or save, and e-mailing it.
+// One invoice the app made: its lines as sent, what is paid and by which payments, what changed in
+// QuickBooks since (and taking QuickBooks' version), whether it was e-mailed, its PDF to view or
+// save, and e-mailing it.
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/time/display';
 import type { InvoiceService, InvoiceSummary } from './invoice-service';
@@ -8,6 +9,7 @@ import { emailWords, STATUS_WORDS } from './invoice-words';
 import { EmailDialog } from './EmailDialog';
 import { LinesTable } from './PreviewLines';
 import { PdfView } from './PdfView';
+import { InvoicePayments } from './PaymentsPanel';
 import { errorText } from './use-load';
 
 /** Hands the bytes to the browser as a download named after the invoice; the URL is let go afterwards. */
@@ -63,10 +65,12 @@ export function InvoiceDetail({ service, invoice, onChanged }: { service: Invoic
       <h3>{name}</h3>
       <dl className="facts">
         <dt>Status</dt><dd>{STATUS_WORDS[invoice.status]}{invoice.lastError ? ` — ${invoice.lastError}` : ''}</dd>
+        {invoice.paid?.words ? <><dt>Paid</dt><dd>{invoice.paid.words}</dd></> : null}
         <dt>Date</dt><dd>{formatDate(invoice.txnDate)}{invoice.dueDate ? `, due ${formatDate(invoice.dueDate)}` : ''}</dd>
         <dt>E-mail</dt><dd>{emailWords(invoice)}</dd>
         <dt>Time billed</dt><dd>{invoice.entryCount} entr{invoice.entryCount === 1 ? 'y' : 'ies'}</dd>
       </dl>
+      <InvoicePayments invoice={invoice} />
       <Conflict invoice={invoice} onAccept={async () => { await service.acceptQuickBooks(invoice.id); onChanged(); }} />
       {invoice.lines ? (
         <LinesTable lines={invoice.lines} currency={invoice.currency} caption={`Lines of ${name} as sent`}

@@ -1,10 +1,12 @@
-// The invoices the app made, as last read from QuickBooks, with a refresh from QuickBooks; choosing
-// one opens its detail below the list.
+// The invoices the app made, as last read from QuickBooks (paid and partly paid in words), with a
+// refresh from QuickBooks and the payments not applied to any invoice; choosing one opens its detail
+// below the list.
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/time/display';
 import type { InvoiceService, InvoiceSummary } from './invoice-service';
 import { amount } from './invoice-format';
 import { InvoiceDetail } from './InvoiceDetail';
+import { PaymentsPanel } from './PaymentsPanel';
 import { STATUS_WORDS } from './invoice-words';
 import { errorText, useLoad } from './use-load';
 
@@ -22,6 +24,7 @@ function Row({ invoice: i, chosen, onChoose }: { invoice: InvoiceSummary; chosen
       <td>
         <span className={`qbo-badge inv-status-${i.status}`}>{STATUS_WORDS[i.status]}</span>
         {i.conflict ? <span className="qbo-badge qbo-badge-inactive">changed in QuickBooks</span> : null}
+        {i.paid?.words ? <span className="inv-paid">{i.paid.words}</span> : null}
       </td>
     </tr>
   );
@@ -70,6 +73,7 @@ export function InvoiceList({ service, version, onRefreshed }: { service: Invoic
           </table>
         </div>
       ) : null}
+      <PaymentsPanel service={service} version={version} />
       {chosen ? <InvoiceDetail key={chosen.id} service={service} invoice={chosen} onChanged={invoices.reload} /> : null}
     </section>
   );

@@ -4,6 +4,7 @@
 // (createInvoiceService) over the database and one QuickBooks company's port.
 import type { InvoiceDraft, InvoiceHeader, InvoiceInput, InvoiceLayout, InvoiceLine } from '../../../../shared/invoice/types';
 import type { ArrangementKind, ArrangementStatus } from '../../../../shared/billing/types';
+import type { PaymentOnInvoice } from '../../../../shared/invoice/payments';
 import type { MultiplierRules } from '../../../../shared/rates/multipliers';
 import type { LocalDate } from '../../../../shared/time/local-date';
 
@@ -145,6 +146,32 @@ export interface InvoiceSummary {
   createdAt: number;
   /** The lines as sent to QuickBooks (the invoice's detail); absent when the app does not hold them. */
   lines?: InvoiceLine[];
+  /** What is paid, from QuickBooks' Balance and Payments; absent before QuickBooks has the invoice. */
+  paid?: InvoicePaidView;
+}
+
+/** An invoice's payments as the list and its detail show them. */
+interface InvoicePaidView {
+  /** "Paid $1,200.00 on 3 Dec 2026", "Partly paid: $500.00 of $1,200.00, $700.00 due 15 Dec"; null when nothing is paid. */
+  words: string | null;
+  /** The payments QuickBooks applied to it, oldest first. */
+  payments: PaymentOnInvoice[];
+}
+
+/** Money QuickBooks holds from one customer that no invoice has been paid with yet. */
+interface UnappliedView {
+  customerId: string;
+  customerName: string;
+  currency: string;
+  unappliedMinor: number;
+  /** One per payment: "Acme Corp paid $300.00 on 2 Dec that is not applied to any invoice — apply it in QuickBooks". */
+  sentences: string[];
+}
+
+/** The payments panel: unapplied money per customer, and deleted payments told once until dismissed. */
+export interface PaymentsView {
+  unapplied: UnappliedView[];
+  notices: Array<{ id: string; message: string }>;
 }
 
 interface InvoiceConflict {
@@ -166,7 +193,7 @@ export interface InvoiceService {
   /** Stores each invoice with its requestid, then sends it; survives a crash, a drop or a 503 without a second invoice. */
   create(previews: readonly InvoicePreview[]): Promise<CreateResult>;
   list(): Promise<InvoiceSummary[]>;
-  /** Reads changes from QuickBooks (CDC on Invoice): voided or deleted invoices release their time, changes become conflicts. */
+  /** Reads changes from QuickBooks (CDC on Invoice and Payment): voided or deleted invoices release their time, changes become conflicts, paid invoices turn their entries and expenses paid. */
   refresh(): Promise<void>;
   /** The invoice's PDF as QuickBooks renders it. */
   pdf(invoiceId: string): Promise<Uint8Array>;
@@ -191,6 +218,10 @@ export interface InvoiceService {
   arrangements(): Promise<ArrangementSummary[]>;
   /** The invoices of the chosen proposals (ArrangementProposal.key). */
   previewArrangements(keys: readonly string[], overrides?: Readonly<Record<string, InvoiceOverrides>>): Promise<InvoicePreview[]>;
+  /** Payments QuickBooks holds that are not applied to an invoice, and deleted payments not dismissed yet (read locally; refresh reads QuickBooks). */
+  payments(): Promise<PaymentsView>;
+  /** The user has read the notice of a deleted payment: it is not shown again. */
+  dismissPaymentNotice(id: string): Promise<void>;
 }
 
 export interface EmailTemplate {

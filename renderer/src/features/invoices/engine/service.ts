@@ -2,15 +2,16 @@
 // Invoices screen's only way to invoicing. Reads go to the store and the mirror; writes to QuickBooks
 // go through create.ts (exactly once) and, for the e-mail, one explicit call per click.
 import { invoiceStatus, statusFields } from '../../../../../shared/invoice/follow';
+import { invoicePaid, paidWords, unappliedByCustomer, unappliedWords, type SeenPayment } from '../../../../../shared/invoice/payments';
 import { decimalToMinor } from '../../../../../shared/qbo/decimal';
 import type { QboInvoice } from '../../../../../shared/qbo/types';
 import type { LocalDate } from '../../../../../shared/time/local-date';
 import type { Repos } from '../../../db/repos';
 import type { InvoiceRow } from '../../../db/schema';
 import type { QboPort } from '../../quickbooks/engine/qbo-port';
-import type { EmailTemplate, InvoiceService, InvoiceStatus, InvoiceSummary } from '../invoice-service';
+import type { EmailTemplate, InvoiceService, InvoiceStatus, InvoiceSummary, PaymentsView } from '../invoice-service';
 import { createInvoices, resumeInvoices, type CreateDeps } from './create';
-import { followInvoices } from './follow';
+import { followInvoices, PAYMENT_NOTICES, type PaymentNotice } from './follow';
 import { previewInvoices, type PreviewDeps } from './preview';
 import { previewArrangements, summariesOf } from './arrangements';
 import { clientOfCustomer, withExpenses } from '../store/billable-time';
@@ -62,6 +63,21 @@ function summaryOf(row: InvoiceRow, today: LocalDate): InvoiceSummary {
     lines: row.draft.lines,
     billEmail: q.BillEmail?.Address ?? (row.draft.payload['BillEmail'] as { Address?: string } | undefined)?.Address ?? null,
     createdAt: row.createdAt,
+  };
+}
+
+/** The summary with what is paid, once QuickBooks has the invoice. */
+function withPaid(summary: InvoiceSummary, row: InvoiceRow, payments: readonly SeenPayment[], today: LocalDate): InvoiceSummary {
+  if (!row.qbo || row.state !== 'created' || row.ended) return summary;
+  const paid = invoicePaid(row.qbo, row.draft.currency, payments);
+  return { ...summary, paid: { words: paidWords(paid, row.draft.currency, summary.dueDate, today), payments: paid.payments } };
+}
+
+/** Unapplied money per customer, in words, and the deleted payments still to tell. */
+function paymentsView(payments: readonly SeenPayment[], notices: readonly PaymentNotice[], today: LocalDate): PaymentsView {
+  return {
+    unapplied: unappliedByCustomer(payments).map((c) => ({ ...c, sentences: c.payments.map((p) => unappliedWords(c.customerName, p, c.currency, today)) })),
+    notices: notices.map(({ id, message }) => ({ id, message })),
   };
 }
 
@@ -127,10 +143,13 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
       const rows = await createInvoices(previews, companyId, createDeps);
       return { created: rows.filter((r) => r.state === 'created').map(summary), failed: rows.filter((r) => r.state !== 'created').map(summary) };
     },
-    list: async () => (await store.list(companyId)).map(summary),
+    async list() {
+      const [rows, payments] = await Promise.all([store.list(companyId), repos.payments.list(companyId)]);
+      return rows.map((r) => withPaid(summary(r), r, payments, deps.today()));
+    },
     async refresh() {
       await resumeInvoices(companyId, createDeps);
-      await followInvoices(companyId, { store, port, mirror, now, today: deps.today });
+      await followInvoices(companyId, { store, payments: repos.payments, port, mirror, now, today: deps.today });
       await createAutomatic();
     },
     pdf: async (id) => port.invoicePdf((await row(id)).qboId),
@@ -150,6 +169,14 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
     multipliers: () => repos.settings.get('invoiceMultipliers'),
     saveMultipliers: async (rules) => void (await repos.settings.set('invoiceMultipliers', { dailyOvertime: null, weeklyOvertime: null, weekend: null, holidays: null, ...rules })),
     acceptQuickBooks: (id) => store.accept(id),
+    async payments() {
+      const [payments, notices] = await Promise.all([repos.payments.list(companyId), mirror.getState<PaymentNotice[]>(PAYMENT_NOTICES)]);
+      return paymentsView(payments, notices ?? [], deps.today());
+    },
+    async dismissPaymentNotice(id) {
+      const notices = (await mirror.getState<PaymentNotice[]>(PAYMENT_NOTICES)) ?? [];
+      await mirror.setState(PAYMENT_NOTICES, notices.filter((n) => n.id !== id));
+    },
   };
 }
 

@@ -140,6 +140,7 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
   return {
     ...invoiceReads(db),
     ...seenWrites(ctx),
+    ...paidWrites(ctx, entries),
 
     /**
      * Stores new invoices in state 'sending' with their requestids, before anything is sent. Refuses
@@ -216,3 +217,29 @@ export function createInvoiceStore(ctx: RepoContext, entries: EntriesRepo) {
 }
 
 export type InvoiceStore = ReturnType<typeof createInvoiceStore>;
+
+/**
+ * Payments only: an invoice paid in full in QuickBooks turns its entries and expenses paid; open
+ * again (a payment deleted or changed there), they go back to invoiced. One transaction through the
+ * entries' door; only rows in the state being left move.
+ */
+function paidWrites(ctx: RepoContext, entries: EntriesRepo) {
+  const { db } = ctx;
+  return {
+    async setPaid(id: string, paid: boolean, note: string): Promise<{ entryIds: string[]; expenseIds: string[] }> {
+      const { value } = await entries.transaction([db.invoices, db.expenses], async (tx) => {
+        const row = await tx.db.invoices.get(id);
+        if (!row) return { entryIds: [], expenseIds: [] };
+        const entryIds = await entries.setPaidInTx(tx, row.entryIds, paid, note);
+        const [from, to] = paid ? (['invoiced', 'paid'] as const) : (['paid', 'invoiced'] as const);
+        const linked = await tx.db.expenses.where('invoiceId').equals(id).toArray();
+        const listed = (await tx.db.expenses.bulkGet(row.expenseIds ?? [])).filter((e) => e !== undefined);
+        const moving = [...new Map([...linked, ...listed].map((e) => [e.id, e])).values()].filter((e) => e.state === from && e.deletedAt === undefined);
+        const at = ctx.now();
+        await tx.db.expenses.bulkPut(moving.map((e) => ({ ...e, state: to, updatedAt: at })));
+        return { entryIds, expenseIds: moving.map((e) => e.id) };
+      });
+      return value;
+    },
+  };
+}
