@@ -37,7 +37,7 @@ function detailOf(co: Company, raw: unknown, wasInvoiced: boolean): Record<strin
   const ref = (type: 'Customer' | 'Class' | 'TaxCode', key: string) => (d[key] === undefined ? undefined : resolveRef(co, type, d[key], key));
   return {
     AccountRef: account,
-    BillableStatus: wasInvoiced ? 'HasBeenBilled' : status,
+    BillableStatus: wasInvoiced && status !== 'NotBillable' ? 'HasBeenBilled' : status,
     CustomerRef: ref('Customer', 'CustomerRef'),
     ClassRef: ref('Class', 'ClassRef'),
     TaxCodeRef: ref('TaxCode', 'TaxCodeRef') ?? (co.taxModel === 'us' ? { value: 'NON' } : undefined),
