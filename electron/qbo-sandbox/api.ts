@@ -349,8 +349,8 @@ export class AccountingApi {
     this.setBilling(time.removed, 'Billable');
     this.setBilling(time.added, 'HasBeenBilled');
     const charges = diff('ReimburseCharge', (e) => linkedOfType(e, 'ReimburseCharge'));
-    for (const id of charges.removed) markCharge(this.co, id, false);
-    for (const id of charges.added) markCharge(this.co, id, true);
+    for (const id of charges.removed) markCharge(this.co, id, undefined);
+    for (const id of charges.added) markCharge(this.co, id, entity?.Id);
     const estimates = diff('Estimate', (e) => ((e.LinkedTxn as LinkedTxn[] | undefined) ?? []).filter((t) => t.TxnType === 'Estimate').map((t) => t.TxnId));
     for (const id of estimates.all) this.refreshEstimate(id);
   }

@@ -1,10 +1,10 @@
 // Expenses (Purchase) and the billable charges (ReimburseCharge) QuickBooks makes of their billable
 // lines. A Purchase is paid from a Bank account (Cash, Check) or a Credit Card account (CreditCard);
 // its AccountBasedExpenseLineDetail lines name an expense account and, when Billable, the customer.
-// Each billable line gets a ReimburseCharge, linked both ways (the line's and the purchase's
-// LinkedTxn name the charge, as in the vendor credit Intuit's Project use case records; the charge's
-// LinkedTxn names the purchase). An invoice line that links the charge makes it HasBeenInvoiced and
-// the expense line HasBeenBilled; see README "Payments, expenses, estimates and recurring invoices".
+// Each billable line gets a ReimburseCharge; the line's and the purchase's LinkedTxn name it (as in
+// the vendor credit Intuit's Project use case records). The charge itself links only the invoice that
+// bills it (as Intuit's ReimburseCharge sample shows), which makes it HasBeenInvoiced and the expense
+// line HasBeenBilled; see README "Payments, expenses, estimates and recurring invoices".
 import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
 import { faults } from './errors';
 import { CURRENCIES } from './seed';
@@ -119,16 +119,25 @@ function entityRef(co: Company, raw: unknown): Record<string, unknown> | undefin
   throw faults.invalidReference('EntityRef');
 }
 
-function chargeFields(co: Company, purchase: Entity, line: Line): Record<string, unknown> {
+/** The income account billed expenses are sold into, as Intuit's sample charge names it (ItemAccountRef). */
+function billableIncome(co: Company): Ref | undefined {
+  const account = co.each('Account').find((a) => a.Name === 'Billable Expense Income');
+  return account ? co.ref('Account', account.Id) : undefined;
+}
+
+/** A charge as Intuit's ReimburseCharge sample shows it: one ReimburseLineDetail line, LinkedTxn to its invoice. */
+function chargeFields(co: Company, purchase: Entity, line: Line, invoiceLinks: LinkedTxn[]): Record<string, unknown> {
   const detail = line.AccountBasedExpenseLineDetail;
+  const links = invoiceLinks.length ? { LinkedTxn: invoiceLinks } : {};
   return {
     TxnDate: purchase.TxnDate,
     CustomerRef: co.ref('Customer', (detail.CustomerRef as Ref).value),
     Amount: line.Amount,
-    HasBeenInvoiced: detail.BillableStatus === 'HasBeenBilled',
+    HasBeenInvoiced: invoiceLinks.length > 0,
     CurrencyRef: purchase.CurrencyRef,
     ...(typeof line.Description === 'string' ? { PrivateNote: line.Description } : {}),
-    LinkedTxn: [{ TxnId: purchase.Id, TxnType: 'Purchase', TxnLineId: line.Id }],
+    LinkedTxn: invoiceLinks,
+    Line: [{ Id: '1', LineNum: 1, Amount: line.Amount, ...links, DetailType: 'ReimburseLineDetail', ReimburseLineDetail: { ItemAccountRef: billableIncome(co), Qty: 1, UnitPrice: line.Amount, TaxCodeRef: detail.TaxCodeRef } }],
   };
 }
 
@@ -144,7 +153,7 @@ export function syncCharges(co: Company, purchase: Entity, before: Entity | unde
     const charge = chargeId ? co.get('ReimburseCharge', chargeId) : undefined;
     delete line.LinkedTxn;
     if (detail.BillableStatus === 'NotBillable' || !detail.CustomerRef) continue;
-    const fields = chargeFields(co, purchase, line);
+    const fields = chargeFields(co, purchase, line, (charge?.LinkedTxn as LinkedTxn[] | undefined) ?? []);
     const changed = charge && JSON.stringify(writable(charge)) !== JSON.stringify(fields);
     const current = !charge ? co.insert('ReimburseCharge', fields) : changed ? co.update('ReimburseCharge', charge, fields) : charge;
     line.LinkedTxn = [{ TxnId: current.Id, TxnType: 'ReimburseCharge' }];
@@ -166,16 +175,19 @@ export function removeCharges(co: Company, purchase: Entity): void {
   for (const id of ids) if (co.get('ReimburseCharge', id)) co.remove('ReimburseCharge', id);
 }
 
-/** An invoice took the charge (or gave it back): the charge and its expense line say so. */
-export function markCharge(co: Company, chargeId: string, invoiced: boolean): void {
+/**
+ * An invoice took the charge (`invoiceId`) or gave it back (undefined): the charge links the invoice and
+ * is HasBeenInvoiced, or neither; its expense line is HasBeenBilled or Billable again.
+ */
+export function markCharge(co: Company, chargeId: string, invoiceId: string | undefined): void {
   const charge = co.get('ReimburseCharge', chargeId);
-  if (!charge || charge.HasBeenInvoiced === invoiced) return;
-  co.update('ReimburseCharge', charge, { ...writable(charge), HasBeenInvoiced: invoiced });
-  const link = (charge.LinkedTxn as LinkedTxn[])[0];
-  const purchase = link ? co.get('Purchase', link.TxnId) : undefined;
+  if (!charge || charge.HasBeenInvoiced === (invoiceId !== undefined)) return;
+  const links = invoiceId ? [{ TxnId: invoiceId, TxnType: 'Invoice' }] : [];
+  const lines = (charge.Line as Array<Record<string, unknown>>).map(({ LinkedTxn: _old, ...l }) => (invoiceId ? { ...l, LinkedTxn: links } : l));
+  co.update('ReimburseCharge', charge, { ...writable(charge), HasBeenInvoiced: invoiceId !== undefined, LinkedTxn: links, Line: lines });
+  const purchase = co.each('Purchase').find((p) => (p.Line as Line[]).some((l) => chargeOf(l) === chargeId));
   if (!purchase) return;
-  const lines = (purchase.Line as Line[]).map((l) =>
-    l.Id === link?.TxnLineId ? { ...l, AccountBasedExpenseLineDetail: { ...l.AccountBasedExpenseLineDetail, BillableStatus: invoiced ? 'HasBeenBilled' : 'Billable' } } : l,
-  );
-  co.update('Purchase', purchase, { ...writable(purchase), Line: lines });
+  const status = invoiceId ? 'HasBeenBilled' : 'Billable';
+  const expenseLines = (purchase.Line as Line[]).map((l) => (chargeOf(l) === chargeId ? { ...l, AccountBasedExpenseLineDetail: { ...l.AccountBasedExpenseLineDetail, BillableStatus: status } } : l));
+  co.update('Purchase', purchase, { ...writable(purchase), Line: expenseLines });
 }

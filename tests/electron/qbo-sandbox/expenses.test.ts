@@ -101,7 +101,7 @@ describe('billable expenses (ReimburseCharge)', () => {
     expect(p.Line[1].LinkedTxn).toBeUndefined();
     expect(p.LinkedTxn).toEqual([{ TxnId: chargeId, TxnType: 'ReimburseCharge' }]);
     const charges = await rows(h, 'ReimburseCharge', `where CustomerRef = '${ids.cars}' and HasBeenInvoiced = false`);
-    expect(charges.find((x) => x.Id === chargeId)).toMatchObject({ Amount: 120, HasBeenInvoiced: false, CustomerRef: { value: ids.cars }, LinkedTxn: [{ TxnId: p.Id, TxnType: 'Purchase', TxnLineId: p.Line[0].Id }] });
+    expect(charges.find((x) => x.Id === chargeId)).toMatchObject({ Amount: 120, HasBeenInvoiced: false, CustomerRef: { value: ids.cars }, LinkedTxn: [], Line: [{ Amount: 120, DetailType: 'ReimburseLineDetail' }] });
     expect(firstError(await h.api('POST', 'reimbursecharge', { CustomerRef: { value: ids.cars }, Amount: 5 }))?.code).toBe('500');
   });
 
@@ -111,14 +111,14 @@ describe('billable expenses (ReimburseCharge)', () => {
     const first = await billCharge(chargeId);
     expect(first.status).toBe(200);
     expect(first.json.Invoice.LinkedTxn).toContainEqual({ TxnId: chargeId, TxnType: 'ReimburseCharge' });
-    expect((await read('ReimburseCharge', chargeId)).HasBeenInvoiced).toBe(true);
+    expect(await read('ReimburseCharge', chargeId)).toMatchObject({ HasBeenInvoiced: true, LinkedTxn: [{ TxnId: first.json.Invoice.Id, TxnType: 'Invoice' }] });
     expect((await read('Purchase', p.Id)).Line[0].AccountBasedExpenseLineDetail.BillableStatus).toBe('HasBeenBilled');
     const second = await billCharge(chargeId);
     expect(firstError(second)).toMatchObject({ code: '6000', element: 'LinkedTxn' });
     expect(firstError(second)?.Detail).toContain(`already on invoice ${first.json.Invoice.DocNumber}`);
 
     await h.control(`invoices/${first.json.Invoice.Id}/void`);
-    expect((await read('ReimburseCharge', chargeId)).HasBeenInvoiced).toBe(false);
+    expect(await read('ReimburseCharge', chargeId)).toMatchObject({ HasBeenInvoiced: false, LinkedTxn: [] });
     expect((await read('Purchase', p.Id)).Line[0].AccountBasedExpenseLineDetail.BillableStatus).toBe('Billable');
     const third = (await billCharge(chargeId)).json.Invoice;
     await h.control(`invoices/${third.Id}/delete`);
