@@ -2,16 +2,18 @@
 // delete, query, batch, cdc, invoice pdf/send, preferences and companyinfo. Every write
 // honours ?requestid: a replay answers the original response and writes nothing.
 import { nestsDeeperThan } from '../../shared/json-depth';
-import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
 import { runCdc } from './cdc';
 import { exchangeRate } from './exchange';
 import { fillPlaceholders } from './mail';
 import { faults, QboFault } from './errors';
 import { invoicePdf } from './pdf';
 import { runQuery } from './query';
-import { DELETABLE, NAME_LISTS, type Company, type Entity, type EntityType, type Ref } from './store';
+import { markCharge, preparePurchase, removeCharges, syncCharges } from './expense';
+import { preparePayment, settleInvoices } from './payment';
+import { prepareRecurring, runRecurring, unwrapTemplate } from './recurring';
+import { DELETABLE, NAME_LISTS, present, writable, type Company, type Entity, type EntityType, type LinkedTxn, type Ref } from './store';
 import { qboDateTime } from './time';
-import { checkDocNumberUnique, checkOpenPeriod, checkShape, linkedTime, prepare, WRITABLE_TYPES } from './validate';
+import { checkDocNumberUnique, checkOpenPeriod, checkShape, linkedOfType, prepare, WRITABLE_TYPES } from './validate';
 
 export interface ApiRequest {
   method: string;
@@ -43,6 +45,11 @@ const PATHS: Record<string, EntityType> = {
   vendor: 'Vendor',
   invoice: 'Invoice',
   timeactivity: 'TimeActivity',
+  payment: 'Payment',
+  estimate: 'Estimate',
+  purchase: 'Purchase',
+  reimbursecharge: 'ReimburseCharge',
+  recurringtransaction: 'RecurringTransaction',
 };
 
 const MAX_BATCH_ITEMS = 30;
@@ -53,7 +60,7 @@ const JSON_TYPE = 'application/json;charset=UTF-8';
 
 type Op = 'create' | 'update' | 'delete' | 'void';
 /** Transactions: dated (closing date applies) and numbered (DocNumber must be unique). */
-const TRANSACTIONS: EntityType[] = ['Invoice', 'TimeActivity'];
+const TRANSACTIONS: EntityType[] = ['Invoice', 'TimeActivity', 'Payment', 'Estimate', 'Purchase'];
 type Payload = Record<string, unknown>;
 
 /** Deeper than any QuickBooks entity nests; deeper text is refused before parsing (shared/json-depth.ts). */
@@ -66,12 +73,6 @@ function parseJson(text: string): unknown {
   } catch (e) {
     throw faults.malformed(`failed to parse json object; a property specified is unsupported or invalid (${(e as Error).message})`);
   }
-}
-
-/** The parts of a stored entity a client wrote, without the bookkeeping QBO adds. */
-function writable(e: Entity): Record<string, unknown> {
-  const { Id: _id, SyncToken: _s, MetaData: _m, domain: _d, sparse: _sp, ...rest } = e;
-  return rest;
 }
 
 export class AccountingApi {
@@ -97,18 +98,35 @@ export class AccountingApi {
     return { Invoice: this.update('Invoice', { ...writable(invoice), ...action(invoice), ...key }) };
   }
 
-  /** A payment received in QuickBooks: Balance (and HomeBalance) go down; the rest stays. */
+  /**
+   * A payment received in QuickBooks for one invoice: a Payment of its customer applying `amount` to
+   * it, under the API's rules (more than 0, at most the balance, not a voided invoice).
+   */
   receivePayment(id: string, amount: number): Payload {
     const invoice = this.co.get('Invoice', id);
     if (!invoice) throw faults.objectNotFound('Id');
-    if (this.co.isVoided(id)) throw faults.business('A voided invoice cannot be paid.', 'Id');
-    const currency = (invoice.CurrencyRef as Ref | undefined)?.value ?? 'USD';
-    const paid = decimalToMinor(amount, currency);
-    const owed = decimalToMinor(Number(invoice.Balance), currency) ?? 0;
-    if (paid === null || paid <= 0 || paid > owed) throw faults.business(`A payment must be more than 0 and at most the balance of ${String(invoice.Balance)}.`, 'Amount');
-    const balance = minorToDecimalNumber(owed - paid, currency);
-    const home = this.co.multicurrency ? { HomeBalance: Math.round(balance * Number(invoice.ExchangeRate ?? 1) * 100) / 100 } : {};
-    return { Invoice: this.co.update('Invoice', invoice, { ...writable(invoice), Balance: balance, ...home }) };
+    if (!(amount > 0)) throw faults.business('A payment must be more than 0.', 'Amount');
+    const { Payment } = this.recordPayment((invoice.CustomerRef as Ref).value, amount, [{ id, amount }]);
+    return { Payment, Invoice: this.co.get('Invoice', id) };
+  }
+
+  /** A payment received in QuickBooks: applied to the invoices named (any amount left is unapplied). */
+  recordPayment(customerId: string, amount: number, invoices: Array<{ id: string; amount: number }>, txnDate?: string): Payload {
+    const Line = invoices.map((i) => ({ Amount: i.amount, LinkedTxn: [{ TxnId: i.id, TxnType: 'Invoice' }] }));
+    return this.apply('Payment', 'create', { CustomerRef: { value: customerId }, TotalAmt: amount, Line, ...(txnDate ? { TxnDate: txnDate } : {}) });
+  }
+
+  /** A bookkeeper deletes a payment in QuickBooks: the invoices it paid are owed again. */
+  deletePayment(id: string): Payload {
+    const payment = this.co.get('Payment', id);
+    if (!payment) throw faults.objectNotFound('Id');
+    return { Payment: this.remove('Payment', { Id: id, SyncToken: payment.SyncToken }) };
+  }
+
+  /** QuickBooks' scheduler up to `asOf`: the invoices Automated recurring templates make (recurring.ts). */
+  runRecurring(asOf: string): Payload {
+    const made = runRecurring(this.co, asOf, (body) => this.apply('Invoice', 'create', body).Invoice as Entity);
+    return { Invoice: made };
   }
 
   private get co(): Company {
@@ -159,7 +177,7 @@ export class AccountingApi {
       return { status: 200, contentType: 'application/pdf', body: invoicePdf(entity, this.companyName()), committed: false };
     }
     if (third) throw faults.unsupported(`Operation GET /${req.segments.join('/')} is not supported.`);
-    return this.ok({ [type]: entity }, false);
+    return this.ok({ [type]: present(type, entity) }, false);
   }
 
   private singleton(type: 'Preferences' | 'CompanyInfo'): Entity {
@@ -205,16 +223,25 @@ export class AccountingApi {
   /** One create/update/delete, shared by single calls and batch items. */
   private apply(type: EntityType, requested: Op, raw: unknown): Payload {
     if (!WRITABLE_TYPES.includes(type)) throw faults.unsupported(`Operation ${requested} is not supported for ${type}.`);
-    const body = checkShape(type, raw);
+    const shaped = checkShape(type, raw);
+    const body = type === 'RecurringTransaction' ? unwrapTemplate(shaped) : shaped;
     if (requested === 'delete') return { [type]: this.remove(type, body) };
     if (requested === 'void') return { [type]: this.void(type, body) };
     // As in QBO, a POST that carries an Id is an update.
-    if (requested === 'update' || body.Id !== undefined) return { [type]: this.update(type, body) };
-    const prepared = prepare(this.co, type, body);
-    this.checkTransaction(type, prepared.fields);
-    const created = this.co.insert(type, prepared.fields);
-    this.afterWrite(type, created, undefined, prepared.billedTime);
-    return { [type]: created };
+    if (requested === 'update' || body.Id !== undefined) return { [type]: present(type, this.update(type, body)) };
+    const fields = this.prepare(type, body);
+    this.checkTransaction(type, fields);
+    const created = this.co.insert(type, fields);
+    this.afterWrite(type, created, undefined);
+    return { [type]: present(type, created) };
+  }
+
+  /** The entity as QuickBooks would keep it, or the fault it would answer. */
+  private prepare(type: EntityType, body: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+    if (type === 'Payment') return preparePayment(this.co, body, existing);
+    if (type === 'Purchase') return preparePurchase(this.co, body, existing);
+    if (type === 'RecurringTransaction') return prepareRecurring(this.co, body);
+    return prepare(this.co, type, body, existing).fields;
   }
 
   private current(type: EntityType, body: Record<string, unknown>): Entity {
@@ -227,14 +254,16 @@ export class AccountingApi {
   }
 
   private update(type: EntityType, body: Record<string, unknown>): Entity {
+    // Intuit's RecurringTransaction reference offers create, read, query and delete (UNCONFIRMED: update).
+    if (type === 'RecurringTransaction') throw faults.unsupported('Operation Update is not supported for RecurringTransaction; delete the template and create it again.');
     const existing = this.current(type, body);
     if (type === 'Invoice' && this.co.isVoided(existing.Id)) throw faults.business('This invoice has been voided and can no longer be changed.', 'Id');
     // Sparse: only the fields sent change. Full: omitted writable fields are cleared.
     const merged = body.sparse === true ? { ...writable(existing), ...body } : body;
-    const prepared = prepare(this.co, type, merged, existing);
-    this.checkTransaction(type, prepared.fields, existing);
-    const updated = this.co.update(type, existing, prepared.fields);
-    this.afterWrite(type, updated, existing, prepared.billedTime);
+    const fields = this.prepare(type, merged, existing);
+    this.checkTransaction(type, fields, existing);
+    const updated = this.co.update(type, existing, fields);
+    this.afterWrite(type, updated, existing);
     return updated;
   }
 
@@ -244,18 +273,30 @@ export class AccountingApi {
       throw faults.unsupported(`Operation Delete is not supported for ${type}.${hint}`);
     }
     const existing = this.current(type, body);
+    this.checkRemovable(type, existing);
+    if (TRANSACTIONS.includes(type)) checkOpenPeriod(this.co, [existing.TxnDate]);
+    if (type === 'Purchase') removeCharges(this.co, existing);
+    this.co.remove(type, existing.Id);
+    this.afterWrite(type, undefined, existing);
+    return { status: 'Deleted', domain: 'QBO', Id: existing.Id };
+  }
+
+  /** What QuickBooks will not delete while other transactions depend on it. */
+  private checkRemovable(type: EntityType, existing: Entity): void {
     if (type === 'TimeActivity' && existing.BillableStatus === 'HasBeenBilled') {
       throw faults.business('This time activity has been billed; remove it from its invoice before deleting it.');
     }
-    if (TRANSACTIONS.includes(type)) checkOpenPeriod(this.co, [existing.TxnDate]);
-    if (type === 'Invoice') this.setBilling(linkedTime(existing), 'Billable');
-    this.co.remove(type, existing.Id);
-    return { status: 'Deleted', domain: 'QBO', Id: existing.Id };
+    const links = (existing.LinkedTxn as LinkedTxn[] | undefined) ?? [];
+    if (type === 'Invoice' && links.some((t) => t.TxnType === 'Payment')) {
+      throw faults.business('This invoice has payments applied; delete the payments or take the invoice off them before deleting it.', 'Id');
+    }
+    if (type === 'Estimate' && links.length > 0) throw faults.business('This estimate has invoices made from it; take the estimate off those invoices before deleting it.', 'Id');
   }
 
   /**
    * Void (qbo-api.md §3.5, `?operation=void`; batch `optionsData: "void"`, §6.2): the invoice stays,
-   * its amounts become 0 and PrivateNote starts with "Voided"; the time it billed is Billable again.
+   * its amounts become 0 and PrivateNote starts with "Voided"; the time and expenses it billed are
+   * billable again, and it no longer counts against an estimate.
    * Voiding a voided invoice changes nothing and answers it as it is.
    */
   private void(type: EntityType, body: Record<string, unknown>): Entity {
@@ -269,9 +310,10 @@ export class AccountingApi {
     const note = typeof existing.PrivateNote === 'string' && existing.PrivateNote ? `Voided - ${existing.PrivateNote}` : 'Voided';
     const zero = { TotalAmt: 0, Balance: 0, ...(this.co.multicurrency ? { HomeTotalAmt: 0, HomeBalance: 0 } : {}) };
     const fields = { ...writable(existing), Line: lines, LinkedTxn: [], Deposit: 0, TxnTaxDetail: { TotalTax: 0 }, PrivateNote: note, ...zero };
-    this.setBilling(linkedTime(existing), 'Billable');
     this.co.markVoided(existing.Id);
-    return this.co.update(type, existing, fields);
+    const voided = this.co.update(type, existing, fields);
+    this.afterWrite(type, voided, existing);
+    return voided;
   }
 
   /** Closing date (old and new date both open) and DocNumber uniqueness, for transactions only. */
@@ -281,18 +323,53 @@ export class AccountingApi {
     if (!this.allowDuplicateDocNumber) checkDocNumberUnique(this.co, type, fields.DocNumber, existing);
   }
 
-  /** What QBO does around a write: billing status of linked time, cascades through hierarchies. */
-  private afterWrite(type: EntityType, entity: Entity, before: Entity | undefined, billedTime: string[] | undefined): void {
-    if (type === 'Invoice') {
-      const now = new Set(billedTime ?? []);
-      const was = before ? linkedTime(before) : [];
-      this.setBilling(was.filter((id) => !now.has(id)), 'Billable');
-      this.setBilling([...now].filter((id) => !was.includes(id)), 'HasBeenBilled');
-    }
-    if (!before || !['Customer', 'Class', 'Item', 'Account'].includes(type)) return;
+  /**
+   * What QBO does around a write (`entity` undefined for a delete): billing status of linked time and
+   * expenses, estimates invoiced, invoice balances a payment settles, charges of billable expense
+   * lines, and cascades through hierarchies.
+   */
+  private afterWrite(type: EntityType, entity: Entity | undefined, before: Entity | undefined): void {
+    if (type === 'Invoice') this.afterInvoice(entity, before);
+    if (type === 'Payment') settleInvoices(this.co, (entity ?? before)?.Id ?? '', before, entity);
+    if (type === 'Purchase' && entity) syncCharges(this.co, entity, before);
+    if (!entity || !before || !['Customer', 'Class', 'Item', 'Account'].includes(type)) return;
     const renamed = before.FullyQualifiedName !== entity.FullyQualifiedName;
     const deactivated = type === 'Customer' && before.Active !== false && entity.Active === false;
     if (renamed || deactivated) this.cascade(type, entity, deactivated);
+  }
+
+  /** An invoice written, voided or deleted: what it links changes state with it. */
+  private afterInvoice(entity: Entity | undefined, before: Entity | undefined): void {
+    const diff = (kind: string, list: (e: Entity) => string[]) => {
+      const was = before ? list(before) : [];
+      const now = entity ? list(entity) : [];
+      return { added: now.filter((id) => !was.includes(id)), removed: was.filter((id) => !now.includes(id)), all: [...new Set([...was, ...now])], kind };
+    };
+    const time = diff('TimeActivity', (e) => linkedOfType(e, 'TimeActivity'));
+    this.setBilling(time.removed, 'Billable');
+    this.setBilling(time.added, 'HasBeenBilled');
+    const charges = diff('ReimburseCharge', (e) => linkedOfType(e, 'ReimburseCharge'));
+    for (const id of charges.removed) markCharge(this.co, id, undefined);
+    for (const id of charges.added) markCharge(this.co, id, entity?.Id);
+    const estimates = diff('Estimate', (e) => ((e.LinkedTxn as LinkedTxn[] | undefined) ?? []).filter((t) => t.TxnType === 'Estimate').map((t) => t.TxnId));
+    for (const id of estimates.all) this.refreshEstimate(id);
+  }
+
+  /**
+   * An estimate's LinkedTxn names the invoices made from it. It is Closed once they bill its whole
+   * total (a full conversion closes it, as QuickBooks' screens do); until then, and again when an
+   * invoice is taken off it, it keeps (or gets back) an open status. UNCONFIRMED for the API.
+   */
+  private refreshEstimate(id: string): void {
+    const estimate = this.co.get('Estimate', id);
+    if (!estimate) return;
+    const invoices = this.co.all('Invoice').filter((i) => ((i.LinkedTxn as LinkedTxn[] | undefined) ?? []).some((t) => t.TxnType === 'Estimate' && t.TxnId === id));
+    const billed = invoices.reduce((sum, i) => sum + Number(i.TotalAmt), 0);
+    const closed = invoices.length > 0 && billed >= Number(estimate.TotalAmt);
+    const status = closed ? 'Closed' : estimate.TxnStatus === 'Closed' ? 'Accepted' : estimate.TxnStatus;
+    const links = invoices.map((i) => ({ TxnId: i.Id, TxnType: 'Invoice' }));
+    if (status === estimate.TxnStatus && JSON.stringify(links) === JSON.stringify(estimate.LinkedTxn ?? [])) return;
+    this.co.update('Estimate', estimate, { ...writable(estimate), TxnStatus: status, LinkedTxn: links });
   }
 
   /** Children follow their parent's name (FullyQualifiedName) and, for customers, its deactivation. */

@@ -73,6 +73,41 @@ function actOnInvoice(rt: SandboxRuntime, route: string, body: Record<string, un
   }
 }
 
+/** The answer to a bookkeeper's action: what it returns, or the fault QuickBooks would give. */
+function asBookkeeper(rt: SandboxRuntime, act: () => unknown): HttpAnswer {
+  try {
+    return answer(200, act());
+  } catch (e) {
+    if (!(e instanceof QboFault)) throw e;
+    return answer(e.status, e.body(qboDateTime(rt.company.now(), true)));
+  }
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** `payments {customerId, amount, invoices?: [{id, amount}], txnDate?}`: the body checked, or the error to answer. */
+function paymentBody(body: Record<string, unknown>) {
+  const { customerId, amount, invoices = [], txnDate } = body;
+  if (typeof customerId !== 'string' || !customerId) return 'customerId must be a customer Id';
+  if (!isNumber(amount)) return 'amount must be a number';
+  if (txnDate !== undefined && !isDate(txnDate)) return 'txnDate must be a date such as 2026-01-31';
+  const list = Array.isArray(invoices) ? (invoices as Array<{ id?: unknown; amount?: unknown } | null>) : undefined;
+  if (!list || !list.every((i) => typeof i?.id === 'string' && isNumber(i.amount))) return 'invoices must be a list of {id, amount}';
+  return { customerId, amount, invoices: list as Array<{ id: string; amount: number }>, txnDate };
+}
+
+/** `payments` and `payments/{id}/delete`: payments received or deleted in QuickBooks. */
+function actOnPayments(rt: SandboxRuntime, route: string, body: Record<string, unknown>): HttpAnswer {
+  if (route === 'payments') {
+    const p = paymentBody(body);
+    if (typeof p === 'string') return answer(400, { error: p });
+    return asBookkeeper(rt, () => rt.api.recordPayment(p.customerId, p.amount, p.invoices, p.txnDate));
+  }
+  const m = /^payments\/([^/]+)\/delete$/.exec(route);
+  if (!m) return answer(404, { error: 'not_found' });
+  return asBookkeeper(rt, () => rt.api.deletePayment(m[1] as string));
+}
+
 /** reset's body checked: the options it takes, or the error to answer. */
 function resetOptions(body: Record<string, unknown>) {
   const variant = body.variant ?? 'home';
@@ -98,6 +133,12 @@ export function handleControl(rt: SandboxRuntime, method: string, route: string,
   const body = parseBody(text);
   if (!body) return answer(400, { error: 'body must be a JSON object' });
   if (route.startsWith('invoices/')) return actOnInvoice(rt, route, body);
+  if (route === 'payments' || route.startsWith('payments/')) return actOnPayments(rt, route, body);
+  if (route === 'recurring/run') {
+    if (!isDate(body.asOf)) return answer(400, { error: 'asOf must be a date such as 2026-03-31' });
+    const asOf = body.asOf;
+    return asBookkeeper(rt, () => rt.api.runRecurring(asOf));
+  }
   switch (route) {
     case 'reset': {
       const o = resetOptions(body);

@@ -4,7 +4,7 @@
 // filtered. Without ORDERBY, rows come in QBO's default order (see defaultOrder). Parse errors
 // answer 4000, valid syntax that QBO would not run answers 4001.
 import { faults } from './errors';
-import { compareIds, ENTITY_TYPES, NAME_LISTS, type Company, type Entity, type EntityType } from './store';
+import { compareIds, ENTITY_TYPES, NAME_LISTS, present, type Company, type Entity, type EntityType } from './store';
 
 type Token =
   | { kind: 'word'; text: string; pos: number }
@@ -255,6 +255,12 @@ const FILTERABLE: Record<EntityType, string[]> = {
   Invoice: ['Id', 'DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'TotalAmt', 'Balance', 'EmailStatus', ...META],
   // Only these four are marked filterable for TimeActivity in Intuit's reference, besides MetaData.
   TimeActivity: ['Id', 'TxnDate', 'BillableStatus', 'ProjectRef', ...META],
+  Payment: ['Id', 'TxnDate', 'CustomerRef', 'TotalAmt', ...META],
+  Estimate: ['Id', 'DocNumber', 'TxnDate', 'CustomerRef', 'TotalAmt', 'TxnStatus', ...META],
+  Purchase: ['Id', 'DocNumber', 'TxnDate', 'PaymentType', 'TotalAmt', ...META],
+  // A third-party connector's list of server-side filters (CData ReimburseCharges); UNCONFIRMED in Intuit's reference.
+  ReimburseCharge: ['Id', 'CustomerRef', 'HasBeenInvoiced', ...META],
+  RecurringTransaction: ['Id', ...META],
   CompanyInfo: ['Id', ...META],
   Preferences: ['Id', ...META],
 };
@@ -341,6 +347,9 @@ function selectRows(co: Company, q: Query): Entity[] {
   });
 }
 
+/** Dated entities, answered newest first without ORDERBY. */
+const TRANSACTIONS: readonly EntityType[] = ['TimeActivity', 'Invoice', 'Payment', 'Estimate', 'Purchase', 'ReimburseCharge'];
+
 /**
  * QBO's order when a query has no ORDERBY: name lists by name with each job right after its
  * parent (recorded Customer Ids 1, 67, 2, 3, 4, 62 …), transactions newest first. A row renamed
@@ -348,7 +357,7 @@ function selectRows(co: Company, q: Query): Entity[] {
  */
 function defaultOrder(type: EntityType): (x: Entity, y: Entity) => number {
   if (NAME_LISTS.includes(type) || type === 'TaxCode') return (x, y) => compareNamePaths(nameOf(x), nameOf(y)) || compareIds(x.Id, y.Id);
-  if (type === 'TimeActivity' || type === 'Invoice') return (x, y) => compareValues(read(y, 'TxnDate'), read(x, 'TxnDate')) || compareIds(y.Id, x.Id);
+  if (TRANSACTIONS.includes(type)) return (x, y) => compareValues(read(y, 'TxnDate'), read(x, 'TxnDate')) || compareIds(y.Id, x.Id);
   return (x, y) => compareIds(x.Id, y.Id);
 }
 
@@ -380,5 +389,5 @@ export function runQuery(co: Company, text: string): Record<string, unknown> {
   if (q.count) return { totalCount: rows.length };
   const page = rows.slice(q.startPosition - 1, q.startPosition - 1 + q.maxResults);
   if (page.length === 0) return {};
-  return { [q.entity]: page, startPosition: q.startPosition, maxResults: page.length };
+  return { [q.entity]: page.map((e) => present(q.entity, e)), startPosition: q.startPosition, maxResults: page.length };
 }

@@ -58,7 +58,9 @@ export function seedCompany(options: SeedOptions): CompanyData {
   seedEmployees(co);
   seedVendors(co, multi);
   seedItemWithoutIncomeAccount(co, accounts);
+  seedExpenseAccounts(co);
   if (taxModel === 'codes') giveItemsTaxCodes(co, salesTax);
+  seedEstimate(co, taxModel === 'us' ? { value: 'NON' } : co.ref('TaxCode', salesTax.Id));
   seedPreferences(co, hours, multi, options.bookCloseDate ?? null);
   seedCompanyInfo(co);
   return data;
@@ -141,6 +143,60 @@ function seedItemWithoutIncomeAccount(co: Company, accounts: SeedAccounts): void
     TrackQtyOnHand: false,
     SubItem: false,
     Level: 0,
+  });
+}
+
+/**
+ * For expenses (issue 16), seeded after every earlier list so their Ids stay: the accounts money is
+ * paid from (Bank "Checking", Credit Card "Visa"), expense accounts, and the income account that
+ * reimbursed expenses are sold into with its service item "Reimbursable expenses".
+ */
+function seedExpenseAccounts(co: Company): void {
+  const account = (Name: string, AccountType: string, AccountSubType: string, Classification: string) =>
+    co.insert('Account', { Name, FullyQualifiedName: Name, SubAccount: false, AccountType, AccountSubType, Classification, Active: true, CurrentBalance: 0, CurrentBalanceWithSubAccounts: 0, CurrencyRef: USD });
+  account('Checking', 'Bank', 'Checking', 'Asset');
+  account('Visa', 'Credit Card', 'CreditCard', 'Liability');
+  account('Travel', 'Expense', 'Travel', 'Expense');
+  account('Meals', 'Expense', 'EntertainmentMeals', 'Expense');
+  account('Software', 'Expense', 'OtherMiscellaneousServiceCost', 'Expense');
+  account('Office Supplies', 'Expense', 'OfficeGeneralAdministrativeExpenses', 'Expense');
+  const income = account('Billable Expense Income', 'Income', 'ServiceFeeIncome', 'Revenue');
+  co.insert('Item', {
+    Name: 'Reimbursable expenses',
+    FullyQualifiedName: 'Reimbursable expenses',
+    Type: 'Service',
+    Active: true,
+    Taxable: false,
+    UnitPrice: 0,
+    Description: 'Expenses billed back at cost',
+    IncomeAccountRef: { value: income.Id, name: income.Name },
+    PurchaseCost: 0,
+    TrackQtyOnHand: false,
+    SubItem: false,
+    Level: 0,
+  });
+}
+
+/**
+ * One pending Estimate for Cool Cars (the customer with the Showroom Landscaping project), so progress
+ * billing can take its budget from it: Design, Consulting and Installation, 3,550.00 in all, no tax.
+ */
+function seedEstimate(co: Company, taxCode: { value: string; name?: string }): void {
+  const itemId = (name: string) => (co.all('Item').find((i) => i.Name === name) as Entity).Id;
+  const cars = co.all('Customer').find((c) => c.DisplayName === 'Cool Cars') as Entity;
+  const line = (n: number, name: string, Qty: number, UnitPrice: number, Description: string) => ({
+    Id: String(n), LineNum: n, Description, Amount: Qty * UnitPrice, DetailType: 'SalesItemLineDetail',
+    SalesItemLineDetail: { ItemRef: co.ref('Item', itemId(name)), Qty, UnitPrice, TaxCodeRef: taxCode },
+  });
+  const lines = [line(1, 'Design', 10, 75, 'Showroom landscape design'), line(2, 'Consulting', 20, 120, 'Planting plan and supplier meetings'), line(3, 'Installation', 8, 50, 'Installation')];
+  const total = lines.reduce((sum, l) => sum + l.Amount, 0);
+  co.insert('Estimate', {
+    DocNumber: '1001', TxnDate: '2025-01-02', ExpirationDate: '2025-03-31', TxnStatus: 'Pending',
+    CustomerRef: co.ref('Customer', cars.Id), CurrencyRef: USD, ExchangeRate: 1, SalesTermRef: co.ref('Term', '3'),
+    Line: [...lines, { Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }],
+    LinkedTxn: [], TxnTaxDetail: { TotalTax: 0 }, TotalAmt: total, ...(co.multicurrency ? { HomeTotalAmt: total } : {}),
+    BillEmail: { Address: 'cool_cars@example.com' }, EmailStatus: 'NotSet', PrintStatus: 'NeedToPrint', ApplyTaxAfterDiscount: false,
+    ...(co.taxModel === 'codes' ? { GlobalTaxCalculation: 'TaxExcluded' } : {}),
   });
 }
 

@@ -14,6 +14,11 @@ export const ENTITY_TYPES = [
   'Vendor',
   'Invoice',
   'TimeActivity',
+  'Payment',
+  'Estimate',
+  'Purchase',
+  'ReimburseCharge',
+  'RecurringTransaction',
   'CompanyInfo',
   'Preferences',
 ] as const;
@@ -22,7 +27,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** Name-list entities are never deleted in QBO, only deactivated with Active=false. */
 export const NAME_LISTS: readonly EntityType[] = ['Account', 'Class', 'Customer', 'Employee', 'Item', 'Vendor', 'Term', 'TaxRate'];
 /** Transactions the sandbox lets a client delete with ?operation=delete. */
-export const DELETABLE: readonly EntityType[] = ['Invoice', 'TimeActivity'];
+export const DELETABLE: readonly EntityType[] = ['Invoice', 'TimeActivity', 'Payment', 'Estimate', 'Purchase', 'RecurringTransaction'];
 
 export type Variant = 'home' | 'multicurrency';
 /** US sales tax (lines say TAX/NON, the invoice names the rate) or per-line tax codes (UK, CA, AU, …). */
@@ -48,6 +53,27 @@ export type Entity = Record<string, unknown> & {
   SyncToken: string;
   MetaData: { CreateTime: string; LastUpdatedTime: string };
 };
+
+/** A link between transactions (Invoice.LinkedTxn, Line.LinkedTxn, Payment lines). */
+export interface LinkedTxn {
+  TxnId: string;
+  TxnType: string;
+  TxnLineId?: string;
+}
+
+/** The parts of a stored entity a client wrote, without the bookkeeping QBO adds. */
+export function writable(e: Entity): Record<string, unknown> {
+  const { Id: _id, SyncToken: _s, MetaData: _m, domain: _d, sparse: _sp, ...rest } = e;
+  return rest;
+}
+
+/**
+ * How an entity is answered: a RecurringTransaction comes wrapped in the type of its template
+ * (`{"Invoice": {…, "RecurringInfo": {…}}}`), everything else as stored.
+ */
+export function present(type: EntityType, e: Entity | Record<string, unknown>): Record<string, unknown> {
+  return type === 'RecurringTransaction' ? { Invoice: e } : e;
+}
 
 interface Tombstone {
   type: EntityType;

@@ -5,7 +5,7 @@ import { faults } from './errors';
 import { CURRENCIES, SAMPLE_RATES } from './seed';
 import { invoiceTax, lineTaxCode } from './tax';
 import { decimalToMinor, minorToDecimalNumber } from '../../shared/qbo/decimal';
-import type { Company, Entity, EntityType, Ref } from './store';
+import type { Company, Entity, EntityType, LinkedTxn, Ref } from './store';
 import { DAY_MS, qboDate, qboDateTime, qboInstant } from './time';
 
 const ENTITY_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'];
@@ -20,10 +20,14 @@ const FIELDS: Partial<Record<EntityType, string[]>> = {
   Class: ['Name', 'SubClass', 'ParentRef', 'FullyQualifiedName', 'Active'],
   Account: ['Name', 'FullyQualifiedName', 'Description', 'Active', 'SubAccount', 'ParentRef', 'AccountType', 'AccountSubType', 'Classification', 'CurrentBalance', 'CurrentBalanceWithSubAccounts', 'CurrencyRef', 'AcctNum'],
   TimeActivity: ['TxnDate', 'NameOf', 'EmployeeRef', 'VendorRef', 'CustomerRef', 'ItemRef', 'ClassRef', 'DepartmentRef', 'ProjectRef', 'PayrollItemRef', 'BillableStatus', 'Taxable', 'HourlyRate', 'CostRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'StartTime', 'EndTime', 'Description', 'TimeZone', 'HoursInEmployeeTimeZone'],
-  Invoice: ['DocNumber', 'TxnDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'DeliveryInfo', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'Deposit', 'InvoiceLink', 'TxnSource', 'CustomField'],
+  Invoice: ['DocNumber', 'TxnDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillEmailCc', 'BillEmailBcc', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'DeliveryInfo', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'Deposit', 'InvoiceLink', 'TxnSource', 'CustomField', 'RecurDataRef'],
+  Payment: ['TxnDate', 'CustomerRef', 'TotalAmt', 'UnappliedAmt', 'Line', 'LinkedTxn', 'CurrencyRef', 'ExchangeRate', 'PrivateNote', 'PaymentRefNum', 'PaymentMethodRef', 'DepositToAccountRef', 'ARAccountRef', 'ProcessPayment', 'TxnSource'],
+  Estimate: ['DocNumber', 'TxnDate', 'ExpirationDate', 'DueDate', 'ShipDate', 'CustomerRef', 'Line', 'LinkedTxn', 'TxnStatus', 'AcceptedBy', 'AcceptedDate', 'TotalAmt', 'HomeTotalAmt', 'CurrencyRef', 'ExchangeRate', 'SalesTermRef', 'CustomerMemo', 'PrivateNote', 'BillEmail', 'BillAddr', 'ShipAddr', 'EmailStatus', 'PrintStatus', 'ClassRef', 'DepartmentRef', 'TxnTaxDetail', 'ApplyTaxAfterDiscount', 'GlobalTaxCalculation', 'CustomField', 'TxnSource'],
+  Purchase: ['DocNumber', 'TxnDate', 'PaymentType', 'AccountRef', 'EntityRef', 'Line', 'LinkedTxn', 'TotalAmt', 'CurrencyRef', 'ExchangeRate', 'PrivateNote', 'PaymentMethodRef', 'Credit', 'DepartmentRef', 'TxnTaxDetail', 'GlobalTaxCalculation', 'PrintStatus', 'RemitToAddr', 'TxnSource'],
+  RecurringTransaction: ['Invoice'],
 };
 const ALLOW_PAYMENT = ['AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment'];
-const BOOLEAN_FIELDS = new Set(['Active', 'Job', 'BillWithParent', 'Taxable', 'Vendor1099', 'BillableTime', 'SubItem', 'SubClass', 'SubAccount', 'TrackQtyOnHand', 'sparse', 'IsProject', 'HoursInEmployeeTimeZone', ...ALLOW_PAYMENT]);
+const BOOLEAN_FIELDS = new Set(['Active', 'Job', 'BillWithParent', 'Taxable', 'Vendor1099', 'BillableTime', 'SubItem', 'SubClass', 'SubAccount', 'TrackQtyOnHand', 'sparse', 'IsProject', 'HoursInEmployeeTimeZone', 'Credit', 'ProcessPayment', ...ALLOW_PAYMENT]);
 const NUMBER_FIELDS = new Set(['BillRate', 'CostRate', 'UnitPrice', 'PurchaseCost', 'HourlyRate', 'Hours', 'Minutes', 'Seconds', 'BreakHours', 'BreakMinutes', 'BreakSeconds', 'ExchangeRate', 'Deposit']);
 const READ_ONLY: Partial<Record<EntityType, string[]>> = {
   Customer: ['FullyQualifiedName', 'Level', 'RootCustomerRef', 'Balance', 'BalanceWithJobs'],
@@ -31,7 +35,10 @@ const READ_ONLY: Partial<Record<EntityType, string[]>> = {
   Item: ['FullyQualifiedName', 'Level'],
   Class: ['FullyQualifiedName'],
   Account: ['FullyQualifiedName', 'CurrentBalance', 'CurrentBalanceWithSubAccounts'],
-  Invoice: ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'InvoiceLink'],
+  Invoice: ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'InvoiceLink', 'RecurDataRef'],
+  Payment: ['UnappliedAmt', 'LinkedTxn'],
+  Estimate: ['TotalAmt', 'HomeTotalAmt'],
+  Purchase: ['TotalAmt', 'LinkedTxn'],
 };
 
 export const WRITABLE_TYPES = Object.keys(FIELDS) as EntityType[];
@@ -70,10 +77,8 @@ function coerce(key: string, value: unknown): unknown {
   return value;
 }
 
-export interface Prepared {
+interface Prepared {
   fields: Record<string, unknown>;
-  /** TimeActivity ids an invoice bills, so the caller can flip them to HasBeenBilled. */
-  billedTime?: string[];
 }
 
 export function prepare(co: Company, type: EntityType, body: Record<string, unknown>, existing?: Entity): Prepared {
@@ -94,6 +99,8 @@ export function prepare(co: Company, type: EntityType, body: Record<string, unkn
       return { fields: prepareTimeActivity(co, input, existing) };
     case 'Invoice':
       return prepareInvoice(co, input, existing);
+    case 'Estimate':
+      return { fields: prepareEstimate(co, input, existing) };
     default:
       throw faults.unsupported(`Operation Create/Update is not supported for ${type}.`);
   }
@@ -102,7 +109,7 @@ export function prepare(co: Company, type: EntityType, body: Record<string, unkn
 // ---- references -----------------------------------------------------------------------
 
 /** A reference must name an existing (2500) and active (610) record. */
-function resolveRef(co: Company, type: EntityType, raw: unknown, element: string, mustBeActive = true): Ref {
+export function resolveRef(co: Company, type: EntityType, raw: unknown, element: string, mustBeActive = true): Ref {
   const id = (raw as Ref).value;
   const target = co.get(type, id);
   if (!target) throw faults.invalidReference(element);
@@ -265,7 +272,7 @@ function prepareAccount(co: Company, input: Record<string, unknown>, existing?: 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function txnDate(co: Company, input: Record<string, unknown>): string {
+export function txnDate(co: Company, input: Record<string, unknown>): string {
   const value = input.TxnDate;
   if (value === undefined) return qboDate(co.now(), co.zone);
   if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw faults.malformed(`TxnDate ${String(value)} is not a valid date (yyyy-MM-dd)`, 'TxnDate');
@@ -370,23 +377,15 @@ function prepareTimeActivity(co: Company, input: Record<string, unknown>, existi
 /** An amount to the cent, as QuickBooks keeps Qty × UnitPrice and totals. */
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
-interface LinkedTxn {
-  TxnId: string;
-  TxnType: string;
-  TxnLineId?: string;
-}
-
 function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: Entity): Prepared {
   if (input.CustomerRef === undefined) throw faults.requiredMissing('CustomerRef');
   const customerRef = resolveRef(co, 'Customer', input.CustomerRef, 'CustomerRef');
   const customer = co.get('Customer', customerRef.value) as Entity;
   if (!Array.isArray(input.Line) || input.Line.length === 0) throw faults.requiredMissing('Line');
-  if (Array.isArray(input.LinkedTxn) && input.LinkedTxn.some((l) => (l as LinkedTxn)?.TxnType === 'TimeActivity')) {
-    throw faults.business('Link time activities on the invoice lines (Line.LinkedTxn), not on the invoice.', 'LinkedTxn');
-  }
 
   const { currency, rate } = invoiceCurrency(co, input, customer, existing);
-  const { lines, total, billed } = invoiceLines(co, input.Line as unknown[], customer, existing);
+  const { lines, total } = invoiceLines(co, input.Line as unknown[], customer, existing);
+  const links = headerLinks(co, input, customer, lines, existing);
   const sales = lines.filter((l) => l.DetailType === 'SalesItemLineDetail') as Parameters<typeof invoiceTax>[3];
   const tax = invoiceTax(co, input, customer, sales, currency);
   lines.push({ Amount: total, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
@@ -408,7 +407,7 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     CurrencyRef: CURRENCIES[currency],
     ExchangeRate: rate,
     Line: lines,
-    LinkedTxn: [],
+    LinkedTxn: links,
     TxnTaxDetail: tax.detail,
     TotalAmt: totalAmt,
     Balance: balance,
@@ -424,15 +423,73 @@ function prepareInvoice(co: Company, input: Record<string, unknown>, existing?: 
     ...(co.taxModel === 'codes' ? { GlobalTaxCalculation: input.GlobalTaxCalculation ?? 'TaxExcluded' } : {}),
   };
   refuseAbsentList(input, ['DepartmentRef']);
-  return { fields, billedTime: [...billed] };
+  return { fields };
+}
+
+/**
+ * The invoice's own LinkedTxn: the Estimates a client links (progress billing), then those QuickBooks
+ * keeps itself, one per ReimburseCharge its lines bill (as in recorded invoices) and one per Payment
+ * applied to it. Payment and ReimburseCharge links a client sends back are ignored.
+ */
+function headerLinks(co: Company, input: Record<string, unknown>, customer: Entity, lines: Array<Record<string, unknown>>, existing?: Entity): LinkedTxn[] {
+  const given = input.LinkedTxn ?? [];
+  if (!Array.isArray(given)) throw faults.malformed('LinkedTxn must be an array', 'LinkedTxn');
+  const estimates: LinkedTxn[] = [];
+  for (const link of given as Array<LinkedTxn | null>) {
+    const type = link?.TxnType;
+    if (type === 'TimeActivity') throw faults.business('Link time activities on the invoice lines (Line.LinkedTxn), not on the invoice.', 'LinkedTxn');
+    if (type === 'Payment' || type === 'ReimburseCharge') continue;
+    if (type !== 'Estimate') throw faults.business(`An invoice can be linked to an Estimate here, not to ${String(type)}.`, 'LinkedTxn');
+    const id = String(link?.TxnId);
+    const estimate = co.get('Estimate', id);
+    if (!estimate) throw faults.invalidReference('LinkedTxn');
+    const estimateCustomer = co.get('Customer', (estimate.CustomerRef as Ref).value) as Entity;
+    if (!belongsTo(co, estimateCustomer.Id, customer) && !belongsTo(co, customer.Id, estimateCustomer)) throw faults.business(`Estimate ${id} is for a different customer.`, 'LinkedTxn');
+    if (!estimates.some((e) => e.TxnId === id)) estimates.push({ TxnId: id, TxnType: 'Estimate' });
+  }
+  const charges = [...new Set(lines.flatMap((l) => ((l.LinkedTxn as LinkedTxn[] | undefined) ?? []).filter((t) => t.TxnType === 'ReimburseCharge').map((t) => t.TxnId)))];
+  const payments = ((existing?.LinkedTxn as LinkedTxn[] | undefined) ?? []).filter((t) => t.TxnType === 'Payment');
+  return [...estimates, ...charges.map((TxnId) => ({ TxnId, TxnType: 'ReimburseCharge' })), ...payments];
+}
+
+const ESTIMATE_STATUSES = ['Pending', 'Accepted', 'Closed', 'Rejected'];
+
+/** Lines of an estimate or a recurring template bill nothing: a link on them is refused. */
+function refuseLineLinks(input: Record<string, unknown>, what: string): void {
+  const lines = Array.isArray(input.Line) ? (input.Line as Array<{ LinkedTxn?: unknown } | null>) : [];
+  if (lines.some((l) => Array.isArray(l?.LinkedTxn) && l.LinkedTxn.length > 0)) throw faults.business(`${what} lines cannot be linked to other transactions.`, 'LinkedTxn');
+}
+
+/**
+ * An Estimate: an invoice's lines, tax and totals without a balance or payment options; numbered on its
+ * own from 1001; TxnStatus Pending unless sent. Its LinkedTxn (the invoices made from it) is kept by QuickBooks.
+ */
+function prepareEstimate(co: Company, input: Record<string, unknown>, existing?: Entity): Record<string, unknown> {
+  const status = input.TxnStatus ?? existing?.TxnStatus ?? 'Pending';
+  if (!ESTIMATE_STATUSES.includes(String(status))) throw faults.malformed(`TxnStatus ${String(status)} is not one of ${ESTIMATE_STATUSES.join(', ')}`, 'TxnStatus');
+  refuseLineLinks(input, 'Estimate');
+  const numbers = co.each('Estimate').map((e) => Number(e.DocNumber)).filter(Number.isFinite);
+  const docNumber = input.DocNumber ?? existing?.DocNumber ?? String(Math.max(1000, ...numbers) + 1);
+  // Estimates have no balance: read as an invoice nothing was paid on.
+  const asInvoice = existing ? { ...existing, Balance: existing.TotalAmt } : undefined;
+  const { fields } = prepareInvoice(co, { ...input, DocNumber: docNumber, LinkedTxn: [] }, asInvoice);
+  const { Balance: _balance, HomeBalance: _home, DueDate: _due, ...rest } = fields;
+  for (const key of ALLOW_PAYMENT) delete rest[key];
+  return { ...rest, TxnStatus: status, LinkedTxn: existing?.LinkedTxn ?? [] };
+}
+
+/** A recurring invoice template: an invoice's lines, tax and totals, without date, number or balance. */
+export function prepareInvoiceTemplate(co: Company, input: Record<string, unknown>): Record<string, unknown> {
+  refuseLineLinks(input, 'Recurring template');
+  const { fields } = prepareInvoice(co, { ...input, DocNumber: 'template', LinkedTxn: [] });
+  const { DocNumber: _n, TxnDate: _t, DueDate: _d, Balance: _b, HomeBalance: _h, LinkedTxn: _l, ...rest } = fields;
+  return rest;
 }
 
 /** The lines as QBO keeps them (ids kept or given, LineNum), their sum, and the time they bill; no subtotal yet. */
 function invoiceLines(co: Company, given: unknown[], customer: Entity, existing?: Entity) {
   const previous = new Map(((existing?.Line as Array<Record<string, unknown>> | undefined) ?? []).map((l) => [String(l.Id), l]));
   let nextLineId = Math.max(0, ...[...previous.keys()].map(Number).filter(Number.isFinite)) + 1;
-  const billed = new Set<string>();
-  const alreadyMine = new Set(existing ? linkedTime(existing) : []);
   const lines: Array<Record<string, unknown>> = [];
   let total = 0;
   for (const raw of given) {
@@ -455,16 +512,12 @@ function invoiceLines(co: Company, given: unknown[], customer: Entity, existing?
     }
     const links = (line.LinkedTxn as LinkedTxn[] | undefined) ?? [];
     if (!Array.isArray(links)) throw faults.malformed('LinkedTxn must be an array', 'LinkedTxn');
-    for (const link of links) {
-      if (link?.TxnType !== 'TimeActivity') throw faults.business(`Invoice lines can only be linked to TimeActivity, not ${String(link?.TxnType)}.`, 'LinkedTxn');
-      checkBillableTime(co, String(link.TxnId), customer, alreadyMine);
-      billed.add(String(link.TxnId));
-    }
-    if (links.length) out.LinkedTxn = links.map((l) => ({ TxnId: String(l.TxnId), TxnType: 'TimeActivity' }));
+    for (const link of links) checkLineLink(co, link, String(line.DetailType), customer, existing);
+    if (links.length) out.LinkedTxn = links.map((l) => ({ TxnId: String(l.TxnId), TxnType: l.TxnType }));
     lines.push(out);
   }
   if (lines.length === 0) throw faults.requiredMissing('Line');
-  return { lines, total: round2(total), billed };
+  return { lines, total: round2(total) };
 }
 
 /** The invoice's currency (the customer's; required on create in a multicurrency company) and its rate to home. */
@@ -529,16 +582,41 @@ function balanceAfter(totalMinor: bigint, existing: Entity | undefined, currency
   return minorToDecimalNumber(Number(totalMinor - paid), currency);
 }
 
-function checkBillableTime(co: Company, id: string, customer: Entity, alreadyMine: Set<string>): void {
+/** A line bills time, or (on a sales line) a billable expense; nothing else. */
+function checkLineLink(co: Company, link: LinkedTxn | null, detailType: string, customer: Entity, existing?: Entity): void {
+  const id = String(link?.TxnId);
+  if (link?.TxnType === 'TimeActivity') return checkBillableTime(co, id, customer, existing);
+  if (link?.TxnType === 'ReimburseCharge' && detailType === 'SalesItemLineDetail') return checkCharge(co, id, customer, existing);
+  throw faults.business(`Invoice lines can be linked to TimeActivity, or to ReimburseCharge on a sales line, not to ${String(link?.TxnType)}.`, 'LinkedTxn');
+}
+
+/** Whether customer `id` is `top` or one of its sub-customers. */
+function belongsTo(co: Company, id: string, top: Entity): boolean {
+  let c: Entity | undefined = co.get('Customer', id);
+  while (c && c.Id !== top.Id) c = c.ParentRef ? co.get('Customer', (c.ParentRef as Ref).value) : undefined;
+  return c !== undefined;
+}
+
+function checkBillableTime(co: Company, id: string, customer: Entity, existing?: Entity): void {
   const time = co.get('TimeActivity', id);
   if (!time) throw faults.invalidReference('LinkedTxn');
-  if (alreadyMine.has(id)) return;
+  if (existing && linkedOfType(existing, 'TimeActivity').includes(id)) return;
   if (time.BillableStatus === 'HasBeenBilled') throw faults.business(`Time activity ${id} has already been billed.`, 'LinkedTxn');
   if (time.BillableStatus !== 'Billable') throw faults.business(`Time activity ${id} is not billable.`, 'LinkedTxn');
   // The activity's customer must be the invoice's customer or one of its sub-customers.
-  let c: Entity | undefined = co.get('Customer', (time.CustomerRef as Ref).value);
-  while (c && c.Id !== customer.Id) c = c.ParentRef ? co.get('Customer', (c.ParentRef as Ref).value) : undefined;
-  if (!c) throw faults.business(`Time activity ${id} belongs to a different customer.`, 'LinkedTxn');
+  if (!belongsTo(co, (time.CustomerRef as Ref).value, customer)) throw faults.business(`Time activity ${id} belongs to a different customer.`, 'LinkedTxn');
+}
+
+/** A billable expense (ReimburseCharge) of the invoice's customer (or a sub-customer) not yet on another invoice. */
+function checkCharge(co: Company, id: string, customer: Entity, existing?: Entity): void {
+  const charge = co.get('ReimburseCharge', id);
+  if (!charge) throw faults.invalidReference('LinkedTxn');
+  if (existing && linkedOfType(existing, 'ReimburseCharge').includes(id)) return;
+  if (charge.HasBeenInvoiced === true) {
+    const other = co.each('Invoice').find((i) => linkedOfType(i, 'ReimburseCharge').includes(id));
+    throw faults.business(`The billable expense ${id} is already on invoice ${String(other?.DocNumber ?? '')}; an expense can be invoiced once.`, 'LinkedTxn');
+  }
+  if (!belongsTo(co, (charge.CustomerRef as Ref).value, customer)) throw faults.business(`The billable expense ${id} belongs to a different customer.`, 'LinkedTxn');
 }
 
 // ---- rules across transactions --------------------------------------------------------------
@@ -562,7 +640,7 @@ export function checkDocNumberUnique(co: Company, type: EntityType, docNumber: u
   if (other) throw faults.duplicateDocNumber(docNumber, type, other.Id);
 }
 
-/** TimeActivity ids billed by an invoice's lines. */
-export function linkedTime(invoice: Entity): string[] {
-  return ((invoice.Line as Array<{ LinkedTxn?: LinkedTxn[] }> | undefined) ?? []).flatMap((l) => (l.LinkedTxn ?? []).map((t) => t.TxnId));
+/** Ids of the transactions of one type (TimeActivity, ReimburseCharge) an invoice's lines bill. */
+export function linkedOfType(invoice: Entity, type: string): string[] {
+  return ((invoice.Line as Array<{ LinkedTxn?: LinkedTxn[] }> | undefined) ?? []).flatMap((l) => (l.LinkedTxn ?? []).filter((t) => t.TxnType === type).map((t) => t.TxnId));
 }

@@ -25,6 +25,10 @@
 //   ?operation=void) zeroes it and releases its time; findTerms/getTerm, getTaxCode/findTaxRates read
 //   the lists; sendInvoicePdf answers the sent invoice; getExchangeRate is a fault the library reads
 //   for a home-currency company and a rate for a multicurrency one.
+// - payments, expenses and estimates (issue 16): createPayment/updatePayment/deletePayment move the
+//   invoice's Balance and findPayments finds the payment by customer; findAccounts finds the card and
+//   expense accounts, createPurchase/getPurchase/updatePurchase (the library's ?operation=update,
+//   sparse)/deletePurchase run a billable card expense; findEstimates/getEstimate read the estimate.
 import QuickBooks from 'node-quickbooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT, startSandbox } from '../../electron/qbo-sandbox/index';
@@ -276,6 +280,44 @@ describe('node-quickbooks against the sandbox', () => {
   it('reads the fault getExchangeRate gets from a home-currency company', async () => {
     const fault = await failure((d) => qbo.getExchangeRate({ sourcecurrencycode: 'EUR' }, d));
     expect(codeOf(fault)).toBe('6000');
+  });
+
+  it('records, changes and deletes a payment on an invoice, and finds it by customer', async () => {
+    const invoice = await call<Json>((d) => qbo.createInvoice(oneLineInvoice(), d));
+    const applied = (Amount: number) => [{ Amount, LinkedTxn: [{ TxnId: idOf(invoice), TxnType: 'Invoice' }] }];
+    const payment = await call<Json>((d) => qbo.createPayment({ CustomerRef: { value: refs.customer }, TotalAmt: 150, Line: applied(150) }, d));
+    expect(payment['UnappliedAmt']).toBe(0);
+    expect((await call<Json>((d) => qbo.getInvoice(idOf(invoice), d)))['Balance']).toBe(0);
+    const found = list(await call<Json>((d) => qbo.findPayments({ CustomerRef: refs.customer }, d)), 'QueryResponse', 'Payment');
+    expect(found.map(idOf)).toContain(idOf(payment));
+    const changed = await call<Json>((d) => qbo.updatePayment({ Id: idOf(payment), SyncToken: String(payment['SyncToken']), Line: applied(100) }, d));
+    expect(changed['UnappliedAmt']).toBe(50);
+    expect((await call<Json>((d) => qbo.getInvoice(idOf(invoice), d)))['Balance']).toBe(50);
+    await call((d) => qbo.deletePayment(idOf(payment), d));
+    expect((await call<Json>((d) => qbo.getInvoice(idOf(invoice), d)))['Balance']).toBe(150);
+  });
+
+  it('runs a billable card expense: accounts found, created, read, updated (operation=update) and deleted', async () => {
+    const visa = list(await call<Json>((d) => qbo.findAccounts({ AccountType: 'Credit Card' }, d)), 'QueryResponse', 'Account')[0]!;
+    const travel = list(await call<Json>((d) => qbo.findAccounts({ Name: 'Travel' }, d)), 'QueryResponse', 'Account')[0]!;
+    const line = (Amount: number, Id?: string) => ({
+      ...(Id ? { Id } : {}), Amount, DetailType: 'AccountBasedExpenseLineDetail',
+      AccountBasedExpenseLineDetail: { AccountRef: { value: idOf(travel) }, BillableStatus: 'Billable', CustomerRef: { value: refs.customer } },
+    });
+    const purchase = await call<Json>((d) => qbo.createPurchase({ PaymentType: 'CreditCard', AccountRef: { value: idOf(visa) }, Line: [line(80)] }, d));
+    expect(dig(purchase, 'Line', 0, 'LinkedTxn', 0, 'TxnType')).toBe('ReimburseCharge');
+    expect((await call<Json>((d) => qbo.getPurchase(idOf(purchase), d)))['TotalAmt']).toBe(80);
+    const lineId = String(dig(purchase, 'Line', 0, 'Id'));
+    const updated = await call<Json>((d) => qbo.updatePurchase({ Id: idOf(purchase), SyncToken: String(purchase['SyncToken']), Line: [line(95, lineId)] }, d));
+    expect(updated['TotalAmt']).toBe(95);
+    await call((d) => qbo.deletePurchase(idOf(purchase), d));
+    expect(codeOf(await failure((d) => qbo.getPurchase(idOf(purchase), d)))).toBe('610');
+  });
+
+  it('reads the seeded estimate with findEstimates and getEstimate', async () => {
+    const estimates = list(await call<Json>((d) => qbo.findEstimates(d)), 'QueryResponse', 'Estimate');
+    const estimate = await call<Json>((d) => qbo.getEstimate(idOf(estimates[0]!), d));
+    expect(estimate).toMatchObject({ TxnStatus: 'Pending', TotalAmt: 3550 });
   });
 });
 

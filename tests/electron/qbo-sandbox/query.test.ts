@@ -22,7 +22,7 @@ describe('query grammar', () => {
     expect((await rows(h, 'Customer', "where DisplayName like 'Cool%'")).map((c) => c.DisplayName)).toEqual(['Cool Cars']);
     expect((await rows(h, 'Customer', "where FullyQualifiedName like '%:%' and Level >= 2")).map((c) => c.DisplayName)).toEqual(['Feeder Phase 2']);
     expect((await rows(h, 'Item', "where Name in ('Design', 'Consulting')")).map((i) => i.Name).sort()).toEqual(['Consulting', 'Design']);
-    expect((await rows(h, 'Item', "where Type = 'Service' and Name > 'H'")).map((i) => i.Name).sort()).toEqual(['Hours', 'Installation']);
+    expect((await rows(h, 'Item', "where Type = 'Service' and Name > 'H'")).map((i) => i.Name).sort()).toEqual(['Hours', 'Installation', 'Reimbursable expenses']);
   });
 
   it('escapes quotes with a backslash', async () => {
