@@ -161,12 +161,12 @@ describe('a payment deleted in QuickBooks', () => {
 });
 
 describe('a paid invoice voided in QuickBooks', () => {
-  it('releases its time as any voided invoice does: the entries go back to synced, ready to bill again', async () => {
+  it('releases its time and expenses as any voided invoice does: the entries go back to synced and the expense to pushed, ready to bill again', async () => {
     w.books.pay('90', '2026-12-03', [['42', 1200]]);
     await w.service.refresh();
     w.books.voidInvoice('42');
     await w.service.refresh();
-    expect(await w.statuses()).toEqual({ entries: ['synced', 'synced'], expense: 'invoiced' });
+    expect(await w.statuses()).toEqual({ entries: ['synced', 'synced'], expense: 'pushed' });
     expect((await w.service.list())[0]).toMatchObject({ status: 'voided' });
   });
 });
