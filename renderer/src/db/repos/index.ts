@@ -9,6 +9,7 @@ import { createMatcherRepo } from './matcher-repo';
 import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
 import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
+import { createExpenseStore } from '../../features/expenses/store/expense-store';
 import { createInvoiceStore } from '../../features/invoices/store/invoice-store';
 import { createQboMirrorRepo, type QboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
 import { createPlanner } from '../../features/quickbooks/store/planner';
@@ -58,6 +59,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     sync: createSyncRepo(ctx, { entries, planner, reader, mirror: qboMirror, catalog }),
     trash: createTrashRepo(ctx, { entries }),
     invoices: createInvoiceStore(ctx, entries),
+    expenses: createExpenseStore(ctx),
   };
 }
 
