@@ -4,7 +4,7 @@
 import type { ExpenseInput } from '../../../renderer/src/features/expenses/store/expense-store';
 import { testEnv, type TestEnv } from '../db/helpers';
 
-export const ACCOUNTS = [
+const ACCOUNTS = [
   { id: '7', name: 'Travel', fullyQualifiedName: 'Travel', type: 'Expense', active: true, currency: null },
   { id: '8', name: 'Meals', fullyQualifiedName: 'Meals', type: 'Expense', active: false, currency: null },
   { id: '41', name: 'Visa', fullyQualifiedName: 'Visa', type: 'Credit Card', active: true, currency: null },

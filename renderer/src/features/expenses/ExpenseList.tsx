@@ -66,7 +66,8 @@ export function ExpenseList({ rows, totals, categoryName, projects, onEdit, onDe
 function ReceiptLink({ receiptId }: { receiptId: string }) {
   const repos = useRepos();
   const receipt = useLiveQuery(() => repos.expenses.receipt(receiptId), [repos, receiptId]);
-  const url = useMemo(() => (receipt && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(receipt.data) : null), [receipt]);
+  // Without a Blob (a store that could not keep one) the receipt is named, not opened.
+  const url = useMemo(() => (receipt?.data instanceof Blob && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(receipt.data) : null), [receipt]);
   useEffect(() => () => {
     if (url) URL.revokeObjectURL(url);
   }, [url]);

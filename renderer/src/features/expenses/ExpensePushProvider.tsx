@@ -10,7 +10,7 @@ import { pushExpenses, type PushResult } from './engine/push';
 /** Sends a company's expenses; `retryRefused` also sends refused ones again (the button does). */
 export type PushExpenses = (companyId: string, options?: { retryRefused?: boolean }) => Promise<PushResult>;
 
-export const ExpensePushContext = createContext<PushExpenses | null>(null);
+const ExpensePushContext = createContext<PushExpenses | null>(null);
 
 export function useExpensePush(): PushExpenses | null {
   return useContext(ExpensePushContext);

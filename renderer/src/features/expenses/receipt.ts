@@ -4,7 +4,7 @@ const MAX_RECEIPT_MB = 10;
 
 const SIGNATURES: ReadonlyArray<{ type: string; matches: (b: Uint8Array) => boolean }> = [
   { type: 'application/pdf', matches: (b) => ascii(b, 0, 5) === '%PDF-' },
-  { type: 'image/png', matches: (b) => b[0] === 0x89 && ascii(b, 1, 4) === 'PNG' },
+  { type: 'image/png', matches: (b) => b[0] === 0x89 && ascii(b, 1, 3) === 'PNG' },
   { type: 'image/jpeg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { type: 'image/gif', matches: (b) => ascii(b, 0, 4) === 'GIF8' },
   { type: 'image/webp', matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP' },

@@ -23,7 +23,7 @@ export interface ExpenseInput {
 }
 
 /** Thrown when an expense cannot be changed now; the message says why and what to do. */
-export class ExpenseLockedError extends Error {
+class ExpenseLockedError extends Error {
   override readonly name = 'ExpenseLockedError';
 }
 
@@ -191,4 +191,3 @@ export function createExpenseStore(ctx: RepoContext) {
   };
 }
 
-export type ExpenseStore = ReturnType<typeof createExpenseStore>;
