@@ -142,6 +142,21 @@ describe('refusals, edits and deletes', () => {
     expect(await w.repos.expenses.get(e.id)).toMatchObject({ state: 'pushed', syncToken: '2' });
   });
 
+  it('forgets the ReimburseCharge of an expense made not billable, and says so when the Purchase was deleted in QuickBooks', async () => {
+    const w = await expenseWorld();
+    const qbo = fakeCompany();
+    const e = await w.repos.expenses.save(travel({ projectId: w.projectId, billable: true }));
+    await push(w, qbo);
+    expect((await w.repos.expenses.get(e.id))!.reimburseChargeId).toBeDefined();
+    await w.repos.expenses.save(travel({ projectId: w.projectId, billable: false }), e.id);
+    await push(w, qbo);
+    expect((await w.repos.expenses.get(e.id))!.reimburseChargeId).toBeUndefined();
+    qbo.purchases.clear();
+    await w.repos.expenses.save(travel({ projectId: w.projectId, amountMinor: 99 }), e.id);
+    expect(await push(w, qbo)).toMatchObject({ failed: 1 });
+    expect(await w.repos.expenses.get(e.id)).toMatchObject({ state: 'failed', lastError: expect.stringMatching(/it was deleted in QuickBooks\. Delete it here too/) });
+  });
+
   it('deletes the Purchase of a deleted expense, then forgets it', async () => {
     const w = await expenseWorld();
     const qbo = fakeCompany();
@@ -172,6 +187,7 @@ describe('pre-flight', () => {
     ['a project without a customer', async (w) => w.repos.expenses.save(travel({ projectId: (await w.repos.projects.create({ name: 'Internal', currency: 'USD' })).id })), /"Internal" is not linked to a QuickBooks customer/],
     ['an inactive customer', async (w) => w.repos.expenses.save(travel({ projectId: (await w.repos.projects.create({ name: 'Old', qboCustomerId: 'c2', currency: 'USD' })).id })), /"Gone Ltd" is inactive in QuickBooks/],
     ['another currency than the card’s', (w) => w.repos.expenses.save(travel({ currency: 'EUR' })), /in EUR, but "Visa" is in USD/],
+    ['a chart of accounts never imported', async (w) => { await w.repos.mirrorOf('primary').setState('accounts', []); return w.repos.expenses.save(travel()); }, /has not been read from QuickBooks yet/],
     ['billable without a project', (w) => w.repos.expenses.save(travel({ billable: true })), /A billable expense needs a project/],
   ];
   it.each(cases)('stops %s with what to do, and sends nothing', async (_name, arrange, message) => {

@@ -52,6 +52,7 @@ function accountProblem(account: MirrorAccount | undefined, what: string, fix: s
 /** Why the expense cannot be sent yet, in words; null when it can. */
 export function preflight(e: ExpenseRow, ctx: PurchaseContext): string | null {
   if (e.deletedAt) return null;
+  if (ctx.accounts.size === 0) return 'The chart of accounts has not been read from QuickBooks yet. Import from QuickBooks (QuickBooks screen, Company), then send again.';
   const category = ctx.categories.get(e.categoryId);
   if (!category) return 'Its category was removed. Choose another category for this expense.';
   if (!category.accountId) return `The category "${category.name}" is not linked to a QuickBooks expense account yet. Choose one under Categories on the Expenses screen.`;

@@ -38,6 +38,9 @@ type Op = NonNullable<ExpenseRow['pending']>['op'];
 /** 'paused': the connection expired; the run stops, as every other expense would wait the same way. */
 type Outcome = 'sent' | 'failed' | 'waiting' | 'paused';
 
+const STALE = 'QuickBooks refused this expense: it kept being changed in QuickBooks while we were sending. Send it again.';
+const GONE = 'QuickBooks refused this expense: it was deleted in QuickBooks. Delete it here too, or record it again.';
+
 const opOf = (e: ExpenseRow): Op => (e.deletedAt ? 'delete' : e.qboId ? 'update' : 'create');
 
 /** The body of the stored write, as it is now (a resend with the same requestid is answered with the first write). */
@@ -68,7 +71,8 @@ async function send(row: ExpenseRow, ctx: PurchaseContext, deps: PushDeps): Prom
       return 'sent';
     } catch (error) {
       const verdict = classifyFault(sendFailureOf(error), { attempt: (current.pending?.attempts ?? 0) + 1, what: 'expense' });
-      if (verdict.action === 'reread_and_retry' && attempt < tries) {
+      let stale = verdict.action === 'reread_and_retry' ? STALE : null;
+      if (stale && attempt < tries) {
         const fresh = await reread(current, deps);
         if (fresh === 'gone' && op === 'delete') {
           await store.applyWritten(current.id, op, { Id: current.qboId!, SyncToken: '' });
@@ -78,13 +82,10 @@ async function send(row: ExpenseRow, ctx: PurchaseContext, deps: PushDeps): Prom
           current = fresh;
           continue;
         }
+        stale = GONE;
       }
-      const refused = verdict.action === 'flag' || verdict.action === 'reread_and_retry';
-      const message = refused
-        ? verdict.userMessage
-        : verdict.action === 'pause_auth'
-          ? `${verdict.userMessage} The expense is kept and sent once you reconnect, never twice.`
-          : verdict.userMessage;
+      const refused = verdict.action === 'flag' || stale !== null;
+      const message = stale ?? (verdict.action === 'pause_auth' ? `${verdict.userMessage} The expense is kept and sent once you reconnect, never twice.` : verdict.userMessage);
       current = (await store.noteAttempt(current.id, { failed: refused, message })) ?? current;
       if (refused) return 'failed';
       if (verdict.action === 'pause_auth') return 'paused';

@@ -97,8 +97,9 @@ function answerWrites(ctx: RepoContext) {
     applyWritten: (id: string, op: Pending['op'], purchase: Pick<QboPurchase, 'Id' | 'SyncToken'>) =>
       change(id, (r) => {
         if (op === 'delete') return null;
-        const { pending: _sent, lastError: _gone, ...rest } = r;
-        return { ...rest, state: 'pushed', qboId: purchase.Id, syncToken: purchase.SyncToken };
+        // After an update the charge is looked up again: QuickBooks may have made a new one, or none.
+        const { pending: _sent, lastError: _gone, reimburseChargeId: _charge, ...rest } = r;
+        return { ...rest, ...(op === 'create' && r.reimburseChargeId ? { reimburseChargeId: r.reimburseChargeId } : {}), state: 'pushed', qboId: purchase.Id, syncToken: purchase.SyncToken };
       }),
 
     /** A try that got no answer (kept waiting, same requestid) or QuickBooks' refusal (a new requestid next time). */
