@@ -104,7 +104,7 @@ describe('Expenses screen', () => {
     await within(form).findByRole('button', { name: 'Remove receipt' });
     fireEvent.click(within(form).getByRole('button', { name: 'Add expense' }));
     const table = await screen.findByRole('table', { name: 'Expenses' });
-    expect(await within(table).findByText('Receipt taxi.png')).toBeTruthy();
+    expect(await within(table).findByRole('button', { name: 'Open receipt taxi.png' })).toBeTruthy();
     const [receipt] = await repos.expenses.month('2026-11').then((rows) => Promise.all(rows.map((r) => repos.expenses.receipt(r.receiptId!))));
     expect(receipt).toMatchObject({ name: 'taxi.png', type: 'image/png' });
     fireEvent.click(screen.getByRole('button', { name: 'Send to QuickBooks' }));

@@ -1,10 +1,12 @@
 // The month's expenses with their totals, each with its state in QuickBooks in words and its
-// receipt (a thumbnail of a photo, a link to a PDF), opened here and never sent anywhere.
+// receipt (a thumbnail of a photo, or PDF), opened inside the app and never sent anywhere.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { formatMoney } from '../../../../shared/money/money';
+import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
 import type { ExpenseRow, ProjectRow } from '../../db/schema';
+import { PdfView } from '../invoices/PdfView';
 import { stateWords, type ListedExpense, type MonthTotals } from './expense-words';
 
 interface Props {
@@ -62,21 +64,45 @@ export function ExpenseList({ rows, totals, categoryName, projects, onEdit, onDe
   );
 }
 
-/** The stored receipt as a local object URL, released when the row goes. */
+/** A Blob as a data: URL (the renderer's CSP allows data: images, not blob: ones). */
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The receipt could not be read.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** The stored receipt: a thumbnail of a photo, and the photo or PDF opened here, in the app. */
 function ReceiptLink({ receiptId }: { receiptId: string }) {
   const repos = useRepos();
   const receipt = useLiveQuery(() => repos.expenses.receipt(receiptId), [repos, receiptId]);
-  // Without a Blob (a store that could not keep one) the receipt is named, not opened.
-  const url = useMemo(() => (receipt?.data instanceof Blob && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(receipt.data) : null), [receipt]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  const [image, setImage] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<Uint8Array | null>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Without a Blob (a store that could not keep one) the receipt is named, not shown.
+    if (!(receipt?.data instanceof Blob)) return;
+    const data = receipt.data;
+    if (receipt.type.startsWith('image/')) void dataUrlOf(data).then((url) => live && setImage(url));
+    else void data.arrayBuffer().then((bytes) => live && setPdf(new Uint8Array(bytes)));
+    return () => {
+      live = false;
+    };
+  }, [receipt]);
   if (!receipt) return null;
-  const label = `Receipt ${receipt.name}`;
-  if (!url) return <span>{label}</span>;
   return (
-    <a href={url} target="_blank" rel="noreferrer" aria-label={label}>
-      {receipt.type.startsWith('image/') ? <img src={url} alt="" className="receipt-thumb" /> : 'PDF'}
-    </a>
+    <>
+      <button type="button" className="button small receipt-button" aria-label={`Open receipt ${receipt.name}`} disabled={!image && !pdf} onClick={() => setOpen(true)}>
+        {image ? <img src={image} alt="" className="receipt-thumb" /> : receipt.type === 'application/pdf' ? 'PDF' : null} {receipt.name}
+      </button>
+      {open ? (
+        <Modal title={`Receipt ${receipt.name}`} onClose={() => setOpen(false)} className="receipt-modal">
+          {image ? <img src={image} alt={`Receipt ${receipt.name}`} className="receipt-full" /> : pdf ? <PdfView bytes={pdf} label={`Receipt ${receipt.name}`} /> : null}
+        </Modal>
+      ) : null}
+    </>
   );
 }
