@@ -84,6 +84,15 @@ describe('exactly once', () => {
     expect(qbo.created).toBe(1);
   });
 
+  it('makes one Purchase when two runs start together', async () => {
+    const w = await expenseWorld();
+    const qbo = fakeCompany();
+    await w.repos.expenses.save(travel());
+    await Promise.all([push(w, qbo), push(w, qbo)]);
+    expect(qbo.created).toBe(1);
+    expect(new Set(qbo.calls.map((c) => c.requestId)).size).toBe(1);
+  });
+
   it('waits and sends again through 503s', async () => {
     const w = await expenseWorld();
     const qbo = fakeCompany();

@@ -36,6 +36,7 @@ async function lockOf(db: TrackNexusDb, row: ExpenseRow): Promise<string | null>
     const number = invoice?.qbo?.DocNumber ? `invoice ${invoice.qbo.DocNumber}` : 'an invoice';
     return `This expense is on ${number}${row.state === 'paid' ? ', which is paid' : ''}. To change it, remove its line from the invoice in QuickBooks (or void the invoice) first; the expense unlocks after the next sync.`;
   }
+  if (row.deletedAt) return 'This expense was deleted; it is removed from QuickBooks at the next send.';
   if (row.state === 'sending') return 'This expense is being sent to QuickBooks. Try again once QuickBooks has answered.';
   return null;
 }
@@ -90,8 +91,19 @@ function answerWrites(ctx: RepoContext) {
       return next ?? undefined;
     });
   return {
-    /** Stores the write before it is first sent: from here on every send carries this requestid. */
-    markSending: (id: string, pending: Omit<Pending, 'attempts'>) => change(id, (r) => ({ ...r, state: 'sending', pending: { ...pending, attempts: 0 } })),
+    /**
+     * Stores the write before it is first sent: from here on every send carries this requestid.
+     * Undefined when another run stored one first (two runs never make two writes).
+     */
+    async markSending(id: string, pending: Omit<Pending, 'attempts'>): Promise<ExpenseRow | undefined> {
+      return db.transaction('rw', db.expenses, async () => {
+        const row = await db.expenses.get(id);
+        if (!row || row.pending) return undefined;
+        const next: ExpenseRow = { ...row, state: 'sending', pending: { ...pending, attempts: 0 }, updatedAt: ctx.now() };
+        await db.expenses.put(next);
+        return next;
+      });
+    },
 
     /** QuickBooks did what was asked: a deleted expense goes away with its receipt. */
     applyWritten: (id: string, op: Pending['op'], purchase: Pick<QboPurchase, 'Id' | 'SyncToken'>) =>
@@ -117,7 +129,7 @@ function answerWrites(ctx: RepoContext) {
       change(id, (r) => (r.pending ? { ...r, syncToken, pending: { ...r.pending, requestId } } : r)),
 
     /** A problem to fix before it can be sent (pre-flight), shown next to the expense. */
-    noteProblem: (id: string, message: string) => change(id, (r) => ({ ...r, lastError: message })),
+    noteProblem: (id: string, message: string) => change(id, (r) => ({ ...r, state: r.state === 'failed' ? 'local' : r.state, lastError: message })),
 
     setReimburseCharge: (id: string, chargeId: string) => change(id, (r) => ({ ...r, reimburseChargeId: chargeId })),
   };
