@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ReposProvider } from './data/repos-context';
+import { ExpensePushProvider } from './features/expenses/ExpensePushProvider';
 import { InvoiceServiceProvider } from './features/invoices/InvoiceServiceProvider';
 import { SyncServiceProvider } from './features/quickbooks/SyncServiceProvider';
 import './styles/app.css';
@@ -13,7 +14,9 @@ createRoot(root).render(
     <ReposProvider>
       <SyncServiceProvider>
         <InvoiceServiceProvider>
-          <App />
+          <ExpensePushProvider>
+            <App />
+          </ExpensePushProvider>
         </InvoiceServiceProvider>
       </SyncServiceProvider>
     </ReposProvider>

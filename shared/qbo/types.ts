@@ -207,6 +207,8 @@ export interface QboPurchaseLine {
   DetailType: 'AccountBasedExpenseLineDetail';
   Amount: number;
   Description?: string;
+  /** The ReimburseCharge QuickBooks made of a billable line. */
+  LinkedTxn?: QboLinkedTxn[];
   AccountBasedExpenseLineDetail: {
     AccountRef: QboRef;
     BillableStatus?: BillableStatus;
@@ -225,6 +227,8 @@ export interface QboPurchase {
   AccountRef: QboRef;
   EntityRef?: QboRef;
   Line: QboPurchaseLine[];
+  /** The ReimburseCharges of its billable lines. */
+  LinkedTxn?: QboLinkedTxn[];
   TotalAmt?: number;
   CurrencyRef?: QboRef;
   PrivateNote?: string;

@@ -72,8 +72,8 @@ export interface ClassifyOptions {
   random?: () => number;
   /** The Retry-After header, already converted to ms, when QBO sent one. */
   retryAfterMs?: number;
-  /** What was sent, in the messages: 'entry' (time, the default) or 'invoice'. */
-  what?: 'entry' | 'invoice';
+  /** What was sent, in the messages: 'entry' (time, the default), 'invoice' or 'expense'. */
+  what?: 'entry' | 'invoice' | 'expense';
 }
 
 const AUTH_CODES = new Set(['3200', '100']);
@@ -163,7 +163,7 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
   if (PERIOD_CLOSED_CODES.has(code)) {
     return {
       action: 'flag',
-      userMessage: `QuickBooks refused this ${what}: the books are closed for its date. Ask your accountant to reopen the period, or ${what === 'entry' ? 'move the time to a later date' : 'date the invoice later'}.`,
+      userMessage: `QuickBooks refused this ${what}: the books are closed for its date. Ask your accountant to reopen the period, or ${what === 'entry' ? 'move the time to a later date' : `date the ${what} later`}.`,
       ...withCode,
     };
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
 import { CaptureBridge } from '../features/capture/CaptureBridge';
+import { ExpensesScreen } from '../features/expenses/ExpensesScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { QuickBooksScreen } from '../features/quickbooks/QuickBooksScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
@@ -22,6 +23,7 @@ const views = {
   review: ReviewScreen,
   timesheet: TimesheetScreen,
   invoices: InvoicesScreen,
+  expenses: ExpensesScreen,
   quickbooks: QuickBooksScreen,
   settings: SettingsScreen,
   trash: TrashScreen,
@@ -32,7 +34,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  // Ctrl/Cmd + 1..6 switch screens, like tabs.
+  // Ctrl/Cmd + 1..7 switch screens, like tabs.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

@@ -10,11 +10,12 @@ export const screens: ReadonlyArray<{ id: Screen; label: string; hint: string }>
   { id: 'review', label: 'Review', hint: 'Turn captured activity into entries' },
   { id: 'timesheet', label: 'Timesheet', hint: 'The week at a glance' },
   { id: 'invoices', label: 'Invoices', hint: 'Bill approved time in QuickBooks' },
+  { id: 'expenses', label: 'Expenses', hint: 'Receipts and costs, billable or not' },
   { id: 'quickbooks', label: 'QuickBooks', hint: 'Connect, map and sync' },
   { id: 'settings', label: 'Settings', hint: 'Projects, capture, privacy' },
 ];
 
-/** Reached from the sidebar below the main six, without a Ctrl+number shortcut. */
+/** Reached from the sidebar below the main seven, without a Ctrl+number shortcut. */
 const otherScreens: readonly Screen[] = ['trash'];
 
 interface Location {

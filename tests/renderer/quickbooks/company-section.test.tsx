@@ -55,9 +55,10 @@ describe('Company tab', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Import from QuickBooks' }));
     await screen.findByText('Imported 7 records from Track Nexus Demo Company.');
     const queries = calls.filter((c) => c.channel === 'qbo:queryAll').map((c) => c.payload as { entity: string; where?: string });
-    // Name lists, then payment terms and tax codes for invoicing (no code has rates here, so no TaxRate query).
-    expect(queries.map((q) => q.entity)).toEqual(['Customer', 'Item', 'Employee', 'Vendor', 'Class', 'Term', 'TaxCode']);
-    expect(queries.map((q) => q.where)).toEqual(Array(7).fill('Active IN (true, false)'));
+    // Name lists, then payment terms and tax codes for invoicing (no code has rates here, so no TaxRate
+    // query), then the chart of accounts for expenses.
+    expect(queries.map((q) => q.entity)).toEqual(['Customer', 'Item', 'Employee', 'Vendor', 'Class', 'Term', 'TaxCode', 'Account']);
+    expect(queries.map((q) => q.where)).toEqual(Array(8).fill('Active IN (true, false)'));
 
     expect(screen.getByText('Track Nexus Demo Company')).toBeTruthy();
     expect(screen.getByText('USD')).toBeTruthy();

@@ -9,6 +9,7 @@ import { createMatcherRepo } from './matcher-repo';
 import { createReviewRepo } from './review-repo';
 import { createProjectsRepo } from './projects-repo';
 import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
+import { createExpenseStore } from '../../features/expenses/store/expense-store';
 import { createInvoiceStore } from '../../features/invoices/store/invoice-store';
 import { createPaymentStore } from '../../features/invoices/store/payment-store';
 import { createQboMirrorRepo, type QboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
@@ -60,6 +61,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     trash: createTrashRepo(ctx, { entries }),
     invoices: createInvoiceStore(ctx, entries),
     payments: createPaymentStore(ctx),
+    expenses: createExpenseStore(ctx),
   };
 }
 

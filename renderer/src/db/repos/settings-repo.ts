@@ -7,6 +7,8 @@ import { RoundingPolicy } from '../../../../shared/rounding/policy';
 import type { RepoContext } from '../context';
 import { auditRow } from './audit-write';
 
+const DEFAULT_EXPENSE_CATEGORIES = ['Travel', 'Meals', 'Software', 'Supplies', 'Mileage', 'Other'];
+
 const weekday = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
 const percent = z.number().int().min(100).max(1000);
 const threshold = z.object({ thresholdMinutes: z.number().int().min(1).max(7 * 24 * 60), percent }).nullable();
@@ -53,6 +55,18 @@ export const settingSchemas = {
   budgetAlerts: z
     .record(z.string(), z.object({ budget: z.string().max(40), level: z.enum(['warning', 'over']) }))
     .default({}),
+  /**
+   * Expense categories, each with the QuickBooks expense account it posts to in each company
+   * (`accounts`: company id → Account Id; unmapped companies are missing).
+   */
+  expenseCategories: z
+    .array(z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100), accounts: z.record(z.string(), z.string()) }))
+    .max(200)
+    .default(DEFAULT_EXPENSE_CATEGORIES.map((name) => ({ id: name.toLowerCase(), name, accounts: {} }))),
+  /** Per company: the Bank or Credit Card account expenses are paid from (company id → Account Id). */
+  expensePaymentAccount: z.record(z.string(), z.string()).default({}),
+  /** Per company: the service item billable expenses are sold as on invoices (company id → Item Id). */
+  reimbursableItem: z.record(z.string(), z.string()).default({}),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -14,6 +14,7 @@ import { createInvoices, resumeInvoices, type CreateDeps } from './create';
 import { followInvoices, PAYMENT_NOTICES, type PaymentNotice } from './follow';
 import { previewInvoices, type PreviewDeps } from './preview';
 import { previewArrangements, summariesOf } from './arrangements';
+import { billableExpenses } from '../../expenses/engine/billable';
 import { clientOfCustomer, withExpenses } from '../store/billable-time';
 import type { BillableExpense } from '../../../../../shared/invoice/types';
 import type { SyncContext } from '../../quickbooks/store/sync-context';
@@ -106,7 +107,7 @@ export function createInvoiceService(deps: InvoiceServiceDeps): InvoiceService {
 
   /** Pushed billable expenses on no invoice: those of hourly projects (or none), or of arranged ones. */
   async function expenses(arranged: ReadonlySet<string>, of: 'hourly' | 'arranged'): Promise<BillableExpense[]> {
-    const all = await repos.expenses.billableExpenses(companyId, deps.today());
+    const all = await billableExpenses(repos, companyId, deps.today());
     return all.filter((e) => (e.projectId !== null && arranged.has(e.projectId)) === (of === 'arranged'));
   }
 

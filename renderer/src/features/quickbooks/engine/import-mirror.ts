@@ -3,12 +3,14 @@
 // income account), employees, vendors and classes into qboEntities, inactive ones included (a
 // name-list query returns only active rows unless the WHERE mentions Active). Later refreshes use
 // CDC (30-day window); older than that, a full import. Payment terms and sales tax codes (with their
-// rates' percent) are read whole every time: short lists, and CDC does not cover tax codes.
+// rates' percent) are read whole every time: short lists, and CDC does not cover tax codes. The chart
+// of accounts (expense categories and payment accounts map to it) is kept whole in qboState: read
+// whole the first time, then changed by CDC like the name lists.
 import { exactDecimal } from '../../../../../shared/qbo/decimal';
-import type { QboTaxCode, QboTaxRate, QboTerm } from '../../../../../shared/qbo/types';
+import type { QboAccount, QboTaxCode, QboTaxRate, QboTerm } from '../../../../../shared/qbo/types';
 import type { Repos } from '../../../db/repos';
 import type { QboEntityKind } from '../../../db/schema';
-import type { MirrorTaxCode, MirrorTerm, NewQboEntity } from '../store/mirror-repo';
+import type { MirrorAccount, MirrorTaxCode, MirrorTerm, NewQboEntity } from '../store/mirror-repo';
 import { QboPortError, type Entity, type QboEntityName, type QboPort } from './qbo-port';
 
 const ENTITIES: ReadonlyArray<[QboEntityKind, QboEntityName]> = [
@@ -77,13 +79,16 @@ export async function importMirror(deps: { repos: Pick<Repos, 'mirrorOf'>; port:
   const counts = { customer: 0, item: 0, employee: 0, vendor: 0, class: 0 } as Record<QboEntityKind, number>;
   const last = await mirror.getState<number>('mirrorImportedAt');
   const useCdc = !deps.forceFull && last !== undefined && startedAt - last < CDC_WINDOW_MS;
+  let accountChanges: Entity[] | null = null;
   if (useCdc) {
     // QBO's times have whole seconds and our clock is not Intuit's: look back a few minutes more
     // than needed (upserts are idempotent, so an overlap costs nothing).
+    const accountsKnown = (await mirror.accounts()) !== undefined;
     const changes = await port.changes(
-      ENTITIES.map(([, name]) => name),
+      [...ENTITIES.map(([, name]) => name), ...(accountsKnown ? ['Account'] : [])],
       new Date(last - CDC_OVERLAP_MS).toISOString(),
     );
+    accountChanges = accountsKnown ? (changes['Account'] ?? []) : null;
     const rows: NewQboEntity[] = [];
     const gone: Array<[QboEntityKind, string]> = [];
     for (const [kind, name] of ENTITIES) {
@@ -104,7 +109,7 @@ export async function importMirror(deps: { repos: Pick<Repos, 'mirrorOf'>; port:
     }
     await mirror.putEntities(rows, { replaceKinds: ENTITIES.map(([k]) => k) });
   }
-  const notes = await importTermsAndTaxCodes(port, mirror);
+  const notes = [...(await importTermsAndTaxCodes(port, mirror)), ...(await importAccounts(port, mirror, accountChanges))];
   await mirror.setState('mirrorImportedAt', startedAt);
   return { mode: useCdc ? 'cdc' : 'full', counts, companyName: companyInfo['CompanyName'] ? String(companyInfo['CompanyName']) : null, notes };
 }
@@ -130,6 +135,28 @@ async function importTermsAndTaxCodes(port: QboPort, mirror: Mirror): Promise<st
   if (!rates) notes.push('Sales tax rates could not be read from QuickBooks; tax codes are kept without their percent.');
   await mirror.setState('taxCodes', codes.map((c) => mirrorTaxCode(c, rates ?? [])));
   return notes;
+}
+
+/** The chart of accounts: CDC's changes merged into the stored list, or (`changes` null) read whole. */
+async function importAccounts(port: QboPort, mirror: Mirror, changes: Entity[] | null): Promise<string[]> {
+  if (changes) {
+    const byId = new Map(((await mirror.accounts()) ?? []).map((a) => [a.id, a]));
+    for (const e of changes) {
+      if (e['status'] === 'Deleted') byId.delete(String(e['Id']));
+      else byId.set(String(e['Id']), mirrorAccount(e as unknown as QboAccount));
+    }
+    await mirror.setState('accounts', [...byId.values()]);
+    return [];
+  }
+  const accounts = await refusedAsNull(() => port.queryAll('Account', 'Active IN (true, false)'));
+  if (!accounts) return ['The chart of accounts could not be read from QuickBooks; expense categories cannot be mapped yet.'];
+  await mirror.setState('accounts', accounts.map(mirrorAccount));
+  return [];
+}
+
+function mirrorAccount(a: QboAccount): MirrorAccount {
+  const name = String(a.Name ?? a.Id);
+  return { id: String(a.Id), name, fullyQualifiedName: a.FullyQualifiedName ?? name, type: String(a.AccountType ?? ''), active: a.Active !== false, currency: a.CurrencyRef?.value ?? null };
 }
 
 /** The answer, or null when QuickBooks refused with a fault (auth and network failures still throw). */

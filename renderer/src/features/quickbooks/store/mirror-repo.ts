@@ -1,6 +1,6 @@
 // The local mirror of the QuickBooks company: name lists (customers, service items, employees,
 // vendors, classes: inactive ones kept and marked) and key-value state (company info, preferences,
-// worker mapping, sync settings, import watermark). Mapping screens and pre-flight read it; only the
+// worker mapping, sync settings, import watermark, chart of accounts). Mapping screens and pre-flight read it; only the
 // importer (engine/import-mirror.ts) writes the name lists.
 //
 // One repository per QuickBooks company. Rows and state names of a company other than the primary
@@ -31,6 +31,18 @@ export interface MirrorTaxCode {
   name: string;
   percent: string | null;
   active: boolean;
+}
+
+/** An account of the chart of accounts: expense categories post to one, expenses are paid from one. */
+export interface MirrorAccount {
+  id: string;
+  name: string;
+  fullyQualifiedName: string;
+  /** QuickBooks' AccountType: 'Expense', 'Other Expense', 'Cost of Goods Sold', 'Bank', 'Credit Card'… */
+  type: string;
+  active: boolean;
+  /** The account's currency in a multicurrency company; null when QuickBooks did not say (home currency). */
+  currency: string | null;
 }
 
 // Long because it is the repository's table of methods, each a few lines over one company's rows.
@@ -86,6 +98,11 @@ export function createQboMirrorRepo(ctx: RepoContext, companyId: string) {
     /** Sales tax codes as last imported, with their percent. */
     async taxCodes(): Promise<MirrorTaxCode[]> {
       return ((await db.qboState.get(keyOf('taxCodes')))?.value as MirrorTaxCode[] | undefined) ?? [];
+    },
+
+    /** The chart of accounts as last imported (undefined before the first import that read it). */
+    async accounts(): Promise<MirrorAccount[] | undefined> {
+      return (await db.qboState.get(keyOf('accounts')))?.value as MirrorAccount[] | undefined;
     },
 
     /** The name lists in the shape pre-flight reads. */
