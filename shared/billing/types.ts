@@ -6,7 +6,7 @@ import type { BillableTime } from '../invoice/types';
 import type { LocalDate } from '../time/local-date';
 
 /** Plain hours at the project's rate: what every project had before arrangements (the default). */
-export interface HourlyArrangement {
+interface HourlyArrangement {
   kind: 'hourly';
 }
 

@@ -93,7 +93,7 @@ export interface InvoicePreview {
 }
 
 /** An invoice a billing arrangement has due: "Retainer — December 2026", due on its first day. */
-export interface ArrangementProposal {
+interface ArrangementProposal {
   /** `${projectId}|${step}`: what previewArrangements takes. */
   key: string;
   title: string;
