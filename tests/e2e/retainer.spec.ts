@@ -133,7 +133,7 @@ test('a retainer month with overage is invoiced once in QuickBooks, and a paymen
   await expect(lines.getByRole('rowheader', { name: 'Total' }).locator('..')).toContainText('$2,600.00');
   await app.screenshot({ path: `${artifactsDir}/retainer-preview.png`, fullPage: true });
   await app.getByRole('button', { name: 'Create 1 invoice in QuickBooks' }).click();
-  await expect(app.getByText(/^Created 1 invoice in QuickBooks: \d+ for Cool Cars \((US)?\$2,600\.00\)\./)).toBeVisible();
+  await expect(app.getByText(/^Created 1 invoice in QuickBooks: \d+ for Cool Cars:Showroom Landscaping \((US)?\$2,600\.00\)\./)).toBeVisible();
   await expect(arrangements.getByText('Nothing is due yet.')).toBeVisible();
 
   // QuickBooks holds one invoice of $2,600 linking the five TimeActivities, now billed.

@@ -63,6 +63,21 @@ function rateOf(project: ProjectRow, sc: SyncContext, today: LocalDate): number 
   return resolveRate(subject, sc.transform.rates)?.rateMinor ?? project.rateMinor ?? 0;
 }
 
+/**
+ * The service item an arrangement's lines sell: the project's own; else the one most of its synced
+ * time carries (its tasks' items); else the company's default time item; '' when none (pre-flight
+ * then says the item is missing).
+ */
+function itemOf(projectId: string, deps: ArrangementDeps): string {
+  const own = deps.sc.transform.projects.find((p) => p.id === projectId)?.qbo.qboItemId;
+  if (own) return own;
+  const counts = new Map<string, number>();
+  for (const t of deps.sc.transform.tasks) if (t.projectId === projectId && t.qboItemId) counts.set(t.qboItemId, (counts.get(t.qboItemId) ?? 0) + 1);
+  for (const p of deps.pieces) if (p.projectId === projectId) counts.set(p.itemId, (counts.get(p.itemId) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return common ?? deps.sc.prefs.TimeTrackingPrefs?.DefaultTimeItem?.value ?? '';
+}
+
 interface ArrangementDeps {
   db: TrackNexusDb;
   sc: SyncContext;
@@ -85,7 +100,7 @@ export async function arrangedContexts(deps: ArrangementDeps): Promise<ArrangedP
       today,
       currency: sc.transform.currency,
       projectRateMinor: rateOf(project, sc, today),
-      itemId: mapped?.qbo.qboItemId ?? '',
+      itemId: itemOf(project.id, deps),
       classId: mapped?.qbo.qboClassId ?? null,
       unbilled: deps.pieces.filter((p) => p.projectId === project.id),
       workedByDate: await workedByDate(deps.db, sc, project.id),
