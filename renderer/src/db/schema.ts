@@ -4,6 +4,7 @@ import type { ActivitySegment, AwayPeriod } from '../../../shared/capture/types'
 import type { RateScope } from '../../../shared/rates/resolve';
 import type { RoundingPolicy } from '../../../shared/rounding/policy';
 import type { BillingArrangement, ProjectBudget } from '../../../shared/billing/types';
+import type { SeenPayment } from '../../../shared/invoice/payments';
 import type { TimeEntry } from './time-entry';
 
 export type { TimeEntry, EntrySource, EntryStatus } from './time-entry';
@@ -352,20 +353,9 @@ export interface ReceiptRow {
  * A payment recorded in QuickBooks (v9), as last read (CDC on Payment): which invoices it pays and
  * how much is unapplied. Read only: nothing here is ever written to QuickBooks.
  */
-export interface PaymentRow {
+export interface PaymentRow extends SeenPayment {
   /** `${companyId}:${qboId}`. */
   id: string;
   companyId: string;
-  qboId: string;
-  customerId: string;
-  customerName: string;
-  txnDate: LocalDate;
-  currency: string;
-  totalMinor: number;
-  unappliedMinor: number;
-  /** QuickBooks invoice Ids and the amount applied to each. */
-  applied: Array<{ invoiceQboId: string; amountMinor: number }>;
-  /** Deleted in QuickBooks: kept so the change can be told, but it pays nothing. */
-  deleted: boolean;
   updatedAt: number;
 }

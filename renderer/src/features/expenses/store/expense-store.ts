@@ -11,16 +11,9 @@ import type { ExpenseRow, ReceiptRow } from '../../../db/schema';
 import { companyOfProject } from '../../quickbooks/store/sync-context';
 
 /** What the person enters; the receipt is undefined to keep the current one, null to remove it. */
-export interface ExpenseInput {
-  localDate: string;
-  amountMinor: number;
-  currency: string;
-  categoryId: string;
-  projectId: string | null;
-  note: string;
-  billable: boolean;
+export type ExpenseInput = Pick<ExpenseRow, 'localDate' | 'amountMinor' | 'currency' | 'categoryId' | 'projectId' | 'note' | 'billable'> & {
   receipt?: { name: string; type: string; data: Blob } | null;
-}
+};
 
 /** Thrown when an expense cannot be changed now; the message says why and what to do. */
 class ExpenseLockedError extends Error {
