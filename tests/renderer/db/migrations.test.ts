@@ -14,7 +14,7 @@ describe('schema versions', () => {
     const { db } = await openTestDb();
     expect(db.verno).toBe(latestVersion);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['audit', 'awayPeriods', 'batchPlans', 'clients', 'conflicts', 'entries', 'invoices', 'matcherState', 'outbox', 'projects', 'qboEntities', 'qboState', 'rateCards', 'rules', 'segments', 'settings', 'syncAudit', 'syncRecords', 'tasks'],
+      ['audit', 'awayPeriods', 'batchPlans', 'clients', 'conflicts', 'entries', 'expenses', 'invoices', 'matcherState', 'outbox', 'payments', 'projects', 'qboEntities', 'qboState', 'rateCards', 'receipts', 'rules', 'segments', 'settings', 'syncAudit', 'syncRecords', 'tasks'],
     );
   });
 });
@@ -176,5 +176,25 @@ describe('v7 → v8: invoices', () => {
     await db.invoices.add({ id: 'i1', companyId: 'primary', state: 'sending', entryIds: ['e1', 'e2'] } as never);
     expect((await db.invoices.where('entryIds').equals('e2').toArray()).map((r) => r.id)).toEqual(['i1']);
     expect(await db.invoices.where('[companyId+state]').equals(['primary', 'sending']).count()).toBe(1);
+  });
+});
+
+describe('v8 → v9: expenses, receipts and payments', () => {
+  it('adds the three tables, found by company and state, by invoice, and by company and customer, and keeps invoices and projects', async () => {
+    const db = await upgradeFrom(8, async (v8) => {
+      await v8.table('invoices').add({ id: 'i1', companyId: 'primary', state: 'created', entryIds: ['e1'], createdAt: 1 });
+      await v8.table('projects').add({ id: 'p1', clientId: null, name: 'Site', archived: false });
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect(await db.invoices.get('i1')).toMatchObject({ state: 'created' });
+    // Projects made before arrangements read as billed by the hour (no billing field).
+    expect((await db.projects.get('p1'))!.billing).toBeUndefined();
+    await db.expenses.add({ id: 'x1', companyId: 'primary', state: 'pushed', invoiceId: 'i1', projectId: 'p1', localDate: '2026-11-02' } as never);
+    await db.payments.add({ id: 'primary:9', companyId: 'primary', customerId: '20' } as never);
+    await db.receipts.add({ id: 'r1', expenseId: 'x1' } as never);
+    expect(await db.expenses.where('[companyId+state]').equals(['primary', 'pushed']).count()).toBe(1);
+    expect((await db.expenses.where('invoiceId').equals('i1').toArray()).map((e) => e.id)).toEqual(['x1']);
+    expect(await db.payments.where('[companyId+customerId]').equals(['primary', '20']).count()).toBe(1);
+    expect((await db.receipts.where('expenseId').equals('x1').toArray()).map((r) => r.id)).toEqual(['r1']);
   });
 });
