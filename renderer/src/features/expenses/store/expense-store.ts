@@ -68,7 +68,8 @@ function expenseReads(db: TrackNexusDb) {
   };
 }
 
-/** What QuickBooks' answers change. */
+// What QuickBooks' answers change. Long because it is a table of six small writes over one expense,
+// most of them one `change` (a transaction over the expense and its receipts).
 function answerWrites(ctx: RepoContext) {
   const { db } = ctx;
   const change = (id: string, fn: (row: ExpenseRow) => ExpenseRow | null) =>
