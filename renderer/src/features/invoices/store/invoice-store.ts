@@ -64,7 +64,11 @@ function invoiceReads(db: TrackNexusDb) {
 
     /** The company's projects billed by arrangement, each with what its proposals are worked out from. */
     async arranged(sc: SyncContext, today: LocalDate): Promise<ArrangedProject[]> {
-      const [{ pieces }, rows] = await Promise.all([scanBillable(db, sc, { from: '1970-01-01', to: today }), listRows(db, sc.companyId)]);
+      const arranged = new Set((await arrangedProjects(db, sc)).map((p) => p.id));
+      if (arranged.size === 0) return [];
+      // Only the arranged projects' time, however old: a retainer's first month may be long ago.
+      const others = new Set(sc.transform.projects.map((p) => p.id).filter((id) => !arranged.has(id)));
+      const [{ pieces }, rows] = await Promise.all([scanBillable(db, sc, { from: '1970-01-01', to: today }, others), listRows(db, sc.companyId)]);
       return arrangedContexts({ db, sc, today, pieces, rows });
     },
 
