@@ -2,7 +2,7 @@
 // rounding, billing arrangement and budget use), create/rename/archive, tasks, and effective-dated
 // rate history.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { effectiveRounding } from '../../../../shared/rounding/policy';
 import { today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
@@ -35,6 +35,14 @@ export function ProjectsSection({ estimatesFor }: { estimatesFor?: (project: Pro
   const [showArchived, setShowArchived] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // After a project's editor closes, its Edit button gets the focus back, which scrolls its row (and
+  // its budget bar) into view: the taller editor had the page scrolled further down.
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (editor !== null || returnTo.current === null) return;
+    document.getElementById(`edit-project-${returnTo.current}`)?.focus();
+    returnTo.current = null;
+  }, [editor]);
   const toggle = (id: string) => setOpen((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id);
@@ -82,7 +90,7 @@ export function ProjectsSection({ estimatesFor }: { estimatesFor?: (project: Pro
             <button type="button" className="button link small" aria-expanded={expanded} aria-label={`Tasks and rates of ${p.name}`} onClick={() => toggle(p.id)}>
               {expanded ? 'Hide details' : 'Tasks & rates'}
             </button>
-            <button type="button" className="button link small" aria-label={`Edit ${p.name}`} onClick={() => setEditor({ kind: 'project', project: p })}>Edit</button>
+            <button type="button" id={`edit-project-${p.id}`} className="button link small" aria-label={`Edit ${p.name}`} onClick={() => setEditor({ kind: 'project', project: p })}>Edit</button>
             <button type="button" className="button link small" aria-label={`${p.archived ? 'Restore' : 'Archive'} ${p.name}`}
               onClick={() => void (p.archived ? repos.projects.unarchive(p.id) : repos.projects.archive(p.id))}>{p.archived ? 'Restore' : 'Archive'}</button>
           </span>
@@ -110,7 +118,7 @@ export function ProjectsSection({ estimatesFor }: { estimatesFor?: (project: Pro
       return (
         <ProjectEditor project={editor.project} clients={clients} presetClientId={editor.clientId} currency={settings.currency}
           workspaceRounding={settings.rounding as RoundingPolicy} today={todayDate} projectRate={rate ? rateText(rate.rateMinor, rate.currency) : null}
-          estimates={estimatesFor?.(editor.project) ?? []} onDone={() => setEditor(null)} />
+          estimates={estimatesFor?.(editor.project) ?? []} onDone={() => { returnTo.current = editor.project?.id ?? null; setEditor(null); }} />
       );
     }
     return null;
