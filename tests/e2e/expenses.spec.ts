@@ -127,7 +127,11 @@ test('a budgeted project warns at 90%, and a billable train ticket goes to Quick
   await editor.getByRole('button', { name: 'Save project' }).click();
   await expect(editor).toHaveCount(0);
   await expect(app.getByText('Showroom Landscaping has used 90% of its 10:00 h budget')).toBeVisible();
-  await expect(section.getByTestId('project-Showroom Landscaping').getByTestId('project-budget')).toContainText('90% of 10:00 h');
+  // Back on the project's row, its bar in sight (the taller editor had scrolled the page down).
+  await expect(section.getByRole('button', { name: 'Edit Showroom Landscaping' })).toBeFocused();
+  const bar = section.getByTestId('project-Showroom Landscaping').getByTestId('project-budget');
+  await expect(bar).toContainText('90% of 10:00 h');
+  await expect(bar).toBeInViewport();
   await app.screenshot({ path: `${artifactsDir}/expenses-budget-alert.png`, fullPage: true });
 
   // Expenses: Travel posts to Travel, paid from Visa, billed as "Reimbursable expenses".
@@ -156,7 +160,7 @@ test('a budgeted project warns at 90%, and a billable train ticket goes to Quick
   await form.getByRole('button', { name: 'Add expense' }).click();
   await expect(form).toHaveCount(0);
   const row = app.getByRole('table', { name: 'Expenses' }).getByRole('row').filter({ hasText: 'Train to the client' });
-  await expect(row).toContainText(spentOn);
+  await expect(row).toContainText(new Date(`${spentOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
   await expect(row).toContainText('Travel');
   await expect(row).toContainText('Showroom Landscaping');
   await expect(row).toContainText('$42.50');
@@ -164,6 +168,11 @@ test('a budgeted project warns at 90%, and a billable train ticket goes to Quick
   await expect(row.getByRole('button', { name: 'Open receipt train-ticket.png' })).toBeEnabled();
   await expect(row.getByRole('button', { name: 'Open receipt train-ticket.png' }).locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await app.screenshot({ path: `${artifactsDir}/expenses-listed.png`, fullPage: true });
+  await row.getByRole('button', { name: 'Open receipt train-ticket.png' }).click();
+  const receipt = app.getByRole('dialog', { name: 'Receipt train-ticket.png' });
+  await expect(receipt.getByRole('img', { name: 'Receipt train-ticket.png' })).toHaveJSProperty('naturalWidth', 1);
+  await app.keyboard.press('Escape');
+  await expect(receipt).toHaveCount(0);
 
   await app.getByRole('button', { name: 'Send to QuickBooks' }).click();
   await expect(app.getByText('1 sent to QuickBooks.')).toBeVisible();
@@ -201,7 +210,8 @@ test('a budgeted project warns at 90%, and a billable train ticket goes to Quick
   const lines = card.getByRole('table', { name: /^Lines of the invoice for Cool Cars/ });
   await expect(lines.getByRole('row').filter({ hasText: 'Travel: Train to the client' })).toContainText('$42.50');
   await expect(lines.getByRole('rowheader', { name: 'Total' }).locator('..')).toContainText('$1,122.50');
-  await app.screenshot({ path: `${artifactsDir}/expenses-preview.png`, fullPage: true });
+  await lines.getByRole('rowheader', { name: 'Total' }).evaluate((th) => th.scrollIntoView({ block: 'center' }));
+  await lines.screenshot({ path: `${artifactsDir}/expenses-preview-lines.png` });
   await app.getByRole('button', { name: 'Create 1 invoice in QuickBooks' }).click();
   await expect(app.getByText(/^Created 1 invoice in QuickBooks: \d+ for Cool Cars.* \((US)?\$1,122\.50\)\./)).toBeVisible();
 
@@ -217,10 +227,11 @@ test('a budgeted project warns at 90%, and a billable train ticket goes to Quick
   expect(chargeLinks[0]!.LinkedTxn!.find((t) => t.TxnType === 'ReimburseCharge')!.TxnId).toBe(charges[0]!.Id);
   expect(billed.entities['ReimburseCharge']!.find((c) => c.Id === charges[0]!.Id)!['HasBeenInvoiced']).toBe(true);
 
-  // The expense reads "On invoice <number>" and cannot be changed or deleted.
+  // The expense reads "On invoice <number>", cannot be changed or deleted, and says what to do instead.
   const number = String(invoice['DocNumber']);
   await openExpensesAt(app, spentOn);
   await expect(row).toContainText(`On invoice ${number}`);
-  await expect(row.getByRole('button', { name: /^Delete expense/ })).toHaveCount(0);
+  await expect(row).toContainText(`Locked: to change it, remove its line from invoice ${number} in QuickBooks`);
+  await expect(row.getByRole('button', { name: /^(Change|Delete) expense/ })).toHaveCount(0);
   await app.screenshot({ path: `${artifactsDir}/expenses-invoiced.png`, fullPage: true });
 });
