@@ -70,7 +70,7 @@ export function ExpenseForm({ editing, projects, categories, currency, today, on
         </select>
       </label>
       <label>Note <input value={note} maxLength={4000} onChange={(e) => setNote(e.target.value)} /></label>
-      <label><input type="checkbox" checked={isBillable} onChange={(e) => setBillable(e.target.checked)} /> Billable to the customer</label>
+      <label className="expense-check"><input type="checkbox" checked={isBillable} onChange={(e) => setBillable(e.target.checked)} /> Billable to the customer</label>
       <label>Receipt (photo or PDF, kept on this computer only)
         <input type="file" accept="image/*,application/pdf" onChange={(e) => void pickReceipt(e.target.files?.[0])} />
       </label>

@@ -3,11 +3,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { formatMoney } from '../../../../shared/money/money';
+import { formatDate } from '../../../../shared/time/display';
 import { Modal } from '../../components/Modal';
 import { useRepos } from '../../data/repos-context';
 import type { ExpenseRow, ProjectRow } from '../../db/schema';
 import { PdfView } from '../invoices/PdfView';
-import { stateWords, type ListedExpense, type MonthTotals } from './expense-words';
+import { lockWords, stateWords, type ListedExpense, type MonthTotals } from './expense-words';
 
 interface Props {
   rows: readonly ListedExpense[];
@@ -39,16 +40,17 @@ export function ExpenseList({ rows, totals, categoryName, projects, onEdit, onDe
           {rows.map((e) => {
             const locked = e.state === 'invoiced' || e.state === 'paid' || e.state === 'sending' || Boolean(e.deletedAt);
             const problem = e.state === 'local' && !e.deletedAt && e.lastError ? e.lastError : null;
+            const lock = lockWords(e);
             return (
               <tr key={e.id} className={e.deletedAt ? 'deleted' : undefined}>
-                <td>{e.localDate}</td>
+                <td className="expense-date">{formatDate(e.localDate)}</td>
                 <td>{categoryName.get(e.categoryId) ?? 'Removed category'}</td>
                 <td>{e.projectId ? projectName.get(e.projectId) ?? '' : 'No project'}</td>
                 <td>{e.note}</td>
                 <td>{money(e.amountMinor, e.currency)}</td>
                 <td>{e.billable ? 'Billable' : 'Not billable'}</td>
                 <td>{e.receiptId ? <ReceiptLink receiptId={e.receiptId} /> : null}</td>
-                <td>{stateWords(e)}{problem ? <div className="error">{problem}</div> : null}</td>
+                <td>{stateWords(e)}{problem ? <div className="error">{problem}</div> : null}{lock ? <div className="muted expense-lock">{lock}</div> : null}</td>
                 <td>
                   {locked ? null : <>
                     <button type="button" className="button small" aria-label={`Change expense of ${e.localDate}, ${money(e.amountMinor, e.currency)}`} onClick={() => onEdit(e)}>Change</button>

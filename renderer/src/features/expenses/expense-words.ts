@@ -23,6 +23,13 @@ export function stateWords(e: ListedExpense): string {
   }
 }
 
+/** Why an expense on an invoice has no Change or Delete, and what to do instead; null when it has them. */
+export function lockWords(e: ListedExpense): string | null {
+  if (e.state !== 'invoiced' && e.state !== 'paid') return null;
+  const on = e.invoiceNumber ? `invoice ${e.invoiceNumber}` : 'its invoice';
+  return `Locked: to change it, remove its line from ${on} in QuickBooks (or void the invoice); it unlocks after the next sync.`;
+}
+
 export interface MonthTotals {
   currency: string;
   byCategory: Array<{ categoryId: string; amountMinor: number }>;

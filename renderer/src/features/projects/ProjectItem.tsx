@@ -36,7 +36,7 @@ export function ProjectItem({ project: p, clientId, view }: { project: ProjectRo
           <button type="button" className="button link small" aria-expanded={expanded} aria-label={`Tasks and rates of ${p.name}`} onClick={() => view.toggle(p.id)}>
             {expanded ? 'Hide details' : 'Tasks & rates'}
           </button>
-          <button type="button" className="button link small" aria-label={`Edit ${p.name}`} onClick={() => view.setEditor({ kind: 'project', project: p })}>Edit</button>
+          <button type="button" id={`edit-project-${p.id}`} className="button link small" aria-label={`Edit ${p.name}`} onClick={() => view.setEditor({ kind: 'project', project: p })}>Edit</button>
           <button type="button" className="button link small" aria-label={`${p.archived ? 'Restore' : 'Archive'} ${p.name}`}
             onClick={() => void (p.archived ? repos.projects.unarchive(p.id) : repos.projects.archive(p.id))}>{p.archived ? 'Restore' : 'Archive'}</button>
         </span>

@@ -2,7 +2,7 @@
 // cards and settings read live, which rows are open, which editor is open, and the rate in force
 // today for a project or a new one.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import type { Settings } from '../../db/repos/settings-repo';
@@ -59,7 +59,19 @@ export function useProjectsView(estimatesFor?: EstimatesFor): ProjectsView | nul
   const [showArchived, setShowArchived] = useState(false);
   const [editor, setEditor] = useState<SectionEditorState | null>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // After a project's editor closes, its Edit button gets the focus back, which scrolls its row (and
+  // its budget bar) into view: the taller editor had the page scrolled further down.
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (editor !== null || returnTo.current === null) return;
+    document.getElementById(`edit-project-${returnTo.current}`)?.focus();
+    returnTo.current = null;
+  }, [editor]);
   if (!clients || !projects || !cards || !settings) return null;
+  const openEditor = (next: SectionEditorState | null) => {
+    if (next === null && editor?.kind === 'project' && editor.project) returnTo.current = editor.project.id;
+    setEditor(next);
+  };
 
   const todayDate = today();
   const clientIds = new Set(clients.map((c) => c.id));
@@ -80,7 +92,7 @@ export function useProjectsView(estimatesFor?: EstimatesFor): ProjectsView | nul
     projects.filter((p) => (clientId === null ? p.clientId === null || !clientIds.has(p.clientId) : p.clientId === clientId) && (showArchived || !p.archived));
   return {
     clients, visibleClients: clients.filter((c) => showArchived || !c.archived), cards, settings, todayDate, budgetUses,
-    showArchived, setShowArchived, editor, setEditor, estimatesFor,
+    showArchived, setShowArchived, editor, setEditor: openEditor, estimatesFor,
     isOpen: (id) => open.has(id), toggle, projectsOf, cardsOf, rateOf,
   };
 }
