@@ -44,10 +44,10 @@ describe('BudgetWatcher', () => {
     expect(screen.queryByRole('status')).toBeNull();
     await act(() => repos.entries.create({ projectId: project.id, start: START - 24 * HOUR, end: START - 24 * HOUR + 16 * HOUR + 48 * 60_000, zone: NY }));
 
-    const notice = await screen.findByRole('status', { name: 'Website redesign has used 80% of its budget' });
+    const notice = await screen.findByRole('status', { name: 'Website redesign has passed 80% of its budget' });
     expect(notice.textContent).toContain('Website redesign has used 82% of its 40:00 h budget (32:48 h).');
     await waitFor(() => expect(notices).toHaveLength(1));
-    expect(notices[0]).toMatchObject({ title: 'Website redesign has used 80% of its budget', body: 'Website redesign has used 82% of its 40:00 h budget (32:48 h).' });
+    expect(notices[0]).toMatchObject({ title: 'Website redesign has passed 80% of its budget', body: 'Website redesign has used 82% of its 40:00 h budget (32:48 h).' });
 
     await act(() => repos.entries.create({ projectId: project.id, start: START - 2 * HOUR, end: START - HOUR, zone: NY }));
     await waitFor(async () => expect((await repos.projects.entriesOf(project.id)).length).toBe(3));

@@ -20,7 +20,7 @@ const useShown = create<{ alerts: BudgetAlert[]; add(a: readonly BudgetAlert[]):
   dismiss: (projectId) => set((s) => ({ alerts: s.alerts.filter((x) => x.projectId !== projectId) })),
 }));
 
-const titleOf = (a: BudgetAlert) => (a.level === 'over' ? `${a.projectName} is over budget` : `${a.projectName} has used 80% of its budget`);
+const titleOf = (a: BudgetAlert) => (a.level === 'over' ? `${a.projectName} is over budget` : `${a.projectName} has passed 80% of its budget`);
 
 /** Mount once in the app shell. `notifier` and `clock` are for tests; the app uses the OS and the real time. */
 export function BudgetWatcher({ notifier = osNotifier, clock = Date.now }: { notifier?: Notifier; clock?: () => number }) {
