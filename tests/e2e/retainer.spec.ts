@@ -5,9 +5,9 @@
 // time; the invoice is created once in QuickBooks, linking every TimeActivity; the client pays it in
 // QuickBooks and, after a refresh, the invoice reads paid and so do the entries.
 //
-// Seeding: the client, the project with its retainer and five draft entries on the weekdays of the
-// last full week of last month are written straight into IndexedDB, as invoice.spec.ts does;
-// everything after that goes through the screens.
+// Seeding: the client, the project and five draft entries on the weekdays of the last full week of
+// last month are written straight into IndexedDB, as invoice.spec.ts does; everything after that,
+// the retainer itself included, goes through the screens.
 import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, expect, test } from './fixtures';
@@ -25,11 +25,13 @@ interface Seeded {
   /** Weeks back from this one to the week of the entries. */
   weeksBack: number;
   month: string;
+  /** The first day of last month: the retainer's first period. */
+  firstOfLast: string;
   dates: string[];
 }
 
 /**
- * The retainer project and five entries (4, 5, 5, 5 and 5 hours) on the Monday to Friday of last
+ * The project (billed by the hour until the story sets its retainer) and five entries (4, 5, 5, 5 and 5 hours) on the Monday to Friday of last
  * month's last full week: whatever today is, that week lies wholly in a month that has ended.
  */
 async function seedRetainerMonth(page: Page): Promise<Seeded> {
@@ -58,7 +60,6 @@ async function seedRetainerMonth(page: Page): Promise<Seeded> {
     tx.objectStore('projects').put({
       id: 'p-showroom', clientId: 'c-cars', name: 'Showroom Landscaping', color: '#2563eb', billable: true, defaultTaskId: null, rateMinor: 15000, currency: 'USD',
       rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: now, updatedAt: now,
-      billing: { kind: 'retainer', period: 'monthly', startDate: iso(firstOfLast), endDate: null, feeMinor: 200000, allowanceMinutes: 1200, overageRateMinor: null, rollover: null, billedInAdvance: false, autoCreate: false },
     });
     tx.objectStore('tasks').put({ id: 't-design', projectId: 'p-showroom', name: 'Design', archived: false, qboItemId: null, createdAt: now, updatedAt: now });
     const dates: string[] = [];
@@ -75,11 +76,26 @@ async function seedRetainerMonth(page: Page): Promise<Seeded> {
     });
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();
-    return { weeksBack, month: firstOfLast.toLocaleDateString('en-US', { month: 'long', year: 'numeric' }), dates };
+    return { weeksBack, month: firstOfLast.toLocaleDateString('en-US', { month: 'long', year: 'numeric' }), firstOfLast: iso(firstOfLast), dates };
   });
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return seeded;
+}
+
+/** $2,000 a month with 20 hours included, billed in arrears from last month, set in the project editor. */
+async function setRetainer(app: Page, firstOfLast: string) {
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('button', { name: 'Edit Showroom Landscaping' }).click();
+  const editor = app.getByRole('form', { name: /Showroom Landscaping/ });
+  await editor.getByRole('radio', { name: 'Retainer' }).check();
+  await editor.getByLabel('Amount per month (USD)').fill('2,000.00');
+  await editor.getByLabel('Hours included').fill('20');
+  await editor.getByLabel('First period starts').fill(firstOfLast);
+  await editor.getByLabel('Invoiced').selectOption('arrears');
+  await app.screenshot({ path: `${artifactsDir}/retainer-editor.png`, fullPage: true });
+  await editor.getByRole('button', { name: 'Save project' }).click();
+  await expect(app.getByTestId('project-Showroom Landscaping').getByTestId('project-billing')).toContainText('Retainer');
 }
 
 const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
@@ -109,6 +125,7 @@ async function mapAndSync(app: Page) {
 test('a retainer month with overage is invoiced once in QuickBooks, and a payment there turns its entries paid', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
   const seeded = await seedRetainerMonth(app);
+  await setRetainer(app, seeded.firstOfLast);
   await approveThatWeek(app, seeded.weeksBack);
   await connectCustomServer(app, harness, context, sb);
   await mapAndSync(app);
