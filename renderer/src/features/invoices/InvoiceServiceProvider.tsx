@@ -1,8 +1,9 @@
 // Gives the Invoices screen one InvoiceService per QuickBooks company, built over that company's
 // sync port (features/quickbooks/SyncServiceProvider), and keeps invoices following QuickBooks:
 // after every finished sync run of a company (scheduled or Sync now) its invoices are refreshed,
-// so a voided or paid invoice shows without opening the screen. Mounted once, inside the sync
-// services' provider.
+// so a voided or paid invoice shows without opening the screen; so they are at start and every
+// hour, which also makes a retainer invoice the user asked to be created without asking on the day
+// it falls due, even when nobody syncs. Mounted once, inside the sync services' provider.
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
@@ -11,6 +12,8 @@ import { useQboCompanies } from '../quickbooks/use-companies';
 import { createInvoiceService } from './engine/service';
 import type { InvoiceService } from './invoice-service';
 import { InvoiceServiceContext } from './use-invoice-service';
+
+const HOUR = 60 * 60 * 1000;
 
 /** One service per company, made on first use. */
 function perCompany(make: (companyId: string) => InvoiceService): (companyId: string) => InvoiceService {
@@ -35,5 +38,12 @@ export function InvoiceServiceProvider({ children }: { children: ReactNode }) {
     );
     return () => stops.forEach((stop) => stop());
   }, [companies, syncs, factory]);
+  const connected = (companies ?? []).filter((c) => c.state === 'connected').map((c) => c.companyId).join();
+  useEffect(() => {
+    const refreshAll = () => connected.split(',').filter(Boolean).forEach((id) => void factory(id).refresh().catch(() => {}));
+    refreshAll();
+    const timer = setInterval(refreshAll, HOUR);
+    return () => clearInterval(timer);
+  }, [connected, factory]);
   return <InvoiceServiceContext.Provider value={factory}>{children}</InvoiceServiceContext.Provider>;
 }
