@@ -20,7 +20,7 @@ function Proposals({ project, checked, onCheck }: { project: ArrangementSummary;
             <input type="checkbox" checked={checked.has(p.key)} disabled={!project.linked} onChange={(e) => onCheck(p.key, e.target.checked)} /> {p.title}
           </label>{' '}
           <span className="qbo-num">{amount(p.totalMinor, p.currency)}</span> <span className="muted">due {formatDate(p.dueOn)}</span>
-          {project.autoCreate ? <span className="muted"> · made automatically after the next sync</span> : null}
+          {project.autoCreate ? <span className="muted"> · made automatically within the hour</span> : null}
         </li>
       ))}
     </ul>

@@ -94,7 +94,7 @@ export interface InvoicePreview {
 
 /** An invoice a billing arrangement has due: "Retainer — December 2026", due on its first day. */
 interface ArrangementProposal {
-  /** `${projectId}|${step}`: what previewArrangements takes. */
+  /** The project and its steps (shared/billing/propose.ts): what previewArrangements takes. */
   key: string;
   title: string;
   dueOn: LocalDate;
@@ -111,7 +111,7 @@ export interface ArrangementSummary {
   /** False while the project has no QuickBooks customer (nothing can be invoiced). */
   linked: boolean;
   status: ArrangementStatus;
-  /** Retainer invoices are created without asking after each sync run. */
+  /** Retainer invoices are created without asking (after each sync run, at start and every hour). */
   autoCreate: boolean;
   proposals: ArrangementProposal[];
 }

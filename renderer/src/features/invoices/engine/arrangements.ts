@@ -3,14 +3,11 @@
 // project's synced time, what its invoices billed so far and today; store/arranged.ts reads those).
 // Their time never shows among the hourly unbilled time; it is covered by the arrangement's own
 // lines, linked so QuickBooks marks it billed and the entries follow the invoice to paid.
-import { arrangementStatus, proposeInvoices, type ProposedInvoice } from '../../../../../shared/billing/propose';
+import { arrangementStatus, proposeInvoices } from '../../../../../shared/billing/propose';
 import type { BillableExpense } from '../../../../../shared/invoice/types';
 import type { ArrangedProject } from '../store/arranged';
 import type { ArrangementSummary, InvoiceOverrides, InvoicePreview } from '../invoice-service';
 import { previewBasis, previewOf, type PreviewDeps, type PreviewSpec } from './preview';
-
-/** The proposal's key names its project and steps (shared/billing/propose.ts). */
-const keyOf = (_projectId: string, proposal: ProposedInvoice) => proposal.key;
 
 /** Where each arranged project stands and the invoices due, for the Invoices screen. */
 export function summariesOf(arranged: readonly ArrangedProject[]): ArrangementSummary[] {
@@ -22,7 +19,7 @@ export function summariesOf(arranged: readonly ArrangedProject[]): ArrangementSu
     linked: customerId !== null,
     status: arrangementStatus(project.billing, ctx),
     autoCreate: project.billing.kind === 'retainer' && project.billing.autoCreate,
-    proposals: proposeInvoices(project.billing, ctx).map((p) => ({ key: keyOf(project.id, p), title: p.title, dueOn: p.dueOn, totalMinor: p.totalMinor, currency: ctx.currency })),
+    proposals: proposeInvoices(project.billing, ctx).map((p) => ({ key: p.key, title: p.title, dueOn: p.dueOn, totalMinor: p.totalMinor, currency: ctx.currency })),
   }));
 }
 
@@ -33,9 +30,9 @@ export async function previewArrangements(keys: readonly string[], arranged: rea
     if (!customerId) continue;
     // The project's expenses ride on its first invoice of the run only, never on two.
     let spent = expenses.filter((e) => e.projectId === project.id);
-    for (const proposal of proposeInvoices(project.billing, ctx).filter((p) => keys.includes(keyOf(project.id, p)))) {
+    for (const proposal of proposeInvoices(project.billing, ctx).filter((p) => keys.includes(p.key))) {
       specs.push({
-        previewId: keyOf(project.id, proposal),
+        previewId: proposal.key,
         customerId,
         clientId: project.clientId,
         layout: deps.layouts.defaultLayout,
