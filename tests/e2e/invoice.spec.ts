@@ -6,10 +6,10 @@
 // on Send; then the bookkeeper voids it in QuickBooks and, after a refresh, the time is unbilled again.
 //
 // Seeding: the client, project (120.00 USD/h), task and five draft entries of last week are written
-// straight into IndexedDB, as qbo-sync.spec.ts does; everything after that goes through the screens.
-import type { Page } from '@playwright/test';
+// straight into IndexedDB, by cool-cars.ts; everything after that goes through the screens.
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, expect, test } from './fixtures';
+import { approveWeek, mapAndSync, openInvoicesFor, seedCoolCarsWeek } from './cool-cars';
 import { connectCustomServer, sandboxState } from './qbo-helpers';
 
 let sb: RunningSandbox;
@@ -20,88 +20,10 @@ test.afterEach(async () => {
   await sb.close();
 });
 
-/** Last week's Monday to Friday (local dates) with a 2-hour entry each day from 09:00; the dates. */
-async function seedLastWeek(page: Page): Promise<string[]> {
-  const days = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('track-nexus');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const now = Date.now();
-    const monday = new Date();
-    monday.setHours(12, 0, 0, 0);
-    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 7);
-    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const tx = db.transaction(['clients', 'projects', 'tasks', 'entries'], 'readwrite');
-    tx.objectStore('clients').put({ id: 'c-cars', name: 'Cool Cars', archived: false, qboCustomerId: null, createdAt: now, updatedAt: now });
-    tx.objectStore('projects').put({
-      id: 'p-showroom', clientId: 'c-cars', name: 'Showroom Landscaping', color: '#2563eb', billable: true, defaultTaskId: null, rateMinor: 12000, currency: 'USD',
-      rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: now, updatedAt: now,
-    });
-    tx.objectStore('tasks').put({ id: 't-design', projectId: 'p-showroom', name: 'Design', archived: false, qboItemId: null, createdAt: now, updatedAt: now });
-    const dates: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const day = new Date(monday);
-      day.setDate(monday.getDate() + i);
-      const start = new Date(day);
-      start.setHours(9, 0, 0, 0);
-      const localDate = iso(day);
-      dates.push(localDate);
-      tx.objectStore('entries').put({
-        id: `e-${i}`, projectId: 'p-showroom', taskId: 't-design', description: `Planting plan ${i + 1}`, start: start.getTime(), end: start.getTime() + 2 * 3_600_000,
-        zone, source: 'manual', billable: true, status: 'draft', version: 1, createdAt: now, updatedAt: now, localDate,
-      });
-    }
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-    return dates;
-  });
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  return days;
-}
-
-const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-
-/** Approves last week in the Timesheet, as a freelancer does on Monday morning. */
-async function approveLastWeek(app: Page) {
-  await app.getByRole('link', { name: 'Timesheet' }).click();
-  await app.getByRole('button', { name: 'Previous week' }).click();
-  await app.getByRole('button', { name: 'Approve week' }).click();
-  const approve = app.getByRole('dialog', { name: /^Approve the week of / });
-  await approve.getByRole('button', { name: 'Approve 5 entries' }).click();
-  await expect(approve).toHaveCount(0);
-}
-
-/** Imports the company, maps the project, task, class and you, and syncs the five entries. */
-async function mapAndSync(app: Page) {
-  await app.getByRole('button', { name: 'Import from QuickBooks' }).click();
-  await expect(app.getByRole('status')).toContainText('Imported');
-  await tab(app, 'Mapping').click();
-  await app.getByLabel('Your name in QuickBooks (for suggestions)').fill('Emily Platt');
-  await app.getByRole('button', { name: 'Apply suggestions above 90%' }).click();
-  await app.getByLabel('Class for Cool Cars · Showroom Landscaping', { exact: true }).selectOption({ label: 'Residential' });
-  await expect(app.getByText('Everything linked')).toBeVisible();
-  await tab(app, 'Sync').click();
-  await app.getByRole('button', { name: 'Sync now' }).click();
-  await expect(app.getByText('Sent 5: 5 in QuickBooks, 0 failed.')).toBeVisible();
-}
-
-/** The Invoices screen over last week. */
-async function openInvoicesFor(app: Page, days: string[]) {
-  await app.getByRole('link', { name: 'Invoices' }).click();
-  const period = app.getByRole('group', { name: 'Period to bill' });
-  await period.getByLabel('Period').selectOption('custom');
-  await period.getByLabel('From').fill(days[0]!);
-  await period.getByLabel('To', { exact: true }).fill(days[4]!);
-}
-
 test('a week of approved time becomes one QuickBooks invoice, is e-mailed from QuickBooks, and comes back unbilled when voided there', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
-  const days = await seedLastWeek(app);
-  await approveLastWeek(app);
+  const { dates: days } = await seedCoolCarsWeek(app, { week: 'last', hours: [2, 2, 2, 2, 2], describe: 'Planting plan', rateMinor: 12000 });
+  await approveWeek(app, 1);
   await connectCustomServer(app, harness, context, sb);
   await mapAndSync(app);
 

@@ -6,11 +6,12 @@
 // QuickBooks and, after a refresh, the invoice reads paid and so do the entries.
 //
 // Seeding: the client, the project and five draft entries on the weekdays of the last full week of
-// last month are written straight into IndexedDB, as invoice.spec.ts does; everything after that,
+// last month are written straight into IndexedDB, by cool-cars.ts; everything after that,
 // the retainer itself included, goes through the screens.
 import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, expect, test } from './fixtures';
+import { approveWeek, mapAndSync, seedCoolCarsWeek } from './cool-cars';
 import { connectCustomServer, sandboxState } from './qbo-helpers';
 
 let sb: RunningSandbox;
@@ -20,68 +21,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await sb.close();
 });
-
-interface Seeded {
-  /** Weeks back from this one to the week of the entries. */
-  weeksBack: number;
-  month: string;
-  /** The first day of last month: the retainer's first period. */
-  firstOfLast: string;
-  dates: string[];
-}
-
-/**
- * The project (billed by the hour until the story sets its retainer) and five entries (4, 5, 5, 5 and 5 hours) on the Monday to Friday of last
- * month's last full week: whatever today is, that week lies wholly in a month that has ended.
- */
-async function seedRetainerMonth(page: Page): Promise<Seeded> {
-  const seeded = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('track-nexus');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const now = Date.now();
-    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const today = new Date();
-    today.setHours(12, 0, 0, 0);
-    const firstOfMonth = new Date(today.getFullYear(), today.getMonth(), 1, 12);
-    const firstOfLast = new Date(today.getFullYear(), today.getMonth() - 1, 1, 12);
-    // The last Monday of last month whose Friday is still in last month.
-    const monday = new Date(firstOfMonth);
-    monday.setDate(monday.getDate() - 1);
-    while (monday.getDay() !== 1 || new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 4).getMonth() !== firstOfLast.getMonth()) monday.setDate(monday.getDate() - 1);
-    const thisMonday = new Date(today);
-    thisMonday.setDate(today.getDate() - ((today.getDay() + 6) % 7));
-    const weeksBack = Math.round((thisMonday.getTime() - monday.getTime()) / (7 * 86_400_000));
-    const tx = db.transaction(['clients', 'projects', 'tasks', 'entries'], 'readwrite');
-    tx.objectStore('clients').put({ id: 'c-cars', name: 'Cool Cars', archived: false, qboCustomerId: null, createdAt: now, updatedAt: now });
-    tx.objectStore('projects').put({
-      id: 'p-showroom', clientId: 'c-cars', name: 'Showroom Landscaping', color: '#2563eb', billable: true, defaultTaskId: null, rateMinor: 15000, currency: 'USD',
-      rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: now, updatedAt: now,
-    });
-    tx.objectStore('tasks').put({ id: 't-design', projectId: 'p-showroom', name: 'Design', archived: false, qboItemId: null, createdAt: now, updatedAt: now });
-    const dates: string[] = [];
-    [4, 5, 5, 5, 5].forEach((hours, i) => {
-      const day = new Date(monday);
-      day.setDate(monday.getDate() + i);
-      const start = new Date(day);
-      start.setHours(9, 0, 0, 0);
-      dates.push(iso(day));
-      tx.objectStore('entries').put({
-        id: `e-${i}`, projectId: 'p-showroom', taskId: 't-design', description: `Showroom care ${i + 1}`, start: start.getTime(), end: start.getTime() + hours * 3_600_000,
-        zone, source: 'manual', billable: true, status: 'draft', version: 1, createdAt: now, updatedAt: now, localDate: iso(day),
-      });
-    });
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-    return { weeksBack, month: firstOfLast.toLocaleDateString('en-US', { month: 'long', year: 'numeric' }), firstOfLast: iso(firstOfLast), dates };
-  });
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  return seeded;
-}
 
 /** $2,000 a month with 20 hours included, billed in arrears from last month, set in the project editor. */
 async function setRetainer(app: Page, firstOfLast: string) {
@@ -98,35 +37,13 @@ async function setRetainer(app: Page, firstOfLast: string) {
   await expect(app.getByTestId('project-Showroom Landscaping').getByTestId('project-billing')).toContainText('Retainer');
 }
 
-const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-
-async function approveThatWeek(app: Page, weeksBack: number) {
-  await app.getByRole('link', { name: 'Timesheet' }).click();
-  for (let i = 0; i < weeksBack; i++) await app.getByRole('button', { name: 'Previous week' }).click();
-  await app.getByRole('button', { name: 'Approve week' }).click();
-  const approve = app.getByRole('dialog', { name: /^Approve the week of / });
-  await approve.getByRole('button', { name: 'Approve 5 entries' }).click();
-  await expect(approve).toHaveCount(0);
-}
-
-async function mapAndSync(app: Page) {
-  await app.getByRole('button', { name: 'Import from QuickBooks' }).click();
-  await expect(app.getByRole('status')).toContainText('Imported');
-  await tab(app, 'Mapping').click();
-  await app.getByLabel('Your name in QuickBooks (for suggestions)').fill('Emily Platt');
-  await app.getByRole('button', { name: 'Apply suggestions above 90%' }).click();
-  await app.getByLabel('Class for Cool Cars · Showroom Landscaping', { exact: true }).selectOption({ label: 'Residential' });
-  await expect(app.getByText('Everything linked')).toBeVisible();
-  await tab(app, 'Sync').click();
-  await app.getByRole('button', { name: 'Sync now' }).click();
-  await expect(app.getByText('Sent 5: 5 in QuickBooks, 0 failed.')).toBeVisible();
-}
-
 test('a retainer month with overage is invoiced once in QuickBooks, and a payment there turns its entries paid', async ({ app, harness, context }) => {
   test.setTimeout(120_000);
-  const seeded = await seedRetainerMonth(app);
-  await setRetainer(app, seeded.firstOfLast);
-  await approveThatWeek(app, seeded.weeksBack);
+  // The project, billed by the hour until the story sets its retainer, and 24 hours (4, 5, 5, 5, 5)
+  // on the last Monday-to-Friday of last month: whatever today is, a month that has ended.
+  const seeded = await seedCoolCarsWeek(app, { week: 'lastMonth', hours: [4, 5, 5, 5, 5], describe: 'Showroom care', rateMinor: 15000 });
+  await setRetainer(app, seeded.firstOfLastMonth);
+  await approveWeek(app, seeded.weeksBack);
   await connectCustomServer(app, harness, context, sb);
   await mapAndSync(app);
 
@@ -135,7 +52,7 @@ test('a retainer month with overage is invoiced once in QuickBooks, and a paymen
   const arrangements = app.getByRole('region', { name: 'Retainers, fixed fees and progress billing' });
   const due = arrangements.getByRole('list', { name: 'Invoices due for Showroom Landscaping' }).getByRole('listitem');
   await expect(due).toHaveCount(1);
-  await expect(due).toContainText(seeded.month);
+  await expect(due).toContainText(seeded.lastMonth);
   await expect(due).toContainText('$2,600.00');
   // None of that time is offered again by the hour.
   await expect(app.getByRole('list', { name: 'Customers with unbilled time' })).toHaveCount(0);
