@@ -82,7 +82,9 @@ interface ArrangementDeps {
   db: TrackNexusDb;
   sc: SyncContext;
   today: LocalDate;
-  /** The company's unbilled synced time up to today (every project). */
+  /** The company's projects billed by arrangement (arrangedProjects). */
+  projects: readonly Arranged[];
+  /** Their unbilled synced time up to today. */
   pieces: readonly BillableTime[];
   rows: readonly InvoiceRow[];
 }
@@ -92,7 +94,7 @@ export async function arrangedContexts(deps: ArrangementDeps): Promise<ArrangedP
   const { sc, today } = deps;
   const mapping = new Map(sc.transform.projects.map((p) => [p.id, p]));
   const out: ArrangedProject[] = [];
-  for (const project of await arrangedProjects(deps.db, sc)) {
+  for (const project of deps.projects) {
     const mapped = mapping.get(project.id);
     const ctx: ArrangementContext = {
       projectId: project.id,

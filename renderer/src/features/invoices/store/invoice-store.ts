@@ -64,12 +64,13 @@ function invoiceReads(db: TrackNexusDb) {
 
     /** The company's projects billed by arrangement, each with what its proposals are worked out from. */
     async arranged(sc: SyncContext, today: LocalDate): Promise<ArrangedProject[]> {
-      const arranged = new Set((await arrangedProjects(db, sc)).map((p) => p.id));
-      if (arranged.size === 0) return [];
+      const projects = await arrangedProjects(db, sc);
+      if (projects.length === 0) return [];
+      const arranged = new Set(projects.map((p) => p.id));
       // Only the arranged projects' time, however old: a retainer's first month may be long ago.
       const others = new Set(sc.transform.projects.map((p) => p.id).filter((id) => !arranged.has(id)));
       const [{ pieces }, rows] = await Promise.all([scanBillable(db, sc, { from: '1970-01-01', to: today }, others), listRows(db, sc.companyId)]);
-      return arrangedContexts({ db, sc, today, pieces, rows });
+      return arrangedContexts({ db, sc, today, projects, pieces, rows });
     },
 
     list: (companyId: string) => listRows(db, companyId),
