@@ -12,6 +12,7 @@ import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
 import { createExpenseStore } from '../../features/expenses/store/expense-store';
 import { createInvoiceStore } from '../../features/invoices/store/invoice-store';
 import { createPaymentStore } from '../../features/invoices/store/payment-store';
+import { createReportStore } from '../../features/reports/store/report-store';
 import { createQboMirrorRepo, type QboMirrorRepo } from '../../features/quickbooks/store/mirror-repo';
 import { createPlanner } from '../../features/quickbooks/store/planner';
 import { createSyncContextReader } from '../../features/quickbooks/store/sync-context';
@@ -62,6 +63,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     invoices: createInvoiceStore(ctx, entries),
     payments: createPaymentStore(ctx),
     expenses: createExpenseStore(ctx),
+    reports: createReportStore(ctx),
   };
 }
 
