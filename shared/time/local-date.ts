@@ -1,7 +1,5 @@
 // Calendar dates without a zone ('YYYY-MM-DD'), the unit users think in for days, weeks, holidays.
-// Calendar maths runs on a UTC TZDate so no zone's DST can move the date.
-import { TZDate } from '@date-fns/tz';
-import { addDays, format, getDay, startOfWeek } from 'date-fns';
+// Calendar maths runs on UTC midnights so no zone's DST can move the date.
 
 export type LocalDate = string;
 /** 0 = Sunday … 6 = Saturday, as in date-fns. */
@@ -34,23 +32,30 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-function calendar(date: LocalDate): TZDate {
+/** The date's midnight in UTC, as epoch ms: calendar maths on it cannot meet a DST change. */
+function utcMidnight(date: LocalDate): number {
   const { year, month, day } = parseLocalDate(date);
-  return new TZDate(year, month - 1, day, 'UTC');
+  return Date.UTC(year, month - 1, day);
 }
 
-const fmt = (d: Date): LocalDate => format(d, 'yyyy-MM-dd');
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+function fromUtc(ms: number): LocalDate {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+// Plain UTC arithmetic rather than date-fns: reports step through these for every entry of a year.
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
-  return fmt(addDays(calendar(date), days));
+  return fromUtc(utcMidnight(date) + days * 86_400_000);
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
-  return getDay(calendar(date)) as Weekday;
+  return new Date(utcMidnight(date)).getUTCDay() as Weekday;
 }
 
 export function startOfLocalWeek(date: LocalDate, weekStartsOn: Weekday): LocalDate {
-  return fmt(startOfWeek(calendar(date), { weekStartsOn }));
+  return addLocalDays(date, -((weekdayOf(date) - weekStartsOn + 7) % 7));
 }
 
 export function firstOfMonth(date: LocalDate): LocalDate {
