@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { roundHalfUp, toSafeNumber } from '../money/money';
 import { addLocalDays, firstOfMonth, firstOfNextMonth, parseLocalDate, startOfLocalWeek, type LocalDate, type Weekday } from '../time/local-date';
-import type { ReportScope } from './types';
+import type { ReportFigure, ReportScope } from './types';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -62,4 +62,9 @@ export function bucketSums(starts: readonly LocalDate[], startOf: (date: LocalDa
     if (i !== undefined) values[i] = (values[i] ?? 0) + amount;
   };
   return { values, add };
+}
+
+/** The headline figures, leaving out a ratio over nothing (no revenue, no hours), which has no value to show. */
+export function presentFigures(all: ReadonlyArray<[string, ReportFigure['kind'], number | null]>): ReportFigure[] {
+  return all.filter((f): f is [string, ReportFigure['kind'], number] => f[2] !== null).map(([label, kind, value]) => ({ label, kind, value }));
 }

@@ -4,7 +4,7 @@
 // so a reader sees why the money differs from hours × rate.
 import { startOfLocalWeek, type LocalDate } from '../time/local-date';
 import { labourCost } from './cost';
-import { bucketSums, percentOf, perHour, weekLabel, weekStarts } from './parts';
+import { bucketSums, percentOf, presentFigures, perHour, weekLabel, weekStarts } from './parts';
 import { describePeriod, entryInScope } from './scope';
 import type { ChartSpec, ProfitabilityBy, ReportColumn, ReportData, ReportEntry, ReportFigure, ReportOptions, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
@@ -163,7 +163,7 @@ function table(by: ProfitabilityBy, groups: readonly Group[], total: Totals): Re
 
 function figures(total: Totals): ReportFigure[] {
   const c = cells(total);
-  const all: Array<[string, ReportFigure['kind'], number | null]> = [
+  return presentFigures([
     ['Revenue', 'money', c.revenue],
     ['Cost', 'money', c.cost],
     ['Margin', 'money', c.margin],
@@ -172,9 +172,7 @@ function figures(total: Totals): ReportFigure[] {
     ['Hours', 'ms', c.hours],
     ['Rounding write-up', 'money', c.rounding],
     ['Fixed fees, retainers and surcharges', 'money', c.arrangements],
-  ];
-  // A ratio over nothing (no revenue, no hours) has no value to show.
-  return all.filter((f): f is [string, ReportFigure['kind'], number] => f[2] !== null).map(([label, kind, value]) => ({ label, kind, value }));
+  ]);
 }
 
 /** Revenue per week of the scope: entries by their date, unattributed amounts by their invoice's date. */
