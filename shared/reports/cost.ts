@@ -20,11 +20,11 @@ function costRateOn(rates: readonly CostRate[], date: LocalDate): number | null 
 }
 
 /** "Ann", "Ann and Bo", "Ann, Bo and Cy". */
-export function listNames(names: readonly string[]): string {
+function listNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-export interface LabourCost {
+interface LabourCost {
   /** Each entry's cost in minor units (0 where its person had no cost rate). */
   byEntry: Map<ReportEntry, number>;
   /** Who had no cost rate for some of the time, in words; null when everyone had one. */

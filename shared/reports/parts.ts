@@ -53,12 +53,17 @@ export function sumOf<T>(items: readonly T[], f: (item: T) => number): number {
   return total;
 }
 
-/** Sums per week or month: `add` puts an amount in the bucket that `startOf` its date begins (none outside). */
+/**
+ * Sums per week or month: `add` puts an amount in the bucket that `startOf` its date begins (none
+ * outside). Each date's bucket is looked up once: a year's entries share a few hundred dates.
+ */
 export function bucketSums(starts: readonly LocalDate[], startOf: (date: LocalDate) => LocalDate) {
   const index = new Map(starts.map((s, i) => [s, i]));
+  const byDate = new Map<LocalDate, number | undefined>();
   const values = starts.map(() => 0);
   const add = (date: LocalDate, amount: number): void => {
-    const i = index.get(startOf(date));
+    if (!byDate.has(date)) byDate.set(date, index.get(startOf(date)));
+    const i = byDate.get(date);
     if (i !== undefined) values[i] = (values[i] ?? 0) + amount;
   };
   return { values, add };

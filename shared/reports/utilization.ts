@@ -1,6 +1,7 @@
 // Utilization: billable time against each person's capacity, per person and per week. A week the
 // scope cuts counts only its days inside, and its capacity only its weekdays (Monday to Friday) inside.
 import { addLocalDays, startOfLocalWeek, weekdayOf, type LocalDate } from '../time/local-date';
+import { groupBy } from '../group-by';
 import { personLookup } from './cost';
 import { bucketSums, percentOf, presentFigures, sumOf, weekLabel, weekStarts } from './parts';
 import { describePeriod, entryInScope } from './scope';
@@ -39,13 +40,14 @@ function collect(data: ReportData, scope: ReportScope): PersonWeeks[] {
   const workdays = starts.map((s) => workdaysInside(s, scope));
   const entries = data.entries.filter((e) => entryInScope(e, scope));
   const person = personLookup(data.people);
-  const ids = [...new Set([...data.people.filter((p) => p.capacityMinutesPerWeek > 0).map((p) => p.id), ...entries.map((e) => e.personId)])];
+  const byPerson = groupBy(entries, (e) => e.personId);
+  const ids = [...new Set([...data.people.filter((p) => p.capacityMinutesPerWeek > 0).map((p) => p.id), ...byPerson.keys()])];
   return ids.map((id) => {
     const { capacityMinutesPerWeek } = person(id);
     const weekOf = (date: LocalDate) => startOfLocalWeek(date, data.weekStartsOn);
     const billable = bucketSums(starts, weekOf);
     const nonBillable = bucketSums(starts, weekOf);
-    for (const e of entries) if (e.personId === id) (e.billable ? billable : nonBillable).add(e.localDate, e.rawMs);
+    for (const e of byPerson.get(id) ?? []) (e.billable ? billable : nonBillable).add(e.localDate, e.rawMs);
     const weeks = starts.map((start, i) => ({
       start,
       billable: billable.values[i] ?? 0,
