@@ -191,6 +191,8 @@ export interface ChartSpec {
   /** Every series shares the chart's unit. */
   unit: Exclude<ValueKind, 'text' | 'date'>;
   series: ChartSeries[];
+  /** Categories are names (clients, people), so a previous period's values line up by name. */
+  comparable?: boolean;
 }
 
 export interface ReportColumn {
