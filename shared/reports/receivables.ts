@@ -39,7 +39,8 @@ export function receivablesReport(data: ReportData, scope: ReportScope): ReportV
     });
   const payers = byPayer(open);
   const history = paymentHistory(invoices, applied, asOf);
-  const paidBy = [...history].map(([key, h]) => ({ client: clientName(invoices.find((inv) => payerKey(inv) === key)!), ...h }));
+  const payerNames = new Map(invoices.map((inv) => [payerKey(inv), clientName(inv)]));
+  const paidBy = [...history].map(([key, h]) => ({ client: payerNames.get(key)!, ...h }));
   paidBy.sort((a, b) => a.client.localeCompare(b.client));
   const view = emptyView('receivables', 'Receivables', asOfWords(asOf), data.currency);
   view.figures = figures(open, paidBy);
