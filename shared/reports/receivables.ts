@@ -82,7 +82,7 @@ function figures(open: readonly OpenInvoice[], paidBy: readonly PaidBy[]): Repor
 function charts(open: readonly OpenInvoice[], payers: readonly Payer[], paidBy: readonly PaidBy[]): ChartSpec[] {
   const categories = [...PAST_DUE_BUCKETS];
   return [
-    { id: 'owed-by-age', title: 'Owed by age', kind: 'bar', categories, unit: 'money', series: [{ label: 'Owed', values: bucketTotals(open) }] },
+    { id: 'owed-by-age', title: 'Owed by age', kind: 'bar', categories, unit: 'money', comparable: true, series: [{ label: 'Owed', values: bucketTotals(open) }] },
     {
       id: 'owed-by-client',
       title: 'Owed by client and age',
@@ -97,6 +97,7 @@ function charts(open: readonly OpenInvoice[], payers: readonly Payer[], paidBy: 
       kind: 'bar',
       categories: paidBy.map((p) => p.client),
       unit: 'days',
+      comparable: true,
       series: [{ label: 'Average days to payment', values: paidBy.map((p) => p.averageDaysToPay) }],
     },
   ];
