@@ -69,7 +69,7 @@ export interface XLabels {
   text: string[];
   /** Draw every step-th name only. */
   step: number;
-  /** Degrees; 0 when the names fit side by side. */
+  /** Degrees, for uPlot: 45 slants names up to end at their tick; 0 when they fit side by side. */
   rotate: number;
   /** Height of the axis in CSS pixels. */
   size: number;
@@ -81,8 +81,8 @@ export function xLabels(categories: string[], plotWidth: number): XLabels {
   const longest = Math.max(1, ...text.map((t) => t.length)) * CHAR_PX;
   const slot = plotWidth / Math.max(1, categories.length);
   if (longest + 8 <= slot) return { text, step: 1, rotate: 0, size: 32 };
-  // Slanted names need about a line's height of room each along the axis.
-  return { text, step: Math.max(1, Math.ceil(18 / slot)), rotate: -40, size: Math.round(longest * 0.65) + 20 };
+  // Slanted names need a little more than a line's height of room each along the axis.
+  return { text, step: Math.max(1, Math.ceil(24 / slot)), rotate: 45, size: Math.round(longest * 0.71) + 20 };
 }
 
 export interface SeriesStyle {
