@@ -70,7 +70,15 @@ function chartImage(canvas: HTMLCanvasElement): string {
   ctx.fillStyle = getComputedStyle(canvas).getPropertyValue('--surface').trim() || '#ffffff';
   ctx.fillRect(0, 0, copy.width, copy.height);
   ctx.drawImage(canvas, 0, 0);
-  return copy.toDataURL('image/png');
+  // JPEG: the copy is opaque, and a chart weighs a tenth of its PNG.
+  return copy.toDataURL('image/jpeg', 0.92);
+}
+
+/** A palette colour with its alpha ("#3b82f659") laid on white paper, as jsPDF takes opaque colours. */
+function onPaper(color: string): string {
+  const alpha = color.length === 9 ? parseInt(color.slice(7), 16) / 255 : 1;
+  const channel = (i: number) => Math.round(255 - (255 - parseInt(color.slice(i, i + 2), 16)) * alpha);
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** A row of coloured squares and series names, in the chart's palette. */
@@ -80,24 +88,25 @@ function drawLegend(layout: Layout, spec: ChartSpec) {
   let x = MARGIN;
   doc.setFont('helvetica', 'normal').setFontSize(8).setTextColor(INK);
   spec.series.forEach((s, k) => {
-    doc.setFillColor(styles[k]!.color.slice(0, 7)).rect(x, layout.y + 2, 8, 8, 'F');
+    doc.setFillColor(onPaper(styles[k]!.fill)).rect(x, layout.y + 2, 8, 8, 'F');
     doc.text(s.label, x + 12, layout.y + 9);
     x += 24 + doc.getTextWidth(s.label);
   });
   layout.y += 20;
 }
 
+/** The chart under its title, kept together on one page. */
 function drawChart(layout: Layout, spec: ChartSpec, host: HTMLElement) {
-  layout.ensure(40);
-  layout.text(spec.title, 11, { bold: true, gap: 4 });
   const canvas = host.querySelector<HTMLCanvasElement>(`[data-chart="${spec.id.replace(/["\\]/g, '\\$&')}"] canvas`);
-  if (!canvas || canvas.width === 0) {
+  const usable = canvas && canvas.width > 0 && canvas.height > 0;
+  const height = usable ? Math.min(260, (layout.width * canvas.height) / canvas.width) : 0;
+  layout.ensure(height + 60);
+  layout.text(spec.title, 11, { bold: true, gap: 4 });
+  if (!usable) {
     layout.text('This chart could not be copied; its numbers are in the tables below.', 9, { color: MUTED, gap: 10 });
     return;
   }
-  const height = Math.min(260, (layout.width * canvas.height) / canvas.width);
-  layout.ensure(height + 24);
-  layout.doc.addImage(chartImage(canvas), 'PNG', MARGIN, layout.y, layout.width, height);
+  layout.doc.addImage(chartImage(canvas), 'JPEG', MARGIN, layout.y, layout.width, height);
   layout.y += height + 4;
   drawLegend(layout, spec);
 }
