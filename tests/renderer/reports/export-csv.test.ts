@@ -1,8 +1,10 @@
 // The report CSV as a spreadsheet reads it: titles, unit-labelled headers, plain numbers, totals,
 // and client names that cannot break the file or run as formulas.
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { reportCsv } from '../../../renderer/src/features/reports/export-csv';
+import { unescapeCell } from '../../../shared/csv/write';
 import type { ReportTable, ReportView } from '../../../shared/reports/types';
 
 const HOUR = 3_600_000;
@@ -59,5 +61,14 @@ describe('reportCsv', () => {
 
   it('uses CRLF line ends, as spreadsheets expect', () => {
     expect(reportCsv(view).split('\r\n')[0]).toBe('Profitability,1 Dec 2026 – 31 Dec 2026');
+  });
+
+  it('gives back every client name exactly, whatever it contains', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), (names) => {
+      const one: ReportTable = { ...clients, rows: names.map((client) => ({ cells: { client, hours: HOUR, revenue: 100, margin: 1 } })), total: undefined };
+      const rows = parse(reportCsv({ ...view, tables: [one], notes: [] })).slice(4);
+      expect(rows.map((r) => r.length)).toEqual(names.map(() => 4));
+      expect(rows.map((r) => unescapeCell(r[0]!))).toEqual(names);
+    }));
   });
 });
