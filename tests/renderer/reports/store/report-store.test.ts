@@ -4,7 +4,8 @@
 // fee no entry carries, a voided invoice released, a partial payment, the people with their
 // settings, and the time that must not count (trashed, running, invoiced outside the period).
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EntryRow, InvoiceRow, InvoiceLine, PaymentRow, ProjectRow, SegmentRow } from '../../../../renderer/src/db/schema';
+import type { EntryRow, InvoiceRow, PaymentRow, ProjectRow, SegmentRow } from '../../../../renderer/src/db/schema';
+import type { InvoiceLine } from '../../../../shared/invoice/types';
 import type { ReportData } from '../../../../shared/reports/types';
 import { testEnv, type TestEnv } from '../../db/helpers';
 

@@ -5,15 +5,15 @@ import type { ReportPerson } from '../../../../../shared/reports/types';
 import type { Settings } from '../../../db/repos/settings-repo';
 
 /** The person id of the workspace's own time. */
-export const ME = 'me';
+const ME = 'me';
 
-export type PeopleSettings = Settings['reportPeople'];
+type PeopleSettings = Settings['reportPeople'];
 export type PersonSettings = PeopleSettings[string];
 
 /** A person without settings: an employee with 40 hours a week and no cost rate. */
 export const DEFAULT_PERSON: PersonSettings = { kind: 'employee', capacityMinutesPerWeek: 40 * 60, costRates: [] };
 
-export const personName = (id: string): string => (id === ME ? 'You' : id);
+const personName = (id: string): string => (id === ME ? 'You' : id);
 
 /** Whose time an entry is: the imported file's person, else the workspace's own. */
 export const personOf = (entry: { imported?: { person: string | null } | undefined }): string => entry.imported?.person || ME;
