@@ -19,14 +19,26 @@ export interface EntryInputs {
 }
 
 /**
- * resolveRate, asked once per task, project and day: the answer depends on nothing else (the day
- * resolveRate works out from start and zone is the row's localDate), and a year holds far fewer
- * such triples than entries.
+ * resolveRate, asked once per task, project and "rate period": between two consecutive effective
+ * dates of any rate record every comparison resolveRate makes with a day comes out the same, so
+ * any day of the period gets the same answer (the day resolveRate works out from start and zone is
+ * the row's localDate). A year of 100,000 entries then asks it a few hundred times, not 100,000.
  */
 function rateLookup(rates: readonly RateRecord[]) {
+  const starts = [...new Set(rates.map((r) => r.effectiveFrom))].sort();
+  const periodOf = (day: string) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const known = new Map<string, ResolvedRate | null>();
   return (e: EntryRow, clientId: string | null): ResolvedRate | null => {
-    const key = `${e.taskId}\u0000${e.projectId}\u0000${e.localDate}`;
+    const key = `${e.taskId}\u0000${e.projectId}\u0000${periodOf(e.localDate)}`;
     let rate = known.get(key);
     if (rate === undefined) known.set(key, (rate = resolveRate({ taskId: e.taskId, projectId: e.projectId, clientId, start: e.start, zone: e.zone }, rates)));
     return rate;
