@@ -55,9 +55,15 @@ export function billedTimes(
 ): Map<string, BilledTime> {
   const result = new Map<string, BilledTime>();
   const dayGroups = new Map<string, { policy: RoundingPolicy; source: BilledTime['source']; members: BillableSpan[] }>();
+  // One effective policy per project (it parses the override): a year of entries asks a few dozen times.
+  const policies = new Map<string | null, { policy: RoundingPolicy; source: BilledTime['source'] }>();
   for (const e of entries) {
-    const project = e.projectId === null ? null : (projectRounding(e.projectId) ?? null);
-    const { policy, source } = effectiveRounding(project, { rounding: workspace });
+    let effective = policies.get(e.projectId);
+    if (!effective) {
+      const project = e.projectId === null ? null : (projectRounding(e.projectId) ?? null);
+      policies.set(e.projectId, (effective = effectiveRounding(project, { rounding: workspace })));
+    }
+    const { policy, source } = effective;
     if (policy.scope === 'entry') {
       result.set(e.id, { rawMs: e.end - e.start, billedMs: roundEntry(e.end - e.start, policy).roundedMs, policy, source });
       continue;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_INVOICE_LAYOUT } from '../../../../shared/invoice/types';
 import { RoundingPolicy } from '../../../../shared/rounding/policy';
+import { isLocalDate } from '../../../../shared/time/local-date';
 import type { RepoContext } from '../context';
 import { auditRow } from './audit-write';
 
@@ -67,6 +68,25 @@ export const settingSchemas = {
   expensePaymentAccount: z.record(z.string(), z.string()).default({}),
   /** Per company: the service item billable expenses are sold as on invoices (company id → Item Id). */
   reimbursableItem: z.record(z.string(), z.string()).default({}),
+  /**
+   * Reports: each person's kind (W-2 / 1099 style), weekly capacity and cost rates, by person id
+   * ('me' for the workspace's own time, else an imported file's person name). A person left out is
+   * an employee with 40 hours a week and no cost rate (features/reports/store/people.ts).
+   */
+  reportPeople: z
+    .record(
+      z.string().min(1).max(200),
+      z.object({
+        kind: z.enum(['employee', 'contractor']),
+        capacityMinutesPerWeek: z.number().int().min(0).max(7 * 24 * 60),
+        costRates: z
+          .array(z.object({ effectiveFrom: z.string().refine(isLocalDate, 'Not a date (YYYY-MM-DD)'), rateMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }))
+          .max(100),
+      }),
+    )
+    .default({}),
+  /** Reports: the billable share of capacity a person aims at, in percent. */
+  utilizationTargetPercent: z.number().int().min(1).max(100).default(75),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -5,6 +5,7 @@ import { CaptureSection } from '../capture-settings/CaptureSection';
 import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
+import { PeopleSection } from '../reports/PeopleSection';
 import { useEstimates } from '../projects/use-estimates';
 import { WorkspaceDefaults } from './WorkspaceDefaults';
 import { useUi } from '../../app/ui-store';
@@ -14,6 +15,7 @@ import './settings.css';
 const sections = [
   { id: 'projects', label: 'Projects & clients' },
   { id: 'rates', label: 'Rates & rounding' },
+  { id: 'people', label: 'People and costs' },
   { id: 'import', label: 'Import & export' },
   { id: 'capture', label: 'Activity capture' },
   { id: 'about', label: 'About' },
@@ -118,6 +120,7 @@ export function SettingsScreen() {
         <div className="settings-sections">
           {card('projects', 'Projects & clients', <ProjectsSection estimatesFor={estimatesFor} />)}
           {card('rates', 'Rates & rounding', <WorkspaceDefaults />)}
+          {card('people', 'People and costs', <PeopleSection />)}
           {card('import', 'Import & export', (
             <>
               <ImportSection />
