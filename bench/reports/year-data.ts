@@ -46,11 +46,11 @@ function catalog(now: number): Catalog {
 
 type Status = 'draft' | 'approved' | 'synced' | 'invoiced' | 'paid';
 
-/** Recent time is still on its way; time older than 40 days is invoiced. */
-function statusFor(age: number): Status {
+/** Recent time is still on its way; billable time older than 40 days is invoiced (non-billable time stays synced). */
+function statusFor(age: number, billable: boolean): Status {
   if (age < 7) return 'draft';
   if (age < 20) return 'approved';
-  if (age < 40) return 'synced';
+  if (age < 40 || !billable) return 'synced';
   return 'invoiced';
 }
 
@@ -82,7 +82,7 @@ function entryRows(size: YearSize, today: string, projects: Catalog['projects'],
     const billable = n % 7 !== 3;
     rows.push({
       id: `e${n}`, projectId: p.id, taskId: `${p.id}t${n % 2}`, description: `Work item ${n}`, start, end: start + minutes * 60_000, zone: YEAR_ZONE,
-      source: 'manual', billable, status: statusFor(age), version: 1, createdAt: now, updatedAt: now, deletedAt: null, localDate: day,
+      source: 'manual', billable, status: statusFor(age, billable), version: 1, createdAt: now, updatedAt: now, deletedAt: null, localDate: day,
       ...(person ? { imported: { person, currency: null, rateMinor: null, amountMinor: null, costRateMinor: null, status: null } } : {}),
     });
   }
