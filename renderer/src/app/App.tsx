@@ -4,6 +4,7 @@ import { CaptureBridge } from '../features/capture/CaptureBridge';
 import { ExpensesScreen } from '../features/expenses/ExpensesScreen';
 import { InvoicesScreen } from '../features/invoices/InvoicesScreen';
 import { QuickBooksScreen } from '../features/quickbooks/QuickBooksScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
@@ -24,6 +25,7 @@ const views = {
   timesheet: TimesheetScreen,
   invoices: InvoicesScreen,
   expenses: ExpensesScreen,
+  reports: ReportsScreen,
   quickbooks: QuickBooksScreen,
   settings: SettingsScreen,
   trash: TrashScreen,
@@ -34,7 +36,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
-  // Ctrl/Cmd + 1..7 switch screens, like tabs.
+  // Ctrl/Cmd + 1..8 switch screens, like tabs.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

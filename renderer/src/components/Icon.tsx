@@ -7,6 +7,7 @@ const paths: Record<string, ReactElement> = {
   timesheet: <><rect x="4" y="5" width="16" height="15" rx="2" /><path d="M4 10h16M9 5v15M15 5v15" /></>,
   invoices: <><path d="M6 3h9l3 3v15l-2-1.5-2 1.5-2-1.5-2 1.5-2-1.5L6 21z" /><path d="M9 9h6M9 13h6M9 17h3" /></>,
   expenses: <><rect x="4" y="4" width="16" height="16" rx="2" /><path d="M12 7v10M14.5 9.5c0-1-1.1-1.7-2.5-1.7s-2.5.7-2.5 1.7 1.1 1.6 2.5 1.8 2.5.8 2.5 1.8-1.1 1.7-2.5 1.7-2.5-.7-2.5-1.7" /></>,
+  reports: <><path d="M4 20h16" /><rect x="6" y="11" width="3" height="6" rx="0.5" /><rect x="10.5" y="6" width="3" height="11" rx="0.5" /><rect x="15" y="9" width="3" height="8" rx="0.5" /></>,
   quickbooks: <><circle cx="12" cy="12" r="8" /><path d="M10 8v8M10 8h2.5a2.5 2.5 0 0 1 0 5H10M14 16v-2" /></>,
   settings: <><circle cx="12" cy="12" r="3" /><path d="M12 3v3M12 18v3M3 12h3M18 12h3M5.6 5.6l2.1 2.1M16.3 16.3l2.1 2.1M5.6 18.4l2.1-2.1M16.3 7.7l2.1-2.1" /></>,
   play: <path d="M8 5v14l11-7z" />,

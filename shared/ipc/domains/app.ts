@@ -38,7 +38,7 @@ export const TrayCommand = z.discriminatedUnion('kind', [
 ]);
 export type TrayCommand = z.infer<typeof TrayCommand>;
 
-export const Screen = z.enum(['today', 'review', 'timesheet', 'invoices', 'expenses', 'quickbooks', 'settings', 'trash']);
+export const Screen = z.enum(['today', 'review', 'timesheet', 'invoices', 'expenses', 'reports', 'quickbooks', 'settings', 'trash']);
 export type Screen = z.infer<typeof Screen>;
 
 /** On after an unclean shutdown: capture paused and rule suggestions off until the user turns the rules back on. */

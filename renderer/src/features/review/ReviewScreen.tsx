@@ -27,7 +27,9 @@ export function ReviewScreen() {
   const go = useUi((s) => s.go);
   const zone = currentZone();
   const todayDate = today(zone);
-  const [chosen, setChosen] = useState<LocalDate | null>(null);
+  // The day lives in the URL (#/review/2026-12-03), so a report's row can open the review at it.
+  const chosen = useUi((s) => s.day);
+  const showDay = useUi((s) => s.showDay);
   const date = chosen ?? todayDate;
   const [splits, setSplits] = useState<number[]>([]);
   const data = useReviewDay(date, zone, splits);
@@ -38,7 +40,7 @@ export function ReviewScreen() {
   const rule = useRuleDraft(data, () => setNotice({ tone: 'ok', text: 'Rule saved. Suggestions for unreviewed days now follow it.' }));
 
   function move(to: LocalDate) {
-    setChosen(to === todayDate ? null : to);
+    showDay(to === todayDate ? null : to, 'review');
     setSplits([]);
     setNotice(null);
   }
