@@ -65,7 +65,12 @@ export async function buildExport(repos: Repos, from: string, to: string, zone: 
 
 /** Offers text as a file: a Blob URL and a temporary <a download>, which works in Electron and in the browser. */
 export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBytes(text, filename, type);
+}
+
+/** Offers bytes (a report's PDF) or text as a file, the same way. */
+export function downloadBytes(bytes: Uint8Array | string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
