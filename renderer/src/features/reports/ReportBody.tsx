@@ -10,7 +10,7 @@ import { ReportTableView } from './ReportTableView';
 import { figureChange } from './figure-change';
 
 /** Nothing in the period: every figure nought, no table rows, no chart values. */
-export function isEmptyView(view: ReportView): boolean {
+function isEmptyView(view: ReportView): boolean {
   return view.figures.every((f) => f.value === 0 && !f.previous)
     && view.tables.every((t) => t.rows.length === 0)
     && view.charts.every((c) => c.series.every((s) => s.values.every((v) => !v)));
