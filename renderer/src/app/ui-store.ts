@@ -1,6 +1,6 @@
 // Transient UI state only: which screen is open and which day the day view (or the review) shows.
 // Data lives in IndexedDB and is read with live queries; it is never copied here. Both live in the
-// URL hash (`#/today`, `#/today/2026-12-01`, `#/review/2026-12-01`), so a reload, Back and Forward keep them.
+// URL hash (`#/today`, `#/today/2026-12-01`, `#/review/2026-12-01`, the day the review opens at), so a reload, Back and Forward keep them.
 import { create } from 'zustand';
 import type { Screen } from '../../../shared/ipc/contract';
 import { isLocalDate, type LocalDate } from '../../../shared/time/local-date';

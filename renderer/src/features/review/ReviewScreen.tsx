@@ -27,9 +27,8 @@ export function ReviewScreen() {
   const go = useUi((s) => s.go);
   const zone = currentZone();
   const todayDate = today(zone);
-  // The day lives in the URL (#/review/2026-12-03), so a report's row can open the review at it.
-  const chosen = useUi((s) => s.day);
-  const showDay = useUi((s) => s.showDay);
+  // Opened at a day from elsewhere (a report's row: #/review/2026-12-03), it starts there.
+  const [chosen, setChosen] = useState<LocalDate | null>(() => (useUi.getState().screen === 'review' ? useUi.getState().day : null));
   const date = chosen ?? todayDate;
   const [splits, setSplits] = useState<number[]>([]);
   const data = useReviewDay(date, zone, splits);
@@ -40,7 +39,7 @@ export function ReviewScreen() {
   const rule = useRuleDraft(data, () => setNotice({ tone: 'ok', text: 'Rule saved. Suggestions for unreviewed days now follow it.' }));
 
   function move(to: LocalDate) {
-    showDay(to === todayDate ? null : to, 'review');
+    setChosen(to === todayDate ? null : to);
     setSplits([]);
     setNotice(null);
   }
