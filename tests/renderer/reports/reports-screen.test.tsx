@@ -5,13 +5,14 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Reports from '../../../shared/reports';
 import type { ReportData, ReportId, ReportOptions, ReportScope, ReportView } from '../../../shared/reports/types';
 
 const built: Array<{ id: ReportId; options: ReportOptions; previous: boolean }> = [];
 let nextView: (id: ReportId, scope: ReportScope, compared: boolean) => ReportView;
 
 vi.mock('../../../shared/reports', async (original) => ({
-  ...(await original<typeof import('../../../shared/reports')>()),
+  ...(await original<typeof Reports>()),
   buildReport: (id: ReportId, _data: ReportData, scope: ReportScope, options: ReportOptions, previous?: unknown) => {
     built.push({ id, options, previous: previous !== undefined });
     return nextView(id, scope, previous !== undefined);
