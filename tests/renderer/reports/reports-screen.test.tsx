@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Reports from '../../../shared/reports';
+import type * as Store from '../../../renderer/src/features/reports/store/report-store';
 import type { ReportData, ReportId, ReportOptions, ReportScope, ReportView } from '../../../shared/reports/types';
 
 const built: Array<{ id: ReportId; options: ReportOptions; previous: boolean }> = [];
@@ -26,6 +27,20 @@ vi.mock('../../../renderer/src/features/reports/ReportTableView', () => ({
   ),
 }));
 
+// Counts the store's reads (the placeholder store answers with no data).
+const reads: Array<{ from: string; to: string }> = [];
+vi.mock('../../../renderer/src/features/reports/store/report-store', async (original) => {
+  const real = await original<typeof Store>();
+  return {
+    createReportStore: (ctx: Parameters<typeof real.createReportStore>[0]) => {
+      const store = real.createReportStore(ctx);
+      return { read: (range: { from: string; to: string }, today: string) => (reads.push(range), store.read(range, today)) };
+    },
+  };
+});
+
+const { openDatabase } = await import('../../../renderer/src/db/database');
+const { createRepos } = await import('../../../renderer/src/db/repos');
 const { ReposProvider } = await import('../../../renderer/src/data/repos-context');
 const { ReportsScreen } = await import('../../../renderer/src/features/reports/ReportsScreen');
 const { useUi } = await import('../../../renderer/src/app/ui-store');
@@ -52,6 +67,7 @@ function open() {
 
 beforeEach(() => {
   built.length = 0;
+  reads.length = 0;
   nextView = richView;
 });
 afterEach(() => cleanup());
@@ -90,6 +106,18 @@ describe('Reports screen', () => {
     await screen.findByRole('list', { name: 'Figures' });
     fireEvent.change(screen.getByLabelText('By'), { target: { value: 'person' } });
     await waitFor(() => expect(built.at(-1)?.options).toEqual({ by: 'person' }));
+  });
+
+  it('reads again after the data changes, once for a burst of writes', async () => {
+    open();
+    await screen.findByRole('list', { name: 'Figures' });
+    const before = reads.length;
+    const repos = createRepos(await openDatabase(`reports-screen-${dbs}`));
+    await repos.clients.create({ name: 'Acme' });
+    await repos.clients.create({ name: 'Zeta' });
+    await waitFor(() => expect(reads.length).toBe(before + 1), { timeout: 3_000 });
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(reads.length).toBe(before + 1);
   });
 
   it('says so, without figures, when the period holds nothing', async () => {
