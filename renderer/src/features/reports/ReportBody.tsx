@@ -21,7 +21,7 @@ function FigureCard({ figure, currency, against }: { figure: ReportFigure; curre
   return (
     <li className="rep-figure">
       <span className="rep-figure-label">{figure.label}</span>
-      <span className="rep-figure-value">{formatValue(figure.value, figure.kind, currency)}</span>
+      <span className="rep-figure-value">{formatValue(figure.kind, figure.value, currency)}</span>
       {change ? <span className={`rep-change ${change.direction}`}>{change.text}</span> : null}
     </li>
   );
