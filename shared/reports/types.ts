@@ -45,7 +45,7 @@ export interface ReportProject {
   arrangement: BillingArrangement | null;
 }
 
-export interface ReportTask {
+interface ReportTask {
   id: string;
   projectId: string;
   /** The service line. */
