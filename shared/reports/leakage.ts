@@ -1,6 +1,7 @@
 // Unbilled work: as of today, everything done but not yet on an invoice, at the stage where it
 // waits (captured, draft, approved, synced), how much it is worth at rate, how long it has waited,
 // and a link to the screen that moves it on. The period's dates are ignored: old work counts most.
+import { formatDate } from '../time/display';
 import type { LocalDate } from '../time/local-date';
 import { AGE_BUCKETS, ageBucket } from './aging';
 import { asOfWords, dayMonth, daysBetween, names, scopeFilter, sum } from './asof-common';
@@ -77,6 +78,7 @@ export function leakageReport(data: ReportData, scope: ReportScope): ReportView 
   view.charts = charts(stages);
   const detail = detailTable(data, items);
   view.tables = [stagesTable(stages, data.today), detail.table];
+  if (data.segmentsFrom) view.notes.push(`Captured activity is counted from ${formatDate(data.segmentsFrom)}; review older days from the Review screen.`);
   if (detail.rows > DETAIL_ROWS) view.notes.push(`The detail shows the oldest ${DETAIL_ROWS} of ${detail.rows} rows; the totals count them all.`);
   return view;
 }

@@ -128,8 +128,10 @@ export interface ReportData {
   people: ReportPerson[];
   /** Entries dated in the range read, plus every entry not yet invoiced (for leakage and the forecast). */
   entries: ReportEntry[];
-  /** Unreviewed captured activity, any date. */
+  /** Unreviewed captured activity of the recent days (from `segmentsFrom`). */
   segments: ReportSegment[];
+  /** The first day captured activity was looked at (the store reads the last two weeks); absent: all. */
+  segmentsFrom?: LocalDate;
   /** Every invoice made by the app that QuickBooks created (state 'created'). */
   invoices: ReportInvoice[];
   payments: ReportPayment[];

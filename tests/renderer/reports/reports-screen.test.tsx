@@ -4,7 +4,7 @@
 // day, profitability's By reaching the builder, and the empty state for a period with nothing.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Reports from '../../../shared/reports';
 import type * as Store from '../../../renderer/src/features/reports/store/report-store';
 import type { ReportData, ReportId, ReportOptions, ReportScope, ReportView } from '../../../shared/reports/types';
@@ -20,14 +20,15 @@ vi.mock('../../../shared/reports', async (original) => ({
   },
 }));
 
-// The table placeholder draws no rows yet; this one offers each row's link as a button.
-vi.mock('../../../renderer/src/features/reports/ReportTableView', () => ({
-  ReportTableView: ({ table, onOpen }: { table: ReportView['tables'][number]; onOpen: (l: NonNullable<ReportView['tables'][number]['rows'][number]['link']>) => void }) => (
-    <div>{table.rows.map((r, i) => r.link ? <button key={i} type="button" onClick={() => onOpen(r.link!)}>{r.link.label}</button> : null)}</div>
-  ),
+// uPlot needs a real canvas: in jsdom the chart's drawing is a stand-in that says it has drawn.
+vi.mock('../../../renderer/src/components/charts/draw', () => ({
+  drawChart: (_el: HTMLElement, _spec: unknown, _currency: string, onDrawn: () => void) => {
+    onDrawn();
+    return { resize: () => undefined, highlight: () => undefined, destroy: () => undefined };
+  },
 }));
 
-// Counts the store's reads (the placeholder store answers with no data).
+// Counts the store's reads (of an empty workspace).
 const reads: Array<{ from: string; to: string }> = [];
 vi.mock('../../../renderer/src/features/reports/store/report-store', async (original) => {
   const real = await original<typeof Store>();
@@ -69,6 +70,9 @@ beforeEach(() => {
   built.length = 0;
   reads.length = 0;
   nextView = richView;
+});
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class { observe() {} disconnect() {} unobserve() {} } as unknown as typeof ResizeObserver;
 });
 afterEach(() => cleanup());
 

@@ -34,8 +34,10 @@ export interface StoredRows {
   rateCards: RateCardRow[];
   invoices: InvoiceRow[];
   payments: PaymentRow[];
-  /** Unreviewed segments of the last SEGMENT_DAYS days. */
+  /** Unreviewed segments of the last SEGMENT_DAYS days… */
   segments: SegmentRow[];
+  /** …that is, from this day on. */
+  segmentsFrom: LocalDate;
 }
 
 function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
@@ -53,7 +55,8 @@ export async function readRows(ctx: RepoContext, range: DateRange, today: LocalD
     // One read per local day, in parallel: in Chromium a day's small getAll costs less per row than
     // one large range (views-repo.ts, entriesBetween).
     const byDay = (days: readonly LocalDate[]) => Promise.all(days.map((d) => db.entries.where('localDate').equals(d).toArray()));
-    const segmentDays = daysOf(addLocalDays(today, -(SEGMENT_DAYS - 1)), today);
+    const segmentsFrom = addLocalDays(today, -(SEGMENT_DAYS - 1));
+    const segmentDays = daysOf(segmentsFrom, today);
     const [inRange, outstanding, settings, clients, projects, tasks, rateCards, invoices, payments, segments] = await Promise.all([
       byDay(daysOf(range.from, range.to)),
       db.entries.where('status').anyOf([...OUTSTANDING]).toArray(),
@@ -82,6 +85,7 @@ export async function readRows(ctx: RepoContext, range: DateRange, today: LocalD
       invoices,
       payments: payments.filter((p) => !p.deleted),
       segments: segments.flat().filter((s) => !s.reviewed),
+      segmentsFrom,
     };
   });
 }

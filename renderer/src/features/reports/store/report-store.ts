@@ -52,6 +52,7 @@ export function createReportStore(ctx: RepoContext) {
         people: reportPeople(saved, new Set(entries.map((e) => e.personId))),
         entries,
         segments: reportSegments(rows.segments, projectById, rates, currency, zone),
+        segmentsFrom: rows.segmentsFrom,
         invoices,
         payments: reportPayments(rows.payments, rows.invoices, currency),
         otherCurrencyEntries,
