@@ -8,13 +8,7 @@ import { Chart } from '../../components/charts/Chart';
 import { EmptyState } from '../../components/EmptyState';
 import { ReportTableView } from './ReportTableView';
 import { figureChange } from './figure-change';
-
-/** Nothing in the period: every figure nought, no table rows, no chart values. */
-function isEmptyView(view: ReportView): boolean {
-  return view.figures.every((f) => f.value === 0 && !f.previous)
-    && view.tables.every((t) => t.rows.length === 0)
-    && view.charts.every((c) => c.series.every((s) => s.values.every((v) => !v)));
-}
+import { isEmptyView } from '../../../../shared/reports/view';
 
 function FigureCard({ figure, currency, against }: { figure: ReportFigure; currency: string; against: string | null }) {
   const change = against === null ? null : figureChange(figure, against);

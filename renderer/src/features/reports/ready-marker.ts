@@ -3,6 +3,7 @@
 // runs from the moment the report was asked for (opened, a tab or a filter changed) to that point.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportView } from '../../../../shared/reports/types';
+import { isEmptyView } from '../../../../shared/reports/view';
 
 const ASKED = 'report:asked';
 
@@ -24,7 +25,8 @@ export function useReadyMarker(view: ReportView | null, loading: boolean): Ready
     const ids = d.view === view ? d.ids : new Set<string>();
     return ids.has(c.id) && d.view === view ? d : { view, ids: new Set([...ids, c.id]) };
   })])), [view]);
-  const shown = view !== null && !loading && view.charts.every((c) => drawn.view === view && drawn.ids.has(c.id));
+  // An empty view draws no charts (the screen says there is nothing to report).
+  const shown = view !== null && !loading && (isEmptyView(view) || view.charts.every((c) => drawn.view === view && drawn.ids.has(c.id)));
   const ready = shown ? view.id : null;
   // Per view: a filter that rebuilds without reading (By) still ends its measure.
   useEffect(() => {
