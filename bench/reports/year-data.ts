@@ -4,6 +4,7 @@
 // older time invoiced in batches per project and mostly paid (each client pays at its own pace,
 // some partly), recent time synced, approved or still draft. Deterministic: the same size and
 // `today` give the same rows.
+import { isWaiting } from '../../renderer/src/db/entry-rules';
 import { multiplyRate } from '../../shared/money/multiply';
 import { addLocalDays } from '../../shared/time/local-date';
 import { zonedInstant } from '../../shared/time/zone';
@@ -82,15 +83,15 @@ function entryRows(size: YearSize, today: string, projects: Catalog['projects'],
     const billable = n % 7 !== 3;
     rows.push({
       id: `e${n}`, projectId: p.id, taskId: `${p.id}t${n % 2}`, description: `Work item ${n}`, start, end: start + minutes * 60_000, zone: YEAR_ZONE,
-      source: 'manual', billable, status: statusFor(age, billable), version: 1, createdAt: now, updatedAt: now, deletedAt: null, localDate: day,
-      ...(person ? { imported: { person, currency: null, rateMinor: null, amountMinor: null, costRateMinor: null, status: null } } : {}),
+      source: 'manual', billable, status: statusFor(age, billable), ...(isWaiting({ status: statusFor(age, billable), billable, deletedAt: null }) ? { waiting: 1 } : {}), version: 1, createdAt: now, updatedAt: now, deletedAt: null, localDate: day,
+      ...(person ? { importKey: `year-${n}`, imported: { person, currency: null, rateMinor: null, amountMinor: null, costRateMinor: null, status: null } } : {}),
     });
   }
   return rows;
 }
 
 /** Minutes billed for an entry under its project's rule (15 min up, or whole minutes). */
-function billedMinutes(e: EntryRowLike, project: Catalog['projects'][number]): number {
+export function billedMinutes(e: EntryRowLike, project: Catalog['projects'][number]): number {
   const raw = Math.round((e.end - e.start) / 60_000);
   return project['rounding'] ? Math.ceil(raw / 15) * 15 : raw;
 }

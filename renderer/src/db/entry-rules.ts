@@ -39,3 +39,11 @@ export function statusAfterEdit(status: EntryStatus, keepApproved: boolean): Ent
  * an entry still holds its key, as it did before it was deleted.
  */
 export const heldInQbo = (e: EntryRow): boolean => e.deletedAt != null && e.qboHold !== undefined && e.qboHold.releasedAt === undefined;
+
+/**
+ * Work still waiting to be billed: a draft or approved entry (billable or not: someone still has to
+ * look at it), or synced billable time not yet on an invoice. Live entries only. Stored as the
+ * indexed `waiting` field (v10) by the one place rows are written (entry-writes.ts).
+ */
+export const isWaiting = (e: Pick<EntryRow, 'status' | 'billable' | 'deletedAt'>): boolean =>
+  e.deletedAt == null && (e.status === 'draft' || e.status === 'approved' || (e.status === 'synced' && e.billable));

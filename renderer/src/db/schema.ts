@@ -91,6 +91,8 @@ export interface RateCardRow {
 export interface EntryRow extends TimeEntry {
   localDate: LocalDate;
   running?: 1;
+  /** 1 while the entry waits to be billed (db/entry-rules isWaiting), absent otherwise (v10). */
+  waiting?: 1;
   /**
    * In the trash since (v6): set by a delete the user can undo, absent once the entry is restored or
    * leaves the trash for good (the row then stays as a tombstone with its deletedAt). Merged-away

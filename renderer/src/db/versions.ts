@@ -10,9 +10,10 @@ import { v6 } from './versions/v6';
 import { v7 } from './versions/v7';
 import { v8 } from './versions/v8';
 import { v9 } from './versions/v9';
+import { v10 } from './versions/v10';
 
 export type { SchemaVersion } from './versions/types';
 
-export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+export const schemaVersions: readonly SchemaVersion[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -343,3 +343,22 @@ describe('the door: entry changes and their QuickBooks outbox rows commit togeth
     expect(await repos.audit.listForEntity(e.id)).toHaveLength(1);
   });
 });
+
+describe('the waiting index (what the reports read as work not yet billed)', () => {
+  it('follows an entry from draft to invoiced, and leaves when it is deleted or is non-billable synced time', async () => {
+    const env = await testEnv();
+    const { repos, db } = env;
+    const waiting = async () => (await db.entries.where('waiting').equals(1).primaryKeys()).sort();
+    const s = at('2026-03-02', '09:00', NY);
+    const a = await repos.entries.create({ projectId: null, start: s, end: s + HOUR, zone: NY, billable: true });
+    const b = await repos.entries.create({ projectId: null, start: s + HOUR, end: s + 2 * HOUR, zone: NY, billable: false });
+    const c = await repos.entries.create({ projectId: null, start: s + 2 * HOUR, end: s + 3 * HOUR, zone: NY, billable: true });
+    expect(await waiting()).toEqual([a.id, b.id, c.id].sort());
+    await repos.entries.approve([a.id, b.id]);
+    await advanceStatus(repos, [a.id, b.id], 'synced');
+    expect(await waiting()).toEqual([a.id, c.id].sort());
+    await advanceStatus(repos, [a.id], 'invoiced');
+    await repos.entries.delete([c.id]);
+    expect(await waiting()).toEqual([]);
+  });
+});

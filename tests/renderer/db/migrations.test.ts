@@ -198,3 +198,23 @@ describe('v8 → v9: expenses, receipts and payments', () => {
     expect((await db.receipts.where('expenseId').equals('x1').toArray()).map((r) => r.id)).toEqual(['r1']);
   });
 });
+
+describe('v9 → v10: the entries waiting to be billed', () => {
+  it('marks drafts, approved time and synced billable time as waiting, and nothing billed, non-billable synced or deleted', async () => {
+    const start = Date.UTC(2026, 10, 2, 14, 0);
+    const v9Entry = (id: string, status: string, extra: object = {}) => ({
+      id, projectId: 'p1', taskId: null, description: id, start, end: start + 3_600_000, zone: 'UTC',
+      source: 'manual', billable: true, status, version: 2, createdAt: start, updatedAt: start, deletedAt: null, localDate: '2026-11-02', ...extra,
+    });
+    const db = await upgradeFrom(9, async (v9) => {
+      await v9.table('entries').bulkAdd([
+        v9Entry('draft', 'draft'), v9Entry('approved', 'approved', { billable: false }), v9Entry('synced', 'synced'),
+        v9Entry('synced-nb', 'synced', { billable: false }), v9Entry('invoiced', 'invoiced'), v9Entry('paid', 'paid'),
+        v9Entry('trashed', 'draft', { deletedAt: start, trashedAt: start }),
+      ]);
+    });
+    expect(db.verno).toBe(latestVersion);
+    expect((await db.entries.where('waiting').equals(1).primaryKeys()).sort()).toEqual(['approved', 'draft', 'synced']);
+    expect(await db.entries.get('invoiced')).not.toHaveProperty('waiting');
+  });
+});

@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import { isLive, PUSHABLE_STATUSES, validateEntry } from '../../../../shared/entries/entry';
 import { localDate as localDateOf } from '../../../../shared/time/zone';
 import type { EntryChange, RepoContext } from '../context';
-import { billedElsewhere, editPermission, statusAfterEdit } from '../entry-rules';
+import { billedElsewhere, editPermission, isWaiting, statusAfterEdit } from '../entry-rules';
 import { InvalidEntryError, LockedEntryError, NotFoundError, VersionConflictError } from '../errors';
 import type { AuditActor, EntryRow, EntrySource, TimeEntry } from '../schema';
 import type { WriteTx } from '../tx';
@@ -60,11 +60,12 @@ export interface EditOptions {
   keepApproved?: boolean;
 }
 
-/** Adds the derived, indexed fields. `running` must be absent (not undefined-valued) once stopped. */
+/** Adds the derived, indexed fields. `running` and `waiting` must be absent (not undefined-valued) when not so. */
 export function toEntryRow(entry: TimeEntry): EntryRow {
-  const { running: _ignored, localDate: _old, ...rest } = entry as EntryRow;
+  const { running: _ignored, localDate: _old, waiting: _waiting, ...rest } = entry as EntryRow;
   const row: EntryRow = { ...rest, localDate: localDateOf(entry.start, entry.zone) };
   if (entry.end === null) row.running = 1;
+  if (isWaiting(row)) row.waiting = 1;
   return row;
 }
 
@@ -83,8 +84,9 @@ export function createEntryWriter(ctx: RepoContext) {
    */
   async function persist(tx: EntryTx, changes: readonly EntryChange[], opts: { plan?: boolean } = {}): Promise<void> {
     if (changes.length === 0) return;
-    const created = changes.filter((c) => c.before === null).map((c) => c.after);
-    const edited = changes.filter((c) => c.before !== null).map((c) => c.after);
+    // Through toEntryRow: a status change (sync, invoices, payments) moves the derived fields too.
+    const created = changes.filter((c) => c.before === null).map((c) => toEntryRow(c.after));
+    const edited = changes.filter((c) => c.before !== null).map((c) => toEntryRow(c.after));
     if (created.length > 0) await tx.db.entries.bulkAdd(created);
     if (edited.length > 0) await tx.db.entries.bulkPut(edited);
     await tx.db.audit.bulkAdd(

@@ -48,7 +48,9 @@ export function ReportTableView({ table, currency, onOpen }: ReportTableViewProp
     <td key={column.key} className={numeric(column) ? 'num' : undefined}>{blank && value == null ? '' : formatValue(column.kind, value ?? null, currency)}</td>
   );
 
+  // A wide table scrolls sideways inside its own box (reachable by keyboard), not the page.
   return (
+    <div className="report-table-wrap" role="region" aria-label={`${table.title}, scrolls sideways`} tabIndex={0}>
     <table className="report-table">
       <caption>{table.title}</caption>
       <thead>
@@ -80,5 +82,6 @@ export function ReportTableView({ table, currency, onOpen }: ReportTableViewProp
         </tfoot>
       )}
     </table>
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 // What a report is built from: the store's one read for the dates asked (both periods when
 // comparing), the last result kept shown while a newer read runs, read again after the data changes.
+// Reads are kept per dates until something is written, so going back to a report or a period already
+// read builds it from memory (a year of entries takes seconds to read and milliseconds to build).
 import Dexie from 'dexie';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DateRange } from '../../../../shared/reports/scope';
 import type { ReportData } from '../../../../shared/reports/types';
 import type { LocalDate } from '../../../../shared/time/local-date';
@@ -11,10 +13,27 @@ import { useLoad } from '../invoices/use-load';
 /** The read for `range` as of `today` (null range: nothing to read yet, e.g. half-typed custom dates). */
 export function useReportData(range: DateRange | null, today: LocalDate): { data: ReportData | null; error: string | null; loading: boolean } {
   const repos = useRepos();
+  const cache = useRef(new Map<string, ReportData>());
   const key = range ? `${range.from}|${range.to}|${today}` : '';
-  const loaded = useLoad(range ? () => repos.reports.read(range, today) : null, key);
-  useReloadOnWrites(loaded.reload);
+  const loaded = useLoad(range ? () => cachedRead(cache.current, key, () => repos.reports.read(range, today)) : null, key);
+  const { reload } = loaded;
+  useReloadOnWrites(useCallback(() => {
+    cache.current.clear();
+    reload();
+  }, [reload]));
   return loaded;
+}
+
+/** Reads kept at once: the periods a person moves between (a month, its quarter, the year). */
+const KEPT_READS = 3;
+
+async function cachedRead(cache: Map<string, ReportData>, key: string, read: () => Promise<ReportData>): Promise<ReportData> {
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const data = await read();
+  cache.set(key, data);
+  if (cache.size > KEPT_READS) cache.delete(cache.keys().next().value!);
+  return data;
 }
 
 /**

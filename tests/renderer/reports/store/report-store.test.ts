@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EntryRow, InvoiceRow, PaymentRow, ProjectRow, SegmentRow } from '../../../../renderer/src/db/schema';
 import type { InvoiceLine } from '../../../../shared/invoice/types';
 import type { ReportData } from '../../../../shared/reports/types';
+import { toEntryRow } from '../../../../renderer/src/db/repos';
 import { testEnv, type TestEnv } from '../../db/helpers';
 
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
@@ -21,8 +22,9 @@ function project(id: string, patch: Partial<ProjectRow>): ProjectRow {
 
 function entry(id: string, projectId: string | null, day: string, from: string, minutes: number, patch: Partial<EntryRow> = {}): EntryRow {
   const start = Date.parse(`${day}T${from}:00Z`);
-  return { id, projectId, taskId: null, description: '', start, end: start + minutes * MIN, zone: 'UTC', source: 'manual', billable: true, status: 'invoiced',
-    version: 1, createdAt: start, updatedAt: start, localDate: day, deletedAt: null, ...patch };
+  // As the entries' door stores it, with its derived fields (localDate, running, waiting).
+  return toEntryRow({ id, projectId, taskId: null, description: '', start, end: start + minutes * MIN, zone: 'UTC', source: 'manual', billable: true, status: 'invoiced',
+    version: 1, createdAt: start, updatedAt: start, deletedAt: null, ...patch });
 }
 
 const line = (kind: InvoiceLine['kind'], amountMinor: number, projectId: string, entryIds: string[] = []): InvoiceLine =>

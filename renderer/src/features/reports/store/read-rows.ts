@@ -1,15 +1,12 @@
 // The rows behind one report read, taken from IndexedDB in one read-only transaction (so the
 // entries, invoices and payments agree with each other) and through indexes only: entries by
-// local date and by status, segments by local date. Nothing here computes money.
+// local date and by `waiting`, segments by local date. Nothing here computes money.
 import { isLive } from '../../../../../shared/entries/entry';
 import type { DateRange } from '../../../../../shared/reports/scope';
 import { addLocalDays, type LocalDate } from '../../../../../shared/time/local-date';
 import type { RepoContext } from '../../../db/context';
 import { createSettingsRepo, type Settings } from '../../../db/repos/settings-repo';
 import type { ClientRow, EntryRow, InvoiceRow, PaymentRow, ProjectRow, RateCardRow, SegmentRow, TaskRow } from '../../../db/schema';
-
-/** Statuses of time not invoiced yet: read whatever its date, for leakage and the forecast. */
-const OUTSTANDING = ['draft', 'approved', 'synced'] as const;
 
 /**
  * Unreviewed activity is read for this many days up to today. Capture keeps every segment (nothing
@@ -59,7 +56,8 @@ export async function readRows(ctx: RepoContext, range: DateRange, today: LocalD
     const segmentDays = daysOf(segmentsFrom, today);
     const [inRange, outstanding, settings, clients, projects, tasks, rateCards, invoices, payments, segments] = await Promise.all([
       byDay(daysOf(range.from, range.to)),
-      db.entries.where('status').anyOf([...OUTSTANDING]).toArray(),
+      // Work still waiting to be billed (db/entry-rules isWaiting), whatever its date, for leakage and the forecast.
+      db.entries.where('waiting').equals(1).toArray(),
       createSettingsRepo(ctx).getAll(),
       db.clients.toArray(),
       db.projects.toArray(),
