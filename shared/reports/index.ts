@@ -16,16 +16,21 @@ interface ReportKind {
   hint: string;
   /** The period it opens on. */
   preset: PeriodPreset;
+  /**
+   * 'period': what happened in a period; 'asOf': how things stood at the period's end; 'today': how
+   * things stand now (no period to choose, nothing to compare with).
+   */
+  looksAt: 'period' | 'asOf' | 'today';
   build: (data: ReportData, scope: ReportScope, options: ReportOptions) => ReportView;
 }
 
 export const REPORTS: readonly ReportKind[] = [
-  { id: 'profitability', title: 'Profitability', hint: 'Revenue, cost and margin', preset: 'month', build: profitabilityReport },
-  { id: 'utilization', title: 'Utilization', hint: 'Billable time against capacity', preset: 'quarter', build: utilizationReport },
-  { id: 'leakage', title: 'Unbilled work', hint: 'Work not yet on an invoice', preset: 'month', build: leakageReport },
-  { id: 'receivables', title: 'Receivables', hint: 'What clients owe, by age', preset: 'month', build: receivablesReport },
-  { id: 'forecast', title: 'Cash forecast', hint: 'Money expected in the next 90 days', preset: 'month', build: forecastReport },
-  { id: 'taxSummary', title: 'Tax-time summary', hint: 'The year’s hours and labour cost', preset: 'year', build: taxSummaryReport },
+  { id: 'profitability', title: 'Profitability', hint: 'Revenue, cost and margin', preset: 'month', looksAt: 'period', build: profitabilityReport },
+  { id: 'utilization', title: 'Utilization', hint: 'Billable time against capacity', preset: 'quarter', looksAt: 'period', build: utilizationReport },
+  { id: 'leakage', title: 'Unbilled work', hint: 'Work not yet on an invoice', preset: 'month', looksAt: 'today', build: leakageReport },
+  { id: 'receivables', title: 'Receivables', hint: 'What clients owe, by age', preset: 'month', looksAt: 'asOf', build: receivablesReport },
+  { id: 'forecast', title: 'Cash forecast', hint: 'Money expected in the next 90 days', preset: 'month', looksAt: 'today', build: forecastReport },
+  { id: 'taxSummary', title: 'Tax-time summary', hint: 'The year’s hours and labour cost', preset: 'year', looksAt: 'period', build: taxSummaryReport },
 ];
 
 export function reportKind(id: ReportId): ReportKind {

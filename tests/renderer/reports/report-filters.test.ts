@@ -67,3 +67,16 @@ describe('clients and projects', () => {
     }));
   });
 });
+
+describe('reports about today', () => {
+  it('look at now whatever period or comparison was chosen, reading the last four weeks for the recent pace of work', () => {
+    const chosen = { ...initialFilters, preset: 'year' as const, compare: true, clientIds: ['c1'] };
+    for (const id of ['leakage', 'forecast'] as const) {
+      expect(scopesOf(chosen, id, '2026-12-04', 1)).toEqual({
+        scope: { from: '2026-11-07', to: '2026-12-04', clientIds: ['c1'], projectIds: [] }, previous: null, read: { from: '2026-11-07', to: '2026-12-04' },
+      });
+    }
+    // Receivables stand as of the chosen period's end, and compare with the one before.
+    expect(scopesOf(chosen, 'receivables', '2026-12-04', 1)).toMatchObject({ scope: { to: '2026-12-31' }, previous: { to: '2025-12-31' } });
+  });
+});

@@ -2,6 +2,7 @@
 // it looks at (projects narrowed to the chosen clients), profitability's grouping, and comparing
 // with the previous period.
 import { useId } from 'react';
+import { reportKind } from '../../../../shared/reports';
 import type { PeriodPreset, ProfitabilityBy, ReportClient, ReportId, ReportProject } from '../../../../shared/reports/types';
 import { MultiPick } from './MultiPick';
 import { presetOf, projectsFor, withClients, type ReportFilters } from './report-filters';
@@ -26,15 +27,16 @@ export function ReportFiltersBar({ report, filters, clients, projects, error, on
   const ids = useId();
   const set = (patch: Partial<ReportFilters>) => onChange({ ...filters, ...patch });
   const preset = presetOf(filters, report);
+  const looksAt = reportKind(report).looksAt;
   return (
     <form className="rep-filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${ids}-period`}>Period</label>
+      {looksAt === 'today' ? null : <div className="field">
+        <label htmlFor={`${ids}-period`}>{looksAt === 'asOf' ? 'As of the end of' : 'Period'}</label>
         <select id={`${ids}-period`} value={preset} onChange={(e) => set({ preset: e.target.value as PeriodPreset })}>
           {PERIODS.map(([id, words]) => <option key={id} value={id}>{words}</option>)}
         </select>
-      </div>
-      {preset === 'custom' ? (
+      </div>}
+      {preset === 'custom' && looksAt !== 'today' ? (
         <>
           <div className="field">
             <label htmlFor={`${ids}-from`}>From</label>
@@ -56,9 +58,11 @@ export function ReportFiltersBar({ report, filters, clients, projects, error, on
           </select>
         </div>
       ) : null}
-      <label className="rep-compare">
-        <input type="checkbox" checked={filters.compare} onChange={(e) => set({ compare: e.target.checked })} /> Compare with previous period
-      </label>
+      {looksAt === 'today' ? null : (
+        <label className="rep-compare">
+          <input type="checkbox" checked={filters.compare} onChange={(e) => set({ compare: e.target.checked })} /> Compare with previous period
+        </label>
+      )}
       {error ? <p className="rep-filter-error" role="alert">{error}</p> : null}
     </form>
   );

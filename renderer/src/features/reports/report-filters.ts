@@ -2,9 +2,9 @@
 // period each report opens on until the user picks one, the scopes the builders get (with the
 // previous period's when comparing), the dates to read, and the projects left when clients are chosen.
 import { previousRange, periodRange, type DateRange } from '../../../../shared/reports/scope';
-import { REPORTS } from '../../../../shared/reports';
+import { REPORTS, reportKind } from '../../../../shared/reports';
 import type { PeriodPreset, ProfitabilityBy, ReportId, ReportProject, ReportScope } from '../../../../shared/reports/types';
-import { isLocalDate, type LocalDate, type Weekday } from '../../../../shared/time/local-date';
+import { addLocalDays, isLocalDate, type LocalDate, type Weekday } from '../../../../shared/time/local-date';
 
 export interface ReportFilters {
   /** The period the user picked; null: each report's own (REPORTS[].preset). */
@@ -42,6 +42,9 @@ export interface Scopes {
 }
 
 /** The scopes the choices make, or what is wrong with the custom dates in words. */
+/** Days of work a report about today reads (the forecast's recent pace of work looks at 28). */
+const RECENT_DAYS = 28;
+
 export function scopesOf(filters: ReportFilters, id: ReportId, today: LocalDate, weekStartsOn: Weekday): Scopes | { error: string } {
   const preset = presetOf(filters, id);
   let custom: DateRange | undefined;
@@ -51,8 +54,13 @@ export function scopesOf(filters: ReportFilters, id: ReportId, today: LocalDate,
     if (to < from) return { error: 'The period ends before it starts.' };
     custom = { from, to };
   }
-  const range = periodRange(preset, today, weekStartsOn, custom);
   const chosen = { clientIds: filters.clientIds, projectIds: filters.projectIds };
+  if (reportKind(id).looksAt === 'today') {
+    // Now: no period, nothing to compare; the last four weeks read give the recent pace of work.
+    const recent = { from: addLocalDays(today, -(RECENT_DAYS - 1)), to: today };
+    return { scope: { ...recent, ...chosen }, previous: null, read: recent };
+  }
+  const range = periodRange(preset, today, weekStartsOn, custom);
   const scope = { ...range, ...chosen };
   if (!filters.compare) return { scope, previous: null, read: range };
   const before = previousRange(preset, range);
