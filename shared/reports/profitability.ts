@@ -172,7 +172,7 @@ function figures(total: Totals): ReportFigure[] {
     ['Hours', 'ms', c.hours],
     ['Rounding write-up', 'money', c.rounding],
     ['Fixed fees, retainers and surcharges', 'money', c.arrangements],
-  ]);
+  ]).map((f) => (f.label === 'Cost' ? { ...f, good: 'down' as const } : f));
 }
 
 /** Revenue per week of the scope: entries by their date, unattributed amounts by their invoice's date. */

@@ -70,12 +70,12 @@ type PaidBy = PayHistory & { client: string };
 function figures(open: readonly OpenInvoice[], paidBy: readonly PaidBy[]): ReportFigure[] {
   const buckets = bucketTotals(open);
   const list: ReportFigure[] = [
-    { label: 'Owed', kind: 'money', value: sum(buckets) },
-    { label: 'Overdue', kind: 'money', value: sum(buckets.slice(1)) },
-    { label: 'Over 90 days', kind: 'money', value: buckets[buckets.length - 1]! },
+    { label: 'Owed', kind: 'money', value: sum(buckets), good: 'down' },
+    { label: 'Overdue', kind: 'money', value: sum(buckets.slice(1)), good: 'down' },
+    { label: 'Over 90 days', kind: 'money', value: buckets[buckets.length - 1]!, good: 'down' },
   ];
   const paidCount = sum(paidBy.map((p) => p.count));
-  if (paidCount > 0) list.push({ label: 'Average days to payment', kind: 'days', value: oneDecimal(sum(paidBy.map((p) => p.totalDaysToPay)) / paidCount) });
+  if (paidCount > 0) list.push({ label: 'Average days to payment', kind: 'days', value: oneDecimal(sum(paidBy.map((p) => p.totalDaysToPay)) / paidCount), good: 'down' });
   return list;
 }
 

@@ -174,6 +174,8 @@ export interface ReportFigure {
   kind: ValueKind;
   value: number;
   previous?: number;
+  /** Which way is good news, for the change's colour; absent: up. */
+  good?: 'up' | 'down';
 }
 
 export interface ChartSeries {

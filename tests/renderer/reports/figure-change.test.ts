@@ -5,8 +5,11 @@ import { figureChange, previousName } from '../../../renderer/src/features/repor
 
 describe('figureChange', () => {
   it('says a rise and a fall in words with the percentage', () => {
-    expect(figureChange({ label: 'Revenue', kind: 'money', value: 112_00, previous: 100_00 }, 'Nov')).toEqual({ direction: 'up', text: '▲ Up 12% vs Nov' });
-    expect(figureChange({ label: 'Hours', kind: 'ms', value: 75, previous: 100 }, 'Nov')).toEqual({ direction: 'down', text: '▼ Down 25% vs Nov' });
+    expect(figureChange({ label: 'Revenue', kind: 'money', value: 112_00, previous: 100_00 }, 'Nov')).toEqual({ tone: 'good', text: '▲ Up 12% vs Nov' });
+    expect(figureChange({ label: 'Hours', kind: 'ms', value: 75, previous: 100 }, 'Nov')).toEqual({ tone: 'bad', text: '▼ Down 25% vs Nov' });
+    // Money owed and costs going down is good news.
+    expect(figureChange({ label: 'Owed', kind: 'money', value: 75, previous: 100, good: 'down' }, 'Nov')).toEqual({ tone: 'good', text: '▼ Down 25% vs Nov' });
+    expect(figureChange({ label: 'Cost', kind: 'money', value: 120, previous: 100, good: 'down' }, 'Nov')).toEqual({ tone: 'bad', text: '▲ Up 20% vs Nov' });
   });
 
   it('counts a share’s change in points, not percent of percent', () => {
@@ -14,7 +17,7 @@ describe('figureChange', () => {
   });
 
   it('handles no change, a start from nothing and a missing comparison', () => {
-    expect(figureChange({ label: 'Revenue', kind: 'money', value: 5, previous: 5 }, 'Nov')).toEqual({ direction: 'same', text: 'No change vs Nov' });
+    expect(figureChange({ label: 'Revenue', kind: 'money', value: 5, previous: 5 }, 'Nov')).toEqual({ tone: 'neutral', text: 'No change vs Nov' });
     expect(figureChange({ label: 'Revenue', kind: 'money', value: 5, previous: 0 }, 'Nov')?.text).toBe('▲ Up from none vs Nov');
     expect(figureChange({ label: 'Revenue', kind: 'money', value: 5 }, 'Nov')).toBeNull();
     expect(figureChange({ label: 'Tiny', kind: 'count', value: 1001, previous: 1000 }, 'Nov')?.text).toBe('▲ Up less than 1% vs Nov');

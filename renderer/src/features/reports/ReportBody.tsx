@@ -16,7 +16,7 @@ function FigureCard({ figure, currency, against }: { figure: ReportFigure; curre
     <li className="rep-figure">
       <span className="rep-figure-label">{figure.label}</span>
       <span className="rep-figure-value">{formatValue(figure.kind, figure.value, currency)}</span>
-      {change ? <span className={`rep-change ${change.direction}`}>{change.text}</span> : null}
+      {change ? <span className={`rep-change ${change.tone}`}>{change.text}</span> : null}
     </li>
   );
 }

@@ -4,7 +4,8 @@ import type { PeriodPreset, ReportFigure } from '../../../../shared/reports/type
 import { parseLocalDate, type LocalDate } from '../../../../shared/time/local-date';
 
 export interface FigureChange {
-  direction: 'up' | 'down' | 'same';
+  /** Whether the change is good news (costs and money owed going down are). */
+  tone: 'good' | 'bad' | 'neutral';
   text: string;
 }
 
@@ -23,12 +24,13 @@ export function previousName(preset: PeriodPreset, previousFrom: LocalDate): str
 export function figureChange(figure: ReportFigure, against: string): FigureChange | null {
   const { value, previous, kind } = figure;
   if (previous === undefined || kind === 'text' || kind === 'date') return null;
-  if (value === previous) return { direction: 'same', text: `No change vs ${against}` };
+  if (value === previous) return { tone: 'neutral', text: `No change vs ${against}` };
   const direction = value > previous ? 'up' : 'down';
+  const tone = direction === (figure.good ?? 'up') ? 'good' : 'bad';
   const word = direction === 'up' ? '▲ Up' : '▼ Down';
   // A share changes by points (60% → 72% is 12 points, not 20%); from nothing there is no percentage.
-  if (kind === 'percent') return { direction, text: `${word} ${Math.round(Math.abs(value - previous))} points vs ${against}` };
-  if (previous === 0) return { direction, text: `${word} from none vs ${against}` };
+  if (kind === 'percent') return { tone, text: `${word} ${Math.round(Math.abs(value - previous))} points vs ${against}` };
+  if (previous === 0) return { tone, text: `${word} from none vs ${against}` };
   const percent = Math.round((Math.abs(value - previous) / Math.abs(previous)) * 100);
-  return { direction, text: `${word} ${percent < 1 ? 'less than 1' : percent}% vs ${against}` };
+  return { tone, text: `${word} ${percent < 1 ? 'less than 1' : percent}% vs ${against}` };
 }
