@@ -31,6 +31,7 @@ async function seedYear(app: Page) {
   const year = yearOfData({ entries: 3_650, invoices: 60 }, today, Date.now());
   await app.evaluate(PUT_ROWS, { clients: year.clients, projects: year.projects, tasks: year.tasks, entries: year.entries, invoices: year.invoices, payments: year.payments });
   await app.reload();
+  await expect(app.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return { year, today };
 }
 
@@ -50,7 +51,7 @@ test('a quarter of reports: the numbers are the firm’s, the pictures speak, th
   const danaCost = dana.reduce((s, e) => s + multiplyRate(6_000, e.end - e.start, 'USD').amountMinor, 0);
 
   // Dana is a contractor at $60 an hour, set where a bookkeeper would set it.
-  await app.keyboard.press('Control+8');
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const people = app.getByRole('group', { name: 'Dana Lee' });
   await people.getByLabel('Works as').selectOption('contractor');
   await people.getByLabel('Cost from').fill(addLocalDays(today, -400));
@@ -95,6 +96,7 @@ test('a quarter of reports: the numbers are the firm’s, the pictures speak, th
   const [pdf] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export PDF' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^track-nexus-profitability-.*\.pdf$/);
   expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+  await pdf.saveAs(`${artifactsDir}/reports-profitability.pdf`);
 
   // The tax-time summary counts Dana's hours as a contractor's.
   await app.getByRole('tab', { name: /^Tax-time summary/ }).click();

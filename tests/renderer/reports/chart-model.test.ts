@@ -46,6 +46,16 @@ describe('barGeometry', () => {
     expect(geometry.map((g) => g.width)).toEqual([0.8, 0.8]);
     expect(geometry[1]!.y1).toEqual([120000, -5000]);
   });
+  it('stacks the previous period apart, beside the current stack, not on top of it', () => {
+    const compared: ChartSpec = { ...spec, kind: 'stackedBar', series: [...spec.series,
+      { label: 'Cost (previous period)', values: [30000, 1000], role: 'previous' }, { label: 'Margin (previous period)', values: [60000, 2000], role: 'previous' }] };
+    const [cost, margin, oldCost, oldMargin] = barGeometry(compared);
+    expect([cost, margin, oldCost, oldMargin].map((g) => g!.width)).toEqual([0.4, 0.4, 0.4, 0.4]);
+    expect(oldCost!.x0[0]).toBeCloseTo(cost!.x0[0]! + 0.4);
+    expect(oldCost!.y0).toEqual([0, 0]);
+    expect(oldMargin!.y1).toEqual([90000, 3000]);
+    expect(margin!.y1).toEqual([120000, -5000]);
+  });
 });
 
 describe('xLabels', () => {

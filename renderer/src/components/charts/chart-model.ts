@@ -51,10 +51,13 @@ export function stack(series: ChartSeries[]): Array<{ y0: Array<number | null>; 
   });
 }
 
-/** Grouped bars side by side within each category, or one stacked bar per category. */
+/**
+ * Grouped bars side by side within each category, or one stacked bar per category: two side by
+ * side when the previous period is shown, its series stacked apart from the current ones.
+ */
 export function barGeometry(spec: ChartSpec): BarGeometry[] {
   const starts = spec.categories.map((_, i) => i - GROUP / 2);
-  if (spec.kind === 'stackedBar') return stack(spec.series).map((ends) => ({ x0: starts, width: GROUP, ...ends }));
+  if (spec.kind === 'stackedBar') return stackedGeometry(spec.series, starts);
   const width = GROUP / Math.max(1, spec.series.length);
   return spec.series.map((s, k) => ({
     x0: starts.map((x) => x + k * width),
@@ -62,6 +65,20 @@ export function barGeometry(spec: ChartSpec): BarGeometry[] {
     y0: s.values.map((v) => (v === null ? null : 0)),
     y1: s.values,
   }));
+}
+
+function stackedGeometry(series: ChartSeries[], starts: number[]): BarGeometry[] {
+  const previous = series.map((s) => s.role === 'previous');
+  const stacks = previous.some(Boolean) ? [false, true] : [false];
+  const width = GROUP / stacks.length;
+  const out = new Array<BarGeometry>(series.length);
+  stacks.forEach((isPrevious, g) => {
+    const members = series.map((_, k) => k).filter((k) => previous[k] === isPrevious);
+    stack(members.map((k) => series[k]!)).forEach((ends, j) => {
+      out[members[j]!] = { x0: starts.map((x) => x + g * width), width, ...ends };
+    });
+  });
+  return out;
 }
 
 export interface XLabels {

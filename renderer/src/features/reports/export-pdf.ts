@@ -81,34 +81,71 @@ function onPaper(color: string): string {
   return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** A row of coloured squares and series names, in the chart's palette. */
-function drawLegend(layout: Layout, spec: ChartSpec) {
-  const { doc } = layout;
-  const styles = seriesStyles(spec.series, { text: INK, muted: MUTED, border: LINE });
-  let x = MARGIN;
-  doc.setFont('helvetica', 'normal').setFontSize(8).setTextColor(INK);
-  spec.series.forEach((s, k) => {
-    doc.setFillColor(onPaper(styles[k]!.fill)).rect(x, layout.y + 2, 8, 8, 'F');
-    doc.text(s.label, x + 12, layout.y + 9);
-    x += 24 + doc.getTextWidth(s.label);
+const CHART_GAP = 16;
+/** A chart's image is at most this tall on paper (points). */
+const MAX_CHART_HEIGHT = 200;
+const LEGEND_LINE = 14;
+
+/** The legend's entries laid out in rows within `width`: each with its x offset and row. */
+function legendPlaces(doc: jsPDF, spec: ChartSpec, width: number): Array<{ x: number; row: number }> {
+  doc.setFont('helvetica', 'normal').setFontSize(8);
+  let x = 0;
+  let row = 0;
+  return spec.series.map((s) => {
+    const w = 24 + doc.getTextWidth(s.label);
+    if (x > 0 && x + w > width) [x, row] = [0, row + 1];
+    const place = { x, row };
+    x += w;
+    return place;
   });
-  layout.y += 20;
 }
 
-/** The chart under its title, kept together on one page. */
-function drawChart(layout: Layout, spec: ChartSpec, host: HTMLElement) {
-  const canvas = host.querySelector<HTMLCanvasElement>(`[data-chart="${spec.id.replace(/["\\]/g, '\\$&')}"] canvas`);
-  const usable = canvas && canvas.width > 0 && canvas.height > 0;
-  const height = usable ? Math.min(260, (layout.width * canvas.height) / canvas.width) : 0;
-  layout.ensure(height + 60);
-  layout.text(spec.title, 11, { bold: true, gap: 4 });
-  if (!usable) {
-    layout.text('This chart could not be copied; its numbers are in the tables below.', 9, { color: MUTED, gap: 10 });
+interface ChartBox {
+  spec: ChartSpec;
+  canvas: HTMLCanvasElement | null;
+  imageHeight: number;
+  height: number;
+}
+
+/** What a chart takes in a column `width` wide: title, image (kept to the canvas's proportions), legend. */
+function chartBox(doc: jsPDF, spec: ChartSpec, host: HTMLElement, width: number): ChartBox {
+  const found = host.querySelector<HTMLCanvasElement>(`[data-chart="${spec.id.replace(/["\\]/g, '\\$&')}"] canvas`);
+  const canvas = found && found.width > 0 && found.height > 0 ? found : null;
+  const imageHeight = canvas ? Math.min(MAX_CHART_HEIGHT, (width * canvas.height) / canvas.width) : 24;
+  const rows = canvas ? Math.max(...legendPlaces(doc, spec, width).map((p) => p.row)) + 1 : 0;
+  return { spec, canvas, imageHeight, height: 18 + imageHeight + 4 + rows * LEGEND_LINE + CHART_GAP };
+}
+
+/** One chart in its column at the layout's line: title, image (or why there is none), legend. */
+function drawChartAt(layout: Layout, box: ChartBox, x: number, width: number) {
+  const { doc } = layout;
+  const { spec, canvas } = box;
+  doc.setFont('helvetica', 'bold').setFontSize(11).setTextColor(INK).text(fit(doc, spec.title, width), x, layout.y + 11);
+  const top = layout.y + 18;
+  if (!canvas) {
+    doc.setFont('helvetica', 'normal').setFontSize(9).setTextColor(MUTED).text(doc.splitTextToSize('This chart could not be copied; its numbers are in the tables below.', width), x, top + 9);
     return;
   }
-  layout.doc.addImage(chartImage(canvas), 'JPEG', MARGIN, layout.y, layout.width, height);
-  layout.y += height + 4;
-  drawLegend(layout, spec);
+  doc.addImage(chartImage(canvas), 'JPEG', x, top, width, box.imageHeight);
+  const styles = seriesStyles(spec.series, { text: INK, muted: MUTED, border: LINE });
+  const legendTop = top + box.imageHeight + 4;
+  legendPlaces(doc, spec, width).forEach((place, k) => {
+    const y = legendTop + place.row * LEGEND_LINE;
+    doc.setFillColor(onPaper(styles[k]!.fill)).rect(x + place.x, y + 2, 8, 8, 'F');
+    doc.setTextColor(INK).text(spec.series[k]!.label, x + place.x + 12, y + 9);
+  });
+}
+
+/** The charts two to a row, as the screen's grid shows them, each row kept on one page. */
+function drawCharts(layout: Layout, specs: readonly ChartSpec[], host: HTMLElement) {
+  const width = (layout.width - CHART_GAP) / 2;
+  for (let i = 0; i < specs.length; i += 2) {
+    const boxes = specs.slice(i, i + 2).map((spec) => chartBox(layout.doc, spec, host, width));
+    const height = Math.max(...boxes.map((b) => b.height));
+    layout.ensure(height);
+    boxes.forEach((box, k) => drawChartAt(layout, box, MARGIN + k * (width + CHART_GAP), width));
+    layout.y += height;
+  }
 }
 
 const isNumeric = (kind: ValueKind) => kind !== 'text';
@@ -193,7 +230,7 @@ export async function reportPdf(view: ReportView, host: HTMLElement): Promise<Ui
   layout.text(view.title, 18, { bold: true });
   layout.text(view.period, 10, { color: MUTED, gap: 12 });
   if (view.figures.length > 0) drawFigures(layout, view.figures, view.currency);
-  for (const chart of view.charts) drawChart(layout, chart, host);
+  drawCharts(layout, view.charts, host);
   for (const table of view.tables) drawTable(layout, table, view.currency);
   if (view.notes.length > 0) {
     layout.ensure(40);
