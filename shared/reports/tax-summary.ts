@@ -106,7 +106,7 @@ function figures(entries: readonly ReportEntry[], costs: Map<ReportEntry, number
     ['Employee hours', 'ms', hoursWhere((e) => name.kind(e) === KIND_WORDS.employee)],
     ['Contractor hours', 'ms', hoursWhere((e) => name.kind(e) === KIND_WORDS.contractor)],
     ['Billable hours', 'ms', hoursWhere((e) => e.billable)],
-  ]);
+  ]).map((f) => (f.label === 'Labour cost' ? { ...f, good: 'down' as const } : f));
 }
 
 export function taxSummaryReport(data: ReportData, scope: ReportScope, _options: ReportOptions = {}): ReportView {

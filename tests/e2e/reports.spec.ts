@@ -106,6 +106,13 @@ test('a quarter of reports: the numbers are the firm’s, the pictures speak, th
   await app.getByLabel('To', { exact: true }).fill(today);
   await expect(root).toHaveAttribute('data-report-ready', 'taxSummary');
   expect(hoursMs(await figure(app, 'Contractor hours').innerText())).toBe(dana.reduce((s, e) => s + (e.end - e.start), 0));
+  await app.screenshot({ path: `${artifactsDir}/reports-tax-summary.png`, fullPage: true });
+
+  // Utilization over the same days: a line per person against the target.
+  await app.getByRole('tab', { name: /^Utilization/ }).click();
+  await expect(root).toHaveAttribute('data-report-ready', 'utilization');
+  await expect(app.locator('figure[data-chart]')).toHaveCount(3);
+  await app.screenshot({ path: `${artifactsDir}/reports-utilization.png`, fullPage: true });
 
   // Receivables: what is owed is what the invoices' balances add up to.
   await app.getByRole('tab', { name: /^Receivables/ }).click();

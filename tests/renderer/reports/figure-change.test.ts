@@ -14,6 +14,8 @@ describe('figureChange', () => {
 
   it('counts a share’s change in points, not percent of percent', () => {
     expect(figureChange({ label: 'Utilization', kind: 'percent', value: 72, previous: 60 }, 'Q3 2026')?.text).toBe('▲ Up 12 points vs Q3 2026');
+    expect(figureChange({ label: 'Utilization', kind: 'percent', value: 37.2, previous: 36.9 }, 'Q3 2026')?.text).toBe('▲ Up less than 1 point vs Q3 2026');
+    expect(figureChange({ label: 'Utilization', kind: 'percent', value: 36, previous: 37 }, 'Q3 2026')?.text).toBe('▼ Down 1 point vs Q3 2026');
   });
 
   it('handles no change, a start from nothing and a missing comparison', () => {

@@ -29,7 +29,10 @@ export function figureChange(figure: ReportFigure, against: string): FigureChang
   const tone = direction === (figure.good ?? 'up') ? 'good' : 'bad';
   const word = direction === 'up' ? '▲ Up' : '▼ Down';
   // A share changes by points (60% → 72% is 12 points, not 20%); from nothing there is no percentage.
-  if (kind === 'percent') return { tone, text: `${word} ${Math.round(Math.abs(value - previous))} points vs ${against}` };
+  if (kind === 'percent') {
+    const points = Math.round(Math.abs(value - previous));
+    return { tone, text: `${word} ${points < 1 ? 'less than 1 point' : points === 1 ? '1 point' : `${points} points`} vs ${against}` };
+  }
   if (previous === 0) return { tone, text: `${word} from none vs ${against}` };
   const percent = Math.round((Math.abs(value - previous) / Math.abs(previous)) * 100);
   return { tone, text: `${word} ${percent < 1 ? 'less than 1' : percent}% vs ${against}` };
