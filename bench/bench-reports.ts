@@ -17,30 +17,13 @@ import { loadavg } from 'node:os';
 import { startHarness } from '../electron/harness/harness';
 import { REPORTS } from '../shared/reports/index';
 import { localDate } from '../shared/time/zone';
-import { chromiumArgs, chromiumPath } from './chromium-page';
+import { chromiumArgs, chromiumPath, PUT_ROWS, until } from './chromium-page';
 import { YEAR_ZONE, yearOfData } from './reports/year-data';
 
 const TARGET_MS = 300;
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
 const size = { entries: Number(args.get('entries') ?? 100_000), invoices: Number(args.get('invoices') ?? 2_000) };
 const reps = Number(args.get('reps') ?? 3);
-
-/** Writes rows straight into the app's IndexedDB (then the page reloads to read them). */
-const PUT_ROWS = `async (tables) => {
-  const db = await new Promise((ok, fail) => { const r = indexedDB.open('track-nexus'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const tx = db.transaction(Object.keys(tables), 'readwrite');
-  for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
-  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-  db.close();
-}`;
-
-async function until(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${expression}`);
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-}
 
 async function seed(page: Page, data: ReturnType<typeof yearOfData>): Promise<void> {
   const { entries, invoices, payments, ...rest } = data;

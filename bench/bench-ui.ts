@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { startHarness } from '../electron/harness/harness';
 import { addLocalDays, startOfLocalWeek } from '../shared/time/local-date';
 import { localDate, zonedInstant } from '../shared/time/zone';
-import { chromiumArgs, chromiumPath } from './chromium-page';
+import { chromiumArgs, chromiumPath, PUT_ROWS, until } from './chromium-page';
 
 const ZONE = 'UTC';
 const TARGET_MS = 100;
@@ -31,15 +31,6 @@ const INSTRUMENT = `
   addEventListener('DOMContentLoaded', () => new MutationObserver(() => { window.__bench.lastChange = performance.now(); })
     .observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true }));
 `;
-
-/** Writes rows straight into the app's IndexedDB (then the page reloads to read them). */
-const PUT_ROWS = `async (tables) => {
-  const db = await new Promise((ok, fail) => { const r = indexedDB.open('track-nexus'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const tx = db.transaction(Object.keys(tables), 'readwrite');
-  for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
-  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-  db.close();
-}`;
 
 const PROJECTS = [
   { id: 'p-portal', client: 'c-acme', name: 'Customer portal', task: 'Development', app: 'Code', title: 'login.ts — customer portal — Visual Studio Code' },
@@ -97,18 +88,6 @@ function reviewSegments(day: string) {
 }
 
 interface Measured { eventMs: number; settledMs: number }
-
-/**
- * Waits until `expression` is true in the page, polled from here: the app's Content-Security-Policy
- * (no eval) refuses Playwright's in-page polling of a string.
- */
-async function until(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${expression}`);
-    await new Promise((ok) => setTimeout(ok, 25));
-  }
-}
 
 /** Runs one interaction: `act` does it, `done` waits for its visible result; then the screen must be quiet. */
 async function measure(page: Page, act: () => Promise<unknown>, done: () => Promise<unknown>): Promise<Measured> {

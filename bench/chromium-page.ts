@@ -2,6 +2,7 @@
 // server, nothing written to disk), a loopback server for it, and how Debian's Chromium is started.
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { build, type Rollup } from 'vite';
 
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -45,4 +46,25 @@ export function servePage(script: string, title: string): Promise<{ server: Serv
       ok({ server, url: `http://127.0.0.1:${address.port}/` });
     }),
   );
+}
+
+/** Writes rows straight into the app's IndexedDB (then the page reloads to read them). */
+export const PUT_ROWS = `async (tables) => {
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open('track-nexus'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const tx = db.transaction(Object.keys(tables), 'readwrite');
+  for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
+  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+  db.close();
+}`;
+
+/**
+ * Waits until `expression` is true in the page, polled from here: the app's Content-Security-Policy
+ * (no eval) refuses Playwright's in-page polling of a string.
+ */
+export async function until(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${expression}`);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
 }

@@ -5,18 +5,11 @@
 // under the keyboard, a row's link opens the screen that fixes it, and the CSV and PDF come out.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { PUT_ROWS } from '../../bench/chromium-page';
 import { billedMinutes, yearOfData } from '../../bench/reports/year-data';
 import { multiplyRate } from '../../shared/money/multiply';
 import { addLocalDays } from '../../shared/time/local-date';
 import { artifactsDir, expect, pageLocal, test } from './fixtures';
-
-const PUT_ROWS = async (tables: Record<string, unknown[]>) => {
-  const db = await new Promise<IDBDatabase>((ok, fail) => { const r = indexedDB.open('track-nexus'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const tx = db.transaction(Object.keys(tables), 'readwrite');
-  for (const [name, rows] of Object.entries(tables)) for (const row of rows) tx.objectStore(name).put(row);
-  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-  db.close();
-};
 
 /** "US$1,234.56" → 123456; "−$5.00" → -500. */
 const cents = (text: string) => (/[-−]/.test(text) ? -1 : 1) * Number(text.replace(/[^0-9]/g, ''));
@@ -29,7 +22,8 @@ const hoursMs = (text: string) => {
 async function seedYear(app: Page) {
   const { date: today } = await pageLocal(app, Date.now());
   const year = yearOfData({ entries: 3_650, invoices: 60 }, today, Date.now());
-  await app.evaluate(PUT_ROWS, { clients: year.clients, projects: year.projects, tasks: year.tasks, entries: year.entries, invoices: year.invoices, payments: year.payments });
+  const { clients, projects, tasks, entries, invoices, payments } = year;
+  await app.evaluate(`(${PUT_ROWS})(${JSON.stringify({ clients, projects, tasks, entries, invoices, payments })})`);
   await app.reload();
   await expect(app.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return { year, today };

@@ -1,6 +1,7 @@
 // Test data for the "as of a day" reports: a small workspace on Friday 4 Dec 2026 with two clients,
 // and builders for entries, segments, invoices and payments with everything but the point defaulted.
 import type { BillingArrangement } from '../../../../shared/billing/types';
+import { reportData } from '../data';
 import type { ReportData, ReportEntry, ReportInvoice, ReportPayment, ReportProject, ReportScope, ReportSegment, ReportTable, ReportView } from '../../../../shared/reports/types';
 
 export const TODAY = '2026-12-04';
@@ -13,25 +14,15 @@ export function project(id: string, clientId: string | null, arrangement: Billin
 }
 
 export function workspace(over: Partial<ReportData> = {}): ReportData {
-  return {
-    currency: 'USD',
+  return reportData({
     today: TODAY,
-    weekStartsOn: 1,
-    utilizationTargetPercent: 75,
     clients: [
       { id: 'acme', name: 'Acme Corp' },
       { id: 'bolt', name: 'Bolt Ltd' },
     ],
     projects: [project('web', 'acme'), project('app', 'bolt')],
-    tasks: [],
-    people: [],
-    entries: [],
-    segments: [],
-    invoices: [],
-    payments: [],
-    otherCurrencyEntries: 0,
     ...over,
-  };
+  });
 }
 
 let seq = 0;
