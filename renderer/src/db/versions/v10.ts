@@ -14,12 +14,13 @@ export const v10: SchemaVersion = {
     entries: 'id, start, [projectId+start], status, &importKey, deletedAt, running, localDate, [projectId+localDate], trashedAt, waiting',
   },
   upgrade: async (tx: Transaction) => {
+    // Only these statuses can be waiting; invoiced and paid entries (most of them) are not touched.
     await tx
       .table('entries')
-      .toCollection()
+      .where('status')
+      .anyOf(['draft', 'approved', 'synced'])
       .modify((entry: Parameters<typeof isWaiting>[0] & { waiting?: 1 }) => {
         if (isWaiting(entry)) entry.waiting = 1;
-        else delete entry.waiting;
       });
   },
 };
