@@ -24,8 +24,8 @@ export function useReportData(range: DateRange | null, today: LocalDate): { data
   return loaded;
 }
 
-/** Reads kept at once: the periods a person moves between (a month, its quarter, the year). */
-const KEPT_READS = 3;
+/** Reads kept at once: the periods a person moves between (a month, its quarter, the year, and the last four weeks the reports about today read). */
+const KEPT_READS = 4;
 
 async function cachedRead(cache: Map<string, ReportData>, key: string, read: () => Promise<ReportData>): Promise<ReportData> {
   const kept = cache.get(key);
