@@ -62,4 +62,15 @@ describe('ReportTableView', () => {
     expect(onOpen).toHaveBeenCalledWith(table.rows[1]!.link);
     expect(screen.getAllByRole('button', { name: /Review/ })).toHaveLength(1);
   });
+
+  it('shows the first hundred rows of a long table and the rest on request, sorted as a whole', () => {
+    const rows = Array.from({ length: 250 }, (_, i) => ({ cells: { client: `Client ${String(i).padStart(3, '0')}`, hours: i * HOUR, revenue: i } }));
+    render(<ReportTableView table={{ ...table, rows }} currency="USD" onOpen={() => undefined} />);
+    expect(bodyClients()).toHaveLength(101);
+    fireEvent.click(screen.getByRole('button', { name: 'Hours' }));
+    // Largest first over all 250, not over the hundred shown.
+    expect(bodyClients()[0]).toBe('Client 249');
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 250 rows' }));
+    expect(bodyClients()).toHaveLength(250);
+  });
 });

@@ -1,6 +1,7 @@
 // A report's table: a real <table> with a caption, column headers that sort on click (aria-sort
 // says how), numbers right-aligned in the app's formats, the total row in <tfoot>, and a button on
-// rows that point somewhere to fix what they show.
+// rows that point somewhere to fix what they show. A long table shows its first rows and a button for
+// the rest (the exports always hold every row), so a report opens without drawing hundreds of rows.
 import { useState } from 'react';
 import { formatValue } from '../../../../shared/reports/format';
 import type { Cell, ReportColumn, ReportLink, ReportRow, ReportTable } from '../../../../shared/reports/types';
@@ -40,8 +41,14 @@ function nextSort(sort: Sort, column: ReportColumn): Sort {
 
 const numeric = (column: ReportColumn) => column.kind !== 'text';
 
+/** Rows shown before "Show all". */
+const FIRST_ROWS = 100;
+
 export function ReportTableView({ table, currency, onOpen }: ReportTableViewProps) {
   const [sort, setSort] = useState<Sort>(null);
+  const [all, setAll] = useState(false);
+  const rows = sorted(table.rows, sort);
+  const shown = all ? rows : rows.slice(0, FIRST_ROWS);
   const hasLinks = table.rows.some((row) => row.link);
   // The total row leaves cells it has no sum for blank rather than "—".
   const cell = (column: ReportColumn, value: Cell | undefined, blank = false) => (
@@ -64,7 +71,7 @@ export function ReportTableView({ table, currency, onOpen }: ReportTableViewProp
         </tr>
       </thead>
       <tbody>
-        {sorted(table.rows, sort).map((row, i) => (
+        {shown.map((row, i) => (
           <tr key={i}>
             {table.columns.map((column) => cell(column, row.cells[column.key]))}
             {hasLinks && (
@@ -72,6 +79,13 @@ export function ReportTableView({ table, currency, onOpen }: ReportTableViewProp
             )}
           </tr>
         ))}
+        {shown.length < rows.length && (
+          <tr className="more-rows">
+            <td colSpan={table.columns.length + (hasLinks ? 1 : 0)}>
+              <button type="button" className="row-link" onClick={() => setAll(true)}>Show all {rows.length.toLocaleString()} rows</button>
+            </td>
+          </tr>
+        )}
       </tbody>
       {table.total && (
         <tfoot>
