@@ -1,18 +1,13 @@
-// What the three "as of a day" reports (unbilled work, receivables, cash forecast) share: the day in
-// words, days between dates, the client and project filters, and names for ids.
+// What the three "as of a day" reports (unbilled work, receivables, cash forecast) share: "As of",
+// days between dates, the client and project filters, and names for ids.
 import { formatDate } from '../time/display';
 import { parseLocalDate, type LocalDate } from '../time/local-date';
 import type { ReportData, ReportScope } from './types';
-
-const DAY_MONTH = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function utcDay(date: LocalDate): number {
   const { year, month, day } = parseLocalDate(date);
   return Date.UTC(year, month - 1, day);
 }
-
-/** "15 Dec" (or "Dec 15"): a day in the system locale, without its year. */
-export const dayMonth = (date: LocalDate): string => DAY_MONTH.format(utcDay(date) + 12 * 3_600_000);
 
 /** "As of 4 Dec 2026": the period words of a report that looks at one day. */
 export const asOfWords = (date: LocalDate): string => `As of ${formatDate(date)}`;

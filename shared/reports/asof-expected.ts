@@ -6,7 +6,8 @@ import { periodOf } from '../billing/periods';
 import { progressTotal } from '../billing/progress';
 import type { FixedFeeArrangement, ProgressArrangement, RetainerArrangement } from '../billing/types';
 import { addLocalDays, firstOfNextMonth, type LocalDate } from '../time/local-date';
-import { clientFilter, dayMonth, names, scopeFilter, sum, type Names } from './asof-common';
+import { clientFilter, names, scopeFilter, sum, type Names } from './asof-common';
+import { formatDayMonth } from '../time/display';
 import { appliedByInvoice, payerKey, paymentHistory, type PayHistory } from './asof-payments';
 import type { ReportData, ReportEntry, ReportProject, ReportScope } from './types';
 
@@ -52,7 +53,7 @@ export function expectedItems(data: ReportData, scope: ReportScope): { items: Ex
     const h = history.get(payerKey(inv));
     const late = h ? Math.round(h.averageDaysLate) : 0;
     const due = addLocalDays(inv.dueDate, late);
-    const basis = `Due ${dayMonth(inv.dueDate)}; ${h ? lateWords(client, h.averageDaysLate) : 'no payment history'}`;
+    const basis = `Due ${formatDayMonth(inv.dueDate)}; ${h ? lateWords(client, h.averageDaysLate) : 'no payment history'}`;
     return { source: 'Open invoices', client, item: inv.number, date: due > data.today ? due : data.today, amountMinor: inv.balanceMinor, basis };
   });
   const unbilled = data.entries.filter((e) => e.billable && e.invoiceId === null && keep(e.clientId, e.projectId));
@@ -111,7 +112,7 @@ function hourly(ctx: Context, clientId: string | null, project: string, value: n
   const invoiced = monthEnd(ctx.data.today);
   const paid = paidAfter(ctx, clientId, invoiced);
   const capWords = cap !== null && cap < value ? `, up to the ${moneyText(Math.max(0, cap), ctx.data.currency)} left in the budget` : '';
-  const basis = `Invoiced ${dayMonth(invoiced)} at month end${capWords}; ${paid.words}`;
+  const basis = `Invoiced ${formatDayMonth(invoiced)} at month end${capWords}; ${paid.words}`;
   return [{ source: 'Unbilled work', client: ctx.named.client(clientId), item: project, date: paid.date, amountMinor, basis }];
 }
 
@@ -142,7 +143,7 @@ function retainerFees(ctx: Context, project: ReportProject, arr: RetainerArrange
     if (invoiced > horizon) break;
     if (invoiced <= today) continue;
     const paid = paidAfter(ctx, project.clientId, invoiced);
-    const basis = `${p.label} retainer fee, invoiced ${dayMonth(invoiced)} ${arr.billedInAdvance ? 'in advance' : 'at the period\'s end'}; ${paid.words}`;
+    const basis = `${p.label} retainer fee, invoiced ${formatDayMonth(invoiced)} ${arr.billedInAdvance ? 'in advance' : 'at the period\'s end'}; ${paid.words}`;
     items.push({ source: 'Unbilled work', client: ctx.named.client(project.clientId), item: project.name, date: paid.date, amountMinor: arr.feeMinor, basis });
   }
   return items;
@@ -167,7 +168,7 @@ function completionFee(ctx: Context, project: ReportProject, arr: FixedFeeArrang
   }
   const done = arr.completedOn !== null ? today : addLocalDays(today, Math.ceil(remainingMs / perDayMs));
   const paid = paidAfter(ctx, project.clientId, done);
-  const pace = arr.completedOn !== null ? 'the project is complete' : `${hoursText(Math.round(remainingMs / 60_000))} of the estimate left at ${hoursText(Math.round(perDayMs / 60_000))} a day, done about ${dayMonth(done)}`;
+  const pace = arr.completedOn !== null ? 'the project is complete' : `${hoursText(Math.round(remainingMs / 60_000))} of the estimate left at ${hoursText(Math.round(perDayMs / 60_000))} a day, done about ${formatDayMonth(done)}`;
   const basis = `Fixed fee on completion: ${pace}; ${paid.words}`;
   return [{ source: 'Unbilled work', client: ctx.named.client(project.clientId), item: project.name, date: paid.date, amountMinor: left, basis }];
 }

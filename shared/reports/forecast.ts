@@ -3,7 +3,8 @@
 import { moneyText } from '../billing/charge';
 import { addLocalDays, startOfLocalWeek, type LocalDate } from '../time/local-date';
 import { FORECAST_BUCKETS, forecastBucket } from './aging';
-import { asOfWords, dayMonth, daysBetween, sum } from './asof-common';
+import { asOfWords, daysBetween, sum } from './asof-common';
+import { formatDayMonth } from '../time/display';
 import { expectedItems, HORIZON_DAYS, type Expected, type ExpectedSource } from './asof-expected';
 import type { ChartSpec, ReportData, ReportFigure, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
@@ -64,7 +65,7 @@ function charts(dated: readonly Dated[], data: ReportData): ChartSpec[] {
       id: 'cumulative',
       title: 'Cumulative expected cash',
       kind: 'line',
-      categories: weeks.map(dayMonth),
+      categories: weeks.map((d) => formatDayMonth(d)),
       unit: 'money',
       series: [{ label: 'Expected cash', values: weeks.map((w) => through(addLocalDays(w, 6))) }],
     },

@@ -1,14 +1,13 @@
-// How report numbers read: formatValue for the screen and the PDF ("12:30", "$1,234.50", "4 Dec
-// 2026"), plainValue for CSV cells a spreadsheet can add up ("12.50", "1234.50"), and axisValue for
+// How report numbers read: formatValue for the screen and the PDF ("12:30", "$1,234.50", dates as
+// every screen shows them), plainValue for CSV cells a spreadsheet can add up ("12.50", "1234.50"), and axisValue for
 // the short labels on a chart's axis ("12 h", "$1.2K"). Hours are always h:mm on screen, like the
 // rest of the app, and decimal hours in CSV. Percent values are percent (75 means 75%).
 import { currencyExponent, formatMoney, minorToDecimalString } from '../money/money';
 import { formatDuration } from '../time/duration';
-import { parseLocalDate } from '../time/local-date';
+import { formatDate } from '../time/display';
 import type { Cell, ValueKind } from './types';
 
 const HOUR_MS = 3_600_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** h:mm; negative durations (a correction) keep their sign. */
 function hours(ms: number): string {
@@ -26,16 +25,10 @@ function days(value: number): string {
   return `${n} ${n === 1 ? 'day' : 'days'}`;
 }
 
-/** "4 Dec 2026", the same in every locale. */
-function date(value: string): string {
-  const { year, month, day } = parseLocalDate(value);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
 /** A cell as people read it on the screen and in the PDF; an empty cell is "—". */
 export function formatValue(kind: ValueKind, value: Cell, currency: string): string {
   if (value === null) return '—';
-  if (typeof value === 'string') return kind === 'date' ? date(value) : value;
+  if (typeof value === 'string') return kind === 'date' ? formatDate(value) : value;
   switch (kind) {
     case 'ms': return hours(value);
     case 'money': return formatMoney({ amountMinor: value, currency });

@@ -4,7 +4,8 @@
 import { formatDate } from '../time/display';
 import type { LocalDate } from '../time/local-date';
 import { AGE_BUCKETS, ageBucket } from './aging';
-import { asOfWords, dayMonth, daysBetween, names, scopeFilter, sum } from './asof-common';
+import { asOfWords, daysBetween, names, scopeFilter, sum } from './asof-common';
+import { formatDayMonth } from '../time/display';
 import type { ChartSpec, ReportData, ReportFigure, ReportLink, ReportRow, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
 
@@ -42,8 +43,8 @@ function waiting(data: ReportData, scope: ReportScope): Waiting[] {
 }
 
 function fixLink(stage: Stage, day: LocalDate): ReportLink {
-  if (stage === 0) return { screen: 'review', day, label: `Review ${dayMonth(day)}` };
-  if (stage === 1) return { screen: 'today', day, label: `Approve on ${dayMonth(day)}` };
+  if (stage === 0) return { screen: 'review', day, label: `Review ${formatDayMonth(day)}` };
+  if (stage === 1) return { screen: 'today', day, label: `Approve on ${formatDayMonth(day)}` };
   if (stage === 2) return { screen: 'quickbooks', section: 'sync', label: 'Sync to QuickBooks' };
   return { screen: 'invoices', label: 'Make the invoice' };
 }

@@ -1,24 +1,9 @@
-// Small pieces the report builders share: dates in words that do not depend on the locale, the weeks
-// and months a scope spans, and the ratios (percent, per hour) every report rounds the same way.
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// Small pieces the report builders share: the weeks and months a scope spans, and the ratios (percent, per hour) every report rounds the same way.
 import { roundHalfUp, toSafeNumber } from '../money/money';
-import { addLocalDays, firstOfMonth, firstOfNextMonth, parseLocalDate, startOfLocalWeek, type LocalDate, type Weekday } from '../time/local-date';
+import { addLocalDays, firstOfMonth, firstOfNextMonth, startOfLocalWeek, type LocalDate, type Weekday } from '../time/local-date';
 import type { ReportFigure, ReportScope } from './types';
 
 const MS_PER_HOUR = 3_600_000;
-
-function inWords(date: LocalDate, pattern: string): string {
-  const { year, month, day } = parseLocalDate(date);
-  return format(new TZDate(year, month - 1, day, 'UTC'), pattern);
-}
-
-/** "1 Dec 2026". */
-export const dayLabel = (date: LocalDate): string => inWords(date, 'd MMM yyyy');
-/** "30 Nov": a week by its first day. */
-export const weekLabel = (date: LocalDate): string => inWords(date, 'd MMM');
-/** "Dec 2026". */
-export const monthLabel = (date: LocalDate): string => inWords(date, 'MMM yyyy');
 
 /** The first day of every week that has a day in the scope, in order (the first may be before `from`). */
 export function weekStarts(scope: Pick<ReportScope, 'from' | 'to'>, weekStartsOn: Weekday): LocalDate[] {

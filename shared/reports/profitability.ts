@@ -4,7 +4,8 @@
 // so a reader sees why the money differs from hours × rate.
 import { startOfLocalWeek, type LocalDate } from '../time/local-date';
 import { labourCost } from './cost';
-import { bucketSums, percentOf, presentFigures, perHour, weekLabel, weekStarts } from './parts';
+import { bucketSums, percentOf, presentFigures, perHour, weekStarts } from './parts';
+import { formatDayMonth } from '../time/display';
 import { describePeriod, entryInScope } from './scope';
 import type { ChartSpec, ProfitabilityBy, ReportColumn, ReportData, ReportEntry, ReportFigure, ReportOptions, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
@@ -185,7 +186,7 @@ function weeklyRevenue(data: ReportData, scope: ReportScope, entries: readonly R
     add(e.localDate, revenueOf(t));
   }
   for (const u of extras) add(u.txnDate, u.amountMinor);
-  return { id: 'revenueByWeek', title: 'Revenue by week', kind: 'line', categories: weeks.map(weekLabel), unit: 'money', series: [{ label: 'Revenue', values }] };
+  return { id: 'revenueByWeek', title: 'Revenue by week', kind: 'line', categories: weeks.map((d) => formatDayMonth(d)), unit: 'money', series: [{ label: 'Revenue', values }] };
 }
 
 function groupCharts(by: ProfitabilityBy, groups: readonly Group[]): ChartSpec[] {

@@ -1,7 +1,7 @@
 // Periods and filters: the date range a report preset covers, the period before it (for comparing),
 // the period in words, and whether an entry falls inside a report's scope.
 import { addLocalDays, firstOfMonth, firstOfNextMonth, parseLocalDate, startOfLocalWeek, type LocalDate, type Weekday } from '../time/local-date';
-import { dayLabel } from './parts';
+import { formatDate } from '../time/display';
 import type { PeriodPreset, ReportScope } from './types';
 
 export interface DateRange {
@@ -64,7 +64,7 @@ export function previousRange(preset: PeriodPreset, range: DateRange): DateRange
 
 /** "1 Dec 2026 – 31 Dec 2026", or one date for a one-day period; the same in every locale. */
 export function describePeriod(range: DateRange): string {
-  return range.from === range.to ? dayLabel(range.from) : `${dayLabel(range.from)} – ${dayLabel(range.to)}`;
+  return range.from === range.to ? formatDate(range.from) : `${formatDate(range.from)} – ${formatDate(range.to)}`;
 }
 
 /** Inside the dates and, when the scope names clients or projects, one of them (both lists apply when both are given). */

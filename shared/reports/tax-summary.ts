@@ -3,7 +3,8 @@
 // not, for the accountant.
 import { firstOfMonth } from '../time/local-date';
 import { labourCost, personLookup } from './cost';
-import { bucketSums, monthLabel, monthStarts, presentFigures } from './parts';
+import { bucketSums, monthStarts, presentFigures } from './parts';
+import { formatMonthYear } from '../time/display';
 import { describePeriod, entryInScope } from './scope';
 import type { ChartSpec, ReportData, ReportEntry, ReportFigure, ReportOptions, ReportScope, ReportTable, ReportView, WorkerKind } from './types';
 import { emptyView } from './view';
@@ -79,7 +80,7 @@ function byMonth(id: string, title: string, scope: ReportScope, entries: readonl
     for (const e of entries) if (nameOf(e) === label) sums.add(e.localDate, e.rawMs);
     return { label, values: sums.values };
   });
-  return { id, title, kind: 'stackedBar', categories: months.map(monthLabel), unit: 'ms', series };
+  return { id, title, kind: 'stackedBar', categories: months.map((d) => formatMonthYear(d)), unit: 'ms', series };
 }
 
 function charts(scope: ReportScope, entries: readonly ReportEntry[], categories: Array<[string, Tally]>, name: Namers): ChartSpec[] {

@@ -3,7 +3,8 @@
 import { addLocalDays, startOfLocalWeek, weekdayOf, type LocalDate } from '../time/local-date';
 import { groupBy } from '../group-by';
 import { personLookup } from './cost';
-import { bucketSums, percentOf, presentFigures, sumOf, weekLabel, weekStarts } from './parts';
+import { bucketSums, percentOf, presentFigures, sumOf, weekStarts } from './parts';
+import { formatDayMonth } from '../time/display';
 import { describePeriod, entryInScope } from './scope';
 import type { ChartSpec, ReportColumn, ReportData, ReportFigure, ReportOptions, ReportPerson, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
@@ -95,7 +96,7 @@ function tables(people: readonly PersonWeeks[], target: number): ReportTable[] {
 }
 
 function charts(people: readonly PersonWeeks[], starts: readonly LocalDate[], target: number): ChartSpec[] {
-  const categories = starts.map(weekLabel);
+  const categories = starts.map((d) => formatDayMonth(d));
   const weekly = starts.map((_, i) => sumWeeks(people.map((p) => p.weeks[i]!)));
   return [
     {

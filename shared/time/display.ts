@@ -10,12 +10,14 @@ import { parseLocalDate } from './local-date';
 /** undefined = the runtime's default locale (the system's, in the app). */
 type Locale = string | undefined;
 
-type Style = 'time' | 'dayLong' | 'dayShort' | 'date' | 'dateTime' | 'weekdayTime';
+type Style = 'time' | 'dayLong' | 'dayShort' | 'dayMonth' | 'monthYear' | 'date' | 'dateTime' | 'weekdayTime';
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   time: { timeStyle: 'short' },
   dayLong: { weekday: 'long', day: 'numeric', month: 'long' },
   dayShort: { weekday: 'short', day: 'numeric', month: 'short' },
+  dayMonth: { day: 'numeric', month: 'short' },
+  monthYear: { month: 'short', year: 'numeric' },
   date: { dateStyle: 'medium' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
   weekdayTime: { weekday: 'short', hour: 'numeric', minute: '2-digit' },
@@ -57,6 +59,16 @@ export function formatDayLong(date: LocalDate, locale?: Locale): string {
 /** "Thu 3 Dec" / "Thu, Dec 3". */
 export function formatDayShort(date: LocalDate, locale?: Locale): string {
   return formatter('dayShort', 'UTC', locale).format(utcNoon(date));
+}
+
+/** "3 Dec" / "Dec 3": a day without its year (a chart's week, a link to a day). */
+export function formatDayMonth(date: LocalDate, locale?: Locale): string {
+  return formatter('dayMonth', 'UTC', locale).format(utcNoon(date));
+}
+
+/** "Dec 2026": a month. */
+export function formatMonthYear(date: LocalDate, locale?: Locale): string {
+  return formatter('monthYear', 'UTC', locale).format(utcNoon(date));
 }
 
 /** "3 Dec 2026" / "Dec 3, 2026". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../shared/time/display';
 import { describePeriod, entryInScope, periodRange, previousRange } from '../../../shared/reports/scope';
 import { scope } from './data';
 
@@ -36,9 +37,9 @@ describe('previousRange', () => {
 });
 
 describe('describePeriod', () => {
-  it('reads the same in every locale, one date for a single day', () => {
+  it('reads its dates as every screen does (the system locale; en-GB here), one date for a single day', () => {
     expect(describePeriod({ from: '2026-12-01', to: '2026-12-31' })).toBe('1 Dec 2026 – 31 Dec 2026');
-    expect(describePeriod({ from: '2026-09-04', to: '2026-09-04' })).toBe('4 Sep 2026');
+    expect(describePeriod({ from: '2026-09-04', to: '2026-09-04' })).toBe(formatDate('2026-09-04'));
   });
 });
 

@@ -1,6 +1,6 @@
 // Dates and times read in the locale's own format, 12- or 24-hour, in the zone asked for.
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, formatDate, formatDateTime, formatDayLong, formatDayShort, formatTimeRange, formatWeekdayTime } from '../../../shared/time/display';
+import { formatClockTime, formatDate, formatDateTime, formatDayLong, formatDayShort, formatDayMonth, formatMonthYear, formatTimeRange, formatWeekdayTime } from '../../../shared/time/display';
 
 const at = Date.UTC(2026, 11, 3, 14, 5); // Thu 3 Dec 2026 14:05 UTC
 
@@ -26,6 +26,9 @@ describe('display formats', () => {
     expect(formatDayLong('2026-12-03', 'en-US')).toBe('Thursday, December 3');
     expect(formatDayShort('2026-12-03', 'en-GB')).toBe('Thu 3 Dec');
     expect(formatDate('2026-12-31', 'en-US')).toBe('Dec 31, 2026');
+    expect(formatDayMonth('2026-01-01', 'en-GB')).toBe('1 Jan');
+    expect(formatDayMonth('2026-01-01', 'en-US')).toBe('Jan 1');
+    expect(formatMonthYear('2026-12-31', 'en-US')).toBe('Dec 2026');
   });
 
   it('uses the runtime’s locale by default (the tests run in en-GB)', () => {
