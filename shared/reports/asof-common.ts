@@ -15,8 +15,6 @@ export const asOfWords = (date: LocalDate): string => `As of ${formatDate(date)}
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: LocalDate, to: LocalDate): number => Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
 
-export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
 /** Kept to one decimal (days read as "6.5"). */
 export const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 

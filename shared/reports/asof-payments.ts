@@ -1,7 +1,8 @@
 // How invoices stood on a day and how each client pays: balances as of a past day (total less the
 // payments applied by then), and per client the days from invoice to the payment that settled it.
 import type { LocalDate } from '../time/local-date';
-import { daysBetween, oneDecimal, sum } from './asof-common';
+import { daysBetween, oneDecimal } from './asof-common';
+import { sum } from './parts';
 import type { ReportInvoice, ReportPayment } from './types';
 
 /** Payments applied to one invoice, oldest first. */

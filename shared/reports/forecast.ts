@@ -3,7 +3,8 @@
 import { moneyText } from '../billing/charge';
 import { addLocalDays, startOfLocalWeek, type LocalDate } from '../time/local-date';
 import { FORECAST_BUCKETS, forecastBucket } from './aging';
-import { asOfWords, daysBetween, sum } from './asof-common';
+import { asOfWords, daysBetween } from './asof-common';
+import { sum } from './parts';
 import { formatDayMonth } from '../time/display';
 import { expectedItems, HORIZON_DAYS, type Expected, type ExpectedSource } from './asof-expected';
 import type { ChartSpec, ReportData, ReportFigure, ReportScope, ReportTable, ReportView } from './types';

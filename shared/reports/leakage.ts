@@ -4,7 +4,8 @@
 import { formatDate } from '../time/display';
 import type { LocalDate } from '../time/local-date';
 import { AGE_BUCKETS, ageBucket } from './aging';
-import { asOfWords, daysBetween, names, scopeFilter, sum } from './asof-common';
+import { asOfWords, daysBetween, names, scopeFilter } from './asof-common';
+import { sum } from './parts';
 import { formatDayMonth } from '../time/display';
 import type { ChartSpec, ReportData, ReportFigure, ReportLink, ReportRow, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';

@@ -2,7 +2,8 @@
 // the invoices overdue, and how many days each client takes to pay. Looking at an earlier period
 // shows the receivables as they stood then: payments made after its last day count as not yet made.
 import { PAST_DUE_BUCKETS, pastDueBucket } from './aging';
-import { asOfWords, clientFilter, daysBetween, names, oneDecimal, sum } from './asof-common';
+import { asOfWords, clientFilter, daysBetween, names, oneDecimal } from './asof-common';
+import { sum } from './parts';
 import { appliedByInvoice, balanceAsOf, payerKey, paymentHistory, type PayHistory } from './asof-payments';
 import type { ChartSpec, ReportData, ReportFigure, ReportInvoice, ReportScope, ReportTable, ReportView } from './types';
 import { emptyView } from './view';
