@@ -31,11 +31,10 @@ export function perHour(amountMinor: number, ms: number): number | null {
   return amountMinor < 0 ? -magnitude : magnitude;
 }
 
-/** Σ f(item). Money and milliseconds are integers, so plain addition is exact. */
-/** The numbers added up. */
+/** Σ values. Money and milliseconds are integers, so plain addition is exact. */
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-/** Each item's number added up. */
+/** Σ f(item). */
 export function sumOf<T>(items: readonly T[], f: (item: T) => number): number {
   let total = 0;
   for (const item of items) total += f(item);
