@@ -1,9 +1,10 @@
 // The invoice's currency. TimeActivity rates are in the home currency; a customer in another
 // currency is invoiced at the rate converted with QuickBooks' exchange rate (home units per one
-// foreign unit), rounded once to the foreign currency's minor unit.
+// foreign unit), rounded once to the foreign currency's minor unit; reports turn invoice amounts back
+// into the home currency the same way.
 import { currencyExponent, roundHalfUp, toSafeNumber } from '../money/money';
 import { parseDecimal, pow10 } from './exact';
-import type { ExchangeRateInfo, InvoiceInput } from './types';
+import type { ExchangeRateInfo, InvoiceDraft, InvoiceInput } from './types';
 
 /** The exchange rate the invoice needs, or null in the home currency; throws when it is missing. */
 export function neededExchangeRate(input: InvoiceInput): ExchangeRateInfo | null {
@@ -23,4 +24,17 @@ export function convertRate(homeRateMinor: number, home: string, rate: ExchangeR
   const { units, scale } = parseDecimal(rate.rate, 'exchange rate');
   const numerator = BigInt(homeRateMinor) * pow10(currencyExponent(rate.sourceCurrency) + scale);
   return toSafeNumber(roundHalfUp(numerator, units * pow10(currencyExponent(home))));
+}
+
+/**
+ * An amount of the invoice's currency in the home currency: × the draft's exchange rate (home units
+ * per one foreign unit), rounded once, half away from zero. As is when the invoice is in the home currency.
+ */
+export function toHomeMinor(amountMinor: number, draft: Pick<InvoiceDraft, 'currency' | 'exchangeRate'>, home: string): number {
+  const rate = draft.exchangeRate;
+  if (draft.currency === home || !rate) return amountMinor;
+  const { units, scale } = parseDecimal(rate.rate, 'exchange rate');
+  const numerator = BigInt(Math.abs(amountMinor)) * units * pow10(currencyExponent(home));
+  const converted = toSafeNumber(roundHalfUp(numerator, pow10(scale + currencyExponent(draft.currency))));
+  return amountMinor < 0 ? -converted : converted;
 }

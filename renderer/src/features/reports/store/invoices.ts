@@ -2,9 +2,7 @@
 // dates, total and balance where it has answered, the draft's figures before; an invoice in the
 // customer's currency is converted back at the exchange rate it was made with.
 import { groupBy } from '../../../../../shared/group-by';
-import { parseDecimal, pow10 } from '../../../../../shared/invoice/exact';
-import type { InvoiceDraft } from '../../../../../shared/invoice/types';
-import { currencyExponent, roundHalfUp, toSafeNumber } from '../../../../../shared/money/money';
+import { toHomeMinor } from '../../../../../shared/invoice/currency';
 import { decimalToMinor } from '../../../../../shared/qbo/decimal';
 import type { ReportInvoice, ReportPayment } from '../../../../../shared/reports/types';
 import { localDate } from '../../../../../shared/time/zone';
@@ -16,19 +14,6 @@ export interface InvoiceShare {
   amountMinor: number;
 }
 
-/**
- * An amount of the invoice's currency in the home currency: × the draft's exchange rate (home units
- * per one foreign unit), rounded once, half away from zero. As is when the invoice is in the home currency.
- */
-function toHome(amountMinor: number, draft: Pick<InvoiceDraft, 'currency' | 'exchangeRate'>, home: string): number {
-  const rate = draft.exchangeRate;
-  if (draft.currency === home || !rate) return amountMinor;
-  const { units, scale } = parseDecimal(rate.rate, 'exchange rate');
-  const numerator = BigInt(Math.abs(amountMinor)) * units * pow10(currencyExponent(home));
-  const converted = toSafeNumber(roundHalfUp(numerator, pow10(scale + currencyExponent(draft.currency))));
-  return amountMinor < 0 ? -converted : converted;
-}
-
 /** QuickBooks' decimal amount in minor units of the invoice currency; `fallback` when it has none (or more digits than the currency). */
 const qboMinor = (value: number | undefined, currency: string, fallback: number): number =>
   (value === undefined ? null : decimalToMinor(value, currency)) ?? fallback;
@@ -37,7 +22,7 @@ const SERVICE = new Set(['time', 'charge']);
 
 function reportInvoice(row: InvoiceRow, home: string, zone: string): ReportInvoice {
   const { draft, qbo } = row;
-  const convert = (minor: number) => toHome(minor, draft, home);
+  const convert = (minor: number) => toHomeMinor(minor, draft, home);
   const service = draft.lines.filter((l) => SERVICE.has(l.kind));
   // Lines with parts are covered by the entries' shares; a charge without parts (a retainer's fee
   // in a month without time) is money no entry carries.
@@ -71,7 +56,7 @@ export function reportInvoices(rows: readonly InvoiceRow[], home: string, zone: 
     if (row.ended) continue;
     const billed = new Set(row.entryIds);
     for (const a of row.draft.entryAmounts) {
-      if (billed.has(a.entryId)) shares.set(a.entryId, { invoiceId: row.id, amountMinor: toHome(a.amountMinor, row.draft, home) });
+      if (billed.has(a.entryId)) shares.set(a.entryId, { invoiceId: row.id, amountMinor: toHomeMinor(a.amountMinor, row.draft, home) });
     }
   }
   return { invoices: created.map((r) => reportInvoice(r, home, zone)), shares };
@@ -96,8 +81,8 @@ export function reportPayments(rows: readonly PaymentRow[], invoices: readonly I
       customerId: p.customerId,
       clientId: clientOf.get(`${p.companyId}:${p.customerId}`) ?? null,
       txnDate: p.txnDate,
-      totalMinor: toHome(p.totalMinor, draft, home),
-      applied: paid.map(({ invoice, amountMinor }) => ({ invoiceId: invoice.id, amountMinor: toHome(amountMinor, draft, home) })),
+      totalMinor: toHomeMinor(p.totalMinor, draft, home),
+      applied: paid.map(({ invoice, amountMinor }) => ({ invoiceId: invoice.id, amountMinor: toHomeMinor(amountMinor, draft, home) })),
     };
   });
 }
