@@ -52,6 +52,7 @@ test('a quarter of reports: the numbers are the firm’s, the pictures speak, th
   await people.getByLabel('Cost per hour (USD)').fill('60');
   await people.getByRole('button', { name: 'Add cost' }).click();
   await expect(people.getByRole('table', { name: 'Cost per hour for Dana Lee' })).toContainText('60.00');
+  await app.getByRole('region', { name: 'People and costs' }).screenshot({ path: `${artifactsDir}/reports-people-settings.png` });
 
   // Profitability over the last 90 days.
   await app.keyboard.press('Control+6');
