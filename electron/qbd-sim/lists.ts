@@ -35,7 +35,7 @@ export interface CompanySeed {
   classes?: readonly SeedEntry[];
 }
 
-export const DEFAULT_SEED: Required<CompanySeed> = {
+const DEFAULT_SEED: Required<CompanySeed> = {
   customers: ['Cool Cars', 'Cool Cars:Showroom Landscaping', 'Kristy Abercrombie', { name: 'Old Barn Supplies', isActive: false }],
   employees: ['Emily Platt'],
   vendors: ['Timberloft Lumber'],
@@ -100,7 +100,7 @@ export function createLists(seed: CompanySeed, stamps: Stamps): Lists {
 export const refElement = (name: string, e: ListEntry): string => `<${name}>${el('ListID', e.listId)}${el('FullName', e.fullName)}</${name}>`;
 
 /** A list entry's Ret, its elements in the schema's order (qbxml160.xsd CustomerRet, EmployeeRet, …). */
-export function listRet(e: ListEntry): string {
+function listRet(e: ListEntry): string {
   const head = el('ListID', e.listId) + el('TimeCreated', e.timeCreated) + el('TimeModified', e.timeModified) + el('EditSequence', e.editSequence) + el('Name', e.name);
   const active = el('IsActive', String(e.isActive));
   const body = NESTED.includes(e.kind)

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
 /** Intuit's schema folder as seen from this source file. */
-export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../tests/fixtures/qbd/', import.meta.url));
+const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../tests/fixtures/qbd/', import.meta.url));
 
 const ENTRY = 'qbxmlops160.xsd';
 const INCLUDED = ['qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'];

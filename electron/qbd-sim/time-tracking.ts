@@ -80,7 +80,7 @@ function readFields(node: XmlNode, lists: Lists): TimeFields | Answer {
 }
 
 /** A TimeTrackingRet, elements in the schema's order (TxnCore, then TxnDate … ExternalGUID). */
-export function timeTrackingRet(t: TimeTrackingRecord): string {
+function timeTrackingRet(t: TimeTrackingRecord): string {
   const ref = (name: string, e: ListEntry | undefined) => (e ? refElement(name, e) : '');
   return '<TimeTrackingRet>' +
     el('TxnID', t.txnId) + el('TimeCreated', t.timeCreated) + el('TimeModified', t.timeModified) + el('EditSequence', t.editSequence) +

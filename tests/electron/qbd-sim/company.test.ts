@@ -3,11 +3,12 @@
 // EditSequence, unknown name, unknown TxnID) and what they leave unchanged; list queries through
 // iterators; documents Intuit's schema refuses; and every answer checked against that same schema.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { createCompany, QbxmlParseError } from '../../../electron/qbd-sim/company';
-import { qbxmlDocument, timeTrackingAddRq, timeTrackingDelRq, timeTrackingModRq, type QbdTime } from '../../../shared/qbd/qbxml';
+import { qbxmlDocument, QBD_NOTES_MAX, timeTrackingAddRq, timeTrackingDelRq, timeTrackingModRq, type QbdTime } from '../../../shared/qbd/qbxml';
 
 const dir = new URL('../../fixtures/qbd/', import.meta.url);
 const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
@@ -137,6 +138,25 @@ describe('QuickBooks Desktop simulator: lists, host and the schema', () => {
     expect(only(await company.process(customerQuery(` iterator="Continue" iteratorID="${rs['iteratorID'] as string}"`, ''))).statusCode).toBe('3120');
   });
 
+  it('reads an indented document as QuickBooks does, whitespace between elements ignored', async () => {
+    const company = createCompany();
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<?qbxml version="13.0"?>
+<QBXML>
+  <QBXMLMsgsRq onError="stopOnError">
+    <TimeTrackingAddRq requestID="1">
+      <TimeTrackingAdd>
+        <TxnDate>2025-01-15</TxnDate>
+        <EntityRef><FullName>Emily Platt</FullName></EntityRef>
+        <Duration>PT3H30M</Duration>
+      </TimeTrackingAdd>
+    </TimeTrackingAddRq>
+  </QBXMLMsgsRq>
+</QBXML>`;
+    expect(only(await company.process(xml)).statusCode).toBe('0');
+    expect(company.timeTracking()).toMatchObject([{ txnDate: '2025-01-15', duration: 'PT3H30M', entity: { fullName: 'Emily Platt' } }]);
+  });
+
   it('says plainly what it does not handle instead of pretending', async () => {
     const company = createCompany();
     const rs = only(await company.process(doc(['<InvoiceQueryRq requestID="i" />'])));
@@ -174,4 +194,20 @@ describe('QuickBooks Desktop simulator: lists, host and the schema', () => {
     expect(await schemaErrors(xml)).toEqual([]);
     expect(responses(xml)[0]).toMatchObject({ HostRet: [{ Country: 'US', SupportedQBXMLVersion: expect.arrayContaining(['13.0', '16.0']) }] });
   });
+});
+
+describe('QuickBooks Desktop simulator: whatever the names and notes', () => {
+  const text = (max: number) => fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", 'é', '€', '9', '\n'), minLength: 1, maxLength: max })
+    .filter((t) => t.trim() === t && !t.includes(':'));
+
+  it('keeps each note and customer name exactly and answers in a document Intuit’s schema accepts', async () => {
+    await fc.assert(fc.asyncProperty(text(30), text(QBD_NOTES_MAX), async (customer, notes) => {
+      const company = createCompany({ customers: [customer] });
+      const xml = await company.process(doc([timeTrackingAddRq('a', { ...work, customer: { fullName: customer }, notes })]));
+      expect(await schemaErrors(xml)).toEqual([]);
+      const ret = (only(xml)['TimeTrackingRet'] as Record<string, unknown>[])[0]!;
+      expect(ret['Notes']).toBe(notes);
+      expect(ret['CustomerRef']).toMatchObject({ FullName: customer });
+    }), { numRuns: 15 });
+  }, 120_000);
 });
