@@ -9,8 +9,7 @@ import { createStamps } from './stamps';
 import { createTimeTracking, type TimeTrackingRecord } from './time-tracking';
 import { child, el, ok, parseDocument, responseDocument, responseElement, unknownChild, unsupported, type Answer, type XmlNode } from './xml';
 
-export type { CompanySeed, ListEntry, ListKind, SeedEntry } from './lists';
-export type { TimeTrackingRecord } from './time-tracking';
+export type { CompanySeed } from './lists';
 
 /**
  * QuickBooks could not read the document, so it answered no request. QuickBooks gives no qbXML

@@ -24,7 +24,7 @@ export interface ListEntry {
 }
 
 /** A seeded entry: a full name ("Cool Cars:Showroom Landscaping"), active unless said otherwise. */
-export type SeedEntry = string | { name: string; isActive?: boolean };
+type SeedEntry = string | { name: string; isActive?: boolean };
 
 export interface CompanySeed {
   customers?: readonly SeedEntry[];

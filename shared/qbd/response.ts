@@ -12,7 +12,7 @@ export interface QbdRet {
 
 /** qbXML's statusSeverity. Intuit: 0–499 Info, 500–999 Warn(ing), 1000 and up Error
  * (https://developer.intuit.com/app/developer/qbdesktop/docs/develop/exploring-the-quickbooks-desktop-sdk/status-codes-in-response-messages). */
-export type QbdSeverity = 'Info' | 'Warn' | 'Error';
+type QbdSeverity = 'Info' | 'Warn' | 'Error';
 
 /** One *Rs element: QuickBooks' answer to one request. */
 export interface QbdResponse {

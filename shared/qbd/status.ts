@@ -7,7 +7,7 @@
 // given code by code below).
 import type { QbdResponse } from './response';
 
-export type QbdRetry = 'never' | 'refresh' | 'later';
+type QbdRetry = 'never' | 'refresh' | 'later';
 
 export interface QbdStatusWords {
   retry: QbdRetry;
