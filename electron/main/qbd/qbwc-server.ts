@@ -85,8 +85,8 @@ export async function startQbwcServer(service: QbwcService, options: QbwcServerO
     server.once('error', reject);
     server.listen(options.port, LOOPBACK, resolve);
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${LOOPBACK}:${port}${options.path}`;
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address}:${port}${options.path}`;
   wsdl = withLocation(wsdlTemplate, url);
   return {
     url,
