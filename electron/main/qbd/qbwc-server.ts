@@ -33,61 +33,32 @@ export interface QbwcServer {
 const LOOPBACK = '127.0.0.1';
 const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 const XML = 'text/xml; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
 
 class TooLarge extends Error {}
+
+/** What a request needs to be answered: the service, where it lives, how much it may read, the WSDL to show. */
+interface Endpoint {
+  service: QbwcService;
+  path: string;
+  limit: number;
+  wsdl: string;
+}
 
 /** Starts the endpoint; resolves once it listens. */
 export async function startQbwcServer(service: QbwcService, options: QbwcServerOptions): Promise<QbwcServer> {
   const wsdlTemplate = await readFile(options.wsdlPath ?? join(process.cwd(), 'tests/fixtures/qbd/QBWebConnectorSvc.wsdl'), 'utf8');
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  let wsdl = '';
+  const endpoint: Endpoint = { service, path: options.path, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY, wsdl: '' };
   const server = createServer((req, res) => {
-    route(req, res).catch(() => send(res, 500, 'text/plain; charset=utf-8', 'Track Nexus could not answer.'));
+    route(endpoint, req, res).catch(() => send(res, 500, TEXT, 'Track Nexus could not answer.'));
   });
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-    if (url.pathname !== options.path) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
-    if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') return send(res, 200, XML, wsdl);
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return send(res, 405, 'text/plain; charset=utf-8', 'The Web Connector talks to this address with POST.');
-    }
-    // SOAP 1.1 is always text/xml (https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383526).
-    if (!/^text\/xml\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain; charset=utf-8', 'Send SOAP 1.1 as text/xml.');
-    let body: string;
-    try {
-      body = await readBody(req, limit);
-    } catch (e) {
-      if (!(e instanceof TooLarge)) throw e;
-      res.setHeader('Connection', 'close');
-      return send(res, 413, 'text/plain; charset=utf-8', 'The message is larger than Track Nexus accepts.');
-    }
-    await answerSoap(body, res);
-  }
-
-  async function answerSoap(body: string, res: ServerResponse): Promise<void> {
-    let call;
-    try {
-      call = readQbwcRequest(body);
-    } catch (e) {
-      if (!(e instanceof QbwcMessageError)) throw e;
-      return send(res, 500, XML, writeSoapFault('Client', e.message)); // SOAP 1.1 §6.2: faults go with HTTP 500
-    }
-    try {
-      send(res, 200, XML, writeQbwcResponse(await service.handle(call)));
-    } catch (e) {
-      send(res, 500, XML, writeSoapFault('Server', `Track Nexus could not answer ${call.method}: ${e instanceof Error ? e.message : String(e)}`));
-    }
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, LOOPBACK, resolve);
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address}:${port}${options.path}`;
-  wsdl = withLocation(wsdlTemplate, url);
+  endpoint.wsdl = withLocation(wsdlTemplate, url);
   return {
     url,
     close: () => new Promise<void>((resolve, reject) => {
@@ -95,6 +66,42 @@ export async function startQbwcServer(service: QbwcService, options: QbwcServerO
       server.closeAllConnections();
     }),
   };
+}
+
+async function route(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+  if (url.pathname !== endpoint.path) return send(res, 404, TEXT, 'Not found.');
+  if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') return send(res, 200, XML, endpoint.wsdl);
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return send(res, 405, TEXT, 'The Web Connector talks to this address with POST.');
+  }
+  // SOAP 1.1 is always text/xml (https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383526).
+  if (!/^text\/xml\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, TEXT, 'Send SOAP 1.1 as text/xml.');
+  let body: string;
+  try {
+    body = await readBody(req, endpoint.limit);
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    res.setHeader('Connection', 'close');
+    return send(res, 413, TEXT, 'The message is larger than Track Nexus accepts.');
+  }
+  await answerSoap(endpoint.service, body, res);
+}
+
+async function answerSoap(service: QbwcService, body: string, res: ServerResponse): Promise<void> {
+  let call;
+  try {
+    call = readQbwcRequest(body);
+  } catch (e) {
+    if (!(e instanceof QbwcMessageError)) throw e;
+    return send(res, 500, XML, writeSoapFault('Client', e.message)); // SOAP 1.1 §6.2: faults go with HTTP 500
+  }
+  try {
+    send(res, 200, XML, writeQbwcResponse(await service.handle(call)));
+  } catch (e) {
+    send(res, 500, XML, writeSoapFault('Server', `Track Nexus could not answer ${call.method}: ${e instanceof Error ? e.message : String(e)}`));
+  }
 }
 
 /** The WSDL with its soap:address / soap12:address pointing here instead of Intuit's test server. */
