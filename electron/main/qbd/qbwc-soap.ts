@@ -23,7 +23,7 @@ const PARAMS = {
 } as const;
 
 export type QbwcMethod = keyof typeof PARAMS;
-export const QBWC_METHODS = Object.keys(PARAMS) as QbwcMethod[];
+const QBWC_METHODS = Object.keys(PARAMS) as QbwcMethod[];
 
 /** The WSDL types these two as s:int (minOccurs 1); every other parameter is an optional s:string. */
 type IntParam = 'qbXMLMajorVers' | 'qbXMLMinorVers';

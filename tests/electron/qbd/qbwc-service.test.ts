@@ -139,4 +139,20 @@ describe('the Web Connector service', () => {
       expect(await call('closeConnection', { ticket })).toMatch(/does not know this Web Connector session/);
     }
   });
+
+  it('forgets a session the Web Connector left open for over an hour, keeping recent ones', async () => {
+    let now = 0;
+    let n = 0;
+    const service = createQbwcService({
+      appVersion: 'v', verify: async () => true, work: fakeWork(['<a/>']).work, newTicket: () => `ticket-${++n}`, now: () => now,
+    });
+    const lastError = async (ticket: string) => (await service.handle({ method: 'getLastError', params: { ticket } })).result;
+    await service.handle({ method: 'authenticate', params: { strUserName: 'ann', strPassword: 'x' } });
+    now = 30 * 60 * 1000;
+    await service.handle({ method: 'authenticate', params: { strUserName: 'ann', strPassword: 'x' } });
+    now = 61 * 60 * 1000;
+    await service.handle({ method: 'authenticate', params: { strUserName: 'ann', strPassword: 'x' } });
+    expect(await lastError('ticket-1')).toMatch(/does not know this Web Connector session/);
+    expect(await lastError('ticket-2')).toBe('No problems so far.');
+  });
 });
