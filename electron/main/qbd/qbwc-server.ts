@@ -1,0 +1,133 @@
+// The local HTTP endpoint the QuickBooks Web Connector calls (the app's .QWC AppURL). It listens on
+// 127.0.0.1 only: the Web Connector runs on the same PC as QuickBooks and the app, and plain HTTP is
+// allowed only for localhost (shared/docs/qbo-api.md §9.2, QBWC Programmer's Guide ch.1/ch.4). There
+// is deliberately no host option, so nothing on the network can reach it.
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { QbwcService } from './qbwc-service';
+import { QbwcMessageError, readQbwcRequest, writeQbwcResponse, writeSoapFault } from './qbwc-soap';
+
+export interface QbwcServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** The endpoint's path, e.g. "/qbwc". */
+  path: string;
+  /**
+   * Intuit's WSDL, served at `${path}?wsdl`. Defaults to the repository's copy
+   * (tests/fixtures/qbd/QBWebConnectorSvc.wsdl, relative to the working directory), which is right
+   * for development and tests; a packaged app has no repository, so it must ship the file (e.g. as
+   * an electron-builder extraResource) and pass its path here.
+   */
+  wsdlPath?: string;
+  /** Largest request body accepted; qbXML answers (a long list of time entries) can be large. */
+  maxBodyBytes?: number;
+}
+
+export interface QbwcServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
+const XML = 'text/xml; charset=utf-8';
+const TEXT = 'text/plain; charset=utf-8';
+
+class TooLarge extends Error {}
+
+/** What a request needs to be answered: the service, where it lives, how much it may read, the WSDL to show. */
+interface Endpoint {
+  service: QbwcService;
+  path: string;
+  limit: number;
+  wsdl: string;
+}
+
+/** Starts the endpoint; resolves once it listens. */
+export async function startQbwcServer(service: QbwcService, options: QbwcServerOptions): Promise<QbwcServer> {
+  const wsdlTemplate = await readFile(options.wsdlPath ?? join(process.cwd(), 'tests/fixtures/qbd/QBWebConnectorSvc.wsdl'), 'utf8');
+  const endpoint: Endpoint = { service, path: options.path, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY, wsdl: '' };
+  const server = createServer((req, res) => {
+    route(endpoint, req, res).catch(() => send(res, 500, TEXT, 'Track Nexus could not answer.'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address}:${port}${options.path}`;
+  endpoint.wsdl = withLocation(wsdlTemplate, url);
+  return {
+    url,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
+
+async function route(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+  if (url.pathname !== endpoint.path) return send(res, 404, TEXT, 'Not found.');
+  if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') return send(res, 200, XML, endpoint.wsdl);
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return send(res, 405, TEXT, 'The Web Connector talks to this address with POST.');
+  }
+  // SOAP 1.1 is always text/xml (https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383526).
+  if (!/^text\/xml\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, TEXT, 'Send SOAP 1.1 as text/xml.');
+  let body: string;
+  try {
+    body = await readBody(req, endpoint.limit);
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    res.setHeader('Connection', 'close');
+    return send(res, 413, TEXT, 'The message is larger than Track Nexus accepts.');
+  }
+  await answerSoap(endpoint.service, body, res);
+}
+
+async function answerSoap(service: QbwcService, body: string, res: ServerResponse): Promise<void> {
+  let call;
+  try {
+    call = readQbwcRequest(body);
+  } catch (e) {
+    if (!(e instanceof QbwcMessageError)) throw e;
+    return send(res, 500, XML, writeSoapFault('Client', e.message)); // SOAP 1.1 §6.2: faults go with HTTP 500
+  }
+  try {
+    send(res, 200, XML, writeQbwcResponse(await service.handle(call)));
+  } catch (e) {
+    send(res, 500, XML, writeSoapFault('Server', `Track Nexus could not answer ${call.method}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+}
+
+/** The WSDL with its soap:address / soap12:address pointing here instead of Intuit's test server. */
+function withLocation(wsdl: string, url: string): string {
+  return wsdl.replace(/(<soap(?:12)?:address\s+location=")[^"]*(")/g, `$1${url}$2`);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(new TooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new TooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, text: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
