@@ -1,0 +1,117 @@
+// The QuickBooks Desktop simulator's Web Connector: plays one update session against the app's
+// SOAP endpoint over HTTP, in the order the real QuickBooks Web Connector calls (shared/docs/qbo-api.md
+// §9.3, from Intuit's QBWC Programmer's Guide ch.10), handing each qbXML document to the simulated
+// company file. Two faults can be played: the connection dropping after QuickBooks applied a
+// request, and QuickBooks not starting.
+import { qbxmlDocument } from '../../shared/qbd/qbxml';
+import { QBWC_NAMESPACE, readQbwcResponse, writeQbwcRequest, type QbwcCall, type QbwcMethod, type QbwcResults } from '../main/qbd/qbwc-soap';
+import { QbxmlParseError, type Company } from './company';
+
+export interface WebConnectorSession {
+  url: string;
+  userName: string;
+  password: string;
+  company: Company;
+  fault?: 'dropAfterApply' | 'companyClosed' | null;
+}
+
+export interface WebConnectorOutcome {
+  /** authenticate's second string: "" (go ahead), "none", "nvu", or a company file path. */
+  authenticated: string;
+  /** qbXML documents the app handed over in this session. */
+  requests: number;
+  /** closeConnection's answer, the words QBWC shows; "" when it was not called. */
+  closedWith: string;
+  /** getLastError's answer, or what connectionError reported, when the session went wrong. */
+  error?: string;
+}
+
+/** The Web Connector's own version, sent to clientVersion (QBWC 2.3.0.215, the current release). */
+const QBWC_VERSION = '2.3.0.215';
+/** "The connection with the server was terminated abnormally" (WinINet ERROR_INTERNET_CONNECTION_ABORTED). */
+const DROPPED = { hresult: '0x80072EFF', message: 'The connection was dropped' };
+/** What the Web Connector passes when QuickBooks' request processor could not open the company file. */
+const COMPANY_CLOSED = { hresult: '0x80040408', message: 'Could not start QuickBooks.' };
+
+type Call<M extends QbwcMethod> = Extract<QbwcCall, { method: M }>['params'];
+
+/** One SOAP call, as QBWC posts it (SOAP 1.1: text/xml and a quoted SOAPAction of namespace + method). */
+async function soap<M extends QbwcMethod>(url: string, method: M, params: Call<M>): Promise<QbwcResults[M]> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${QBWC_NAMESPACE}${method}"` },
+    body: writeQbwcRequest({ method, params } as QbwcCall),
+  });
+  return readQbwcResponse(method, await res.text());
+}
+
+/** The HostQuery answer QBWC collects from QuickBooks and passes as strHCPResponse on the first sendRequestXML. */
+const hostAnswer = (company: Company) => company.process(qbxmlDocument('16.0', ['<HostQueryRq requestID="hcp"/>']));
+
+/** Plays one Web Connector update: authenticate, then hand documents back and forth until done or failed. */
+export async function runWebConnectorSession(options: WebConnectorSession): Promise<WebConnectorOutcome> {
+  const { url, userName, password } = options;
+  await soap(url, 'serverVersion', {});
+  await soap(url, 'clientVersion', { strVersion: QBWC_VERSION });
+  const [ticket = '', authenticated = ''] = await soap(url, 'authenticate', { strUserName: userName, strPassword: password });
+  // "nvu": QBWC reports an invalid user and ends there; the service opened no session, so there is
+  // nothing to close (§9.3). "none": no work now; QBWC ends the session with closeConnection, which
+  // also lets the service forget the session it opened (the closing call is not spelled out in §9.3).
+  if (authenticated === 'nvu') return { authenticated, requests: 0, closedWith: '' };
+  if (authenticated === 'none') return { authenticated, requests: 0, closedWith: await soap(url, 'closeConnection', { ticket }) };
+  return { authenticated, ...(await exchange(options, ticket)) };
+}
+
+/** What one round of sendRequestXML / receiveResponseXML leads to. */
+type Step = { next: 'again' | 'lastError' | 'close' } | { next: 'stop'; error: string };
+
+/** The sendRequestXML / receiveResponseXML loop and how it ends (§9.3). */
+async function exchange(options: WebConnectorSession, ticket: string): Promise<Omit<WebConnectorOutcome, 'authenticated'>> {
+  const { url } = options;
+  const hcp = await hostAnswer(options.company);
+  let requests = 0;
+  for (;;) {
+    // strHCPResponse and the company file name go with the first call only (§9.3); "" = the file open in QuickBooks.
+    const request = await soap(url, 'sendRequestXML', {
+      ticket, strHCPResponse: requests === 0 ? hcp : '', strCompanyFileName: '', qbXMLCountry: 'US', qbXMLMajorVers: 16, qbXMLMinorVers: 0,
+    });
+    if (request === '') return { requests, closedWith: '', error: await soap(url, 'getLastError', { ticket }) };
+    requests += 1;
+    const step = await answerRequest(options, ticket, request, requests === 1);
+    if (step.next === 'stop') return { requests, closedWith: '', error: step.error };
+    if (step.next === 'again') continue;
+    const error = step.next === 'lastError' ? await soap(url, 'getLastError', { ticket }) : undefined;
+    return { requests, closedWith: await soap(url, 'closeConnection', { ticket }), ...(error === undefined ? {} : { error }) };
+  }
+}
+
+/**
+ * QuickBooks processes one document and QBWC reports back. 100 percent ends with closeConnection,
+ * a negative answer with getLastError first, anything else asks for the next document (§9.3).
+ */
+async function answerRequest(options: WebConnectorSession, ticket: string, request: string, first: boolean): Promise<Step> {
+  const { url, company, fault } = options;
+  if (fault === 'companyClosed') {
+    // QBWC passes ProcessRequest's HRESULT and message with an empty response (§9.3).
+    await soap(url, 'receiveResponseXML', { ticket, response: '', ...COMPANY_CLOSED });
+    return { next: 'lastError' };
+  }
+  let response: string;
+  try {
+    response = await company.process(request);
+  } catch (e) {
+    if (!(e instanceof QbxmlParseError)) throw e;
+    // QuickBooks could not read the document: QBWC passes the parser's HRESULT instead of a response (§9.3).
+    await soap(url, 'receiveResponseXML', { ticket, response: '', hresult: e.hresult, message: e.message });
+    return { next: 'lastError' };
+  }
+  if (fault === 'dropAfterApply' && first) {
+    // QuickBooks applied the request but its answer never reached the app; QBWC reports the
+    // connection failure, and "done" (or anything) ends this session.
+    await soap(url, 'connectionError', { ticket, ...DROPPED });
+    return { next: 'stop', error: `${DROPPED.message} (code ${DROPPED.hresult}).` };
+  }
+  const percent = await soap(url, 'receiveResponseXML', { ticket, response, hresult: '', message: '' });
+  if (percent >= 100) return { next: 'close' };
+  return percent < 0 ? { next: 'lastError' } : { next: 'again' };
+}
