@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './domains/app';
 import { captureCalls, captureEvents } from './domains/capture';
+import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
 import type { IpcResult } from './errors';
 
@@ -14,12 +15,14 @@ export const invokeContract = {
   ...appCalls,
   ...captureCalls,
   ...qboCalls,
+  ...qbdCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
   ...appEvents,
   ...captureEvents,
   ...qboEvents,
+  ...qbdEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -47,3 +50,4 @@ export interface RendererApi {
 export * from './domains/app';
 export * from './domains/capture';
 export * from './domains/qbo';
+export * from './domains/qbd';

@@ -20,7 +20,7 @@ export interface QbwcFailure {
   message: string;
 }
 
-interface QbwcWork {
+export interface QbwcWork {
   /** Whether there is anything to send now (authenticate answers "none" when not). */
   pending(): Promise<boolean>;
   /** The next qbXML document for this session, or null when nothing more. */

@@ -41,14 +41,17 @@ async function guarded<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What the data channels call on a company: QuickBooks Online's client, or a Desktop company's (electron/main/qbd/desktop-company.ts). */
+export type CompanyClient = Pick<QboClient, 'queryAll' | 'read' | 'batch' | 'cdc' | 'companyInfo' | 'preferences' | 'createInvoice' | 'invoicePdf' | 'sendInvoice' | 'exchangeRate' | 'write' | 'saveInvoiceEmailMessage'>;
+
 /**
  * The channels that read and write company data, each over the named company's client (what the
  * sync engine's port calls). `clientFor` finds it (and may start what it needs first). Also used by
  * `npm run bench:sync` in Chromium, so the benchmark's renderer reaches QuickBooks through the same
  * validation and error mapping as the app.
  */
-export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId: CompanyId) => QboClient | Promise<QboClient>) {
-  const data = <T>(companyId: CompanyId, task: (client: QboClient) => Promise<T>) => guarded(async () => task(await clientFor(companyId)));
+export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId: CompanyId) => CompanyClient | Promise<CompanyClient>) {
+  const data = <T>(companyId: CompanyId, task: (client: CompanyClient) => Promise<T>) => guarded(async () => task(await clientFor(companyId)));
   router.handle('qbo:queryAll', ({ companyId, entity, where }) => data(companyId, async (c) => ({ items: await c.queryAll(entity, where) })));
   router.handle('qbo:readEntity', ({ companyId, entity, id }) => data(companyId, async (c) => ({ data: await c.read(entity, id) })));
   router.handle('qbo:sendBatch', ({ companyId, requestId, items }) => data(companyId, (c) => c.batch(items, requestId)));

@@ -19,10 +19,14 @@ export type CompanyId = z.infer<typeof CompanyId>;
 const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'reconnect_required', 'error']);
 type QboConnectionState = z.infer<typeof QboConnectionState>;
 
+/** Where a company's books are: an Online environment, or QuickBooks Desktop through the Web Connector. */
+export const CompanyEnvironment = z.enum([...QboEnvironment.options, 'desktop']);
+export type CompanyEnvironment = z.infer<typeof CompanyEnvironment>;
+
 export const QboStatus = z.object({
   companyId: CompanyId,
   state: QboConnectionState,
-  environment: QboEnvironment,
+  environment: CompanyEnvironment,
   realmId: z.string().nullable(),
   companyName: z.string().nullable(),
   /** Why the state is what it is ("Reconnect QuickBooks: …", the error), for the QuickBooks screen. */

@@ -1,0 +1,9 @@
+// Which qbXML version to speak to a QuickBooks Desktop: the lowest one that has every element
+// Track Nexus sends, among the versions that QuickBooks lists in HostQuery (shared/docs/qbo-api.md
+// §9.4). Each element's first version is taken from Intuit's own schemas of earlier versions.
+
+/** The version to use, or why this QuickBooks cannot take Track Nexus' requests, in the user's words. */
+export function qbxmlVersionFor(supported: readonly string[]): { version: string } | { problem: string } {
+  void supported;
+  throw new Error('not yet');
+}
