@@ -16,6 +16,13 @@ export interface QbdItemFault {
   errors: { code: string; message: string; detail?: string; element?: string }[];
 }
 
+/**
+ * The `remote.type` of the retryable 'network' error a Desktop company's batch answers while the
+ * Web Connector has not yet taken it to QuickBooks: the engine sends the same batch again later
+ * (same requestid) and is then answered from the journal. The renderer reads it as a queued send.
+ */
+export const QBD_QUEUED = 'DesktopQueued';
+
 /** A TimeActivity body Desktop cannot take, in the user's words. */
 export class QbdTranslateError extends Error {
   override readonly name = 'QbdTranslateError';
