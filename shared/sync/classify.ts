@@ -18,10 +18,13 @@ import type { QboFault } from '../qbo/types';
 
 export type FaultAction = 'retry_same' | 'retry_after' | 'flag' | 'pause_auth' | 'reread_and_retry';
 
-/** A request that got no QBO answer at all. */
+/**
+ * A request that got no QBO answer at all; 'queued': a QuickBooks Desktop company holds it until the
+ * Web Connector's next update (shared/qbd/translate.ts QBD_QUEUED).
+ */
 interface NetworkError {
   kind: 'network';
-  reason: 'timeout' | 'dropped' | 'offline' | 'unknown';
+  reason: 'timeout' | 'dropped' | 'offline' | 'queued' | 'unknown';
   message?: string;
 }
 
