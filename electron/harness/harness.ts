@@ -40,7 +40,8 @@ export async function startHarness(options: HarnessOptions = {}) {
       windowSource: createGetWindowsSource(),
       focusEvents: process.platform === 'linux' && process.env['DISPLAY'] ? createX11FocusEvents() : undefined,
       externalOpener: opener.opener,
-      paths: { dataDir },
+      // The repository's resources/, as the harness runs from the repository's root (like package.json below).
+      paths: { dataDir, resourcesDir: resolve('resources') },
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
     },

@@ -10,6 +10,8 @@ import { captureSettingsFile, refusedRulesReason } from './capture-settings-file
 import { secureDataFolder } from './data-folder';
 import { createIdleMonitor } from './idle/idle-monitor';
 import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSource } from './ports';
+import { join } from 'node:path';
+import { registerQbdHandlers } from './qbd/handlers';
 import { registerQboHandlers } from './qbo/handlers';
 import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
@@ -120,11 +122,23 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     return captureState();
   });
 
+  // QuickBooks Desktop companies share the Online ones' id space and qbo:* channels (each side
+  // asks the other for its ids only when picking a new one, after both have started).
+  const { resourcesDir } = ports.paths;
+  const qbd = registerQbdHandlers(router, emit, {
+    dataDir: ports.paths.dataDir,
+    secretStore: ports.secretStore,
+    clock: ports.clock,
+    appVersion: `Track Nexus ${shell.version}`,
+    ...(resourcesDir ? { wsdlPath: join(resourcesDir, 'qbd', 'QBWebConnectorSvc.wsdl') } : {}),
+    onlineIds: async () => (await qbo.service.whenReady(), qbo.service.list().map((s) => s.companyId)),
+  });
   const qbo = registerQboHandlers(router, emit, {
     secretStore: ports.secretStore,
     clock: ports.clock,
     opener: ports.externalOpener,
     paths: ports.paths,
+    desktop: qbd.service,
   });
 
   const missing = router.missingChannels();
@@ -147,6 +161,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
       await capture.stop();
       idleMonitor.stop();
       await qbo.dispose();
+      await qbd.dispose();
     },
   };
 }

@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
         windowSource: createGetWindowsSource(),
         focusEvents: process.platform === 'linux' ? createX11FocusEvents() : undefined,
         externalOpener: electronOpener,
-        paths: { dataDir: userDataDir() },
+        paths: { dataDir: userDataDir(), resourcesDir: resourcePath('.') },
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
       },

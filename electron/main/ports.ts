@@ -65,4 +65,10 @@ export interface ExternalOpener {
 /** Where the app may keep files of its own (journal, encrypted tokens, demo company). */
 export interface AppPaths {
   dataDir: string;
+  /**
+   * Read-only files shipped with the app (the repository's resources/; under process.resourcesPath
+   * when packaged), e.g. resources/qbd/QBWebConnectorSvc.wsdl. Unset in unit tests, where each
+   * service falls back to the repository's copy.
+   */
+  resourcesDir?: string;
 }

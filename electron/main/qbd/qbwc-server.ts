@@ -34,6 +34,22 @@ const LOOPBACK = '127.0.0.1';
 const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 const XML = 'text/xml; charset=utf-8';
 const TEXT = 'text/plain; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
+/** The .QWC's AppSupport page (shared/qbd/qwc.ts): the Web Connector requires it on the AppURL's host. */
+const SUPPORT_PATH = '/support';
+const SUPPORT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Track Nexus and the QuickBooks Web Connector</title></head>
+<body>
+<h1>Track Nexus and the QuickBooks Web Connector</h1>
+<p>This address belongs to Track Nexus, the time tracker running on this computer. The QuickBooks Web Connector
+calls it on the schedule you chose to send approved time from Track Nexus into your QuickBooks company file and
+to read your customers, jobs, service items, employees, vendors and classes for the mapping screen.</p>
+<p>It only answers on this computer. It works while Track Nexus is open; if the Web Connector says it cannot reach
+the service, open Track Nexus and run the update again.</p>
+<p>To see what is waiting, when QuickBooks was last updated and any problem, open Track Nexus and go to the
+QuickBooks screen. There you can also change the password, the port or the schedule, and download a new .QWC file.</p>
+</body></html>
+`;
 
 class TooLarge extends Error {}
 
@@ -70,6 +86,7 @@ export async function startQbwcServer(service: QbwcService, options: QbwcServerO
 
 async function route(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+  if (url.pathname === SUPPORT_PATH && req.method === 'GET') return send(res, 200, HTML, SUPPORT_PAGE);
   if (url.pathname !== endpoint.path) return send(res, 404, TEXT, 'Not found.');
   if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') return send(res, 200, XML, endpoint.wsdl);
   if (req.method !== 'POST') {

@@ -40,8 +40,11 @@ export async function saveCompanies(file: string, companies: readonly CompanyRec
   await writePrivateJson(file, { companies });
 }
 
-/** The first company ever connected is 'primary' (the data synced before companies belongs to it). */
-export function newCompanyId(existing: readonly CompanyRecord[]): CompanyId {
+/**
+ * The first company ever connected is 'primary' (the data synced before companies belongs to it).
+ * `existing` holds every company of the workspace, Online and Desktop (one id space).
+ */
+export function newCompanyId(existing: readonly { id: CompanyId }[]): CompanyId {
   if (!existing.some((c) => c.id === PRIMARY_COMPANY)) return PRIMARY_COMPANY;
   for (;;) {
     const id = `co-${randomBytes(4).toString('hex')}`;

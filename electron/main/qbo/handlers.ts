@@ -2,7 +2,7 @@
 // error kinds the renderer's sync engine acts on: 'auth' (pause until reconnect), 'network'
 // (retry the same request, same requestid), 'remote' (a QuickBooks fault; retryable says whether
 // a later retry can help). A QuickBooks fault's status, code and intuit_tid travel as `remote`.
-import type { CompanyId } from '../../../shared/ipc/domains/qbo';
+import type { CompanyId, QboStatus } from '../../../shared/ipc/domains/qbo';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Emit } from '../ipc/events';
 import type { IpcRouter } from '../ipc/router';
@@ -65,21 +65,49 @@ export function registerQboDataHandlers(router: IpcRouter, clientFor: (companyId
   router.handle('qbo:saveInvoiceEmailMessage', ({ companyId, subject, message }) => data(companyId, async (c) => ({ preferences: await c.saveInvoiceEmailMessage(subject, message) })));
 }
 
-export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus'>;
+/** The workspace's QuickBooks Desktop companies as the qbo:* channels reach them (electron/main/qbd/desktop-service.ts). */
+export interface DesktopCompanies {
+  whenReady(): Promise<void>;
+  has(companyId: CompanyId): boolean;
+  ids(): CompanyId[];
+  statuses(): QboStatus[];
+  status(companyId: CompanyId): QboStatus;
+  connect(companyId: CompanyId): Promise<QboStatus>;
+  disconnect(companyId: CompanyId): Promise<QboStatus>;
+  clientFor(companyId: CompanyId): CompanyClient;
+}
 
-export function registerQboHandlers(router: IpcRouter, emit: Emit, deps: QboHandlerDeps) {
-  const service = new QboService({ ...deps, emitStatus: (status) => emit('qbo:statusChanged', status) });
-  const ready = <T>(task: () => T) => guarded(async () => (await service.whenReady(), task()));
-  router.handle('qbo:listCompanies', () => ready(() => ({ companies: service.list() })));
-  router.handle('qbo:getStatus', ({ companyId }) => ready(() => service.status(companyId)));
+export type QboHandlerDeps = Omit<QboServiceDeps, 'emitStatus' | 'otherCompanyIds'> & { desktop?: DesktopCompanies };
+
+/** Online companies through the QboService; a Desktop company's id goes to `desktop`, listed beside them. */
+export function registerQboHandlers(router: IpcRouter, emit: Emit, { desktop, ...deps }: QboHandlerDeps) {
+  const desktopReady = async () => (await desktop?.whenReady(), desktop);
+  const service = new QboService({
+    ...deps,
+    emitStatus: (status) => emit('qbo:statusChanged', status),
+    otherCompanyIds: async () => (await desktopReady())?.ids() ?? [],
+  });
+  const ready = <T>(task: () => T) => guarded(async () => (await service.whenReady(), await desktop?.whenReady(), task()));
+  /** The Desktop companies when the id is one of theirs. */
+  const desktopOf = async (companyId: CompanyId | undefined) => {
+    const d = await desktopReady();
+    return d && companyId !== undefined && d.has(companyId) ? d : null;
+  };
+  const route = <T>(companyId: CompanyId | undefined, online: () => Promise<T>, offline: (d: DesktopCompanies, id: CompanyId) => T | Promise<T>) =>
+    guarded(async () => {
+      const d = await desktopOf(companyId);
+      return d && companyId !== undefined ? offline(d, companyId) : online();
+    });
+  router.handle('qbo:listCompanies', () => ready(() => ({ companies: [...service.list(), ...(desktop?.statuses() ?? [])] })));
+  router.handle('qbo:getStatus', ({ companyId }) => route(companyId, () => ready(() => service.status(companyId)), (d, id) => d.status(id)));
   router.handle('qbo:getSettings', () => ready(() => service.settingsView()));
   router.handle('qbo:saveSettings', (input) => guarded(() => service.saveSettings(input)));
-  router.handle('qbo:connectCompany', ({ companyId }) => guarded(() => service.connect(companyId)));
+  router.handle('qbo:connectCompany', ({ companyId }) => route(companyId, () => service.connect(companyId), (d, id) => d.connect(id)));
   router.handle('qbo:cancelConnect', () => ({ cancelled: service.cancelConnect() }));
-  router.handle('qbo:disconnectCompany', ({ companyId }) => guarded(() => service.disconnect(companyId)));
+  router.handle('qbo:disconnectCompany', ({ companyId }) => route(companyId, () => service.disconnect(companyId), (d, id) => d.disconnect(id)));
   router.handle('qbo:startDemo', () => guarded(() => service.startDemo()));
   // Data calls start the demo company first when they are for it (after a restart).
-  registerQboDataHandlers(router, (companyId) => service.clientFor(companyId));
+  registerQboDataHandlers(router, async (companyId) => (await desktopOf(companyId))?.clientFor(companyId) ?? service.clientFor(companyId));
 
   return { service, dispose: () => service.dispose() };
 }

@@ -26,6 +26,8 @@ export interface QboServiceDeps {
   env?: Record<string, string | undefined>;
   limiter?: LimiterOptions;
   flowTimeoutMs?: number;
+  /** Ids of the workspace's other companies (QuickBooks Desktop): a new Online company never takes one. */
+  otherCompanyIds?: () => Promise<CompanyId[]>;
   /** Starts the local demo company; injectable so tests can count starts. */
   startDemo?: (options: { dataDir: string }) => Promise<DemoCompany>;
 }
@@ -212,7 +214,8 @@ export class QboService {
 
   private async consentWith(config: ResolvedQboConfig, target: QboCompany | null): Promise<QboStatus> {
     // A new company's statuses carry the id it will get, until the realm says which company it is.
-    const pendingId = target?.id ?? newCompanyId(this.records());
+    const others = (await this.deps.otherCompanyIds?.()) ?? [];
+    const pendingId = target?.id ?? newCompanyId([...this.records(), ...others.map((id) => ({ id }))]);
     const show = (patch: Partial<QboStatus>) => (target ? target.setStatus(patch) : this.showPending(pendingId, config.environment, patch));
     const before = target?.status() ?? null;
     show({ state: 'connecting', awaitingBrowser: true, message: 'Waiting for you to approve Track Nexus in the browser…' });
