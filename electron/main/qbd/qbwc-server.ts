@@ -3,7 +3,7 @@
 // allowed only for localhost (shared/docs/qbo-api.md §9.2, QBWC Programmer's Guide ch.1/ch.4). There
 // is deliberately no host option, so nothing on the network can reach it.
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { QbwcService } from './qbwc-service';
@@ -31,6 +31,7 @@ export interface QbwcServer {
 }
 
 const LOOPBACK = '127.0.0.1';
+const LOOPBACK_V6 = '::1';
 const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 const XML = 'text/xml; charset=utf-8';
 const TEXT = 'text/plain; charset=utf-8';
@@ -53,6 +54,17 @@ QuickBooks screen. There you can also change the password, the port or the sched
 
 class TooLarge extends Error {}
 
+/** Resolves once `server` listens on host:port; rejects with the listen error (a port in use). */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 /** What a request needs to be answered: the service, where it lives, how much it may read, the WSDL to show. */
 interface Endpoint {
   service: QbwcService;
@@ -65,22 +77,26 @@ interface Endpoint {
 export async function startQbwcServer(service: QbwcService, options: QbwcServerOptions): Promise<QbwcServer> {
   const wsdlTemplate = await readFile(options.wsdlPath ?? join(process.cwd(), 'tests/fixtures/qbd/QBWebConnectorSvc.wsdl'), 'utf8');
   const endpoint: Endpoint = { service, path: options.path, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY, wsdl: '' };
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     route(endpoint, req, res).catch(() => send(res, 500, TEXT, 'Track Nexus could not answer.'));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, LOOPBACK, resolve);
-  });
+  };
+  const server = createServer(handler);
+  await listen(server, options.port, LOOPBACK);
   const { address, port } = server.address() as AddressInfo;
+  // The .QWC says "localhost", which Windows may resolve to ::1 before 127.0.0.1: answer on both
+  // loopbacks, where this computer has IPv6.
+  const v6 = createServer(handler);
+  const servers = (await listen(v6, port, LOOPBACK_V6).then(() => true, () => false)) ? [server, v6] : [server];
   const url = `http://${address}:${port}${options.path}`;
   endpoint.wsdl = withLocation(wsdlTemplate, url);
   return {
     url,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((e) => (e ? reject(e) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await Promise.all(servers.map((one) => new Promise<void>((resolve, reject) => {
+        one.close((e) => (e ? reject(e) : resolve()));
+        one.closeAllConnections();
+      })));
+    },
   };
 }
 

@@ -79,6 +79,18 @@ describe('the Web Connector endpoint', () => {
     expect(outcome).toBe('ECONNREFUSED');
   });
 
+  it('answers "localhost" on both loopbacks, since Windows may resolve it to ::1 first', async () => {
+    const s = await start();
+    const port = new URL(s.url).port;
+    const hasV6 = Object.values(networkInterfaces()).flat().some((i) => i !== undefined && i.internal && i.family === 'IPv6');
+    const v4 = await fetch(`http://127.0.0.1:${port}/qbwc?wsdl`);
+    expect(v4.status).toBe(200);
+    if (!hasV6) return; // this machine has no IPv6 loopback to answer on
+    const v6 = await fetch(`http://[::1]:${port}/qbwc?wsdl`);
+    expect(v6.status).toBe(200);
+    expect(await v6.text()).toContain('authenticateResponse');
+  });
+
   it.each([
     ['GET without ?wsdl', '/qbwc', { method: 'GET' }, 405],
     ['PUT', '/qbwc', { method: 'PUT', body: 'x', headers: { 'Content-Type': 'text/xml' } }, 405],
