@@ -3,7 +3,8 @@
 // document QuickBooks would. The later Web Connector simulator calls `process` for each
 // sendRequestXML. The document is first checked against Intuit's qbXML 16.0 schema, as QuickBooks'
 // parser checks it; then each request inside QBXMLMsgsRq is answered in order, honouring onError.
-import { createLists, listQuery, type CompanySeed, type Iterators, type ListEntry, type ListKind } from './lists';
+import type { Iterators } from './iterators';
+import { createLists, listQuery, type CompanySeed, type ListEntry, type ListKind } from './lists';
 import { loadSchema } from './schema';
 import { createStamps } from './stamps';
 import { createTimeTracking, type TimeTrackingRecord } from './time-tracking';
@@ -38,6 +39,8 @@ export interface Company {
   /** Answers one qbXML request document; rejects with QbxmlParseError when QuickBooks could not read it. */
   process(requestXml: string): Promise<string>;
   timeTracking(): readonly TimeTrackingRecord[];
+  /** A QuickBooks user edits this time entry in QuickBooks itself (new EditSequence and TimeModified; new Notes if given). */
+  editInQuickBooks(txnId: string, notes?: string): TimeTrackingRecord | undefined;
   names(kind: ListKind): readonly ListEntry[];
 }
 
@@ -62,8 +65,8 @@ export function createCompany(seed: CompanySeed = {}, options: CompanyOptions = 
   const check = loadSchema(options.schemaDir);
   const stamps = createStamps(options.now);
   const lists = createLists(seed, stamps);
-  const time = createTimeTracking(lists, stamps);
   const iterators: Iterators = new Map();
+  const time = createTimeTracking(lists, stamps, iterators);
 
   const answer = (rq: XmlNode): Answer => {
     const kind = LIST_QUERIES[rq.name];
@@ -87,6 +90,7 @@ export function createCompany(seed: CompanySeed = {}, options: CompanyOptions = 
       return responseDocument(answerAll(msgs, answer));
     },
     timeTracking: () => time.records(),
+    editInQuickBooks: (txnId, notes) => time.editInQuickBooks(txnId, notes),
     names: (kind) => lists.all(kind),
   };
 }
