@@ -63,14 +63,19 @@ function byFullName(a: ListEntry, b: ListEntry): number {
   return x.length - y.length;
 }
 
+/** A list entry as kept in a saved company file (the parent found again from the full name). */
+export type SavedListEntry = Pick<ListEntry, 'kind' | 'listId' | 'timeCreated' | 'timeModified' | 'editSequence' | 'fullName' | 'isActive'>;
+
 export interface Lists {
+  /** Every entry of every list, in the order they were made (parents first). */
+  saved(): SavedListEntry[];
   all(kind: ListKind): readonly ListEntry[];
   byListId(kind: ListKind, listId: string): ListEntry | undefined;
   byFullName(kind: ListKind, fullName: string): ListEntry | undefined;
 }
 
-/** The seeded lists; a job whose parent is not seeded gets its parent added. */
-export function createLists(seed: CompanySeed, stamps: Stamps): Lists {
+/** The seeded lists, or the saved ones when given; a job whose parent is not seeded gets its parent added. */
+export function createLists(seed: CompanySeed, stamps: Stamps, saved?: readonly SavedListEntry[]): Lists {
   const entries: ListEntry[] = [];
   const find = (kind: ListKind, fullName: string) => entries.find((e) => e.kind === kind && sameName(e.fullName, fullName));
   const add = (kind: ListKind, fullName: string, isActive: boolean): ListEntry => {
@@ -86,10 +91,17 @@ export function createLists(seed: CompanySeed, stamps: Stamps): Lists {
     entries.push(entry);
     return entry;
   };
+  for (const e of saved ?? []) {
+    const cut = NESTED.includes(e.kind) ? e.fullName.lastIndexOf(':') : -1;
+    const parent = cut < 0 ? undefined : find(e.kind, e.fullName.slice(0, cut));
+    entries.push({ ...e, name: e.fullName.slice(cut + 1), sublevel: parent ? parent.sublevel + 1 : 0, ...(parent ? { parent } : {}) });
+  }
   for (const [key, kind] of Object.entries(SEED_KEYS) as [keyof CompanySeed, ListKind][]) {
+    if (saved) break;
     for (const s of seed[key] ?? DEFAULT_SEED[key]) add(kind, typeof s === 'string' ? s : s.name, typeof s === 'string' || s.isActive !== false);
   }
   return {
+    saved: () => entries.map(({ kind, listId, timeCreated, timeModified, editSequence, fullName, isActive }) => ({ kind, listId, timeCreated, timeModified, editSequence, fullName, isActive })),
     all: (kind) => entries.filter((e) => e.kind === kind).sort(byFullName),
     byListId: (kind, listId) => entries.find((e) => e.kind === kind && e.listId === listId),
     byFullName: find,

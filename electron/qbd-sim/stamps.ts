@@ -12,14 +12,22 @@ export interface Stamps {
   listId(): string;
   txnId(): string;
   editSequence(): string;
+  /** Where the counters stand, to carry on from there in a company file loaded again. */
+  counters(): StampCounters;
+}
+
+export interface StampCounters {
+  list: number;
+  txn: number;
+  sequence: number;
 }
 
 const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export function createStamps(now: () => Date = () => new Date()): Stamps {
-  let listCounter = 0x80000000;
-  let txnCounter = 0;
-  let lastSequence = 0;
+export function createStamps(now: () => Date = () => new Date(), from?: StampCounters): Stamps {
+  let listCounter = from?.list ?? 0x80000000;
+  let txnCounter = from?.txn ?? 0;
+  let lastSequence = from?.sequence ?? 0;
   const id = (counter: number) => `${counter.toString(16).toUpperCase()}-${epochSeconds(now())}`;
   return {
     time: () => `${now().toISOString().slice(0, 19)}+00:00`,
@@ -27,6 +35,7 @@ export function createStamps(now: () => Date = () => new Date()): Stamps {
     listId: () => id(++listCounter),
     txnId: () => id(++txnCounter),
     editSequence: () => String((lastSequence = Math.max(lastSequence + 1, epochSeconds(now())))),
+    counters: () => ({ list: listCounter, txn: txnCounter, sequence: lastSequence }),
   };
 }
 

@@ -26,6 +26,9 @@ export interface TimeTrackingRecord {
   externalGuid?: string;
 }
 
+/** A time entry as kept in a saved company file: each reference by its ListID. */
+export type SavedTime = Omit<TimeTrackingRecord, 'entity' | 'customer' | 'item' | 'class'> & { entity: string; customer?: string; item?: string; class?: string };
+
 /** The fields a TimeTrackingAdd or TimeTrackingMod sets, names resolved to list entries. */
 type TimeFields = Omit<TimeTrackingRecord, 'txnId' | 'timeCreated' | 'timeModified' | 'editSequence' | 'txnNumber' | 'txnDate'> & { txnDate?: string };
 
@@ -94,6 +97,7 @@ function timeTrackingRet(t: TimeTrackingRecord): string {
 /** The company's time and the requests on it. */
 export interface TimeTracking {
   records(): readonly TimeTrackingRecord[];
+  saved(): SavedTime[];
   add(rq: XmlNode): Answer;
   mod(rq: XmlNode): Answer;
   del(rq: XmlNode): Answer;
@@ -102,11 +106,12 @@ export interface TimeTracking {
   editInQuickBooks(txnId: string, notes?: string): TimeTrackingRecord | undefined;
 }
 
-export function createTimeTracking(lists: Lists, stamps: Stamps, iterators: Iterators): TimeTracking {
-  const records = new Map<string, TimeTrackingRecord>();
-  let txnNumber = 0;
+export function createTimeTracking(lists: Lists, stamps: Stamps, iterators: Iterators, saved: readonly SavedTime[] = []): TimeTracking {
+  const records = new Map<string, TimeTrackingRecord>(saved.map((t) => [t.txnId, restore(t, lists)]));
+  let txnNumber = Math.max(0, ...saved.map((t) => t.txnNumber));
   return {
     records: () => [...records.values()],
+    saved: () => [...records.values()].map(save),
     add: (rq) => add(rq, lists, stamps, records, ++txnNumber),
     mod: (rq) => mod(rq, lists, stamps, records),
     del: (rq) => del(rq, stamps, records),
@@ -120,6 +125,24 @@ export function createTimeTracking(lists: Lists, stamps: Stamps, iterators: Iter
     },
   };
 }
+
+const ALL_KINDS: ListKind[] = ['Employee', 'Vendor', 'OtherName', 'Customer', 'ItemService', 'Class'];
+const byId = (lists: Lists, listId: string | undefined) => (listId === undefined ? undefined : ALL_KINDS.map((k) => lists.byListId(k, listId)).find((e) => e !== undefined));
+
+function restore(t: SavedTime, lists: Lists): TimeTrackingRecord {
+  const { entity, customer, item, class: klass, ...rest } = t;
+  const person = byId(lists, entity);
+  if (!person) throw new Error(`The saved company file names a person (${entity}) its lists do not hold.`);
+  const refs = { customer: byId(lists, customer), item: byId(lists, item), class: byId(lists, klass) };
+  return { ...rest, entity: person, ...withoutUndefined(refs) };
+}
+
+function save(t: TimeTrackingRecord): SavedTime {
+  const { entity, customer, item, class: klass, ...rest } = t;
+  return { ...rest, entity: entity.listId, ...withoutUndefined({ customer: customer?.listId, item: item?.listId, class: klass?.listId }) };
+}
+
+const withoutUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function add(rq: XmlNode, lists: Lists, stamps: Stamps, records: Map<string, TimeTrackingRecord>, txnNumber: number): Answer {
   const other = unknownChild(rq, ['TimeTrackingAdd']);
