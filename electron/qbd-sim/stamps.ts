@@ -48,7 +48,7 @@ const DATETIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{1,2})(?::(\d{1,2})(?::(\d{
  * start of that day, or its last second when `endOfDay` (a "to" bound takes the whole day: the
  * simulator's reading, Intuit does not spell it out). undefined when the text is not such a time.
  */
-export function instantOf(text: string, endOfDay = false): number | undefined {
+function instantOf(text: string, endOfDay = false): number | undefined {
   const m = DATETIME.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, zone] = m;
