@@ -64,3 +64,12 @@ describe('simulated TimeTrackingQuery', () => {
     expect(notesOf(rs)).toEqual(['ten']);
   });
 });
+
+describe('simulated list queries by modified date', () => {
+  it('gives only the names changed since the moment asked, inactive ones too with ActiveStatus All', async () => {
+    const company = createCompany({ customers: ['Alpha', { name: 'Zeta', isActive: false }] }, { now: () => new Date('2026-12-04T09:00:00Z') });
+    const ask = (from: string) => company.process(qbxmlDocument('16.0', [`<CustomerQueryRq requestID="c"><ActiveStatus>All</ActiveStatus><FromModifiedDate>${from}</FromModifiedDate></CustomerQueryRq>`]));
+    expect(await ask('2026-12-04T08:59:00+00:00')).toMatch(/statusCode="0"[\s\S]*Alpha[\s\S]*Zeta/);
+    expect(await ask('2026-12-04T02:00:01-07:00')).toContain('statusCode="1"');
+  });
+});
