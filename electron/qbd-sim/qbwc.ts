@@ -73,18 +73,19 @@ const hostAnswer = (company: Company) => company.process(qbxmlDocument('16.0', [
 /** Plays one Web Connector update: authenticate, then hand documents back and forth until done or failed. */
 export async function runWebConnectorSession(options: WebConnectorSession): Promise<WebConnectorOutcome> {
   const { url, userName, password } = options;
+  const edited = options.fault === 'staleEditSequence' ? editOneInQuickBooks(options) : undefined;
   await soap(url, 'serverVersion', {});
   await soap(url, 'clientVersion', { strVersion: QBWC_VERSION });
   const [ticket = '', authenticated = ''] = await soap(url, 'authenticate', { strUserName: userName, strPassword: password });
   // "nvu": QBWC reports an invalid user and ends there; the service opened no session, so there is
   // nothing to close (§9.3). "none": no work now; QBWC ends the session with closeConnection, which
   // also lets the service forget the session it opened (the closing call is not spelled out in §9.3).
-  if (authenticated === 'nvu') return { authenticated, requests: 0, closedWith: '' };
-  if (authenticated === 'none') return { authenticated, requests: 0, closedWith: await soap(url, 'closeConnection', { ticket }) };
+  const noted = edited === undefined ? {} : { editedInQuickBooks: edited };
+  if (authenticated === 'nvu') return { authenticated, requests: 0, closedWith: '', ...noted };
+  if (authenticated === 'none') return { authenticated, requests: 0, closedWith: await soap(url, 'closeConnection', { ticket }), ...noted };
   const fault = options.fault;
   if (fault === 'companyClosed' || fault === 'busy') return { authenticated, requests: 0, closedWith: '', error: await cannotOpen(url, ticket, CANNOT_OPEN[fault]) };
-  const edited = fault === 'staleEditSequence' ? editOneInQuickBooks(options) : undefined;
-  return { authenticated, ...(await exchange(options, ticket)), ...(edited === undefined ? {} : { editedInQuickBooks: edited }) };
+  return { authenticated, ...(await exchange(options, ticket)), ...noted };
 }
 
 /** QuickBooks could not be opened: connectionError, tried again while the app names a file to try, then the session ends. */

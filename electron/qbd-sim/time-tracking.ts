@@ -1,6 +1,8 @@
 // TimeTracking transactions in the simulated company file: TimeTrackingAddRq, TimeTrackingModRq,
 // TxnDelRq (TxnDelType TimeTracking) and TimeTrackingQueryRq, answered as QuickBooks Desktop does,
-// each Ret in the element order of qbxml160.xsd's TimeTrackingRet.
+// each Ret in the element order of qbxml160.xsd's TimeTrackingRet. The query takes TxnIDs or the
+// TimeTrackingTxnFilter (MaxReturned, ModifiedDateRangeFilter or TxnDateRangeFilter,
+// TimeTrackingEntityFilter) and iterators; ExternalGUID comes back as sent.
 import { refElement, type ListEntry, type ListKind, type Lists } from './lists';
 import { iterate, type Iterators } from './iterators';
 import { withinModified, type Stamps } from './stamps';
