@@ -3,10 +3,11 @@
 // document QuickBooks would. The later Web Connector simulator calls `process` for each
 // sendRequestXML. The document is first checked against Intuit's qbXML 16.0 schema, as QuickBooks'
 // parser checks it; then each request inside QBXMLMsgsRq is answered in order, honouring onError.
-import { createLists, listQuery, type CompanySeed, type Iterators, type ListEntry, type ListKind } from './lists';
+import type { Iterators } from './iterators';
+import { createLists, listQuery, type CompanySeed, type ListEntry, type ListKind, type SavedListEntry } from './lists';
 import { loadSchema } from './schema';
-import { createStamps } from './stamps';
-import { createTimeTracking, type TimeTrackingRecord } from './time-tracking';
+import { createStamps, type StampCounters } from './stamps';
+import { createTimeTracking, type SavedTime, type TimeTrackingRecord } from './time-tracking';
 import { child, el, ok, parseDocument, responseDocument, responseElement, unknownChild, unsupported, type Answer, type XmlNode } from './xml';
 
 export type { CompanySeed } from './lists';
@@ -32,13 +33,25 @@ export interface CompanyOptions {
   schemaDir?: string;
   /** The company's clock, for TimeCreated, TimeModified, IDs and EditSequences. */
   now?: () => Date;
+  /** A company file saved earlier with `save()`: it replaces the seed. */
+  saved?: SavedCompany;
+}
+
+/** The whole simulated company file as plain JSON, to keep it between runs. */
+export interface SavedCompany {
+  lists: SavedListEntry[];
+  time: SavedTime[];
+  counters: StampCounters;
 }
 
 export interface Company {
   /** Answers one qbXML request document; rejects with QbxmlParseError when QuickBooks could not read it. */
   process(requestXml: string): Promise<string>;
   timeTracking(): readonly TimeTrackingRecord[];
+  /** A QuickBooks user edits this time entry in QuickBooks itself (new EditSequence and TimeModified; new Notes if given). */
+  editInQuickBooks(txnId: string, notes?: string): TimeTrackingRecord | undefined;
   names(kind: ListKind): readonly ListEntry[];
+  save(): SavedCompany;
 }
 
 const LIST_QUERIES: Record<string, ListKind> = {
@@ -60,10 +73,10 @@ function hostQuery(rq: XmlNode): Answer {
 /** A company file seeded with `seed` (each list left out gets the default entries of lists.ts). */
 export function createCompany(seed: CompanySeed = {}, options: CompanyOptions = {}): Company {
   const check = loadSchema(options.schemaDir);
-  const stamps = createStamps(options.now);
-  const lists = createLists(seed, stamps);
-  const time = createTimeTracking(lists, stamps);
+  const stamps = createStamps(options.now, options.saved?.counters);
+  const lists = createLists(seed, stamps, options.saved?.lists);
   const iterators: Iterators = new Map();
+  const time = createTimeTracking(lists, stamps, iterators, options.saved?.time);
 
   const answer = (rq: XmlNode): Answer => {
     const kind = LIST_QUERIES[rq.name];
@@ -87,7 +100,9 @@ export function createCompany(seed: CompanySeed = {}, options: CompanyOptions = 
       return responseDocument(answerAll(msgs, answer));
     },
     timeTracking: () => time.records(),
+    editInQuickBooks: (txnId, notes) => time.editInQuickBooks(txnId, notes),
     names: (kind) => lists.all(kind),
+    save: () => ({ lists: lists.saved(), time: time.saved(), counters: stamps.counters() }),
   };
 }
 

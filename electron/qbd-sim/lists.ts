@@ -1,9 +1,9 @@
 // The name lists of the simulated company file (customers and jobs, employees, vendors, other names,
 // service items, classes) and the qbXML list queries over them: by ListID or FullName, or filtered by
-// ActiveStatus with MaxReturned, optionally through an iterator (iterator="Start" / "Continue",
-// answered with iteratorRemainingCount and iteratorID, as qbxmlops160.xsd defines them).
-import { randomUUID } from 'node:crypto';
-import type { Stamps } from './stamps';
+// ActiveStatus, FromModifiedDate / ToModifiedDate (compared as instants) and MaxReturned, optionally
+// through an iterator (iterators.ts, as qbxmlops160.xsd defines them).
+import { iterate, type Iterators } from './iterators';
+import { withinModified, type Stamps } from './stamps';
 import { child, childText, childTexts, el, NO_MATCH, notFound, ok, unknownChild, unsupported, type Answer, type XmlNode } from './xml';
 
 export type ListKind = 'Customer' | 'Employee' | 'Vendor' | 'OtherName' | 'ItemService' | 'Class';
@@ -63,14 +63,19 @@ function byFullName(a: ListEntry, b: ListEntry): number {
   return x.length - y.length;
 }
 
+/** A list entry as kept in a saved company file (the parent found again from the full name). */
+export type SavedListEntry = Pick<ListEntry, 'kind' | 'listId' | 'timeCreated' | 'timeModified' | 'editSequence' | 'fullName' | 'isActive'>;
+
 export interface Lists {
+  /** Every entry of every list, in the order they were made (parents first). */
+  saved(): SavedListEntry[];
   all(kind: ListKind): readonly ListEntry[];
   byListId(kind: ListKind, listId: string): ListEntry | undefined;
   byFullName(kind: ListKind, fullName: string): ListEntry | undefined;
 }
 
-/** The seeded lists; a job whose parent is not seeded gets its parent added. */
-export function createLists(seed: CompanySeed, stamps: Stamps): Lists {
+/** The seeded lists, or the saved ones when given; a job whose parent is not seeded gets its parent added. */
+export function createLists(seed: CompanySeed, stamps: Stamps, saved?: readonly SavedListEntry[]): Lists {
   const entries: ListEntry[] = [];
   const find = (kind: ListKind, fullName: string) => entries.find((e) => e.kind === kind && sameName(e.fullName, fullName));
   const add = (kind: ListKind, fullName: string, isActive: boolean): ListEntry => {
@@ -86,10 +91,17 @@ export function createLists(seed: CompanySeed, stamps: Stamps): Lists {
     entries.push(entry);
     return entry;
   };
+  for (const e of saved ?? []) {
+    const cut = NESTED.includes(e.kind) ? e.fullName.lastIndexOf(':') : -1;
+    const parent = cut < 0 ? undefined : find(e.kind, e.fullName.slice(0, cut));
+    entries.push({ ...e, name: e.fullName.slice(cut + 1), sublevel: parent ? parent.sublevel + 1 : 0, ...(parent ? { parent } : {}) });
+  }
   for (const [key, kind] of Object.entries(SEED_KEYS) as [keyof CompanySeed, ListKind][]) {
+    if (saved) break;
     for (const s of seed[key] ?? DEFAULT_SEED[key]) add(kind, typeof s === 'string' ? s : s.name, typeof s === 'string' || s.isActive !== false);
   }
   return {
+    saved: () => entries.map(({ kind, listId, timeCreated, timeModified, editSequence, fullName, isActive }) => ({ kind, listId, timeCreated, timeModified, editSequence, fullName, isActive })),
     all: (kind) => entries.filter((e) => e.kind === kind).sort(byFullName),
     byListId: (kind, listId) => entries.find((e) => e.kind === kind && e.listId === listId),
     byFullName: find,
@@ -112,10 +124,7 @@ function listRet(e: ListEntry): string {
 type ActiveStatus = 'ActiveOnly' | 'InactiveOnly' | 'All';
 const matchesStatus = (e: ListEntry, status: ActiveStatus) => status === 'All' || e.isActive === (status === 'ActiveOnly');
 
-/** Open iterators, by iteratorID: the entries still to hand out. */
-export type Iterators = Map<string, ListEntry[]>;
-
-const QUERY_CHILDREN = ['ListID', 'FullName', 'MaxReturned', 'ActiveStatus'];
+const QUERY_CHILDREN = ['ListID', 'FullName', 'MaxReturned', 'ActiveStatus', 'FromModifiedDate', 'ToModifiedDate'];
 
 /** Answers CustomerQueryRq, EmployeeQueryRq, … for one list. */
 export function listQuery(kind: ListKind, rq: XmlNode, lists: Lists, iterators: Iterators): Answer {
@@ -123,17 +132,17 @@ export function listQuery(kind: ListKind, rq: XmlNode, lists: Lists, iterators: 
   if (other !== undefined) return unsupported(`${other} in a ${rq.name}`);
   const max = childText(rq, 'MaxReturned');
   const limit = max === undefined ? Infinity : Number(max);
-  if (rq.attrs['iterator'] === 'Continue') return continueIterator(rq.attrs['iteratorID'] ?? '', limit, iterators);
-  if (rq.attrs['iterator'] === 'Stop') return stopIterator(rq.attrs['iteratorID'] ?? '', iterators);
+  if (rq.attrs['iterator'] === 'Continue' || rq.attrs['iterator'] === 'Stop') return iterate(rq.attrs, limit, iterators, () => []);
   const found = child(rq, 'ListID') || child(rq, 'FullName') ? byIdOrName(kind, rq, lists) : filtered(kind, rq, lists);
   if ('statusCode' in found) return found;
-  if (rq.attrs['iterator'] === 'Start') return startIterator(found, limit, iterators);
+  if (rq.attrs['iterator'] === 'Start') return iterate(rq.attrs, limit, iterators, () => found.map((e) => () => listRet(e)));
   return found.length === 0 ? NO_MATCH : ok(found.slice(0, limit).map(listRet).join(''));
 }
 
 function filtered(kind: ListKind, rq: XmlNode, lists: Lists): ListEntry[] {
   const status = (childText(rq, 'ActiveStatus') ?? 'ActiveOnly') as ActiveStatus;
-  return lists.all(kind).filter((e) => matchesStatus(e, status));
+  const [from, to] = [childText(rq, 'FromModifiedDate'), childText(rq, 'ToModifiedDate')];
+  return lists.all(kind).filter((e) => matchesStatus(e, status) && withinModified(e.timeModified, from, to));
 }
 
 /**
@@ -154,27 +163,4 @@ function byIdOrName(kind: ListKind, rq: XmlNode, lists: Lists): ListEntry[] | An
     found.push(e);
   }
   return found;
-}
-
-function iteratorPage(id: string, remaining: ListEntry[], limit: number, iterators: Iterators): Answer {
-  const page = remaining.slice(0, limit);
-  const rest = remaining.slice(page.length);
-  if (rest.length > 0) iterators.set(id, rest);
-  else iterators.delete(id);
-  return ok(page.map(listRet).join(''), { iteratorRemainingCount: String(rest.length), iteratorID: id });
-}
-
-function startIterator(found: ListEntry[], limit: number, iterators: Iterators): Answer {
-  if (found.length === 0) return NO_MATCH;
-  return iteratorPage(`{${randomUUID()}}`, found, limit, iterators);
-}
-
-/** An iteratorID the company does not know (never issued, finished or stopped) is answered like an unknown object (3120): the simulator's choice. */
-function continueIterator(id: string, limit: number, iterators: Iterators): Answer {
-  const remaining = iterators.get(id);
-  return remaining ? iteratorPage(id, remaining, limit, iterators) : notFound(id);
-}
-
-function stopIterator(id: string, iterators: Iterators): Answer {
-  return iterators.delete(id) ? ok('', { iteratorRemainingCount: '0', iteratorID: id }) : notFound(id);
 }

@@ -1,8 +1,9 @@
 // The QuickBooks Desktop simulator's Web Connector: plays one update session against the app's
 // SOAP endpoint over HTTP, in the order the real QuickBooks Web Connector calls (shared/docs/qbo-api.md
 // §9.3, from Intuit's QBWC Programmer's Guide ch.10), handing each qbXML document to the simulated
-// company file. Two faults can be played: the connection dropping after QuickBooks applied a
-// request, and QuickBooks not starting.
+// company file. Faults: the connection dropping after QuickBooks applied a request; QuickBooks not
+// starting (company file closed); QuickBooks busy (the file open elsewhere in single-user mode);
+// and someone editing a time entry in QuickBooks before the session, so the app's EditSequence is stale.
 import { qbxmlDocument } from '../../shared/qbd/qbxml';
 import { QBWC_NAMESPACE, readQbwcResponse, writeQbwcRequest, type QbwcCall, type QbwcMethod, type QbwcResults } from '../main/qbd/qbwc-soap';
 import { QbxmlParseError, type Company } from './company';
@@ -12,8 +13,12 @@ export interface WebConnectorSession {
   userName: string;
   password: string;
   company: Company;
-  fault?: 'dropAfterApply' | 'companyClosed' | null;
+  fault?: WebConnectorFault | null;
+  /** Picks which time entry a QuickBooks user edits for 'staleEditSequence' (0 ≤ r < 1); the newest by default. */
+  random?: () => number;
 }
+
+export type WebConnectorFault = 'dropAfterApply' | 'companyClosed' | 'busy' | 'staleEditSequence';
 
 export interface WebConnectorOutcome {
   /** authenticate's second string: "" (go ahead), "none", "nvu", or a company file path. */
@@ -24,14 +29,31 @@ export interface WebConnectorOutcome {
   closedWith: string;
   /** getLastError's answer, or what connectionError reported, when the session went wrong. */
   error?: string;
+  /** For 'staleEditSequence': the TxnID of the time a QuickBooks user edited before the session. */
+  editedInQuickBooks?: string;
 }
 
 /** The Web Connector's own version, sent to clientVersion (QBWC 2.3.0.215, the current release). */
 const QBWC_VERSION = '2.3.0.215';
 /** "The connection with the server was terminated abnormally" (WinINet ERROR_INTERNET_CONNECTION_ABORTED). */
 const DROPPED = { hresult: '0x80072EFF', message: 'The connection was dropped' };
-/** What the Web Connector passes when QuickBooks' request processor could not open the company file. */
-const COMPANY_CLOSED = { hresult: '0x80040408', message: 'Could not start QuickBooks.' };
+/**
+ * What the Web Connector passes to connectionError when QuickBooks' request processor cannot open the
+ * company file (BeginSession fails). Codes and wording are the QuickBooks SDK's: 0x80040408 "Could not
+ * start QuickBooks." (a common Web Connector failure, e.g. mayankc-crest/equipment-roi-backend
+ * QUICKBOOKS_SETUP_GUIDE.md); 0x80040410 when the file is open in another mode, i.e. single-user
+ * elsewhere (a QBFC integration found by code search maps it to "Quickbooks is currently open in
+ * Single User Mode"; 0x80040414 is the same integration's modal-dialog case). QBWC Programmer's Guide
+ * ch.8 "How Your Web Service Should Respond to QB Access Errors": connectionError answers "done" to
+ * stop, or a company file path ("" = the open one) to make the Web Connector try again; /n software's
+ * QBWCServer ConnectionError docs: without another file "the session is ended".
+ */
+const CANNOT_OPEN = {
+  companyClosed: { hresult: '0x80040408', message: 'Could not start QuickBooks.' },
+  busy: { hresult: '0x80040410', message: 'The QuickBooks company data file is currently open in a mode other than the one specified by your application.' },
+} as const;
+/** The Guide warns against retrying more than a couple of times; this Web Connector stops after the second failure. */
+const OPEN_ATTEMPTS = 2;
 
 type Call<M extends QbwcMethod> = Extract<QbwcCall, { method: M }>['params'];
 
@@ -51,15 +73,42 @@ const hostAnswer = (company: Company) => company.process(qbxmlDocument('16.0', [
 /** Plays one Web Connector update: authenticate, then hand documents back and forth until done or failed. */
 export async function runWebConnectorSession(options: WebConnectorSession): Promise<WebConnectorOutcome> {
   const { url, userName, password } = options;
+  const edited = options.fault === 'staleEditSequence' ? editOneInQuickBooks(options) : undefined;
   await soap(url, 'serverVersion', {});
   await soap(url, 'clientVersion', { strVersion: QBWC_VERSION });
   const [ticket = '', authenticated = ''] = await soap(url, 'authenticate', { strUserName: userName, strPassword: password });
   // "nvu": QBWC reports an invalid user and ends there; the service opened no session, so there is
   // nothing to close (§9.3). "none": no work now; QBWC ends the session with closeConnection, which
   // also lets the service forget the session it opened (the closing call is not spelled out in §9.3).
-  if (authenticated === 'nvu') return { authenticated, requests: 0, closedWith: '' };
-  if (authenticated === 'none') return { authenticated, requests: 0, closedWith: await soap(url, 'closeConnection', { ticket }) };
-  return { authenticated, ...(await exchange(options, ticket)) };
+  const noted = edited === undefined ? {} : { editedInQuickBooks: edited };
+  if (authenticated === 'nvu') return { authenticated, requests: 0, closedWith: '', ...noted };
+  if (authenticated === 'none') return { authenticated, requests: 0, closedWith: await soap(url, 'closeConnection', { ticket }), ...noted };
+  const fault = options.fault;
+  if (fault === 'companyClosed' || fault === 'busy') return { authenticated, requests: 0, closedWith: '', error: await cannotOpen(url, ticket, CANNOT_OPEN[fault]) };
+  return { authenticated, ...(await exchange(options, ticket)), ...noted };
+}
+
+/** QuickBooks could not be opened: connectionError, tried again while the app names a file to try, then the session ends. */
+async function cannotOpen(url: string, ticket: string, failure: { hresult: string; message: string }): Promise<string> {
+  for (let attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
+    const answer = await soap(url, 'connectionError', { ticket, ...failure });
+    if (answer.trim().toLowerCase() === 'done') break;
+  }
+  return `${failure.message} (code ${failure.hresult}).`;
+}
+
+/**
+ * Between sessions someone changes a time entry in QuickBooks (here its Notes), so QuickBooks gives it
+ * a new EditSequence and TimeModified; the app's next Mod at the old EditSequence gets 3200. This
+ * happens while QuickBooks is open, before the Web Connector's session: the company file is the same one.
+ */
+function editOneInQuickBooks(options: WebConnectorSession): string | undefined {
+  const all = options.company.timeTracking();
+  if (all.length === 0) return undefined;
+  const r = options.random?.() ?? 1 - Number.EPSILON;
+  const chosen = all[Math.min(all.length - 1, Math.floor(r * all.length))]!;
+  options.company.editInQuickBooks(chosen.txnId, `${chosen.notes ?? ''} (changed in QuickBooks)`.trim());
+  return chosen.txnId;
 }
 
 /** What one round of sendRequestXML / receiveResponseXML leads to. */
@@ -91,11 +140,6 @@ async function exchange(options: WebConnectorSession, ticket: string): Promise<O
  */
 async function answerRequest(options: WebConnectorSession, ticket: string, request: string, first: boolean): Promise<Step> {
   const { url, company, fault } = options;
-  if (fault === 'companyClosed') {
-    // QBWC passes ProcessRequest's HRESULT and message with an empty response (§9.3).
-    await soap(url, 'receiveResponseXML', { ticket, response: '', ...COMPANY_CLOSED });
-    return { next: 'lastError' };
-  }
   let response: string;
   try {
     response = await company.process(request);

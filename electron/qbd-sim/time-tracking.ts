@@ -1,8 +1,11 @@
 // TimeTracking transactions in the simulated company file: TimeTrackingAddRq, TimeTrackingModRq,
 // TxnDelRq (TxnDelType TimeTracking) and TimeTrackingQueryRq, answered as QuickBooks Desktop does,
-// each Ret in the element order of qbxml160.xsd's TimeTrackingRet.
+// each Ret in the element order of qbxml160.xsd's TimeTrackingRet. The query takes TxnIDs or the
+// TimeTrackingTxnFilter (MaxReturned, ModifiedDateRangeFilter or TxnDateRangeFilter,
+// TimeTrackingEntityFilter) and iterators; ExternalGUID comes back as sent.
 import { refElement, type ListEntry, type ListKind, type Lists } from './lists';
-import type { Stamps } from './stamps';
+import { iterate, type Iterators } from './iterators';
+import { withinModified, type Stamps } from './stamps';
 import { child, childText, childTexts, el, error, NO_MATCH, notFound, ok, optionalEl, unknownChild, unsupported, type Answer, type XmlNode } from './xml';
 
 /** One piece of time as the simulated QuickBooks holds it. */
@@ -24,6 +27,9 @@ export interface TimeTrackingRecord {
   billableStatus?: string;
   externalGuid?: string;
 }
+
+/** A time entry as kept in a saved company file: each reference by its ListID. */
+export type SavedTime = Omit<TimeTrackingRecord, 'entity' | 'customer' | 'item' | 'class'> & { entity: string; customer?: string; item?: string; class?: string };
 
 /** The fields a TimeTrackingAdd or TimeTrackingMod sets, names resolved to list entries. */
 type TimeFields = Omit<TimeTrackingRecord, 'txnId' | 'timeCreated' | 'timeModified' | 'editSequence' | 'txnNumber' | 'txnDate'> & { txnDate?: string };
@@ -93,23 +99,52 @@ function timeTrackingRet(t: TimeTrackingRecord): string {
 /** The company's time and the requests on it. */
 export interface TimeTracking {
   records(): readonly TimeTrackingRecord[];
+  saved(): SavedTime[];
   add(rq: XmlNode): Answer;
   mod(rq: XmlNode): Answer;
   del(rq: XmlNode): Answer;
   query(rq: XmlNode): Answer;
+  /** Someone working in QuickBooks changes this time (a new EditSequence and TimeModified), as a Mod would. */
+  editInQuickBooks(txnId: string, notes?: string): TimeTrackingRecord | undefined;
 }
 
-export function createTimeTracking(lists: Lists, stamps: Stamps): TimeTracking {
-  const records = new Map<string, TimeTrackingRecord>();
-  let txnNumber = 0;
+export function createTimeTracking(lists: Lists, stamps: Stamps, iterators: Iterators, saved: readonly SavedTime[] = []): TimeTracking {
+  const records = new Map<string, TimeTrackingRecord>(saved.map((t) => [t.txnId, restore(t, lists)]));
+  let txnNumber = Math.max(0, ...saved.map((t) => t.txnNumber));
   return {
     records: () => [...records.values()],
+    saved: () => [...records.values()].map(save),
     add: (rq) => add(rq, lists, stamps, records, ++txnNumber),
     mod: (rq) => mod(rq, lists, stamps, records),
     del: (rq) => del(rq, stamps, records),
-    query: (rq) => query(rq, records),
+    query: (rq) => query(rq, records, iterators),
+    editInQuickBooks: (txnId, notes) => {
+      const current = records.get(txnId);
+      if (!current) return undefined;
+      const changed = { ...current, ...(notes === undefined ? {} : { notes }), timeModified: stamps.time(), editSequence: stamps.editSequence() };
+      records.set(txnId, changed);
+      return changed;
+    },
   };
 }
+
+const ALL_KINDS: ListKind[] = ['Employee', 'Vendor', 'OtherName', 'Customer', 'ItemService', 'Class'];
+const byId = (lists: Lists, listId: string | undefined) => (listId === undefined ? undefined : ALL_KINDS.map((k) => lists.byListId(k, listId)).find((e) => e !== undefined));
+
+function restore(t: SavedTime, lists: Lists): TimeTrackingRecord {
+  const { entity, customer, item, class: klass, ...rest } = t;
+  const person = byId(lists, entity);
+  if (!person) throw new Error(`The saved company file names a person (${entity}) its lists do not hold.`);
+  const refs = { customer: byId(lists, customer), item: byId(lists, item), class: byId(lists, klass) };
+  return { ...rest, entity: person, ...withoutUndefined(refs) };
+}
+
+function save(t: TimeTrackingRecord): SavedTime {
+  const { entity, customer, item, class: klass, ...rest } = t;
+  return { ...rest, entity: entity.listId, ...withoutUndefined({ customer: customer?.listId, item: item?.listId, class: klass?.listId }) };
+}
+
+const withoutUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function add(rq: XmlNode, lists: Lists, stamps: Stamps, records: Map<string, TimeTrackingRecord>, txnNumber: number): Answer {
   const other = unknownChild(rq, ['TimeTrackingAdd']);
@@ -153,24 +188,42 @@ function del(rq: XmlNode, stamps: Stamps, records: Map<string, TimeTrackingRecor
   return ok(el('TxnDelType', type) + el('TxnID', txnId) + el('TimeDeleted', stamps.time()));
 }
 
-/** By TxnID (an unknown one is 3120, as for a ListID), or by TxnDate range and MaxReturned. */
-function query(rq: XmlNode, records: Map<string, TimeTrackingRecord>): Answer {
-  const other = unknownChild(rq, ['TxnID', 'MaxReturned', 'TxnDateRangeFilter']);
+/** By TxnID (an unknown one is 3120, as for a ListID), or by the filters of TimeTrackingTxnFilter, optionally through an iterator. */
+function query(rq: XmlNode, records: Map<string, TimeTrackingRecord>, iterators: Iterators): Answer {
+  const other = unknownChild(rq, ['TxnID', 'MaxReturned', 'TxnDateRangeFilter', 'ModifiedDateRangeFilter', 'TimeTrackingEntityFilter']);
   if (other !== undefined) return unsupported(`${other} in a TimeTrackingQueryRq`);
-  if (rq.attrs['iterator'] !== undefined) return unsupported('iterators on time queries');
+  const max = childText(rq, 'MaxReturned');
+  const limit = max === undefined ? Infinity : Number(max);
+  const retOf = (txnId: string) => () => { const t = records.get(txnId); return t ? timeTrackingRet(t) : ''; };
+  if (rq.attrs['iterator'] === 'Continue' || rq.attrs['iterator'] === 'Stop') return iterate(rq.attrs, limit, iterators, () => []);
   const ids = childTexts(rq, 'TxnID');
   if (ids.length > 0) {
     const missing = ids.find((id) => !records.has(id));
     return missing === undefined ? ok(ids.map((id) => timeTrackingRet(records.get(id)!)).join('')) : notFound(missing);
   }
+  const found = filtered(rq, records);
+  if (!Array.isArray(found)) return found;
+  if (rq.attrs['iterator'] === 'Start') return iterate(rq.attrs, limit, iterators, () => found.map((t) => retOf(t.txnId)));
+  return found.length === 0 ? NO_MATCH : ok(found.slice(0, limit).map(timeTrackingRet).join(''));
+}
+
+/**
+ * Time matching TxnDateRangeFilter (dates as written), ModifiedDateRangeFilter (instants, whatever
+ * zone each side is written in) and TimeTrackingEntityFilter (ListID or FullName of the person),
+ * by date then number. The schema lets only one of the two date filters appear.
+ */
+function filtered(rq: XmlNode, records: Map<string, TimeTrackingRecord>): TimeTrackingRecord[] | Answer {
   const range = child(rq, 'TxnDateRangeFilter');
   if (range && unknownChild(range, ['FromTxnDate', 'ToTxnDate']) !== undefined) return unsupported('date macros in a TxnDateRangeFilter');
   const from = range && childText(range, 'FromTxnDate');
   const to = range && childText(range, 'ToTxnDate');
-  const max = childText(rq, 'MaxReturned');
-  const found = [...records.values()]
+  const modified = child(rq, 'ModifiedDateRangeFilter');
+  const [fromModified, toModified] = modified ? [childText(modified, 'FromModifiedDate'), childText(modified, 'ToModifiedDate')] : [];
+  const entity = child(rq, 'TimeTrackingEntityFilter');
+  const [entityIds, entityNames] = entity ? [childTexts(entity, 'ListID'), childTexts(entity, 'FullName')] : [[], []];
+  const forEntity = (t: TimeTrackingRecord) => !entity || entityIds.includes(t.entity.listId) || entityNames.some((n) => n.localeCompare(t.entity.fullName, 'en', { sensitivity: 'accent' }) === 0);
+  return [...records.values()]
     .filter((t) => (from === undefined || t.txnDate >= from) && (to === undefined || t.txnDate <= to))
-    .sort((a, b) => a.txnDate.localeCompare(b.txnDate) || a.txnNumber - b.txnNumber)
-    .slice(0, max === undefined ? undefined : Number(max));
-  return found.length === 0 ? NO_MATCH : ok(found.map(timeTrackingRet).join(''));
+    .filter((t) => withinModified(t.timeModified, fromModified, toModified) && forEntity(t))
+    .sort((a, b) => a.txnDate.localeCompare(b.txnDate) || a.txnNumber - b.txnNumber);
 }

@@ -1,14 +1,14 @@
 // The simulated Web Connector driving the app's real Web Connector service over HTTP into the
 // simulated company file: time entries arrive; a wrong password adds nothing; a connection dropped
-// after QuickBooks applied a request leaves the app without the answer; QuickBooks not starting
-// reaches the app as an hresult failure.
+// after QuickBooks applied a request leaves the app without the answer; QuickBooks closed or busy
+// reaches the app through connectionError; a time entry edited in QuickBooks makes the app's change stale.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startQbwcServer, type QbwcServer } from '../../../electron/main/qbd/qbwc-server';
 import { createQbwcService, type QbwcFailure } from '../../../electron/main/qbd/qbwc-service';
 import type { QbwcMethod } from '../../../electron/main/qbd/qbwc-soap';
 import { createCompany } from '../../../electron/qbd-sim/company';
 import { runWebConnectorSession } from '../../../electron/qbd-sim/qbwc';
-import { qbxmlDocument, timeTrackingAddRq, type QbdTime } from '../../../shared/qbd/qbxml';
+import { qbxmlDocument, timeTrackingAddRq, timeTrackingModRq, type QbdTime } from '../../../shared/qbd/qbxml';
 
 const entry = (notes: string): QbdTime => ({
   txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, customer: { fullName: 'Cool Cars:Showroom Landscaping' },
@@ -20,7 +20,7 @@ const DOCS = [
 ];
 
 /** The app's service on a real port, with a work port handing out DOCS and recording what came back. */
-async function startApp() {
+async function startApp(docs: readonly string[] = DOCS) {
   const answers: (string | QbwcFailure)[] = [];
   const calls: QbwcMethod[] = [];
   let handedOut = 0;
@@ -28,11 +28,11 @@ async function startApp() {
     appVersion: 'Track Nexus test',
     verify: async (user, password) => user === 'bookkeeper' && password === 'right',
     work: {
-      pending: async () => handedOut < DOCS.length,
-      next: async () => DOCS[handedOut++] ?? null,
+      pending: async () => handedOut < docs.length,
+      next: async () => docs[handedOut++] ?? null,
       answer: async (_ticket, response) => {
         answers.push(response);
-        return answers.length === 1 ? 50 : 100;
+        return answers.length < docs.length ? 50 : 100;
       },
     },
     onEvent: (e) => calls.push(e.method),
@@ -82,14 +82,35 @@ describe('simulated Web Connector against the app', () => {
     expect(app.calls).not.toContain('receiveResponseXML');
   });
 
-  it('passes "QuickBooks could not start" to the app as an hresult, with nothing added', async () => {
+  it.each([
+    ['companyClosed', '0x80040408', 'Could not start QuickBooks.'],
+    ['busy', '0x80040410', 'currently open in a mode other than'],
+  ] as const)('%s: QuickBooks cannot be opened, so the app hears of it through connectionError, sends nothing and adds nothing', async (fault, hresult, words) => {
     const app = await startApp();
     const company = createCompany();
-    const outcome = await runWebConnectorSession({ url: app.url, userName: 'bookkeeper', password: 'right', company, fault: 'companyClosed' });
+    const outcome = await runWebConnectorSession({ url: app.url, userName: 'bookkeeper', password: 'right', company, fault });
     expect(company.timeTracking()).toEqual([]);
-    expect(app.answers).toEqual([{ hresult: '0x80040408', message: 'Could not start QuickBooks.' }]);
-    expect(outcome.error).toContain('Could not start QuickBooks.');
-    expect(outcome.closedWith).toMatch(/^Stopped after 1 update: /);
-    expect(app.calls.slice(-2)).toEqual(['getLastError', 'closeConnection']);
+    expect(app.answers).toEqual([]);
+    expect(outcome).toMatchObject({ authenticated: '', requests: 0, closedWith: '' });
+    expect(outcome.error).toContain(hresult);
+    expect(outcome.error).toContain(words);
+    // The app answers "done", so the Web Connector does not try again and ends the session there.
+    expect(app.calls.slice(2)).toEqual(['authenticate', 'connectionError']);
+  });
+
+  it('staleEditSequence: after someone edits the time in QuickBooks, the app’s change at the old EditSequence is refused with 3200 and QuickBooks keeps the user’s edit', async () => {
+    const company = createCompany();
+    const first = await company.process(qbxmlDocument('16.0', [timeTrackingAddRq('1', entry('Morning'))]));
+    const txnId = /<TxnID>([^<]+)<\/TxnID>/.exec(first)![1]!;
+    const editSequence = /<EditSequence>([^<]+)<\/EditSequence>/.exec(first)![1]!;
+    const mod = qbxmlDocument('16.0', [timeTrackingModRq('m', { txnId, editSequence }, entry('Morning, revised'))]);
+    const app = await startApp([mod]);
+    const outcome = await runWebConnectorSession({ url: app.url, userName: 'bookkeeper', password: 'right', company, fault: 'staleEditSequence' });
+    expect(outcome.editedInQuickBooks).toBe(txnId);
+    expect(app.answers).toHaveLength(1);
+    expect(app.answers[0]).toContain('statusCode="3200"');
+    const [kept] = company.timeTracking();
+    expect(kept!.notes).toBe('Morning (changed in QuickBooks)');
+    expect(kept!.editSequence).not.toBe(editSequence);
   });
 });
