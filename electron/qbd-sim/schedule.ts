@@ -2,6 +2,7 @@
 // Web Connector does for a .QWC's RunEveryNMinutes (a minimum interval between session starts,
 // shared/docs/qbo-api.md §9.2), with faults drawn at given odds from a seeded random so a run can be
 // replayed. Sleep and clock are injected: tests and the benchmark never wait on the wall clock.
+import { seededRandom } from '../../shared/random';
 import { runWebConnectorSession, type WebConnectorFault, type WebConnectorOutcome, type WebConnectorSession } from './qbwc';
 
 /** Odds per session of each fault when faults are on (they may add up to at most 1). */
@@ -29,18 +30,6 @@ export interface SessionReport extends WebConnectorOutcome {
   index: number;
   startedAt: number;
   fault: WebConnectorFault | null;
-}
-
-/** mulberry32: a small, fast, seeded generator; the same seed plays the same faults. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickFault(odds: Partial<Record<WebConnectorFault, number>>, r: number): WebConnectorFault | null {
