@@ -160,6 +160,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
         const after = scaled(next, now, opts.retryScale ?? 1);
         await tx.db.outbox.bulkPut(after);
         const definitive = classification.action === 'flag' || classification.action === 'reread_and_retry';
+        const latest = await latestAuditByKey(tx, plan.requestId);
         await tx.db.syncAudit.bulkAdd(
           after.map((row) =>
             audit({
@@ -176,7 +177,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
               outcome: definitive ? 'failed' : 'retrying',
               message: classification.userMessage,
             }),
-          ),
+          ).filter((a) => !repeatsRetry(latest.get(a.key!), a)),
         );
         if (definitive) {
           await settle(ctx, deps.entries, tx, after.map((row) => ({ row })));
@@ -200,6 +201,19 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
     ...recordReads(ctx),
   };
 }
+
+/** Each key's latest audit row written for this request (a resend keeps the request's id). */
+async function latestAuditByKey(tx: EntryTx, requestId: string): Promise<Map<string | undefined, AuditRecord>> {
+  const rows = await tx.db.syncAudit.where('requestId').equals(requestId).sortBy('at');
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/**
+ * Whether a new 'retrying' audit row only repeats the row's latest one (same words): a Desktop
+ * company's send waits for the Web Connector, maybe all day, and that is one line in the audit.
+ */
+const repeatsRetry = (previous: AuditRecord | undefined, next: AuditRecord): boolean =>
+  previous?.outcome === 'retrying' && next.outcome === 'retrying' && previous.message === next.message;
 
 /** The rows of one company (the one their key names), or all of them without an id. */
 export const ofCompany = <T extends { key?: string }>(rows: T[], companyId: string | undefined): T[] =>
