@@ -39,7 +39,11 @@ function useDesktopForm(initial: DesktopForm, fields: readonly DesktopField[], s
     setBusy(true);
     try {
       const r = await send(form);
-      if (r.ok) return done(r.value);
+      if (r.ok) {
+        // A password is sent once and never kept on screen.
+        setForm((f) => ({ ...f, password: '', confirm: '' }));
+        return done(r.value);
+      }
       const { fields: byField, form: whole } = errorsFromIpc(r.error);
       setErrors(byField);
       setProblem(whole);
@@ -47,7 +51,7 @@ function useDesktopForm(initial: DesktopForm, fields: readonly DesktopField[], s
       setBusy(false);
     }
   }
-  return { form, setForm, errors, problem, busy, set, submit };
+  return { form, errors, problem, busy, set, submit };
 }
 
 function PasswordFields({ f, label }: { f: ReturnType<typeof useDesktopForm>; label: string }) {
@@ -177,10 +181,7 @@ function ScheduleChange({ c, onChanged }: { c: QbdConnection; onChanged: (c: Qbd
 }
 
 function PasswordChange({ c, onChanged }: { c: QbdConnection; onChanged: (c: QbdConnection) => void }) {
-  const f = useDesktopForm(EMPTY_DESKTOP_FORM, ['password', 'confirm'], (form) => api.invoke('qbd:updateConnection', { companyId: c.companyId, password: form.password }), (next) => {
-    f.setForm(EMPTY_DESKTOP_FORM);
-    onChanged(next);
-  });
+  const f = useDesktopForm(EMPTY_DESKTOP_FORM, ['password', 'confirm'], (form) => api.invoke('qbd:updateConnection', { companyId: c.companyId, password: form.password }), onChanged);
   return (
     <form noValidate aria-label="Password" onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
       <h3>Password</h3>

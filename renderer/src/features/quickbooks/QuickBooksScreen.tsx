@@ -65,7 +65,7 @@ function subtitleOf(chosen: QboStatus | null): string {
 export function QuickBooksScreen() {
   const repos = useRepos();
   const { companies, incoming } = useQboCompanies();
-  const desktop = useDesktopConnections();
+  const { connections: desktop, noted } = useDesktopConnections();
   const { companyId, setCompany } = useQboTab();
   const [adding, setAdding] = useState<Adding>(null);
   const chosen = companies?.find((c) => c.companyId === companyId) ?? companies?.[0] ?? null;
@@ -98,7 +98,7 @@ export function QuickBooksScreen() {
       {companies === null ? (
         <section className="card"><p className="muted">Checking the QuickBooks connection…</p></section>
       ) : adding === 'desktop' && !waiting ? (
-        <DesktopSetupForm onCreated={(c) => (setAdding(null), setCompany(c.companyId))} />
+        <DesktopSetupForm onCreated={(c) => (noted(c), setAdding(null), setCompany(c.companyId))} />
       ) : card && isDesktop(card) ? (
         <DesktopConnectionCard connection={desktop?.find((d) => d.companyId === card.companyId) ?? null} />
       ) : count === 0 ? (

@@ -6,8 +6,8 @@
 // shared/docs/qbo-api.md section 9.
 import type { IpcError } from '../../../../shared/ipc/errors';
 
-export const DEFAULT_PORT = 8123;
-export const DEFAULT_INTERVAL_MINUTES = 15;
+const DEFAULT_PORT = 8123;
+const DEFAULT_INTERVAL_MINUTES = 15;
 const MIN_INTERVAL_MINUTES = 5;
 const MAX_INTERVAL_MINUTES = 1440;
 const MIN_PASSWORD = 8;

@@ -2,7 +2,7 @@
 // each Desktop company): the list once, then each change as it happens (the Web Connector called,
 // an update ended, the setup changed). When an update ends, QuickBooks' answers wait in main's
 // journal: that company's sync runs at once to apply them, and its name lists are read again.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { QbdConnection, RendererApi } from '../../../../shared/ipc/contract';
 import { useRepos } from '../../data/repos-context';
 import { api } from '../../platform/api';
@@ -12,8 +12,11 @@ import type { SyncServices } from './SyncServiceProvider';
 const withConnection = (list: readonly QbdConnection[], c: QbdConnection): QbdConnection[] =>
   list.some((x) => x.companyId === c.companyId) ? list.map((x) => (x.companyId === c.companyId ? c : x)) : [...list, c];
 
-/** Every Desktop connection, live; null until main answered (an empty list when it could not). */
-export function useDesktopConnections(): QbdConnection[] | null {
+/**
+ * Every Desktop connection, live; null until main answered (an empty list when it could not).
+ * `noted` takes in one main answered directly (the one just created), before its event arrives.
+ */
+export function useDesktopConnections(): { connections: QbdConnection[] | null; noted: (c: QbdConnection) => void } {
   const [connections, setConnections] = useState<QbdConnection[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -31,7 +34,8 @@ export function useDesktopConnections(): QbdConnection[] | null {
       off();
     };
   }, []);
-  return connections;
+  const noted = useCallback((c: QbdConnection) => setConnections((list) => withConnection(list ?? [], c)), []);
+  return { connections, noted };
 }
 
 /**
@@ -40,7 +44,7 @@ export function useDesktopConnections(): QbdConnection[] | null {
  * ended before the window opened is not taken for a new one). One company's calls never overlap:
  * an update ending while the last one is still being applied waits for it. Returns the unsubscribe.
  */
-export function followDesktopUpdates(ipc: Pick<RendererApi, 'invoke' | 'on'>, updateEnded: (companyId: string) => Promise<void>): () => void {
+function followDesktopUpdates(ipc: Pick<RendererApi, 'invoke' | 'on'>, updateEnded: (companyId: string) => Promise<void>): () => void {
   const known = new Map<string, number | null>();
   const chains = new Map<string, Promise<void>>();
   const note = (c: QbdConnection, isNew: boolean) => {
