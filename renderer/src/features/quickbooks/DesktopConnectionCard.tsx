@@ -89,7 +89,7 @@ export function DesktopSetupForm({ onCreated }: { onCreated: (c: QbdConnection) 
     <section className="card qbo-connection" aria-labelledby="qbd-setup-title">
       <h2 id="qbd-setup-title">Add QuickBooks Desktop</h2>
       <p className="muted">For QuickBooks Desktop Pro, Premier or Enterprise on this computer. Intuit's QuickBooks Web Connector brings time to QuickBooks on a schedule while QuickBooks and Track Nexus are both open.</p>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
+      <form className="qbd-form" noValidate onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
         <Field id="qbd-name" label="Company file" hint="The name you call it by, such as “Cool Cars”; the Web Connector shows it." error={f.errors.name}>
           {(p) => <input {...p} value={f.form.name} onChange={f.set('name')} />}
         </Field>
@@ -170,7 +170,7 @@ function ScheduleChange({ c, onChanged }: { c: QbdConnection; onChanged: (c: Qbd
   const initial = { ...EMPTY_DESKTOP_FORM, name: c.name, port: String(c.port), intervalMinutes: String(c.intervalMinutes) };
   const f = useDesktopForm(initial, ['port', 'intervalMinutes'], (form) => api.invoke('qbd:updateConnection', { companyId: c.companyId, port: Number(form.port), intervalMinutes: Number(form.intervalMinutes) }), onChanged);
   return (
-    <form noValidate aria-label="Schedule and port" onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
+    <form className="qbd-form" noValidate aria-label="Schedule and port" onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
       <h3>Schedule and port</h3>
       <ScheduleFields f={f} />
       <p className="muted">After a change, download the .QWC file again and add it to the Web Connector again (step 2): the Web Connector keeps the old schedule and port until then.</p>
@@ -183,7 +183,7 @@ function ScheduleChange({ c, onChanged }: { c: QbdConnection; onChanged: (c: Qbd
 function PasswordChange({ c, onChanged }: { c: QbdConnection; onChanged: (c: QbdConnection) => void }) {
   const f = useDesktopForm(EMPTY_DESKTOP_FORM, ['password', 'confirm'], (form) => api.invoke('qbd:updateConnection', { companyId: c.companyId, password: form.password }), onChanged);
   return (
-    <form noValidate aria-label="Password" onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
+    <form className="qbd-form" noValidate aria-label="Password" onSubmit={(e) => { e.preventDefault(); void f.submit(); }}>
       <h3>Password</h3>
       <PasswordFields f={f} label="New password for the Web Connector" />
       <p className="muted">Then type the new password into the Web Connector's Password column as well.</p>
