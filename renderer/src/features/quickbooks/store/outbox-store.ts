@@ -157,7 +157,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
         const now = ctx.now();
         const rows = (await tx.db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
         const { classification, rows: next } = applyBatchFailure(plan, rows, failure, now, opts.random ? { random: opts.random } : {});
-        const after = scaled(next, now, opts.retryScale ?? 1);
+        const after = scaled(isQueued(failure) ? next.map(dueNow) : next, now, opts.retryScale ?? 1);
         await tx.db.outbox.bulkPut(after);
         const definitive = classification.action === 'flag' || classification.action === 'reread_and_retry';
         const latest = await latestAuditByKey(tx, plan.requestId);
@@ -200,6 +200,18 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
     },
     ...recordReads(ctx),
   };
+}
+
+/**
+ * A QuickBooks Desktop company holds the batch for the Web Connector: no backoff, since its answer
+ * comes with the next update, and the run that follows that update resends it at once (a run never
+ * waits on a queued batch itself: engine.ts RunState.queued).
+ */
+const isQueued = (failure: SendFailure): boolean => 'kind' in failure && failure.reason === 'queued';
+
+function dueNow(row: OutboxRow): OutboxRow {
+  const { nextAttemptAt: _due, ...rest } = row;
+  return rest;
 }
 
 /** Each key's latest audit row written for this request (a resend keeps the request's id). */
