@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteDetail } from '../../../shared/ipc/errors';
 import { classifyFault } from '../../../shared/sync/classify';
+import { QBD_QUEUED } from '../../../shared/qbd/translate';
 import { ipcQboPort, portErrorFromIpc, sendFailureOf, QboPortError } from '../../../renderer/src/features/quickbooks/engine/qbo-port';
 
 function fakeApi(answers: Record<string, unknown>) {
@@ -56,5 +57,13 @@ describe('IPC errors → engine actions', () => {
     const error = portErrorFromIpc({ kind: 'remote', message: 'QuickBooks fault 9999: HTTP 418 (intuit_tid wrong)', retryable: false, remote: { status: 400, code: '6240', type: 'ValidationFault', intuitTid: 'tid-7' } });
     expect(error.details).toEqual({ status: 400, code: '6240', type: 'ValidationFault', intuitTid: 'tid-7' });
     expect(sendFailureOf(error)).toMatchObject({ status: 400, type: 'ValidationFault', errors: [{ code: '6240' }], intuitTid: 'tid-7' });
+  });
+
+  it('reads a Desktop send held for the Web Connector as queued, not as a dropped connection', () => {
+    const message = 'Waiting for the QuickBooks Web Connector to take these changes to QuickBooks Desktop.';
+    const queued = portErrorFromIpc({ kind: 'network', message, retryable: true, remote: { type: QBD_QUEUED } });
+    expect(sendFailureOf(queued)).toEqual({ kind: 'network', reason: 'queued', message });
+    expect(sendFailureOf(portErrorFromIpc({ kind: 'network', message: 'socket hang up', retryable: true }))).toMatchObject({ reason: 'dropped' });
+    expect(classifyFault(sendFailureOf(queued)).action).toBe('retry_same');
   });
 });

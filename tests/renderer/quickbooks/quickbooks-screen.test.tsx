@@ -25,7 +25,8 @@ vi.mock('../../../renderer/src/platform/api', () => ({
       }
       return { ok: false, error: { kind: 'unavailable', message: channel, retryable: false } };
     }),
-    on: (_channel: string, fn: (s: unknown) => void) => {
+    on: (channel: string, fn: (s: unknown) => void) => {
+      if (channel !== 'qbo:statusChanged') return () => {};
       emit = fn;
       return () => { emit = null; };
     },

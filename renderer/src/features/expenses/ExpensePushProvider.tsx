@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useRepos } from '../../data/repos-context';
 import { useSyncServices } from '../quickbooks/SyncServiceProvider';
-import { useQboCompanies } from '../quickbooks/use-companies';
+import { isDesktop, useQboCompanies } from '../quickbooks/use-companies';
 import { pushExpenses, type PushResult } from './engine/push';
 
 /** Sends a company's expenses; `retryRefused` also sends refused ones again (the button does). */
@@ -37,7 +37,7 @@ export function ExpensePushProvider({ children }: { children: ReactNode }) {
   );
   const { companies } = useQboCompanies();
   useEffect(() => {
-    const stops = (companies ?? []).filter((c) => c.state === 'connected').map((c) =>
+    const stops = (companies ?? []).filter((c) => c.state === 'connected' && !isDesktop(c)).map((c) =>
       syncs.of(c.companyId).ui.subscribe((state, previous) => {
         if (state.lastRunAt !== null && state.lastRunAt !== previous.lastRunAt) void push(c.companyId).catch(() => {});
       }),

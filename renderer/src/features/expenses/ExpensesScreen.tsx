@@ -10,7 +10,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useRepos } from '../../data/repos-context';
 import type { ExpenseRow } from '../../db/schema';
 import { PRIMARY_COMPANY } from '../../../../shared/qbo/company';
-import { useQboCompanies } from '../quickbooks/use-companies';
+import { isDesktop, useQboCompanies } from '../quickbooks/use-companies';
 import { ExpenseForm } from './ExpenseForm';
 import { ExpenseList } from './ExpenseList';
 import { ExpenseSettings } from './ExpenseSettings';
@@ -43,7 +43,7 @@ export function ExpensesScreen({ todayDate }: { todayDate?: string }) {
   const [deleting, setDeleting] = useState<ExpenseRow | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const { companies } = useQboCompanies();
-  const connected = (companies ?? []).filter((c) => c.state === 'connected');
+  const connected = (companies ?? []).filter((c) => c.state === 'connected' && !isDesktop(c));
   const [companyId, setCompanyId] = useState(PRIMARY_COMPANY);
   const data = useLiveQuery(async () => {
     const [rows, categories, projects, currency] = await Promise.all([

@@ -8,7 +8,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { today } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { useSyncServices } from '../quickbooks/SyncServiceProvider';
-import { useQboCompanies } from '../quickbooks/use-companies';
+import { isDesktop, useQboCompanies } from '../quickbooks/use-companies';
 import { createInvoiceService } from './engine/service';
 import type { InvoiceService } from './invoice-service';
 import { InvoiceServiceContext } from './use-invoice-service';
@@ -31,14 +31,14 @@ export function InvoiceServiceProvider({ children }: { children: ReactNode }) {
   const factory = useMemo(() => perCompany((companyId) => createInvoiceService({ repos, port: syncs.of(companyId).port, today: () => today() })), [repos, syncs]);
   const { companies } = useQboCompanies();
   useEffect(() => {
-    const stops = (companies ?? []).filter((c) => c.state === 'connected').map((c) =>
+    const stops = (companies ?? []).filter((c) => c.state === 'connected' && !isDesktop(c)).map((c) =>
       syncs.of(c.companyId).ui.subscribe((state, previous) => {
         if (state.lastRunAt !== null && state.lastRunAt !== previous.lastRunAt) void factory(c.companyId).refresh().catch(() => {});
       }),
     );
     return () => stops.forEach((stop) => stop());
   }, [companies, syncs, factory]);
-  const connected = (companies ?? []).filter((c) => c.state === 'connected').map((c) => c.companyId).join();
+  const connected = (companies ?? []).filter((c) => c.state === 'connected' && !isDesktop(c)).map((c) => c.companyId).join();
   useEffect(() => {
     const refreshAll = () => connected.split(',').filter(Boolean).forEach((id) => void factory(id).refresh().catch(() => {}));
     refreshAll();

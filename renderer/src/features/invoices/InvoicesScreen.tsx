@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { today as clockToday } from '../../app/clock';
 import { useUi } from '../../app/ui-store';
-import { companyLabel, useQboCompanies } from '../quickbooks/use-companies';
+import { companyLabel, isDesktop, useQboCompanies } from '../quickbooks/use-companies';
 import type { DateRange, InvoiceService } from './invoice-service';
 import { InvoiceList } from './InvoiceList';
 import { MultipliersPanel } from './MultipliersPanel';
@@ -61,7 +61,9 @@ function NotConnected() {
 export function InvoicesScreen({ today = clockToday() }: { today?: string }) {
   const { companies } = useQboCompanies();
   const [companyId, setCompanyId] = useState<string | null>(null);
-  const usable = (companies ?? []).filter((c) => c.state === 'connected' || c.state === 'reconnect_required');
+  // QuickBooks Desktop companies cannot be invoiced from here yet (their time goes through the Web Connector).
+  const usable = (companies ?? []).filter((c) => !isDesktop(c) && (c.state === 'connected' || c.state === 'reconnect_required'));
+  const desktop = (companies ?? []).filter(isDesktop);
   const chosen = usable.find((c) => c.companyId === companyId) ?? usable[0] ?? null;
   const service = useInvoiceService(chosen?.companyId ?? null);
   const period = usePeriod(today);
@@ -70,6 +72,7 @@ export function InvoicesScreen({ today = clockToday() }: { today?: string }) {
     <>
       <ScreenHeader title="Invoices" subtitle={subtitle} actions={<PeriodPicker period={period} />} />
       {usable.length > 1 && chosen ? <CompanyChips companies={usable} chosen={chosen.companyId} onChoose={setCompanyId} /> : null}
+      {desktop.length > 0 ? <p className="muted">Not listed: {desktop.map(companyLabel).join(', ')}. Track Nexus cannot make invoices in QuickBooks Desktop yet; the time synced there can be invoiced in QuickBooks Desktop itself.</p> : null}
       {chosen?.state === 'reconnect_required' ? <p role="alert" className="banner error">QuickBooks asks you to reconnect {companyLabel(chosen)}; until then invoices cannot be created or read.</p> : null}
       {companies === null ? <p className="card muted">Checking the QuickBooks connection…</p>
         : chosen === null ? <NotConnected />

@@ -10,14 +10,14 @@ import type { ProjectRow } from '../../db/schema';
 import { api } from '../../platform/api';
 import { ipcQboPort } from '../quickbooks/engine/qbo-port';
 import { companyOfProject } from '../quickbooks/store/sync-context';
-import { useQboCompanies } from '../quickbooks/use-companies';
+import { isDesktop, useQboCompanies } from '../quickbooks/use-companies';
 import type { EstimateChoice } from './BillingSection';
 
 /** Open estimates (not closed or rejected) of each connected company. */
 function useCompanyEstimates(): ReadonlyMap<string, QboEstimate[]> {
   const { companies } = useQboCompanies();
   const [estimates, setEstimates] = useState<ReadonlyMap<string, QboEstimate[]>>(new Map());
-  const connected = (companies ?? []).filter((c) => c.state === 'connected').map((c) => c.companyId).join();
+  const connected = (companies ?? []).filter((c) => c.state === 'connected' && !isDesktop(c)).map((c) => c.companyId).join();
   useEffect(() => {
     let live = true;
     const ids = connected ? connected.split(',') : [];

@@ -3,17 +3,20 @@
 // happens while that company is connected). In "on approval" mode a newly approved entry (a new
 // entry id@version in the approved set) starts a sync of every connected company: planning puts
 // the entry in its project's company's outbox, and the others have nothing to send. Coming back
-// from a reconnect lets that company's engine send again after an auth pause.
+// from a reconnect lets that company's engine send again after an auth pause. A QuickBooks Desktop
+// company also syncs as soon as a Web Connector update ends (use-desktop-connections.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { useRepos } from '../../data/repos-context';
 import { useSyncServices } from './SyncServiceProvider';
 import { useQboCompanies } from './use-companies';
+import { useDesktopUpdates } from './use-desktop-connections';
 
 export function QboSyncBridge() {
   const repos = useRepos();
   const services = useSyncServices();
   const { companies } = useQboCompanies();
+  useDesktopUpdates(services);
   const wasConnected = useRef(new Map<string, boolean>());
   useEffect(() => {
     for (const c of companies ?? []) {

@@ -12,10 +12,13 @@ import { api } from '../../platform/api';
 function withStatus(list: readonly QboStatus[], status: QboStatus): QboStatus[] {
   const i = list.findIndex((c) => c.companyId === status.companyId);
   if (i >= 0) return list.map((c, j) => (j === i ? status : c));
-  return status.state === 'connected' ? [...list, status] : [...list];
+  return status.state === 'connected' || isDesktop(status) ? [...list, status] : [...list];
 }
 
-const isConnecting = (s: QboStatus) => s.state === 'connecting' || s.awaitingBrowser;
+const isConnecting = (s: QboStatus) => !isDesktop(s) && (s.state === 'connecting' || s.awaitingBrowser);
+
+/** A QuickBooks Desktop company (reached through the Web Connector, set up without Intuit's consent page). */
+export const isDesktop = (c: Pick<QboStatus, 'environment'>): boolean => c.environment === 'desktop';
 
 export interface QboCompanies {
   /** Every company (connected or not), oldest first; null until main answered. */
@@ -49,8 +52,12 @@ export function useQboCompanies(): QboCompanies {
   return state;
 }
 
-/** How a company is named on screen; the demo company says so, since it may share a real one's name. */
+/**
+ * How a company is named on screen; the demo company says so, since it may share a real one's name,
+ * and so does a QuickBooks Desktop company, which may share an Online one's.
+ */
 export function companyLabel(c: QboStatus): string {
-  const name = c.companyName ?? (c.realmId ? `Company ${c.realmId}` : 'QuickBooks company');
-  return c.environment === 'demo' ? `${c.companyName ?? 'Demo company'} (demo)` : name;
+  if (c.environment === 'demo') return `${c.companyName ?? 'Demo company'} (demo)`;
+  if (isDesktop(c)) return `${c.companyName ?? 'Company file'} (QuickBooks Desktop)`;
+  return c.companyName ?? (c.realmId ? `Company ${c.realmId}` : 'QuickBooks company');
 }

@@ -118,6 +118,11 @@ interface RunState {
   planned: Set<string>;
   /** Batches that got no usable answer and wait to be resent as stored. */
   awaitingResend: Set<string>;
+  /**
+   * Batches a QuickBooks Desktop company holds for the Web Connector's next update: resent by a
+   * later run (the next schedule, or the update's end), not by this one, which would only wait.
+   */
+  queued: Set<string>;
   rereading: Set<string>;
   /** Since when every worker found nothing to do but wait. */
   idleSince: number | null;
@@ -136,6 +141,7 @@ function newRun(only: Set<string> | null): RunState {
     candidates: [],
     planned: new Set(),
     awaitingResend: new Set(),
+    queued: new Set(),
     rereading: new Set(),
     idleSince: null,
     exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -208,7 +214,7 @@ async function jobFromRows(engine: EngineState, run: RunState, rows: OutboxRow[]
     return { kind: 'reread', row: reread };
   }
   for (const batchId of batchesToResend(rows, t)) {
-    if (run.held.has(batchId)) continue;
+    if (run.held.has(batchId) || run.queued.has(batchId)) continue;
     const stored = await engine.repos.sync.plan(batchId);
     if (!stored) continue;
     run.held.add(batchId);
@@ -221,7 +227,7 @@ async function jobFromRows(engine: EngineState, run: RunState, rows: OutboxRow[]
     run.held.add(fresh.batchId);
     return { kind: 'send', plan: fresh };
   }
-  const waiting = rows.filter((r) => r.state === 'pending' || (r.state === 'inflight' && r.batchId && !run.held.has(r.batchId)));
+  const waiting = rows.filter((r) => r.state === 'pending' || (r.state === 'inflight' && r.batchId && !run.held.has(r.batchId) && !run.queued.has(r.batchId)));
   const busy = run.held.size > 0 || run.rereading.size > 0;
   if (waiting.length === 0) return busy ? { kind: 'wait', ms: 20 } : { kind: 'none' };
   const due = Math.min(...waiting.map((r) => r.nextAttemptAt ?? t));
@@ -240,6 +246,7 @@ async function settleFailure(engine: EngineState, run: RunState, plan: BatchPlan
   const tid = error instanceof QboPortError ? error.details.intuitTid : undefined;
   const c = await engine.repos.sync.applyFailure(plan, failure, { random: engine.random, retryScale: engine.retryScale, ...(tid ? { intuitTid: tid } : {}) });
   if (c.action !== 'flag' && c.action !== 'reread_and_retry') run.awaitingResend.add(plan.batchId);
+  if ('kind' in failure && failure.reason === 'queued') run.queued.add(plan.batchId);
   if (c.action === 'pause_auth') {
     engine.paused = true;
     engine.report({ phase: 'paused', needsReconnect: true, lastError: c.userMessage });

@@ -9,6 +9,7 @@ import type { QboBatchItem, QboBatchItemResult, QboStatus } from '../../../../..
 import type { QboAccount, QboClass, QboCustomer, QboEmployee, QboEstimate, QboFault, QboInvoice, QboItem, QboPayment, QboPurchase, QboReimburseCharge, QboTaxCode, QboTaxRate, QboTerm, QboTimeActivity, QboVendor } from '../../../../../shared/qbo/types';
 import type { SendFailure } from '../../../../../shared/sync/classify';
 import type { RendererApi } from '../../../../../shared/ipc/contract';
+import { QBD_QUEUED } from '../../../../../shared/qbd/translate';
 
 export type QboPortErrorKind = 'auth' | 'network' | 'remote' | 'other';
 
@@ -82,15 +83,21 @@ export interface QboPort {
 export function portErrorFromIpc(error: IpcError): QboPortError {
   const remote = error.remote ?? {};
   if (error.kind === 'auth') return new QboPortError('auth', error.message, { status: 401, code: '3200', ...remote });
-  if (error.kind === 'network') return new QboPortError('network', error.message);
+  if (error.kind === 'network') return new QboPortError('network', error.message, remote);
   if (error.kind === 'remote') return new QboPortError('remote', error.message, { status: error.retryable ? 500 : 400, ...remote });
   return new QboPortError('other', error.message);
+}
+
+/** Why a request got no answer: held for the Web Connector (a Desktop company), timed out, or dropped. */
+function networkReason(error: QboPortError): 'queued' | 'timeout' | 'dropped' {
+  if (error.details.type === QBD_QUEUED) return 'queued';
+  return /timed? ?out|ETIMEDOUT/i.test(error.message) ? 'timeout' : 'dropped';
 }
 
 /** What classify.ts reads: a NetworkError or a QboFault. */
 export function sendFailureOf(error: unknown): SendFailure {
   if (error instanceof QboPortError) {
-    if (error.kind === 'network') return { kind: 'network', reason: /timed? ?out|ETIMEDOUT/i.test(error.message) ? 'timeout' : 'dropped', message: error.message };
+    if (error.kind === 'network') return { kind: 'network', reason: networkReason(error), message: error.message };
     const { status, code, intuitTid, type } = error.details;
     const fault: QboFault = {
       ...(status !== undefined ? { status } : error.kind === 'auth' ? { status: 401 } : {}),

@@ -157,9 +157,10 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
         const now = ctx.now();
         const rows = (await tx.db.outbox.bulkGet(plan.items.map((i) => i.rowId))).filter((r): r is OutboxRow => r !== undefined);
         const { classification, rows: next } = applyBatchFailure(plan, rows, failure, now, opts.random ? { random: opts.random } : {});
-        const after = scaled(next, now, opts.retryScale ?? 1);
+        const after = scaled(isQueued(failure) ? next.map(dueNow) : next, now, opts.retryScale ?? 1);
         await tx.db.outbox.bulkPut(after);
         const definitive = classification.action === 'flag' || classification.action === 'reread_and_retry';
+        const latest = await latestAuditByKey(tx, plan.requestId);
         await tx.db.syncAudit.bulkAdd(
           after.map((row) =>
             audit({
@@ -176,7 +177,7 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
               outcome: definitive ? 'failed' : 'retrying',
               message: classification.userMessage,
             }),
-          ),
+          ).filter((a) => !repeatsRetry(latest.get(a.key!), a)),
         );
         if (definitive) {
           await settle(ctx, deps.entries, tx, after.map((row) => ({ row })));
@@ -200,6 +201,31 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
     ...recordReads(ctx),
   };
 }
+
+/**
+ * A QuickBooks Desktop company holds the batch for the Web Connector: no backoff, since its answer
+ * comes with the next update, and the run that follows that update resends it at once (a run never
+ * waits on a queued batch itself: engine.ts RunState.queued).
+ */
+const isQueued = (failure: SendFailure): boolean => 'kind' in failure && failure.reason === 'queued';
+
+function dueNow(row: OutboxRow): OutboxRow {
+  const { nextAttemptAt: _due, ...rest } = row;
+  return rest;
+}
+
+/** Each key's latest audit row written for this request (a resend keeps the request's id). */
+async function latestAuditByKey(tx: EntryTx, requestId: string): Promise<Map<string | undefined, AuditRecord>> {
+  const rows = await tx.db.syncAudit.where('requestId').equals(requestId).sortBy('at');
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/**
+ * Whether a new 'retrying' audit row only repeats the row's latest one (same words): a Desktop
+ * company's send waits for the Web Connector, maybe all day, and that is one line in the audit.
+ */
+const repeatsRetry = (previous: AuditRecord | undefined, next: AuditRecord): boolean =>
+  previous?.outcome === 'retrying' && next.outcome === 'retrying' && previous.message === next.message;
 
 /** The rows of one company (the one their key names), or all of them without an id. */
 export const ofCompany = <T extends { key?: string }>(rows: T[], companyId: string | undefined): T[] =>
