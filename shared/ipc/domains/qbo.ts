@@ -20,8 +20,7 @@ const QboConnectionState = z.enum(['disconnected', 'connecting', 'connected', 'r
 type QboConnectionState = z.infer<typeof QboConnectionState>;
 
 /** Where a company's books are: an Online environment, or QuickBooks Desktop through the Web Connector. */
-export const CompanyEnvironment = z.enum([...QboEnvironment.options, 'desktop']);
-export type CompanyEnvironment = z.infer<typeof CompanyEnvironment>;
+const CompanyEnvironment = z.enum([...QboEnvironment.options, 'desktop']);
 
 export const QboStatus = z.object({
   companyId: CompanyId,
