@@ -4,6 +4,5 @@
 
 /** The version to use, or why this QuickBooks cannot take Track Nexus' requests, in the user's words. */
 export function qbxmlVersionFor(supported: readonly string[]): { version: string } | { problem: string } {
-  void supported;
-  throw new Error('not yet');
+  return supported.includes('13.0') ? { version: '13.0' } : { problem: 'This QuickBooks is too old for Track Nexus.' };
 }
