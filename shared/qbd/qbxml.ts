@@ -118,8 +118,8 @@ export function listQueryRq(kind: QbdListQueryKind, requestId: string, query: { 
   return `<${kind}QueryRq requestID="${xmlText(requestId)}"${iteratorAttrs(page?.iterator)}>${filter}</${kind}QueryRq>`;
 }
 
-/** Which time entries a TimeTrackingQuery asks for: by TxnID, by date (inclusive), or changed since a TimeModified. */
-export type QbdTimeFilter = { txnIds: readonly string[] } | { txnDates: { from: LocalDate; to: LocalDate } } | { modifiedSince: string };
+/** Which time entries a TimeTrackingQuery asks for: by TxnID, by date (inclusive), changed since a TimeModified, or all. */
+export type QbdTimeFilter = { txnIds: readonly string[] } | { txnDates: { from: LocalDate; to: LocalDate } } | { modifiedSince: string } | { everything: true };
 
 /** A TimeTrackingQueryRq; a filtered one may page through an iterator (TimeTrackingTxnFilter's order: MaxReturned, then the range). */
 export function timeTrackingQueryRq(requestId: string, filter: QbdTimeFilter, page?: { maxReturned: number; iterator: QbdIterator }): string {
@@ -127,8 +127,8 @@ export function timeTrackingQueryRq(requestId: string, filter: QbdTimeFilter, pa
     if (page !== undefined) throw new RangeError('A query by TxnID has no pages.');
     return `<TimeTrackingQueryRq requestID="${xmlText(requestId)}">${filter.txnIds.map((id) => el('TxnID', id)).join('')}</TimeTrackingQueryRq>`;
   }
-  const range = 'txnDates' in filter
-    ? `<TxnDateRangeFilter>${el('FromTxnDate', filter.txnDates.from)}${el('ToTxnDate', filter.txnDates.to)}</TxnDateRangeFilter>`
+  const range = 'everything' in filter ? ''
+    : 'txnDates' in filter ? `<TxnDateRangeFilter>${el('FromTxnDate', filter.txnDates.from)}${el('ToTxnDate', filter.txnDates.to)}</TxnDateRangeFilter>`
     : `<ModifiedDateRangeFilter>${el('FromModifiedDate', filter.modifiedSince)}</ModifiedDateRangeFilter>`;
   const continuing = page !== undefined && 'continueId' in page.iterator;
   const max = optional(page, (p) => el('MaxReturned', String(p.maxReturned)));

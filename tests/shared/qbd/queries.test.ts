@@ -38,6 +38,7 @@ describe('qbXML queries for the mirror', () => {
       fc.array(fc.stringMatching(/^[0-9A-F]{1,8}-[0-9]{10}$/), { minLength: 1, maxLength: 3 }).map((txnIds) => ({ txnIds })),
       fc.tuple(day, day).map(([from, to]) => ({ txnDates: { from, to } })),
       stamp.map((modifiedSince) => ({ modifiedSince })),
+      fc.constant({ everything: true as const }),
     );
     const page = fc.option(fc.record({ maxReturned: fc.integer({ min: 1, max: 500 }), iterator }), { nil: undefined });
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(filter, page), { minLength: 1, maxLength: 8 }), async (queries) => {
