@@ -126,7 +126,6 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
           else Object.assign(item, { state: 'answered', answer: answered(item.bId, { data: { ...mirrorTime(ret) } }) });
         }
         await journal.save();
-        deps.onChange();
       },
     };
   }
@@ -173,7 +172,6 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
         const byId = new Map(responses.map((r) => [r.requestId, r]));
         for (const item of items) settle(s, item, byId.get(item.bId));
         await journal.save();
-        deps.onChange();
       },
     };
   }
@@ -276,6 +274,7 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
         throw new Error(`QuickBooks could not process the update (${response.message || 'no reason given'}, code ${response.hresult}). What was sent is checked at the next update, so nothing is recorded twice.`);
       }
       await s.step.take(parseQbxmlResponse(response));
+      deps.onChange();
       s.done += 1;
       s.step = await plan(s);
       return percent(s);

@@ -74,6 +74,14 @@ describe('a QuickBooks Desktop company', () => {
     expect(desktop.summary()).toMatchObject({ pending: 0, qbxmlVersion: '13.0', companyFile: CONTEXT.companyFile });
   });
 
+  it('reads a customer list longer than one page through QuickBooks’ iterator', async () => {
+    const names = Array.from({ length: 520 }, (_, i) => `Customer ${String(i).padStart(3, '0')}`);
+    const qb = createCompany({ customers: names });
+    const desktop = await open(await tempFile());
+    await session(desktop, qb);
+    expect((await desktop.client.queryAll('Customer', 'Active IN (true, false)')).map((c) => c['DisplayName']).sort()).toEqual(names);
+  });
+
   it('mirrors customers with their jobs ("Parent:Job"), inactive names, items, classes and other names in Online’s shapes', async () => {
     const qb = createCompany();
     const desktop = await open(await tempFile());
