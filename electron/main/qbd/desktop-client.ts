@@ -27,7 +27,7 @@ const refused = (code: string, message: string) => new QboFault(400, 'Validation
 const notOnDesktop = (what: string) => new AppError('unavailable', `${what} is not available for QuickBooks Desktop companies in Track Nexus yet.`);
 
 /** ExternalGUID in qbXML's GUIDTYPE ("{8-4-4-4-12}", upper case), the same for every resend of the batch. */
-export const externalGuidOf = (requestId: string, bId: string) => `{${uuidFromSeed(`${requestId}:${bId}`).toUpperCase()}}`;
+const externalGuidOf = (requestId: string, bId: string) => `{${uuidFromSeed(`${requestId}:${bId}`).toUpperCase()}}`;
 
 const translateFault = (message: string) => ({ type: 'ValidationFault', errors: [{ code: 'QBD_TRANSLATE', message, detail: message }] });
 
@@ -52,6 +52,7 @@ function journalItem(item: BatchItem, requestId: string): JournalItem {
 const TXN_DATE_RANGE = /^TxnDate >= '(\d{4}-\d{2}-\d{2})' AND TxnDate <= '(\d{4}-\d{2}-\d{2})'$/;
 const ALL_ACTIVE_STATES = 'Active IN (true, false)';
 
+// Long because it is the CompanyClient's whole surface, one short method each (and six refusals).
 export function createDesktopClient(journal: Journal, deps: { name: string; now(): number; onChange(): void }): CompanyClient {
   const { data } = journal;
   const listEntities = (entity: string) => (LISTS_OF[entity] ?? []).flatMap((kind) => Object.values(data.lists[kind]));

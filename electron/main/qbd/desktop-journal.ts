@@ -30,7 +30,7 @@ export interface JournalBatch {
 }
 
 /** A mirrored record and when it landed in the mirror (our clock: what CDC's changedSince compares). */
-export interface Mirrored {
+interface Mirrored {
   entity: Record<string, unknown>;
   seenAt: number;
 }
