@@ -74,7 +74,12 @@ async function readData(file: string): Promise<JournalData> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyData();
     throw e;
   }
-  const data = JSON.parse(text) as JournalData;
+  let data: JournalData;
+  try {
+    data = JSON.parse(text) as JournalData;
+  } catch (e) {
+    throw new Error(`Track Nexus cannot read its QuickBooks Desktop journal ${file} (${(e as Error).message}). Restore it from a backup before the next Web Connector update, so no time is sent twice.`);
+  }
   if (data.format !== 1) throw new Error(`The QuickBooks Desktop journal ${file} was written by another version of Track Nexus.`);
   return data;
 }

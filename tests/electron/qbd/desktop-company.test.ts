@@ -2,7 +2,7 @@
 // are queued, taken by Web Connector sessions (driven here document by document: next → QuickBooks
 // → answer) and answered exactly once, even when a session drops after QuickBooks applied a
 // document; refusals come back as the faults the engine classifies; the journal survives a restart.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -214,5 +214,28 @@ describe('a QuickBooks Desktop company', () => {
     expect(changes.length).toBeGreaterThan(0);
     await session(again, qb);
     expect((await send(again, [create('1', qb)], 'req-1'))!.items[0]!.fault).toBeNull();
+  });
+});
+
+describe('the journal file', () => {
+  it('forgets batches answered more than 14 days ago, keeps newer ones and any still waiting', async () => {
+    const qb = createCompany();
+    const file = await tempFile();
+    const desktop = await open(file);
+    await send(desktop, [create('1', qb)], 'old');
+    await session(desktop, qb);
+    await send(desktop, [create('1', qb)], 'waiting');
+    await desktop.close();
+    const journal = JSON.parse(await readFile(file, 'utf8')) as { batches: { requestId: string; createdAt: number }[] };
+    for (const b of journal.batches) b.createdAt -= 15 * 24 * 60 * 60 * 1000;
+    await writeFile(file, JSON.stringify(journal));
+    await (await open(file)).close();
+    expect((JSON.parse(await readFile(file, 'utf8')) as typeof journal).batches.map((b) => b.requestId)).toEqual(['waiting']);
+  });
+
+  it('a damaged journal is refused in words rather than started afresh (which could send time twice)', async () => {
+    const file = await tempFile();
+    await writeFile(file, '{"format": 1, "batch');
+    await expect(open(file)).rejects.toThrow(/cannot read its QuickBooks Desktop journal/);
   });
 });
