@@ -88,3 +88,49 @@ export function qbxmlDocument(version: string, requests: readonly string[], onEr
   if (!/^\d+\.\d+$/.test(version)) throw new RangeError(`"${version}" is not a qbXML version`);
   return `<?xml version="1.0" encoding="utf-8"?><?qbxml version="${version}"?><QBXML><QBXMLMsgsRq onError="${onError}">${requests.join('')}</QBXMLMsgsRq></QBXML>`;
 }
+
+/** Where a query stands: the first page of a new iterator, or the next page of one QuickBooks opened. */
+export type QbdIterator = { start: true } | { continueId: string };
+
+const iteratorAttrs = (it: QbdIterator | undefined) =>
+  it === undefined ? '' : 'start' in it ? ' iterator="Start"' : ` iterator="Continue" iteratorID="${xmlText(it.continueId)}"`;
+
+/** The name lists QuickBooks Desktop answers list queries for. */
+export type QbdListQueryKind = 'Customer' | 'Employee' | 'Vendor' | 'OtherName' | 'ItemService' | 'Class';
+
+/**
+ * The lists whose queries take an iterator in qbXML 16.0 (the `iterator` attribute of their
+ * *QueryRqType in qbxmlops160.xsd). Employees, other names and classes have none: they come whole.
+ */
+export const QBD_ITERABLE_LISTS: ReadonlySet<QbdListQueryKind> = new Set(['Customer', 'Vendor', 'ItemService']);
+
+/**
+ * One name list, inactive entries too (ActiveStatus All); for the lists with iterators a page of at
+ * most `maxReturned` through one. `fromModified` (QuickBooks' own TimeModified of an earlier read)
+ * keeps only what changed since. ListFilter's order: MaxReturned, ActiveStatus, FromModifiedDate
+ * (qbxml160.xsd); a Continue carries MaxReturned only, as Intuit's iterator examples do.
+ */
+export function listQueryRq(kind: QbdListQueryKind, requestId: string, query: { page?: { maxReturned: number; iterator: QbdIterator }; fromModified?: string }): string {
+  const { page } = query;
+  if (page !== undefined && !QBD_ITERABLE_LISTS.has(kind)) throw new RangeError(`QuickBooks has no iterator for ${kind} queries.`);
+  const max = optional(page, (p) => el('MaxReturned', String(p.maxReturned)));
+  const filter = page !== undefined && 'continueId' in page.iterator ? max : max + el('ActiveStatus', 'All') + optional(query.fromModified, (d) => el('FromModifiedDate', d));
+  return `<${kind}QueryRq requestID="${xmlText(requestId)}"${iteratorAttrs(page?.iterator)}>${filter}</${kind}QueryRq>`;
+}
+
+/** Which time entries a TimeTrackingQuery asks for: by TxnID, by date (inclusive), changed since a TimeModified, or all. */
+export type QbdTimeFilter = { txnIds: readonly string[] } | { txnDates: { from: LocalDate; to: LocalDate } } | { modifiedSince: string } | { everything: true };
+
+/** A TimeTrackingQueryRq; a filtered one may page through an iterator (TimeTrackingTxnFilter's order: MaxReturned, then the range). */
+export function timeTrackingQueryRq(requestId: string, filter: QbdTimeFilter, page?: { maxReturned: number; iterator: QbdIterator }): string {
+  if ('txnIds' in filter) {
+    if (page !== undefined) throw new RangeError('A query by TxnID has no pages.');
+    return `<TimeTrackingQueryRq requestID="${xmlText(requestId)}">${filter.txnIds.map((id) => el('TxnID', id)).join('')}</TimeTrackingQueryRq>`;
+  }
+  const range = 'everything' in filter ? ''
+    : 'txnDates' in filter ? `<TxnDateRangeFilter>${el('FromTxnDate', filter.txnDates.from)}${el('ToTxnDate', filter.txnDates.to)}</TxnDateRangeFilter>`
+    : `<ModifiedDateRangeFilter>${el('FromModifiedDate', filter.modifiedSince)}</ModifiedDateRangeFilter>`;
+  const continuing = page !== undefined && 'continueId' in page.iterator;
+  const max = optional(page, (p) => el('MaxReturned', String(p.maxReturned)));
+  return `<TimeTrackingQueryRq requestID="${xmlText(requestId)}"${iteratorAttrs(page?.iterator)}>${max}${continuing ? '' : range}</TimeTrackingQueryRq>`;
+}

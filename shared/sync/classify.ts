@@ -106,6 +106,20 @@ function cleanDetail(detail: string | undefined, fallback: string): string {
   return text === '' ? fallback : text;
 }
 
+/** A fault code of shared/qbd/translate's batchFaultOf: QuickBooks Desktop could not take it now. */
+const QBD_LATER = 'QBD_LATER';
+/** How often the engine looks whether the Web Connector took a queued batch; its update comes when QBWC's schedule says. */
+const QUEUED_POLL_MAX_MS = 60_000;
+
+/** A Desktop company holds the batch until the Web Connector's next update: the same batch is asked for again. */
+function queuedForDesktop(failure: NetworkError, attempt: number, random: () => number): Classification {
+  return {
+    action: 'retry_same',
+    retryAfterMs: Math.min(backoffMs(attempt, random), QUEUED_POLL_MAX_MS),
+    userMessage: failure.message ?? 'Waiting for QuickBooks Desktop: the Web Connector takes this at its next update.',
+  };
+}
+
 // Long because it is one decision table: each branch is a kind of QuickBooks answer, in the order
 // they must be tested (codes before statuses), and splitting it would hide that order.
 export function classifyFault(failure: SendFailure, options: ClassifyOptions = {}): Classification {
@@ -113,6 +127,7 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
   const what = options.what ?? 'entry';
   const random = options.random ?? (() => 0.5);
   if ('kind' in failure) {
+    if (failure.reason === 'queued') return queuedForDesktop(failure, attempt, random);
     const cause = failure.reason === 'timeout' ? 'QuickBooks did not answer in time' : failure.reason === 'offline' ? 'You are offline' : 'The connection to QuickBooks dropped';
     return {
       action: 'retry_same',
@@ -125,6 +140,10 @@ export function classifyFault(failure: SendFailure, options: ClassifyOptions = {
   const code = first?.code ?? '';
   const status = failure.status;
   const withCode = code ? { code } : {};
+  if (code === QBD_LATER) {
+    // QuickBooks Desktop was busy or the record open elsewhere (shared/qbd/translate batchFaultOf): nothing was written.
+    return { action: 'retry_after', retryAfterMs: backoffMs(attempt, random), userMessage: first?.detail ?? 'QuickBooks Desktop was busy; sending continues at its next update.', code };
+  }
 
   // Codes decide before statuses: QBO once sent ThrottleExceeded (3001) with a 403 status.
   const forbidden = FORBIDDEN_CODES.has(code) || (status === 403 && !THROTTLE_CODES.has(code));

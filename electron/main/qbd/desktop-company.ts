@@ -5,6 +5,9 @@
 // and answered from there once QuickBooks has; what QuickBooks returned (lists, time) is mirrored
 // there, so reading never waits for the Web Connector.
 import type { CompanyClient } from '../qbo/handlers';
+import { createDesktopClient } from './desktop-client';
+import { openJournal, type JournalData } from './desktop-journal';
+import { createDesktopWork } from './desktop-session';
 import type { QbwcEvent, QbwcWork } from './qbwc-service';
 
 /** What the QuickBooks screen shows about a Desktop company (shared/ipc/domains/qbd QbdConnection). */
@@ -38,7 +41,35 @@ export interface DesktopCompany {
   close(): Promise<void>;
 }
 
+/** The service's words when a session simply ran out of documents: not a problem (qbwc-service.ts NOTHING_MORE). */
+const NOTHING_MORE = 'Nothing more to send to QuickBooks.';
+
+function summaryOf(data: JournalData): DesktopSummary {
+  return {
+    pending: data.batches.reduce((n, b) => n + b.items.filter((i) => i.state !== 'answered').length, 0),
+    lastCallAt: data.lastCallAt, lastUpdateEndedAt: data.lastUpdateEndedAt, lastError: data.lastError,
+    companyFile: data.companyFile, qbxmlVersion: data.qbxmlVersion, listsReadAt: data.listsReadAt,
+  };
+}
+
 export async function openDesktopCompany(options: DesktopCompanyOptions): Promise<DesktopCompany> {
-  void options;
-  throw new Error('not yet');
+  const journal = await openJournal(options.file, options.now);
+  const { data } = journal;
+  const changed = () => options.onChange(summaryOf(data));
+  const deps = { name: options.name, now: options.now, onChange: changed };
+  return {
+    client: createDesktopClient(journal, deps),
+    work: createDesktopWork(journal, deps),
+    summary: () => summaryOf(data),
+    noteEvent(event) {
+      data.lastCallAt = event.at;
+      if (event.method === 'authenticate') data.lastError = null;
+      if (event.error !== undefined && event.error !== NOTHING_MORE) data.lastError = event.error;
+      if (event.method === 'closeConnection') data.lastUpdateEndedAt = event.at;
+      // A failed write is not lost: the next save writes the whole journal again, and close() reports it.
+      journal.save().catch(() => undefined);
+      changed();
+    },
+    close: () => journal.save(),
+  };
 }

@@ -86,3 +86,26 @@ describe('backoffMs', () => {
     expect(new Set(Array.from({ length: 20 }, seededRandom(7))).size).toBe(20);
   });
 });
+
+describe('classifyFault for QuickBooks Desktop', () => {
+  it('a batch queued for the Web Connector is asked for again within a minute, with words saying why it waits', () => {
+    for (const attempt of [1, 3, 20]) {
+      const c = classifyFault({ kind: 'network', reason: 'queued' }, { attempt, random: () => 0.99 });
+      expect(c.action).toBe('retry_same');
+      expect(c.retryAfterMs).toBeLessThanOrEqual(60_000);
+      expect(c.userMessage).toBe('Waiting for QuickBooks Desktop: the Web Connector takes this at its next update.');
+    }
+    expect(classifyFault({ kind: 'network', reason: 'queued' }, { attempt: 1, random: () => 0 }).retryAfterMs).toBe(backoffMs(1, () => 0));
+  });
+
+  it('a queued batch names the Web Connector schedule when the failure says it', () => {
+    const c = classifyFault({ kind: 'network', reason: 'queued', message: 'Waiting for QuickBooks Desktop: the Web Connector updates every 15 minutes.' });
+    expect(c.userMessage).toBe('Waiting for QuickBooks Desktop: the Web Connector updates every 15 minutes.');
+  });
+
+  it('QuickBooks Desktop busy or the record in use is sent again later, in its own words', () => {
+    const c = classifyFault(fault('QBD_LATER', undefined, 'Someone has this time entry open in QuickBooks; it is sent again at the next update.'), { attempt: 2, random: () => 0.5 });
+    expect(c).toMatchObject({ action: 'retry_after', code: 'QBD_LATER', userMessage: 'Someone has this time entry open in QuickBooks; it is sent again at the next update.' });
+    expect(c.retryAfterMs).toBe(backoffMs(2, () => 0.5, DEFAULT_BACKOFF));
+  });
+});

@@ -1,0 +1,62 @@
+// A Desktop company behind the app's real Web Connector service on a loopback port, played by the
+// simulated Web Connector over HTTP: the engine's batch reaches the company file in one scheduled
+// update, and what the QuickBooks screen shows (last call, last update, last error) follows along.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDesktopCompany, type DesktopCompany } from '../../../electron/main/qbd/desktop-company';
+import { startQbwcServer, type QbwcServer } from '../../../electron/main/qbd/qbwc-server';
+import { createQbwcService } from '../../../electron/main/qbd/qbwc-service';
+import { createCompany, type Company } from '../../../electron/qbd-sim/company';
+import { runWebConnectorSession } from '../../../electron/qbd-sim/qbwc';
+
+const servers: QbwcServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function startApp(): Promise<{ url: string; desktop: DesktopCompany }> {
+  let clock = Date.parse('2026-12-04T09:00:00Z');
+  const now = () => (clock += 1000);
+  const file = join(await mkdtemp(join(tmpdir(), 'qbd-e2e-')), 'desktop.json');
+  const desktop = await openDesktopCompany({ file, name: 'Cool Cars', now, onChange: () => undefined });
+  const service = createQbwcService({
+    appVersion: 'Track Nexus test', verify: async (u, p) => u === 'bookkeeper' && p === 'right', work: desktop.work,
+    onEvent: (e) => desktop.noteEvent(e), newTicket: () => crypto.randomUUID(), now,
+  });
+  const server = await startQbwcServer(service, { port: 0, path: '/qbwc' });
+  servers.push(server);
+  return { url: server.url, desktop };
+}
+
+const entry = (qb: Company) => ({
+  bId: '1', operation: 'create' as const, entity: 'TimeActivity',
+  body: { TxnDate: '2026-12-03', NameOf: 'Employee', EmployeeRef: { value: qb.names('Employee')[0]!.listId }, Hours: 1, Minutes: 30, BillableStatus: 'NotBillable', Description: 'Plans' },
+});
+
+describe('a Desktop company through the Web Connector', () => {
+  it('takes a queued batch to the company file in one update and answers the resend from the journal', async () => {
+    const { url, desktop } = await startApp();
+    const qb = createCompany();
+    await expect(desktop.client.batch([entry(qb)], 'req-1')).rejects.toMatchObject({ kind: 'network' });
+    const outcome = await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb });
+    expect(outcome.closedWith).toMatch(/^OK: sent \d+ updates to QuickBooks\.$/);
+    expect(qb.timeTracking().map((t) => t.notes)).toEqual(['Plans']);
+    expect((await desktop.client.batch([entry(qb)], 'req-1')).items[0]).toMatchObject({ fault: null, data: { Description: 'Plans', Hours: 1, Minutes: 30 } });
+    expect(desktop.summary()).toMatchObject({ pending: 0, qbxmlVersion: '13.0' });
+    expect(desktop.summary().lastUpdateEndedAt).not.toBeNull();
+  });
+
+  it('a closed company file stops the update with words on the screen, and nothing is lost for the next one', async () => {
+    const { url, desktop } = await startApp();
+    const qb = createCompany();
+    await expect(desktop.client.batch([entry(qb)], 'req-1')).rejects.toMatchObject({ kind: 'network' });
+    await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb, fault: 'companyClosed' });
+    expect(desktop.summary().lastError).toMatch(/QuickBooks could not process the update/);
+    expect(desktop.summary().pending).toBe(1);
+    await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb });
+    expect((await desktop.client.batch([entry(qb)], 'req-1')).items[0]!.fault).toBeNull();
+    expect(qb.timeTracking()).toHaveLength(1);
+  });
+});
