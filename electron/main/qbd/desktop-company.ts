@@ -11,7 +11,7 @@ import { createDesktopWork } from './desktop-session';
 import type { QbwcEvent, QbwcWork } from './qbwc-service';
 
 /** What the QuickBooks screen shows about a Desktop company (shared/ipc/domains/qbd QbdConnection). */
-export interface DesktopSummary {
+interface DesktopSummary {
   pending: number;
   lastCallAt: number | null;
   lastUpdateEndedAt: number | null;
