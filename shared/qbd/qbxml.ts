@@ -2,7 +2,6 @@
 // and the time-tracking requests (add, modify, delete). Intuit's schema fixes the order of every
 // element (xsd:sequence; tests/fixtures/qbd/qbxml160.xsd), so each builder writes its elements in
 // exactly that order, and escapes every value: names and notes are the user's text.
-import { minorToDecimalString } from '../money/money';
 import type { LocalDate } from '../time/local-date';
 
 /** A list entry (customer, employee, item, class) by QuickBooks' ListID or its full name ("Parent:Job"). */
@@ -17,9 +16,6 @@ export interface QbdTime {
   entity: QbdRef;
   customer?: QbdRef;
   item?: QbdRef;
-  /** Hourly rate in minor units of `currency`. */
-  rateMinor?: number;
-  currency: string;
   minutes: number;
   class?: QbdRef;
   notes?: string;
@@ -54,7 +50,6 @@ function timeBody(t: QbdTime): string {
     ref('EntityRef', t.entity),
     optional(t.customer, (r) => ref('CustomerRef', r)),
     optional(t.item, (r) => ref('ItemServiceRef', r)),
-    optional(t.rateMinor, (m) => el('Rate', minorToDecimalString(m, t.currency))),
     el('Duration', qbdDuration(t.minutes)),
     optional(t.class, (r) => ref('ClassRef', r)),
     optional(t.notes, (n) => el('Notes', n)),

@@ -3,7 +3,6 @@
 // the engine sends (a TimeActivity body) becomes a TimeTracking transaction, and what QuickBooks
 // Desktop returns (TimeTrackingRet, CustomerRet…) is read back as the Online entities the rest of
 // the app already understands. Status codes become the batch-item faults the engine classifies.
-import { currencyExponent } from '../money/money';
 import type { BillableStatus, QboRef, QboTimeActivity } from '../qbo/types';
 import { isLocalDate } from '../time/local-date';
 import { QBD_NOTES_MAX, type QbdRef, type QbdTime } from './qbxml';
@@ -40,17 +39,6 @@ function refIn(body: Record<string, unknown>, name: string): QbdRef | undefined 
   return { listId: ref.value };
 }
 
-/** A decimal rate ("85.5") as minor units of the home currency; more decimals than the currency has are refused. */
-function rateMinorOf(rate: unknown, currency: string): number | undefined {
-  if (rate === undefined) return undefined;
-  const digits = currencyExponent(currency);
-  const minor = Math.round(Number(rate) * 10 ** digits);
-  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || Math.abs(minor / 10 ** digits - rate) > 1e-9) {
-    throw new QbdTranslateError(`The hourly rate ${String(rate)} cannot be written in ${currency} for QuickBooks Desktop.`);
-  }
-  return minor;
-}
-
 function minutesOf(body: Record<string, unknown>): number {
   const minutes = Number(body['Hours'] ?? 0) * 60 + Number(body['Minutes'] ?? 0);
   if (!Number.isInteger(minutes) || minutes < 0) throw new QbdTranslateError('The entry\'s length of time is not whole minutes, which QuickBooks Desktop needs.');
@@ -60,10 +48,12 @@ function minutesOf(body: Record<string, unknown>): number {
 /**
  * The TimeActivity body the engine sends (create; update carries Id and SyncToken) as a Desktop
  * time entry: EntityRef from EmployeeRef or VendorRef (ListIDs), CustomerRef, ItemRef as
- * ItemServiceRef, ClassRef, Hours/Minutes as the duration, HourlyRate as Rate, Description as
- * Notes, BillableStatus, TxnDate. Throws QbdTranslateError when it cannot be expressed.
+ * ItemServiceRef, ClassRef, Hours/Minutes as the duration, Description as Notes, BillableStatus,
+ * TxnDate. Throws QbdTranslateError when it cannot be expressed. HourlyRate is not sent: Intuit's
+ * qbXML reference marks TimeTrackingAdd/Mod's Rate "not in QBD" (US Desktop takes the rate from the
+ * service item or the customer's price level), though the 16.0 schema has the element.
  */
-export function qbdTimeOf(body: Record<string, unknown>, currency: string): QbdTime {
+export function qbdTimeOf(body: Record<string, unknown>): QbdTime {
   const txnDate = String(body['TxnDate'] ?? '');
   if (!isLocalDate(txnDate)) throw new QbdTranslateError('The entry has no date QuickBooks Desktop can take.');
   const entity = refIn(body, body['NameOf'] === 'Vendor' ? 'VendorRef' : 'EmployeeRef');
@@ -74,10 +64,10 @@ export function qbdTimeOf(body: Record<string, unknown>, currency: string): QbdT
   if (billable !== undefined && !BILLABLE.includes(billable)) throw new QbdTranslateError(`QuickBooks Desktop does not know the billable status "${String(billable)}".`);
   const optional = {
     customer: refIn(body, 'CustomerRef'), item: refIn(body, 'ItemRef'), class: refIn(body, 'ClassRef'),
-    rateMinor: rateMinorOf(body['HourlyRate'], currency), notes, billable,
+    notes, billable,
   };
   return {
-    txnDate, entity, currency, minutes: minutesOf(body),
+    txnDate, entity, minutes: minutesOf(body),
     ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<QbdTime>),
   };
 }

@@ -12,7 +12,7 @@ import type { BatchItem, BatchItemResult } from '../qbo/qbo-client';
 import { answered, type Journal, type JournalItem } from './desktop-journal';
 
 /** The home currency of the QuickBooks Desktop editions qbXML serves here (US); rates are in it. */
-export const DESKTOP_CURRENCY = 'USD';
+const DESKTOP_CURRENCY = 'USD';
 
 const QUEUED_WORDS = 'Waiting for QuickBooks Desktop: the Web Connector takes this at its next update.';
 
@@ -39,7 +39,7 @@ function journalItem(item: BatchItem, requestId: string): JournalItem {
   }
   const base = { bId: item.bId, operation: item.operation, body: item.body };
   try {
-    if (item.operation !== 'delete') qbdTimeOf(item.body, DESKTOP_CURRENCY);
+    if (item.operation !== 'delete') qbdTimeOf(item.body);
     if (item.operation !== 'create' && typeof item.body['Id'] !== 'string') throw new QbdTranslateError('This entry has no QuickBooks transaction to change.');
   } catch (e) {
     if (!(e instanceof QbdTranslateError)) throw e;

@@ -15,7 +15,6 @@ import { parseQbxmlResponse, type QbdResponse, type QbdRet } from '../../../shar
 import { statusWords } from '../../../shared/qbd/status';
 import { batchFaultOf, mirrorEntityOf, qbdTimeOf, timeActivityOf, type QbdListKind } from '../../../shared/qbd/translate';
 import { qbxmlVersionFor } from '../../../shared/qbd/versions';
-import { DESKTOP_CURRENCY } from './desktop-client';
 import { answered, type Journal, type JournalBatch, type JournalItem } from './desktop-journal';
 import type { QbwcWork, QbwcWorkContext } from './qbwc-service';
 
@@ -61,8 +60,14 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
     data.lastError = words;
   };
 
-  function mirrorTime(ret: QbdRet) {
+  /**
+   * QuickBooks Desktop keeps no rate on time (qbdTimeOf), so the mirror keeps the rate Track Nexus
+   * last sent for it: reconciliation then sees no change QuickBooks did not make.
+   */
+  function mirrorTime(ret: QbdRet, sent?: Record<string, unknown>) {
     const entity = timeActivityOf(ret, vendorIds());
+    const rate = sent ? sent['HourlyRate'] : data.time[entity.Id]?.entity['HourlyRate'];
+    if (entity.HourlyRate === undefined && typeof rate === 'number') entity.HourlyRate = rate;
     data.time[entity.Id] = { entity: entity as unknown as Record<string, unknown>, seenAt: deps.now() };
     return entity;
   }
@@ -123,7 +128,7 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
           if (!looked.has(String(item.body['TxnDate']))) continue; // not known either way: stays uncertain
           const ret = byGuid.get(item.guid);
           if (ret === undefined) item.state = 'queued';
-          else Object.assign(item, { state: 'answered', answer: answered(item.bId, { data: { ...mirrorTime(ret) } }) });
+          else Object.assign(item, { state: 'answered', answer: answered(item.bId, { data: { ...mirrorTime(ret, item.body) } }) });
         }
         await journal.save();
       },
@@ -133,7 +138,7 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
   function request(item: JournalItem): string {
     const body = item.body;
     if (item.operation === 'delete') return timeTrackingDelRq(item.bId, String(body['Id']));
-    const time = qbdTimeOf(body, DESKTOP_CURRENCY);
+    const time = qbdTimeOf(body);
     if (item.operation === 'create') return timeTrackingAddRq(item.bId, time, item.guid);
     return timeTrackingModRq(item.bId, { txnId: String(body['Id']), editSequence: String(body['SyncToken']) }, time);
   }
@@ -145,7 +150,7 @@ export function createDesktopWork(journal: Journal, deps: { now(): number; onCha
       delete data.time[String(item.body['Id'])];
       item.answer = answered(item.bId, { data: { Id: String(item.body['Id']), status: 'Deleted' } });
     } else if (rs.statusCode === 0 && rs.rets[0] !== undefined) {
-      item.answer = answered(item.bId, { data: { ...mirrorTime(rs.rets[0]) } });
+      item.answer = answered(item.bId, { data: { ...mirrorTime(rs.rets[0], item.body) } });
     } else {
       const fault = batchFaultOf(item.operation === 'delete' && rs.statusCode === 1 ? { ...rs, statusCode: 3120 } : rs);
       if (fault.errors[0]?.code === 'QBD_LATER') {

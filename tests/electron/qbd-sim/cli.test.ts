@@ -52,7 +52,7 @@ async function startApp() {
         if (inSession) return null;
         inSession = true;
         sent += 1;
-        return qbxmlDocument('16.0', [timeTrackingAddRq('1', { txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, currency: 'USD', minutes: 45, notes: `visit ${sent}` })]);
+        return qbxmlDocument('16.0', [timeTrackingAddRq('1', { txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, minutes: 45, notes: `visit ${sent}` })]);
       },
       answer: async () => { inSession = false; return 100; },
     },

@@ -36,7 +36,7 @@ const only = (xml: string) => {
 
 const work: QbdTime = {
   txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, customer: { fullName: 'Cool Cars:Showroom Landscaping' },
-  item: { fullName: 'Design' }, currency: 'USD', minutes: 90, class: { fullName: 'Landscaping' }, notes: 'Plans & <sketches>', billable: 'Billable',
+  item: { fullName: 'Design' }, minutes: 90, class: { fullName: 'Landscaping' }, notes: 'Plans & <sketches>', billable: 'Billable',
 };
 const GUID = '{6B29FC40-CA47-1067-B31D-00DD010662DA}';
 const doc = (requests: string[], onError?: 'continueOnError' | 'stopOnError') => qbxmlDocument('16.0', requests, onError);

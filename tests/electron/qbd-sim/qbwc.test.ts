@@ -12,7 +12,7 @@ import { qbxmlDocument, timeTrackingAddRq, timeTrackingModRq, type QbdTime } fro
 
 const entry = (notes: string): QbdTime => ({
   txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, customer: { fullName: 'Cool Cars:Showroom Landscaping' },
-  item: { fullName: 'Design' }, currency: 'USD', minutes: 90, notes, billable: 'Billable',
+  item: { fullName: 'Design' }, minutes: 90, notes, billable: 'Billable',
 });
 const DOCS = [
   qbxmlDocument('16.0', [timeTrackingAddRq('1', entry('Morning'))]),

@@ -23,7 +23,7 @@ async function startApp(count: number, perSession = Infinity) {
     work: {
       pending: async () => delivered < count,
       next: async () => (delivered < count ? qbxmlDocument('16.0', [timeTrackingAddRq(String(delivered), {
-        txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, currency: 'USD', minutes: 30, notes: `entry ${delivered}`,
+        txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, minutes: 30, notes: `entry ${delivered}`,
       })]) : null),
       answer: async () => (++delivered >= count || ++inSession % perSession === 0 ? 100 : 50),
     },

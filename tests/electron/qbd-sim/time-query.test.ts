@@ -12,7 +12,7 @@ const rsOf = (xml: string) => (parser.parse(xml) as { QBXML: { QBXMLMsgsRs: Reco
 
 const work = (notes: string, entity = 'Emily Platt'): QbdTime => ({
   txnDate: '2026-12-03', entity: { fullName: entity }, customer: { fullName: 'Cool Cars' }, item: { fullName: 'Design' },
-  currency: 'USD', minutes: 60, notes, billable: 'Billable',
+  minutes: 60, notes, billable: 'Billable',
 });
 
 /** A company whose clock the test moves: entries added at 09:00, 10:00 and 11:00 UTC. */

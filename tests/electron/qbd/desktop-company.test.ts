@@ -128,7 +128,7 @@ describe('a QuickBooks Desktop company', () => {
     await session(desktop, qb);
     const made = (await send(desktop, first, 'req-1'))!.items[0]!.data!;
     const record = qb.timeTracking()[0]!;
-    const edit = timeTrackingModRq('x', { txnId: record.txnId, editSequence: record.editSequence }, { txnDate: '2026-12-03', entity: { listId: employeeId(qb) }, currency: 'USD', minutes: 120 });
+    const edit = timeTrackingModRq('x', { txnId: record.txnId, editSequence: record.editSequence }, { txnDate: '2026-12-03', entity: { listId: employeeId(qb) }, minutes: 120 });
     await qb.process(qbxmlDocument('16.0', [edit])); // someone edits it in QuickBooks between two updates
     const update: BatchItem = { ...create('1', qb), operation: 'update', body: { ...create('1', qb).body, Id: made['Id'], SyncToken: made['SyncToken'], Minutes: 10 } };
     await send(desktop, [update], 'req-2');

@@ -44,7 +44,7 @@ describe('a Desktop company through the Web Connector', () => {
     expect(outcome.closedWith).toMatch(/^OK: sent \d+ updates to QuickBooks\.$/);
     expect(qb.timeTracking().map((t) => t.notes)).toEqual(['Plans']);
     expect((await desktop.client.batch([entry(qb)], 'req-1')).items[0]).toMatchObject({ fault: null, data: { Description: 'Plans', Hours: 1, Minutes: 30 } });
-    expect(desktop.summary()).toMatchObject({ pending: 0, qbxmlVersion: '13.0' });
+    expect(desktop.summary()).toMatchObject({ pending: 0, qbxmlVersion: '9.0' });
     expect(desktop.summary().lastUpdateEndedAt).not.toBeNull();
   });
 
@@ -53,7 +53,7 @@ describe('a Desktop company through the Web Connector', () => {
     const qb = createCompany();
     await expect(desktop.client.batch([entry(qb)], 'req-1')).rejects.toMatchObject({ kind: 'network' });
     await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb, fault: 'companyClosed' });
-    expect(desktop.summary().lastError).toMatch(/QuickBooks could not process the update/);
+    expect(desktop.summary().lastError).toMatch(/could not open QuickBooks: Could not start QuickBooks/);
     expect(desktop.summary().pending).toBe(1);
     await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb });
     expect((await desktop.client.batch([entry(qb)], 'req-1')).items[0]!.fault).toBeNull();

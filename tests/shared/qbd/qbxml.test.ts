@@ -26,13 +26,11 @@ const time: fc.Arbitrary<QbdTime> = fc.record({
   entity: ref,
   customer: fc.option(ref, { nil: undefined }),
   item: fc.option(ref, { nil: undefined }),
-  rateMinor: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined }),
-  currency: fc.constantFrom('USD', 'CAD', 'GBP'),
   minutes: fc.integer({ min: 0, max: 24 * 60 }),
   class: fc.option(ref, { nil: undefined }),
   notes: fc.option(text(QBD_NOTES_MAX), { nil: undefined }),
   billable: fc.option(fc.constantFrom('Billable' as const, 'NotBillable' as const, 'HasBeenBilled' as const), { nil: undefined }),
-}, { requiredKeys: ['txnDate', 'entity', 'currency', 'minutes'] });
+}, { requiredKeys: ['txnDate', 'entity', 'minutes'] });
 const guid = fc.uuid().map((u) => `{${u.toUpperCase()}}`);
 
 describe('qbXML time tracking requests', () => {
@@ -54,13 +52,13 @@ describe('qbXML time tracking requests', () => {
   }, 120_000);
 
   it('is refused by the schema when an element is out of its order, so the check can fail', async () => {
-    const t: QbdTime = { txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, currency: 'USD', minutes: 90, notes: 'Plans', billable: 'Billable' };
+    const t: QbdTime = { txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, minutes: 90, notes: 'Plans', billable: 'Billable' };
     const request = timeTrackingAddRq('1', t).replace('<Duration>PT1H30M</Duration>', '').replace('</Notes>', '</Notes><Duration>PT1H30M</Duration>');
     expect((await schemaErrors(qbxmlDocument('16.0', [request])))[0]).toMatch(/'Notes'.*not expected.*Duration/);
   });
 
   it('keeps the user’s text as text: markup in a note is escaped, not read as elements', () => {
-    const t: QbdTime = { txnDate: '2026-12-03', entity: { fullName: 'R&D <team>' }, currency: 'USD', minutes: 30, notes: '</Notes><Rate>9</Rate>' };
+    const t: QbdTime = { txnDate: '2026-12-03', entity: { fullName: 'R&D <team>' }, minutes: 30, notes: '</Notes><Rate>9</Rate>' };
     const xml = timeTrackingAddRq('1', t);
     expect(xml).toContain('<FullName>R&amp;D &lt;team&gt;</FullName>');
     expect(xml).toContain('<Notes>&lt;/Notes&gt;&lt;Rate&gt;9&lt;/Rate&gt;</Notes>');

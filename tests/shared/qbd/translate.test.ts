@@ -13,14 +13,14 @@ const company = createCompany({ customers: ['Cool Cars', 'Cool Cars:Showroom'], 
 const id = (kind: Parameters<typeof company.names>[0], fullName: string) => company.names(kind).find((e) => e.fullName === fullName)!.listId;
 
 async function roundTrip(body: Record<string, unknown>, vendorIds: Set<string>) {
-  const xml = qbxmlDocument('16.0', [timeTrackingAddRq('1', qbdTimeOf(body, 'USD'))]);
+  const xml = qbxmlDocument('16.0', [timeTrackingAddRq('1', qbdTimeOf(body))]);
   const [rs] = parseQbxmlResponse(await company.process(xml));
   expect(rs!.statusCode).toBe(0);
   return timeActivityOf(rs!.rets[0]!, vendorIds);
 }
 
 describe('time entries between Online shapes and QuickBooks Desktop', () => {
-  it('keeps date, minutes, notes, billable status, rate and every reference through the company file', async () => {
+  it('keeps date, minutes, notes, billable status and every reference through the company file, and sends no rate', async () => {
     const vendorIds = new Set([id('Vendor', 'Timberloft Lumber')]);
     const body = fc.record({
       TxnDate: fc.constantFrom('2026-01-01', '2026-12-04', '2027-02-28'),
@@ -43,7 +43,7 @@ describe('time entries between Online shapes and QuickBooks Desktop', () => {
       expect(back).toMatchObject({ TxnDate: b.TxnDate, NameOf: person, Hours: b.Hours, Minutes: b.Minutes, BillableStatus: b.BillableStatus });
       expect(back[`${person}Ref`]?.value).toBe(personRef.value);
       expect(back.Description).toBe(b.Description);
-      expect(back.HourlyRate).toBe(b.HourlyRate);
+      expect(back.HourlyRate).toBeUndefined(); // Desktop keeps no rate on time: never sent
       if (withJob) expect(back.CustomerRef).toEqual({ value: id('Customer', 'Cool Cars:Showroom'), name: 'Cool Cars:Showroom' });
       expect(back.Id).toMatch(/\S/);
       expect(back.SyncToken).toMatch(/\S/);
@@ -52,10 +52,9 @@ describe('time entries between Online shapes and QuickBooks Desktop', () => {
 
   it('refuses, in words, an entry QuickBooks Desktop cannot hold', () => {
     const ok = { TxnDate: '2026-12-04', NameOf: 'Employee', EmployeeRef: { value: '1-1' }, Hours: 1, Minutes: 0, BillableStatus: 'NotBillable' };
-    expect(() => qbdTimeOf({ ...ok, EmployeeRef: undefined }, 'USD')).toThrow(/names no employee or vendor/);
-    expect(() => qbdTimeOf({ ...ok, Minutes: 0.5 }, 'USD')).toThrow(QbdTranslateError);
-    expect(() => qbdTimeOf({ ...ok, HourlyRate: 10.555 }, 'USD')).toThrow(/hourly rate/);
-    expect(() => qbdTimeOf({ ...ok, Description: 'x'.repeat(4096) }, 'USD')).toThrow(/notes are longer/);
+    expect(() => qbdTimeOf({ ...ok, EmployeeRef: undefined })).toThrow(/names no employee or vendor/);
+    expect(() => qbdTimeOf({ ...ok, Minutes: 0.5 })).toThrow(QbdTranslateError);
+    expect(() => qbdTimeOf({ ...ok, Description: 'x'.repeat(4096) })).toThrow(/notes are longer/);
   });
 });
 
