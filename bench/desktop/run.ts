@@ -22,6 +22,7 @@ import { openDesktopCompany, type DesktopCompany } from '../../electron/main/qbd
 import { createQbwcService } from '../../electron/main/qbd/qbwc-service';
 import { startQbwcServer, type QbwcServer } from '../../electron/main/qbd/qbwc-server';
 import { createCompany, type Company } from '../../electron/qbd-sim/company';
+import type { WebConnectorFault } from '../../electron/qbd-sim/qbwc';
 import { DEFAULT_FAULT_ODDS, runWebConnector, type SessionReport } from '../../electron/qbd-sim/schedule';
 import type { RendererApi } from '../../shared/ipc/contract';
 import { PRIMARY_COMPANY } from '../../shared/qbo/company';
@@ -133,7 +134,39 @@ function countCompany(company: Company, run: string, entries: number, edited: Re
   return { added: company.timeTracking().length, duplicates, missing: entries - seen.size, editsArrived };
 }
 
-// Long because it is the benchmark's story in order: set up, first session, map, push, edit, push, count.
+type Schedule = (options: { until: () => Promise<boolean>; sessions?: number; faults?: Partial<Record<WebConnectorFault, number>> }) => Promise<SessionReport[]>;
+
+/**
+ * Plays the Web Connector's schedule and, after each update, runs the engine as the app does when an
+ * update ends (renderer useDesktopUpdates), until the engine has nothing left and nothing waits. The
+ * updates in `first` play those faults for certain, so every fault meets real work; then the odds decide.
+ */
+async function pushThroughUpdates(repos: Repos, app: { desktop: DesktopCompany; port: QboPort }, schedule: Schedule, first: readonly WebConnectorFault[]): Promise<SessionReport[]> {
+  const engine = createSyncEngine({ repos, port: app.port, concurrency: 4, retryScale: 60 });
+  const settled = async () => {
+    const result = await engine.run();
+    return result.remaining === 0 && app.desktop.summary().pending === 0;
+  };
+  await engine.run();
+  const reports: SessionReport[] = [];
+  for (const fault of first) reports.push(...(await schedule({ until: settled, sessions: 1, faults: { [fault]: 1 } })));
+  reports.push(...(await schedule({ until: settled })));
+  return reports;
+}
+
+/** Edits every tenth entry's description after it reached QuickBooks (confirmed, as a person does). */
+async function editEveryTenth(repos: Repos, ids: readonly string[]): Promise<Set<number>> {
+  const edited = new Set<number>();
+  for (let i = 0; i < ids.length; i += 10) {
+    const entry = await repos.entries.get(ids[i]!);
+    if (!entry) continue;
+    await repos.entries.update(entry.id, { description: `${entry.description} (edited)` }, { confirmed: true });
+    edited.add(i);
+  }
+  return edited;
+}
+
+// Long because it is the benchmark's story in order: set up, first update, map, push, edit, push, count.
 export async function runDesktopBench(o: DesktopBenchOptions): Promise<DesktopBenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'tn-desktop-'));
   const company = seededCompany();
@@ -141,37 +174,24 @@ export async function runDesktopBench(o: DesktopBenchOptions): Promise<DesktopBe
   const db = await openDatabase('bench-desktop', { indexedDB: new IDBFactory(), IDBKeyRange });
   const repos = createRepos(db);
   const run = `d${o.seed}`;
-  const reports: SessionReport[] = [];
-  const faults = o.faults ? DEFAULT_FAULT_ODDS : {};
   const session = { url: app.server.url, userName: USER, password: PASSWORD, company };
+  const faults = o.faults ? DEFAULT_FAULT_ODDS : {};
+  const schedule = (seed: number): Schedule => (options) => runWebConnector({ session, everyMs: o.everyMs, faults, seed: seed++, ...options });
   const started = Date.now();
   try {
-    reports.push(...(await runWebConnector({ session, everyMs: 0, sessions: 1, seed: o.seed })));
+    const reports = await runWebConnector({ session, everyMs: 0, sessions: 1, seed: o.seed });
     const projectIds = await mapProjects(repos, app.port);
     const ids = await approveEntries(repos, projectIds, run, o.entries);
     o.log(`${o.entries} entries approved; the Web Connector calls every ${o.everyMs} ms${o.faults ? ' with faults on' : ''}`);
-    let settled = false;
-    const schedule = (seed: number) => runWebConnector({ session, everyMs: o.everyMs, faults, seed, until: async () => settled && (await app.desktop.summary()).pending === 0 });
-    const engineDone = async () => { settled = true; };
-    const engine = createSyncEngine({ repos, port: app.port, concurrency: 4, retryScale: 60 });
-    const first = engine.run().then(engineDone);
-    reports.push(...(await schedule(o.seed + 1)));
-    await first;
-    const edited = new Set<number>();
-    for (let i = 0; i < o.entries; i += 10) edited.add(i);
-    for (const i of edited) {
-      const entry = await repos.entries.get(ids[i]!);
-      if (entry) await repos.entries.update(entry.id, { description: `${entry.description} (edited)` }, { confirmed: true });
-    }
+    reports.push(...(await pushThroughUpdates(repos, app, schedule(o.seed * 100), o.faults ? ['dropAfterApply', 'busy', 'companyClosed'] : [])));
+    o.log(`all ${o.entries} settled after ${reports.length} updates`);
+    const edited = await editEveryTenth(repos, ids);
     o.log(`${edited.size} entries edited after they reached QuickBooks`);
-    settled = false;
-    const second = engine.run().then(engineDone);
-    reports.push(...(await schedule(o.seed + 2)));
-    await second;
-    const count = countCompany(company, run, o.entries, edited);
+    reports.push(...(await pushThroughUpdates(repos, app, schedule(o.seed * 100 + 50), o.faults ? ['staleEditSequence', 'dropAfterApply'] : [])));
     const tally: Record<string, number> = {};
     for (const r of reports) if (r.fault) tally[r.fault] = (tally[r.fault] ?? 0) + 1;
-    return { entries: o.entries, ...count, sessions: reports.length, seconds: Math.round((Date.now() - started) / 100) / 10, edited: edited.size, faults: tally };
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    return { entries: o.entries, ...countCompany(company, run, o.entries, edited), sessions: reports.length, seconds, edited: edited.size, faults: tally };
   } finally {
     await app.server.close();
     await app.desktop.close();

@@ -67,6 +67,12 @@ async function soap<M extends QbwcMethod>(url: string, method: M, params: Call<M
   return readQbwcResponse(method, await res.text());
 }
 
+/** Where QuickBooks keeps company files by default on Windows; the simulated one is open there. */
+const COMPANY_FILE = 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Cool Cars.qbw';
+
+/** Requests that change the company file (qbXML's *AddRq, *ModRq and *DelRq). */
+const WRITES = /<[A-Za-z]+(Add|Mod|Del)Rq[\s>]/;
+
 /** The HostQuery answer QBWC collects from QuickBooks and passes as strHCPResponse on the first sendRequestXML. */
 const hostAnswer = (company: Company) => company.process(qbxmlDocument('16.0', ['<HostQueryRq requestID="hcp"/>']));
 
@@ -120,13 +126,13 @@ async function exchange(options: WebConnectorSession, ticket: string): Promise<O
   const hcp = await hostAnswer(options.company);
   let requests = 0;
   for (;;) {
-    // strHCPResponse and the company file name go with the first call only (§9.3); "" = the file open in QuickBooks.
+    // strHCPResponse goes with the first call only (§9.3); the company file is the one QuickBooks has open.
     const request = await soap(url, 'sendRequestXML', {
-      ticket, strHCPResponse: requests === 0 ? hcp : '', strCompanyFileName: '', qbXMLCountry: 'US', qbXMLMajorVers: 16, qbXMLMinorVers: 0,
+      ticket, strHCPResponse: requests === 0 ? hcp : '', strCompanyFileName: COMPANY_FILE, qbXMLCountry: 'US', qbXMLMajorVers: 16, qbXMLMinorVers: 0,
     });
     if (request === '') return { requests, closedWith: '', error: await soap(url, 'getLastError', { ticket }) };
     requests += 1;
-    const step = await answerRequest(options, ticket, request, requests === 1);
+    const step = await answerRequest(options, ticket, request);
     if (step.next === 'stop') return { requests, closedWith: '', error: step.error };
     if (step.next === 'again') continue;
     const error = step.next === 'lastError' ? await soap(url, 'getLastError', { ticket }) : undefined;
@@ -138,7 +144,7 @@ async function exchange(options: WebConnectorSession, ticket: string): Promise<O
  * QuickBooks processes one document and QBWC reports back. 100 percent ends with closeConnection,
  * a negative answer with getLastError first, anything else asks for the next document (§9.3).
  */
-async function answerRequest(options: WebConnectorSession, ticket: string, request: string, first: boolean): Promise<Step> {
+async function answerRequest(options: WebConnectorSession, ticket: string, request: string): Promise<Step> {
   const { url, company, fault } = options;
   let response: string;
   try {
@@ -149,9 +155,10 @@ async function answerRequest(options: WebConnectorSession, ticket: string, reque
     await soap(url, 'receiveResponseXML', { ticket, response: '', hresult: e.hresult, message: e.message });
     return { next: 'lastError' };
   }
-  if (fault === 'dropAfterApply' && first) {
+  if (fault === 'dropAfterApply' && WRITES.test(request)) {
     // QuickBooks applied the request but its answer never reached the app; QBWC reports the
-    // connection failure, and "done" (or anything) ends this session.
+    // connection failure, and "done" (or anything) ends this session. It strikes the first document
+    // that changes the company file (the case that could write twice); a session without one runs through.
     await soap(url, 'connectionError', { ticket, ...DROPPED });
     return { next: 'stop', error: `${DROPPED.message} (code ${DROPPED.hresult}).` };
   }

@@ -12,64 +12,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../electron/qbo-sandbox/index';
 import { artifactsDir, expect, test } from './fixtures';
-import { connectCustomServer, consentUrl, sandboxState, type Harness, type SandboxState } from './qbo-helpers';
-
-/** A client, a billable project at 120.00 USD/h with one task, and two draft entries today (09:00–10:30, 11:00–11:45). */
-async function seed(page: Page): Promise<{ today: string }> {
-  const today = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('track-nexus');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const now = Date.now();
-    const at = (h: number, m: number) => { const d = new Date(); d.setHours(h, m, 0, 0); return d.getTime(); };
-    const d = new Date();
-    const localDate = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const tx = db.transaction(['clients', 'projects', 'tasks', 'entries'], 'readwrite');
-    tx.objectStore('clients').put({ id: 'c-cars', name: 'Cool Cars', archived: false, qboCustomerId: null, createdAt: now, updatedAt: now });
-    tx.objectStore('projects').put({
-      id: 'p-showroom', clientId: 'c-cars', name: 'Showroom Landscaping', color: '#2563eb', billable: true, defaultTaskId: null, rateMinor: 12000, currency: 'USD',
-      rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: now, updatedAt: now,
-    });
-    tx.objectStore('tasks').put({ id: 't-design', projectId: 'p-showroom', name: 'Design', archived: false, qboItemId: null, createdAt: now, updatedAt: now });
-    const entry = (id: string, start: number, end: number, description: string) => ({
-      id, projectId: 'p-showroom', taskId: 't-design', description, start, end, zone, source: 'manual', billable: true, status: 'draft',
-      version: 1, createdAt: now, updatedAt: now, localDate,
-    });
-    tx.objectStore('entries').put(entry('e-plans', at(9, 0), at(10, 30), 'Showroom plans'));
-    tx.objectStore('entries').put(entry('e-visit', at(11, 0), at(11, 45), 'Site visit'));
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-    return localDate;
-  });
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  return { today };
-}
+import { approveBothOnToday, connectCustomServer, consentUrl, editSentEntryEnd, sandboxState, seedShowroomDay, tab, type Harness, type SandboxState } from './qbo-helpers';
 
 /** A date as the page reads it ("Thu 3 Dec" in en-GB): shared/time/display's formatDayShort, in the page's locale. */
 const dayShort = (app: Page, date: string) => app.evaluate((d) => {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, day, 12));
 }, date);
-
-const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
-const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-
-/** Edits the end of an entry already sent to QuickBooks on Today, confirming the question: it stays approved and is queued. */
-async function editSentEntryEnd(app: Page, text: string, end: string) {
-  await app.getByRole('link', { name: 'Today' }).click();
-  await todayEntry(app, text).getByRole('button', { name: /^Edit/ }).click();
-  await app.getByRole('dialog', { name: 'Edit an approved entry?' }).getByRole('button', { name: 'Edit anyway' }).click();
-  const edit = app.getByRole('dialog', { name: 'Edit entry' });
-  await edit.getByLabel('End time').fill(end);
-  await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(edit).toHaveCount(0);
-  // Confirming the edit re-approved it: no second click.
-  await expect(todayEntry(app, text)).toContainText('approved');
-}
 
 let sb: RunningSandbox;
 test.beforeEach(async () => {
@@ -153,15 +102,6 @@ async function mapProjectTaskAndSelf(app: Page) {
   await expect(customerSelect.locator('option', { hasText: 'Dukes Basketball Camp (inactive)' })).toBeDisabled();
   await app.getByLabel('Class for Cool Cars · Showroom Landscaping', { exact: true }).selectOption({ label: 'Residential' });
   await expect(app.getByText('Everything linked')).toBeVisible();
-}
-
-/** Approves both entries on the Today screen. */
-async function approveBothOnToday(app: Page) {
-  await app.getByRole('link', { name: 'Today' }).click();
-  for (const text of ['Showroom plans', 'Site visit']) {
-    await todayEntry(app, text).getByRole('button', { name: /^Approve/ }).click();
-    await expect(todayEntry(app, text)).toContainText('approved');
-  }
 }
 
 /** Sync: pre-flight is clean, Sync now sends both, and a second Sync now sends nothing. */
@@ -463,7 +403,7 @@ test('connect, import, map, approve, sync, edit and resync, audit, reconcile, co
   test.setTimeout(120_000);
   // Tall enough that the screenshots show whole tabs (the content pane scrolls, not the page).
   await app.setViewportSize({ width: 1280, height: 1500 });
-  const { today } = await seed(app);
+  const { today } = await seedShowroomDay(app);
   await connectCustomServer(app, harness, context, sb);
   await importCompany(app);
   await mapProjectTaskAndSelf(app);

@@ -70,7 +70,7 @@ describe('simulated Web Connector against the app', () => {
     expect(app.calls).not.toContain('sendRequestXML');
   });
 
-  it('drops the connection after QuickBooks applied the first request: the app never hears the answer', async () => {
+  it('drops the connection after QuickBooks applied the first request that writes: the app never hears the answer', async () => {
     const app = await startApp();
     const company = createCompany();
     const outcome = await runWebConnectorSession({ url: app.url, userName: 'bookkeeper', password: 'right', company, fault: 'dropAfterApply' });

@@ -126,7 +126,7 @@ function DesktopStatus({ c }: { c: QbdConnection }) {
       <dt>Web Connector last called</dt><dd><When at={c.lastCallAt} now={now} /></dd>
       <dt>Waiting for the next update</dt><dd>{c.pending === 0 ? 'nothing' : `${c.pending} ${c.pending === 1 ? 'change' : 'changes'}`}</dd>
       <dt>Last problem</dt><dd>{c.lastError ?? 'none'}</dd>
-      <dt>Company file open in QuickBooks</dt><dd>{c.companyFile ?? '—'}</dd>
+      <dt>Company file open in QuickBooks</dt><dd>{c.companyFile || '—'}</dd>
       <dt>qbXML version</dt><dd>{c.qbxmlVersion ?? '—'}</dd>
       <dt>Name lists last read</dt><dd><When at={c.listsReadAt} now={now} /></dd>
     </dl>

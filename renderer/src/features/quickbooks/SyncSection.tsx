@@ -108,7 +108,7 @@ function SyncNow() {
         ) : (
           <p role="status" className={lastResult.failed > 0 ? 'error' : 'qbo-ok'}>
             {when}{lastResult.sent === 0 && lastResult.remaining === 0 ? 'Nothing to send: QuickBooks is up to date.' : `Sent ${lastResult.sent}: ${lastResult.done} in QuickBooks, ${lastResult.failed} failed${lastResult.remaining > 0 ? `, ${lastResult.remaining} still waiting` : ''}.`}
-            {progress.lastError && lastResult.failed > 0 ? ` Last problem: ${progress.lastError}` : ''}
+            {progress.lastError && (lastResult.failed > 0 || lastResult.remaining > 0) ? ` ${lastResult.failed > 0 ? 'Last problem: ' : ''}${progress.lastError}` : ''}
           </p>
         )
       ) : null}

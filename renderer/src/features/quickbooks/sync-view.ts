@@ -121,7 +121,8 @@ function baseStatus(
     case 'blocked':
       return latest.lastError ? { state: 'queued', label: 'Queued (retrying)', detail: latest.lastError } : { state: 'queued', label: 'Queued' };
     case 'inflight':
-      return { state: 'sending', label: 'Sending' };
+      // Sent, its answer not yet in (a dropped connection, or QuickBooks Desktop's next update): say why.
+      return latest.lastError ? { state: 'sending', label: 'Sending', detail: latest.lastError } : { state: 'sending', label: 'Sending' };
     case 'done':
       if (!current && entry.status === 'approved') return { state: 'waiting', label: 'Changed: waiting for the next sync' };
       return { state: 'sent', label: latest.op === 'delete' ? 'Removed from QuickBooks' : 'In QuickBooks', ...((latest.qboId ?? record?.qboId) ? { qboId: (latest.qboId ?? record?.qboId)! } : {}) };
