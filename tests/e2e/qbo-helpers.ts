@@ -79,7 +79,7 @@ export async function seedShowroomDay(page: Page): Promise<{ today: string }> {
   return { today };
 }
 
-export const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
+const todayEntry = (app: Page, text: string) => app.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').filter({ hasText: text });
 export const tab = (app: Page, name: string) => app.getByRole('tablist', { name: 'QuickBooks' }).getByRole('tab', { name: new RegExp(`^${name}`) });
 
 /** Edits the end of an entry already sent to QuickBooks on Today, confirming the question: it stays approved and is queued. */
