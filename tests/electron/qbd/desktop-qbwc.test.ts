@@ -9,7 +9,7 @@ import { openDesktopCompany, type DesktopCompany } from '../../../electron/main/
 import { startQbwcServer, type QbwcServer } from '../../../electron/main/qbd/qbwc-server';
 import { createQbwcService } from '../../../electron/main/qbd/qbwc-service';
 import { createCompany, type Company } from '../../../electron/qbd-sim/company';
-import { runWebConnectorSession } from '../../../electron/qbd-sim/qbwc';
+import { runWebConnectorSession, type WebConnectorFault } from '../../../electron/qbd-sim/qbwc';
 
 const servers: QbwcServer[] = [];
 afterEach(async () => {
@@ -58,5 +58,41 @@ describe('a Desktop company through the Web Connector', () => {
     await runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company: qb });
     expect((await desktop.client.batch([entry(qb)], 'req-1')).items[0]!.fault).toBeNull();
     expect(qb.timeTracking()).toHaveLength(1);
+  });
+});
+
+describe('every fault the simulated Web Connector plays, against the real service', () => {
+  const play = (url: string, company: Company, fault?: WebConnectorFault) =>
+    runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company, ...(fault ? { fault, random: () => 0 } : {}) });
+  const answerOf = async (desktop: DesktopCompany, items: Parameters<DesktopCompany['client']['batch']>[0], requestId: string) =>
+    (await desktop.client.batch(items, requestId).catch(() => null))?.items ?? null;
+
+  it.each(['dropAfterApply', 'busy', 'companyClosed'] as const)('%s: after the update that failed and one more, the entry is in QuickBooks once and answered', async (fault) => {
+    const { url, desktop } = await startApp();
+    const qb = createCompany();
+    await expect(desktop.client.batch([entry(qb)], 'req-1')).rejects.toMatchObject({ kind: 'network' });
+    await play(url, qb, fault);
+    expect(await answerOf(desktop, [entry(qb)], 'req-1')).toBeNull(); // no answer came back from that update
+    expect(desktop.summary().lastError).not.toBeNull();
+    await play(url, qb);
+    const [answer] = (await answerOf(desktop, [entry(qb)], 'req-1'))!;
+    expect(answer!.fault).toBeNull();
+    expect(qb.timeTracking()).toHaveLength(1);
+    expect(answer!.data).toMatchObject({ Id: qb.timeTracking()[0]!.txnId });
+  });
+
+  it('staleEditSequence: a QuickBooks user edits the entry before the update, so the app’s change comes back stale (5010) and nothing is overwritten', async () => {
+    const { url, desktop } = await startApp();
+    const qb = createCompany();
+    await answerOf(desktop, [entry(qb)], 'req-1');
+    await play(url, qb);
+    const created = (await answerOf(desktop, [entry(qb)], 'req-1'))![0]!.data!;
+    const change = { ...entry(qb), operation: 'update' as const, body: { ...entry(qb).body, Id: created['Id'], SyncToken: created['SyncToken'], Hours: 2 } };
+    await answerOf(desktop, [change], 'req-2');
+    const outcome = await play(url, qb, 'staleEditSequence');
+    expect(outcome.editedInQuickBooks).toBe(created['Id']);
+    const [answer] = (await answerOf(desktop, [change], 'req-2'))!;
+    expect(answer!.fault?.errors[0]?.code).toBe('5010');
+    expect(qb.timeTracking()[0]).toMatchObject({ duration: 'PT1H30M', notes: 'Plans (changed in QuickBooks)' });
   });
 });
