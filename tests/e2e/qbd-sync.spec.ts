@@ -3,7 +3,8 @@
 // QuickBooks on the same computer: add a Desktop connection, download the .QWC and read the
 // Web Connector's address and user from it, let the Web Connector update (the name lists arrive),
 // map the project, its task and yourself, approve two entries, and after the next update find
-// exactly those two time entries in the company file; edit one and see QuickBooks' entry change.
+// exactly those two time entries in the company file; edit one and see QuickBooks' entry change;
+// reconciliation finds the company file holding exactly what was sent.
 import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -122,4 +123,11 @@ test('a bookkeeper sends approved time to QuickBooks Desktop through the Web Con
   expect(company.timeTracking()).toHaveLength(2);
   await app.getByRole('link', { name: 'QuickBooks' }).click();
   await app.screenshot({ path: `${artifactsDir}/qbd-status.png`, fullPage: true });
+
+  // Reconciliation reads the company file's time as the last update left it: 1:30 + 1:00, no difference.
+  await tab(app, 'Reconciliation').click();
+  await app.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(app.getByText('QuickBooks matches: 1 customer-day, zero difference.')).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Reconciliation' }).getByRole('row', { name: /Cool Cars:Showroom Landscaping/ })).toContainText('2:30');
+  await expect(app.getByText('None: QuickBooks holds exactly what Track Nexus sent.')).toBeVisible();
 });
