@@ -24,6 +24,7 @@ export interface HarnessOptions {
   version?: string;
 }
 
+// Long because it is the harness's composition root: data folder, secret, ports, services and server, in start order.
 export async function startHarness(options: HarnessOptions = {}) {
   const token = options.token ?? randomBytes(24).toString('base64url');
   // Created (0700, with its parents) by composeMain.

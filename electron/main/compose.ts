@@ -41,6 +41,7 @@ export interface ShellInfo {
   safeMode?: boolean;
 }
 
+// Long because it is the composition root: every service is created and wired here once, in dependency order.
 export function composeMain(ports: MainPorts, shell: ShellInfo) {
   const router = new IpcRouter();
   const events = new EventBus();

@@ -50,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
   });
 
+  // Long because it is Electron's start sequence: window, tray, shortcut and services, in the order Electron allows.
   void app.whenReady().then(() => {
     applyAppWideSecurity();
     const run = startRunMarker(userDataDir());

@@ -122,6 +122,7 @@ function entityOf<K extends QboEntityName>(entity: K, row: Entity): QboEntities[
 }
 
 /** The app's port to one company: every call is one qbo:* IPC call naming it. */
+// Long because it is one short method per QuickBooks call the port offers, side by side.
 export function ipcQboPort(api: { invoke: Invoke }, companyId: string): QboPort {
   async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>): Promise<T> {
     const r = await result;

@@ -59,6 +59,7 @@ async function settle(ctx: RepoContext, entries: EntriesRepo, tx: EntryTx, settl
   await advanceEntries(entries, tx, toInvoiced, 'invoiced');
 }
 
+// Long because it is the outbox's one door: each method is one transaction the engine needs, kept together.
 export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo; ids: IdSource }) {
   const { db } = ctx;
   const rw = <T>(fn: (tx: EntryTx) => Promise<T>) => deps.entries.transaction(syncTables(ctx), fn).then((r) => r.value);
