@@ -12,12 +12,15 @@ import { parseCliArgs, readQwc } from '../../../electron/qbd-sim/cli-options';
 import { qbxmlDocument, timeTrackingAddRq } from '../../../shared/qbd/qbxml';
 import { qwcFile } from '../../../shared/qbd/qwc';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const settings = (appUrl: string) => ({
   appName: 'Track Nexus – Cool Cars', appUrl, supportUrl: 'http://localhost/help', userName: 'bookkeeper',
   ownerId: '{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}', fileId: '{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB}', everyMinutes: 15,
 });
 
-describe('qbd-sim options', () => {
+describe('qbd-sim options', { timeout: SCHEMA_TIMEOUT }, () => {
   it('reads the .QWC the app generates: its address, user and schedule', () => {
     expect(readQwc(qwcFile(settings('http://localhost:8123/qbwc')))).toEqual({ appUrl: 'http://localhost:8123/qbwc', userName: 'bookkeeper', everyMinutes: 15 });
     expect(() => readQwc('<html></html>')).toThrow(/not a Web Connector \.QWC file/);
@@ -73,7 +76,7 @@ function runCli(args: string[]): Promise<{ code: number | null; out: string; err
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
 }
 
-describe('qbd-sim end to end', () => {
+describe('qbd-sim end to end', { timeout: SCHEMA_TIMEOUT }, () => {
   it('plays a session against the app, says what happened, and keeps the company file for the next run', async () => {
     const url = await startApp();
     const dir = mkdtempSync(join(tmpdir(), 'qbd-sim-'));

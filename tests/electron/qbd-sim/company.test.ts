@@ -10,6 +10,9 @@ import { validateXML } from 'xmllint-wasm';
 import { createCompany, QbxmlParseError } from '../../../electron/qbd-sim/company';
 import { qbxmlDocument, QBD_NOTES_MAX, timeTrackingAddRq, timeTrackingDelRq, timeTrackingModRq, type QbdTime } from '../../../shared/qbd/qbxml';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const dir = new URL('../../fixtures/qbd/', import.meta.url);
 const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
@@ -47,7 +50,7 @@ async function addOne(company: ReturnType<typeof createCompany>, t: QbdTime = wo
   return (rs['TimeTrackingRet'] as Record<string, string>[])[0]!;
 }
 
-describe('QuickBooks Desktop simulator: time tracking', () => {
+describe('QuickBooks Desktop simulator: time tracking', { timeout: SCHEMA_TIMEOUT }, () => {
   it('adds time, stamps it as QuickBooks does, and finds it again by TxnID and by date', async () => {
     const company = createCompany();
     const ret = await addOne(company);
@@ -109,7 +112,7 @@ describe('QuickBooks Desktop simulator: time tracking', () => {
   });
 });
 
-describe('QuickBooks Desktop simulator: lists, host and the schema', () => {
+describe('QuickBooks Desktop simulator: lists, host and the schema', { timeout: SCHEMA_TIMEOUT }, () => {
   const seed = { customers: ['Alpha', 'Beta', 'Beta:Job 1', 'Gamma', 'Delta', { name: 'Zeta', isActive: false }] };
   const customerQuery = (attrs: string, body: string) => doc([`<CustomerQueryRq requestID="c"${attrs}>${body}</CustomerQueryRq>`]);
 
@@ -196,7 +199,7 @@ describe('QuickBooks Desktop simulator: lists, host and the schema', () => {
   });
 });
 
-describe('QuickBooks Desktop simulator: whatever the names and notes', () => {
+describe('QuickBooks Desktop simulator: whatever the names and notes', { timeout: SCHEMA_TIMEOUT }, () => {
   const text = (max: number) => fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", 'é', '€', '9', '\n'), minLength: 1, maxLength: max })
     .filter((t) => t.trim() === t && !t.includes(':'));
 

@@ -10,6 +10,9 @@ import { createCompany } from '../../../electron/qbd-sim/company';
 import { runWebConnectorSession } from '../../../electron/qbd-sim/qbwc';
 import { qbxmlDocument, timeTrackingAddRq, timeTrackingModRq, type QbdTime } from '../../../shared/qbd/qbxml';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const entry = (notes: string): QbdTime => ({
   txnDate: '2026-12-03', entity: { fullName: 'Emily Platt' }, customer: { fullName: 'Cool Cars:Showroom Landscaping' },
   item: { fullName: 'Design' }, minutes: 90, notes, billable: 'Billable',
@@ -49,7 +52,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-describe('simulated Web Connector against the app', () => {
+describe('simulated Web Connector against the app', { timeout: SCHEMA_TIMEOUT }, () => {
   it('brings both time entries into the company file and closes cleanly', async () => {
     const app = await startApp();
     const company = createCompany();

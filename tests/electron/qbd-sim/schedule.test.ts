@@ -8,6 +8,9 @@ import { createCompany } from '../../../electron/qbd-sim/company';
 import { runWebConnector } from '../../../electron/qbd-sim/schedule';
 import { qbxmlDocument, timeTrackingAddRq } from '../../../shared/qbd/qbxml';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const servers: QbwcServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -42,7 +45,7 @@ function fakeTime() {
   return { now: () => t, sleep: async (ms: number) => { waits.push(ms); t += ms; }, waits };
 }
 
-describe('simulated Web Connector schedule', () => {
+describe('simulated Web Connector schedule', { timeout: SCHEMA_TIMEOUT }, () => {
   it('plays K sessions one interval apart without waiting on the wall clock', async () => {
     const url = await startApp(2);
     const company = createCompany();

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createCompany } from '../../../electron/qbd-sim/company';
 import { qbxmlDocument, timeTrackingAddRq, type QbdTime } from '../../../shared/qbd/qbxml';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (n) => n.endsWith('Ret') });
 type Rs = Record<string, string> & { TimeTrackingRet?: Record<string, string>[] };
 const rsOf = (xml: string) => (parser.parse(xml) as { QBXML: { QBXMLMsgsRs: Record<string, Rs> } }).QBXML.QBXMLMsgsRs['TimeTrackingQueryRs']!;
@@ -29,7 +32,7 @@ async function companyWithThree() {
 const query = (attrs: string, body: string) => qbxmlDocument('16.0', [`<TimeTrackingQueryRq requestID="q"${attrs}>${body}</TimeTrackingQueryRq>`]);
 const notesOf = (rs: Rs) => (rs.TimeTrackingRet ?? []).map((r) => r['Notes']);
 
-describe('simulated TimeTrackingQuery', () => {
+describe('simulated TimeTrackingQuery', { timeout: SCHEMA_TIMEOUT }, () => {
   it('finds time modified since a moment written in another zone, as the same instant', async () => {
     const { company } = await companyWithThree();
     // 01:30 at UTC-08:00 is 09:30 UTC: after "nine", before "ten".
@@ -65,7 +68,7 @@ describe('simulated TimeTrackingQuery', () => {
   });
 });
 
-describe('simulated list queries by modified date', () => {
+describe('simulated list queries by modified date', { timeout: SCHEMA_TIMEOUT }, () => {
   it('gives only the names changed since the moment asked, inactive ones too with ActiveStatus All', async () => {
     const company = createCompany({ customers: ['Alpha', { name: 'Zeta', isActive: false }] }, { now: () => new Date('2026-12-04T09:00:00Z') });
     const ask = (from: string) => company.process(qbxmlDocument('16.0', [`<CustomerQueryRq requestID="c"><ActiveStatus>All</ActiveStatus><FromModifiedDate>${from}</FromModifiedDate></CustomerQueryRq>`]));

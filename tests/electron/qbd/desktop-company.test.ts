@@ -15,6 +15,9 @@ import { qbxmlDocument, timeTrackingModRq } from '../../../shared/qbd/qbxml';
 import { classifyFault } from '../../../shared/sync/classify';
 import type { BatchItem } from '../../../electron/main/qbo/qbo-client';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const CONTEXT = { companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Cool Cars.qbw', versions: ['2.0', '13.0', '16.0'] };
 
 async function open(file: string, onChange: () => void = () => undefined): Promise<DesktopCompany> {
@@ -56,7 +59,7 @@ async function send(desktop: DesktopCompany, items: BatchItem[], requestId: stri
   }
 }
 
-describe('a QuickBooks Desktop company', () => {
+describe('a QuickBooks Desktop company', { timeout: SCHEMA_TIMEOUT }, () => {
   it('queues a batch, a Web Connector session takes it, and the resend gets QuickBooks’ answer: one entry per create', async () => {
     const qb = createCompany();
     const desktop = await open(await tempFile());
@@ -217,7 +220,7 @@ describe('a QuickBooks Desktop company', () => {
   });
 });
 
-describe('the journal file', () => {
+describe('the journal file', { timeout: SCHEMA_TIMEOUT }, () => {
   it('forgets batches answered more than 14 days ago, keeps newer ones and any still waiting', async () => {
     const qb = createCompany();
     const file = await tempFile();

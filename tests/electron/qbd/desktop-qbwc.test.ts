@@ -11,6 +11,9 @@ import { createQbwcService } from '../../../electron/main/qbd/qbwc-service';
 import { createCompany, type Company } from '../../../electron/qbd-sim/company';
 import { runWebConnectorSession, type WebConnectorFault } from '../../../electron/qbd-sim/qbwc';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const servers: QbwcServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -35,7 +38,7 @@ const entry = (qb: Company) => ({
   body: { TxnDate: '2026-12-03', NameOf: 'Employee', EmployeeRef: { value: qb.names('Employee')[0]!.listId }, Hours: 1, Minutes: 30, BillableStatus: 'NotBillable', Description: 'Plans' },
 });
 
-describe('a Desktop company through the Web Connector', () => {
+describe('a Desktop company through the Web Connector', { timeout: SCHEMA_TIMEOUT }, () => {
   it('takes a queued batch to the company file in one update and answers the resend from the journal', async () => {
     const { url, desktop } = await startApp();
     const qb = createCompany();
@@ -61,7 +64,7 @@ describe('a Desktop company through the Web Connector', () => {
   });
 });
 
-describe('every fault the simulated Web Connector plays, against the real service', () => {
+describe('every fault the simulated Web Connector plays, against the real service', { timeout: SCHEMA_TIMEOUT }, () => {
   const play = (url: string, company: Company, fault?: WebConnectorFault) =>
     runWebConnectorSession({ url, userName: 'bookkeeper', password: 'right', company, ...(fault ? { fault, random: () => 0 } : {}) });
   const answerOf = async (desktop: DesktopCompany, items: Parameters<DesktopCompany['client']['batch']>[0], requestId: string) =>

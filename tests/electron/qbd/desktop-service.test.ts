@@ -21,6 +21,9 @@ import { runWebConnectorSession } from '../../../electron/qbd-sim/qbwc';
 import { qwcProblem } from '../../../shared/qbd/qwc';
 import type { IpcError } from '../../../shared/ipc/errors';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const PASSWORD = 'correct horse battery';
 const NOW = Date.UTC(2026, 0, 15, 14, 0);
 
@@ -145,7 +148,7 @@ function qwcSettings(text: string) {
   };
 }
 
-describe('a QuickBooks Desktop connection', () => {
+describe('a QuickBooks Desktop connection', { timeout: SCHEMA_TIMEOUT }, () => {
   it('listens for the Web Connector with the .QWC it gives, and lets in only the right password', async () => {
     const app = startApp();
     const port = await freePort();
@@ -269,7 +272,7 @@ describe('a QuickBooks Desktop connection', () => {
   });
 });
 
-describe('the Web Connector WSDL the app ships', () => {
+describe('the Web Connector WSDL the app ships', { timeout: SCHEMA_TIMEOUT }, () => {
   it('is Intuit’s file byte for byte', () => {
     expect(readFileSync('resources/qbd/QBWebConnectorSvc.wsdl').equals(readFileSync('tests/fixtures/qbd/QBWebConnectorSvc.wsdl'))).toBe(true);
   });

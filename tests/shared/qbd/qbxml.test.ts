@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { qbdDuration, qbxmlDocument, QBD_NOTES_MAX, timeTrackingAddRq, timeTrackingDelRq, timeTrackingModRq, type QbdRef, type QbdTime } from '../../../shared/qbd/qbxml';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const dir = new URL('../../fixtures/qbd/', import.meta.url);
 const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
@@ -33,7 +36,7 @@ const time: fc.Arbitrary<QbdTime> = fc.record({
 }, { requiredKeys: ['txnDate', 'entity', 'minutes'] });
 const guid = fc.uuid().map((u) => `{${u.toUpperCase()}}`);
 
-describe('qbXML time tracking requests', () => {
+describe('qbXML time tracking requests', { timeout: SCHEMA_TIMEOUT }, () => {
   it('writes durations as qbXML reads them', () => {
     expect(qbdDuration(150)).toBe('PT2H30M');
     expect(qbdDuration(0)).toBe('PT0H0M');

@@ -9,6 +9,9 @@ import { listQueryRq, QBD_ITERABLE_LISTS, qbxmlDocument, timeTrackingQueryRq, ty
 import { parseQbxmlResponse } from '../../../shared/qbd/response';
 import { createCompany } from '../../../electron/qbd-sim/company';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const dir = new URL('../../fixtures/qbd/', import.meta.url);
 const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
@@ -22,7 +25,7 @@ const iterator: fc.Arbitrary<QbdIterator> = fc.oneof(fc.constant({ start: true a
 const stamp = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19) + '-08:00');
 const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-describe('qbXML queries for the mirror', () => {
+describe('qbXML queries for the mirror', { timeout: SCHEMA_TIMEOUT }, () => {
   it('every list query, first page or next, with or without a since-stamp, is one Intuit’s schema accepts', async () => {
     const page = fc.option(fc.record({ maxReturned: fc.integer({ min: 1, max: 500 }), iterator }), { nil: undefined });
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...KINDS), page, fc.option(stamp, { nil: undefined })), { minLength: 1, maxLength: 8 }), async (queries) => {

@@ -10,6 +10,9 @@ import { validateXML } from 'xmllint-wasm';
 import { qbdDuration } from '../../../shared/qbd/qbxml';
 import { durationMinutes, parseQbxmlResponse, QBD_REPEATING, supportedVersions, timeTrackingOf, type QbdRet } from '../../../shared/qbd/response';
 
+/** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
+const SCHEMA_TIMEOUT = 90_000;
+
 const dir = new URL('../../fixtures/qbd/', import.meta.url);
 const schemaFiles = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
@@ -81,7 +84,7 @@ const HOST = doc(`<HostQueryRs requestID="h1" statusCode="0" statusSeverity="Inf
 </HostQueryRs>
 <CompanyQueryRs requestID="h2" statusCode="0" statusSeverity="Info" statusMessage="Status OK" />`);
 
-describe('sample answers are shaped as QuickBooks writes them', () => {
+describe('sample answers are shaped as QuickBooks writes them', { timeout: SCHEMA_TIMEOUT }, () => {
   it.each([['time added', TIME_ADDED], ['name not found', NAME_NOT_FOUND], ['customers', CUSTOMERS], ['host', HOST]])('%s passes Intuit’s schema', async (_, xml) => {
     expect(await schemaErrors(xml)).toEqual([]);
   });
@@ -92,7 +95,7 @@ describe('sample answers are shaped as QuickBooks writes them', () => {
   });
 });
 
-describe('parseQbxmlResponse', () => {
+describe('parseQbxmlResponse', { timeout: SCHEMA_TIMEOUT }, () => {
   it('reads a time entry QuickBooks added, every value as the text sent', () => {
     const [r] = parseQbxmlResponse(TIME_ADDED);
     expect(r).toEqual({
@@ -195,13 +198,13 @@ function repeatingUnderRets(): Set<string> {
   return found;
 }
 
-describe('elements read as lists', () => {
+describe('elements read as lists', { timeout: SCHEMA_TIMEOUT }, () => {
   it('are exactly those the schema lets repeat inside a returned record', () => {
     expect([...QBD_REPEATING].sort()).toEqual([...repeatingUnderRets()].sort());
   });
 });
 
-describe('timeTrackingOf', () => {
+describe('timeTrackingOf', { timeout: SCHEMA_TIMEOUT }, () => {
   it('reads the time entry QuickBooks returned', () => {
     expect(timeTrackingOf(parseQbxmlResponse(TIME_ADDED)[0]!.rets[0]!)).toEqual({
       txnId: '1A2B-1733300000', editSequence: '1733300000', txnDate: '2026-12-03', minutes: 90,
@@ -237,7 +240,7 @@ describe('timeTrackingOf', () => {
   });
 });
 
-describe('supportedVersions', () => {
+describe('supportedVersions', { timeout: SCHEMA_TIMEOUT }, () => {
   it('lists the versions lowest first, compared as numbers (2.1 before 13.0)', () => {
     expect(supportedVersions(HOST)).toEqual(['1.0', '1.1', '2.1', '13.0', '16.0']);
   });
