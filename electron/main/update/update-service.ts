@@ -155,12 +155,13 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     port.quitAndInstall();
   }
 
+  if (status !== 'disabled') cancels.push(port.onEvent(onEvent));
+
   return {
     state,
     start(): void {
       if (status === 'disabled') return;
       configure();
-      cancels.push(port.onEvent(onEvent));
       check();
       cancels.push(timers.every(checkEveryMs, () => check()));
     },
