@@ -203,5 +203,3 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     },
   };
 }
-
-export type UpdateService = ReturnType<typeof createUpdateService>;

@@ -3,7 +3,7 @@
 // tests. The update service (update-service.ts) holds the state machine on top of it.
 
 /** electron-updater's channel names: 'latest' is the stable channel. */
-export type UpdaterChannel = 'latest' | 'beta';
+type UpdaterChannel = 'latest' | 'beta';
 
 /**
  * What the updater reports. An error carries electron-updater's `code` where it has one, e.g.
