@@ -33,7 +33,7 @@ export function registerUpdateHandlers(
   router.handle('update:getState', () => service.state());
   router.handle('update:checkNow', () => service.checkNow());
   router.handle('update:setChannel', ({ channel }) => service.setChannel(channel));
-  router.handle('update:restart', () => service.restart());
+  router.handle('update:restartApp', () => service.restart());
   router.handle('update:cancelRestart', () => service.cancelRestart());
   router.handle('update:setBusy', ({ reasons }) => service.setBusy(reasons));
   return service;

@@ -36,7 +36,7 @@ export const updateCalls = {
   'update:checkNow': { request: none, response: UpdateState },
   'update:setChannel': { request: z.object({ channel: UpdateChannel }), response: UpdateState },
   /** Restarts into the downloaded update now, or as soon as nothing is busy. */
-  'update:restart': { request: none, response: UpdateState },
+  'update:restartApp': { request: none, response: UpdateState },
   'update:cancelRestart': { request: none, response: UpdateState },
   /** Everything the window is busy with right now (the whole list each time). */
   'update:setBusy': { request: z.object({ reasons: z.array(BusyReason).max(3) }), response: UpdateState },

@@ -52,7 +52,7 @@ describe('update IPC', () => {
     s.updater.send({ kind: 'available', version: '2.0.0' });
     s.updater.send({ kind: 'downloaded', version: '2.0.0' });
     await s.router.dispatch('update:setBusy', { reasons: ['timer'] });
-    const r = await s.router.dispatch('update:restart', undefined);
+    const r = await s.router.dispatch('update:restartApp', undefined);
     expect(r).toMatchObject({ ok: true, value: { waitingFor: 'Waiting for the running timer to stop…' } });
     expect(s.updater.calls.installs).toBe(0);
     await s.router.dispatch('update:setBusy', { reasons: [] });

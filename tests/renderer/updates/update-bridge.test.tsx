@@ -21,7 +21,7 @@ it('reports the running timer, shows the ready update, and a restart waits for t
   window.api = {
     invoke: (async (channel: string, request: unknown) => {
       if (channel === 'update:setBusy') busy = (request as { reasons: string[] }).reasons;
-      if (channel === 'update:restart') state = { ...state, restartRequested: true, waitingFor: busy.includes('timer') ? 'Waiting for the running timer to stop…' : null };
+      if (channel === 'update:restartApp') state = { ...state, restartRequested: true, waitingFor: busy.includes('timer') ? 'Waiting for the running timer to stop…' : null };
       return { ok: true, value: state };
     }) as RendererApi['invoke'],
     on: () => () => {},

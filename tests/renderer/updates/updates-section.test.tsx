@@ -21,7 +21,7 @@ beforeEach(() => {
       calls.push({ channel, request });
       if (channel === 'update:checkNow') state = { ...state, status: 'checking', words: 'Checking for updates…' };
       if (channel === 'update:setChannel') state = { ...state, channel: (request as { channel: 'beta' }).channel };
-      if (channel === 'update:restart') state = { ...state, restartRequested: true, waitingFor: 'Waiting for the running timer to stop…' };
+      if (channel === 'update:restartApp') state = { ...state, restartRequested: true, waitingFor: 'Waiting for the running timer to stop…' };
       return { ok: true, value: state };
     }) as RendererApi['invoke'],
     on: () => () => {},

@@ -34,7 +34,7 @@ export const useUpdates = create<UpdateStore>((set) => {
     load: () => call(() => api.invoke('update:getState')),
     checkNow: () => call(() => api.invoke('update:checkNow')),
     setChannel: (channel) => call(() => api.invoke('update:setChannel', { channel })),
-    restart: () => call(() => api.invoke('update:restart')),
+    restart: () => call(() => api.invoke('update:restartApp')),
     cancelRestart: () => call(() => api.invoke('update:cancelRestart')),
     addBusy: (reason, by) => set((s) => ({ busy: { ...s.busy, [reason]: Math.max(0, s.busy[reason] + by) } })),
   };
