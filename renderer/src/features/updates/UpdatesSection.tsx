@@ -17,7 +17,7 @@ export function UpdatesSection() {
   const busy = state.status === 'checking' || state.status === 'downloading';
   return (
     <div className="updates-section">
-      <p role="status">{state.words}</p>
+      <p aria-live="polite">{state.words}</p>
       {state.status === 'downloading' && state.percent !== null ? (
         <progress max={100} value={state.percent} aria-label="Download progress" />
       ) : null}
