@@ -10,6 +10,7 @@ import { composeMain } from '../main/compose';
 import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
 import { manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
+import { unavailableUpdater } from '../main/update/updater-port';
 import { startHarnessServer, type ControlHandler } from './server';
 
 export interface HarnessOptions {
@@ -45,6 +46,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       paths: { dataDir, resourcesDir: resolve('resources') },
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
+      updater: unavailableUpdater('Updates are installed by the desktop app.'),
     },
     {
       shell: 'harness',

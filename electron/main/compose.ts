@@ -15,6 +15,8 @@ import { registerQbdHandlers } from './qbd/handlers';
 import { registerQboHandlers } from './qbo/handlers';
 import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
+import { registerUpdateHandlers } from './update/handlers';
+import type { UpdaterPort } from './update/updater-port';
 
 export interface MainPorts {
   clock: Clock;
@@ -27,6 +29,8 @@ export interface MainPorts {
   tray: TrayPort;
   /** QuickBooks tokens and client secret: safeStorage in the app, a key file in the harness and tests. */
   secretStore: SecretStore;
+  /** electron-updater in the packaged app; an "only in the desktop app" one elsewhere. */
+  updater: UpdaterPort;
 }
 
 export interface ShellInfo {
@@ -142,6 +146,8 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     desktop: qbd.service,
   });
 
+  const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
+
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 
@@ -155,10 +161,12 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
       idleMonitor.start();
+      updates.start();
       await capture.start();
     },
     async dispose(): Promise<void> {
       tray.dispose();
+      updates.dispose();
       await capture.stop();
       idleMonitor.stop();
       await qbo.dispose();

@@ -1,10 +1,12 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
 import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
+import type { UpdaterEvent, UpdaterPort } from './update/updater-port';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
 
 export const systemClock: Clock = {
@@ -67,4 +69,38 @@ export function userDataDir(): string {
 /** QuickBooks secrets encrypted by the OS keychain through safeStorage (see secrets/). */
 export function safeStorageSecretStore(dir: string) {
   return secretStoreOver(dir, safeStorage);
+}
+
+/**
+ * electron-updater's autoUpdater as the UpdaterPort (packaged builds only). It downloads only when
+ * the update service asks; a bad signature reaches the service as an 'error' whose code is
+ * 'ERR_UPDATER_INVALID_SIGNATURE' (NsisUpdater throws builder-util-runtime's newError(message,
+ * code), AppUpdater.dispatchError emits it), a damaged download as 'ERR_CHECKSUM_MISMATCH'.
+ */
+export function electronUpdaterPort(): UpdaterPort {
+  const { autoUpdater } = electronUpdater;
+  autoUpdater.autoDownload = false;
+  return {
+    unavailable: null,
+    configure({ channel, allowPrerelease }) {
+      autoUpdater.channel = channel;
+      autoUpdater.allowPrerelease = allowPrerelease;
+    },
+    check: async () => void (await autoUpdater.checkForUpdates()),
+    download: async () => void (await autoUpdater.downloadUpdate()),
+    quitAndInstall: () => autoUpdater.quitAndInstall(),
+    onEvent(listener: (event: UpdaterEvent) => void) {
+      const available = (info: { version: string }) => listener({ kind: 'available', version: info.version });
+      const none = () => listener({ kind: 'not-available' });
+      const progress = (p: { percent: number }) => listener({ kind: 'progress', percent: p.percent });
+      const downloaded = (info: { version: string }) => listener({ kind: 'downloaded', version: info.version });
+      const error = (e: Error & { code?: string }) => listener({ kind: 'error', message: e.message, ...(e.code ? { code: e.code } : {}) });
+      autoUpdater.on('update-available', available).on('update-not-available', none).on('download-progress', progress);
+      autoUpdater.on('update-downloaded', downloaded).on('error', error);
+      return () => {
+        autoUpdater.off('update-available', available).off('update-not-available', none).off('download-progress', progress);
+        autoUpdater.off('update-downloaded', downloaded).off('error', error);
+      };
+    },
+  };
 }

@@ -8,10 +8,12 @@ import { createX11FocusEvents } from './capture/focus-events';
 import { createGetWindowsSource } from './capture/get-windows-source';
 import { composeMain, type ComposedMain } from './compose';
 import { startRunMarker } from './safe-mode';
+import { unavailableUpdater } from './update/updater-port';
 import {
   electronIdleSource,
   electronOpener,
   electronTray,
+  electronUpdaterPort,
   safeStorageSecretStore,
   systemClock,
   userDataDir,
@@ -65,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
         paths: { dataDir: userDataDir(), resourcesDir: resourcePath('.') },
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
+        updater: app.isPackaged ? electronUpdaterPort() : unavailableUpdater('Updates are checked only in the installed app.'),
       },
       {
         shell: 'electron',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeMain } from '../../electron/main/compose';
+import { unavailableUpdater } from '../../electron/main/update/updater-port';
 import { fileSecretStore } from '../../electron/main/secrets/file-secret-store';
 import { recordingOpener, recordingTray, manualIdleSource } from '../../electron/harness/node-ports';
 
@@ -25,6 +26,7 @@ export function composeTestMain(now = () => Date.UTC(2026, 0, 15, 14, 0), existi
       paths: { dataDir },
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
+      updater: unavailableUpdater('Updates are installed by the desktop app.'),
     },
     { shell: 'harness', version: '9.9.9', platform: 'test', openWindow: () => opened++, quit: () => quit++, safeMode },
   );

@@ -17,6 +17,7 @@ import { TrashBridge } from '../features/trash/TrashBridge';
 import { TrashNavItem } from '../features/trash/TrashNavItem';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { UndoNotice } from '../features/trash/UndoNotice';
+import { UpdateBridge } from '../features/updates/UpdateBridge';
 import { screens, useUi } from './ui-store';
 
 const views = {
@@ -89,6 +90,7 @@ export function App() {
       <UndoNotice />
       <BudgetWatcher />
       <AwayPrompt />
+      <UpdateBridge />
     </div>
   );
 }

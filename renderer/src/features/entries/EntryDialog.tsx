@@ -10,6 +10,7 @@ import { useRepos } from '../../data/repos-context';
 import { InvalidEntryError, LockedEntryError } from '../../db/errors';
 import type { EntryRow, LocalDate } from '../../db/schema';
 import { ProjectPicker } from '../timer/ProjectPicker';
+import { useReportBusy } from '../updates/update-store';
 import { formatSpan } from '../timer/format';
 import type { Catalog } from './catalog';
 import { EntryTags } from './EntryTags';
@@ -46,6 +47,9 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
+  // Any edit makes the dialog one a restart into an update waits for.
+  const [touched, setTouched] = useState(false);
+  useReportBusy('dialog', touched);
   /** A running timer's start (and project, text) can be corrected; its end is set by Stop. */
   const running = entry?.end === null;
   const tasks = useLiveQuery(async () => (projectId ? repos.tasks.listForProject(projectId) : []), [repos, projectId], []);
@@ -60,6 +64,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
 
   function chooseProject(p: string | null) {
     setProjectId(p);
+    setTouched(true);
     setTaskId(p ? catalog.projectById.get(p)?.defaultTaskId ?? null : null);
     if (mode === 'add') setBillable(p ? catalog.projectById.get(p)?.billable ?? true : true);
   }
@@ -106,7 +111,7 @@ export function EntryDialog({ mode, entry, confirmedLocked, catalog, zone, now, 
 
   return (
     <Modal title={mode === 'add' ? 'Add time' : 'Edit entry'} onClose={onClose} className="entry-dialog">
-      <form onSubmit={save} noValidate>
+      <form onSubmit={save} onChange={() => setTouched(true)} noValidate>
         <div className="field">
           <span id={`${formId}-project`}>Project</span>
           <ProjectPicker catalog={catalog} value={projectId} onChange={chooseProject} label="Project" />

@@ -11,12 +11,14 @@ import { useRepos } from '../../data/repos-context';
 import { useSyncServices } from './SyncServiceProvider';
 import { useQboCompanies } from './use-companies';
 import { useDesktopUpdates } from './use-desktop-connections';
+import { useSyncBusy } from '../updates/use-sync-busy';
 
 export function QboSyncBridge() {
   const repos = useRepos();
   const services = useSyncServices();
   const { companies } = useQboCompanies();
   useDesktopUpdates(services);
+  useSyncBusy(services, (companies ?? []).map((c) => c.companyId));
   const wasConnected = useRef(new Map<string, boolean>());
   useEffect(() => {
     for (const c of companies ?? []) {
