@@ -1,7 +1,8 @@
-// Where QuickBooks lives and which keys to use, resolved from Settings, the environment and the
-// demo company. Pure: the caller passes the settings, the secret and process.env, so tests and the
+// Where QuickBooks lives and which keys to use, resolved from Settings, the environment, the
+// publisher's app built into a packaged build (publisher.ts) and the demo company. Pure: the caller passes the settings, the secret and process.env, so tests and the
 // benchmark can steer it without touching globals.
 import type { QboEnvironment } from '../../../shared/ipc/domains/qbo';
+import { BROKER_SECRET, type PublisherApp } from './publisher';
 
 export type { QboEnvironment };
 
@@ -28,6 +29,11 @@ export interface QboSettings {
 }
 
 export const defaultSettings: QboSettings = { environment: 'sandbox' };
+
+/** A packaged build with the publisher's app connects real companies from the start. */
+export function defaultSettingsFor(publisher: PublisherApp | null): QboSettings {
+  return publisher ? { environment: 'production' } : { ...defaultSettings };
+}
 
 export interface DemoCompanyBases {
   apiBase: string;
@@ -90,6 +96,17 @@ interface ResolveInput {
   clientSecret: string | null;
   env: Record<string, string | undefined>;
   demo?: DemoCompanyBases | null;
+  /** The publisher's app built into this build (null in development and tests). */
+  publisher?: PublisherApp | null;
+}
+
+/**
+ * The publisher's app when the next production connect uses it: keys of the user's own (Settings,
+ * else QBO_CLIENT_ID) always win, so "Use my own Intuit keys" overrides the built-in app.
+ */
+export function publisherFor({ settings, env, publisher }: Pick<ResolveInput, 'settings' | 'env' | 'publisher'>): PublisherApp | null {
+  if (!publisher || settings.environment !== 'production') return null;
+  return settings.clientId?.trim() || env['QBO_CLIENT_ID']?.trim() ? null : publisher;
 }
 
 /** Where the chosen environment lives; QBO_API_BASE / QBO_OAUTH_BASE override every environment. */
@@ -103,10 +120,17 @@ export function resolveQboEndpoints(input: Omit<ResolveInput, 'clientSecret'>): 
   };
 }
 
-function environmentEndpoints({ settings, env, demo }: Omit<ResolveInput, 'clientSecret'>): QboEndpoints {
+function environmentEndpoints(input: Omit<ResolveInput, 'clientSecret'>): QboEndpoints {
+  const { settings, env, demo } = input;
   switch (settings.environment) {
-    case 'production':
-      return { apiBase: API_BASES.production, oauth: INTUIT_OAUTH };
+    case 'production': {
+      // The publisher's broker adds the secret the app does not have (publisher.ts).
+      const broker = publisherFor(input)?.brokerBase;
+      const oauth = broker
+        ? { ...INTUIT_OAUTH, tokenEndpoint: `${broker}/oauth2/v1/tokens/bearer`, revokeEndpoint: `${broker}/v2/oauth2/tokens/revoke` }
+        : INTUIT_OAUTH;
+      return { apiBase: API_BASES.production, oauth };
+    }
     case 'sandbox':
       // Intuit uses the same OAuth endpoints for sandbox and production; only the API base differs.
       return { apiBase: API_BASES.sandbox, oauth: INTUIT_OAUTH };
@@ -126,8 +150,11 @@ function environmentEndpoints({ settings, env, demo }: Omit<ResolveInput, 'clien
 }
 
 /** The app's keys; the demo company has its own, so a user's real keys are never sent to it. */
-function resolveKeys({ settings, clientSecret, env, demo, boundKeys }: ResolveInput & { boundKeys?: Keys | null }): Keys {
+function resolveKeys(input: ResolveInput & { boundKeys?: Keys | null }): Keys {
+  const { settings, clientSecret, env, demo, boundKeys } = input;
   if (boundKeys && settings.environment !== 'demo') return boundKeys;
+  const publisher = publisherFor(input);
+  if (publisher) return { clientId: publisher.clientId, clientSecret: BROKER_SECRET };
   const keys =
     settings.environment === 'demo' && demo
       ? { clientId: demo.clientId, clientSecret: demo.clientSecret }
@@ -156,7 +183,7 @@ export function resolveQboConfig(input: ResolveInput & { bound?: QboEndpoints; b
   // A bound config never opens a consent page, so it needs no redirect.
   const redirect: ResolvedQboConfig['redirect'] =
     environment === 'production' && !input.bound
-      ? { mode: 'relay', relayUrl: requireRelay(settings.relayUrl) }
+      ? { mode: 'relay', relayUrl: requireRelay(settings.relayUrl ?? input.publisher?.relayUrl) }
       : { mode: 'loopback', port: settings.loopbackPort ?? 0 };
   return {
     environment,

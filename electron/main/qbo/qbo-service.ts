@@ -7,11 +7,12 @@ import type { CompanyId, QboEnvironment, QboSettingsInput, QboSettingsView, QboS
 import type { AppPaths, Clock, ExternalOpener, SecretStore } from '../ports';
 import { QboCompany, connectedStatus } from './company';
 import { loadCompanies, newCompanyId, registryFile, saveCompanies, type CompanyRecord } from './company-registry';
-import { defaultSettings, QboConfigError, resolveQboConfig, resolveQboEndpoints, type QboSettings, type ResolvedQboConfig } from './config';
+import { defaultSettings, defaultSettingsFor, publisherFor, QboConfigError, resolveQboConfig, resolveQboEndpoints, type QboSettings, type ResolvedQboConfig } from './config';
 import type { DemoCompany } from './demo';
 import { createIntuitClient, TokenEndpointError, type TokenSet } from './intuit-client';
 import { migrateLegacyConnection } from './migrate-legacy';
 import { startAuthorization, type AuthorizationFlow } from './oauth-flow';
+import { builtInPublisher, type PublisherApp } from './publisher';
 import type { QboClient } from './qbo-client';
 import { RateLimiterRegistry, type LimiterOptions } from './rate-limiter';
 import { CLIENT_SECRET_KEY, loadSettings, readBoundSecret, saveSettings, settingsFile, type BoundSecret } from './settings-store';
@@ -30,6 +31,8 @@ export interface QboServiceDeps {
   otherCompanyIds?: () => Promise<CompanyId[]>;
   /** Starts the local demo company; injectable so tests can count starts. */
   startDemo?: (options: { dataDir: string }) => Promise<DemoCompany>;
+  /** The publisher's Intuit app; by default the one this build carries (none in development). */
+  publisher?: PublisherApp | null;
 }
 
 export class QboService {
@@ -42,19 +45,21 @@ export class QboService {
   private demoBases: DemoCompany | null = null;
   private registryWrites: Promise<unknown> = Promise.resolve();
   private readonly env: Record<string, string | undefined>;
+  private readonly publisher: PublisherApp | null;
   private readonly ready: Promise<void>;
   /** Shared by every company: QuickBooks limits each realm, so one company never slows another. */
   readonly limiters: RateLimiterRegistry;
 
   constructor(private readonly deps: QboServiceDeps) {
     this.env = deps.env ?? process.env;
+    this.publisher = deps.publisher === undefined ? builtInPublisher() : deps.publisher;
     this.limiters = new RateLimiterRegistry(deps.limiter);
     this.ready = this.init();
     this.ready.catch(() => undefined);
   }
 
   private async init(): Promise<void> {
-    this.settings = await loadSettings(settingsFile(this.deps.paths.dataDir));
+    this.settings = await loadSettings(settingsFile(this.deps.paths.dataDir), defaultSettingsFor(this.publisher));
     const stored = await this.deps.secretStore.get(CLIENT_SECRET_KEY);
     this.cachedSecret = readBoundSecret(stored, this.endpointsNow(this.settings.environment)?.oauth.tokenEndpoint ?? null);
     const registry = registryFile(this.deps.paths.dataDir);
@@ -72,7 +77,7 @@ export class QboService {
 
   private endpointsOf(settings: QboSettings) {
     try {
-      return resolveQboEndpoints({ settings, env: this.env });
+      return resolveQboEndpoints({ settings, env: this.env, publisher: this.publisher });
     } catch {
       return null;
     }
@@ -86,6 +91,7 @@ export class QboService {
   /** The secret a new connect may send: only to the server it was entered for, never to one typed in since. */
   private secretForNew(environment: QboEnvironment): string | null {
     if (!this.cachedSecret || environment === 'demo') return null;
+    if (publisherFor({ settings: { ...this.settings, environment }, env: this.env, publisher: this.publisher })) return null;
     const endpoint = this.endpointsNow(environment)?.oauth.tokenEndpoint;
     const secret = endpoint ? this.secretFor(endpoint) : null;
     if (secret === null && !this.env['QBO_CLIENT_SECRET']) {
@@ -134,7 +140,7 @@ export class QboService {
     const settings = { ...this.settings, environment };
     const boundKeys = company.tokens.keys();
     const clientSecret = bound ? this.secretFor(bound.oauth.tokenEndpoint) : null;
-    return resolveQboConfig({ settings, clientSecret, env: this.env, demo: this.demoBases, ...(bound && environment !== 'demo' ? { bound, boundKeys } : {}) });
+    return resolveQboConfig({ settings, clientSecret, env: this.env, demo: this.demoBases, publisher: this.publisher, ...(bound && environment !== 'demo' ? { bound, boundKeys } : {}) });
   }
 
   /** The client of a connected company, starting the demo company first when it is that one. */
@@ -159,6 +165,7 @@ export class QboService {
       loopbackPort: s.loopbackPort ?? null,
       basesFromEnvironment: Boolean(this.env['QBO_API_BASE'] || this.env['QBO_OAUTH_BASE']),
       secretStorage: this.deps.secretStore.describe(),
+      publisherApp: this.publisher !== null,
     };
   }
 
@@ -204,7 +211,7 @@ export class QboService {
     this.consenting = true;
     try {
       if (environment === 'demo') await this.startDemoCompany();
-      const config = resolveQboConfig({ settings: { ...this.settings, environment }, clientSecret: this.secretForNew(environment), env: this.env, demo: this.demoBases });
+      const config = resolveQboConfig({ settings: { ...this.settings, environment }, clientSecret: this.secretForNew(environment), env: this.env, demo: this.demoBases, publisher: this.publisher });
       return await this.consentWith(config, target);
     } finally {
       this.consenting = false;

@@ -34,19 +34,19 @@ export function settingsFile(dataDir: string): string {
   return join(dataDir, 'qbo-settings.json');
 }
 
-export async function loadSettings(file: string): Promise<QboSettings> {
+export async function loadSettings(file: string, defaults: QboSettings = defaultSettings): Promise<QboSettings> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultSettings };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaults };
     throw error;
   }
   const raw = JSON.parse(text) as Record<string, unknown>;
   const env = QboEnvironment.safeParse(raw['environment']);
   const text_ = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
   return {
-    environment: env.success ? env.data : defaultSettings.environment,
+    environment: env.success ? env.data : defaults.environment,
     customApiBase: text_('customApiBase'),
     customOAuthBase: text_('customOAuthBase'),
     clientId: text_('clientId'),

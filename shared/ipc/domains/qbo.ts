@@ -66,6 +66,8 @@ export const QboSettingsView = z.object({
   basesFromEnvironment: z.boolean(),
   /** How secrets are protected on this computer (SecretStore.describe()). */
   secretStorage: z.string(),
+  /** Whether this build carries the publisher's Intuit app, so production needs no keys of one's own. */
+  publisherApp: z.boolean().optional(),
 });
 export type QboSettingsView = z.infer<typeof QboSettingsView>;
 

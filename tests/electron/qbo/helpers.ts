@@ -187,7 +187,7 @@ export async function connectedKeeper(sandbox: RunningSandbox, base: string, dir
 }
 
 /** Main's QuickBooks side behind an IPC router, recording everything that crosses to the renderer. */
-export function makeQboApp(options: { dataDir: string; env: Record<string, string>; store?: SecretStore; startDemo?: QboHandlerDeps['startDemo'] }) {
+export function makeQboApp(options: { dataDir: string; env: Record<string, string>; store?: SecretStore; startDemo?: QboHandlerDeps['startDemo']; publisher?: QboHandlerDeps['publisher'] }) {
   const router = new IpcRouter();
   const bus = new EventBus();
   const sent: unknown[] = [];
@@ -206,6 +206,7 @@ export function makeQboApp(options: { dataDir: string; env: Record<string, strin
     paths: { dataDir: options.dataDir },
     env: options.env,
     ...(options.startDemo ? { startDemo: options.startDemo } : {}),
+    ...(options.publisher ? { publisher: options.publisher } : {}),
   });
   /** Every value that crossed to the renderer: responses and events. */
   const call = async (channel: string, payload?: unknown) => {

@@ -1,6 +1,7 @@
 // Connecting QuickBooks: the demo company for a newcomer without Intuit keys, or a real company
 // through Intuit's consent page in the system browser; one card per company, and the same form to
-// add another company beside the ones connected. Tokens and the client secret stay in main; this
+// add another company beside the ones connected. A build carrying the publisher's Intuit app
+// connects a real company with no keys at all; "Use my own Intuit keys" stays as an advanced choice. Tokens and the client secret stay in main; this
 // card only ever sees the connection's status and the non-secret settings.
 import { formatDateTime } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
@@ -37,12 +38,14 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+  const [ownKeys, setOwnKeys] = useState(false);
 
   useEffect(() => {
     void api.invoke('qbo:getSettings').then((r) => {
       if (!r.ok) return;
       setSettings(r.value);
       const s = r.value;
+      setOwnKeys(Boolean(s.clientId));
       // The stored settings fill the form, except what the person changed while they were read.
       setForm((f) => {
         const kept = <K extends keyof ConnectForm>(k: K, stored: ConnectForm[K]): ConnectForm[K] => (f[k] !== EMPTY_FORM[k] ? f[k] : stored);
@@ -69,11 +72,16 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
     }
   }
 
+  // Production in a build with the publisher's app: no keys needed unless the person wants their own.
+  const builtIn = Boolean(settings?.publisherApp) && form.environment === 'production';
+  const keysShown = !builtIn || ownKeys;
+
   const connectOwn = () =>
     attempt(async () => {
       const saved = await api.invoke('qbo:saveSettings', {
         environment: form.environment,
-        clientId: form.clientId || undefined,
+        // An empty client id goes back to the publisher's app; undefined keeps the stored one.
+        clientId: builtIn && !ownKeys ? '' : form.clientId || undefined,
         ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}),
         ...(form.environment === 'custom' ? { customApiBase: form.customApiBase, customOAuthBase: form.customOAuthBase } : {}),
         ...(form.environment === 'production' && form.relayUrl ? { relayUrl: form.relayUrl } : {}),
@@ -152,7 +160,7 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
             {ENVIRONMENTS.map((e) => <option key={e.id} value={e.id}>{e.label}</option>)}
           </select>
         </label>
-        <p className="muted">{env.hint}</p>
+        <p className="muted">{builtIn ? 'Your real company. Click Connect and approve Track Nexus in QuickBooks; no Intuit developer account needed.' : env.hint}</p>
         {settings?.basesFromEnvironment ? <p className="muted">QBO_API_BASE and QBO_OAUTH_BASE are set, so they decide the server.</p> : null}
         {form.environment === 'custom' ? (
           <>
@@ -160,8 +168,13 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
             <label className="field"><span>OAuth base URL</span><input value={form.customOAuthBase} onChange={(e) => setForm({ ...form, customOAuthBase: e.target.value })} placeholder="http://127.0.0.1:8787" /></label>
           </>
         ) : null}
+        {builtIn ? (
+          <label className="field checkbox"><input type="checkbox" checked={ownKeys} onChange={(e) => setOwnKeys(e.target.checked)} /><span>Use my own Intuit keys (advanced)</span></label>
+        ) : null}
+        {keysShown ? <>
         {form.environment === 'production' ? (
-          <label className="field"><span>Relay page (https)</span><input value={form.relayUrl} onChange={(e) => setForm({ ...form, relayUrl: e.target.value })} placeholder="https://example.com/track-nexus/qbo-callback/" /></label>
+          <label className="field"><span>Relay page (https)</span><input value={form.relayUrl} onChange={(e) => setForm({ ...form, relayUrl: e.target.value })}
+            placeholder={builtIn ? 'Track Nexus’s own page if left empty (register it in your Intuit app)' : 'https://example.com/track-nexus/qbo-callback/'} /></label>
         ) : null}
         <label className="field"><span>Client ID</span>
           <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} placeholder={settings?.keysFromEnvironment ? 'from QBO_CLIENT_ID' : 'From your Intuit developer app'} autoComplete="off" />
@@ -171,6 +184,7 @@ export function ConnectionCard({ status, others = 0, demoExists = false }: { sta
             placeholder={settings?.hasClientSecret ? 'Stored — leave empty to keep it' : settings?.keysFromEnvironment ? 'from QBO_CLIENT_SECRET' : ''} />
         </label>
         {settings ? <p className="muted">{settings.secretStorage}</p> : null}
+        </> : null}
         <button type="submit" className="button" disabled={busy}>{reconnect ? 'Reconnect' : 'Connect'}</button>
       </form>}
       {error ? <p role="alert" className="error">{error}</p> : null}
