@@ -2,7 +2,6 @@
 // JavaScript), wrapped in promises: atoms, window properties, property-change events and the
 // MIT-SCREEN-SAVER idle time. Used by the X11 window reader and idle reader instead of spawning
 // xprop / xprintidle for every sample (issue 19: each spawn cost more CPU than the read itself).
-/// <reference path="./x11-module.d.ts" />
 import x11, { type ScreenSaverExtension, type ScreenSaverInfo, type XClient, type XProperty } from 'x11';
 
 /** A window property's raw value: the type atom, 8/16/32 bits per item, and the bytes. */
