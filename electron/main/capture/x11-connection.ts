@@ -2,7 +2,7 @@
 // JavaScript), wrapped in promises: atoms, window properties, property-change events and the
 // MIT-SCREEN-SAVER idle time. Used by the X11 window reader and idle reader instead of spawning
 // xprop / xprintidle for every sample (issue 19: each spawn cost more CPU than the read itself).
-import x11, { type ScreenSaverExtension, type ScreenSaverInfo, type XClient, type XProperty } from 'x11';
+import x11, { type Callback, type ScreenSaverExtension, type ScreenSaverInfo, type XClient, type XProperty } from 'x11';
 
 /** A window property's raw value: the type atom, 8/16/32 bits per item, and the bytes. */
 export interface X11PropertyValue {
@@ -30,18 +30,6 @@ export interface X11Connection {
 const MAX_PROPERTY_LONGS = 262_144;
 const ANY_PROPERTY_TYPE = 0;
 
-type Callback<T> = (error: Error | null, result: T) => unknown;
-
-/** A request as a promise; returning true tells the client library the error was handled. */
-function call<T>(start: (callback: Callback<T>) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    start((error, result) => {
-      if (error) reject(error);
-      else resolve(result);
-      return true;
-    });
-  });
-}
 
 /** Socket-level failures (the server went away) carry a Node error code; X protocol errors do not. */
 const isConnectionError = (error: Error) => typeof (error as NodeJS.ErrnoException).code === 'string';
@@ -69,10 +57,30 @@ function wrap(client: XClient, root: number): X11Connection {
   const closeListeners: Array<(reason: string) => void> = [];
   let closed: string | null = null;
   let screenSaver: Promise<ScreenSaverExtension> | null = null;
+  /** Requests waiting for a reply: failed at once when the connection is lost, never left hanging. */
+  const pending = new Set<(error: Error) => void>();
+
+  /** A request as a promise; returning true tells the client library the error was handled. */
+  const call = <T>(start: (callback: Callback<T>) => void): Promise<T> =>
+    new Promise((resolve, reject) => {
+      if (closed !== null) {
+        reject(new Error(`no X connection: ${closed}`));
+        return;
+      }
+      pending.add(reject);
+      start((error, result) => {
+        pending.delete(reject);
+        if (error) reject(error);
+        else resolve(result);
+        return true;
+      });
+    });
 
   const lose = (reason: string) => {
     if (closed !== null) return;
     closed = reason;
+    for (const reject of pending) reject(new Error(`no X connection: ${reason}`));
+    pending.clear();
     for (const listener of closeListeners) listener(reason);
   };
   client.on('end', () => lose('the X server closed the connection'));
@@ -120,7 +128,7 @@ function wrap(client: XClient, root: number): X11Connection {
       return info.idle;
     },
     close() {
-      closed ??= 'closed';
+      lose('closed by Track Nexus');
       client.terminate();
     },
   };

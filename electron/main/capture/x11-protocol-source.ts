@@ -32,10 +32,20 @@ async function internAtoms(x: X11Connection): Promise<Atoms> {
   return { active: active!, netName: netName!, name: name!, wmClass: wmClass!, pid: pid! };
 }
 
-/** Text of a string property: STRING is Latin-1; UTF8_STRING (and COMPOUND_TEXT's ASCII) as UTF-8. */
-export function propertyText(value: X11PropertyValue | null): string {
+/**
+ * Text of a string property. UTF8_STRING, and STRING that is valid UTF-8 (xdotool and some
+ * toolkits store UTF-8 bytes as STRING), decode as UTF-8; other STRING as Latin-1 (ICCCM); invalid
+ * UTF-8 elsewhere as U+FFFD, as the xprop reader does. COMPOUND_TEXT's ASCII subset reads as UTF-8.
+ */
+export function propertyText(value: X11PropertyValue | null, utf8Only = false): string {
   if (!value || value.format !== 8) return '';
-  if (value.type === XA_STRING) return value.data.toString('latin1');
+  if (value.type === XA_STRING && !utf8Only) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(value.data);
+    } catch {
+      return value.data.toString('latin1');
+    }
+  }
   return new TextDecoder('utf-8').decode(value.data);
 }
 
@@ -66,7 +76,8 @@ export function createX11ProtocolReader(x: X11Connection): X11ProtocolReader {
       return null; // BadWindow: it closed between the two reads; the next focus event follows
     }
     const [wmClass, pid, netName, name] = values;
-    const title = netName ? propertyText(netName) : propertyText(name ?? null);
+    // _NET_WM_NAME is UTF-8 by definition (EWMH), whatever type it was stored with.
+    const title = netName ? propertyText(netName, true) : propertyText(name ?? null);
     const pidValue = pid && pid.format === 32 && pid.data.length >= 4 ? pid.data.readUInt32LE(0) : Number.NaN;
     return withProcess({ app: classText(wmClass ?? null), title, url: null }, pidValue);
   };
