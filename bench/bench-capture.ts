@@ -318,6 +318,8 @@ async function bench(seconds: number, polling: boolean, xprop: boolean): Promise
   });
   const display = await ready;
   if (!display) throw new Error('the driver could not start its X session');
+  // For the side-by-side figure (README, Performance): another watcher can be started on this display now.
+  console.log(`X display ${display} is up; the schedule starts when capture has started (DISPLAY=${display} to watch it side by side)`);
 
   const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display, XDG_SESSION_TYPE: 'x11' };
   delete env.WAYLAND_DISPLAY;
