@@ -1,12 +1,13 @@
-// npm run bench:capture [-- --seconds N] [--polling] [--xprop]
+// npm run bench:capture [-- --seconds N] [--polling] [--xprop] [--hold S]
 //
 // Measures what activity capture costs on Linux X11: starts its own Xvfb with openbox and a few
 // xterm windows, lets a driver process switch focus and change titles on a schedule, runs the real
 // capture service in this process at the default interval with the readers the app chooses (the
 // window, focus changes and idle time read in-process over the X protocol; --xprop measures the
 // fallback: xprop, xprop -spy and xprintidle), and reports the CPU used by this process and every
-// helper it spawned as a percentage of one core. The driver, Xvfb, openbox and the xterms run in a
-// separate process so their CPU is not counted. The last line of output is one JSON object:
+// helper it spawned as a percentage of one core. --hold S waits S seconds once the X display is up,
+// before capture and the schedule start, so another watcher can be started on the same display.
+// The driver, Xvfb, openbox and the xterms run in a separate process so their CPU is not counted. The last line of output is one JSON object:
 // {"cpuPercent", "focusChanges", "segments", "missedChanges", "seconds"}.
 //
 // Also exports startXSession(), which the real-window test uses.
@@ -279,7 +280,7 @@ function lineReader(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
-async function bench(seconds: number, polling: boolean, xprop: boolean): Promise<void> {
+async function bench(seconds: number, polling: boolean, xprop: boolean, holdSeconds: number): Promise<void> {
   const missing = missingXTools();
   if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);
   const { DEFAULT_INTERVAL_SECONDS } = await import('../shared/capture/types');
@@ -319,7 +320,11 @@ async function bench(seconds: number, polling: boolean, xprop: boolean): Promise
   const display = await ready;
   if (!display) throw new Error('the driver could not start its X session');
   // For the side-by-side figure (README, Performance): another watcher can be started on this display now.
-  console.log(`X display ${display} is up; the schedule starts when capture has started (DISPLAY=${display} to watch it side by side)`);
+  console.log(`X display ${display} is up (DISPLAY=${display} to run another watcher on it side by side)`);
+  if (holdSeconds > 0) {
+    console.log(`holding ${holdSeconds} s before capture and the schedule start (--hold)`);
+    await new Promise((resolve) => setTimeout(resolve, holdSeconds * 1000));
+  }
 
   const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display, XDG_SESSION_TYPE: 'x11' };
   delete env.WAYLAND_DISPLAY;
@@ -379,6 +384,8 @@ if (isMain) {
   } else {
     const seconds = secondsArg === -1 ? 180 : Number(args[secondsArg + 1]);
     if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be a number >= 10');
-    bench(seconds, args.includes('--polling'), args.includes('--xprop')).then(() => process.exit(0), fail);
+    const holdArg = args.indexOf('--hold');
+    const hold = holdArg === -1 ? 0 : Number(args[holdArg + 1]);
+    bench(seconds, args.includes('--polling'), args.includes('--xprop'), Number.isFinite(hold) ? hold : 0).then(() => process.exit(0), fail);
   }
 }
