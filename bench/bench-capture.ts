@@ -1,11 +1,13 @@
-// npm run bench:capture [-- --seconds N] [--polling]
+// npm run bench:capture [-- --seconds N] [--polling] [--xprop] [--hold S]
 //
 // Measures what activity capture costs on Linux X11: starts its own Xvfb with openbox and a few
 // xterm windows, lets a driver process switch focus and change titles on a schedule, runs the real
-// capture service (get-windows, X11 focus events, xprintidle) in this process at the default
-// interval, and reports the CPU used by this process and every helper it spawned (xprop, xwininfo,
-// xprintidle) as a percentage of one core. The driver, Xvfb, openbox and the xterms run in a
-// separate process so their CPU is not counted. The last line of output is one JSON object:
+// capture service in this process at the default interval with the readers the app chooses (the
+// window, focus changes and idle time read in-process over the X protocol; --xprop measures the
+// fallback: xprop, xprop -spy and xprintidle), and reports the CPU used by this process and every
+// helper it spawned as a percentage of one core. --hold S waits S seconds once the X display is up,
+// before capture and the schedule start, so another watcher can be started on the same display.
+// The driver, Xvfb, openbox and the xterms run in a separate process so their CPU is not counted. The last line of output is one JSON object:
 // {"cpuPercent", "focusChanges", "segments", "missedChanges", "seconds"}.
 //
 // Also exports startXSession(), which the real-window test uses.
@@ -208,24 +210,34 @@ interface CaptureResult {
   segments: ActivitySegment[];
 }
 
-async function captureProcess(polling: boolean): Promise<void> {
-  const [{ createCaptureService }, { createGetWindowsSource }, { createX11FocusEvents }, { createXprintidleSource }] = await Promise.all([
-    import('../electron/main/capture/capture-service'),
-    import('../electron/main/capture/get-windows-source'),
-    import('../electron/main/capture/focus-events'),
-    import('../electron/main/idle/xprintidle-source'),
-  ]);
+/** Today's readers (xprop, xprop -spy, xprintidle), or the X protocol ones chosen as in the app. */
+async function readers(xprop: boolean) {
+  if (xprop) {
+    const [{ createGetWindowsSource }, { createX11FocusEvents }, { createXprintidleSource }] = await Promise.all([
+      import('../electron/main/capture/get-windows-source'),
+      import('../electron/main/capture/focus-events'),
+      import('../electron/main/idle/xprintidle-source'),
+    ]);
+    return { windowSource: createGetWindowsSource(), focusEvents: createX11FocusEvents(), idleSource: createXprintidleSource() };
+  }
+  const { createLinuxX11Readers } = await import('../electron/main/capture/linux-x11-readers');
+  return createLinuxX11Readers({ warn: (message) => console.error(message) });
+}
+
+async function captureProcess(polling: boolean, xprop: boolean): Promise<void> {
+  const { createCaptureService } = await import('../electron/main/capture/capture-service');
+  const { windowSource, focusEvents, idleSource } = await readers(xprop);
   type Segment = ActivitySegment;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tn-bench-capture-'));
   const segments = new Map<string, Segment>();
   let service: ReturnType<typeof createCaptureService> | null = null;
   service = createCaptureService({
-    windowSource: createGetWindowsSource(),
-    idleSource: createXprintidleSource(),
+    windowSource,
+    idleSource,
     clock: { now: () => Date.now(), timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone },
     paths: { dataDir },
     // --polling measures the fallback (no focus events) for comparison.
-    focusEvents: polling ? undefined : createX11FocusEvents(),
+    focusEvents: polling ? undefined : focusEvents,
     settings: { enabled: true },
     emit: (event, payload) => {
       if (event !== 'capture:segments') return;
@@ -268,7 +280,7 @@ function lineReader(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
-async function bench(seconds: number, polling: boolean): Promise<void> {
+async function bench(seconds: number, polling: boolean, xprop: boolean, holdSeconds: number): Promise<void> {
   const missing = missingXTools();
   if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);
   const { DEFAULT_INTERVAL_SECONDS } = await import('../shared/capture/types');
@@ -285,7 +297,7 @@ async function bench(seconds: number, polling: boolean): Promise<void> {
     format: 'esm',
     target: 'node20',
     // Resolved from the repository's node_modules at run time, as in the app.
-    external: ['get-windows', 'esbuild'],
+    external: ['get-windows', 'esbuild', 'x11'],
     logLevel: 'warning',
   });
 
@@ -307,10 +319,16 @@ async function bench(seconds: number, polling: boolean): Promise<void> {
   });
   const display = await ready;
   if (!display) throw new Error('the driver could not start its X session');
+  // For the side-by-side figure (README, Performance): another watcher can be started on this display now.
+  console.log(`X display ${display} is up (DISPLAY=${display} to run another watcher on it side by side)`);
+  if (holdSeconds > 0) {
+    console.log(`holding ${holdSeconds} s before capture and the schedule start (--hold)`);
+    await new Promise((resolve) => setTimeout(resolve, holdSeconds * 1000));
+  }
 
   const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display, XDG_SESSION_TYPE: 'x11' };
   delete env.WAYLAND_DISPLAY;
-  const capture = spawn(process.execPath, [bundle, '--capture', ...(polling ? ['--polling'] : [])], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const capture = spawn(process.execPath, [bundle, '--capture', ...(polling ? ['--polling'] : []), ...(xprop ? ['--xprop'] : [])], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   let result: CaptureResult | null = null;
   const started = new Promise<void>((resolve) => lineReader(capture, (line) => {
     if (line === 'STARTED') resolve();
@@ -336,7 +354,7 @@ async function bench(seconds: number, polling: boolean): Promise<void> {
   console.log(`capture mode: ${JSON.stringify(r.mode)}, interval ${DEFAULT_INTERVAL_SECONDS}s, display ${display}`);
   console.log(`ran ${(r.wallMs / 1000).toFixed(1)} s: ${focusChanges} focus changes and ${actions.length - focusChanges} title changes by the driver`);
   console.log(
-    `CPU: capture process ${r.cpuSelf.toFixed(0)} ms + helpers it spawned ${r.cpuChildren.toFixed(0)} ms = ${cpuPercent.toFixed(3)}% of one core (target < 0.5%); starting the service took ${r.cpuStartup.toFixed(0)} ms of it`,
+    `CPU: capture process ${r.cpuSelf.toFixed(0)} ms + helpers it spawned ${r.cpuChildren.toFixed(0)} ms = ${cpuPercent.toFixed(3)}% of one core (target < 0.2%); starting the service took ${r.cpuStartup.toFixed(0)} ms of it`,
   );
   console.log(`segments written: ${r.segments.length}; changes that lasted >= ${DEFAULT_INTERVAL_SECONDS}s: ${considered.length}, missed: ${missed.length}`);
   for (const m of missed.slice(0, 10)) console.log(`  missed ${m.kind} to "${m.title}" at +${((m.at - first) / 1000).toFixed(1)}s for ${m.dwellMs} ms`);
@@ -362,10 +380,12 @@ if (isMain) {
   if (args[0] === '--driver') {
     driver(Number(args[1] ?? 180)).catch(fail);
   } else if (args[0] === '--capture') {
-    captureProcess(args.includes('--polling')).catch(fail);
+    captureProcess(args.includes('--polling'), args.includes('--xprop')).catch(fail);
   } else {
     const seconds = secondsArg === -1 ? 180 : Number(args[secondsArg + 1]);
     if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be a number >= 10');
-    bench(seconds, args.includes('--polling')).then(() => process.exit(0), fail);
+    const holdArg = args.indexOf('--hold');
+    const hold = holdArg === -1 ? 0 : Number(args[holdArg + 1]);
+    bench(seconds, args.includes('--polling'), args.includes('--xprop'), Number.isFinite(hold) ? hold : 0).then(() => process.exit(0), fail);
   }
 }

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createX11FocusEvents } from '../main/capture/focus-events';
 import { createGetWindowsSource } from '../main/capture/get-windows-source';
+import { createLinuxX11Readers } from '../main/capture/linux-x11-readers';
 import { composeMain } from '../main/compose';
 import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
@@ -33,14 +33,16 @@ export async function startHarness(options: HarnessOptions = {}) {
   const idle = manualIdleSource();
   const opener = recordingOpener({ launch: options.launchBrowser ?? false });
   const tray = recordingTray();
+  // Linux: the X protocol in-process, xprop and xprintidle as the fallback.
+  const x11 = process.platform === 'linux' ? createLinuxX11Readers() : null;
 
   const main = composeMain(
     {
       clock: nodeClock,
       // Tests drive idle time through the controls; a person at a desktop gets the real idle time.
-      idleSource: options.testControls ? idle.source : createXprintidleSource(),
-      windowSource: createGetWindowsSource(),
-      focusEvents: process.platform === 'linux' && process.env['DISPLAY'] ? createX11FocusEvents() : undefined,
+      idleSource: options.testControls ? idle.source : (x11?.idleSource ?? createXprintidleSource()),
+      windowSource: x11?.windowSource ?? createGetWindowsSource(),
+      focusEvents: x11?.focusEvents,
       externalOpener: opener.opener,
       // The repository's resources/, as the harness runs from the repository's root (like package.json below).
       paths: { dataDir, resourcesDir: resolve('resources') },

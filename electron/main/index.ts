@@ -4,8 +4,8 @@ import { app, globalShortcut, ipcMain, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventChannels, invokeChannels } from '../../shared/ipc/contract';
-import { createX11FocusEvents } from './capture/focus-events';
 import { createGetWindowsSource } from './capture/get-windows-source';
+import { createLinuxX11Readers } from './capture/linux-x11-readers';
 import { composeMain, type ComposedMain } from './compose';
 import { startRunMarker } from './safe-mode';
 import { unavailableUpdater } from './update/updater-port';
@@ -57,12 +57,14 @@ if (!app.requestSingleInstanceLock()) {
     applyAppWideSecurity();
     const run = startRunMarker(userDataDir());
     onCleanExit = run.cleanExit;
+    // Linux: the X protocol in-process, xprop as the fallback (idle time comes from powerMonitor).
+    const x11 = process.platform === 'linux' ? createLinuxX11Readers() : null;
     main = composeMain(
       {
         clock: systemClock,
         idleSource: electronIdleSource(),
-        windowSource: createGetWindowsSource(),
-        focusEvents: process.platform === 'linux' ? createX11FocusEvents() : undefined,
+        windowSource: x11?.windowSource ?? createGetWindowsSource(),
+        focusEvents: x11?.focusEvents,
         externalOpener: electronOpener,
         paths: { dataDir: userDataDir(), resourcesDir: resourcePath('.') },
         secretStore: safeStorageSecretStore(userDataDir()),

@@ -1,4 +1,6 @@
 // Focus-change notifications, so capture can sample when something changed instead of polling.
+// The FocusEvents port is defined here; on X11 the app uses the in-process X protocol version
+// (x11-protocol-source.ts, chosen in linux-x11-readers.ts) and the xprop one below is its fallback.
 //
 // Why: on Linux get-windows runs xprop twice and xwininfo once per call (about 8 ms of CPU), so
 // polling every second costs about 1% of a core. X11 publishes the active window as the root

@@ -56,7 +56,11 @@ export function sampleFromProperties(properties: ReadonlyMap<string, XProperty |
   const title = netName ? xpropText(netName.value) : name ? xpropText(name.value) : '';
   const wmClass = properties.get('WM_CLASS');
   const pid = Number.parseInt(properties.get('_NET_WM_PID')?.value ?? '', 10);
-  const sample: ActiveWindowSample = { app: wmClass ? xpropClass(wmClass.value) : '', title, url: null };
+  return withProcess({ app: wmClass ? xpropClass(wmClass.value) : '', title, url: null }, pid);
+}
+
+/** Adds the window's process id and executable path (when readable) to a sample. */
+export function withProcess(sample: ActiveWindowSample, pid: number): ActiveWindowSample {
   if (Number.isFinite(pid)) {
     sample.pid = pid;
     try {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCaptureService, type CaptureService } from '../../../electron/main/capture/capture-service';
 import { createX11FocusEvents } from '../../../electron/main/capture/focus-events';
 import { createGetWindowsSource } from '../../../electron/main/capture/get-windows-source';
+import { createLinuxX11Readers } from '../../../electron/main/capture/linux-x11-readers';
 import { createXprintidleSource } from '../../../electron/main/idle/xprintidle-source';
 import { missingXTools, startXSession, type XSession } from '../../../bench/bench-capture';
 import type { ActivitySegment, CaptureStatus } from '../../../shared/capture/types';
@@ -50,16 +51,25 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  async function capture(focusEvents: boolean) {
-    const dataDir = fs.mkdtempSync(path.join(root, focusEvents ? 'events-' : 'polling-'));
+  /** 'x protocol': the readers the app chooses on X11; 'xprop events' and 'polling': the fallback. */
+  type Method = 'x protocol' | 'xprop events' | 'polling';
+  function readers(method: Method) {
+    if (method === 'x protocol') return createLinuxX11Readers({ warn: (message) => expect.fail(message) });
+    return {
+      windowSource: createGetWindowsSource(),
+      idleSource: createXprintidleSource(),
+      focusEvents: method === 'xprop events' ? createX11FocusEvents() : undefined,
+    };
+  }
+
+  async function capture(method: Method) {
+    const dataDir = fs.mkdtempSync(path.join(root, `${method.replace(' ', '-')}-`));
     const segments = new Map<string, ActivitySegment>();
     const statuses: CaptureStatus[] = [];
     const service: CaptureService = createCaptureService({
-      windowSource: createGetWindowsSource(),
-      idleSource: createXprintidleSource(),
+      ...readers(method),
       clock: { now: () => Date.now(), timeZone: () => 'UTC' },
       paths: { dataDir },
-      focusEvents: focusEvents ? createX11FocusEvents() : undefined,
       settings: { enabled: true, excludedApps: [], redactions: [{ pattern: 'ACME-\\d+', replacement: 'ACME-…' }] },
       emit: (event, payload) => {
         if (event === 'capture:segments') for (const s of payload as ActivitySegment[]) segments.set(s.id, s);
@@ -70,15 +80,16 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     return { service, segments, statuses, dataDir };
   }
 
-  it.each([
-    ['focus events', true],
+  it.each<[Method, boolean]>([
+    ['x protocol', true],
+    ['xprop events', true],
     ['polling', false],
-  ])('records a segment with the focused window title (%s)', async (_name, events) => {
+  ])('records a segment with the focused window title (%s)', async (method, events) => {
     const tag = Math.random().toString(36).slice(2, 7);
     const alpha = await x.openWindow(`alpha ${tag} ACME-4711 = notes`);
     const beta = await x.openWindow(`beta ${tag}`);
     await x.activate(beta);
-    const { service, segments, dataDir: dir } = await capture(events);
+    const { service, segments, dataDir: dir } = await capture(method);
     dataDir = dir;
     await service.start();
     expect(service.status()).toEqual({ state: 'running', mode: events ? 'events' : 'polling' });
