@@ -6,11 +6,11 @@ import { z } from 'zod';
 const none = z.undefined();
 
 /** A backup file's text: the renderer's whole workspace as JSON. Big, but bounded. */
-export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
+const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
 const MAX_FILE_CHARS = 64 * 1024 * 1024;
 
 /** A data-folder file by its name relative to the folder, e.g. "qbo-companies.json" or "qbd/abc.json". */
-export const WorkspaceFileName = z.string().min(1).max(120).regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9_-]+\.json)?$/, 'That is not a workspace file name.');
+const WorkspaceFileName = z.string().min(1).max(120).regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9_-]+\.json)?$/, 'That is not a workspace file name.');
 
 export const WorkspaceFiles = z.record(WorkspaceFileName, z.string().max(MAX_FILE_CHARS));
 export type WorkspaceFiles = z.infer<typeof WorkspaceFiles>;
