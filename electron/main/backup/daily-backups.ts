@@ -54,7 +54,7 @@ function createDailyBackups({ dataDir, clock, keep = 7 }: DailyBackupDeps) {
 export function registerBackupHandlers(router: IpcRouter, deps: DailyBackupDeps): void {
   const backups = createDailyBackups(deps);
   router.handle('backup:getStatus', () => backups.status());
-  router.handle('backup:save', ({ text }) => backups.save(text));
+  router.handle('backup:saveToday', ({ text }) => backups.save(text));
   router.handle('backup:readFiles', () => ({ files: readWorkspaceFiles(deps.dataDir) }));
   router.handle('backup:restoreFiles', ({ files }) => ({ written: writeWorkspaceFiles(deps.dataDir, files) }));
 }

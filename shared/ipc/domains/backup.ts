@@ -34,5 +34,5 @@ export const backupCalls = {
   /** Writes main's workspace files back from a restored backup (allow-listed names only). */
   'backup:restoreFiles': { request: z.object({ files: WorkspaceFiles }), response: z.object({ written: z.array(z.string()) }) },
   /** Keeps today's backup in the backups folder (replacing today's earlier one) and prunes to the last `keep`. */
-  'backup:save': { request: z.object({ text: z.string().min(2).max(MAX_BACKUP_CHARS) }), response: BackupStatus },
+  'backup:saveToday': { request: z.object({ text: z.string().min(2).max(MAX_BACKUP_CHARS) }), response: BackupStatus },
 } as const;

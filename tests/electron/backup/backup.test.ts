@@ -33,7 +33,7 @@ describe('daily backups', () => {
     const t = testMain();
     for (let day = 0; day < 10; day++) {
       expect((await t.call('backup:getStatus'))['due']).toBe(true);
-      const status = await t.call('backup:save', { text: `{"day":${day}}` });
+      const status = await t.call('backup:saveToday', { text: `{"day":${day}}` });
       expect(status).toMatchObject({ due: false, lastBackupAt: t.clock.now, keep: 7 });
       t.clock.now += DAY;
     }
@@ -44,9 +44,9 @@ describe('daily backups', () => {
 
   it('a second backup the same day replaces the first', async () => {
     const t = testMain();
-    await t.call('backup:save', { text: '{"n":1}' });
+    await t.call('backup:saveToday', { text: '{"n":1}' });
     t.clock.now += 60_000;
-    await t.call('backup:save', { text: '{"n":2}' });
+    await t.call('backup:saveToday', { text: '{"n":2}' });
     expect(readdirSync(join(t.dataDir, 'backups'))).toEqual(['track-nexus-2026-01-15.json']);
     expect((await t.call('backup:getStatus'))['lastBackupAt']).toBe(t.clock.now);
   });

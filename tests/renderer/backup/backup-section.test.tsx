@@ -30,7 +30,7 @@ function fakeMain(due = false) {
       if (channel === 'backup:getStatus') return { ok: true, value: status };
       if (channel === 'backup:readFiles') return { ok: true, value: { files: { 'qbo-companies.json': '{"companies":[]}' } } };
       if (channel === 'backup:restoreFiles') return (restoredFiles.push(payload!.files!), { ok: true, value: { written: Object.keys(payload!.files!) } });
-      if (channel === 'backup:save') {
+      if (channel === 'backup:saveToday') {
         saved.push(payload!.text!);
         status = { ...status, lastBackupAt: Date.UTC(2026, 0, 15, 14, 0), due: false };
         return { ok: true, value: status };

@@ -17,7 +17,7 @@ export async function backupText(api: RendererApi, store: BackupStore): Promise<
 export async function backUpNow(api: RendererApi, store: BackupStore): Promise<IpcResult<BackupStatus>> {
   const text = await backupText(api, store);
   if (!text.ok) return text;
-  return api.invoke('backup:save', { text: text.value });
+  return api.invoke('backup:saveToday', { text: text.value });
 }
 
 async function backUpIfDue(api: RendererApi, store: BackupStore): Promise<void> {
