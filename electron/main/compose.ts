@@ -4,6 +4,7 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
+import { registerBackupHandlers } from './backup/daily-backups';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile, refusedRulesReason } from './capture-settings-file';
@@ -147,6 +148,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   });
 
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
+  registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
 
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);

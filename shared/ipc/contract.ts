@@ -4,6 +4,7 @@
 // copy of the truth. Names: calls `domain:verbNoun`, events `domain:noun` or past tense.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './domains/app';
+import { backupCalls } from './domains/backup';
 import { captureCalls, captureEvents } from './domains/capture';
 import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
@@ -18,6 +19,7 @@ export const invokeContract = {
   ...qboCalls,
   ...qbdCalls,
   ...updateCalls,
+  ...backupCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
@@ -55,3 +57,4 @@ export * from './domains/capture';
 export * from './domains/qbo';
 export * from './domains/qbd';
 export * from './domains/update';
+export * from './domains/backup';

@@ -10,6 +10,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
 import { TodayScreen } from '../features/day/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
+import { BackupBridge } from '../features/backup/BackupBridge';
 import { BudgetWatcher } from '../features/budgets/BudgetWatcher';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
@@ -89,6 +90,7 @@ export function App() {
       <TrashBridge />
       <UndoNotice />
       <BudgetWatcher />
+      <BackupBridge />
       <AwayPrompt />
       <UpdateBridge />
     </div>

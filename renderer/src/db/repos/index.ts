@@ -23,6 +23,7 @@ import { createSettingsRepo } from './settings-repo';
 import { createTasksRepo } from './tasks-repo';
 import { createTrashRepo } from './trash-repo';
 import { createViewsRepo } from './views-repo';
+import { createBackupStore } from '../../features/backup/backup-store';
 
 export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
   const ctx = repoContext(db, options);
@@ -64,6 +65,7 @@ export function createRepos(db: TrackNexusDb, options: RepoOptions = {}) {
     payments: createPaymentStore(ctx),
     expenses: createExpenseStore(ctx),
     reports: createReportStore(ctx),
+    backup: createBackupStore(db, ctx.now),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { BackupSection } from '../backup/BackupSection';
 import { CaptureSection } from '../capture-settings/CaptureSection';
 import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
@@ -20,6 +21,7 @@ const sections = [
   { id: 'import', label: 'Import & export' },
   { id: 'capture', label: 'Activity capture' },
   { id: 'updates', label: 'Updates' },
+  { id: 'backups', label: 'Backups' },
   { id: 'about', label: 'About' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
@@ -132,6 +134,7 @@ export function SettingsScreen() {
           ))}
           {card('capture', 'Activity capture', <CaptureSection />)}
           {card('updates', 'Updates', <UpdatesSection />)}
+          {card('backups', 'Backups', <BackupSection />)}
           <section className="card" id="settings-about" aria-labelledby="about-title">
             <h2 id="about-title" tabIndex={-1}>About</h2>
             {error ? <p role="alert" className="error">{error}</p> : null}

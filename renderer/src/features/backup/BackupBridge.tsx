@@ -1,0 +1,11 @@
+// Runs the automatic daily backup while the app runs (see daily-backup.ts). Renders nothing.
+import { useEffect } from 'react';
+import { useRepos } from '../../data/repos-context';
+import { api } from '../../platform/api';
+import { startDailyBackups } from './daily-backup';
+
+export function BackupBridge() {
+  const repos = useRepos();
+  useEffect(() => startDailyBackups(api, repos.backup), [repos]);
+  return null;
+}
