@@ -10,6 +10,7 @@ import { composeMain } from '../main/compose';
 import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
 import { manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
+import { recordingNotifier } from './recording-notifier';
 import { startHarnessServer, type ControlHandler } from './server';
 
 export interface HarnessOptions {
@@ -32,6 +33,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   const idle = manualIdleSource();
   const opener = recordingOpener({ launch: options.launchBrowser ?? false });
   const tray = recordingTray();
+  const notices = recordingNotifier();
 
   const main = composeMain(
     {
@@ -45,6 +47,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       paths: { dataDir, resourcesDir: resolve('resources') },
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
+      notifier: notices.notifier,
     },
     {
       shell: 'harness',
@@ -62,6 +65,8 @@ export async function startHarness(options: HarnessOptions = {}) {
         tray: () => tray.model(),
         'tray/click': (_req, body) => ({ clicked: main.tray.click(String((body as { id?: unknown })?.id ?? '')) }),
         opened: () => ({ urls: [...opener.opened] }),
+        reminders: () => ({ shown: notices.list() }),
+        'reminders/click': (_req, body) => ({ clicked: notices.click(Number((body as { index?: unknown })?.index ?? 0)) }),
         // Emits segments exactly as the capture service would, for review tests with a known day.
         'capture/segments': (_req, body) => {
           main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);

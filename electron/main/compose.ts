@@ -13,6 +13,7 @@ import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSo
 import { join } from 'node:path';
 import { registerQbdHandlers } from './qbd/handlers';
 import { registerQboHandlers } from './qbo/handlers';
+import { registerReminderHandlers, type ReminderNotifier } from './reminders/reminders-handlers';
 import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 
@@ -27,6 +28,8 @@ export interface MainPorts {
   tray: TrayPort;
   /** QuickBooks tokens and client secret: safeStorage in the app, a key file in the harness and tests. */
   secretStore: SecretStore;
+  /** OS notifications for reminders; without one, reminders say they could not be shown. */
+  notifier?: ReminderNotifier;
 }
 
 export interface ShellInfo {
@@ -141,6 +144,8 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     paths: ports.paths,
     desktop: qbd.service,
   });
+
+  registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
 
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);

@@ -1,8 +1,9 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
-import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import { Menu, Notification, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
 import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
+import type { ReminderNotifier } from './reminders/reminders-handlers';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
@@ -67,4 +68,19 @@ export function userDataDir(): string {
 /** QuickBooks secrets encrypted by the OS keychain through safeStorage (see secrets/). */
 export function safeStorageSecretStore(dir: string) {
   return secretStoreOver(dir, safeStorage);
+}
+
+/** Reminders as notifications of the OS. Each is kept until clicked or closed: one collected early never reports its click. */
+export function electronNotifier(): ReminderNotifier {
+  const live = new Set<Notification>();
+  return {
+    supported: () => Notification.isSupported(),
+    show({ title, body }, onClick) {
+      const n = new Notification({ title, body });
+      live.add(n);
+      n.on('click', () => (live.delete(n), onClick()));
+      n.on('close', () => live.delete(n));
+      n.show();
+    },
+  };
 }

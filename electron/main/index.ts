@@ -10,6 +10,7 @@ import { composeMain, type ComposedMain } from './compose';
 import { startRunMarker } from './safe-mode';
 import {
   electronIdleSource,
+  electronNotifier,
   electronOpener,
   electronTray,
   safeStorageSecretStore,
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
         paths: { dataDir: userDataDir(), resourcesDir: resourcePath('.') },
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
+        notifier: electronNotifier(),
       },
       {
         shell: 'electron',

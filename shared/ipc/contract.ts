@@ -7,6 +7,7 @@ import { appCalls, appEvents } from './domains/app';
 import { captureCalls, captureEvents } from './domains/capture';
 import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
+import { remindersCalls, remindersEvents } from './domains/reminders';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
@@ -16,6 +17,7 @@ export const invokeContract = {
   ...captureCalls,
   ...qboCalls,
   ...qbdCalls,
+  ...remindersCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
@@ -23,6 +25,7 @@ export const eventContract = {
   ...captureEvents,
   ...qboEvents,
   ...qbdEvents,
+  ...remindersEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -10,8 +10,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
 import { TodayScreen } from '../features/day/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
-import { BudgetWatcher } from '../features/budgets/BudgetWatcher';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
+import { RemindersBridge } from '../features/reminders/RemindersBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
 import { TrashBridge } from '../features/trash/TrashBridge';
 import { TrashNavItem } from '../features/trash/TrashNavItem';
@@ -87,7 +87,7 @@ export function App() {
       <QboSyncBridge />
       <TrashBridge />
       <UndoNotice />
-      <BudgetWatcher />
+      <RemindersBridge />
       <AwayPrompt />
     </div>
   );
