@@ -6,6 +6,7 @@ import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
 import { PeopleSection } from '../reports/PeopleSection';
+import { RemindersSection } from '../reminders/RemindersSection';
 import { useEstimates } from '../projects/use-estimates';
 import { WorkspaceDefaults } from './WorkspaceDefaults';
 import { useUi } from '../../app/ui-store';
@@ -18,6 +19,7 @@ const sections = [
   { id: 'people', label: 'People and costs' },
   { id: 'import', label: 'Import & export' },
   { id: 'capture', label: 'Activity capture' },
+  { id: 'reminders', label: 'Reminders' },
   { id: 'about', label: 'About' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
@@ -129,6 +131,7 @@ export function SettingsScreen() {
             </>
           ))}
           {card('capture', 'Activity capture', <CaptureSection />)}
+          {card('reminders', 'Reminders', <RemindersSection />)}
           <section className="card" id="settings-about" aria-labelledby="about-title">
             <h2 id="about-title" tabIndex={-1}>About</h2>
             {error ? <p role="alert" className="error">{error}</p> : null}
