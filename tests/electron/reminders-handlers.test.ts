@@ -1,4 +1,4 @@
-// reminders:notify through main's router with the harness's recording notifier: the notification is
+// reminders:showReminder through main's router with the harness's recording notifier: the notification is
 // shown with its words, a bad target is refused, and a click brings the window forward and tells the
 // renderer which screen to open.
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ const review = { id: 'review:2026-06-10', title: 'A day is waiting for review', 
 describe('reminders in main', () => {
   it('shows the notification, and a click opens the window and names the screen', async () => {
     const { router, heard, notices, opened } = setup();
-    expect(await router.dispatch('reminders:notify', review)).toEqual({ ok: true, value: { shown: true } });
+    expect(await router.dispatch('reminders:showReminder', review)).toEqual({ ok: true, value: { shown: true } });
     expect(notices.list()).toEqual([{ title: review.title, body: review.body }]);
     expect(heard).toEqual([]);
     expect(notices.click(0)).toBe(true);
@@ -33,13 +33,13 @@ describe('reminders in main', () => {
 
   it('refuses a target that is not a screen of the app', async () => {
     const { router, notices } = setup();
-    const result = await router.dispatch('reminders:notify', { ...review, target: { screen: 'https://evil.example' } });
+    const result = await router.dispatch('reminders:showReminder', { ...review, target: { screen: 'https://evil.example' } });
     expect(result.ok).toBe(false);
     expect(notices.list()).toEqual([]);
   });
 
   it('says it was not shown where there is no notifier', async () => {
     const { router } = setup(false);
-    expect(await router.dispatch('reminders:notify', review)).toEqual({ ok: true, value: { shown: false } });
+    expect(await router.dispatch('reminders:showReminder', review)).toEqual({ ok: true, value: { shown: false } });
   });
 });

@@ -11,7 +11,7 @@ export interface ReminderNotifier {
 }
 
 export function registerReminderHandlers(router: IpcRouter, emit: Emit, deps: { notifier?: ReminderNotifier; openWindow: () => void }): void {
-  router.handle('reminders:notify', ({ title, body, target }) => {
+  router.handle('reminders:showReminder', ({ title, body, target }) => {
     const notifier = deps.notifier;
     if (!notifier?.supported()) return { shown: false };
     notifier.show({ title, body }, () => {

@@ -13,7 +13,7 @@ const Notify = z.object({
 
 export const remindersCalls = {
   /** Shows a notification; `shown` is false where the system has none (then only the app says so). */
-  'reminders:notify': { request: Notify, response: z.object({ shown: z.boolean() }) },
+  'reminders:showReminder': { request: Notify, response: z.object({ shown: z.boolean() }) },
 } as const;
 
 export const remindersEvents = {

@@ -14,7 +14,7 @@ import { useQboTab } from '../quickbooks/qbo-tab-store';
 import { createReminderRunner } from './runner';
 import { gatherSnapshot } from './snapshot';
 
-export function openTarget(target: ReminderTarget): void {
+function openTarget(target: ReminderTarget): void {
   const ui = useUi.getState();
   if (target.screen === 'today') ui.go('today');
   else if (target.screen === 'review') ui.showDay(target.day, 'review');
@@ -30,7 +30,7 @@ function budgetNotifier(repos: Repos, api: RendererApi, now: () => number): Noti
     notify({ title, body }) {
       void repos.settings.get('reminders').then((s) => {
         if (!budgetMayNotify(s, now(), currentZone())) return;
-        return api.invoke('reminders:notify', { id: `budget:${title}`, title, body, target: { screen: 'settings', section: 'projects' } });
+        return api.invoke('reminders:showReminder', { id: `budget:${title}`, title, body, target: { screen: 'settings', section: 'projects' } });
       });
     },
   };
@@ -44,7 +44,7 @@ export function RemindersBridge({ api = realApi, now = Date.now }: { api?: Rende
     const runner = createReminderRunner({
       settings: () => repos.settings.get('reminders'),
       snapshot: (s) => gatherSnapshot(repos, api, s, now(), currentZone()),
-      notify: ({ id, title, body, target }) => api.invoke('reminders:notify', { id, title, body, target }),
+      notify: ({ id, title, body, target }) => api.invoke('reminders:showReminder', { id, title, body, target }),
       now,
       zone: currentZone,
     });
