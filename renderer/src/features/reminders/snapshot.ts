@@ -28,7 +28,7 @@ async function syncProblems(repos: Repos, api: RendererApi): Promise<ReminderSna
   const reconnect = companies
     .filter((c) => c.state === 'reconnect_required' || c.state === 'error')
     .map((c) => ({ companyId: c.companyId, name: name(c.companyId), key: `${c.state}:${c.connectedAt ?? 0}`, reconnect: true }));
-  const failed = (await repos.sync.allRows()).filter((r) => r.state === 'failed');
+  const failed = await repos.sync.failedRows();
   const byCompany = new Map<string, string>();
   for (const r of failed.sort((a, b) => a.createdAt - b.createdAt)) byCompany.set(r.companyId ?? '', r.id);
   const failures = [...byCompany].map(([companyId, rowId]) => ({ companyId, name: name(companyId), key: `failed:${rowId}`, reconnect: false }));
