@@ -11,7 +11,7 @@ const REVIEW_DAYS = 7;
 
 async function timer(repos: Repos, today: string) {
   const running = await repos.entries.running();
-  const ends = (await repos.entries.listDay(today)).map((e) => e.end ?? 0);
+  const ends = (await repos.entries.listDay(today)).flatMap((e) => (e.end === null ? [] : [e.end]));
   return { timerRunning: running !== undefined, lastTimerEnd: ends.length > 0 ? Math.max(...ends) : null };
 }
 
