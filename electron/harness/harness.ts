@@ -11,6 +11,7 @@ import { fileSecretStore } from '../main/secrets/file-secret-store';
 import { createXprintidleSource } from '../main/idle/xprintidle-source';
 import { manualIdleSource, nodeClock, recordingOpener, recordingTray } from './node-ports';
 import { unavailableUpdater } from '../main/update/updater-port';
+import { recordingNotifier } from './recording-notifier';
 import { startHarnessServer, type ControlHandler } from './server';
 
 export interface HarnessOptions {
@@ -35,6 +36,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   const tray = recordingTray();
   // Linux: the X protocol in-process, xprop and xprintidle as the fallback.
   const x11 = process.platform === 'linux' ? createLinuxX11Readers() : null;
+  const notices = recordingNotifier();
 
   const main = composeMain(
     {
@@ -49,6 +51,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       secretStore: fileSecretStore(dataDir),
       tray: tray.port,
       updater: unavailableUpdater('Updates are installed by the desktop app.'),
+      notifier: notices.notifier,
     },
     {
       shell: 'harness',
@@ -66,6 +69,8 @@ export async function startHarness(options: HarnessOptions = {}) {
         tray: () => tray.model(),
         'tray/click': (_req, body) => ({ clicked: main.tray.click(String((body as { id?: unknown })?.id ?? '')) }),
         opened: () => ({ urls: [...opener.opened] }),
+        reminders: () => ({ shown: notices.list() }),
+        'reminders/click': (_req, body) => ({ clicked: notices.click(Number((body as { index?: unknown })?.index ?? 0)) }),
         // Emits segments exactly as the capture service would, for review tests with a known day.
         'capture/segments': (_req, body) => {
           main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);

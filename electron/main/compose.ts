@@ -14,6 +14,7 @@ import type { AppPaths, Clock, ExternalOpener, IdleSource, SecretStore, WindowSo
 import { join } from 'node:path';
 import { registerQbdHandlers } from './qbd/handlers';
 import { registerQboHandlers } from './qbo/handlers';
+import { registerReminderHandlers, type ReminderNotifier } from './reminders/reminders-handlers';
 import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 import { registerUpdateHandlers } from './update/handlers';
@@ -32,6 +33,8 @@ export interface MainPorts {
   secretStore: SecretStore;
   /** electron-updater in the packaged app; an "only in the desktop app" one elsewhere. */
   updater: UpdaterPort;
+  /** OS notifications for reminders; without one, reminders say they could not be shown. */
+  notifier?: ReminderNotifier;
 }
 
 export interface ShellInfo {
@@ -149,6 +152,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
 
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
   registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
+  registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
 
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);

@@ -2,8 +2,10 @@
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
 import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
 import electronUpdater from 'electron-updater';
+import { Menu, Notification, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
 import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
+import type { ReminderNotifier } from './reminders/reminders-handlers';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
 import type { UpdaterEvent, UpdaterPort } from './update/updater-port';
@@ -101,6 +103,17 @@ export function electronUpdaterPort(): UpdaterPort {
         autoUpdater.off('update-available', available).off('update-not-available', none).off('download-progress', progress);
         autoUpdater.off('update-downloaded', downloaded).off('error', error);
       };
+/** Reminders as notifications of the OS. Each is kept until clicked or closed: one collected early never reports its click. */
+export function electronNotifier(): ReminderNotifier {
+  const live = new Set<Notification>();
+  return {
+    supported: () => Notification.isSupported(),
+    show({ title, body }, onClick) {
+      const n = new Notification({ title, body });
+      live.add(n);
+      n.on('click', () => (live.delete(n), onClick()));
+      n.on('close', () => live.delete(n));
+      n.show();
     },
   };
 }

@@ -11,6 +11,7 @@ import { startRunMarker } from './safe-mode';
 import { unavailableUpdater } from './update/updater-port';
 import {
   electronIdleSource,
+  electronNotifier,
   electronOpener,
   electronTray,
   electronUpdaterPort,
@@ -70,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
         updater: app.isPackaged ? electronUpdaterPort() : unavailableUpdater('Updates are checked only in the installed app.'),
+        notifier: electronNotifier(),
       },
       {
         shell: 'electron',

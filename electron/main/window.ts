@@ -70,6 +70,10 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      // Closed to the tray the page is hidden, and Chromium would then slow its timers to once a
+      // minute or less: the scheduled sync, capture acknowledgements and reminders live on those
+      // timers and must keep their times (tests/e2e/hidden.spec.ts shows them firing while hidden).
+      backgroundThrottling: false,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -9,6 +9,7 @@ import { captureCalls, captureEvents } from './domains/capture';
 import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
 import { updateCalls, updateEvents } from './domains/update';
+import { remindersCalls, remindersEvents } from './domains/reminders';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
@@ -20,6 +21,7 @@ export const invokeContract = {
   ...qbdCalls,
   ...updateCalls,
   ...backupCalls,
+  ...remindersCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
@@ -28,6 +30,7 @@ export const eventContract = {
   ...qboEvents,
   ...qbdEvents,
   ...updateEvents,
+  ...remindersEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -13,6 +13,7 @@ import { AwayPrompt } from '../features/away/AwayPrompt';
 import { BackupBridge } from '../features/backup/BackupBridge';
 import { BudgetWatcher } from '../features/budgets/BudgetWatcher';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
+import { RemindersBridge } from '../features/reminders/RemindersBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
 import { TrashBridge } from '../features/trash/TrashBridge';
 import { TrashNavItem } from '../features/trash/TrashNavItem';
@@ -91,6 +92,7 @@ export function App() {
       <UndoNotice />
       <BudgetWatcher />
       <BackupBridge />
+      <RemindersBridge />
       <AwayPrompt />
       <UpdateBridge />
     </div>

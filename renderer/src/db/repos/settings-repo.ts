@@ -3,6 +3,7 @@
 // breaking the screen that reads it).
 import { z } from 'zod';
 import { DEFAULT_INVOICE_LAYOUT } from '../../../../shared/invoice/types';
+import { DEFAULT_REMINDER_SETTINGS, ReminderSettings } from '../../../../shared/reminders/policy';
 import { RoundingPolicy } from '../../../../shared/rounding/policy';
 import { isLocalDate } from '../../../../shared/time/local-date';
 import type { RepoContext } from '../context';
@@ -87,6 +88,8 @@ export const settingSchemas = {
     .default({}),
   /** Reports: the billable share of capacity a person aims at, in percent. */
   utilizationTargetPercent: z.number().int().min(1).max(100).default(75),
+  /** Which reminders show as notifications, working hours and quiet hours (shared/reminders/policy.ts). */
+  reminders: ReminderSettings.default(DEFAULT_REMINDER_SETTINGS),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

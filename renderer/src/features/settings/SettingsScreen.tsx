@@ -7,6 +7,7 @@ import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
 import { PeopleSection } from '../reports/PeopleSection';
+import { RemindersSection } from '../reminders/RemindersSection';
 import { useEstimates } from '../projects/use-estimates';
 import { WorkspaceDefaults } from './WorkspaceDefaults';
 import { UpdatesSection } from '../updates/UpdatesSection';
@@ -22,6 +23,7 @@ const sections = [
   { id: 'capture', label: 'Activity capture' },
   { id: 'updates', label: 'Updates' },
   { id: 'backups', label: 'Backups' },
+  { id: 'reminders', label: 'Reminders' },
   { id: 'about', label: 'About' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
@@ -135,6 +137,7 @@ export function SettingsScreen() {
           {card('capture', 'Activity capture', <CaptureSection />)}
           {card('updates', 'Updates', <UpdatesSection />)}
           {card('backups', 'Backups', <BackupSection />)}
+          {card('reminders', 'Reminders', <RemindersSection />)}
           <section className="card" id="settings-about" aria-labelledby="about-title">
             <h2 id="about-title" tabIndex={-1}>About</h2>
             {error ? <p role="alert" className="error">{error}</p> : null}

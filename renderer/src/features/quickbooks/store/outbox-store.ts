@@ -94,6 +94,8 @@ export function createOutboxStore(ctx: RepoContext, deps: { entries: EntriesRepo
     /** Rows with work left, of one company or (without an id) of all. */
     openRows: async (companyId?: string): Promise<OutboxRow[]> => ofCompany(await rowsInStates(['pending', 'inflight', 'blocked']), companyId),
     allRows: async (companyId?: string): Promise<OutboxRow[]> => ofCompany(await db.outbox.toArray(), companyId),
+    /** Rows QuickBooks refused for good (the reminders' "a sync failed"), read by the state index. */
+    failedRows: (): Promise<OutboxRow[]> => rowsInStates(['failed']),
 
     async plan(batchId: string): Promise<BatchPlan | undefined> {
       const row = await db.batchPlans.get(batchId);
