@@ -1,7 +1,7 @@
 // The composition root shared by the Electron app (index.ts) and the browser harness
 // (electron/harness/serve.ts): the same services, wired to whichever ports the shell provides.
 // Nothing here imports electron; nothing runs at import time.
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, QboSettingsView } from '../../shared/ipc/contract';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { createCaptureService } from './capture/capture-service';
@@ -15,6 +15,10 @@ import { registerQbdHandlers } from './qbd/handlers';
 import { registerQboHandlers } from './qbo/handlers';
 import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
+import { createFileLogger } from './log/logger';
+import { eventLog, ipcLog, logAppStart, qbwcLog } from './log/support-log';
+import { buildDiagnostics } from './log/diagnostics';
+import { createStartupService, type LoginItemPort } from './startup/login-item';
 
 export interface MainPorts {
   clock: Clock;
@@ -27,6 +31,8 @@ export interface MainPorts {
   tray: TrayPort;
   /** QuickBooks tokens and client secret: safeStorage in the app, a key file in the harness and tests. */
   secretStore: SecretStore;
+  /** Start at login; absent in the harness and tests (then Settings says it is only in the desktop app). */
+  loginItem?: LoginItemPort;
 }
 
 export interface ShellInfo {
@@ -43,9 +49,15 @@ export interface ShellInfo {
 
 // Long because it is the composition root: every service is created and wired here once, in dependency order.
 export function composeMain(ports: MainPorts, shell: ShellInfo) {
-  const router = new IpcRouter();
+  const log = createFileLogger({ dataDir: ports.paths.dataDir, now: () => ports.clock.now() });
+  const router = new IpcRouter(ipcLog(log.logger));
   const events = new EventBus();
+  events.addSink(eventLog(log.logger));
   const emit = events.emit.bind(events);
+  const startup = createStartupService({ port: ports.loginItem ?? unavailableLoginItem, dataDir: ports.paths.dataDir });
+  router.handle('startup:getState', () => startup.state());
+  router.handle('startup:saveSettings', (settings) => startup.save(settings));
+  router.handle('startup:dismissNotice', () => startup.dismissNotice());
 
   router.handle('app:getInfo', () => ({
     name: 'Track Nexus',
@@ -132,6 +144,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     clock: ports.clock,
     appVersion: `Track Nexus ${shell.version}`,
     ...(resourcesDir ? { wsdlPath: join(resourcesDir, 'qbd', 'QBWebConnectorSvc.wsdl') } : {}),
+    onQbwcEvent: qbwcLog(log.logger),
     onlineIds: async () => (await qbo.service.whenReady(), qbo.service.list().map((s) => s.companyId)),
   });
   const qbo = registerQboHandlers(router, emit, {
@@ -141,6 +154,20 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     paths: ports.paths,
     desktop: qbd.service,
   });
+
+  router.handle('diagnostics:export', () => buildDiagnostics({
+    now: () => ports.clock.now(),
+    app: { version: shell.version, shell: shell.shell, platform: shell.platform },
+    versions: process.versions,
+    captureSettings: () => capture.settings(),
+    captureState: () => capture.status().state,
+    qboSettings: async () => {
+      const view = await router.dispatch('qbo:getSettings', undefined);
+      return view.ok ? (view.value as QboSettingsView) : null;
+    },
+    companies: () => qbo.service.list(),
+    recentLog: (lines) => log.tail(lines),
+  }));
 
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
@@ -152,8 +179,11 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     capture,
     idleMonitor,
     qbo: qbo.service,
+    startup,
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
+      logAppStart(log.logger, { version: shell.version, shell: shell.shell, platform: shell.platform }, process.versions);
+      await startup.applyFirstRunDefault().catch(() => log.logger.log('warn', 'app.start', { phase: 'login_item_failed' }));
       idleMonitor.start();
       await capture.start();
     },
@@ -163,8 +193,16 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
       idleMonitor.stop();
       await qbo.dispose();
       await qbd.dispose();
+      log.logger.log('info', 'app.stop');
+      await log.flush();
     },
   };
 }
+
+const unavailableLoginItem: LoginItemPort = {
+  unavailableReason: 'Start at login is only in the installed desktop app.',
+  isEnabled: async () => false,
+  set: async () => {},
+};
 
 export type ComposedMain = ReturnType<typeof composeMain>;

@@ -5,6 +5,8 @@ import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
+import { HIDDEN_ARG, type LoginItemPort } from './startup/login-item';
+import { xdgAutostartPort } from './startup/xdg-autostart';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
 
 export const systemClock: Clock = {
@@ -67,4 +69,30 @@ export function userDataDir(): string {
 /** QuickBooks secrets encrypted by the OS keychain through safeStorage (see secrets/). */
 export function safeStorageSecretStore(dir: string) {
   return secretStoreOver(dir, safeStorage);
+}
+
+/**
+ * Start at login: Electron's login items on Windows and macOS, an XDG autostart file on Linux
+ * (Electron has none there). A development run would register the bare electron binary, so only
+ * the installed app offers it.
+ */
+export function electronLoginItem(): LoginItemPort {
+  if (!app.isPackaged) {
+    return { unavailableReason: 'Start at login is only in the installed app, not in a development run.', isEnabled: async () => false, set: async () => {} };
+  }
+  if (process.platform === 'linux') {
+    const home = app.getPath('home');
+    return xdgAutostartPort({ home, configHome: process.env['XDG_CONFIG_HOME'], command: process.env['APPIMAGE'] ?? process.execPath });
+  }
+  return {
+    unavailableReason: null,
+    isEnabled: async () => app.getLoginItemSettings().openAtLogin,
+    set: async ({ openAtLogin, openAsHidden }) =>
+      app.setLoginItemSettings({ openAtLogin, openAsHidden, args: openAsHidden ? [HIDDEN_ARG] : [] }),
+  };
+}
+
+/** macOS starts login items without arguments: it says instead whether this launch was one. */
+export function openedAtLogin(): boolean {
+  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
 }

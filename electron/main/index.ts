@@ -10,6 +10,8 @@ import { composeMain, type ComposedMain } from './compose';
 import { startRunMarker } from './safe-mode';
 import {
   electronIdleSource,
+  electronLoginItem,
+  openedAtLogin,
   electronOpener,
   electronTray,
   safeStorageSecretStore,
@@ -65,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
         paths: { dataDir: userDataDir(), resourcesDir: resourcePath('.') },
         secretStore: safeStorageSecretStore(userDataDir()),
         tray: electronTray(resourcePath('tray.png')),
+        loginItem: electronLoginItem(),
       },
       {
         shell: 'electron',
@@ -96,7 +99,7 @@ if (!app.requestSingleInstanceLock()) {
     // Another app may hold the keys: then there is no shortcut, and the window says nothing about it.
     shortcutRegistered = globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
 
-    win = createMainWindow();
+    win = createMainWindow({ hidden: main.startup.launchedHidden(process.argv, openedAtLogin()) });
     // Closing the window keeps the app (and a running timer) alive in the tray.
     win.on('close', (event) => {
       if (!quitting) {

@@ -7,6 +7,8 @@ import { appCalls, appEvents } from './domains/app';
 import { captureCalls, captureEvents } from './domains/capture';
 import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
+import { diagnosticsCalls } from './domains/diagnostics';
+import { startupCalls } from './domains/startup';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
@@ -16,6 +18,8 @@ export const invokeContract = {
   ...captureCalls,
   ...qboCalls,
   ...qbdCalls,
+  ...diagnosticsCalls,
+  ...startupCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
@@ -51,3 +55,4 @@ export * from './domains/app';
 export * from './domains/capture';
 export * from './domains/qbo';
 export * from './domains/qbd';
+export * from './domains/startup';
