@@ -17,6 +17,7 @@ import { TrashBridge } from '../features/trash/TrashBridge';
 import { TrashNavItem } from '../features/trash/TrashNavItem';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { UndoNotice } from '../features/trash/UndoNotice';
+import { StartupNotice } from '../features/startup/StartupNotice';
 import { screens, useUi } from './ui-store';
 
 const views = {
@@ -81,6 +82,7 @@ export function App() {
         <TrashNavItem current={screen === 'trash'} onOpen={() => go('trash')} />
       </nav>
       <main id="main" ref={mainRef} className="content" data-screen={screen}>
+        <StartupNotice />
         <View />
       </main>
       <TimerBridge />

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { CaptureSection } from '../capture-settings/CaptureSection';
+import { DiagnosticsSection } from '../diagnostics/DiagnosticsSection';
+import { StartupSection } from '../startup/StartupSection';
 import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
@@ -18,6 +20,8 @@ const sections = [
   { id: 'people', label: 'People and costs' },
   { id: 'import', label: 'Import & export' },
   { id: 'capture', label: 'Activity capture' },
+  { id: 'startup', label: 'Startup' },
+  { id: 'help', label: 'Help and diagnostics' },
   { id: 'about', label: 'About' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
@@ -129,6 +133,8 @@ export function SettingsScreen() {
             </>
           ))}
           {card('capture', 'Activity capture', <CaptureSection />)}
+          {card('startup', 'Startup', <StartupSection />)}
+          {card('help', 'Help and diagnostics', <DiagnosticsSection />)}
           <section className="card" id="settings-about" aria-labelledby="about-title">
             <h2 id="about-title" tabIndex={-1}>About</h2>
             {error ? <p role="alert" className="error">{error}</p> : null}
