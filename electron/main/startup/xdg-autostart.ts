@@ -22,7 +22,7 @@ function quoteArg(arg: string): string {
   return /[\s"'\\`$]/.test(arg) ? `"${arg.replace(/(["`$\\])/g, '\\$1')}"` : arg;
 }
 
-export function desktopEntry(command: string, hidden: boolean): string {
+function desktopEntry(command: string, hidden: boolean): string {
   const exec = [quoteArg(command), ...(hidden ? [HIDDEN_ARG] : [])].join(' ');
   return ['[Desktop Entry]', 'Type=Application', 'Name=Track Nexus', 'Comment=Time tracker', `Exec=${exec}`, 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n');
 }
