@@ -6,7 +6,7 @@ import { arch, release, type as osType } from 'node:os';
 import type { CaptureSettings } from '../../../shared/capture/types';
 import type { QboSettingsView, QboStatus } from '../../../shared/ipc/contract';
 
-export const RECENT_LOG_LINES = 500;
+const RECENT_LOG_LINES = 500;
 
 export interface DiagnosticsSources {
   now: () => number;

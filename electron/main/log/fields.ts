@@ -53,7 +53,7 @@ const FIELDS = {
   ms: count,
 } satisfies Record<string, FieldKind>;
 
-export type LogFieldName = keyof typeof FIELDS;
+type LogFieldName = keyof typeof FIELDS;
 export type LogFields = Partial<Record<LogFieldName, unknown>>;
 
 /** The fields that pass, in a fresh object; anything else is dropped without a trace of its value. */

@@ -6,10 +6,10 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { allowedFields, type LogFields } from './fields';
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 /** The events support needs, and nothing else. */
-export type LogEvent =
+type LogEvent =
   | 'app.start' | 'app.stop'
   | 'ipc.error'
   | 'qbo.fault' | 'qbo.sync'
@@ -33,7 +33,7 @@ export interface FileLoggerOptions {
   fs?: LogFs;
 }
 
-export const LOG_FILE = 'track-nexus.log';
+const LOG_FILE = 'track-nexus.log';
 
 export function createFileLogger(options: FileLoggerOptions) {
   const fs = options.fs ?? fsp;
@@ -89,4 +89,3 @@ export function createFileLogger(options: FileLoggerOptions) {
   };
 }
 
-export type FileLog = ReturnType<typeof createFileLogger>;

@@ -78,4 +78,3 @@ export function createStartupService(deps: { port: LoginItemPort; dataDir: strin
   };
 }
 
-export type StartupService = ReturnType<typeof createStartupService>;

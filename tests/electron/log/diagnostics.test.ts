@@ -30,12 +30,17 @@ it('holds versions, settings, companies and the recent log, and no secret or rul
   if (!answer.ok) throw new Error(answer.error.message);
   const { fileName, text } = answer.value as { fileName: string; text: string };
   expect(fileName).toMatch(/^track-nexus-diagnostics-2026-01-15-14-00-00\.json$/);
-  const report = JSON.parse(text) as Record<string, any>;
-  expect(report['app']).toMatchObject({ version: '9.9.9', shell: 'harness', node: process.versions.node });
-  expect(report['capture'].settings).toMatchObject({ excludedTitlePatterns: 1, excludedApps: 1, redactions: 1 });
-  expect(report['quickbooks'].settings).toMatchObject({ environment: 'sandbox', hasClientSecret: true, ownClientId: true });
-  expect(report['recentLog'].some((l: string) => l.includes('"event":"app.start"'))).toBe(true);
-  expect(report['recentLog'].some((l: string) => l.includes('"channel":"qbo:queryAll"'))).toBe(true);
+  const report = JSON.parse(text) as {
+    app: object;
+    capture: { settings: object };
+    quickbooks: { settings: object };
+    recentLog: string[];
+  };
+  expect(report.app).toMatchObject({ version: '9.9.9', shell: 'harness', node: process.versions.node });
+  expect(report.capture.settings).toMatchObject({ excludedTitlePatterns: 1, excludedApps: 1, redactions: 1 });
+  expect(report.quickbooks.settings).toMatchObject({ environment: 'sandbox', hasClientSecret: true, ownClientId: true });
+  expect(report.recentLog.some((l) => l.includes('"event":"app.start"'))).toBe(true);
+  expect(report.recentLog.some((l) => l.includes('"channel":"qbo:queryAll"'))).toBe(true);
 
   for (const secret of [ACCESS, REFRESH, CLIENT_SECRET, 'ABclientid123', 'Acme merger plans', 'KeePassXC', 'Dr\\. Who', 'patient']) {
     expect(text).not.toContain(secret);
