@@ -86,7 +86,8 @@ export function electronLoginItem(): LoginItemPort {
   }
   return {
     unavailableReason: null,
-    isEnabled: async () => app.getLoginItemSettings().openAtLogin,
+    // Windows matches the entry by its arguments too, so ask for both forms.
+    isEnabled: async () => app.getLoginItemSettings().openAtLogin || app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin,
     set: async ({ openAtLogin, openAsHidden }) =>
       app.setLoginItemSettings({ openAtLogin, openAsHidden, args: openAsHidden ? [HIDDEN_ARG] : [] }),
   };
