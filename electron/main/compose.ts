@@ -1,7 +1,7 @@
 // The composition root shared by the Electron app (index.ts) and the browser harness
 // (electron/harness/serve.ts): the same services, wired to whichever ports the shell provides.
 // Nothing here imports electron; nothing runs at import time.
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, QboSettingsView } from '../../shared/ipc/contract';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { registerBackupHandlers } from './backup/daily-backups';
@@ -19,6 +19,10 @@ import { SAFE_MODE_REASON } from './safe-mode';
 import { createTrayService, type TrayPort } from './tray/tray-service';
 import { registerUpdateHandlers } from './update/handlers';
 import type { UpdaterPort } from './update/updater-port';
+import { createFileLogger } from './log/logger';
+import { eventLog, ipcLog, logAppStart, qbwcLog } from './log/support-log';
+import { buildDiagnostics } from './log/diagnostics';
+import { createStartupService, type LoginItemPort } from './startup/login-item';
 
 export interface MainPorts {
   clock: Clock;
@@ -35,6 +39,8 @@ export interface MainPorts {
   updater: UpdaterPort;
   /** OS notifications for reminders; without one, reminders say they could not be shown. */
   notifier?: ReminderNotifier;
+  /** Start at login; absent in the harness and tests (then Settings says it is only in the desktop app). */
+  loginItem?: LoginItemPort;
 }
 
 export interface ShellInfo {
@@ -51,9 +57,15 @@ export interface ShellInfo {
 
 // Long because it is the composition root: every service is created and wired here once, in dependency order.
 export function composeMain(ports: MainPorts, shell: ShellInfo) {
-  const router = new IpcRouter();
+  const log = createFileLogger({ dataDir: ports.paths.dataDir, now: () => ports.clock.now() });
+  const router = new IpcRouter(ipcLog(log.logger));
   const events = new EventBus();
+  events.addSink(eventLog(log.logger));
   const emit = events.emit.bind(events);
+  const startup = createStartupService({ port: ports.loginItem ?? unavailableLoginItem, dataDir: ports.paths.dataDir });
+  router.handle('startup:getState', () => startup.state());
+  router.handle('startup:saveSettings', (settings) => startup.save(settings));
+  router.handle('startup:dismissNotice', () => startup.dismissNotice());
 
   router.handle('app:getInfo', () => ({
     name: 'Track Nexus',
@@ -140,6 +152,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     clock: ports.clock,
     appVersion: `Track Nexus ${shell.version}`,
     ...(resourcesDir ? { wsdlPath: join(resourcesDir, 'qbd', 'QBWebConnectorSvc.wsdl') } : {}),
+    onQbwcEvent: qbwcLog(log.logger),
     onlineIds: async () => (await qbo.service.whenReady(), qbo.service.list().map((s) => s.companyId)),
   });
   const qbo = registerQboHandlers(router, emit, {
@@ -153,6 +166,19 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
   registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
   registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
+  router.handle('diagnostics:export', () => buildDiagnostics({
+    now: () => ports.clock.now(),
+    app: { version: shell.version, shell: shell.shell, platform: shell.platform },
+    versions: process.versions,
+    captureSettings: () => capture.settings(),
+    captureState: () => capture.status().state,
+    qboSettings: async () => {
+      const view = await router.dispatch('qbo:getSettings', undefined);
+      return view.ok ? (view.value as QboSettingsView) : null;
+    },
+    companies: () => qbo.service.list(),
+    recentLog: (lines) => log.tail(lines),
+  }));
 
   const missing = router.missingChannels();
   if (missing.length > 0) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
@@ -164,8 +190,13 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     capture,
     idleMonitor,
     qbo: qbo.service,
+    startup,
+    /** The support log (electron/main/log/), for services composed outside this file (updates). */
+    logger: log.logger,
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
+      logAppStart(log.logger, { version: shell.version, shell: shell.shell, platform: shell.platform }, process.versions);
+      await startup.applyFirstRunDefault().catch(() => log.logger.log('warn', 'app.start', { phase: 'login_item_failed' }));
       idleMonitor.start();
       updates.start();
       await capture.start();
@@ -177,8 +208,16 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
       idleMonitor.stop();
       await qbo.dispose();
       await qbd.dispose();
+      log.logger.log('info', 'app.stop');
+      await log.flush();
     },
   };
 }
+
+const unavailableLoginItem: LoginItemPort = {
+  unavailableReason: 'Start at login is only in the installed desktop app.',
+  isEnabled: async () => false,
+  set: async () => {},
+};
 
 export type ComposedMain = ReturnType<typeof composeMain>;

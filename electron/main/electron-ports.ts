@@ -9,6 +9,8 @@ import type { ReminderNotifier } from './reminders/reminders-handlers';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
 import type { UpdaterEvent, UpdaterPort } from './update/updater-port';
+import { HIDDEN_ARG, type LoginItemPort } from './startup/login-item';
+import { xdgAutostartPort } from './startup/xdg-autostart';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
 
 export const systemClock: Clock = {
@@ -116,4 +118,29 @@ export function electronNotifier(): ReminderNotifier {
       n.show();
     },
   };
+}
+ * Start at login: Electron's login items on Windows and macOS, an XDG autostart file on Linux
+ * (Electron has none there). A development run would register the bare electron binary, so only
+ * the installed app offers it.
+ */
+export function electronLoginItem(): LoginItemPort {
+  if (!app.isPackaged) {
+    return { unavailableReason: 'Start at login is only in the installed app, not in a development run.', isEnabled: async () => false, set: async () => {} };
+  }
+  if (process.platform === 'linux') {
+    const home = app.getPath('home');
+    return xdgAutostartPort({ home, configHome: process.env['XDG_CONFIG_HOME'], command: process.env['APPIMAGE'] ?? process.execPath });
+  }
+  return {
+    unavailableReason: null,
+    // Windows matches the entry by its arguments too, so ask for both forms.
+    isEnabled: async () => app.getLoginItemSettings().openAtLogin || app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin,
+    set: async ({ openAtLogin, openAsHidden }) =>
+      app.setLoginItemSettings({ openAtLogin, openAsHidden, args: openAsHidden ? [HIDDEN_ARG] : [] }),
+  };
+}
+
+/** macOS starts login items without arguments: it says instead whether this launch was one. */
+export function openedAtLogin(): boolean {
+  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true;
 }

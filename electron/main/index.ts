@@ -12,6 +12,8 @@ import { unavailableUpdater } from './update/updater-port';
 import {
   electronIdleSource,
   electronNotifier,
+  electronLoginItem,
+  openedAtLogin,
   electronOpener,
   electronTray,
   electronUpdaterPort,
@@ -72,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
         tray: electronTray(resourcePath('tray.png')),
         updater: app.isPackaged ? electronUpdaterPort() : unavailableUpdater('Updates are checked only in the installed app.'),
         notifier: electronNotifier(),
+        loginItem: electronLoginItem(),
       },
       {
         shell: 'electron',
@@ -103,7 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     // Another app may hold the keys: then there is no shortcut, and the window says nothing about it.
     shortcutRegistered = globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
 
-    win = createMainWindow();
+    win = createMainWindow({ hidden: main.startup.launchedHidden(process.argv, openedAtLogin()) });
     // Closing the window keeps the app (and a running timer) alive in the tray.
     win.on('close', (event) => {
       if (!quitting) {

@@ -54,7 +54,8 @@ function guardContents(contents: WebContents): void {
   });
 }
 
-export function createMainWindow(): BrowserWindow {
+/** `hidden`: started at login to wait in the tray; the tray or a second launch shows it. */
+export function createMainWindow(options: { hidden?: boolean } = {}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1180,
     height: 780,
@@ -76,7 +77,7 @@ export function createMainWindow(): BrowserWindow {
       backgroundThrottling: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  if (!options.hidden) win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererUrl());
   return win;
 }

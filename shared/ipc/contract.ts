@@ -10,6 +10,8 @@ import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
 import { updateCalls, updateEvents } from './domains/update';
 import { remindersCalls, remindersEvents } from './domains/reminders';
+import { diagnosticsCalls } from './domains/diagnostics';
+import { startupCalls } from './domains/startup';
 import type { IpcResult } from './errors';
 
 type CallSpec = { request: z.ZodType; response: z.ZodType };
@@ -22,6 +24,8 @@ export const invokeContract = {
   ...updateCalls,
   ...backupCalls,
   ...remindersCalls,
+  ...diagnosticsCalls,
+  ...startupCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export const eventContract = {
@@ -61,3 +65,4 @@ export * from './domains/qbo';
 export * from './domains/qbd';
 export * from './domains/update';
 export * from './domains/backup';
+export * from './domains/startup';

@@ -18,8 +18,13 @@ export type Handler<C extends InvokeChannel> = (
 
 const knownChannels: ReadonlySet<string> = new Set<string>(invokeChannels);
 
+/** Hears each answer of a known channel (the support log: electron/main/log/support-log.ts). */
+export type IpcObserver = (channel: InvokeChannel, result: IpcResult<unknown>) => void;
+
 export class IpcRouter {
   private readonly handlers = new Map<InvokeChannel, Handler<InvokeChannel>>();
+
+  constructor(private readonly observe: IpcObserver = () => {}) {}
 
   handle<C extends InvokeChannel>(channel: C, handler: Handler<C>): void {
     if (this.handlers.has(channel)) throw new Error(`A handler for ${channel} is already registered.`);
@@ -36,6 +41,12 @@ export class IpcRouter {
   }
 
   async dispatch(channel: unknown, payload: unknown): Promise<IpcResult<unknown>> {
+    const result = await this.answer(channel, payload);
+    if (typeof channel === 'string' && knownChannels.has(channel)) this.observe(channel as InvokeChannel, result);
+    return result;
+  }
+
+  private async answer(channel: unknown, payload: unknown): Promise<IpcResult<unknown>> {
     if (typeof channel !== 'string' || !knownChannels.has(channel)) {
       // A renderer bug or a hostile caller, not a user's mistake: the name stays out of the message.
       return { ok: false, error: { kind: 'validation', message: 'The app asked for something that does not exist. Restart Track Nexus; if it keeps happening, report it.', retryable: false } };

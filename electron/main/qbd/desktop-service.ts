@@ -23,7 +23,7 @@ import { newCompanyId } from '../qbo/company-registry';
 import type { CompanyClient } from '../qbo/handlers';
 import { writePrivateJson } from '../qbo/settings-store';
 import { openDesktopCompany, type DesktopCompany, type DesktopCompanyOptions } from './desktop-company';
-import { createQbwcService, type QbwcService } from './qbwc-service';
+import { createQbwcService, type QbwcEvent, type QbwcService } from './qbwc-service';
 import { startQbwcServer, type QbwcServer } from './qbwc-server';
 
 const DesktopRecord = z.object({
@@ -51,6 +51,8 @@ export interface DesktopServiceDeps {
   onlineIds(): Promise<CompanyId[]>;
   onConnection(connection: QbdConnection): void;
   onStatus(status: QboStatus): void;
+  /** Each Web Connector callback, for the support log (electron/main/log/support-log.ts). */
+  onQbwcEvent?(companyId: CompanyId, event: QbwcEvent): void;
   /** Opens a company file's journal; tests pass a small fake. */
   open?: (options: DesktopCompanyOptions) => Promise<DesktopCompany>;
 }
@@ -149,6 +151,7 @@ export class DesktopService {
       work: company.work,
       onEvent: (event) => {
         company.noteEvent(event);
+        this.deps.onQbwcEvent?.(record.id, event);
         if (holder.entry) this.changed(holder.entry);
       },
       newTicket: randomUUID,

@@ -20,6 +20,7 @@ import { TrashNavItem } from '../features/trash/TrashNavItem';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { UndoNotice } from '../features/trash/UndoNotice';
 import { UpdateBridge } from '../features/updates/UpdateBridge';
+import { StartupNotice } from '../features/startup/StartupNotice';
 import { screens, useUi } from './ui-store';
 
 const views = {
@@ -84,6 +85,7 @@ export function App() {
         <TrashNavItem current={screen === 'trash'} onOpen={() => go('trash')} />
       </nav>
       <main id="main" ref={mainRef} className="content" data-screen={screen}>
+        <StartupNotice />
         <View />
       </main>
       <TimerBridge />

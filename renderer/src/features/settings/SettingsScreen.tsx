@@ -3,6 +3,8 @@ import type { AppInfo } from '../../../../shared/ipc/contract';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { BackupSection } from '../backup/BackupSection';
 import { CaptureSection } from '../capture-settings/CaptureSection';
+import { DiagnosticsSection } from '../diagnostics/DiagnosticsSection';
+import { StartupSection } from '../startup/StartupSection';
 import { ExportSection } from '../import/ExportSection';
 import { ImportSection } from '../import/ImportSection';
 import { ProjectsSection } from '../projects/ProjectsSection';
@@ -24,6 +26,8 @@ const sections = [
   { id: 'updates', label: 'Updates' },
   { id: 'backups', label: 'Backups' },
   { id: 'reminders', label: 'Reminders' },
+  { id: 'startup', label: 'Startup' },
+  { id: 'help', label: 'Help and diagnostics' },
   { id: 'about', label: 'About' },
 ] as const;
 type SectionId = (typeof sections)[number]['id'];
@@ -138,6 +142,8 @@ export function SettingsScreen() {
           {card('updates', 'Updates', <UpdatesSection />)}
           {card('backups', 'Backups', <BackupSection />)}
           {card('reminders', 'Reminders', <RemindersSection />)}
+          {card('startup', 'Startup', <StartupSection />)}
+          {card('help', 'Help and diagnostics', <DiagnosticsSection />)}
           <section className="card" id="settings-about" aria-labelledby="about-title">
             <h2 id="about-title" tabIndex={-1}>About</h2>
             {error ? <p role="alert" className="error">{error}</p> : null}
