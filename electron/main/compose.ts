@@ -191,8 +191,6 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     idleMonitor,
     qbo: qbo.service,
     startup,
-    /** The support log (electron/main/log/), for services composed outside this file (updates). */
-    logger: log.logger,
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
       logAppStart(log.logger, { version: shell.version, shell: shell.shell, platform: shell.platform }, process.versions);

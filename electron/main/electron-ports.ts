@@ -1,16 +1,15 @@
 // Electron implementations of the ports. This file and index.ts/window.ts are the only main-process
 // files allowed to import electron (eslint enforces it), so every service stays testable in Node.
-import { Menu, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
-import electronUpdater from 'electron-updater';
 import { Menu, Notification, Tray, app, nativeImage, powerMonitor, safeStorage, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import { currentZone } from '../../shared/time/zone';
 import { safeStorageSecretStore as secretStoreOver } from './secrets/safe-storage-secret-store';
 import type { ReminderNotifier } from './reminders/reminders-handlers';
 import type { TrayModel } from './tray/tray-menu';
 import type { TrayPort } from './tray/tray-service';
-import type { UpdaterEvent, UpdaterPort } from './update/updater-port';
 import { HIDDEN_ARG, type LoginItemPort } from './startup/login-item';
 import { xdgAutostartPort } from './startup/xdg-autostart';
+import type { UpdaterEvent, UpdaterPort } from './update/updater-port';
 import type { Clock, ExternalOpener, IdleSource, PowerEvent, PowerEventKind } from './ports';
 
 export const systemClock: Clock = {
@@ -105,6 +104,10 @@ export function electronUpdaterPort(): UpdaterPort {
         autoUpdater.off('update-available', available).off('update-not-available', none).off('download-progress', progress);
         autoUpdater.off('update-downloaded', downloaded).off('error', error);
       };
+    },
+  };
+}
+
 /** Reminders as notifications of the OS. Each is kept until clicked or closed: one collected early never reports its click. */
 export function electronNotifier(): ReminderNotifier {
   const live = new Set<Notification>();
@@ -119,6 +122,8 @@ export function electronNotifier(): ReminderNotifier {
     },
   };
 }
+
+/**
  * Start at login: Electron's login items on Windows and macOS, an XDG autostart file on Linux
  * (Electron has none there). A development run would register the bare electron binary, so only
  * the installed app offers it.

@@ -44,7 +44,7 @@ const FIELDS = {
   environment: oneOf('sandbox', 'production', 'custom', 'demo', 'desktop'),
   state: matching(/^[a-z_]{2,24}$/),
   mode: oneOf('events', 'polling'),
-  phase: matching(/^[a-z_]{2,24}$/),
+  phase: matching(/^[a-z_-]{2,24}$/),
   /** A Web Connector callback's name ("sendRequestXML"); never its qbXML. */
   method: oneOf('serverVersion', 'clientVersion', 'authenticate', 'sendRequestXML', 'receiveResponseXML', 'connectionError', 'getLastError', 'closeConnection'),
   failed: flag,

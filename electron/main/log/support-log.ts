@@ -26,10 +26,19 @@ export function ipcLog(logger: Logger) {
 
 /** An event sink: capture's state (never its reason, which may quote a rule) and mode. */
 export function eventLog(logger: Logger) {
+  let updateStatus: unknown = null;
   return (event: EventChannel, payload: unknown): void => {
-    if (event !== 'capture:status' || typeof payload !== 'object' || payload === null) return;
-    const { state, mode } = payload as { state?: unknown; mode?: unknown };
-    logger.log(state === 'failed' || state === 'unavailable' ? 'warn' : 'info', 'capture.state', { state, mode });
+    if (typeof payload !== 'object' || payload === null) return;
+    if (event === 'capture:status') {
+      const { state, mode } = payload as { state?: unknown; mode?: unknown };
+      logger.log(state === 'failed' || state === 'unavailable' ? 'warn' : 'info', 'capture.state', { state, mode });
+    } else if (event === 'update:stateChanged') {
+      // Each change of status once (a download's progress would repeat it), without the words.
+      const { status, version, channel } = payload as { status?: unknown; version?: unknown; channel?: unknown };
+      if (status === updateStatus) return;
+      updateStatus = status;
+      logger.log(status === 'failed' ? 'warn' : 'info', 'update', { phase: status, version, channelName: channel === 'beta' ? 'beta' : 'stable' });
+    }
   };
 }
 

@@ -11,7 +11,6 @@ import { TimesheetScreen } from '../features/timesheet/TimesheetScreen';
 import { TodayScreen } from '../features/day/TodayScreen';
 import { AwayPrompt } from '../features/away/AwayPrompt';
 import { BackupBridge } from '../features/backup/BackupBridge';
-import { BudgetWatcher } from '../features/budgets/BudgetWatcher';
 import { QboSyncBridge } from '../features/quickbooks/QboSyncBridge';
 import { RemindersBridge } from '../features/reminders/RemindersBridge';
 import { TimerBridge } from '../features/timer/TimerBridge';
@@ -92,7 +91,6 @@ export function App() {
       <QboSyncBridge />
       <TrashBridge />
       <UndoNotice />
-      <BudgetWatcher />
       <BackupBridge />
       <RemindersBridge />
       <AwayPrompt />

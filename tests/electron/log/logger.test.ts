@@ -5,10 +5,10 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, toIpcError } from '../../../shared/ipc/errors';
 import { createFileLogger, type LogFs } from '../../../electron/main/log/logger';
-import { ipcLog } from '../../../electron/main/log/support-log';
+import { eventLog, ipcLog } from '../../../electron/main/log/support-log';
 
 const fixedNow = () => Date.UTC(2026, 11, 4, 12, 0, 0);
 const tempDir = () => mkdtemp(join(tmpdir(), 'tn-log-'));
@@ -134,4 +134,22 @@ it('drops a field whose value cannot be written (a cycle, a function) without lo
   log.logger.log('warn', 'update', { phase: 'downloading', state: cyclic, count: () => 1 } as never);
   await log.flush();
   expect(JSON.parse(await logText(dir))).toMatchObject({ event: 'update', phase: 'downloading' });
+});
+
+describe('update events in the support log', () => {
+  it('logs each change of update status once, with version and channel, never the words', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tn-log-update-'));
+    const log = createFileLogger({ dataDir: dir, now: () => 0 });
+    const sink = eventLog(log.logger);
+    const state = (status: string, percent: number | null) => ({ status, words: 'Downloading for Ann’s secret project', version: '1.4.0', percent, channel: 'beta', restartRequested: false, waitingFor: null });
+    sink('update:stateChanged', state('up-to-date', null));
+    sink('update:stateChanged', state('downloading', 10));
+    sink('update:stateChanged', state('downloading', 50));
+    sink('update:stateChanged', state('ready', null));
+    await log.flush();
+    const lines = (await logText(dir)).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l['phase'])).toEqual(['up-to-date', 'downloading', 'ready']);
+    expect(lines[0]).toMatchObject({ event: 'update', version: '1.4.0', channelName: 'beta' });
+    expect(JSON.stringify(lines)).not.toContain('secret');
+  });
 });
