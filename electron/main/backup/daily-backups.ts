@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { BackupStatus } from '../../../shared/ipc/contract';
 import type { IpcRouter } from '../ipc/router';
 import type { Clock } from '../ports';
-import { readWorkspaceFiles, writeAtomically, writeWorkspaceFiles } from './workspace-files';
+import { writePrivateText } from '../qbo/settings-store';
+import { readWorkspaceFiles, writeWorkspaceFiles } from './workspace-files';
 
 const NAME = /^track-nexus-(\d{4}-\d{2}-\d{2})\.json$/;
 
@@ -37,9 +38,9 @@ function createDailyBackups({ dataDir, clock, keep = 7 }: DailyBackupDeps) {
     };
   }
 
-  function save(text: string): BackupStatus {
+  async function save(text: string): Promise<BackupStatus> {
     const file = join(folder, `track-nexus-${today()}.json`);
-    writeAtomically(file, text);
+    await writePrivateText(file, text);
     // The file's time is the clock's, so "last backup" reads the same as the app's own clock.
     const at = clock.now() / 1000;
     utimesSync(file, at, at);
@@ -56,5 +57,5 @@ export function registerBackupHandlers(router: IpcRouter, deps: DailyBackupDeps)
   router.handle('backup:getStatus', () => backups.status());
   router.handle('backup:saveToday', ({ text }) => backups.save(text));
   router.handle('backup:readFiles', () => ({ files: readWorkspaceFiles(deps.dataDir) }));
-  router.handle('backup:restoreFiles', ({ files }) => ({ written: writeWorkspaceFiles(deps.dataDir, files) }));
+  router.handle('backup:restoreFiles', async ({ files }) => ({ written: await writeWorkspaceFiles(deps.dataDir, files) }));
 }

@@ -2,8 +2,9 @@
 // nothing secret. An allow-list, so a secret can never be read into a backup by accident: the
 // SecretStore's files (secrets.json, secrets.safe-storage.json), capture's journal of window titles,
 // the demo company and anything else in the folder are simply not on it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateText } from '../qbo/settings-store';
 import type { WorkspaceFiles } from '../../../shared/ipc/contract';
 
 /** Plain JSON files directly in the data folder. */
@@ -33,7 +34,7 @@ export function readWorkspaceFiles(dataDir: string): WorkspaceFiles {
 }
 
 /** Writes files back (each atomically); refuses the whole set, writing nothing, if one is not allowed or not JSON. */
-export function writeWorkspaceFiles(dataDir: string, files: WorkspaceFiles): string[] {
+export async function writeWorkspaceFiles(dataDir: string, files: WorkspaceFiles): Promise<string[]> {
   for (const [name, text] of Object.entries(files)) {
     if (!isWorkspaceFile(name)) throw new Error(`The backup holds a file Track Nexus does not restore (${name}). Nothing was written.`);
     try {
@@ -42,14 +43,6 @@ export function writeWorkspaceFiles(dataDir: string, files: WorkspaceFiles): str
       throw new Error(`The backup's copy of ${name} is damaged. Nothing was written.`);
     }
   }
-  for (const [name, text] of Object.entries(files)) writeAtomically(join(dataDir, name), text);
+  for (const [name, text] of Object.entries(files)) await writePrivateText(join(dataDir, name), text);
   return Object.keys(files);
-}
-
-/** Writes next to the target, then renames over it, so a crash leaves the old file or the new one. */
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
-  renameSync(temp, path);
 }

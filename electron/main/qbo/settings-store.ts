@@ -64,8 +64,13 @@ export async function saveSettings(file: string, settings: QboSettings): Promise
  * leaves the old content or the new one. The QuickBooks settings and the company list use it.
  */
 export async function writePrivateJson(file: string, value: unknown): Promise<void> {
+  await writePrivateText(file, JSON.stringify(value, null, 2));
+}
+
+/** Text written next to the file, then renamed over it (a crash leaves the old or the new), readable by this user only. */
+export async function writePrivateText(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
+  await writeFile(temp, text, { mode: 0o600 });
   await rename(temp, file);
 }
