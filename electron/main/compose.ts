@@ -166,7 +166,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
   registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
   registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
-  router.handle('diagnostics:export', () => buildDiagnostics({
+  router.handle('diagnostics:exportFile', () => buildDiagnostics({
     now: () => ports.clock.now(),
     app: { version: shell.version, shell: shell.shell, platform: shell.platform },
     versions: process.versions,

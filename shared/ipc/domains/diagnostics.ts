@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 export const diagnosticsCalls = {
-  'diagnostics:export': {
+  'diagnostics:exportFile': {
     request: z.undefined(),
     response: z.object({ fileName: z.string().max(100), text: z.string().max(5_000_000) }),
   },

@@ -26,7 +26,7 @@ it('holds versions, settings, companies and the recent log, and no secret or rul
   await r.dispatch('qbo:queryAll', { companyId: 'co-00000000', entity: 'Customer' });
   await t.main.start();
 
-  const answer = await r.dispatch('diagnostics:export', undefined);
+  const answer = await r.dispatch('diagnostics:exportFile', undefined);
   if (!answer.ok) throw new Error(answer.error.message);
   const { fileName, text } = answer.value as { fileName: string; text: string };
   expect(fileName).toMatch(/^track-nexus-diagnostics-2026-01-15-14-00-00\.json$/);

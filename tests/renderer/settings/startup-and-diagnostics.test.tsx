@@ -25,7 +25,7 @@ function fakeMain(initial: StartupState) {
     if (channel === 'startup:saveSettings') state = { ...state, ...(request as object) };
     if (channel === 'startup:dismissNotice') state = { ...state, showFirstRunNotice: false };
     if (channel.startsWith('startup:')) return { ok: true, value: state };
-    if (channel === 'diagnostics:export') return { ok: true, value: { fileName: 'track-nexus-diagnostics-2026-12-04-12-00-00.json', text: '{"app":{}}' } };
+    if (channel === 'diagnostics:exportFile') return { ok: true, value: { fileName: 'track-nexus-diagnostics-2026-12-04-12-00-00.json', text: '{"app":{}}' } };
     return { ok: false, error: { kind: 'unavailable', message: 'not in this test', retryable: false } };
   };
   return calls;

@@ -10,7 +10,7 @@ export function DiagnosticsSection() {
 
   async function run() {
     setBusy(true);
-    const r = await api.invoke('diagnostics:export');
+    const r = await api.invoke('diagnostics:exportFile');
     setBusy(false);
     if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
     downloadText(r.value.text, r.value.fileName, 'application/json');
