@@ -67,6 +67,7 @@ test('a reminder due at 18:00 is shown at 18:00 while the page is hidden, and on
       settings: async () => settings,
       snapshot: async () => ({ timerRunning: false, lastTimerEnd: null, unreviewedDays: ['2026-12-04'], oldestApprovedAt: null, syncProblems: [] }),
       notify: async (r: { id: string }) => w.shown.push({ at: Date.now(), id: r.id }),
+      memory: { load: async () => [], save: async () => {} },
       now: () => Date.now(),
       zone: () => 'UTC',
     }).start();

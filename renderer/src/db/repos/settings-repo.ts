@@ -90,6 +90,8 @@ export const settingSchemas = {
   utilizationTargetPercent: z.number().int().min(1).max(100).default(75),
   /** Which reminders show as notifications, working hours and quiet hours (shared/reminders/policy.ts). */
   reminders: ReminderSettings.default(DEFAULT_REMINDER_SETTINGS),
+  /** Reminder occasions already shown, newest last (renderer/src/features/reminders/runner.ts). */
+  remindersShown: z.array(z.string().max(200)).max(1000).default([]),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -45,6 +45,7 @@ export function RemindersBridge({ api = realApi, now = Date.now }: { api?: Rende
       settings: () => repos.settings.get('reminders'),
       snapshot: (s) => gatherSnapshot(repos, api, s, now(), currentZone()),
       notify: ({ id, title, body, target }) => api.invoke('reminders:showReminder', { id, title, body, target }),
+      memory: { load: () => repos.settings.get('remindersShown'), save: async (ids) => void (await repos.settings.set('remindersShown', [...ids])) },
       now,
       zone: currentZone,
     });

@@ -7,29 +7,31 @@ export interface RunnerDeps {
   settings: () => Promise<ReminderSettings>;
   snapshot: (settings: ReminderSettings) => Promise<ReminderSnapshot>;
   notify: (reminder: Reminder) => Promise<unknown>;
+  /** Where shown occasions are kept, so a restart does not remind of one again. */
+  memory: { load: () => Promise<readonly string[]>; save: (ids: readonly string[]) => Promise<void> };
   now: () => number;
   zone: () => string;
   timers?: Timers;
 }
 
-/** Occasions remembered; far more than a session makes, so an old one is never shown again. */
-const REMEMBERED = 1000;
+/** Occasions remembered, newest last; far more than weeks of use make, so an old one is never shown again. */
+export const REMEMBERED = 1000;
 
 export function createReminderRunner(deps: RunnerDeps) {
   const timers: Timers = deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-  const shown = new Set<string>();
+  let shown: Set<string> | null = null;
   let handle: unknown = null;
   let stopped = false;
 
-  /** Shows what is due now and was not shown before; returns it. */
+  /** Shows what is due now and was not shown before (in this run or an earlier one); returns it. */
   async function check(): Promise<Reminder[]> {
+    shown ??= new Set(await deps.memory.load());
     const settings = await deps.settings();
-    const due = dueReminders(settings, await deps.snapshot(settings), deps.now(), deps.zone()).filter((r) => !shown.has(r.id));
-    for (const r of due) {
-      shown.add(r.id);
-      if (shown.size > REMEMBERED) shown.delete(shown.values().next().value as string);
-      await deps.notify(r);
-    }
+    const due = dueReminders(settings, await deps.snapshot(settings), deps.now(), deps.zone()).filter((r) => !shown!.has(r.id));
+    if (due.length === 0) return due;
+    for (const r of due) shown.add(r.id);
+    await deps.memory.save([...shown].slice(-REMEMBERED));
+    for (const r of due) await deps.notify(r);
     return due;
   }
 
