@@ -84,10 +84,10 @@ export function RemindersSection() {
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   return (
-    <>
+    <div className="reminders-settings">
       <p className="lead">Reminders show as notifications of your system, each once; clicking one opens the screen that deals with it.</p>
       {error ? <p role="alert" className="error">That could not be saved: {error}</p> : null}
       <ReminderControls s={settings} change={change} />
-    </>
+    </div>
   );
 }
