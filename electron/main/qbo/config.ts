@@ -1,6 +1,7 @@
 // Where QuickBooks lives and which keys to use, resolved from Settings, the environment, the
-// publisher's app built into a packaged build (publisher.ts) and the demo company. Pure: the caller passes the settings, the secret and process.env, so tests and the
-// benchmark can steer it without touching globals.
+// publisher's app built into a packaged build (publisher.ts) and the demo company. Pure: the caller
+// passes the settings, the secret and process.env, so tests and the benchmark can steer it without
+// touching globals.
 import type { QboEnvironment } from '../../../shared/ipc/domains/qbo';
 import { BROKER_SECRET, type PublisherApp } from './publisher';
 
