@@ -2,22 +2,17 @@
 // (tests/fixtures/qbd, byte-exact) by libxml2 (xmllint-wasm): element order, types and patterns as
 // QuickBooks' parser enforces them. Random times, with names and notes full of XML's special
 // characters, must all validate; a request with two elements swapped must not.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
+import { loadSchema } from '../../../electron/qbd-sim/schema';
 import { qbdDuration, qbxmlDocument, QBD_NOTES_MAX, timeTrackingAddRq, timeTrackingDelRq, timeTrackingModRq, type QbdRef, type QbdTime } from '../../../shared/qbd/qbxml';
 
 /** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
 const SCHEMA_TIMEOUT = 90_000;
 
-const dir = new URL('../../fixtures/qbd/', import.meta.url);
-const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
-async function schemaErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'request.xml', contents: xml }], schema: entry!, preload: included });
-  return result.errors.map((e) => e.message);
-}
+/** Intuit's qbXML 16.0 schema, as the simulated company file checks every document. */
+const schemaErrors = loadSchema();
 
 const text = (max: number) => fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ':', '&', '<', '>', '"', "'", 'é', '€', '\n', '\u0007', '9'), minLength: 1, maxLength: max });
 const ref: fc.Arbitrary<QbdRef> = fc.oneof(

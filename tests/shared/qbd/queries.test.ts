@@ -1,10 +1,9 @@
 // The qbXML queries that fill a Desktop company's mirror (name lists, inactive ones too, page by
 // page; time by TxnID, by date and by change) checked against Intuit's qbXML 16.0 schema, and the
 // list pages read through the simulated company file until the iterator runs out.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
+import { loadSchema } from '../../../electron/qbd-sim/schema';
 import { listQueryRq, QBD_ITERABLE_LISTS, qbxmlDocument, timeTrackingQueryRq, type QbdIterator, type QbdListQueryKind } from '../../../shared/qbd/qbxml';
 import { parseQbxmlResponse } from '../../../shared/qbd/response';
 import { createCompany } from '../../../electron/qbd-sim/company';
@@ -12,13 +11,9 @@ import { createCompany } from '../../../electron/qbd-sim/company';
 /** Every document here goes through Intuit's schema (0.3–0.5 s each); CI may run on a busy machine. */
 const SCHEMA_TIMEOUT = 90_000;
 
-const dir = new URL('../../fixtures/qbd/', import.meta.url);
-const [entry, ...included] = ['qbxmlops160.xsd', 'qbxml160.xsd', 'qbxmltypes160.xsd', 'qbxmlso160.xsd'].map((fileName) => ({ fileName, contents: readFileSync(new URL(fileName, dir), 'utf8') }));
 
-async function schemaErrors(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'request.xml', contents: xml }], schema: entry!, preload: included });
-  return result.errors.map((e) => e.message);
-}
+/** Intuit's qbXML 16.0 schema, as the simulated company file checks every document. */
+const schemaErrors = loadSchema();
 
 const KINDS: QbdListQueryKind[] = ['Customer', 'Employee', 'Vendor', 'OtherName', 'ItemService', 'Class'];
 const iterator: fc.Arbitrary<QbdIterator> = fc.oneof(fc.constant({ start: true as const }), fc.uuid().map((u) => ({ continueId: `{${u}}` })));
