@@ -1,14 +1,18 @@
-// npm run bench:capture [-- --seconds N] [--polling] [--xprop] [--hold S]
+// npm run bench:capture [-- --seconds N] [--quiet S] [--polling] [--xprop] [--hold S]
 //
 // Measures what activity capture costs on Linux X11: starts its own Xvfb with openbox and a few
 // xterm windows, lets a driver process switch focus and change titles on a schedule, runs the real
 // capture service in this process at the default interval with the readers the app chooses (the
 // window, focus changes and idle time read in-process over the X protocol; --xprop measures the
 // fallback: xprop, xprop -spy and xprintidle), and reports the CPU used by this process and every
-// helper it spawned as a percentage of one core. --hold S waits S seconds once the X display is up,
+// helper it spawned as a percentage of one core. Then nothing changes for --quiet S seconds (60 by
+// default: no focus or title change, no input, the user still within the idle threshold) and the
+// bench counts how often the capture process's main thread woke meanwhile (its voluntary context
+// switches: each wake-up ends with the thread blocking again), the issue 19 target being none.
+// --hold S waits S seconds once the X display is up,
 // before capture and the schedule start, so another watcher can be started on the same display.
 // The driver, Xvfb, openbox and the xterms run in a separate process so their CPU is not counted. The last line of output is one JSON object:
-// {"cpuPercent", "focusChanges", "segments", "missedChanges", "seconds"}.
+// {"cpuPercent", "focusChanges", "segments", "missedChanges", "seconds", "quietSeconds", "quietWakes"}.
 //
 // Also exports startXSession(), which the real-window test uses.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -201,12 +205,20 @@ function cpuMs(): { self: number; children: number } {
   return { self: (usage.user + usage.system) / 1000, children: ((cutime + cstime) * 1000) / ticks };
 }
 
+/** Times the main thread has given up the CPU by blocking (waiting in epoll for the next event). */
+function voluntarySwitches(): number {
+  const match = /voluntary_ctxt_switches:\s+(\d+)/.exec(fs.readFileSync('/proc/thread-self/status', 'utf8'));
+  return Number(match?.[1] ?? Number.NaN);
+}
+
 interface CaptureResult {
   mode: unknown;
   cpuSelf: number;
   cpuChildren: number;
   cpuStartup: number;
   wallMs: number;
+  /** The quiet phase: wall time, CPU and main-thread wake-ups. */
+  quiet: { wallMs: number; cpuMs: number; wakes: number };
   segments: ActivitySegment[];
 }
 
@@ -255,16 +267,26 @@ async function captureProcess(polling: boolean, xprop: boolean): Promise<void> {
   const cpuStarted = cpuMs();
   const mode = service.status();
   process.stdout.write('STARTED\n');
-  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).on('line', (line) => line.trim() === 'STOP' && resolve()));
+  const lines = createInterface({ input: process.stdin });
+  const waitFor = (word: string) => new Promise<void>((resolve) => lines.on('line', (line) => line.trim() === word && resolve()));
+  await waitFor('QUIET');
+  const quiet0 = { at: performance.now(), cpu: cpuMs(), wakes: voluntarySwitches() };
+  await waitFor('STOP');
+  // Reading the STOP line was one wake-up of its own.
+  const quietWakes = voluntarySwitches() - quiet0.wakes - 1;
+  const quietCpu = cpuMs();
+  const quiet = { wallMs: performance.now() - quiet0.at, cpuMs: quietCpu.self + quietCpu.children - quiet0.cpu.self - quiet0.cpu.children, wakes: quietWakes };
   await service.flush();
   await service.stop(); // ends the xprop watchers, so their CPU is counted below
-  const wallMs = performance.now() - wall0;
+  const wallMs = performance.now() - wall0 - quiet.wallMs;
   const cpu1 = cpuMs();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const result: CaptureResult = {
     mode,
-    cpuSelf: cpu1.self - cpu0.self,
+    // The schedule's share, as before the quiet phase existed: the quiet phase is reported on its own.
+    cpuSelf: cpu1.self - cpu0.self - quiet.cpuMs,
     cpuChildren: cpu1.children - cpu0.children,
+    quiet,
     cpuStartup: cpuStarted.self + cpuStarted.children - cpu0.self - cpu0.children,
     wallMs,
     segments: [...segments.values()].sort((a, b) => a.start - b.start),
@@ -280,7 +302,7 @@ function lineReader(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
-async function bench(seconds: number, polling: boolean, xprop: boolean, holdSeconds: number): Promise<void> {
+async function bench(seconds: number, quietSeconds: number, polling: boolean, xprop: boolean, holdSeconds: number): Promise<void> {
   const missing = missingXTools();
   if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);
   const { DEFAULT_INTERVAL_SECONDS } = await import('../shared/capture/types');
@@ -337,6 +359,9 @@ async function bench(seconds: number, polling: boolean, xprop: boolean, holdSeco
   await started;
   drive.stdin!.write('GO\n');
   await done;
+  capture.stdin!.write('QUIET\n');
+  console.log(`nothing changes for ${quietSeconds} s (--quiet)`);
+  await new Promise((resolve) => setTimeout(resolve, quietSeconds * 1000));
   capture.stdin!.write('STOP\n');
   await exited(capture);
   drive.stdin!.write('STOP\n');
@@ -359,12 +384,17 @@ async function bench(seconds: number, polling: boolean, xprop: boolean, holdSeco
   console.log(`segments written: ${r.segments.length}; changes that lasted >= ${DEFAULT_INTERVAL_SECONDS}s: ${considered.length}, missed: ${missed.length}`);
   for (const m of missed.slice(0, 10)) console.log(`  missed ${m.kind} to "${m.title}" at +${((m.at - first) / 1000).toFixed(1)}s for ${m.dwellMs} ms`);
   console.log(
+    `quiet ${(r.quiet.wallMs / 1000).toFixed(1)} s (nothing changing): the capture process woke ${r.quiet.wakes} times and used ${r.quiet.cpuMs.toFixed(0)} ms of CPU (target: no wake-ups)`,
+  );
+  console.log(
     JSON.stringify({
       cpuPercent: Number(cpuPercent.toFixed(3)),
       focusChanges,
       segments: r.segments.length,
       missedChanges: missed.length,
       seconds: Number((r.wallMs / 1000).toFixed(1)),
+      quietSeconds: Number((r.quiet.wallMs / 1000).toFixed(1)),
+      quietWakes: r.quiet.wakes,
     }),
   );
 }
@@ -386,6 +416,9 @@ if (isMain) {
     if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--seconds must be a number >= 10');
     const holdArg = args.indexOf('--hold');
     const hold = holdArg === -1 ? 0 : Number(args[holdArg + 1]);
-    bench(seconds, args.includes('--polling'), args.includes('--xprop'), Number.isFinite(hold) ? hold : 0).then(() => process.exit(0), fail);
+    const quietArg = args.indexOf('--quiet');
+    const quiet = quietArg === -1 ? 60 : Number(args[quietArg + 1]);
+    if (!Number.isFinite(quiet) || quiet < 0) throw new Error('--quiet must be a number of seconds >= 0');
+    bench(seconds, quiet, args.includes('--polling'), args.includes('--xprop'), Number.isFinite(hold) ? hold : 0).then(() => process.exit(0), fail);
   }
 }

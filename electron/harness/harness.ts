@@ -76,11 +76,12 @@ export async function startHarness(options: HarnessOptions = {}) {
           main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);
           return { ok: true };
         },
-        // Answers once main has read the new idle time: its monitor polls every 10 s while the user
-        // is present, every 2 s while away, so a test waits for that read instead of guessing it.
+        // Answers once main has read the new idle time: its monitor reads it only when the user
+        // could have crossed the threshold (or, away, at the next input), so the control has it
+        // read now, as the next input or the threshold would.
         idle: async (_req, body) => {
           idle.setIdleSeconds(Number((body as { seconds?: unknown })?.seconds ?? 0));
-          await idle.nextRead();
+          await main.idleMonitor.check();
           return { ok: true };
         },
       }

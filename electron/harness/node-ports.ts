@@ -17,12 +17,8 @@ export const nodeClock: Clock = {
 export function manualIdleSource() {
   let idle = 0;
   const listeners = new Set<(e: PowerEvent) => void>();
-  const readers: Array<() => void> = [];
   const source: IdleSource = {
-    idleSeconds: async () => {
-      for (const read of readers.splice(0)) read();
-      return idle;
-    },
+    idleSeconds: async () => idle,
     onPowerEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -32,10 +28,6 @@ export function manualIdleSource() {
     source,
     setIdleSeconds(seconds: number) {
       idle = seconds;
-    },
-    /** Resolves when the idle time is next read (main's idle monitor polls it). */
-    nextRead(): Promise<void> {
-      return new Promise((read) => readers.push(read));
     },
     firePower(event: PowerEvent) {
       for (const l of listeners) l(event);

@@ -137,6 +137,10 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   });
   router.handle('capture:ackSegments', ({ acks }) => ({ acknowledged: capture.ack(acks).length }));
   router.handle('capture:resendPending', () => ({ resent: capture.resendUnacked() }));
+  router.handle('capture:refreshSegments', async () => {
+    await capture.flush();
+    return { ok: true as const };
+  });
   router.handle('capture:setPaused', ({ paused, reason }) => {
     if (paused) capture.pause(reason ?? 'Paused by you');
     else capture.resume();

@@ -60,12 +60,13 @@ if (!app.requestSingleInstanceLock()) {
     applyAppWideSecurity();
     const run = startRunMarker(userDataDir());
     onCleanExit = run.cleanExit;
-    // Linux: the X protocol in-process, xprop as the fallback (idle time comes from powerMonitor).
+    // Linux: the X protocol in-process, xprop as the fallback. Idle time comes from powerMonitor;
+    // on X11 the next input is heard over XInput2, so the idle monitor sleeps while the user is away.
     const x11 = process.platform === 'linux' ? createLinuxX11Readers() : null;
     main = composeMain(
       {
         clock: systemClock,
-        idleSource: electronIdleSource(),
+        idleSource: { ...electronIdleSource(), watchInput: x11?.idleSource.watchInput },
         windowSource: x11?.windowSource ?? createGetWindowsSource(),
         focusEvents: x11?.focusEvents,
         externalOpener: electronOpener,

@@ -23,6 +23,12 @@ export interface IdleSource {
   idleSeconds(): Promise<number>;
   /** Subscribe to suspend/resume/lock/unlock; returns an unsubscribe function. */
   onPowerEvent(listener: (event: PowerEvent) => void): () => void;
+  /**
+   * Calls `onInput` once at the next keyboard or mouse input (or when it can no longer tell), so
+   * the idle monitor can sleep while the user is away instead of reading idle time every few
+   * seconds. Resolves with a function that stops watching, or null where input cannot be watched.
+   */
+  watchInput?(onInput: () => void): Promise<(() => void) | null>;
 }
 
 /** One observation of the foreground window, before any privacy rule is applied. */

@@ -68,7 +68,9 @@ export function createCaptureLifecycle(deps: CaptureLifecycleDeps): CaptureLifec
       // The watcher died (X server restart, xprop killed): keep capturing by polling.
       warn(`capture: focus events stopped (${reason}); polling instead`);
       mode = 'polling';
-      if (capturing) setStatus({ state: 'running', mode });
+      if (!capturing) return;
+      setStatus({ state: 'running', mode });
+      sampler().start();
     });
     mode = events ? 'events' : 'polling';
     setStatus({ state: 'running', mode });

@@ -1,14 +1,18 @@
 // Activity capture in the main process: reads the foreground window, applies the privacy rules,
 // merges observations into segments, journals them on disk and sends them to the renderer.
 //
-// Timing model. A tick runs every `intervalSeconds`:
-// - polling mode (no focus events: macOS, Windows, or X11 without the X protocol or xprop -spy):
-//   each tick samples the window, ActivityWatch-style;
-// - events mode (X11): samples are taken when a focus or title change is reported, plus a slow
-//   safety poll; each tick only extends the open segment to "now", because no event means no
-//   change. With the events and reads in-process over the X protocol (x11-protocol-source.ts),
-//   this keeps capture near 0.1% of a core on Linux (bench:capture).
-// Either way the open segment is journaled every tick, so killing the app loses at most one interval.
+// Timing model.
+// - Polling mode (no focus events: macOS, Windows, or X11 without the X protocol or xprop -spy):
+//   a tick every `intervalSeconds` samples the window, ActivityWatch-style, and journals the open
+//   segment, so killing the app loses at most one interval.
+// - Events mode (X11): samples are taken when a focus or title change is reported. No event means
+//   no change, so nothing runs in between: the open segment is extended to "now" when something
+//   happens (the next change, away time, pause, quit) and when the idle monitor wakes, which is
+//   about once per idle threshold while the user is present and never while away (it sleeps until
+//   the next input). An idle process does not wake when nothing changes (issue 19); the price is
+//   that killing the app (not quitting it) can lose the open segment's time since the last change
+//   or wake-up, at most one idle threshold. With the reads in-process over the X protocol
+//   (x11-protocol-source.ts), capture costs about 0.1% of a core on Linux (bench:capture).
 //
 // Away time (idle past the threshold, lock, suspend, a frozen process) comes from the idle monitor
 // and is its own stream: the open segment is closed where the away period starts and segments that
@@ -122,8 +126,11 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   // Away time comes from the idle monitor: its start cuts the segments, its end samples again.
   const onAway = (change: AwayChange): void => {
     emit('capture:away', change.period);
-    if (change.type === 'started') book.enterAway(change.period);
-    else if (lifecycle.capturing) sampler.request(clock.now());
+    if (change.type === 'started') {
+      // With events, the window in front stayed there until the user left.
+      sampler.catchUp(change.period.start);
+      book.enterAway(change.period);
+    } else if (lifecycle.capturing) sampler.request(clock.now());
   };
 
   return {
@@ -161,6 +168,7 @@ export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
       settings = parsed;
       if (ownMonitor) monitor.setThreshold(parsed.idleThresholdSeconds);
       // New privacy rules apply from now on: the open segment closes and the next sample starts fresh.
+      if (lifecycle.capturing) sampler.catchUp(clock.now());
       book.closeOpen(book.open?.end ?? clock.now());
       if (!started) return;
       const state = lifecycle.status.state;

@@ -1,6 +1,7 @@
-// The capture service's sampling loop: the tick, debounced focus events, and reads of the window
-// in front (one at a time, in order), each observation passed through the privacy rules into the
-// segment book. The timing model is described in capture-service.ts.
+// The capture service's sampling: debounced focus events, the polling tick where there are no
+// events, the periodic work done when the idle monitor wakes, and reads of the window in front
+// (one at a time, in order), each observation passed through the privacy rules into the segment
+// book. The timing model is described in capture-service.ts.
 import { applyPrivacy } from '../../../shared/capture/privacy';
 import type { CaptureSettings } from '../../../shared/capture/types';
 import type { IdleMonitor } from '../idle/idle-monitor';
@@ -30,21 +31,27 @@ export interface Sampler {
   /** Observe the window at `at`: the one a focus event reported (`preset`), or read it. */
   request(at: number, preset?: ActiveWindowSample | null): void;
   onFocusChange(change: FocusChange, sample?: ActiveWindowSample | null): void;
-  /** Starts the tick at the settings' interval and takes a first sample. */
+  /**
+   * Takes a first sample and starts the periodic work for the current mode: a tick at the
+   * settings' interval when polling, the idle monitor's wake-ups with events. Called again when
+   * the mode changes.
+   */
   start(): void;
-  /** Stops the tick, pending events and the focus watcher; waits for a read in flight. */
+  /** Events mode: the open segment's window stayed in front until `at` (no event said otherwise). */
+  catchUp(at: number): void;
+  /** Brings the open segment up to now, then stops the tick, pending events and the focus watcher; waits for a read in flight. */
   stop(): Promise<void>;
   resetFailures(): void;
   /** Waits until no read is in flight or queued. */
   settle(): Promise<void>;
 }
 
+// Long because it is one closure over the sampling state (reads in flight, the debounce, the tick);
+// each step inside is a short function.
 export function createSampler(deps: SamplerDeps): Sampler {
   const { windowSource, clock, focusEvents, monitor, book, settings, capturing, warn } = deps;
-  const pulseMs = () => settings().pulseSeconds * 1000;
-
   let tickTimer: ReturnType<typeof setInterval> | null = null;
-  let lastTickAt: number | null = null;
+  let unsubscribeChecks: (() => void) | null = null;
   let lastSampleAt = 0;
   let failures = 0;
   let inFlight: Promise<void> | null = null;
@@ -68,6 +75,8 @@ export function createSampler(deps: SamplerDeps): Sampler {
     }
     lastSampleAt = at;
     if (!capturing() || monitor.current() !== null) return;
+    // With events, the window before this observation was in front until now.
+    if (deps.mode() === 'events') book.extendOpen(at);
     if (!raw) {
       // Nothing in front (desktop, or between two windows): not activity.
       book.switchAway(at);
@@ -99,28 +108,43 @@ export function createSampler(deps: SamplerDeps): Sampler {
     });
   };
 
-  const tick = (): void => {
+  const catchUp = (at: number): void => {
+    // A change being read or debounced decides where the open segment ends.
+    if (deps.mode() === 'events' && !inFlight && !debounceTimer && queued === null) book.extendOpen(at);
+  };
+
+  /** Polling mode, every interval: read the window (ActivityWatch-style). */
+  const pollTick = (): void => {
+    book.updateConfirmed();
+    if (capturing() && monitor.current() === null) request(clock.now());
+    book.emitConfirmed(false);
+  };
+
+  /**
+   * Events mode, each time the idle monitor has read the idle time (about once per idle threshold
+   * while the user is present): no event since the last sample means the same window is still in
+   * front, so the open segment is extended to now and journaled, and the renderer gets what is
+   * confirmed. A safety read catches an event that could have been lost.
+   */
+  const periodic = (): void => {
     const now = clock.now();
-    const gap = lastTickAt === null ? 0 : now - lastTickAt;
-    lastTickAt = now;
     book.updateConfirmed();
     if (capturing() && monitor.current() === null) {
-      if (deps.mode() === 'polling') {
-        request(now);
-      } else if (gap > pulseMs() || now - lastSampleAt >= deps.safetyPollMs) {
-        // Safety poll, in case an event was lost; the event source re-reads more cheaply if it can.
-        if (focusEvents.refresh) {
-          lastSampleAt = now;
-          focusEvents.refresh();
-        } else {
-          request(now);
-        }
-      } else if (book.lastBeat && book.open && !inFlight && !debounceTimer && queued === null) {
-        // No event since the last sample: the same window is still in front.
-        book.applyBeat({ ...book.lastBeat, at: now });
+      catchUp(now);
+      if (now - lastSampleAt >= deps.safetyPollMs) {
+        lastSampleAt = now;
+        if (focusEvents.refresh) focusEvents.refresh();
+        else request(now);
       }
     }
     book.emitConfirmed(false);
+  };
+
+  const stopPeriodic = (): void => {
+    if (tickTimer) clearInterval(tickTimer);
+    tickTimer = null;
+    unsubscribeChecks?.();
+    unsubscribeChecks = null;
   };
 
   return {
@@ -141,15 +165,21 @@ export function createSampler(deps: SamplerDeps): Sampler {
     },
 
     start() {
-      lastTickAt = clock.now();
-      tickTimer = setInterval(tick, settings().intervalSeconds * 1000);
-      tickTimer.unref?.();
+      stopPeriodic();
+      if (deps.mode() === 'polling') {
+        tickTimer = setInterval(pollTick, settings().intervalSeconds * 1000);
+        tickTimer.unref?.();
+      } else {
+        unsubscribeChecks = monitor.onChecked(periodic);
+      }
       request(clock.now());
     },
 
+    catchUp,
+
     async stop() {
-      if (tickTimer) clearInterval(tickTimer);
-      tickTimer = null;
+      catchUp(clock.now());
+      stopPeriodic();
       if (debounceTimer) clearTimeout(debounceTimer);
       debounceTimer = null;
       await focusEvents.stop();

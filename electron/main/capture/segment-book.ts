@@ -27,6 +27,11 @@ export interface SegmentBook {
   readonly lastBeat: Heartbeat | null;
   /** Merge one observation into the open segment (closing it if the window changed). */
   applyBeat(beat: Heartbeat): void;
+  /**
+   * The open segment's window is known to have stayed in front until `at` (focus events: no event,
+   * no change), however long ago the last observation was. Journals the longer segment.
+   */
+  extendOpen(at: number): void;
   /** Close the open segment at `at`. */
   closeOpen(at: number): void;
   /** The window in front changed to something not recorded: like a switch, the old one ran until now. */
@@ -46,6 +51,8 @@ interface Pending {
   closed: boolean;
 }
 
+// Long because it is one closure over the segments' state (open, pending, emitted, confirmed); each
+// operation inside is short.
 export function createSegmentBook(deps: SegmentBookDeps): SegmentBook {
   const { clock, emit, monitor, journal, pulseMs, openEmitEveryMs } = deps;
 
@@ -113,6 +120,13 @@ export function createSegmentBook(deps: SegmentBookDeps): SegmentBook {
       if (result.closed) record(result.closed, true);
       open = result.open;
       lastBeat = beat;
+      record(open, false);
+    },
+
+    extendOpen(at) {
+      if (!open || at <= open.end) return;
+      open = { ...open, end: at };
+      if (lastBeat) lastBeat = { ...lastBeat, at };
       record(open, false);
     },
 

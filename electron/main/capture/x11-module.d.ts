@@ -24,11 +24,20 @@ declare module 'x11' {
     QueryInfo(drawable: number, callback: Callback<ScreenSaverInfo>): void;
   }
 
+  /** The XInputExtension as the package's ext/xinput.js returns it (XI2 raw events only). */
+  export interface XInputExtension {
+    /** The XI2 version the server agreed to, null before XI2. */
+    xi2: { majorVersion: number; minorVersion: number } | null;
+    AllMasterDevices: number;
+    XISelectEvents(window: number, masks: { deviceId: number; mask: number | string[] }): void;
+  }
+
   export interface XClient {
     InternAtom(onlyIfExists: boolean, name: string, callback: Callback<number>): void;
     GetProperty(del: number, wid: number, name: number, type: number, longOffset: number, longLength: number, callback: Callback<XProperty>): void;
     ChangeWindowAttributes(wid: number, values: { eventMask: number }, callback?: Callback<unknown>): void;
     require(name: 'screen-saver', callback: Callback<ScreenSaverExtension>): void;
+    require(name: 'xinput', callback: Callback<XInputExtension>): void;
     on(event: 'event', listener: (event: XEvent) => void): void;
     on(event: 'error', listener: (error: Error) => void): void;
     on(event: 'end', listener: () => void): void;

@@ -18,9 +18,7 @@ export interface IdleMonitorOptions {
   clock: Clock;
   thresholdSeconds: number;
   emit?: <E extends keyof IdleMonitorEvents>(event: E, payload: IdleMonitorEvents[E]) => void;
-  /** How often idle time is read while the user is present; a minute of latency is fine for a 5-minute threshold. */
-  presentPollMs?: number;
-  /** How often while away, so the return is noticed (and the prompt shown) quickly. */
+  /** How often idle time is read while away, where the idle source cannot watch for input. */
   awayPollMs?: number;
   newId?: () => string;
   warn?: (message: string) => void;
@@ -37,20 +35,27 @@ export interface IdleMonitor {
   /** Time of the most recent keyboard or mouse input seen (UTC ms), or null before the first read. */
   lastInputAt(): number | null;
   subscribe(listener: (change: AwayChange) => void): () => void;
+  /** Called after every read of the idle time: the capture service does its periodic work then. */
+  onChecked(listener: () => void): () => void;
 }
+
+/** Never read again sooner than this, however close the idle time is to the threshold. */
+const MIN_DELAY_MS = 250;
 
 let counter = 0;
 const defaultId = () => `away-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+// Long because it is one closure over the monitor's state (the away period, the causes, the wake-up);
+// each step inside is a short function.
 export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
   const { idleSource, clock } = options;
-  const presentPollMs = options.presentPollMs ?? 10_000;
   const awayPollMs = options.awayPollMs ?? 2_000;
   const newId = options.newId ?? defaultId;
   const warn = options.warn ?? ((message: string) => console.warn(message));
   let thresholdMs = options.thresholdSeconds * 1000;
 
   const listeners = new Set<(change: AwayChange) => void>();
+  const checkListeners = new Set<() => void>();
   let away: AwayPeriod | null = null;
   let suspended = false;
   let locked = false;
@@ -58,7 +63,14 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
   let causeClearedAt = 0;
   let lastInput: number | null = null;
   let lastCheckAt: number | null = null;
+  /** Idle time at the last read: the user cannot be away before threshold minus this has passed. */
+  let lastIdleMs = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the timer should fire; a much later firing means the process was frozen. */
+  let dueAt: number | null = null;
+  let stopWatching: (() => void) | null = null;
+  /** Bumped whenever the wake-up is replaced, so a watch that resolves late stands down. */
+  let wakeToken = 0;
   let unsubscribePower: (() => void) | null = null;
   let running = false;
   let inFlight: Promise<void> | null = null;
@@ -81,18 +93,50 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
     publish({ type: 'ended', period });
   };
 
+  const clearWake = (): void => {
+    wakeToken++;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    dueAt = null;
+    stopWatching?.();
+    stopWatching = null;
+  };
+
+  const wakeIn = (delayMs: number): void => {
+    dueAt = clock.now() + delayMs;
+    timer = setTimeout(() => void check(), delayMs);
+    timer.unref?.();
+  };
+
+  /** Away: sleep until the next input where the source can say, otherwise read every awayPollMs. */
+  const sleepUntilInput = async (): Promise<void> => {
+    const token = wakeToken;
+    const onInput = () => {
+      if (token === wakeToken) void check();
+    };
+    const stop = (await idleSource.watchInput?.(onInput).catch(() => null)) ?? null;
+    if (token !== wakeToken || !running) return stop?.();
+    if (stop) stopWatching = stop;
+    else wakeIn(awayPollMs);
+  };
+
+  /**
+   * The next read. While present: when the idle time would reach the threshold if no input came,
+   * so a user at work wakes this process once per threshold, not every few seconds (issue 19).
+   */
   const schedule = (delayMs?: number): void => {
     if (!running) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void check(), delayMs ?? (away ? awayPollMs : presentPollMs));
-    timer.unref?.();
+    clearWake();
+    if (delayMs === undefined && away) void sleepUntilInput();
+    else wakeIn(delayMs ?? Math.max(MIN_DELAY_MS, thresholdMs - lastIdleMs));
   };
 
   const evaluate = async (): Promise<void> => {
     const now = clock.now();
-    // The process itself was frozen (sleep without a suspend event, a stopped VM): the time
-    // between the last check and now is unknown, which counts as away, never as activity.
-    if (lastCheckAt !== null && now - lastCheckAt > thresholdMs && !suspended) {
+    // The process itself was frozen (sleep without a suspend event, a stopped VM): its timer fired
+    // long after it was due. The time since the last read is unknown, which counts as away, never
+    // as activity (so a freeze can cost up to one threshold of activity seen before it).
+    if (lastCheckAt !== null && dueAt !== null && now - dueAt > thresholdMs && !suspended) {
       begin('suspend', lastCheckAt);
       causeClearedAt = Math.max(causeClearedAt, now);
     }
@@ -103,8 +147,10 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
       idleMs = Math.max(0, (await idleSource.idleSeconds()) * 1000);
     } catch (error) {
       warn(`idle monitor: could not read idle time (${error instanceof Error ? error.message : String(error)})`);
+      lastIdleMs = 0;
       return;
     }
+    lastIdleMs = idleMs;
     const at = clock.now();
     lastInput = at - idleMs;
     if (idleMs >= thresholdMs) {
@@ -123,6 +169,7 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
       });
     }
     await inFlight;
+    for (const listener of checkListeners) listener();
     schedule();
   }
 
@@ -159,8 +206,7 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
     },
     stop() {
       running = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      clearWake();
       unsubscribePower?.();
       unsubscribePower = null;
     },
@@ -174,6 +220,12 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
+      };
+    },
+    onChecked(listener) {
+      checkListeners.add(listener);
+      return () => {
+        checkListeners.delete(listener);
       };
     },
   };

@@ -2,6 +2,7 @@
 // capture's X connection instead of spawning xprintidle per read (issue 19). Used outside Electron
 // on Linux X11 (the browser harness, bench:capture); Electron's powerMonitor reads the same value
 // in-process already. Without a connection or the extension, it falls back to xprintidle.
+// watchInput hears the next input over XInput2 on the same connection (Electron uses it too).
 import type { X11Connection } from '../capture/x11-connection';
 import type { XprintidleSource } from './xprintidle-source';
 
@@ -23,6 +24,10 @@ export function createScreenSaverIdleSource(connection: () => Promise<X11Connect
       return fallback.idleSeconds();
     },
     onPowerEvent: (listener) => fallback.onPowerEvent(listener),
+    async watchInput(onInput) {
+      const x = await connection();
+      return x ? x.watchInput(onInput).catch(() => null) : null;
+    },
     limitations: () => (usedFallback ? fallback.limitations() : []),
   };
 }

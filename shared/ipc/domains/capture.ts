@@ -20,6 +20,12 @@ export const captureCalls = {
   },
   /** The renderer is listening: send whatever it has not acknowledged yet (e.g. replayed at start). */
   'capture:resendPending': { request: none, response: z.object({ resent: z.number().int().nonnegative() }) },
+  /**
+   * Someone is looking at today's activity: bring it up to date now. With focus events main does
+   * nothing while the window in front stays the same, so the open segment reaches the renderer
+   * only at the next change or idle check otherwise.
+   */
+  'capture:refreshSegments': { request: none, response: z.object({ ok: z.literal(true) }) },
   'capture:setPaused': {
     request: z.object({ paused: z.boolean(), reason: z.string().max(200).optional() }),
     response: CaptureState,

@@ -303,7 +303,7 @@ describe('capture service, polling mode', () => {
 });
 
 describe('capture service, events mode', () => {
-  it('reads the window only on focus events and the safety poll, yet keeps segments up to date', async () => {
+  it('reads the window only on focus events and a safety read when the idle monitor wakes, yet keeps segments up to date', async () => {
     const f = fakes({ focusEvents: true });
     await f.service.start();
     expect(f.service.status()).toEqual({ state: 'running', mode: 'events' });
@@ -315,14 +315,31 @@ describe('capture service, events mode', () => {
     expect(f.reads()).toBe(2);
     f.show({ title: 'B (edited)' });
     f.focusChanged('title');
-    await work(f, 65_000);
-    expect(f.reads()).toBe(4); // the event plus one safety poll a minute later
+    await work(f, 290_000);
+    expect(f.reads()).toBe(4); // the event, and one safety read when the idle monitor woke at 5 minutes
     await f.service.flush();
     expect(view(f.segments())).toEqual([
       ['A', 0, 10_000],
       ['B', 10_000, 20_000],
-      ['B (edited)', 20_000, 85_000],
+      ['B (edited)', 20_000, 310_000],
     ]);
+    await f.service.stop();
+  });
+
+  it('does not wake while nothing changes: no read, no journal write for minutes at work in one window', async () => {
+    const f = fakes({ focusEvents: true });
+    await f.service.start();
+    await work(f, 1000);
+    const journal = path.join(dataDir, 'capture-journal', 'journal.jsonl');
+    const size = fs.statSync(journal).size;
+    const reads = f.reads();
+    await work(f, 4 * 60_000);
+    expect(f.reads()).toBe(reads);
+    expect(fs.statSync(journal).size).toBe(size);
+    // Yet nothing is lost: leaving for a while ends the segment where the user left.
+    const left = Date.now();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(view(f.segments())).toEqual([['A', 0, left - T0]]);
     await f.service.stop();
   });
 
@@ -347,13 +364,18 @@ describe('capture service, events mode', () => {
     await f.service.stop();
   });
 
-  it('sends the open segment periodically so the renderer is never far behind', async () => {
+  it('brings the renderer up to date each time the idle monitor wakes, and on flush', async () => {
     const f = fakes({ focusEvents: true });
     await f.service.start();
     await work(f, 65_000);
-    const open = f.segments()[0]!;
-    expect(open.title).toBe('A');
-    expect(open.end - T0).toBeGreaterThanOrEqual(50_000);
+    await f.service.flush();
+    expect(view(f.segments())).toEqual([['A', 0, 65_000]]);
+    await work(f, 240_000);
+    expect(f.segments()[0]!.end - T0).toBe(65_000); // nothing has woken since
+    await work(f, 65_000);
+    // The flush read idle time, so the monitor woke one threshold (5 minutes) later and sent the
+    // segment up to the last input it saw (a second before).
+    expect(f.segments()[0]!.end - T0).toBe(64_000 + 5 * 60_000);
     await f.service.stop();
   });
 });

@@ -47,6 +47,7 @@ function fakeConnection(title: string) {
     onPropertyChange: () => () => {},
     onClose: (listener) => closeListeners.push(listener),
     idleMs: async () => 1500,
+    watchInput: async () => () => {},
     close: () => {},
   };
   return { connection, lose: (reason: string) => closeListeners.forEach((l) => l(reason)) };

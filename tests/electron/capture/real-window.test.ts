@@ -8,6 +8,7 @@ import { createCaptureService, type CaptureService } from '../../../electron/mai
 import { createX11FocusEvents } from '../../../electron/main/capture/focus-events';
 import { createGetWindowsSource } from '../../../electron/main/capture/get-windows-source';
 import { createLinuxX11Readers } from '../../../electron/main/capture/linux-x11-readers';
+import { connectX11 } from '../../../electron/main/capture/x11-connection';
 import { createXprintidleSource } from '../../../electron/main/idle/xprintidle-source';
 import { missingXTools, startXSession, type XSession } from '../../../bench/bench-capture';
 import type { ActivitySegment, CaptureStatus } from '../../../shared/capture/types';
@@ -94,15 +95,16 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     await service.start();
     expect(service.status()).toEqual({ state: 'running', mode: events ? 'events' : 'polling' });
 
-    // Each change is made only once the service has journaled the previous one and seen it on a
-    // second sample (so it has lasted): none can be missed or merged into its neighbour, however
-    // late a busy machine runs the samples. Wall-clock latency is left to the benchmark.
+    // Each change is made only once the service has journaled the previous one (polling: seen it on
+    // a second sample, so it has lasted; events: seen it at all, since nothing runs until the next
+    // change): none can be missed or merged into its neighbour, however late a busy machine runs
+    // the samples. Wall-clock latency is left to the benchmark.
     const journalFile = path.join(dataDir, 'capture-journal', 'journal.jsonl');
     const journaled = (title: string, ok: (s: ActivitySegment) => boolean) =>
       vi.waitFor(
         () => {
           const versions = fs.existsSync(journalFile) ? fs.readFileSync(journalFile, 'utf8').split('\n').flatMap(putSegment) : [];
-          const seen = versions.filter((v) => v.title === title && v.end > v.start && ok(v)).at(-1);
+          const seen = versions.filter((v) => v.title === title && (events || v.end > v.start) && ok(v)).at(-1);
           if (!seen) throw new Error(`"${title}" not journaled yet`);
           return seen;
         },
@@ -144,4 +146,29 @@ describe.skipIf(missing.length > 0)('capture of real X11 windows', () => {
     const journal = fs.readFileSync(path.join(dataDir, 'capture-journal', 'journal.jsonl'), 'utf8');
     expect(journal).not.toContain('4711');
   }, 60_000);
+
+  it('hears the next input over XInput2 once, and nothing after it (the away monitor sleeps on this)', async () => {
+    const connection = await connectX11(x.display);
+    try {
+      let heard = 0;
+      const stop = await connection.watchInput(() => heard++);
+      // The selection reached the server once a round trip after it has answered.
+      expect(await connection.idleMs()).toBeGreaterThanOrEqual(0);
+      expect(heard).toBe(0);
+      await x.nudge();
+      await vi.waitFor(() => expect(heard).toBe(1), { timeout: 10_000 });
+      await x.nudge();
+      await x.nudge();
+      await connection.idleMs(); // a round trip: any event sent before its answer has arrived
+      expect(heard).toBe(1);
+      stop();
+      // Watching again hears the next one.
+      await connection.watchInput(() => heard++);
+      await connection.idleMs();
+      await x.nudge();
+      await vi.waitFor(() => expect(heard).toBe(2), { timeout: 10_000 });
+    } finally {
+      connection.close();
+    }
+  }, 30_000);
 });

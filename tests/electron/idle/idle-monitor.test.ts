@@ -209,16 +209,94 @@ describe('idle monitor', () => {
     await t.pass(70_000);
     expect(t.monitor.current()).toMatchObject({ reason: 'idle', start: T0 });
   });
+});
 
-  it('polls on its own with a slower rate while present and a faster one while away', async () => {
-    const t = setup(300);
+describe('idle monitor wake-ups (issue 19: an idle process does not wake when nothing changes)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A monitor on the (fake) timers, as the app runs it; `canWatch`: the source hears the next input. */
+  function running(canWatch: boolean) {
+    let lastInput = Date.now();
+    let reads = 0;
+    let onInput: (() => void) | null = null;
+    const idleSource: IdleSource = {
+      idleSeconds: async () => {
+        reads++;
+        return (Date.now() - lastInput) / 1000;
+      },
+      onPowerEvent: () => () => {},
+      ...(canWatch && {
+        watchInput: async (listener: () => void) => {
+          onInput = listener;
+          return () => {
+            onInput = null;
+          };
+        },
+      }),
+    };
+    const periods: AwayChange[] = [];
+    const monitor = createIdleMonitor({ idleSource, clock: { now: () => Date.now(), timeZone: () => 'UTC' }, thresholdSeconds: 300, newId: () => 'away' });
+    monitor.subscribe((c) => periods.push(c));
+    monitor.start();
+    return {
+      monitor,
+      periods,
+      reads: () => reads,
+      watching: () => onInput !== null,
+      input() {
+        lastInput = Date.now();
+        const listener = onInput;
+        onInput = null;
+        listener?.();
+      },
+    };
+  }
+
+  it('reads idle time about once per threshold while the user works, and notices leaving at the threshold', async () => {
+    const m = running(true);
+    for (let t = 0; t < 30 * MIN; t += 5_000) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      m.input();
+    }
+    // 30 minutes of work: a read at start and one per 5-minute threshold (it was every 10 s: 180).
+    expect(m.reads()).toBeLessThanOrEqual(7);
+    expect(m.monitor.current()).toBeNull();
+    const left = Date.now();
+    await vi.advanceTimersByTimeAsync(5 * MIN);
+    expect(m.monitor.current()).toEqual({ id: 'away', start: left, end: null, reason: 'idle' });
+    m.monitor.stop();
+  });
+
+  it('sleeps while away until the next input, then ends the period at that input', async () => {
+    const m = running(true);
+    await vi.advanceTimersByTimeAsync(5 * MIN);
+    expect(m.monitor.current()).not.toBeNull();
+    const reads = m.reads();
+    await vi.advanceTimersByTimeAsync(60 * MIN);
+    expect(m.reads()).toBe(reads); // an hour away: not one wake-up
+    expect(m.watching()).toBe(true);
+    const back = Date.now();
+    m.input();
     await vi.advanceTimersByTimeAsync(0);
-    t.jump(6 * MIN);
+    expect(m.monitor.current()).toBeNull();
+    expect(m.periods.at(-1)).toMatchObject({ type: 'ended', period: { start: T0, end: back } });
+    m.monitor.stop();
+  });
+
+  it('reads every 2 s while away where input cannot be watched', async () => {
+    const m = running(false);
+    await vi.advanceTimersByTimeAsync(5 * MIN);
+    const reads = m.reads();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(t.monitor.current()).not.toBeNull();
-    t.input();
+    expect(m.reads() - reads).toBe(5);
+    m.input();
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(t.monitor.current()).toBeNull();
-    t.monitor.stop();
+    expect(m.monitor.current()).toBeNull();
+    m.monitor.stop();
   });
 });

@@ -17,6 +17,7 @@ import { ReviewToolbar } from './ReviewToolbar';
 import { SafeModeBanner } from '../capture-settings/SafeModeBanner';
 import { RulesPanel } from './RulesPanel';
 import { Timeline } from './Timeline';
+import { useCaptureRefresh } from '../capture/use-capture-refresh';
 import { UnassignedSection } from './UnassignedSection';
 import { useReviewActions } from './use-review-actions';
 import { useReviewDay } from './use-review-day';
@@ -31,6 +32,7 @@ export function ReviewScreen() {
   const [chosen, setChosen] = useState<LocalDate | null>(() => (useUi.getState().screen === 'review' ? useUi.getState().day : null));
   const date = chosen ?? todayDate;
   const [splits, setSplits] = useState<number[]>([]);
+  useCaptureRefresh(date === todayDate);
   const data = useReviewDay(date, zone, splits);
   const cards = useCardPlans(data, date, zone);
   const change = useDecisions((s) => s.change);
