@@ -57,6 +57,8 @@ export async function startBroker(config: BrokerConfig, deps: BrokerDeps): Promi
   };
 }
 
+// Long because it is three short closures over the config, the limiter and the routes: answerFor
+// (the checks, in order), relay (the one call to Intuit) and the request handler that logs.
 function brokerHandler(config: BrokerConfig, deps: BrokerDeps) {
   const allowed = rateLimiter(config.ratePerMinute, deps.now);
   const routes = new Map<string, Route>([
