@@ -41,7 +41,7 @@ const refuse = (status: number, error: string, description: string): Refusal => 
 
 /** The client id of `Basic base64(id:anything)`, or null. The part after ':' is the app's placeholder. */
 export function presentedClientId(authorization: string | undefined): string | null {
-  const m = /^Basic ([A-Za-z0-9+/]+={0,2})$/.exec(authorization ?? '');
+  const m = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(authorization ?? '');
   if (!m) return null;
   const decoded = Buffer.from(m[1] as string, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');

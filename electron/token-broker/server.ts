@@ -79,12 +79,13 @@ function brokerHandler(config: BrokerConfig, deps: BrokerDeps) {
       return { ...refused(429, 'slow_down', 'Too many requests from this address; try again in a minute.', 'rate limit'), headers: { 'retry-after': '60' } };
     }
     if (presentedClientId(req.headers.authorization) !== config.clientId) {
-      return refused(401, 'invalid_client', 'This sign-in service only serves the app it was set up for.', 'client id');
+      const answer = refused(401, 'invalid_client', 'This sign-in service only serves the app it was set up for.', 'client id');
+      return { ...answer, headers: { 'www-authenticate': 'Basic realm="token broker"' } };
     }
     const text = await readBody(req);
     if (text === null) return { ...refused(413, 'invalid_request', 'The request is too large.', 'size'), headers: { connection: 'close' } };
     const checked = route === 'token' ? checkTokenRequest(text, req.headers['content-type']) : checkRevokeRequest(text, req.headers['content-type']);
-    if (isRefusal(checked)) return refusal(checked, `${route} (${checked.error})`);
+    if (isRefusal(checked)) return refusal(checked, `refused ${route} (${checked.error})`);
     return relay(route, checked);
   }
 

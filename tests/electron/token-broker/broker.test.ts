@@ -59,6 +59,32 @@ describe('what it forwards', () => {
   });
 });
 
+describe('when Intuit does not play along', () => {
+  it('says in the log when Intuit refuses the broker’s own keys, without the keys', async () => {
+    const b = await start({ ...brokerEnv(intuit.url), BROKER_CLIENT_SECRET: 'an-old-secret-2a9c' });
+    try {
+      expect(await post(`${b.url}${TOKEN_PATH}`, 'grant_type=refresh_token&refresh_token=r')).toMatchObject({ status: 401, json: { error: 'invalid_client' } });
+      expect(logLines).toContain("Intuit refused the broker's keys (invalid_client): check BROKER_CLIENT_ID and BROKER_CLIENT_SECRET.");
+      expect(logLines.join('\n')).not.toContain('an-old-secret-2a9c');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('answers 502 in words when Intuit cannot be reached', async () => {
+    const gone = await listen(() => undefined);
+    await gone.close();
+    const b = await start(brokerEnv(gone.url));
+    try {
+      const answer = await post(`${b.url}${REVOKE_PATH}`, '{"token":"AB11x"}', { 'content-type': 'application/json' });
+      expect(answer).toMatchObject({ status: 502, json: { error: 'temporarily_unavailable', error_description: 'The sign-in service could not reach Intuit. Try again in a few minutes.' } });
+      expect(logLines.at(-1)).toMatch(/ revoke: Intuit could not be reached \(ECONNREFUSED\) 502 /);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('what it refuses before Intuit hears of it', () => {
   const refusals: Array<[string, () => Promise<{ status: number; json: Record<string, unknown> | null }>, number, string, RegExp]> = [
     ['a missing code', () => token({ grant_type: 'authorization_code', redirect_uri: 'https://tracknexus.example/cb' }), 400, 'invalid_request', /authorization code is missing/],
