@@ -7,7 +7,8 @@
 // (../shared/docs/qbo-api.md §1.2), and a secret shipped inside an installer is readable by anyone
 // who has it. So the publisher runs a small https token broker holding the secret: it takes the
 // app's token and revoke requests, replaces their Authorization header with the real one and
-// forwards them to Intuit. The consent page, the API and userinfo stay Intuit's own.
+// forwards them to Intuit (electron/token-broker, `npm run broker`). The consent page, the API and
+// userinfo stay Intuit's own.
 
 /** What a build carries: the client id and where its relay page and token broker live. */
 export interface PublisherApp {
