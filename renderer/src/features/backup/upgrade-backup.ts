@@ -75,7 +75,7 @@ export async function upgradeBackup(db: TrackNexusDb, backup: BackupDocument): P
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message };
     const why = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-    return { ok: false, reason: `${olderWords(backup.schemaVersion)}, and it could not be brought up to this version, so nothing was changed (${why}).` };
+    return { ok: false, reason: `${olderWords(backup.schemaVersion)}, and part of it could not be brought up to this version, which usually means the file is damaged. Nothing was changed. (The error: ${why})` };
   } finally {
     await deleteScratch(db).catch(() => undefined);
   }
