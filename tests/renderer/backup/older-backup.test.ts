@@ -24,7 +24,7 @@ async function oldBackup(version: number, seed: (db: TrackNexusDb) => Promise<vo
 }
 
 const client = { id: 'c1', name: 'Acme Corp', archived: false, qboCustomerId: null, createdAt: 1, updatedAt: 1 };
-const project = { id: 'p1', clientId: 'c1', name: 'Security audit', color: '#3b82f6', billable: true, defaultTaskId: null, rateMinor: 12_000, currency: 'EUR', rounding: null, archived: false, createdAt: 1, updatedAt: 1 };
+const project = { id: 'p1', clientId: 'c1', name: 'Security audit', color: '#3b82f6', billable: true, defaultTaskId: null, rateMinor: 12_000, currency: 'EUR', rounding: null, archived: false, qboCustomerId: null, qboItemId: null, qboClassId: null, createdAt: 1, updatedAt: 1 };
 
 /** An entry as versions 1 to 5 stored it: no trash, no waiting flag (and before 2, no local date). */
 const oldEntry = (id: string, start: number, hours: number, zone: string, extra: object = {}) => ({
