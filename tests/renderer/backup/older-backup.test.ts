@@ -1,8 +1,8 @@
 // Backups made by an older Track Nexus, on fake-indexeddb: a backup written at schema version 1 and
 // one written at version 6, with rows as those versions stored them, are upgraded by the app's own
 // upgrades and restored, and the week, the trash, the reports' unbilled work and the QuickBooks
-// outbox read them as today's app does. A newer backup is refused in words, and an upgrade that
-// fails part-way leaves the empty workspace empty.
+// outbox read them as today's app does. A newer backup, and an old one holding a table its version
+// did not have, are refused in words, and an upgrade that fails part-way leaves the workspace empty.
 import { describe, expect, it } from 'vitest';
 import type { TrackNexusDb } from '../../../renderer/src/db/database';
 import { repoContext } from '../../../renderer/src/db/context';
@@ -120,6 +120,16 @@ describe('a backup Track Nexus cannot restore', () => {
       ok: false,
       reason: `This backup was made by a newer Track Nexus (its data is version ${latestVersion + 2}; this app reads version ${latestVersion} and older). Update the app, then restore it. Nothing was changed.`,
     });
+  });
+
+  it('from an older Track Nexus holding a table its version did not have is refused as damaged', async () => {
+    const text = await oldBackup(2, async (v2) => {
+      await v2.table('clients').add(client);
+    });
+    const doc = JSON.parse(text) as { tables: Record<string, unknown[]> };
+    doc.tables['rules'] = [{ id: 'r1', field: 'title', kind: 'contains', pattern: 'ACME-', projectId: 'p1', createdAt: 1, updatedAt: 1 }];
+    const target = await testEnv();
+    expect(await target.repos.backup.open(JSON.stringify(doc))).toEqual({ ok: false, reason: expect.stringMatching(/did not have \(rules\), so it is damaged\. Nothing was changed\./) });
   });
 
   it('whose upgrade fails part-way leaves the empty workspace empty, says why, and can be tried again', async () => {
