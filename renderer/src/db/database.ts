@@ -52,12 +52,15 @@ export class TrackNexusDb extends Dexie {
   expenses!: Table<ExpenseRow, string>;
   receipts!: Table<ReceiptRow, string>;
   payments!: Table<PaymentRow, string>;
+  /** How it was opened (its IndexedDB), so a scratch database beside it uses the same one (features/backup). */
+  readonly openOptions: OpenOptions;
 
   constructor(name: string, options: OpenOptions = {}, versions: readonly SchemaVersion[] = schemaVersions) {
     super(name, {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
+    this.openOptions = options;
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Settings › Backups with a fake main: the last backup and its folder, "Back up now", the restore
-// dry-run with its refusal over existing work, a restore into an empty workspace, and the daily
-// check that backs up only when main says today's is due.
+// dry-run with its refusal over existing work, a restore into an empty workspace, a backup from an
+// older version upgraded first (a newer one refused), and the daily check that backs up only when
+// main says today's is due.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { openDatabase } from '../../../renderer/src/db/database';
 import { createRepos } from '../../../renderer/src/db/repos';
 import { BackupSection } from '../../../renderer/src/features/backup/BackupSection';
 import { startDailyBackups } from '../../../renderer/src/features/backup/daily-backup';
+import { exportWorkspace } from '../../../renderer/src/features/backup/workspace-backup';
+import { latestVersion } from '../../../renderer/src/db/versions';
 
 afterEach(cleanup);
 
@@ -97,6 +100,25 @@ it('restores into an empty workspace, main’s files included, and refuses a fil
   const restored = createRepos(await openDatabase('backup-empty'));
   expect((await restored.clients.list()).map((c) => c.name)).toEqual(['Acme Corp']);
   expect(main.restoredFiles).toEqual([{ 'qbo-companies.json': '{"companies":[{"id":"c1"}]}' }]);
+});
+
+it('upgrades a backup from an older Track Nexus before the dry-run, says so, restores it, and refuses a newer one', async () => {
+  const old = await openDatabase('source-old', { upToVersion: 2 });
+  await old.table('clients').add({ id: 'c1', name: 'Acme Corp', archived: false, qboCustomerId: null, createdAt: 1, updatedAt: 1 });
+  const text = await exportWorkspace(old, {});
+  current = fakeMain().api;
+  render(<ReposProvider dbName="backup-old"><BackupSection /></ReposProvider>);
+  await screen.findByText('None yet');
+  chooseFile(JSON.stringify({ ...JSON.parse(text), schemaVersion: latestVersion + 1 }));
+  await screen.findByText(/made by a newer Track Nexus .* Update the app, then restore it/);
+  chooseFile(text);
+  const preview = await screen.findByRole('region', { name: 'Restore preview' });
+  within(preview).getByText(/older Track Nexus \(its data is version 2; .*\)\. It will be upgraded as it is restored/);
+  within(preview).getByText('clients: 1 added');
+  fireEvent.click(within(preview).getByRole('button', { name: 'Restore this backup' }));
+  await screen.findByText(/Restored 1 rows/);
+  const restored = createRepos(await openDatabase('backup-old'));
+  expect((await restored.clients.list()).map((c) => c.name)).toEqual(['Acme Corp']);
 });
 
 it('the daily check backs up at start when due, then only when main says so again', async () => {

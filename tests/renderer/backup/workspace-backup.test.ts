@@ -38,7 +38,7 @@ describe('workspace backup', () => {
     const text = await source.repos.backup.exportText({ 'qbo-companies.json': '{"companies":[]}' });
     const { db: target } = await openTestDb({ name: 'target' });
     const store = createRepos(target).backup;
-    const read = store.read(text);
+    const read = await store.open(text);
     if (!read.ok) throw new Error(read.reason);
     expect(read.backup.schemaVersion).toBe(latestVersion);
     expect(read.backup.files).toEqual({ 'qbo-companies.json': '{"companies":[]}' });
@@ -56,7 +56,7 @@ describe('workspace backup', () => {
     await target.clients.add({ ...client!, name: 'Acme Ltd' });
     await target.projects.add({ ...(await source.db.projects.toArray())[0]!, id: 'other' });
     const store = createRepos(target).backup;
-    const read = store.read(text);
+    const read = await store.open(text);
     if (!read.ok) throw new Error(read.reason);
     const changes = await store.dryRun(read.backup);
     expect(changes.find((c) => c.table === 'clients')).toEqual({ table: 'clients', added: 0, changed: 1, removed: 0, unchanged: 0 });
@@ -73,7 +73,7 @@ describe('workspace backup', () => {
     const target = await testEnv();
     await target.repos.clients.create({ name: 'Mine' });
     const before = await snapshot(target.db);
-    const read = target.repos.backup.read(text);
+    const read = await target.repos.backup.open(text);
     if (!read.ok) throw new Error(read.reason);
     const result = await target.repos.backup.restore(read.backup);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/already holds work.*nothing was changed/) });
@@ -83,17 +83,17 @@ describe('workspace backup', () => {
   it('refuses a malformed file, another format, a newer format and a newer schema in words', async () => {
     const source = await populated();
     const good = JSON.parse(await source.repos.backup.exportText({})) as Record<string, unknown>;
-    const read = (doc: unknown) => {
-      const r = source.repos.backup.read(typeof doc === 'string' ? doc : JSON.stringify(doc));
+    const read = async (doc: unknown) => {
+      const r = await source.repos.backup.open(typeof doc === 'string' ? doc : JSON.stringify(doc));
       return r.ok ? 'accepted' : r.reason;
     };
-    expect(read('{ not json')).toMatch(/not readable JSON/);
-    expect(read({ ...good, format: 'other' })).toMatch(/not a Track Nexus backup/);
-    expect(read({ ...good, version: 2 })).toMatch(/newer Track Nexus/);
-    expect(read({ ...good, schemaVersion: latestVersion + 1 })).toMatch(/newer Track Nexus/);
-    expect(read({ ...good, tables: { entries: 'lots' } })).toMatch(/damaged or incomplete/);
-    expect(read({ ...good, tables: { ...(good['tables'] as object), spies: [] } })).toMatch(/does not know \(spies\)/);
-    expect(read(good)).toBe('accepted');
+    expect(await read('{ not json')).toMatch(/not readable JSON/);
+    expect(await read({ ...good, format: 'other' })).toMatch(/not a Track Nexus backup/);
+    expect(await read({ ...good, version: 2 })).toMatch(/newer Track Nexus/);
+    expect(await read({ ...good, schemaVersion: latestVersion + 1 })).toMatch(/newer Track Nexus/);
+    expect(await read({ ...good, tables: { entries: 'lots' } })).toMatch(/damaged or incomplete/);
+    expect(await read({ ...good, tables: { ...(good['tables'] as object), spies: [] } })).toMatch(/does not know \(spies\)/);
+    expect(await read(good)).toBe('accepted');
   });
 
   it('a failure part-way through a restore leaves the empty workspace empty (one transaction)', async () => {
@@ -104,7 +104,7 @@ describe('workspace backup', () => {
     doc.tables['entries'] = [{ ...a, importKey: 'same' }, { ...b, importKey: 'same' }];
     const { db: target } = await openTestDb({ name: 'fail' });
     const store = createRepos(target).backup;
-    const read = store.read(JSON.stringify(doc));
+    const read = await store.open(JSON.stringify(doc));
     if (!read.ok) throw new Error(read.reason);
     const result = await store.restore(read.backup);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/could not be restored, so nothing was changed/) });

@@ -1,6 +1,6 @@
 // Settings › Backups: the last daily backup and where they are kept, "Back up now", "Export
 // workspace…" (a download) and "Restore from a file…", which always shows the dry-run first and
-// restores only into an empty workspace.
+// restores only into an empty workspace. A backup from an older version is upgraded before the dry-run.
 import { useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/ipc/contract';
 import { formatDateTime } from '../../../../shared/time/display';
@@ -10,10 +10,11 @@ import { api } from '../../platform/api';
 import { downloadText } from '../import/export';
 import { backupText, backUpNow } from './daily-backup';
 import { describeChanges } from './restore';
+import { upgradedNote } from './upgrade-backup';
 import type { BackupDocument } from './workspace-backup';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
-interface Preview { name: string; backup: BackupDocument; lines: string[]; empty: boolean }
+interface Preview { name: string; backup: BackupDocument; lines: string[]; empty: boolean; upgradedFrom: number | null }
 
 function StatusFacts({ status }: { status: BackupStatus }) {
   return (
@@ -59,10 +60,10 @@ export function BackupSection() {
   });
   const choose = (file: File) => act(async () => {
     setPreview(null);
-    const read = repos.backup.read(await file.text());
-    if (!read.ok) return { tone: 'error', text: read.reason };
-    const lines = describeChanges(await repos.backup.dryRun(read.backup));
-    setPreview({ name: file.name, backup: read.backup, lines, empty: await repos.backup.isEmpty() });
+    const opened = await repos.backup.open(await file.text());
+    if (!opened.ok) return { tone: 'error', text: opened.reason };
+    const lines = describeChanges(await repos.backup.dryRun(opened.backup));
+    setPreview({ name: file.name, backup: opened.backup, lines, empty: await repos.backup.isEmpty(), upgradedFrom: opened.upgradedFrom });
     return null;
   });
   const restore = (backup: BackupDocument) => act(async () => {
@@ -89,6 +90,7 @@ export function BackupSection() {
       </div>
       {preview ? (
         <div role="region" aria-label="Restore preview">
+          {preview.upgradedFrom === null ? null : <p>{upgradedNote(preview.upgradedFrom)}</p>}
           <p>Restoring {preview.name} would change:</p>
           <ul>{preview.lines.map((line) => <li key={line}>{line}</li>)}</ul>
           {preview.empty ? (

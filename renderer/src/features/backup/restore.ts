@@ -72,8 +72,14 @@ export async function isEmptyWorkspace(db: TrackNexusDb): Promise<boolean> {
 
 export type RestoreResult = { ok: true; rows: number } | { ok: false; reason: string };
 
-/** Replaces every table with the backup's rows in one transaction, into an empty workspace only. */
+/**
+ * Replaces every table with the backup's rows in one transaction, into an empty workspace only. The
+ * backup is in the workspace's shape (an older one was upgraded when it was opened: upgrade-backup).
+ */
 export async function restoreWorkspace(db: TrackNexusDb, backup: BackupDocument): Promise<RestoreResult> {
+  if (backup.schemaVersion !== db.verno) {
+    return { ok: false, reason: `This backup's data is version ${backup.schemaVersion} and this workspace's is ${db.verno}: open the file again to upgrade it. Nothing was changed.` };
+  }
   if (!(await isEmptyWorkspace(db))) {
     return { ok: false, reason: 'This workspace already holds work, so a backup is not restored over it (nothing was changed). Run the dry-run to see what differs, or restore on a fresh install.' };
   }

@@ -1,11 +1,13 @@
 // The whole workspace as one file, and back. Export reads every Dexie table in one read transaction
 // (a consistent picture) and writes the JSON text row by row, so a big workspace exists once as row
 // texts and once as the final text, never as several copies of its objects. Restore validates the
-// file, compares it with the workspace (the dry-run), and writes every table in one transaction:
-// a failure part-way leaves the workspace as it was. Receipts' images (Blobs) travel as base64.
+// file (a backup from an older version is upgraded first: upgrade-backup), compares it with the
+// workspace (the dry-run), and writes every table in one transaction: a failure part-way leaves the
+// workspace as it was. Receipts' images (Blobs) travel as base64.
 import { z } from 'zod';
 import type { TrackNexusDb } from '../../db/database';
 import { latestVersion } from '../../db/versions';
+import { newerSchemaReason } from './upgrade-backup';
 
 const FORMAT = 'track-nexus-backup';
 const FORMAT_VERSION = 1;
@@ -83,7 +85,10 @@ export async function exportWorkspace(db: TrackNexusDb, files: Record<string, st
 
 export type ReadResult = { ok: true; backup: BackupDocument } | { ok: false; reason: string };
 
-/** Parses and checks a backup file's text: its format, its version, and a schema this app can hold. */
+/**
+ * Parses and checks a backup file's text: its format, its version, and a schema this app can hold.
+ * A backup from an older schema passes; it is upgraded before it is compared or restored (upgrade-backup).
+ */
 export function readBackup(text: string, db: TrackNexusDb): ReadResult {
   let raw: unknown;
   try {
@@ -93,12 +98,12 @@ export function readBackup(text: string, db: TrackNexusDb): ReadResult {
   }
   const head = raw as { format?: unknown; version?: unknown; schemaVersion?: unknown } | null;
   if (head?.format !== FORMAT) return { ok: false, reason: 'This file is not a Track Nexus backup. Nothing was changed.' };
-  if (typeof head.version === 'number' && head.version > FORMAT_VERSION) return { ok: false, reason: 'This backup was made by a newer Track Nexus. Update the app, then restore it. Nothing was changed.' };
-  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion) return { ok: false, reason: 'This backup was made by a newer Track Nexus (its data is in a newer shape). Update the app, then restore it. Nothing was changed.' };
+  if (typeof head.version === 'number' && head.version > FORMAT_VERSION) return { ok: false, reason: `This backup was made by a newer Track Nexus (its file format is ${head.version}; this app reads format ${FORMAT_VERSION}). Update the app, then restore it. Nothing was changed.` };
+  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion) return { ok: false, reason: newerSchemaReason(head.schemaVersion) };
   const parsed = BackupDocument.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'This backup is damaged or incomplete, so it cannot be restored. Nothing was changed.' };
-  if (parsed.data.schemaVersion < latestVersion) return { ok: false, reason: 'This backup was made by an older Track Nexus. Restoring older backups is not supported yet: restore it with the version that made it, then update. Nothing was changed.' };
-  const unknown = Object.keys(parsed.data.tables).filter((name) => !db.tables.some((t) => t.name === name));
+  // An older backup's tables are checked against its own version's as it is upgraded.
+  const unknown = parsed.data.schemaVersion < latestVersion ? [] : Object.keys(parsed.data.tables).filter((name) => !db.tables.some((t) => t.name === name));
   if (unknown.length > 0) return { ok: false, reason: `This backup holds data this app does not know (${unknown.join(', ')}). Nothing was changed.` };
   return { ok: true, backup: parsed.data };
 }
