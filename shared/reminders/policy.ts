@@ -105,11 +105,19 @@ function noTimer(s: ReminderSettings, snap: ReminderSnapshot, now: number, zone:
   return [{ id: `no-timer:${day}:${since}`, title: 'No timer running', body: 'It is working hours and no timer is running. Start one to keep the day complete.', target: { screen: 'today' } }];
 }
 
+/** The occasion "this day is not reviewed": one per day. */
+export const reviewReminderId = (day: LocalDate): string => `review:${day}`;
+
+/** Whether a day's review is due by now (its review time has come). */
+export function reviewDue(s: ReminderSettings, day: LocalDate, now: number, zone: string): boolean {
+  return zonedInstant(day, s.reviewBy, zone) <= now;
+}
+
 function notReviewed(s: ReminderSettings, snap: ReminderSnapshot, now: number, zone: string): Reminder[] {
   if (!s.dayNotReviewed) return [];
   return snap.unreviewedDays
-    .filter((day) => zonedInstant(day, s.reviewBy, zone) <= now)
-    .map((day) => ({ id: `review:${day}`, title: 'A day is waiting for review', body: `Captured activity on ${day} is not reviewed yet.`, target: { screen: 'review', day } }));
+    .filter((day) => reviewDue(s, day, now, zone))
+    .map((day) => ({ id: reviewReminderId(day), title: 'A day is waiting for review', body: `Captured activity on ${day} is not reviewed yet.`, target: { screen: 'review', day } }));
 }
 
 function approvedWaiting(s: ReminderSettings, snap: ReminderSnapshot, now: number): Reminder[] {

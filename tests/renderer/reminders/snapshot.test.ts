@@ -19,7 +19,7 @@ describe('gatherSnapshot', () => {
     await repos.segments.upsertMany([{ id: 's1', start: at('2026-03-02', '09:00', ZONE), end: at('2026-03-02', '09:30', ZONE), app: 'Code', title: 'x', url: null, kind: 'active' }], ZONE);
     await repos.entries.startTimer(null, null, at('2026-03-04', '09:00', ZONE), ZONE);
     clock.set(at('2026-03-04', '11:00', ZONE));
-    const snap = await gatherSnapshot(repos, api, { ...DEFAULT_REMINDER_SETTINGS, noTimer: true }, clock.now, ZONE);
+    const snap = await gatherSnapshot(repos, api, { ...DEFAULT_REMINDER_SETTINGS, noTimer: true }, clock.now, ZONE, new Set());
     expect(snap).toEqual({
       timerRunning: true,
       lastTimerEnd: null,
@@ -33,6 +33,24 @@ describe('gatherSnapshot', () => {
     const { repos, clock } = await testEnv(at('2026-03-04', '10:00', ZONE));
     await repos.segments.upsertMany([{ id: 's1', start: at('2026-03-04', '09:00', ZONE), end: at('2026-03-04', '09:30', ZONE), app: 'Code', title: 'x', url: null, kind: 'active' }], ZONE);
     const off = { ...DEFAULT_REMINDER_SETTINGS, noTimer: false, dayNotReviewed: false, approvedWaiting: false, syncProblem: false };
-    expect(await gatherSnapshot(repos, api, off, clock.now, ZONE)).toEqual({ timerRunning: false, lastTimerEnd: null, unreviewedDays: [], oldestApprovedAt: null, syncProblems: [] });
+    expect(await gatherSnapshot(repos, api, off, clock.now, ZONE, new Set())).toEqual({ timerRunning: false, lastTimerEnd: null, unreviewedDays: [], oldestApprovedAt: null, syncProblems: [] });
+  });
+
+  it('reads only the days whose review is due and not reminded of yet (it runs every minute)', async () => {
+    const { repos, clock } = await testEnv(at('2026-03-04', '10:00', ZONE));
+    const seg = (id: string, day: string) => ({ id, start: at(day, '09:00', ZONE), end: at(day, '09:30', ZONE), app: 'Code', title: 'x', url: null, kind: 'active' as const });
+    await repos.segments.upsertMany([seg('today', '2026-03-04'), seg('yesterday', '2026-03-03'), seg('before', '2026-03-02')], ZONE);
+    const read: string[] = [];
+    const listDay = repos.segments.listDay.bind(repos.segments);
+    repos.segments.listDay = (day) => {
+      read.push(day);
+      return listDay(day);
+    };
+    const snap = await gatherSnapshot(repos, api, DEFAULT_REMINDER_SETTINGS, clock.now, ZONE, new Set(['review:2026-03-02']));
+    // Today's review is due at 18:00, and 2 March was reminded of already: neither is read.
+    expect(snap.unreviewedDays).toEqual(['2026-03-03']);
+    expect(read).not.toContain('2026-03-04');
+    expect(read).not.toContain('2026-03-02');
+    expect(read).toContain('2026-03-03');
   });
 });

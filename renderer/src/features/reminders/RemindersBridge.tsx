@@ -43,7 +43,7 @@ export function RemindersBridge({ api = realApi, now = Date.now }: { api?: Rende
   useEffect(() => {
     const runner = createReminderRunner({
       settings: () => repos.settings.get('reminders'),
-      snapshot: (s) => gatherSnapshot(repos, api, s, now(), currentZone()),
+      snapshot: (s, shown) => gatherSnapshot(repos, api, s, now(), currentZone(), shown),
       notify: ({ id, title, body, target }) => api.invoke('reminders:showReminder', { id, title, body, target }),
       memory: { load: () => repos.settings.get('remindersShown'), save: async (ids) => void (await repos.settings.set('remindersShown', [...ids])) },
       now,

@@ -5,7 +5,8 @@ import type { Timers } from '../quickbooks/engine/scheduler';
 
 export interface RunnerDeps {
   settings: () => Promise<ReminderSettings>;
-  snapshot: (settings: ReminderSettings) => Promise<ReminderSnapshot>;
+  /** What the policy needs; `shown` lets it skip reading what could only remind again. */
+  snapshot: (settings: ReminderSettings, shown: ReadonlySet<string>) => Promise<ReminderSnapshot>;
   notify: (reminder: Reminder) => Promise<unknown>;
   /** Where shown occasions are kept, so a restart does not remind of one again. */
   memory: { load: () => Promise<readonly string[]>; save: (ids: readonly string[]) => Promise<void> };
@@ -27,7 +28,7 @@ export function createReminderRunner(deps: RunnerDeps) {
   async function check(): Promise<Reminder[]> {
     shown ??= new Set(await deps.memory.load());
     const settings = await deps.settings();
-    const due = dueReminders(settings, await deps.snapshot(settings), deps.now(), deps.zone()).filter((r) => !shown!.has(r.id));
+    const due = dueReminders(settings, await deps.snapshot(settings, shown), deps.now(), deps.zone()).filter((r) => !shown!.has(r.id));
     if (due.length === 0) return due;
     for (const r of due) shown.add(r.id);
     await deps.memory.save([...shown].slice(-REMEMBERED));

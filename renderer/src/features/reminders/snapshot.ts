@@ -1,7 +1,8 @@
 // Gathers what the reminder policy needs from the local database and from main (QuickBooks
-// connections). Only the parts an enabled reminder reads are looked at.
+// connections). Only the parts an enabled reminder reads are looked at, and of the days' activity only
+// days whose review is due and not reminded of yet (it runs every minute).
 import type { RendererApi } from '../../../../shared/ipc/contract';
-import type { ReminderSettings, ReminderSnapshot } from '../../../../shared/reminders/policy';
+import { reviewDue, reviewReminderId, type ReminderSettings, type ReminderSnapshot } from '../../../../shared/reminders/policy';
 import { addLocalDays } from '../../../../shared/time/local-date';
 import { localDate } from '../../../../shared/time/zone';
 import type { Repos } from '../../db/repos';
@@ -15,8 +16,8 @@ async function timer(repos: Repos, today: string) {
   return { timerRunning: running !== undefined, lastTimerEnd: ends.length > 0 ? Math.max(...ends) : null };
 }
 
-async function unreviewedDays(repos: Repos, today: string): Promise<string[]> {
-  const days = Array.from({ length: REVIEW_DAYS }, (_, i) => addLocalDays(today, -i));
+async function unreviewedDays(repos: Repos, due: (day: string) => boolean, today: string): Promise<string[]> {
+  const days = Array.from({ length: REVIEW_DAYS }, (_, i) => addLocalDays(today, -i)).filter(due);
   const open = await Promise.all(days.map(async (d) => (await repos.segments.listDay(d)).some((s) => !s.reviewed)));
   return days.filter((_, i) => open[i]);
 }
@@ -35,12 +36,21 @@ async function syncProblems(repos: Repos, api: RendererApi): Promise<ReminderSna
   return [...reconnect, ...failures];
 }
 
-export async function gatherSnapshot(repos: Repos, api: RendererApi, settings: ReminderSettings, now: number, zone: string): Promise<ReminderSnapshot> {
+/** `shown`: occasions already reminded of (the runner's memory). */
+export async function gatherSnapshot(
+  repos: Repos,
+  api: RendererApi,
+  settings: ReminderSettings,
+  now: number,
+  zone: string,
+  shown: ReadonlySet<string>,
+): Promise<ReminderSnapshot> {
   const today = localDate(now, zone);
+  const reviewWanted = (day: string) => reviewDue(settings, day, now, zone) && !shown.has(reviewReminderId(day));
   const approved = settings.approvedWaiting ? await repos.entries.listApproved() : [];
   return {
     ...(settings.noTimer ? await timer(repos, today) : { timerRunning: false, lastTimerEnd: null }),
-    unreviewedDays: settings.dayNotReviewed ? await unreviewedDays(repos, today) : [],
+    unreviewedDays: settings.dayNotReviewed ? await unreviewedDays(repos, reviewWanted, today) : [],
     oldestApprovedAt: approved.length > 0 ? Math.min(...approved.map((e) => e.updatedAt)) : null,
     syncProblems: settings.syncProblem ? await syncProblems(repos, api) : [],
   };
