@@ -31,15 +31,24 @@ export interface HiddenChromium {
 export async function startChromium(options: { throttling: boolean }): Promise<HiddenChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'track-nexus-hidden-'));
   const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${profile}`];
-  const proc = spawn(chromiumPath, [...args, ...(options.throttling ? [] : NO_BACKGROUND_THROTTLING), 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // Its own process group, so that closing it ends its helper processes too.
+  const proc = spawn(chromiumPath, [...args, ...(options.throttling ? [] : NO_BACKGROUND_THROTTLING), 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const exited = new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.once('error', () => resolve()); // not there at chromiumPath: devtoolsUrl says it did not start
+  });
   let browser: Browser | undefined;
   const close = async () => {
-    await browser?.close().catch(() => {});
-    proc.kill();
+    await browser?.newBrowserCDPSession().then((cdp) => cdp.send('Browser.close')).catch(() => {});
+    const slow = setTimeout(() => proc.kill('SIGKILL'), 10_000);
     await exited;
-    // Its helper processes may still be finishing their writes into the profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    clearTimeout(slow);
+    try {
+      process.kill(-proc.pid!, 'SIGKILL'); // a helper still writing into the profile
+    } catch {
+      // none left
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   };
   try {
     browser = await chromium.connectOverCDP(await devtoolsUrl(proc.stderr), { noDefaults: true });
