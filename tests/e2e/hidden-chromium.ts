@@ -39,15 +39,14 @@ export async function startChromium(options: { throttling: boolean }): Promise<H
   });
   let browser: Browser | undefined;
   const close = async () => {
-    await browser?.newBrowserCDPSession().then((cdp) => cdp.send('Browser.close')).catch(() => {});
-    const slow = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    // Playwright first lets go of it (it still saves the test's trace from its contexts), then the
+    // whole process group is ended, so that no helper is left writing into the profile.
+    await browser?.close().catch(() => {});
+    signal(proc.pid, 'SIGTERM');
+    const slow = setTimeout(() => signal(proc.pid, 'SIGKILL'), 10_000);
     await exited;
     clearTimeout(slow);
-    try {
-      process.kill(-proc.pid!, 'SIGKILL'); // a helper still writing into the profile
-    } catch {
-      // none left
-    }
+    signal(proc.pid, 'SIGKILL');
     rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   };
   try {
@@ -64,6 +63,16 @@ export async function startChromium(options: { throttling: boolean }): Promise<H
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Sends `name` to the process group Chromium leads, if any of it is left. */
+function signal(group: number | undefined, name: NodeJS.Signals): void {
+  if (group === undefined) return;
+  try {
+    process.kill(-group, name);
+  } catch {
+    // none left
   }
 }
 
