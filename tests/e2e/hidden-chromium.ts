@@ -13,10 +13,12 @@ import { chromiumPath } from '../../playwright.config';
 
 /**
  * What Electron's `backgroundThrottling: false` maps to in plain Chromium. Electron does it per window
- * (patches/chromium/disable_hidden.patch: the window's renderer is never told it was hidden, so it is
- * neither backgrounded nor occluded; allow_disabling_blink_scheduler_throttling_per_renderview.patch:
- * Blink's scheduler does not throttle the page's timers). Chromium has the same three controls as
- * switches for the whole browser. Playwright passes them by default; the control case leaves them out.
+ * with two patches to Chromium: disable_hidden.patch (the window's renderer is never told it was
+ * hidden, so it is neither backgrounded nor treated as occluded) and
+ * allow_disabling_blink_scheduler_throttling_per_renderview.patch (Blink's scheduler does not throttle
+ * the page's timers). Chromium offers the same for the whole browser as these switches, which
+ * Playwright passes by default; the control case leaves them out. Here the page still learns it is
+ * hidden (in Electron it would stay 'visible'), so the test asks a little more than the app needs.
  */
 const NO_BACKGROUND_THROTTLING = ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'];
 
