@@ -213,6 +213,8 @@ export function createIdleMonitor(options: IdleMonitorOptions): IdleMonitor {
     check,
     setThreshold(seconds) {
       thresholdMs = seconds * 1000;
+      // The next read was timed for the old threshold: read now and time it again.
+      if (!away) schedule(0);
     },
     current: () => (away ? { ...away } : null),
     lastInputAt: () => lastInput,

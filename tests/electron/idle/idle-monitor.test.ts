@@ -288,6 +288,15 @@ describe('idle monitor wake-ups (issue 19: an idle process does not wake when no
     m.monitor.stop();
   });
 
+  it('follows a lower threshold at once, not at the read timed for the old one', async () => {
+    const m = running(true);
+    await vi.advanceTimersByTimeAsync(30_000);
+    m.monitor.setThreshold(60);
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(m.monitor.current()).toEqual({ id: 'away', start: T0, end: null, reason: 'idle' });
+    m.monitor.stop();
+  });
+
   it('reads every 2 s while away where input cannot be watched', async () => {
     const m = running(false);
     await vi.advanceTimersByTimeAsync(5 * MIN);
