@@ -61,6 +61,7 @@ export interface XSession {
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
+// Long because it starts the session's parts in order (Xvfb, openbox) and returns its small API.
 export async function startXSession(): Promise<XSession> {
   const children: ChildProcess[] = [];
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
@@ -236,6 +237,7 @@ async function readers(xprop: boolean) {
   return createLinuxX11Readers({ warn: (message) => console.error(message) });
 }
 
+// Long because it is the measured process from start to its one result line, in the order it runs.
 async function captureProcess(polling: boolean, xprop: boolean): Promise<void> {
   const { createCaptureService } = await import('../electron/main/capture/capture-service');
   const { windowSource, focusEvents, idleSource } = await readers(xprop);
@@ -302,6 +304,8 @@ function lineReader(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
+// Long because it is the benchmark's script: bundle, start the driver and the measured process, play the
+// schedule and the quiet phase, then compare and print.
 async function bench(seconds: number, quietSeconds: number, polling: boolean, xprop: boolean, holdSeconds: number): Promise<void> {
   const missing = missingXTools();
   if (missing.length > 0) throw new Error(`bench:capture needs ${missing.join(', ')} (apt install xvfb openbox xterm xdotool x11-utils xprintidle)`);

@@ -35,6 +35,7 @@ export interface CaptureLifecycle {
   fail(reason: string): void;
 }
 
+// Long because it is one closure over whether capture runs and in which mode; each transition is short.
 export function createCaptureLifecycle(deps: CaptureLifecycleDeps): CaptureLifecycle {
   const { windowSource, focusEvents, clock, emit, book, sampler, settings, warn } = deps;
   let capturing = false;

@@ -85,6 +85,7 @@ export interface CaptureService {
   settings(): CaptureSettings;
 }
 
+// Long because it wires the parts together and holds the API the handlers call, one short method each.
 export function createCaptureService(deps: CaptureServiceDeps): CaptureService {
   const { windowSource, clock, emit } = deps;
   const warn = deps.warn ?? ((message: string) => console.warn(message));

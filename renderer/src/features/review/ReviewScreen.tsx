@@ -24,6 +24,7 @@ import { useReviewDay } from './use-review-day';
 import { useRuleDraft } from './use-rule-draft';
 import './review.css';
 
+// Long because it lays out the whole screen (header, timeline, cards, reviewed list); each part is its own component.
 export function ReviewScreen() {
   const go = useUi((s) => s.go);
   const zone = currentZone();
