@@ -5,6 +5,7 @@
 // until the window takes it (once), and tells the window it is there.
 import { stat, readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BACKUP_EXTENSION, MAX_BACKUP_CHARS, type OpenedBackupFile } from '../../../shared/ipc/contract';
 import type { Emit } from '../ipc/events';
 import type { IpcRouter } from '../ipc/router';
@@ -16,13 +17,24 @@ function isBackupName(path: string): boolean {
   return EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
+/** A path, or a file:// URL as a Linux desktop passes one for %U, as a path; null for other URLs. */
+function asPath(arg: string, cwd: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return resolve(cwd, arg);
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The backup files named on a command line: arguments after the executable that are not switches
  * (--hidden, Chromium's --flag=value) and end in .tnbackup or .json, resolved against the folder
  * the command ran in. Anything else there (the app's own folder in development) is not a file to open.
  */
 export function backupPathsIn(argv: readonly string[], cwd: string): string[] {
-  return argv.slice(1).filter((arg) => !arg.startsWith('-') && isBackupName(arg)).map((arg) => resolve(cwd, arg));
+  const paths = argv.slice(1).filter((arg) => !arg.startsWith('-')).map((arg) => asPath(arg, cwd));
+  return paths.filter((path): path is string => path !== null && isBackupName(path));
 }
 
 /** Reads the file, or says in plain words why it is not a backup Track Nexus can open. */
