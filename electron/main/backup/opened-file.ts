@@ -55,7 +55,7 @@ export async function readOpenedFile(path: string): Promise<OpenedBackupFile> {
 }
 
 /** Keeps the file opened last until the window takes it, and announces each one. */
-export function createOpenedBackupFiles(emit: Emit) {
+function createOpenedBackupFiles(emit: Emit) {
   let pending: OpenedBackupFile | null = null;
   /** Each open reads its file; a later open replaces one not taken yet. */
   let reading: Promise<void> = Promise.resolve();
@@ -80,7 +80,7 @@ export function createOpenedBackupFiles(emit: Emit) {
   };
 }
 
-export type OpenedBackupFiles = ReturnType<typeof createOpenedBackupFiles>;
+type OpenedBackupFiles = ReturnType<typeof createOpenedBackupFiles>;
 
 /** backup:takeOpenedFile, and the service for the shell to hand paths to. */
 export function registerOpenedFileHandlers(router: IpcRouter, emit: Emit): OpenedBackupFiles {
