@@ -39,7 +39,7 @@ export function backupPathsIn(argv: readonly string[], cwd: string): string[] {
 
 /** Reads the file, or says in plain words why it is not a backup Track Nexus can open. */
 export async function readOpenedFile(path: string): Promise<OpenedBackupFile> {
-  const name = basename(path).slice(0, 260) || path.slice(0, 260);
+  const name = basename(path).slice(0, 260) || 'The file';
   const refuse = (problem: string): OpenedBackupFile => ({ ok: false, name, problem });
   if (!isBackupName(path)) return refuse(`${name} is not a Track Nexus backup: backups end in .${BACKUP_EXTENSION} (or .json, from older versions).`);
   const info = await stat(path).catch(() => null);
@@ -61,11 +61,13 @@ function createOpenedBackupFiles(emit: Emit) {
   let reading: Promise<void> = Promise.resolve();
 
   function open(path: string): Promise<void> {
-    reading = reading.then(async () => {
+    const read = reading.then(async () => {
       pending = await readOpenedFile(path);
       emit('backup:fileOpened', { name: pending.name });
     });
-    return reading;
+    // One open that fails (no window to tell) does not stop the next.
+    reading = read.catch(() => {});
+    return read;
   }
 
   return {

@@ -61,6 +61,10 @@ describe('reading an opened file', () => {
     expect(JSON.stringify(read)).not.toContain('secret');
   });
 
+  it('refuses an empty path in words', async () => {
+    expect(await readOpenedFile('')).toMatchObject({ ok: false, name: 'The file', problem: expect.stringContaining('The file is not a Track Nexus backup') });
+  });
+
   it('refuses a folder named like a backup', async () => {
     const path = join(folder(), 'odd.tnbackup');
     mkdirSync(path);
