@@ -71,6 +71,11 @@ export async function startHarness(options: HarnessOptions = {}) {
         opened: () => ({ urls: [...opener.opened] }),
         reminders: () => ({ shown: notices.list() }),
         'reminders/click': (_req, body) => ({ clicked: notices.click(Number((body as { index?: unknown })?.index ?? 0)) }),
+        // The system opening the app with a backup file (a double-click), which a browser cannot do.
+        'backup/open': async (_req, body) => {
+          await main.openedBackups.open(String((body as { path?: unknown })?.path ?? ''));
+          return { ok: true };
+        },
         // Emits segments exactly as the capture service would, for review tests with a known day.
         'capture/segments': (_req, body) => {
           main.events.publish('capture:segments', (body as { segments?: unknown })?.segments);

@@ -5,6 +5,7 @@ import type { AppInfo, QboSettingsView } from '../../shared/ipc/contract';
 import { EventBus } from './ipc/events';
 import { IpcRouter } from './ipc/router';
 import { registerBackupHandlers } from './backup/daily-backups';
+import { registerOpenedFileHandlers } from './backup/opened-file';
 import { createCaptureService } from './capture/capture-service';
 import type { FocusEvents } from './capture/focus-events';
 import { captureSettingsFile, refusedRulesReason } from './capture-settings-file';
@@ -169,6 +170,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
 
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
   registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
+  const openedBackups = registerOpenedFileHandlers(router, emit);
   registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
   router.handle('diagnostics:exportFile', () => buildDiagnostics({
     now: () => ports.clock.now(),
@@ -195,6 +197,8 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
     idleMonitor,
     qbo: qbo.service,
     startup,
+    /** Backup files the system opened the app with (see backup/opened-file.ts). */
+    openedBackups,
     /** Starts what runs in the background: the idle monitor and capture (replaying its journal). */
     async start(): Promise<void> {
       logAppStart(log.logger, { version: shell.version, shell: shell.shell, platform: shell.platform }, process.versions);

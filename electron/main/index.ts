@@ -50,7 +50,19 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   };
 
-  app.on('second-instance', openWindow);
+  // A backup file the system opens the app with (see backup/opened-file.ts): macOS says so with
+  // open-file, possibly before the app is ready; elsewhere it is on a second instance's command line.
+  const openedEarly: string[] = [];
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (!main) return void openedEarly.push(path);
+    void main.openedBackups.open(path);
+    openWindow();
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void main?.openedBackups.openFromArgv(argv, workingDirectory);
+    openWindow();
+  });
   app.on('before-quit', () => {
     quitting = true;
   });
@@ -103,11 +115,13 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     void main.start();
+    void main.openedBackups.openFromArgv(process.argv, process.cwd());
+    for (const path of openedEarly) void main.openedBackups.open(path);
 
     // Another app may hold the keys: then there is no shortcut, and the window says nothing about it.
     shortcutRegistered = globalShortcut.register(TOGGLE_SHORTCUT, () => main?.events.emit('tray:command', { kind: 'toggle' }));
 
-    win = createMainWindow({ hidden: main.startup.launchedHidden(process.argv, openedAtLogin()) });
+    win = createMainWindow({ hidden: openedEarly.length === 0 && main.startup.launchedHidden(process.argv, openedAtLogin()) });
     // Closing the window keeps the app (and a running timer) alive in the tray.
     win.on('close', (event) => {
       if (!quitting) {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './domains/app';
 import { backupCalls } from './domains/backup';
+import { backupFileCalls, backupFileEvents } from './domains/backup-file';
 import { captureCalls, captureEvents } from './domains/capture';
 import { qbdCalls, qbdEvents } from './domains/qbd';
 import { qboCalls, qboEvents } from './domains/qbo';
@@ -23,6 +24,7 @@ export const invokeContract = {
   ...qbdCalls,
   ...updateCalls,
   ...backupCalls,
+  ...backupFileCalls,
   ...remindersCalls,
   ...diagnosticsCalls,
   ...startupCalls,
@@ -35,6 +37,7 @@ export const eventContract = {
   ...qbdEvents,
   ...updateEvents,
   ...remindersEvents,
+  ...backupFileEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -65,4 +68,5 @@ export * from './domains/qbo';
 export * from './domains/qbd';
 export * from './domains/update';
 export * from './domains/backup';
+export * from './domains/backup-file';
 export * from './domains/startup';

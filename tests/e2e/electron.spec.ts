@@ -2,8 +2,10 @@
 // binary is installed. Our build machines install with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (the binary
 // comes from GitHub, which they cannot reach), so there this test is skipped and says why.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function electronBinary(): string | null {
   try {
@@ -71,5 +73,27 @@ test('started with --hidden (as at login), the app waits in the tray with its wi
     expect(visible).toEqual([false]);
   } finally {
     await app.close();
+  }
+});
+
+// index.ts's share of opening a backup file: a path on the first launch's command line (as Windows
+// and Linux pass a double-clicked .tnbackup) reaches the window as the restore preview.
+test('started with a backup file on its command line, the app shows that file’s restore preview', async () => {
+  test.skip(!binary, skipReason);
+  const folder = mkdtempSync(join(tmpdir(), 'tn-smoke-'));
+  const path = join(folder, 'Smoke test.tnbackup');
+  writeFileSync(path, JSON.stringify({
+    format: 'track-nexus-backup', version: 1, schemaVersion: 1, createdAt: '2026-01-15T14:00:00.000Z',
+    tables: { clients: [{ id: 'smoke-c1', name: 'Smoke Co', archived: false, qboCustomerId: null, createdAt: 1, updatedAt: 1 }], projects: [], entries: [], settings: [], audit: [], tasks: [], rateCards: [], segments: [], awayPeriods: [] },
+    files: {},
+  }));
+  const app = await electron.launch({ executablePath: binary!, args: ['.', path] });
+  try {
+    const window = await app.firstWindow();
+    const preview = window.getByRole('region', { name: 'Backups' }).getByRole('region', { name: 'Restore preview' });
+    await expect(preview).toContainText('Restoring Smoke test.tnbackup would change:');
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_EXTENSION, BACKUP_MIME_TYPE } from '../../shared/ipc/contract';
 
 // The exact app-builder-lib electron-builder runs with, reached through electron-builder itself.
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
@@ -45,6 +46,18 @@ describe('electron-builder configuration', () => {
     for (const file of ['resources/icon.ico', 'resources/icon.icns', 'resources/icons/512x512.png', mac.entitlements, mac.entitlementsInherit]) {
       expect(existsSync(file), file).toBe(true);
     }
+  });
+
+  it('associates the exported workspace backup with the app, as the extension and MIME type the app writes and opens', async () => {
+    const config = await load();
+    expect(config['fileAssociations']).toEqual([
+      expect.objectContaining({ ext: BACKUP_EXTENSION, name: 'Track Nexus backup', role: 'Editor', mimeType: BACKUP_MIME_TYPE }),
+    ]);
+  });
+
+  it('the schema check refuses an association without its extension', async () => {
+    const config = await load();
+    await expect(validateConfiguration({ ...config, fileAssociations: [{ name: 'Track Nexus backup' }] }, noDebug)).rejects.toThrow(/fileAssociations/);
   });
 
   it('keeps signing identities and passwords out of the repository (they come from the environment)', async () => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 const none = z.undefined();
 
 /** A backup file's text: the renderer's whole workspace as JSON. Big, but bounded. */
-const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
+export const MAX_BACKUP_CHARS = 256 * 1024 * 1024;
 const MAX_FILE_CHARS = 64 * 1024 * 1024;
 
 /** A data-folder file by its name relative to the folder, e.g. "qbo-companies.json" or "qbd/abc.json". */

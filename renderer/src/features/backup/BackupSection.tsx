@@ -1,14 +1,16 @@
 // Settings › Backups: the last daily backup and where they are kept, "Back up now", "Export
 // workspace…" (a download) and "Restore from a file…", which always shows the dry-run first and
 // restores only into an empty workspace. A backup from an older version is upgraded before the dry-run.
+// A backup file the system opened the app with (opened-backup.ts) gets the same preview.
 import { useEffect, useState } from 'react';
-import type { BackupStatus } from '../../../../shared/ipc/contract';
+import { BACKUP_EXTENSION, BACKUP_MIME_TYPE, type BackupStatus } from '../../../../shared/ipc/contract';
 import { formatDateTime } from '../../../../shared/time/display';
 import { currentZone } from '../../app/clock';
 import { useRepos } from '../../data/repos-context';
 import { api } from '../../platform/api';
 import { downloadText } from '../import/export';
 import { backupText, backUpNow } from './daily-backup';
+import { useOpenedBackupFile } from './opened-backup';
 import { describeChanges } from './restore';
 import { upgradedNote } from './upgrade-backup';
 import type { BackupDocument } from './workspace-backup';
@@ -55,16 +57,20 @@ export function BackupSection() {
   const exportFile = () => act(async () => {
     const r = await backupText(api, repos.backup);
     if (!r.ok) return { tone: 'error', text: r.error.message };
-    downloadText(r.value, `track-nexus-workspace-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+    downloadText(r.value, `track-nexus-workspace-${new Date().toISOString().slice(0, 10)}.${BACKUP_EXTENSION}`, BACKUP_MIME_TYPE);
     return { tone: 'ok', text: 'Workspace exported. QuickBooks sign-ins are not in the file: after a restore, connect each company again.' };
   });
-  const choose = (file: File) => act(async () => {
+  const choose = (name: string, read: () => Promise<string>) => act(async () => {
     setPreview(null);
-    const opened = await repos.backup.open(await file.text());
+    const opened = await repos.backup.open(await read());
     if (!opened.ok) return { tone: 'error', text: opened.reason };
     const lines = describeChanges(await repos.backup.dryRun(opened.backup));
-    setPreview({ name: file.name, backup: opened.backup, lines, empty: await repos.backup.isEmpty(), upgradedFrom: opened.upgradedFrom });
+    setPreview({ name, backup: opened.backup, lines, empty: await repos.backup.isEmpty(), upgradedFrom: opened.upgradedFrom });
     return null;
+  });
+  useOpenedBackupFile((file) => {
+    if (file.ok) void choose(file.name, async () => file.text);
+    else setMessage({ tone: 'error', text: file.problem });
   });
   const restore = (backup: BackupDocument) => act(async () => {
     const r = await repos.backup.restore(backup);
@@ -84,8 +90,8 @@ export function BackupSection() {
         <button type="button" className="button" disabled={busy} onClick={() => void exportFile()}>Export workspace…</button>
         <label className="button">
           Restore from a file…
-          <input type="file" accept="application/json,.json" hidden disabled={busy}
-            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f); }} />
+          <input type="file" accept={`.${BACKUP_EXTENSION},.json,application/json`} hidden disabled={busy}
+            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f.name, () => f.text()); }} />
         </label>
       </div>
       {preview ? (
