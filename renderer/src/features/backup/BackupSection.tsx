@@ -95,16 +95,19 @@ export function BackupSection() {
         </label>
       </div>
       {preview ? (
-        <div role="region" aria-label="Restore preview">
+        <div role="region" aria-label="Restore preview" className="restore-preview">
           {preview.upgradedFrom === null ? null : <p>{upgradedNote(preview.upgradedFrom)}</p>}
           <p>Restoring {preview.name} would change:</p>
           <ul>{preview.lines.map((line) => <li key={line}>{line}</li>)}</ul>
-          {preview.empty ? (
-            <button type="button" className="button primary" disabled={busy} onClick={() => void restore(preview.backup)}>Restore this backup</button>
-          ) : (
+          {preview.empty ? null : (
             <p role="alert" className="set-field-error">This workspace already holds work, so the backup cannot be restored over it. The list above is only a dry-run; nothing was changed.</p>
           )}
-          <button type="button" className="button" disabled={busy} onClick={() => setPreview(null)}>Cancel</button>
+          <div className="inline-form">
+            {preview.empty ? (
+              <button type="button" className="button primary" disabled={busy} onClick={() => void restore(preview.backup)}>Restore this backup</button>
+            ) : null}
+            <button type="button" className="button" disabled={busy} onClick={() => setPreview(null)}>Cancel</button>
+          </div>
         </div>
       ) : null}
       {message ? <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'set-field-error' : 'muted'}>{message.text}</p> : null}
