@@ -169,7 +169,7 @@ export function composeMain(ports: MainPorts, shell: ShellInfo) {
   });
 
   const updates = registerUpdateHandlers(router, emit, { port: ports.updater, dataDir: ports.paths.dataDir });
-  registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock });
+  registerBackupHandlers(router, { dataDir: ports.paths.dataDir, clock: ports.clock, appVersion: shell.version });
   const openedBackups = registerOpenedFileHandlers(router, emit);
   registerReminderHandlers(router, emit, { notifier: ports.notifier, openWindow: shell.openWindow });
   router.handle('diagnostics:exportFile', () => buildDiagnostics({

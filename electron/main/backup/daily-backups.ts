@@ -16,6 +16,8 @@ export interface DailyBackupDeps {
   clock: Clock;
   /** How many daily backups to keep (7). */
   keep?: number;
+  /** The running app's version, written into each backup. */
+  appVersion: string;
 }
 
 function localDate(ms: number, timeZone: string): string {
@@ -56,6 +58,6 @@ export function registerBackupHandlers(router: IpcRouter, deps: DailyBackupDeps)
   const backups = createDailyBackups(deps);
   router.handle('backup:getStatus', () => backups.status());
   router.handle('backup:saveToday', ({ text }) => backups.save(text));
-  router.handle('backup:readFiles', () => ({ files: readWorkspaceFiles(deps.dataDir) }));
+  router.handle('backup:readFiles', () => ({ files: readWorkspaceFiles(deps.dataDir), appVersion: deps.appVersion }));
   router.handle('backup:restoreFiles', async ({ files }) => ({ written: await writeWorkspaceFiles(deps.dataDir, files) }));
 }

@@ -29,8 +29,11 @@ export type BackupStatus = z.infer<typeof BackupStatus>;
 
 export const backupCalls = {
   'backup:getStatus': { request: none, response: BackupStatus },
-  /** Main's non-secret workspace files, for an export. */
-  'backup:readFiles': { request: none, response: z.object({ files: WorkspaceFiles }) },
+  /**
+   * Main's non-secret workspace files, for an export, and the app's version, written into the
+   * backup so that an app too old to read it can say which version made it.
+   */
+  'backup:readFiles': { request: none, response: z.object({ files: WorkspaceFiles, appVersion: z.string().max(64) }) },
   /** Writes main's workspace files back from a restored backup (allow-listed names only). */
   'backup:restoreFiles': { request: z.object({ files: WorkspaceFiles }), response: z.object({ written: z.array(z.string()) }) },
   /** Keeps today's backup in the backups folder (replacing today's earlier one) and prunes to the last `keep`. */

@@ -61,11 +61,13 @@ describe('workspace files', () => {
     writeFileSync(join(t.dataDir, 'qbo-companies.json'), '{"companies":[{"id":"c1","name":"Acme"}]}');
     mkdirSync(join(t.dataDir, 'qbd'));
     writeFileSync(join(t.dataDir, 'qbd', 'd1.json'), '{"journal":[]}');
-    const { files } = (await t.call('backup:readFiles')) as { files: Record<string, string> };
+    const { files, appVersion } = (await t.call('backup:readFiles')) as { files: Record<string, string>; appVersion: string };
     expect(Object.keys(files).sort()).toEqual(['qbd/d1.json', 'qbo-companies.json']);
     const { db } = await openTestDb({ name: 'secret-check' });
-    const text = await createRepos(db).backup.exportText(files);
+    const text = await createRepos(db).backup.exportText(files, appVersion);
     expect(text).toContain('Acme');
+    // The app that made it is named, so an older app refusing it can say which version to get.
+    expect(JSON.parse(text)).toMatchObject({ appVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(text).not.toMatch(/TOKEN-aW5zZWNyZXQ|HASH-c2VjcmV0aGFzaA/);
   });
 

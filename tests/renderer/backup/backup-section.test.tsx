@@ -31,7 +31,7 @@ function fakeMain(due = false) {
   const api: RendererApi = {
     invoke: (async (channel: string, payload?: { text?: string; files?: Record<string, string> }) => {
       if (channel === 'backup:getStatus') return { ok: true, value: status };
-      if (channel === 'backup:readFiles') return { ok: true, value: { files: { 'qbo-companies.json': '{"companies":[]}' } } };
+      if (channel === 'backup:readFiles') return { ok: true, value: { files: { 'qbo-companies.json': '{"companies":[]}' }, appVersion: '1.0.0' } };
       if (channel === 'backup:restoreFiles') return (restoredFiles.push(payload!.files!), { ok: true, value: { written: Object.keys(payload!.files!) } });
       if (channel === 'backup:saveToday') {
         saved.push(payload!.text!);

@@ -114,12 +114,15 @@ describe('a backup Track Nexus cannot restore', () => {
   it('from a newer Track Nexus is refused with what to do', async () => {
     const source = await testEnv();
     await source.repos.clients.create({ name: 'Acme Corp' });
-    const newer = { ...JSON.parse(await source.repos.backup.exportText({})), schemaVersion: latestVersion + 2 };
+    const newer = { ...JSON.parse(await source.repos.backup.exportText({}, '2.4.0')), schemaVersion: latestVersion + 2 };
     const opened = await source.repos.backup.open(JSON.stringify(newer));
     expect(opened).toEqual({
       ok: false,
-      reason: `This backup was made by a newer Track Nexus (its data is version ${latestVersion + 2}; this app reads version ${latestVersion} and older). Update the app, then restore it. Nothing was changed.`,
+      reason: `This backup was made by a newer Track Nexus (version 2.4.0; its data is version ${latestVersion + 2}, this app reads version ${latestVersion} and older). Update the app, then restore it. Nothing was changed.`,
     });
+    // A backup from before the app's version was written says what it can.
+    const unnamed = { ...JSON.parse(await source.repos.backup.exportText({})), schemaVersion: latestVersion + 2 };
+    expect(await source.repos.backup.open(JSON.stringify(unnamed))).toMatchObject({ ok: false, reason: expect.stringMatching(/^This backup was made by a newer Track Nexus \(its data is version/) });
   });
 
   it('from an older Track Nexus holding a table its version did not have is refused as damaged', async () => {

@@ -18,7 +18,7 @@ async function openBackup(db: TrackNexusDb, text: string): Promise<OpenResult> {
 
 export function createBackupStore(db: TrackNexusDb, now: () => number) {
   return {
-    exportText: (files: Record<string, string>) => exportWorkspace(db, files, now),
+    exportText: (files: Record<string, string>, appVersion?: string) => exportWorkspace(db, files, now, appVersion),
     open: (text: string) => openBackup(db, text),
     dryRun: (backup: BackupDocument) => dryRun(db, backup),
     isEmpty: () => isEmptyWorkspace(db),

@@ -10,7 +10,7 @@ const HOUR = 60 * 60 * 1000;
 export async function backupText(api: RendererApi, store: BackupStore): Promise<IpcResult<string>> {
   const files = await api.invoke('backup:readFiles');
   if (!files.ok) return files;
-  return { ok: true, value: await store.exportText(files.value.files) };
+  return { ok: true, value: await store.exportText(files.value.files, files.value.appVersion) };
 }
 
 /** "Back up now": today's backup, kept by main with the others. */

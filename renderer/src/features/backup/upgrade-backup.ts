@@ -66,7 +66,7 @@ const olderWords = (from: number) => `This backup was made by an older Track Nex
 /** The backup in this version's shape: as it is when it already is, else upgraded as described above. */
 export async function upgradeBackup(db: TrackNexusDb, backup: BackupDocument): Promise<UpgradeResult> {
   if (backup.schemaVersion === latestVersion) return { ok: true, backup };
-  if (backup.schemaVersion > latestVersion) return { ok: false, reason: newerSchemaReason(backup.schemaVersion) };
+  if (backup.schemaVersion > latestVersion) return { ok: false, reason: newerSchemaReason(backup.schemaVersion, backup.appVersion ?? null) };
   try {
     await deleteScratch(db);
     await writeOldRows(db, backup);
@@ -86,6 +86,8 @@ export function upgradedNote(from: number): string {
   return `${olderWords(from)}. It will be upgraded as it is restored; the counts below are after the upgrade.`;
 }
 
-export function newerSchemaReason(schemaVersion: number): string {
-  return `This backup was made by a newer Track Nexus (its data is version ${schemaVersion}; this app reads version ${latestVersion} and older). Update the app, then restore it. Nothing was changed.`;
+/** `madeBy`: the version of Track Nexus that made the backup, where the backup says. */
+export function newerSchemaReason(schemaVersion: number, madeBy: string | null): string {
+  const which = madeBy === null ? '' : `version ${madeBy}; `;
+  return `This backup was made by a newer Track Nexus (${which}its data is version ${schemaVersion}, this app reads version ${latestVersion} and older). Update the app, then restore it. Nothing was changed.`;
 }

@@ -16,6 +16,8 @@ const BackupDocument = z.object({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
   schemaVersion: z.number().int().positive(),
+  /** The Track Nexus that made it (absent in backups from before it was written). */
+  appVersion: z.string().max(64).optional(),
   createdAt: z.string(),
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
   files: z.record(z.string(), z.string()),
@@ -60,10 +62,10 @@ export function decodeRow(row: Row): Row {
  * Rows with a Blob are held as objects until the read transaction ends (reading a Blob is not an
  * IndexedDB request and would end it), then encoded in place.
  */
-export async function exportWorkspace(db: TrackNexusDb, files: Record<string, string>, now: () => number = Date.now): Promise<string> {
+export async function exportWorkspace(db: TrackNexusDb, files: Record<string, string>, now: () => number = Date.now, appVersion?: string): Promise<string> {
   const parts: string[] = [];
   const pending: { index: number; row: Row }[] = [];
-  const head = { format: FORMAT, version: FORMAT_VERSION, schemaVersion: db.verno, createdAt: new Date(now()).toISOString() };
+  const head = { format: FORMAT, version: FORMAT_VERSION, schemaVersion: db.verno, appVersion, createdAt: new Date(now()).toISOString() };
   parts.push(JSON.stringify(head).slice(0, -1), ',"tables":{');
   await db.transaction('r', db.tables, async () => {
     for (const [t, table] of db.tables.entries()) {
@@ -96,10 +98,11 @@ export function readBackup(text: string, db: TrackNexusDb): ReadResult {
   } catch {
     return { ok: false, reason: 'This file is not a Track Nexus backup: it is not readable JSON. Nothing was changed.' };
   }
-  const head = raw as { format?: unknown; version?: unknown; schemaVersion?: unknown } | null;
+  const head = raw as { format?: unknown; version?: unknown; schemaVersion?: unknown; appVersion?: unknown } | null;
   if (head?.format !== FORMAT) return { ok: false, reason: 'This file is not a Track Nexus backup. Nothing was changed.' };
-  if (typeof head.version === 'number' && head.version > FORMAT_VERSION) return { ok: false, reason: `This backup was made by a newer Track Nexus (its file format is ${head.version}; this app reads format ${FORMAT_VERSION}). Update the app, then restore it. Nothing was changed.` };
-  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion) return { ok: false, reason: newerSchemaReason(head.schemaVersion) };
+  const madeBy = typeof head.appVersion === 'string' ? head.appVersion.slice(0, 64) : null;
+  if (typeof head.version === 'number' && head.version > FORMAT_VERSION) return { ok: false, reason: `This backup was made by a newer Track Nexus (${madeBy === null ? '' : `version ${madeBy}; `}its file format is ${head.version}, this app reads format ${FORMAT_VERSION}). Update the app, then restore it. Nothing was changed.` };
+  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestVersion) return { ok: false, reason: newerSchemaReason(head.schemaVersion, madeBy) };
   const parsed = BackupDocument.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'This backup is damaged or incomplete, so it cannot be restored. Nothing was changed.' };
   // An older backup's tables are checked against its own version's as it is upgraded.
