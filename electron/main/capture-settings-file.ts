@@ -1,10 +1,11 @@
 // Capture settings are kept by main, next to the journal, because main applies the privacy rules
 // before anything is stored and starts capturing before any window exists. A damaged file never
 // stops the app: it is set aside and capture falls back to the defaults (which are "off").
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkUserPattern } from '../../shared/capture/patterns';
 import { CaptureSettings, defaultCaptureSettings } from '../../shared/capture/types';
+import { writePrivateTextSync } from './qbo/settings-store';
 
 /**
  * Rules saved before patterns ran on RE2 may use syntax it cannot run (a look-ahead, a
@@ -57,10 +58,7 @@ export function captureSettingsFile(dataDir: string, warn: (message: string) => 
       return { settings: defaultCaptureSettings(), refused: [] };
     },
     save(settings: CaptureSettings): void {
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      const temp = `${path}.tmp`;
-      writeFileSync(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
-      renameSync(temp, path);
+      writePrivateTextSync(path, JSON.stringify(settings, null, 2));
     },
   };
 }

@@ -1,6 +1,7 @@
 // The QuickBooks settings that are not secret (environment, custom bases, client id, relay page,
 // loopback port), kept as JSON in the data folder. The client secret lives in the SecretStore.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { QboEnvironment } from '../../../shared/ipc/domains/qbo';
@@ -73,4 +74,12 @@ export async function writePrivateText(file: string, text: string): Promise<void
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temp, text, { mode: 0o600 });
   await rename(temp, file);
+}
+
+/** writePrivateText for the small settings files written where the caller cannot wait (capture, start at login, update channel). */
+export function writePrivateTextSync(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, text, { mode: 0o600 });
+  renameSync(temp, file);
 }

@@ -3,9 +3,10 @@
 // Linux, nothing in the browser harness); the choice and the first-run notice live in
 // <dataDir>/startup.json. On the first run of a build that can start at login, it is turned on,
 // hidden (a tray tracker should be running before the first timer), and the window says so once.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StartupSettings, StartupState } from '../../../shared/ipc/domains/startup';
+import { writePrivateTextSync } from '../qbo/settings-store';
 
 /** The argument a login start passes, so the app knows to stay in the tray. */
 export const HIDDEN_ARG = '--hidden';
@@ -41,7 +42,8 @@ export function createStartupService(deps: { port: LoginItemPort; dataDir: strin
   const stored = readChoice(path);
   const firstRun = stored === null;
   let choice: StoredChoice = stored ?? { ...DEFAULT_CHOICE, noticeDismissed: port.unavailableReason !== null };
-  const save = () => writeFileSync(path, JSON.stringify(choice), { mode: 0o600 });
+  // Written whole or not at all: a torn file would read as "notice dismissed" (see readChoice).
+  const save = () => writePrivateTextSync(path, JSON.stringify(choice));
 
   const state = async (): Promise<StartupState> => ({
     available: port.unavailableReason === null,

@@ -1,8 +1,9 @@
 // The update:* IPC calls over the update service, with the chosen channel kept in the data folder
 // (update-settings.json) so a beta tester stays on beta after a restart.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UpdateChannel } from '../../../shared/ipc/contract';
+import { writePrivateTextSync } from '../qbo/settings-store';
 import type { Emit } from '../ipc/events';
 import type { IpcRouter } from '../ipc/router';
 import { createUpdateService, type UpdateServiceDeps } from './update-service';
@@ -26,7 +27,7 @@ export function registerUpdateHandlers(
   const service = createUpdateService({
     port: deps.port,
     channel: readChannel(file),
-    saveChannel: (channel) => writeFileSync(file, JSON.stringify({ channel }), { mode: 0o600 }),
+    saveChannel: (channel) => writePrivateTextSync(file, JSON.stringify({ channel })),
     onChange: (state) => emit('update:stateChanged', state),
     timers: deps.timers,
   });
