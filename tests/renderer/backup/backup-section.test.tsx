@@ -124,13 +124,14 @@ it('upgrades a backup from an older Track Nexus before the dry-run, says so, res
 it('the daily check backs up at start when due, then only when main says so again', async () => {
   const main = fakeMain(true);
   const repos = createRepos(await openDatabase('backup-daily'));
-  let tick: () => void = () => {};
-  let first = () => {};
-  const stop = startDailyBackups(main.api, repos.backup, { setTimeout: (fn) => (first = fn), clearTimeout: () => {}, setInterval: (fn) => (tick = fn), clearInterval: () => {} });
+  const armed: Array<{ fn: () => void; ms: number }> = [];
+  const stop = startDailyBackups(main.api, repos.backup, { setTimeout: (fn, ms) => armed.push({ fn, ms }), clearTimeout: () => {} });
   expect(main.saved.length).toBe(0); // nothing in the first minutes of use
-  first();
+  expect(armed.map((a) => a.ms)).toEqual([3 * 60_000]);
+  armed[0]!.fn();
   await expect.poll(() => main.saved.length).toBe(1);
-  tick();
+  expect(armed.map((a) => a.ms)).toEqual([3 * 60_000, 60 * 60_000]); // then every hour
+  armed[1]!.fn();
   await new Promise((r) => setTimeout(r, 0));
   expect(main.saved.length).toBe(1);
   stop();

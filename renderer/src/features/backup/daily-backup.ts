@@ -2,6 +2,7 @@
 // file. The daily backup checks a few minutes after the app starts and then every hour whether today's is made.
 import type { BackupStatus, RendererApi } from '../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../shared/ipc/errors';
+import { realTimers, type Timers } from '../quickbooks/engine/scheduler';
 import type { BackupStore } from './backup-store';
 
 const HOUR = 60 * 60 * 1000;
@@ -25,20 +26,6 @@ async function backUpIfDue(api: RendererApi, store: BackupStore): Promise<void> 
   if (status.ok && status.value.due) await backUpNow(api, store);
 }
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
-
 /**
  * The first check waits this long after the app opens: a year of entries takes seconds to write
  * out, which must not land on the first minutes of use (opening screens, starting a timer).
@@ -48,7 +35,10 @@ const FIRST_CHECK_MS = 3 * 60 * 1000;
 /** Checks 3 minutes after start, then every hour; a failed backup is tried again at the next check. Returns a stop function. */
 export function startDailyBackups(api: RendererApi, store: BackupStore, timers: Timers = realTimers): () => void {
   let running = false;
+  let handle: unknown = null;
   const check = () => {
+    // The next check is armed at once, so a long backup does not push the hourly checks later.
+    handle = timers.setTimeout(check, HOUR);
     if (running) return;
     running = true;
     void backUpIfDue(api, store)
@@ -57,10 +47,6 @@ export function startDailyBackups(api: RendererApi, store: BackupStore, timers: 
         running = false;
       });
   };
-  const first = timers.setTimeout(check, FIRST_CHECK_MS);
-  const handle = timers.setInterval(check, HOUR);
-  return () => {
-    timers.clearTimeout(first);
-    timers.clearInterval(handle);
-  };
+  handle = timers.setTimeout(check, FIRST_CHECK_MS);
+  return () => timers.clearTimeout(handle);
 }

@@ -1,7 +1,7 @@
 // Looks for due reminders at the start of every minute and shows each occasion once. The clock,
 // the timers, the snapshot and the notifier are injected, so tests drive it with a fake clock.
 import { dueReminders, type Reminder, type ReminderSettings, type ReminderSnapshot } from '../../../../shared/reminders/policy';
-import type { Timers } from '../quickbooks/engine/scheduler';
+import { realTimers, type Timers } from '../quickbooks/engine/scheduler';
 
 export interface RunnerDeps {
   settings: () => Promise<ReminderSettings>;
@@ -19,7 +19,7 @@ export interface RunnerDeps {
 export const REMEMBERED = 1000;
 
 export function createReminderRunner(deps: RunnerDeps) {
-  const timers: Timers = deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  const timers = deps.timers ?? realTimers;
   let shown: Set<string> | null = null;
   let handle: unknown = null;
   let stopped = false;

@@ -1,11 +1,9 @@
 // The automatic purge: entries 30 days in the trash leave it for good (repos.trash.purgeExpired),
 // checked when the window starts and every hour after. Timers are injected, so a test drives the
 // checks and the repositories' clock decides what is old enough; nothing waits in real time.
-import type { Timers } from '../quickbooks/engine/scheduler';
+import { realTimers, type Timers } from '../quickbooks/engine/scheduler';
 
 export const PURGE_CHECK_MS = 60 * 60 * 1000;
-
-const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
 
 /** Starts the checks; returns the function that stops them. */
 export function startTrashKeeper(purgeExpired: () => Promise<unknown>, timers: Timers = realTimers): () => void {

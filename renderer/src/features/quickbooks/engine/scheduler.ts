@@ -35,6 +35,9 @@ export interface Timers {
   clearTimeout: (handle: unknown) => void;
 }
 
+/** The page's own timers, for everything that takes `Timers` (tests pass their own). */
+export const realTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+
 export interface SchedulerDeps {
   settings: () => Promise<SyncSettings>;
   run: () => Promise<unknown>;
@@ -45,7 +48,7 @@ export interface SchedulerDeps {
 
 /** Arms one timer for the next due run; call `reschedule()` when settings change. */
 export function createScheduler(deps: SchedulerDeps) {
-  const timers: Timers = deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  const timers = deps.timers ?? realTimers;
   let handle: unknown = null;
   let lastRunAt: number | null = null;
   let stopped = false;
